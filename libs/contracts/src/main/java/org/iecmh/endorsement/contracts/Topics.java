@@ -1,0 +1,13 @@
+package org.iecmh.endorsement.contracts;
+
+/** Kafka topics, one per publishing service. Deployments may prefix them (service-kit's {@code iecmh.kafka.prefix}). */
+public final class Topics {
+
+    /** Published by application-service. */
+    public static final String APPLICATIONS = "endorsement.applications";
+    /** Published by payment-service. */
+    public static final String PAYMENTS = "endorsement.payments";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,124 @@
+package org.iecmh.endorsement.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The published events are a contract: every record's JSON must match the schema other services rely on. */
+class IntegrationEventSchemaTest {
+
+    static final List<IntegrationEventType<?>> TYPES = IntegrationEventType.ALL;
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
+    private static final Map<Class<?>, IntegrationEvent> EXAMPLES = Map.of(
+            ApplicationSubmitted.class,
+            new ApplicationSubmitted("ma", "app-1", "person-1", "Zoë Example", "IMHS", AT),
+            EndorsementGranted.class,
+            new EndorsementGranted("wa", "WA-IMHS-000001", "app-1", "person-1", "Zoë Example", "IMHM-C", AT,
+                    LocalDate.parse("2027-12-31")),
+            InvoiceIssued.class,
+            new InvoiceIssued("ma", "inv-1", "person-1", "app-1", Money.of(32_500, "USD"), LocalDate.parse("2026-12-22")),
+            InvoicePaid.class,
+            new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT));
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("TYPES")
+    void theRecordsJsonMatchesItsSchema(IntegrationEventType<?> type) {
+        JsonNode event = json.valueToTree(example(type));
+
+        assertThat(validate(type, event)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("TYPES")
+    void theSchemaRequiresExactlyTheRecordsFields(IntegrationEventType<?> type) throws IOException {
+        JsonNode schema = json.readTree(schemaOf(type));
+        List<String> required = new ArrayList<>();
+        schema.get("required").forEach(name -> required.add(name.asText()));
+        List<String> components = Arrays.stream(type.payloadType().getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        assertThat(required).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        assertThat(schema.get("$id").asText()).endsWith(type.type());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("TYPES")
+    void theSchemaRejectsAnEventWithAFieldMissingOrAdded(IntegrationEventType<?> type) {
+        ObjectNode missing = json.valueToTree(example(type));
+        missing.remove("tenantId");
+        ObjectNode added = json.valueToTree(example(type));
+        added.put("socialSecurityNumber", "123-45-6789");
+
+        assertThat(validate(type, missing)).extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("tenantId"));
+        assertThat(validate(type, added)).extracting(ValidationMessage::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("socialSecurityNumber"));
+    }
+
+    @Test
+    void everyTypeIsVersionedAndKnownByItsName() {
+        assertThat(TYPES).extracting(IntegrationEventType::type).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches(".*\\.v[0-9]+$"));
+        assertThat(IntegrationEventType.ofType(InvoicePaid.TYPE).payloadType()).isEqualTo(InvoicePaid.class);
+        assertThat(IntegrationEventType.of(EndorsementGranted.class).topic()).isEqualTo(Topics.APPLICATIONS);
+        assertThatThrownBy(() -> IntegrationEventType.ofType("org.iecmh.endorsement.unknown.thing.v1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void moneyIsWholeCentsInOneCurrency() {
+        assertThat(Money.of(1_500, "USD").plus(Money.of(2_500, "USD"))).isEqualTo(Money.of(4_000, "USD"));
+        assertThatThrownBy(() -> Money.of(1, "USD").plus(Money.of(1, "CAD")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of(1, "dollars")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private IntegrationEvent example(IntegrationEventType<?> type) {
+        IntegrationEvent example = EXAMPLES.get(type.payloadType());
+        assertThat(example).as("an example of %s in this test", type.type()).isNotNull();
+        return example;
+    }
+
+    private Set<ValidationMessage> validate(IntegrationEventType<?> type, JsonNode event) {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schemaOf(type), config);
+        return schema.validate(event);
+    }
+
+    private static InputStream schemaOf(IntegrationEventType<?> type) {
+        InputStream schema = IntegrationEventType.class.getResourceAsStream(type.schemaResource());
+        assertThat(schema).as("schema %s", type.schemaResource()).isNotNull();
+        return schema;
+    }
+}

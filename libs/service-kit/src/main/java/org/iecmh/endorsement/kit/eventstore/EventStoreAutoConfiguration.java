@@ -1,0 +1,199 @@
+package org.iecmh.endorsement.kit.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration;
+import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+
+/**
+ * Axon on PostgreSQL through JDBC, chosen here rather than left to Axon's auto-configuration: a service that also
+ * uses JPA for read models must still store its events through JDBC, and Spring Boot's ordering must never leave an
+ * in-memory token store in place. Every name is snake_case, matching the Flyway migrations in {@code db/service-kit}.
+ * Everything Axon stores is JSON written by Jackson 2 (Axon's {@code jackson} serializer): readable with psql,
+ * and never to be switched, since stored events and upcasters depend on it.
+ */
+@AutoConfiguration(before = {
+        JdbcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,
+        JpaJavaxAutoConfiguration.class, JpaJavaxEventStoreAutoConfiguration.class,
+        ObjectMapperAutoConfiguration.class, AxonAutoConfiguration.class},
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@EnableConfigurationProperties(TokenStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    public ServiceKitSchema serviceKitSchema(DataSource dataSource) {
+        return ServiceKitSchema.migrate(dataSource);
+    }
+
+    /** Jackson 2, configured once for everything Axon stores and everything the services publish. */
+    @Bean("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    public Serializer jsonSerializer(ObjectMapper defaultAxonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(defaultAxonObjectMapper).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer jsonMessageSerializer(ObjectMapper defaultAxonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(defaultAxonObjectMapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer jsonEventSerializer(ObjectMapper defaultAxonObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(defaultAxonObjectMapper).build();
+    }
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(ServiceKitSchema schemaReady,
+                                                 Serializer jsonSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(jsonSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ServiceKitSchema schemaReady, ConnectionProvider connectionProvider,
+                                 Serializer jsonSerializer, TokenSchema tokenSchema,
+                                 TokenStoreProperties tokenStoreProperties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(jsonSerializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .build();
+    }
+
+    @Bean
+    public SagaStore<Object> sagaStore(ServiceKitSchema schemaReady, ConnectionProvider connectionProvider,
+                                       Serializer jsonSerializer) {
+        SagaSchema schema = SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationValueEntryTable("association_value_entry")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .build();
+        return JdbcSagaStore.builder()
+                .connectionProvider(connectionProvider)
+                .sqlSchema(new PostgresSagaSqlSchema(schema))
+                .serializer(jsonSerializer)
+                .build();
+    }
+
+    /** Axon's update checker calls out to the internet; these deployments must not. */
+    @Bean
+    public UsagePropertyProvider usagePropertyProvider(
+            @Value("${axoniq.update-checker.disabled:true}") boolean disabled) {
+        return new UsagePropertyProvider() {
+            @Override
+            public Boolean getDisabled() {
+                return disabled;
+            }
+
+            @Override
+            public String getUrl() {
+                return null;
+            }
+
+            @Override
+            public int priority() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package org.iecmh.endorsement.kit.eventstore;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/**
+ * The tables service-kit itself needs (event store, tokens, sagas, inbox), migrated by Flyway with a history
+ * table of their own, so that the kit and each service version their schemas independently.
+ */
+public final class ServiceKitSchema {
+
+    static final String HISTORY_TABLE = "service_kit_schema_history";
+
+    private ServiceKitSchema() {
+    }
+
+    static ServiceKitSchema migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/service-kit")
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(false)
+                .load()
+                .migrate();
+        return new ServiceKitSchema();
+    }
+}

@@ -1,0 +1,59 @@
+package org.iecmh.endorsement.kit.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
+import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
+import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The relay from each service's event store to Kafka, and the inbox its consumers share. */
+@AutoConfiguration(after = {EventStoreAutoConfiguration.class, ClockAutoConfiguration.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    public KafkaNames kafkaNames(@Value("${iecmh.kafka.prefix:}") String prefix) {
+        return new KafkaNames(prefix);
+    }
+
+    @Bean
+    public Inbox inbox(ServiceKitSchema schemaReady, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                       @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock) {
+        return new Inbox(jdbc, new TransactionTemplate(transactions), json, clock);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    public IntegrationEventPublisher integrationEventPublisher(
+            StreamBridge streamBridge, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
+            @Value("${spring.application.name}") String serviceName) {
+        return new IntegrationEventPublisher(streamBridge, json, names, "/" + serviceName);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventMapper.class)
+    public IntegrationEventRelay integrationEventRelay(List<IntegrationEventMapper> mappers,
+                                                       IntegrationEventPublisher publisher) {
+        return new IntegrationEventRelay(mappers, publisher);
+    }
+
+    /** A send that fails must stop the relay at that event, never skip it: Axon's default only logs and moves on. */
+    @Autowired
+    public void relayStopsOnFailure(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(IntegrationEventRelay.PROCESSING_GROUP,
+                configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,103 @@
+package org.iecmh.endorsement.kit.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every error as an RFC 9457 problem. Invalid input names each field and the rule it breaks:
+ * {@code "errors": [{"field": "category", "rule": "NotBlank", "message": "must not be blank"}]}.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final URI INVALID_REQUEST = URI.create("urn:iecmh:problem:invalid-request");
+    public static final URI DOMAIN_RULE = URI.create("urn:iecmh:problem:domain-rule");
+    public static final URI NOT_FOUND = URI.create("urn:iecmh:problem:not-found");
+    public static final URI UNIDENTIFIED = URI.create("urn:iecmh:problem:unidentified-caller");
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> violation(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> violation(result.getMethodParameter().getParameterName(), error)))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler(DomainRuleViolation.class)
+    ProblemDetail domainRule(DomainRuleViolation violation) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
+        problem.setType(DOMAIN_RULE);
+        problem.setTitle("The request breaks a rule");
+        problem.setProperty("rule", violation.rule());
+        return problem;
+    }
+
+    @ExceptionHandler({UnknownResource.class, AggregateNotFoundException.class})
+    ProblemDetail notFound(RuntimeException unknown) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                unknown instanceof UnknownResource ? unknown.getMessage() : "No such record");
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ActorArgumentResolver.MissingActor.class)
+    ProblemDetail unidentified(ActorArgumentResolver.MissingActor missing) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, missing.getMessage());
+        problem.setType(UNIDENTIFIED);
+        problem.setTitle("Who is asking?");
+        problem.setProperty("header", missing.header());
+        return problem;
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s"));
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> violation(String field, MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        // Codes run from the most specific ("NotBlank.request.category") to the bare constraint name ("NotBlank").
+        String rule = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+        return Map.of("field", field, "rule", rule,
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+}

@@ -1,0 +1,341 @@
+package org.iecmh.endorsement.kit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.iecmh.endorsement.contracts.ApplicationSubmitted;
+import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
+import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.sample.SampleSubmission;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Runs a miniature service built from service-kit against the real PostgreSQL server and Kafka broker. */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+@Import(ServiceKitTest.FixedClock.class)
+class ServiceKitTest {
+
+    static final Instant NOW = Instant.parse("2026-11-22T09:30:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${iecmh.kafka.prefix}")
+    String kafkaPrefix;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    CommandGateway commands;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void axonStoresEventsTokensAndSagasInPostgresThroughJdbcAsJson(
+            @Autowired EventStorageEngine storageEngine, @Autowired TokenStore tokenStore,
+            @Autowired SagaStore<?> sagaStore, @Autowired Serializer serializer,
+            @Autowired @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Autowired @Qualifier("messageSerializer") Serializer messageSerializer,
+            @Autowired EventProcessingConfiguration processing) {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        assertThat(List.of(serializer, eventSerializer, messageSerializer))
+                .allSatisfy(s -> assertThat(s).isInstanceOf(JacksonSerializer.class));
+        assertThat(processing.eventProcessor(IntegrationEventRelay.PROCESSING_GROUP))
+                .get().isInstanceOf(TrackingEventProcessor.class);
+        assertThat(jdbc.queryForList("SELECT processor_name FROM token_entry", String.class))
+                .contains(IntegrationEventRelay.PROCESSING_GROUP);
+    }
+
+    @Test
+    void anEventIsStoredAsJsonWithTenantActorCorrelationAndCausation() throws Exception {
+        HttpResponse<String> response = submit("ma", Map.of("personId", "person-1", "name", "Zoë Example",
+                "category", "IMHS"), "request-42");
+        assertThat(response.statusCode()).isEqualTo(201);
+        String id = json.readTree(response.body()).get("id").asText();
+
+        Map<String, Object> row = jdbc.queryForMap("""
+                SELECT payload ->> 'category' AS category, payload ->> 'name' AS name,
+                       meta_data ->> 'tenantId' AS tenant, meta_data ->> 'subject' AS subject,
+                       meta_data ->> 'role' AS role, meta_data ->> 'correlationId' AS correlation,
+                       meta_data ->> 'causationId' AS causation, time_stamp
+                FROM event_log WHERE aggregate_identifier = ?""", id);
+        assertThat(row).containsEntry("category", "IMHS").containsEntry("name", "Zoë Example")
+                .containsEntry("tenant", "ma").containsEntry("subject", "applicant-7")
+                .containsEntry("role", "APPLICANT").containsEntry("correlation", "request-42");
+        assertThat(Instant.parse((String) row.get("time_stamp"))).isEqualTo(NOW);
+        assertThat((String) row.get("causation")).isNotBlank().isNotEqualTo("request-42");
+    }
+
+    @Test
+    void theRelayPublishesTheMappedEventKeyedByPersonWithCloudEventsHeaders() throws Exception {
+        String person = "person-" + UUID.randomUUID();
+        HttpResponse<String> response = submit("wa", Map.of("personId", person, "name", "Ana Lima",
+                "category", "IFS"), "request-relay");
+        String applicationId = json.readTree(response.body()).get("id").asText();
+        String eventId = jdbc.queryForObject(
+                "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, applicationId);
+
+        ConsumerRecord<byte[], byte[]> record = readFirst(kafkaPrefix + Topics.APPLICATIONS,
+                r -> new String(r.key(), StandardCharsets.UTF_8).equals(person));
+
+        assertThat(header(record, "ce_id")).isEqualTo(eventId);
+        assertThat(header(record, "ce_type")).isEqualTo(ApplicationSubmitted.TYPE);
+        assertThat(header(record, "ce_source")).isEqualTo("/kit-test");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_time")).isEqualTo(NOW.toString());
+        assertThat(header(record, "ce_tenantid")).isEqualTo("wa");
+        assertThat(header(record, "ce_correlationid")).isEqualTo("request-relay");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        JsonNode data = json.readTree(record.value());
+        assertThat(data.get("applicationId").asText()).isEqualTo(applicationId);
+        assertThat(data.get("category").asText()).isEqualTo("IFS");
+        assertThat(data.get("submittedAt").asText()).isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        String person = "person-" + UUID.randomUUID();
+        HttpResponse<String> response = submit("ma", Map.of("personId", person, "name", "Kim Lee",
+                "category", "IFA"), "request-inbox");
+        String applicationId = json.readTree(response.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(applicationId) == 1);
+
+        ConsumerRecord<byte[], byte[]> published = readFirst(kafkaPrefix + Topics.APPLICATIONS,
+                r -> new String(r.key(), StandardCharsets.UTF_8).equals(person));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
+                    published.headers())).get();
+        }
+        // A marker sent after the duplicate: once it is handled, the duplicate (same partition, earlier) was too.
+        String marker = "marker-" + UUID.randomUUID();
+        HttpResponse<String> markerResponse = submit("ma", Map.of("personId", person, "name", "Kim Lee",
+                "category", "IFA"), marker);
+        String markerId = json.readTree(markerResponse.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(markerId) == 1);
+
+        assertThat(receivedCount(applicationId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = 'kit-test' AND event_id = ?",
+                Integer.class, header(published, "ce_id"))).isEqualTo(1);
+        // Acknowledged as a duplicate, not rejected: nothing of it was parked as a dead letter.
+        assertThat(everythingOn(deadLetterTopic())).extracting(r -> header(r, "ce_id"))
+                .doesNotContain(header(published, "ce_id"));
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsParkedOnTheDeadLetterTopic() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(kafkaPrefix + Topics.APPLICATIONS,
+                    key.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("ce_id", key.getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("ce_type", "org.iecmh.endorsement.unknown.thing.v1".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("ce_tenantid", "ma".getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+        }
+
+        ConsumerRecord<byte[], byte[]> parked = readFirst(deadLetterTopic(),
+                r -> new String(r.key(), StandardCharsets.UTF_8).equals(key));
+        assertThat(header(parked, "ce_type")).isEqualTo("org.iecmh.endorsement.unknown.thing.v1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, key))
+                .isZero();
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingFieldAndRuleAndStoresNothing() throws Exception {
+        int eventsBefore = eventCount();
+
+        HttpResponse<String> response = submit("ma", Map.of("personId", "person-2", "name", " ",
+                "category", "imhs"), "request-bad");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asText()).isEqualTo("urn:iecmh:problem:invalid-request");
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        List<String> violations = new ArrayList<>();
+        problem.get("errors").forEach(e -> violations.add(e.get("field").asText() + ":" + e.get("rule").asText()));
+        assertThat(violations).containsExactlyInAnyOrder("name:NotBlank", "category:Pattern");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aRequestThatDoesNotSayWhoSendsItIsRefused() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"personId\":\"p\",\"name\":\"n\",\"category\":\"IMHS\"}"))
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(response.body()).get("header").asText()).isEqualTo("X-Tenant-Id");
+    }
+
+    @Test
+    void aCommandWithoutTenantIsNeverDispatched() {
+        int eventsBefore = eventCount();
+
+        assertThatThrownBy(() -> commands.sendAndWait(
+                new SampleSubmission.Submit("no-tenant", "ma", "person-3", "Nobody", "IMHS")))
+                .hasMessageContaining("tenantId");
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void theReadinessProbeAnswersUp() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("status").asText()).isEqualTo("UP");
+    }
+
+    private HttpResponse<String> submit(String tenant, Map<String, String> body, String requestId)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
+                .header("Content-Type", "application/json")
+                .header("X-Tenant-Id", tenant)
+                .header("X-Subject", "applicant-7")
+                .header("X-Role", "APPLICANT")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String deadLetterTopic() {
+        return "error." + kafkaPrefix + Topics.APPLICATIONS + "." + kafkaPrefix + "kit-test";
+    }
+
+    /** Every record on the topic right now (none if it does not exist), read to its end offsets without waiting. */
+    private static List<ConsumerRecord<byte[], byte[]>> everythingOn(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    private int receivedCount(String applicationId) {
+        return jdbc.queryForObject("SELECT count(*) FROM received_submission WHERE application_id = ?",
+                Integer.class, applicationId);
+    }
+
+    private int eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> readFirst(
+            String topic, java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && wanted.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("Nothing wanted arrived on " + topic + " within 30 seconds");
+    }
+}

@@ -1,0 +1,27 @@
+package org.iecmh.endorsement.kit.sample;
+
+import org.iecmh.endorsement.contracts.ApplicationSubmitted;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
+
+/** Consumes the sample's own integration events back, recording each in a table, through the inbox. */
+@Configuration
+class SampleConsumer {
+
+    static final String CONSUMER = "kit-test";
+
+    @Bean
+    Consumer<Message<byte[]>> sampleEvents(Inbox inbox, JdbcTemplate jdbc) {
+        return message -> inbox.receive(CONSUMER, message, received -> {
+            if (received.event() instanceof ApplicationSubmitted submitted) {
+                jdbc.update("INSERT INTO received_submission (application_id, tenant_id) VALUES (?, ?)",
+                        submitted.applicationId(), submitted.tenantId());
+            }
+        });
+    }
+}

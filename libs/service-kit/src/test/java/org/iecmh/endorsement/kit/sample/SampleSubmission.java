@@ -1,0 +1,36 @@
+package org.iecmh.endorsement.kit.sample;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+@Aggregate
+public class SampleSubmission {
+
+    public record Submit(@TargetAggregateIdentifier String id, String tenantId, String personId, String name,
+                         String category) {
+    }
+
+    public record Submitted(String id, String tenantId, String personId, String name, String category) {
+    }
+
+    @AggregateIdentifier
+    private String id;
+
+    protected SampleSubmission() {
+    }
+
+    @CommandHandler
+    public SampleSubmission(Submit command) {
+        apply(new Submitted(command.id(), command.tenantId(), command.personId(), command.name(), command.category()));
+    }
+
+    @EventSourcingHandler
+    void on(Submitted event) {
+        this.id = event.id();
+    }
+}

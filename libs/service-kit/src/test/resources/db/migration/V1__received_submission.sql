@@ -1,0 +1,4 @@
+CREATE TABLE received_submission (
+    application_id VARCHAR(64) NOT NULL,
+    tenant_id      VARCHAR(32) NOT NULL
+);
