@@ -103,6 +103,15 @@ class IntegrationEventSchemaTest {
         assertThatThrownBy(() -> Money.of(1, "dollars")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void categoriesAreKnownByTheirAbbreviationAndLevel() {
+        assertThat(Category.fromAbbreviation("IMHM-C")).isEqualTo(Category.IMHM_C);
+        assertThat(Category.fromAbbreviation("ECFS").level()).isEqualTo(2);
+        assertThat(Category.values()).extracting(Category::abbreviation)
+                .allSatisfy(abbreviation -> assertThat(abbreviation).matches("^[A-Z][A-Z-]{1,9}$"));
+        assertThatThrownBy(() -> Category.fromAbbreviation("XYZ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private IntegrationEvent example(IntegrationEventType<?> type) {
         IntegrationEvent example = EXAMPLES.get(type.payloadType());
         assertThat(example).as("an example of %s in this test", type.type()).isNotNull();

@@ -2,16 +2,8 @@ package org.iecmh.endorsement.kit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -28,7 +20,7 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
-import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,17 +129,17 @@ class ServiceKitTest {
                 "SELECT event_identifier FROM domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, applicationId);
 
-        ConsumerRecord<byte[], byte[]> record = readFirst(kafkaPrefix + Topics.APPLICATIONS,
-                r -> new String(r.key(), StandardCharsets.UTF_8).equals(person));
+        ConsumerRecord<byte[], byte[]> record = KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS,
+                r -> person.equals(KafkaTopics.key(r)));
 
-        assertThat(header(record, "ce_id")).isEqualTo(eventId);
-        assertThat(header(record, "ce_type")).isEqualTo(ApplicationSubmitted.TYPE);
-        assertThat(header(record, "ce_source")).isEqualTo("/kit-test");
-        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(record, "ce_time")).isEqualTo(NOW.toString());
-        assertThat(header(record, "ce_tenantid")).isEqualTo("wa");
-        assertThat(header(record, "ce_correlationid")).isEqualTo("request-relay");
-        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(KafkaTopics.header(record, "ce_id")).isEqualTo(eventId);
+        assertThat(KafkaTopics.header(record, "ce_type")).isEqualTo(ApplicationSubmitted.TYPE);
+        assertThat(KafkaTopics.header(record, "ce_source")).isEqualTo("/kit-test");
+        assertThat(KafkaTopics.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(KafkaTopics.header(record, "ce_time")).isEqualTo(NOW.toString());
+        assertThat(KafkaTopics.header(record, "ce_tenantid")).isEqualTo("wa");
+        assertThat(KafkaTopics.header(record, "ce_correlationid")).isEqualTo("request-relay");
+        assertThat(KafkaTopics.header(record, "content-type")).isEqualTo("application/json");
         JsonNode data = json.readTree(record.value());
         assertThat(data.get("applicationId").asText()).isEqualTo(applicationId);
         assertThat(data.get("category").asText()).isEqualTo("IFS");
@@ -162,12 +154,10 @@ class ServiceKitTest {
         String applicationId = json.readTree(response.body()).get("id").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(applicationId) == 1);
 
-        ConsumerRecord<byte[], byte[]> published = readFirst(kafkaPrefix + Topics.APPLICATIONS,
-                r -> new String(r.key(), StandardCharsets.UTF_8).equals(person));
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            producer.send(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
-                    published.headers())).get();
-        }
+        ConsumerRecord<byte[], byte[]> published = KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS,
+                r -> person.equals(KafkaTopics.key(r)));
+        KafkaTopics.send(new ProducerRecord<>(published.topic(), null, published.key(), published.value(),
+                published.headers()));
         // A marker sent after the duplicate: once it is handled, the duplicate (same partition, earlier) was too.
         String marker = "marker-" + UUID.randomUUID();
         HttpResponse<String> markerResponse = submit("ma", Map.of("personId", person, "name", "Kim Lee",
@@ -177,27 +167,25 @@ class ServiceKitTest {
 
         assertThat(receivedCount(applicationId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE consumer = 'kit-test' AND event_id = ?",
-                Integer.class, header(published, "ce_id"))).isEqualTo(1);
+                Integer.class, KafkaTopics.header(published, "ce_id"))).isEqualTo(1);
         // Acknowledged as a duplicate, not rejected: nothing of it was parked as a dead letter.
-        assertThat(everythingOn(deadLetterTopic())).extracting(r -> header(r, "ce_id"))
-                .doesNotContain(header(published, "ce_id"));
+        assertThat(KafkaTopics.everythingOn(deadLetterTopic())).extracting(r -> KafkaTopics.header(r, "ce_id"))
+                .doesNotContain(KafkaTopics.header(published, "ce_id"));
     }
 
     @Test
     void aMessageThatKeepsFailingIsParkedOnTheDeadLetterTopic() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
-            ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(kafkaPrefix + Topics.APPLICATIONS,
-                    key.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_id", key.getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_type", "org.iecmh.endorsement.unknown.thing.v1".getBytes(StandardCharsets.UTF_8));
-            poison.headers().add("ce_tenantid", "ma".getBytes(StandardCharsets.UTF_8));
-            producer.send(poison).get();
-        }
+        ProducerRecord<byte[], byte[]> poison = new ProducerRecord<>(kafkaPrefix + Topics.APPLICATIONS,
+                key.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add("ce_id", key.getBytes(StandardCharsets.UTF_8));
+        poison.headers().add("ce_type", "org.iecmh.endorsement.unknown.thing.v1".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add("ce_tenantid", "ma".getBytes(StandardCharsets.UTF_8));
+        KafkaTopics.send(poison);
 
-        ConsumerRecord<byte[], byte[]> parked = readFirst(deadLetterTopic(),
-                r -> new String(r.key(), StandardCharsets.UTF_8).equals(key));
-        assertThat(header(parked, "ce_type")).isEqualTo("org.iecmh.endorsement.unknown.thing.v1");
+        ConsumerRecord<byte[], byte[]> parked = KafkaTopics.awaitFirst(deadLetterTopic(),
+                r -> key.equals(KafkaTopics.key(r)));
+        assertThat(KafkaTopics.header(parked, "ce_type")).isEqualTo("org.iecmh.endorsement.unknown.thing.v1");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, key))
                 .isZero();
     }
@@ -272,36 +260,6 @@ class ServiceKitTest {
         return "error." + kafkaPrefix + Topics.APPLICATIONS + "." + kafkaPrefix + "kit-test";
     }
 
-    /** Every record on the topic right now (none if it does not exist), read to its end offsets without waiting. */
-    private static List<ConsumerRecord<byte[], byte[]>> everythingOn(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            if (partitions.isEmpty()) {
-                return records;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-    }
-
     private int receivedCount(String applicationId) {
         return jdbc.queryForObject("SELECT count(*) FROM received_submission WHERE application_id = ?",
                 Integer.class, applicationId);
@@ -311,31 +269,4 @@ class ServiceKitTest {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-    }
-
-    private static ConsumerRecord<byte[], byte[]> readFirst(
-            String topic, java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && wanted.test(record)) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("Nothing wanted arrived on " + topic + " within 30 seconds");
-    }
 }

@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * The tables service-kit itself needs (event store, tokens, sagas, inbox), migrated by Flyway with a history
- * table of their own, so that the kit and each service version their schemas independently.
+ * table of their own, so that the kit and each service version their schemas independently. Either history may be
+ * the second in an empty database, so each starts from a baseline at version 0 and applies its V1 on.
  */
 public final class ServiceKitSchema {
 
@@ -20,7 +21,8 @@ public final class ServiceKitSchema {
                 .dataSource(dataSource)
                 .locations("classpath:db/service-kit")
                 .table(HISTORY_TABLE)
-                .baselineOnMigrate(false)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load()
                 .migrate();
         return new ServiceKitSchema();

@@ -36,7 +36,6 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean(IntegrationEventMapper.class)
     public IntegrationEventPublisher integrationEventPublisher(
             StreamBridge streamBridge, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
             @Value("${spring.application.name}") String serviceName) {

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.kit.web;
 
+import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -50,9 +51,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers,
                                                                             HttpStatusCode status,
                                                                             WebRequest request) {
+        // A validated request body reports its fields; any other parameter (a header, a query parameter) itself.
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> violation(result.getMethodParameter().getParameterName(), error)))
+                        .map(error -> violation(error instanceof FieldError field ? field.getField()
+                                : result.getMethodParameter().getParameterName(), error)))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** Validation by a proxy ({@code @Validated} beans) rather than by Spring MVC: the same answer. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(violation -> Map.of(
+                        "field", lastNode(violation.getPropertyPath().toString()),
+                        "rule", violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                        "message", violation.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
@@ -91,6 +106,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static Map<String, String> violation(String field, MessageSourceResolvable error) {

@@ -1,0 +1,34 @@
+package org.iecmh.endorsement.application.history;
+
+import org.iecmh.endorsement.kit.audit.AuditTrail;
+import org.iecmh.endorsement.kit.audit.AuditedEvent;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Set;
+
+/** An application's full history, as stored: for auditors and the association's coordinators. */
+@RestController
+class HistoryResource {
+
+    private static final Set<String> READERS = Set.of("AUDITOR", "COORDINATOR");
+
+    private final AuditTrail auditTrail;
+
+    HistoryResource(AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
+    }
+
+    @GetMapping("/api/applications/{applicationId}/history")
+    List<AuditedEvent> history(@PathVariable String applicationId, Actor actor) {
+        if (!READERS.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only auditors and coordinators read histories");
+        }
+        return auditTrail.history("application", applicationId, actor.tenantId());
+    }
+}

@@ -1,0 +1,80 @@
+package org.iecmh.endorsement.application.policy;
+
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Each association's policy as configuration ({@code iecmh.tenants.<code>}), checked when the service starts:
+ * a tenant with a policy that cannot be read stops the service with a message naming the setting.
+ */
+@ConfigurationProperties("iecmh")
+public record TenantPolicies(Map<String, Tenant> tenants) {
+
+    public TenantPolicies {
+        tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
+        tenants.forEach((code, tenant) -> tenant.renewalPolicy(code));
+    }
+
+    /** An association's settings: its name, its state and how it renews. */
+    public record Tenant(String name, String state, Renewal renewal) {
+        RenewalPolicy renewalPolicy(String code) {
+            return TenantPolicies.renewalPolicy(code, renewal);
+        }
+    }
+
+    /** {@code model: yearly} with {@code due}, or {@code model: fixed-window} with the window's settings. */
+    public record Renewal(String model, String due, Integer anchorYear, Integer cycleYears, String opens,
+                          String closes) {
+    }
+
+    public Tenant tenant(String code) {
+        Tenant tenant = tenants.get(code);
+        if (tenant == null) {
+            throw new UnknownResource("association", code);
+        }
+        return tenant;
+    }
+
+    public RenewalPolicy renewalPolicy(String code) {
+        return tenant(code).renewalPolicy(code);
+    }
+
+    private static MonthDay monthDay(String code, String setting, String value) {
+        if (value == null) {
+            throw new IllegalStateException("iecmh.tenants." + code + ".renewal." + setting + " is required");
+        }
+        try {
+            return MonthDay.parse("--" + value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(
+                    "iecmh.tenants." + code + ".renewal." + setting + " must be MM-DD, was " + value, e);
+        }
+    }
+
+    private static int number(String code, String setting, Integer value) {
+        if (value == null) {
+            throw new IllegalStateException("iecmh.tenants." + code + ".renewal." + setting + " is required");
+        }
+        return value;
+    }
+
+    static RenewalPolicy renewalPolicy(String code, Renewal renewal) {
+        if (renewal == null || renewal.model() == null) {
+            throw new IllegalStateException("iecmh.tenants." + code + ".renewal.model is required");
+        }
+        return switch (renewal.model()) {
+            case "yearly" -> new RenewalPolicy.Yearly(monthDay(code, "due", renewal.due()));
+            case "fixed-window" -> new RenewalPolicy.FixedWindows(
+                    number(code, "anchor-year", renewal.anchorYear()),
+                    number(code, "cycle-years", renewal.cycleYears()),
+                    monthDay(code, "opens", renewal.opens()),
+                    monthDay(code, "closes", renewal.closes()));
+            default -> throw new IllegalStateException("iecmh.tenants." + code
+                    + ".renewal.model must be yearly or fixed-window, was " + renewal.model());
+        };
+    }
+}

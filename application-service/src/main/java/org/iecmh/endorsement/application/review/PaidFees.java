@@ -1,0 +1,26 @@
+package org.iecmh.endorsement.application.review;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
+
+/** Listens to payment-service: a paid application fee sends the application to review. */
+@Configuration
+class PaidFees {
+
+    @Bean
+    Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands) {
+        return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
+            if (received.event() instanceof InvoicePaid paid && paid.applicationId() != null) {
+                commands.sendAndWait(new OpenReview(paid.applicationId(), paid.invoiceId()),
+                        received.commandMetaData(ApplicationServiceApplication.NAME));
+            }
+        });
+    }
+}

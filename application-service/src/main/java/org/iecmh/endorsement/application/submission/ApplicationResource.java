@@ -1,0 +1,66 @@
+package org.iecmh.endorsement.application.submission;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.policy.TenantPolicies;
+import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/applications")
+class ApplicationResource {
+
+    /** The category is an Alliance abbreviation such as IFS, ECMHS or IMHM-C. */
+    record StartRequest(@NotBlank @Size(max = 200) String applicantName,
+                        @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") String category) {
+    }
+
+    private final CommandGateway commands;
+    private final TenantPolicies policies;
+    private final ApplicationViews views;
+
+    ApplicationResource(CommandGateway commands, TenantPolicies policies, ApplicationViews views) {
+        this.commands = commands;
+        this.policies = policies;
+        this.views = views;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ApplicationView start(@Valid @RequestBody StartRequest request, Actor actor) {
+        policies.tenant(actor.tenantId());
+        if (!Category.isKnown(request.category())) {
+            throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
+        }
+        String applicationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
+                Category.fromAbbreviation(request.category())), actor.metaData());
+        return views.require(applicationId, actor);
+    }
+
+    @PostMapping("/{applicationId}/submission")
+    ApplicationView submit(@PathVariable String applicationId, Actor actor) {
+        views.require(applicationId, actor);
+        commands.sendAndWait(new SubmitApplication(applicationId), actor.metaData());
+        return views.require(applicationId, actor);
+    }
+
+    @GetMapping("/{applicationId}")
+    ApplicationView get(@PathVariable String applicationId, Actor actor) {
+        return views.require(applicationId, actor);
+    }
+}

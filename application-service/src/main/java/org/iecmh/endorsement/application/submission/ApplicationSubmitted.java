@@ -1,0 +1,8 @@
+package org.iecmh.endorsement.application.submission;
+
+import org.iecmh.endorsement.contracts.Category;
+
+/** The portfolio is complete and handed in; fees are now due. */
+public record ApplicationSubmitted(String applicationId, String tenantId, String personId, String applicantName,
+                                   Category category) {
+}

@@ -1,0 +1,47 @@
+package org.iecmh.endorsement.application.policy;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RenewalPolicyTest {
+
+    private final RenewalPolicy washington = new RenewalPolicy.FixedWindows(2027, 3,
+            MonthDay.of(10, 1), MonthDay.of(12, 31));
+    private final RenewalPolicy massachusetts = new RenewalPolicy.Yearly(MonthDay.of(12, 31));
+
+    @Test
+    void aFixedWindowEndorsementIsValidThroughTheCloseOfTheNextWindow() {
+        assertThat(washington.validThrough(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(washington.validThrough(LocalDate.of(2027, 9, 30))).isEqualTo(LocalDate.of(2027, 12, 31));
+    }
+
+    @Test
+    void anEndorsementGrantedOnceTheWindowOpenedRenewsInTheFollowingWindow() {
+        assertThat(washington.validThrough(LocalDate.of(2027, 10, 1))).isEqualTo(LocalDate.of(2030, 12, 31));
+        assertThat(washington.validThrough(LocalDate.of(2028, 3, 15))).isEqualTo(LocalDate.of(2030, 12, 31));
+        assertThat(washington.validThrough(LocalDate.of(2020, 1, 1))).isEqualTo(LocalDate.of(2027, 12, 31));
+    }
+
+    @Test
+    void aYearlyEndorsementRunsAtLeastAYearToTheDueDate() {
+        assertThat(massachusetts.validThrough(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(massachusetts.validThrough(LocalDate.of(2026, 1, 2))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(massachusetts.validThrough(LocalDate.of(2025, 12, 31))).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void aPolicyThatCannotBeReadNamesTheSetting() {
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY",
+                new TenantPolicies.Renewal("fixed-window", null, 2027, 3, "13-01", "12-31")))))
+                .hasMessageContaining("iecmh.tenants.ny.renewal.opens");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY",
+                new TenantPolicies.Renewal("monthly", null, null, null, null, null)))))
+                .hasMessageContaining("yearly or fixed-window");
+    }
+}

@@ -1,0 +1,111 @@
+package org.iecmh.endorsement.testkit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Calls a service's HTTP API as a person would, with the identity headers that say who is asking
+ * ({@code X-Tenant-Id}, {@code X-Subject}, {@code X-Role}). Immutable: {@link #as} returns a new client.
+ */
+public final class ApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final Map<String, String> identity;
+
+    private ApiClient(String baseUrl, Map<String, String> identity) {
+        this.baseUrl = baseUrl;
+        this.identity = identity;
+    }
+
+    public static ApiClient at(String baseUrl) {
+        return new ApiClient(baseUrl, Map.of());
+    }
+
+    public static ApiClient onPort(int port) {
+        return at("http://localhost:" + port);
+    }
+
+    /** The same client acting as {@code subject} in {@code role} within {@code tenant}. */
+    public ApiClient as(String tenant, String subject, String role) {
+        return new ApiClient(baseUrl, Map.of("X-Tenant-Id", tenant, "X-Subject", subject, "X-Role", role));
+    }
+
+    public Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public Response post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(toJson(body));
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(uri(path)).POST(publisher), all);
+    }
+
+    private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        identity.forEach(request::header);
+        headers.forEach(request::header);
+        request.header("Accept", "application/json, application/problem+json");
+        request.timeout(Duration.ofSeconds(30));
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body().isEmpty() || !contentType.contains("json")
+                    ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), contentType, body, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("No answer from " + baseUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return body instanceof String text ? text : JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A response: status, content type and the JSON body (a null node when there is none). */
+    public record Response(int status, String contentType, JsonNode body, String text) {
+
+        /** The text at a JSON pointer such as {@code /status}, or null. */
+        public String at(String pointer) {
+            JsonNode node = body.at(pointer);
+            return node.isMissingNode() || node.isNull() ? null : node.asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.iecmh.endorsement.payment;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.kit.messaging.IntegrationEventMapper;
+import org.iecmh.endorsement.payment.invoicing.InvoiceIssued;
+import org.iecmh.endorsement.payment.invoicing.InvoiceSettled;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** What payment-service tells the others: the one place its domain events become integration events. */
+@Component
+class PaymentIntegrationEvents implements IntegrationEventMapper {
+
+    @Override
+    public Optional<IntegrationEvent> map(EventMessage<?> domainEvent) {
+        Object payload = domainEvent.getPayload();
+        if (payload instanceof InvoiceIssued e) {
+            return Optional.of(new org.iecmh.endorsement.contracts.InvoiceIssued(e.tenantId(), e.invoiceId(),
+                    e.personId(), e.applicationId(), e.total(), e.dueOn()));
+        }
+        if (payload instanceof InvoiceSettled e) {
+            return Optional.of(new InvoicePaid(e.tenantId(), e.invoiceId(), e.personId(), e.applicationId(),
+                    e.total(), domainEvent.getTimestamp()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,90 @@
+package org.iecmh.endorsement.payment.invoicing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.contracts.Money;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.List;
+
+/** Invoices as people look them up; updated in the transaction that stores the invoice's events. */
+@Component
+@ProcessingGroup("invoice-view")
+public class InvoiceViews {
+
+    private static final TypeReference<List<InvoiceLine>> LINES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<InvoiceView> row;
+
+    InvoiceViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.row = (rs, n) -> new InvoiceView(rs.getString("invoice_id"), rs.getString("tenant_id"),
+                rs.getString("person_id"), rs.getString("application_id"), lines(rs.getString("lines")),
+                Money.of(rs.getLong("total_cents"), rs.getString("currency")),
+                Money.of(rs.getLong("paid_cents"), rs.getString("currency")), rs.getString("status"),
+                rs.getDate("due_on").toLocalDate());
+    }
+
+    /** The invoice, for staff of its tenant or the person it is addressed to; anyone else is told it does not exist. */
+    public InvoiceView require(String invoiceId, Actor actor) {
+        List<InvoiceView> found = jdbc.query("SELECT * FROM invoice_view WHERE invoice_id = ? AND tenant_id = ?",
+                row, invoiceId, actor.tenantId());
+        if (found.isEmpty() || !visibleTo(found.get(0), actor)) {
+            throw new UnknownResource("invoice", invoiceId);
+        }
+        return found.get(0);
+    }
+
+    public List<InvoiceView> forApplication(String applicationId, Actor actor) {
+        return jdbc.query("SELECT * FROM invoice_view WHERE application_id = ? AND tenant_id = ? ORDER BY invoice_id",
+                        row, applicationId, actor.tenantId()).stream()
+                .filter(invoice -> visibleTo(invoice, actor)).toList();
+    }
+
+    private static boolean visibleTo(InvoiceView invoice, Actor actor) {
+        return !actor.hasRole("APPLICANT") || invoice.personId().equals(actor.subject());
+    }
+
+    @EventHandler
+    void on(InvoiceIssued event) throws JsonProcessingException {
+        jdbc.update("""
+                INSERT INTO invoice_view (invoice_id, tenant_id, person_id, application_id, lines, total_cents,
+                                          paid_cents, currency, status, due_on)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, 0, ?, 'OPEN', ?) ON CONFLICT (invoice_id) DO NOTHING""",
+                event.invoiceId(), event.tenantId(), event.personId(), event.applicationId(),
+                json.writeValueAsString(event.lines()), event.total().cents(), event.total().currency(),
+                Date.valueOf(event.dueOn()));
+    }
+
+    @EventHandler
+    void on(PaymentRecorded event) {
+        jdbc.update("UPDATE invoice_view SET paid_cents = paid_cents + ? WHERE invoice_id = ?",
+                event.amount().cents(), event.invoiceId());
+    }
+
+    @EventHandler
+    void on(InvoiceSettled event) {
+        jdbc.update("UPDATE invoice_view SET status = 'PAID' WHERE invoice_id = ?", event.invoiceId());
+    }
+
+    private List<InvoiceLine> lines(String text) {
+        try {
+            return json.readValue(text, LINES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable invoice lines", e);
+        }
+    }
+}

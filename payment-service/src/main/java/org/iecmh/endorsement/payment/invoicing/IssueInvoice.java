@@ -1,0 +1,11 @@
+package org.iecmh.endorsement.payment.invoicing;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Bills a person; {@code applicationId} names the application the invoice is for, if it is for one. */
+public record IssueInvoice(@TargetAggregateIdentifier String invoiceId, String personId, String applicationId,
+                           List<InvoiceLine> lines, LocalDate dueOn) {
+}

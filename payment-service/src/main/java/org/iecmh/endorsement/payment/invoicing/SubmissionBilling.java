@@ -1,0 +1,41 @@
+package org.iecmh.endorsement.payment.invoicing;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.ApplicationSubmitted;
+import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.payment.PaymentServiceApplication;
+import org.iecmh.endorsement.payment.fees.FeeSchedules;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+/** Listens to application-service: a submitted application is billed the association's fees for its category. */
+@Configuration
+class SubmissionBilling {
+
+    @Bean
+    Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
+                                                Clock clock) {
+        return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
+            if (received.event() instanceof ApplicationSubmitted submitted) {
+                Category category = Category.fromAbbreviation(submitted.category());
+                var lines = fees.forSubmission(submitted.tenantId(), category).stream()
+                        .map(fee -> new InvoiceLine(fee.description(), fee.amount())).toList();
+                LocalDate dueOn = LocalDate.now(clock).plusDays(fees.schedule(submitted.tenantId()).dueDays());
+                commands.sendAndWait(new IssueInvoice(invoiceIdFor(submitted), submitted.personId(),
+                                submitted.applicationId(), lines, dueOn),
+                        received.commandMetaData(PaymentServiceApplication.NAME));
+            }
+        });
+    }
+
+    /** One submission, one invoice: the id follows from the application. */
+    static String invoiceIdFor(ApplicationSubmitted submitted) {
+        return "INV-" + submitted.applicationId();
+    }
+}

@@ -1,0 +1,48 @@
+package org.iecmh.endorsement.renewal.lifecycle;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.web.TenantGuard;
+
+import java.time.LocalDate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A granted endorsement, identified by its number, for as long as it lives. */
+@Aggregate
+public class Endorsement {
+
+    @AggregateIdentifier
+    private String endorsementNumber;
+    private String tenantId;
+    private LocalDate validThrough;
+
+    protected Endorsement() {
+    }
+
+    @CommandHandler
+    public Endorsement(ActivateEndorsement command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
+        apply(new EndorsementActivated(command.endorsementNumber(), tenantId, command.applicationId(),
+                command.personId(), command.endorseeName(), command.category(), command.grantedAt(),
+                command.validThrough()));
+    }
+
+    @CommandHandlerInterceptor
+    void onlyInItsTenant(CommandMessage<?> command) {
+        TenantGuard.requireSameTenant(tenantId, (String) command.getMetaData().get(AuditMetadata.TENANT),
+                "endorsement", endorsementNumber);
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementActivated event) {
+        endorsementNumber = event.endorsementNumber();
+        tenantId = event.tenantId();
+        validThrough = event.validThrough();
+    }
+}

@@ -1,0 +1,51 @@
+package org.iecmh.endorsement.renewal.lifecycle;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Endorsements as endorsees and staff look them up; updated in the transaction that stores the events. */
+@Component
+@ProcessingGroup("endorsement-view")
+public class EndorsementViews {
+
+    private static final RowMapper<EndorsementView> ROW = (rs, n) -> new EndorsementView(
+            rs.getString("endorsement_number"), rs.getString("tenant_id"), rs.getString("person_id"),
+            rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
+            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate());
+
+    private final JdbcTemplate jdbc;
+
+    EndorsementViews(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public EndorsementView require(String endorsementNumber, Actor actor) {
+        List<EndorsementView> found = jdbc.query(
+                "SELECT * FROM endorsement_view WHERE endorsement_number = ? AND tenant_id = ?",
+                ROW, endorsementNumber, actor.tenantId());
+        if (found.isEmpty() || (actor.hasRole("APPLICANT") && !found.get(0).personId().equals(actor.subject()))) {
+            throw new UnknownResource("endorsement", endorsementNumber);
+        }
+        return found.get(0);
+    }
+
+    @EventHandler
+    void on(EndorsementActivated event) {
+        jdbc.update("""
+                INSERT INTO endorsement_view (endorsement_number, tenant_id, person_id, endorsee_name, category,
+                                              status, endorsed_since, valid_through)
+                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                event.endorsementNumber(), event.tenantId(), event.personId(), event.endorseeName(),
+                event.category(), Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()),
+                Date.valueOf(event.validThrough()));
+    }
+}

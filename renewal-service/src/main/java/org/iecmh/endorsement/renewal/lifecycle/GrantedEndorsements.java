@@ -1,0 +1,28 @@
+package org.iecmh.endorsement.renewal.lifecycle;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.iecmh.endorsement.renewal.RenewalServiceApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
+
+/** Listens to application-service: each granted endorsement begins its life here. */
+@Configuration
+class GrantedEndorsements {
+
+    @Bean
+    Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands) {
+        return message -> inbox.receive(RenewalServiceApplication.NAME, message, received -> {
+            if (received.event() instanceof EndorsementGranted granted) {
+                commands.sendAndWait(new ActivateEndorsement(granted.endorsementNumber(), granted.applicationId(),
+                                granted.personId(), granted.endorseeName(), granted.category(), granted.grantedAt(),
+                                granted.validThrough()),
+                        received.commandMetaData(RenewalServiceApplication.NAME));
+            }
+        });
+    }
+}
