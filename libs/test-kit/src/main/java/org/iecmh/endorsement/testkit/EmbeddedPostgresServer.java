@@ -16,7 +16,7 @@ final class EmbeddedPostgresServer extends PostgresServer {
 
     static EmbeddedPostgresServer start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
             // Closed with the JVM, not after a test class: cached Spring contexts outlive the class that made them.
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));

@@ -1,15 +1,20 @@
 package org.iecmh.endorsement.testkit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,13 +34,13 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** Sends a record and waits for the broker's acknowledgement. */
-    public static void send(ProducerRecord<byte[], byte[]> record) {
+    /** Sends a record, waits for the broker's acknowledgement and returns where the record was written. */
+    public static RecordMetadata send(ProducerRecord<byte[], byte[]> record) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -82,6 +87,24 @@ public final class KafkaTopics {
             }
         }
         return records;
+    }
+
+    /**
+     * Waits until {@code group} has committed an offset past {@code written}: the group's consumer has handled the
+     * record, whatever it did with it. Fails after 30 seconds.
+     */
+    public static void awaitConsumed(String group, RecordMetadata written) {
+        TopicPartition partition = new TopicPartition(written.topic(), written.partition());
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers()))) {
+            Awaitility.await(group + " consumes " + partition + "@" + written.offset())
+                    .atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata().get().get(partition);
+                        return committed != null && committed.offset() > written.offset();
+                    });
+        }
     }
 
     /** A header's value as UTF-8 text, or null. */

@@ -1,0 +1,96 @@
+package org.iecmh.endorsement.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway in a JVM of its own, from its executable jar: it is a reactive (WebFlux) application and the
+ * services are servlet applications, and the two do not share one classpath.
+ */
+final class LocalGateway implements AutoCloseable {
+
+    private final Process process;
+
+    private LocalGateway(Process process) {
+        this.process = process;
+    }
+
+    static LocalGateway start(Path jar, int port, Map<String, String> routes, Path log, Duration timeout) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No gateway jar at " + jar.toAbsolutePath()
+                    + ": build it first with ./mvnw install -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-jar", jar.toString(), "--server.port=" + port));
+        routes.forEach((service, url) -> command.add("--iecmh.routes." + service + "=" + url));
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            LocalGateway gateway = new LocalGateway(process);
+            gateway.awaitReady(port, log, timeout);
+            return gateway;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the gateway", e);
+        }
+    }
+
+    private void awaitReady(int port, Path log, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
+                .build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The gateway stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.waitFor(250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("The gateway was not ready within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

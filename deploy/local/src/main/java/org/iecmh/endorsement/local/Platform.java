@@ -1,0 +1,122 @@
+package org.iecmh.endorsement.local;
+
+import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.payment.PaymentServiceApplication;
+import org.iecmh.endorsement.registry.RegistryServiceApplication;
+import org.iecmh.endorsement.renewal.RenewalServiceApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The four services in this JVM, each a Spring Boot application of its own on its own port and database, and the
+ * gateway in front of them. Used by the local platform and by the end-to-end test alike.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** A service, the database it owns and how to build it. */
+    record Service(String name, String database, Supplier<SpringApplication> application) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service(ApplicationServiceApplication.NAME, "application", ApplicationServiceApplication::application),
+            new Service(RenewalServiceApplication.NAME, "renewal", RenewalServiceApplication::application),
+            new Service(PaymentServiceApplication.NAME, "payment", PaymentServiceApplication::application),
+            new Service(RegistryServiceApplication.NAME, "registry", RegistryServiceApplication::application));
+
+    /** Where the services find PostgreSQL and Kafka. */
+    public record Infrastructure(Function<String, String> jdbcUrlOfDatabase, String username, String password,
+                                 String kafkaBootstrapServers, String kafkaPrefix) {
+    }
+
+    /** The ports: the gateway's, and each service's by name. */
+    public record Ports(int gateway, Map<String, Integer> services) {
+    }
+
+    private final Map<String, ConfigurableApplicationContext> services;
+    private final LocalGateway gateway;
+    private final Ports ports;
+
+    private Platform(Map<String, ConfigurableApplicationContext> services, LocalGateway gateway, Ports ports) {
+        this.services = services;
+        this.gateway = gateway;
+        this.ports = ports;
+    }
+
+    public static List<String> databases() {
+        return SERVICES.stream().map(Service::database).toList();
+    }
+
+    public static List<String> serviceNames() {
+        return SERVICES.stream().map(Service::name).toList();
+    }
+
+    /** Starts the gateway's JVM and the four services side by side, and returns when all of them are ready. */
+    public static Platform start(Infrastructure infrastructure, Ports ports, Path gatewayJar, Path logDirectory,
+                                 List<String> extraArguments) {
+        // One JVM has one logging configuration: four applications starting at once must not each reinitialise it.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Map<String, String> routes = new LinkedHashMap<>();
+        SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));
+        CompletableFuture<LocalGateway> gateway = CompletableFuture.supplyAsync(() -> LocalGateway.start(
+                gatewayJar, ports.gateway(), routes, logDirectory.resolve("gateway.log"), Duration.ofSeconds(120)));
+
+        Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=" + ports.services().get(service.name()),
+                    "--spring.datasource.url=" + infrastructure.jdbcUrlOfDatabase().apply(service.database()),
+                    "--spring.datasource.username=" + infrastructure.username(),
+                    "--spring.datasource.password=" + infrastructure.password(),
+                    "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                    "--spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
+                    "--iecmh.kafka.prefix=" + infrastructure.kafkaPrefix(),
+                    // The platform stops the services itself, before the broker and the database they use.
+                    "--spring.main.register-shutdown-hook=false"));
+            arguments.addAll(extraArguments);
+            starting.put(service.name(), CompletableFuture.supplyAsync(
+                    () -> service.application().get().run(arguments.toArray(String[]::new))));
+        }
+
+        Map<String, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+        try {
+            for (var entry : starting.entrySet()) {
+                running.put(entry.getKey(), entry.getValue().join());
+            }
+            return new Platform(running, gateway.join(), ports);
+        } catch (CompletionException failed) {
+            running.values().forEach(ConfigurableApplicationContext::close);
+            starting.values().forEach(f -> f.thenAccept(ConfigurableApplicationContext::close));
+            gateway.thenAccept(LocalGateway::close);
+            throw failed;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public ConfigurableApplicationContext service(String name) {
+        return services.get(name);
+    }
+
+    /** Stops the gateway, then the services in the reverse order of the list. */
+    @Override
+    public void close() {
+        gateway.close();
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>(services.values());
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+}

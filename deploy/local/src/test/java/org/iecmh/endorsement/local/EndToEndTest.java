@@ -1,0 +1,193 @@
+package org.iecmh.endorsement.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.iecmh.endorsement.application.policy.RenewalPolicy;
+import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.PostgresServer;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One endorsement from application to registry, through the gateway and all four services, on one real PostgreSQL
+ * server and one real Kafka broker: every hop is HTTP, Axon, PostgreSQL or Kafka.
+ */
+class EndToEndTest {
+
+    private static final String PREFIX = "e2e.";
+    private static final Duration HOP = Duration.ofSeconds(30);
+
+    private static Platform platform;
+    private static final Map<String, String> databases = new HashMap<>();
+
+    @BeforeAll
+    static void startThePlatform() {
+        PostgresServer postgres = RealInfrastructure.postgres();
+        Platform.databases().forEach(name -> databases.put(name, postgres.createDatabase("e2e " + name)));
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        Platform.serviceNames().forEach(name -> servicePorts.put(name, freePort()));
+        platform = Platform.start(
+                new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
+                        postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX),
+                new Platform.Ports(freePort(), servicePorts),
+                Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
+                Path.of("target/e2e-logs"), List.of());
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void anApplicationBecomesAnEndorsementInTheRegistryWithItsWholeHistory() {
+        ApiClient gateway = ApiClient.at(platform.gatewayUrl());
+        ApiClient applicant = gateway.as("ma", "zoe", "APPLICANT");
+        ApiClient coordinator = gateway.as("ma", "coordinator-1", "COORDINATOR");
+
+        // 1. The applicant starts and submits an application (application-service).
+        Response started = applicant.post("/api/applications", Map.of("applicantName", "Zoë Example",
+                "category", "IMHS"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String applicationId = started.at("/applicationId");
+        Response submitted = applicant.post("/api/applications/" + applicationId + "/submission", null);
+        assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
+
+        // 2. payment-service bills the association's fees for the category; a payment is recorded.
+        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
+        await("the invoice").atMost(HOP).until(() -> applicant.get(invoices).body().size() == 1);
+        JsonNode invoice = applicant.get(invoices).body().get(0);
+        assertThat(invoice.at("/total/cents").asLong()).isEqualTo(2_500 + 30_000);
+        assertThat(invoice.at("/total/currency").asText()).isEqualTo("USD");
+        Response paid = coordinator.post("/api/payments/invoices/" + invoice.get("invoiceId").asText() + "/payments",
+                Map.of("amountCents", 32_500, "currency", "USD", "method", "CHECK", "reference", "check 1001"),
+                Map.of("Idempotency-Key", "check-1001"));
+        assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
+
+        // 3. application-service hears of the payment and opens the review; a second delivery changes nothing.
+        String application = "/api/applications/" + applicationId;
+        await("the review").atMost(HOP).until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
+        redeliver(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId, "application-service");
+        assertThat(historyTypes(gateway, applicationId))
+                .containsExactly("ApplicationStarted", "ApplicationSubmitted", "ReviewOpened");
+
+        // A coordinator of the same association approves: the endorsement is granted.
+        Response granted = coordinator.post(application + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        String number = granted.at("/endorsementNumber");
+        assertThat(number).isEqualTo("MA-000001");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate validThrough = new RenewalPolicy.Yearly(MonthDay.of(12, 31)).validThrough(today);
+        assertThat(granted.at("/validThrough")).isEqualTo(validThrough.toString());
+
+        // 4. renewal-service keeps the endorsement; registry-service lists it publicly, and nothing more.
+        await("the endorsement").atMost(HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + number).status() == 200);
+        assertThat(coordinator.get("/api/endorsements/" + number).at("/status")).isEqualTo("ACTIVE");
+        String search = "/api/registry/endorsees?name=zoe&state=MA";
+        await("the registry").atMost(HOP).until(() -> gateway.get(search).body().size() == 1);
+        JsonNode listed = gateway.get(search).body().get(0);
+        List<String> fields = new ArrayList<>();
+        listed.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("name", "category", "state", "endorsementNumber",
+                "endorsedSince", "validThrough");
+        assertThat(listed.get("name").asText()).isEqualTo("Zoë Example");
+        assertThat(listed.get("category").asText()).isEqualTo("IMHS");
+        assertThat(listed.get("state").asText()).isEqualTo("MA");
+        assertThat(listed.get("endorsementNumber").asText()).isEqualTo(number);
+        assertThat(listed.get("validThrough").asText()).isEqualTo(validThrough.toString());
+
+        // A second delivery of the grant changes nothing in either service.
+        redeliver(Topics.APPLICATIONS, EndorsementGranted.TYPE, applicationId, "renewal-service", "registry-service");
+        assertThat(gateway.get(search).body()).hasSize(1);
+        assertThat(database("renewal").queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, number))
+                .isEqualTo(1);
+        assertThat(database("registry").queryForObject("SELECT count(*) FROM registry_entry", Integer.class))
+                .isEqualTo(1);
+
+        // 5. An auditor reads the application's history: every event in order, with who, when and why.
+        Response history = gateway.as("ma", "auditor-1", "AUDITOR").get(application + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().findValuesAsText("type")).containsExactly(
+                "ApplicationStarted", "ApplicationSubmitted", "ReviewOpened", "EndorsementGranted");
+        assertThat(history.body().findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3");
+        assertThat(history.body().findValuesAsText("subject"))
+                .containsExactly("zoe", "zoe", "service:application-service", "coordinator-1");
+        assertThat(history.body().findValuesAsText("role"))
+                .containsExactly("APPLICANT", "APPLICANT", "SYSTEM", "COORDINATOR");
+        history.body().forEach(event -> {
+            assertThat(event.get("tenantId").asText()).isEqualTo("ma");
+            assertThat(event.get("time").asText()).isNotBlank();
+            assertThat(event.get("correlationId").asText()).isNotBlank();
+            assertThat(event.get("causationId").asText()).isNotBlank();
+        });
+        // The review was caused by payment-service's event: the causation crosses the service boundary.
+        String invoicePaidId = KafkaTopics.header(published(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId), "ce_id");
+        assertThat(history.body().get(2).get("causationId").asText()).isEqualTo(invoicePaidId);
+    }
+
+    /** Sends the published event again, as a broker might, and waits until each group has consumed it. */
+    private static void redeliver(String topic, String type, String applicationId, String... groups) {
+        ConsumerRecord<byte[], byte[]> original = published(topic, type, applicationId);
+        RecordMetadata again = KafkaTopics.send(new ProducerRecord<>(original.topic(), null, original.key(),
+                original.value(), original.headers()));
+        for (String group : groups) {
+            KafkaTopics.awaitConsumed(PREFIX + group, again);
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> published(String topic, String type, String applicationId) {
+        return KafkaTopics.awaitFirst(PREFIX + topic, r -> type.equals(KafkaTopics.header(r, "ce_type"))
+                && new String(r.value()).contains(applicationId));
+    }
+
+    private static List<String> historyTypes(ApiClient gateway, String applicationId) {
+        return gateway.as("ma", "auditor-1", "AUDITOR").get("/api/applications/" + applicationId + "/history")
+                .body().findValuesAsText("type");
+    }
+
+    private static JdbcTemplate database(String name) {
+        PostgresServer postgres = RealInfrastructure.postgres();
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(databases.get(name)),
+                postgres.username(), postgres.password()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
