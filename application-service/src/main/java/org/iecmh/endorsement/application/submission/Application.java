@@ -1,11 +1,9 @@
 package org.iecmh.endorsement.application.submission;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.application.review.ApproveApplication;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
@@ -13,14 +11,14 @@ import org.iecmh.endorsement.application.review.OpenReview;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.iecmh.endorsement.kit.web.TenantGuard;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One person's application for one endorsement category, from the first entry to the decision. */
 @Aggregate
-public class Application {
+public class Application extends TenantOwnedAggregate {
 
     @AggregateIdentifier
     private String applicationId;
@@ -38,13 +36,6 @@ public class Application {
     public Application(StartApplication command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
         apply(new ApplicationStarted(command.applicationId(), tenantId, command.personId(), command.applicantName(),
                 command.category()));
-    }
-
-    /** Every command is refused, as if the application did not exist, outside the tenant it belongs to. */
-    @CommandHandlerInterceptor
-    void onlyInItsTenant(CommandMessage<?> command) {
-        TenantGuard.requireSameTenant(tenantId, (String) command.getMetaData().get(AuditMetadata.TENANT),
-                "application", applicationId);
     }
 
     @CommandHandler
@@ -77,6 +68,21 @@ public class Application {
         }
         apply(new EndorsementGranted(applicationId, tenantId, personId, applicantName, category,
                 command.endorsementNumber(), command.validThrough()));
+    }
+
+    @Override
+    protected String owningTenant() {
+        return tenantId;
+    }
+
+    @Override
+    protected String kind() {
+        return "application";
+    }
+
+    @Override
+    protected String id() {
+        return applicationId;
     }
 
     @EventSourcingHandler

@@ -1,16 +1,14 @@
 package org.iecmh.endorsement.payment.invoicing;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.iecmh.endorsement.kit.web.TenantGuard;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -19,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What one person owes an association, and what they have paid of it. */
 @Aggregate
-public class Invoice {
+public class Invoice extends TenantOwnedAggregate {
 
     @AggregateIdentifier
     private String invoiceId;
@@ -41,12 +39,6 @@ public class Invoice {
         Money total = command.lines().stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
         apply(new InvoiceIssued(command.invoiceId(), tenantId, command.personId(), command.applicationId(),
                 command.lines(), total, command.dueOn()));
-    }
-
-    @CommandHandlerInterceptor
-    void onlyInItsTenant(CommandMessage<?> command) {
-        TenantGuard.requireSameTenant(tenantId, (String) command.getMetaData().get(AuditMetadata.TENANT),
-                "invoice", invoiceId);
     }
 
     @CommandHandler
@@ -78,6 +70,21 @@ public class Invoice {
 
     private boolean isSettled() {
         return paid.cents() >= total.cents();
+    }
+
+    @Override
+    protected String owningTenant() {
+        return tenantId;
+    }
+
+    @Override
+    protected String kind() {
+        return "invoice";
+    }
+
+    @Override
+    protected String id() {
+        return invoiceId;
     }
 
     @EventSourcingHandler

@@ -1,27 +1,22 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
-import org.iecmh.endorsement.kit.web.TenantGuard;
-
-import java.time.LocalDate;
+import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A granted endorsement, identified by its number, for as long as it lives. */
 @Aggregate
-public class Endorsement {
+public class Endorsement extends TenantOwnedAggregate {
 
     @AggregateIdentifier
     private String endorsementNumber;
     private String tenantId;
-    private LocalDate validThrough;
 
     protected Endorsement() {
     }
@@ -33,16 +28,24 @@ public class Endorsement {
                 command.validThrough()));
     }
 
-    @CommandHandlerInterceptor
-    void onlyInItsTenant(CommandMessage<?> command) {
-        TenantGuard.requireSameTenant(tenantId, (String) command.getMetaData().get(AuditMetadata.TENANT),
-                "endorsement", endorsementNumber);
+    @Override
+    protected String owningTenant() {
+        return tenantId;
+    }
+
+    @Override
+    protected String kind() {
+        return "endorsement";
+    }
+
+    @Override
+    protected String id() {
+        return endorsementNumber;
     }
 
     @EventSourcingHandler
     void on(EndorsementActivated event) {
         endorsementNumber = event.endorsementNumber();
         tenantId = event.tenantId();
-        validThrough = event.validThrough();
     }
 }
