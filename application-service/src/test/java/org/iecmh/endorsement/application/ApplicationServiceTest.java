@@ -28,8 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,11 +64,14 @@ class ApplicationServiceTest {
     JdbcTemplate jdbc;
 
     ApiClient applicant;
+    String applicantId;
     ApiClient coordinator;
 
+    /** A new applicant per story: one application in progress per person. */
     @BeforeEach
     void clients() {
-        applicant = ApiClient.onPort(port).as("ma", "applicant-zoe", "APPLICANT");
+        applicantId = "applicant-" + UUID.randomUUID();
+        applicant = ApiClient.onPort(port).as("ma", applicantId, "APPLICANT");
         coordinator = ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR");
     }
 
@@ -80,20 +85,20 @@ class ApplicationServiceTest {
 
     @Test
     void aSubmittedApplicationIsPublishedForBilling() {
-        String id = startAndSubmit("Zoë Example", "IMHS");
+        String id = startAndSubmit("Zoë Example", "ECFA");
 
         ConsumerRecord<byte[], byte[]> record = KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS,
                 r -> ApplicationSubmitted.TYPE.equals(KafkaTopics.header(r, "ce_type"))
                         && new String(r.value()).contains(id));
-        assertThat(KafkaTopics.key(record)).isEqualTo("applicant-zoe");
+        assertThat(KafkaTopics.key(record)).isEqualTo(applicantId);
         assertThat(KafkaTopics.header(record, "ce_tenantid")).isEqualTo("ma");
-        assertThat(new String(record.value())).contains("\"category\":\"IMHS\"");
+        assertThat(new String(record.value())).contains("\"category\":\"ECFA\"");
     }
 
     @Test
     void paidFeesSendTheApplicationToReviewOnceEvenWhenThePaymentArrivesTwice() {
-        String id = startAndSubmit("Ana Lima", "IFS");
-        var paid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + id, "applicant-zoe", id,
+        String id = startAndSubmit("Ana Lima", "IFA");
+        var paid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + id, applicantId, id,
                 Money.of(12_000, "USD"), NOW)).andMetaData(Map.of(AuditMetadata.TENANT, "ma"));
 
         publisher.publish((InvoicePaid) paid.getPayload(), paid);
@@ -102,21 +107,23 @@ class ApplicationServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(applicant.get(
                 "/api/applications/" + id).at("/status")));
         // A marker event after the duplicate on the same key: once it is handled, so was the duplicate.
+        clients();
         String marker = startAndSubmit("Marker Person", "IFA");
-        var markerPaid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + marker, "applicant-zoe",
+        var markerPaid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + marker, applicantId,
                 marker, Money.of(4_000, "USD"), NOW)).andMetaData(Map.of(AuditMetadata.TENANT, "ma"));
         publisher.publish((InvoicePaid) markerPaid.getPayload(), markerPaid);
         await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(applicant.get(
                 "/api/applications/" + marker).at("/status")));
 
-        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "ApplicationSubmitted", "ReviewOpened");
+        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
+                "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
                 paid.getIdentifier())).isEqualTo(1);
     }
 
     @Test
     void aCoordinatorApprovesAndTheEndorsementIsGrantedWithANumberAndTheTenantsValidThroughDate() {
-        String id = inReview("Kim Lee", "IMHM-C");
+        String id = inReview("Kim Lee", "ECFA");
 
         Response approved = coordinator.post("/api/applications/" + id + "/approval", null);
 
@@ -133,6 +140,7 @@ class ApplicationServiceTest {
     @Test
     void onlyACoordinatorApprovesAndARefusedApprovalUsesNoNumber() {
         String first = inReview("First Person", "IFA");
+        clients();
         String draft = start("Draft Person", "IFA");
 
         assertThat(applicant.post("/api/applications/" + first + "/approval", null).status()).isEqualTo(403);
@@ -148,7 +156,7 @@ class ApplicationServiceTest {
 
     @Test
     void anAuditorReadsTheWholeHistoryInOrderWithWhoWhenAndWhy() {
-        String id = inReview("Audit Subject", "ECFS");
+        String id = inReview("Audit Subject", "ECFA");
         coordinator.post("/api/applications/" + id + "/approval", null);
 
         Response history = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR")
@@ -156,20 +164,21 @@ class ApplicationServiceTest {
 
         assertThat(history.status()).isEqualTo(200);
         List<String> types = history.body().findValuesAsText("type");
-        assertThat(types).containsExactly("ApplicationStarted", "ApplicationSubmitted", "ReviewOpened",
-                "EndorsementGranted");
-        assertThat(history.body().get(0).get("subject").asText()).isEqualTo("applicant-zoe");
+        assertThat(types).containsExactly("ApplicationStarted", "PortfolioEntryRecorded", "PortfolioEntryRecorded",
+                "ApplicationSubmitted", "ReviewOpened", "EndorsementGranted");
+        assertThat(history.body().get(0).get("subject").asText()).isEqualTo(applicantId);
         assertThat(history.body().get(0).get("role").asText()).isEqualTo("APPLICANT");
-        assertThat(history.body().get(2).get("subject").asText()).isEqualTo("service:application-service");
-        assertThat(history.body().get(3).get("subject").asText()).isEqualTo("coordinator-1");
-        assertThat(history.body().get(3).get("role").asText()).isEqualTo("COORDINATOR");
+        assertThat(history.body().get(4).get("subject").asText()).isEqualTo("service:application-service");
+        assertThat(history.body().get(5).get("subject").asText()).isEqualTo("coordinator-1");
+        assertThat(history.body().get(5).get("role").asText()).isEqualTo("COORDINATOR");
+        assertThat(history.body().get(1).get("payload").get("entry").get("kind").asText()).isEqualTo("education");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
             assertThat(event.get("time").asText()).isEqualTo(NOW.toString());
             assertThat(event.get("correlationId").asText()).isNotBlank();
             assertThat(event.get("causationId").asText()).isNotBlank();
         });
-        assertThat(history.body().get(3).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
+        assertThat(history.body().get(5).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
     }
 
     @Test
@@ -183,6 +192,79 @@ class ApplicationServiceTest {
                 .get("/api/applications/" + id + "/history").status()).isEqualTo(404);
         assertThat(ApiClient.onPort(port).as("ma", "someone-else", "APPLICANT")
                 .get("/api/applications/" + id).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("wa", applicantId, "APPLICANT")
+                .post("/api/applications/" + id + "/portfolio/education", DEGREE).status()).isEqualTo(404);
+        assertThat(coordinator.post("/api/applications/" + id + "/portfolio/education", DEGREE).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theRequirementsSayWhatIsMissingAndSubmissionIsRefusedWithTheSameList() {
+        String id = start("Gap Person", "IFA");
+        applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of("title", "Observation",
+                "provider", "MassAIMH", "attendedOn", "2024-05-01", "hours", 18.5,
+                "domains", List.of("THINKING", "COMMUNICATING")));
+
+        Response requirements = applicant.get("/api/applications/" + id + "/requirements");
+        Response refused = applicant.post("/api/applications/" + id + "/submission", null);
+
+        assertThat(requirements.status()).isEqualTo(200);
+        assertThat(requirements.body().findValuesAsText("requirement")).containsExactly("education", "training");
+        assertThat(requirements.at("/1/met")).isEqualTo("false");
+        assertThat(requirements.at("/1/detail")).isEqualTo("18.5 of 30 training hours; no hours in Reflection");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.at("/rule")).isEqualTo("requirements-unmet");
+        assertThat(refused.body().get("unmet").findValuesAsText("detail"))
+                .containsExactly(requirements.at("/0/detail"), requirements.at("/1/detail"));
+        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded");
+    }
+
+    @Test
+    void supervisionFromAProviderWhoIsNotEndorsedDoesNotCount() {
+        String id = start("Supervised Person", "IFS");
+        applicant.post("/api/applications/" + id + "/portfolio/supervision", Map.of("heldOn", "2026-06-01",
+                "hours", 10, "format", "INDIVIDUAL", "providerEndorsementNumber", "MA-999999"));
+
+        Response requirements = applicant.get("/api/applications/" + id + "/requirements");
+
+        assertThat(requirements.body().findValuesAsText("detail")).contains("0 of 24 hours of reflective supervision "
+                + "in the last 24 months from endorsed providers; 10 hours from providers not endorsed on the "
+                + "session date do not count");
+    }
+
+    @Test
+    void anApplicantHasOneCategoryInProgressAtATime() {
+        start("Busy Person", "IFA");
+
+        Response second = applicant.post("/api/applications", Map.of("applicantName", "Busy Person",
+                "category", "IFS"));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.at("/rule")).isEqualTo("one-application-in-progress");
+    }
+
+    @Test
+    void portfolioEntriesAreCorrectedAndRemovedAndBadEntriesStoreNothing() {
+        String id = start("Careful Person", "IFA");
+        String entry = applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).at("/entryId");
+
+        Response corrected = applicant.put("/api/applications/" + id + "/portfolio/education/" + entry,
+                Map.of("degree", "BACHELOR", "field", "Psychology", "institution", "UMass", "year", 2019));
+        Response bad = applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of("title", "",
+                "provider", "X", "attendedOn", "2999-01-01", "hours", 0.25, "domains", List.of()));
+
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(applicant.get("/api/applications/" + id + "/portfolio").at("/0/entry/degree"))
+                .isEqualTo("BACHELOR");
+        assertThat(bad.status()).isEqualTo(400);
+        List<String> broken = new ArrayList<>();
+        bad.body().get("errors").forEach(e -> broken.add(e.get("field").asText() + ":" + e.get("rule").asText()));
+        assertThat(broken).containsExactlyInAnyOrder("title:NotBlank", "attendedOn:PastOrPresent",
+                "hours:DecimalMin", "hours:Digits", "domains:NotEmpty");
+        assertThat(applicant.delete("/api/applications/" + id + "/portfolio/" + entry).status()).isEqualTo(204);
+        assertThat(applicant.get("/api/applications/" + id + "/portfolio").body()).isEmpty();
+        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
+                "PortfolioEntryCorrected", "PortfolioEntryRemoved");
     }
 
     @Test
@@ -208,8 +290,17 @@ class ApplicationServiceTest {
         return started.at("/applicationId");
     }
 
+    private static final Map<String, Object> DEGREE = Map.of("degree", "ASSOCIATE", "field", "Early childhood",
+            "institution", "Bunker Hill Community College", "year", 2018);
+
+    /** An Associate-level application (IFA or ECFA) with a portfolio that meets its requirements, submitted. */
     private String startAndSubmit(String name, String category) {
         String id = start(name, category);
+        assertThat(applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).status())
+                .isEqualTo(201);
+        assertThat(applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of(
+                "title", "Reflective practice", "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30,
+                "domains", List.of("REFLECTION"))).status()).isEqualTo(201);
         Response submitted = applicant.post("/api/applications/" + id + "/submission", null);
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
@@ -218,7 +309,7 @@ class ApplicationServiceTest {
 
     private String inReview(String name, String category) {
         String id = startAndSubmit(name, category);
-        var paid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + id, "applicant-zoe", id,
+        var paid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + id, applicantId, id,
                 Money.of(2_500, "USD"), NOW)).andMetaData(Map.of(AuditMetadata.TENANT, "ma"));
         publisher.publish((InvoicePaid) paid.getPayload(), paid);
         await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(applicant.get(

@@ -5,6 +5,15 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
+import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
+import org.iecmh.endorsement.application.requirements.RequirementCheck;
+import org.iecmh.endorsement.application.requirements.RequirementResult;
 import org.iecmh.endorsement.application.review.ApproveApplication;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.OpenReview;
@@ -13,6 +22,11 @@ import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,6 +42,7 @@ public class Application extends TenantOwnedAggregate {
     private Category category;
     private ApplicationStatus status;
     private String paidInvoiceId;
+    private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
 
     protected Application() {
     }
@@ -38,13 +53,69 @@ public class Application extends TenantOwnedAggregate {
                 command.category()));
     }
 
+    /** Idempotent by nature: the same entry recorded again under its id changes nothing. */
+    @CommandHandler
+    void handle(RecordPortfolioEntry command) {
+        requireDraft();
+        PortfolioEntry existing = portfolio.get(command.entryId());
+        if (command.entry().equals(existing)) {
+            return;
+        }
+        if (existing != null) {
+            throw new DomainRuleViolation("portfolio-entry-exists", "Entry " + command.entryId() + " exists already");
+        }
+        apply(new PortfolioEntryRecorded(applicationId, command.entryId(), command.entry()));
+    }
+
+    @CommandHandler
+    void handle(CorrectPortfolioEntry command) {
+        requireDraft();
+        PortfolioEntry existing = requireEntry(command.entryId());
+        if (!existing.getClass().equals(command.entry().getClass())) {
+            throw new DomainRuleViolation("portfolio-entry-kind",
+                    "Entry " + command.entryId() + " is a different kind of entry");
+        }
+        if (!existing.equals(command.entry())) {
+            apply(new PortfolioEntryCorrected(applicationId, command.entryId(), command.entry()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemovePortfolioEntry command) {
+        requireDraft();
+        requireEntry(command.entryId());
+        apply(new PortfolioEntryRemoved(applicationId, command.entryId()));
+    }
+
     @CommandHandler
     void handle(SubmitApplication command) {
         if (status != ApplicationStatus.DRAFT) {
             throw new DomainRuleViolation("application-already-submitted",
                     "Application " + applicationId + " was submitted already; it is " + status);
         }
-        apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category));
+        List<RequirementResult> unmet = RequirementCheck.unmet(new RequirementCheck(command.requirements(), category,
+                command.providersEndorsedSince(), command.on()).evaluate(portfolio.values()));
+        if (!unmet.isEmpty()) {
+            throw new DomainRuleViolation("requirements-unmet", "The portfolio does not meet " + unmet.size()
+                    + " of the requirements of " + category.abbreviation(), Map.of("unmet", unmet));
+        }
+        apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category,
+                command.requirements()));
+    }
+
+    private void requireDraft() {
+        if (status != ApplicationStatus.DRAFT) {
+            throw new DomainRuleViolation("portfolio-closed",
+                    "Application " + applicationId + " is " + status + "; its portfolio can no longer change");
+        }
+    }
+
+    private PortfolioEntry requireEntry(String entryId) {
+        PortfolioEntry existing = portfolio.get(entryId);
+        if (existing == null) {
+            throw new UnknownResource("portfolio entry", entryId);
+        }
+        return existing;
     }
 
     /** Idempotent by nature: the same paid invoice opens the review once. */
@@ -93,6 +164,21 @@ public class Application extends TenantOwnedAggregate {
         applicantName = event.applicantName();
         category = event.category();
         status = ApplicationStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(PortfolioEntryRecorded event) {
+        portfolio.put(event.entryId(), event.entry());
+    }
+
+    @EventSourcingHandler
+    void on(PortfolioEntryCorrected event) {
+        portfolio.put(event.entryId(), event.entry());
+    }
+
+    @EventSourcingHandler
+    void on(PortfolioEntryRemoved event) {
+        portfolio.remove(event.entryId());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
+import org.iecmh.endorsement.application.requirements.Requirements;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
@@ -32,11 +33,14 @@ class ApplicationResource {
     private final CommandGateway commands;
     private final TenantPolicies policies;
     private final ApplicationViews views;
+    private final Requirements requirements;
 
-    ApplicationResource(CommandGateway commands, TenantPolicies policies, ApplicationViews views) {
+    ApplicationResource(CommandGateway commands, TenantPolicies policies, ApplicationViews views,
+                        Requirements requirements) {
         this.commands = commands;
         this.policies = policies;
         this.views = views;
+        this.requirements = requirements;
     }
 
     @PostMapping
@@ -46,6 +50,10 @@ class ApplicationResource {
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
         }
+        if (views.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
+            throw new DomainRuleViolation("one-application-in-progress",
+                    "An application is already in progress; one category at a time");
+        }
         String applicationId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
                 Category.fromAbbreviation(request.category())), actor.metaData());
@@ -54,8 +62,8 @@ class ApplicationResource {
 
     @PostMapping("/{applicationId}/submission")
     ApplicationView submit(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
-        commands.sendAndWait(new SubmitApplication(applicationId), actor.metaData());
+        ApplicationView application = views.require(applicationId, actor);
+        commands.sendAndWait(requirements.submission(application), actor.metaData());
         return views.require(applicationId, actor);
     }
 

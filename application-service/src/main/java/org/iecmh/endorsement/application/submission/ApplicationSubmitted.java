@@ -1,8 +1,9 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.contracts.Category;
 
-/** The portfolio is complete and handed in; fees are now due. */
+/** The portfolio is complete and handed in under the stated requirements; fees are now due. */
 public record ApplicationSubmitted(String applicationId, String tenantId, String personId, String applicantName,
-                                   Category category) {
+                                   Category category, CategoryRequirements requirements) {
 }

@@ -1,19 +1,35 @@
 package org.iecmh.endorsement.application.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
+import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The application read model. A subscribing processor (see application-service.yml) updates it in the transaction
@@ -32,10 +48,46 @@ public class ApplicationViews {
             rs.getString("endorsement_number"),
             rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate());
 
-    private final JdbcTemplate jdbc;
+    /** Categories whose endorsees provide reflective supervision that counts. */
+    private static final Set<Category> SUPERVISION_PROVIDERS = EnumSet.of(Category.IMHS, Category.ECMHS,
+            Category.IMHM_C, Category.ECMHM_C);
 
-    ApplicationViews(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    ApplicationViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Whether the person has an application in progress in the tenant (one category at a time). */
+    public boolean hasApplicationInProgress(String tenantId, String personId) {
+        Integer count = jdbc.queryForObject("""
+                SELECT count(*) FROM application_view WHERE tenant_id = ? AND person_id = ?
+                AND status IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW')""", Integer.class, tenantId, personId);
+        return count != null && count > 0;
+    }
+
+    /** The portfolio's entries by id, oldest first. */
+    public Map<String, PortfolioEntry> portfolio(String applicationId) {
+        Map<String, PortfolioEntry> entries = new LinkedHashMap<>();
+        jdbc.query("SELECT entry_id, entry FROM portfolio_entry WHERE application_id = ? ORDER BY recorded_at, entry_id",
+                rs -> {
+                    entries.put(rs.getString("entry_id"), read(rs.getString("entry")));
+                }, applicationId);
+        return entries;
+    }
+
+    /** Since when each of these endorsement numbers belongs to an endorsed supervision provider. */
+    public Map<String, LocalDate> providersEndorsedSince(Collection<String> endorsementNumbers) {
+        Map<String, LocalDate> since = new HashMap<>();
+        for (String number : endorsementNumbers) {
+            jdbc.query("SELECT endorsed_since FROM supervision_provider WHERE endorsement_number = ?",
+                    rs -> {
+                        since.put(number, rs.getDate("endorsed_since").toLocalDate());
+                    }, number);
+        }
+        return since;
     }
 
     /**
@@ -62,6 +114,26 @@ public class ApplicationViews {
     }
 
     @EventHandler
+    void on(PortfolioEntryRecorded event, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO portfolio_entry (application_id, entry_id, kind, entry, recorded_at)
+                VALUES (?, ?, ?, ?::jsonb, ?)""", event.applicationId(), event.entryId(), PortfolioEntry.kindOf(event.entry()),
+                write(event.entry()), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(PortfolioEntryCorrected event) {
+        jdbc.update("UPDATE portfolio_entry SET entry = ?::jsonb WHERE application_id = ? AND entry_id = ?",
+                write(event.entry()), event.applicationId(), event.entryId());
+    }
+
+    @EventHandler
+    void on(PortfolioEntryRemoved event) {
+        jdbc.update("DELETE FROM portfolio_entry WHERE application_id = ? AND entry_id = ?",
+                event.applicationId(), event.entryId());
+    }
+
+    @EventHandler
     void on(ApplicationSubmitted event, @Timestamp Instant at) {
         status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
     }
@@ -80,6 +152,29 @@ public class ApplicationViews {
                 WHERE application_id = ?""",
                 ApplicationStatus.GRANTED.name(), event.endorsementNumber(), Date.valueOf(event.validThrough()),
                 java.sql.Timestamp.from(at), event.applicationId());
+        if (SUPERVISION_PROVIDERS.contains(event.category())) {
+            jdbc.update("""
+                    INSERT INTO supervision_provider (endorsement_number, tenant_id, category, endorsed_since)
+                    VALUES (?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                    event.endorsementNumber(), event.tenantId(), event.category().abbreviation(),
+                    Date.valueOf(at.atZone(ZoneOffset.UTC).toLocalDate()));
+        }
+    }
+
+    private String write(PortfolioEntry entry) {
+        try {
+            return json.writerFor(PortfolioEntry.class).writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a portfolio entry", e);
+        }
+    }
+
+    private PortfolioEntry read(String entry) {
+        try {
+            return json.readValue(entry, PortfolioEntry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a portfolio entry", e);
+        }
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {

@@ -2,6 +2,16 @@ package org.iecmh.endorsement.application.submission;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
+import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
+import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.review.ApproveApplication;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.OpenReview;
@@ -13,7 +23,10 @@ import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 
 class ApplicationTest {
 
@@ -24,8 +37,20 @@ class ApplicationTest {
 
     private final ApplicationStarted started =
             new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS);
+    /** Associate-level requirements, small enough to meet in a test: a degree and 30 hours of training. */
+    private static final CategoryRequirements REQUIREMENTS = new CategoryRequirements(Degree.ASSOCIATE, 2, 0,
+            false, false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, false);
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final PortfolioEntry DEGREE = new PortfolioEntry.Education(Degree.ASSOCIATE, "Early childhood",
+            "Bunker Hill CC", 2018);
+    private static final PortfolioEntry TRAINING = new PortfolioEntry.Training("Reflective practice", "MassAIMH",
+            LocalDate.of(2022, 3, 1), BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION));
+
+    private final PortfolioEntryRecorded degreeRecorded = new PortfolioEntryRecorded(ID, "e1", DEGREE);
+    private final PortfolioEntryRecorded trainingRecorded = new PortfolioEntryRecorded(ID, "e2", TRAINING);
     private final ApplicationSubmitted submitted =
-            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS);
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS);
+    private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY);
     private final ReviewOpened reviewOpened = new ReviewOpened(ID, "ma", "INV-app-1");
 
     private AggregateTestFixture<Application> fixture;
@@ -44,12 +69,50 @@ class ApplicationTest {
     }
 
     @Test
-    void aDraftIsSubmittedOnce() {
+    void eachPortfolioChangeIsAnEvent() {
+        PortfolioEntry corrected = new PortfolioEntry.Education(Degree.BACHELOR, "Early childhood", "UMass", 2020);
         fixture.given(started)
-                .when(new SubmitApplication(ID), IN_MA)
+                .when(new RecordPortfolioEntry(ID, "e1", DEGREE), IN_MA)
+                .expectEvents(degreeRecorded);
+        fixture.given(started, degreeRecorded)
+                .when(new CorrectPortfolioEntry(ID, "e1", corrected), IN_MA)
+                .expectEvents(new PortfolioEntryCorrected(ID, "e1", corrected));
+        fixture.given(started, degreeRecorded)
+                .when(new RemovePortfolioEntry(ID, "e1"), IN_MA)
+                .expectEvents(new PortfolioEntryRemoved(ID, "e1"));
+        fixture.given(started, degreeRecorded)
+                .when(new RecordPortfolioEntry(ID, "e1", DEGREE), IN_MA)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(started)
+                .when(new RemovePortfolioEntry(ID, "missing"), IN_MA)
+                .expectException(UnknownResource.class);
+    }
+
+    @Test
+    void aCompletePortfolioIsSubmittedOnceUnderTheRequirementsOfTheDay() {
+        fixture.given(started, degreeRecorded, trainingRecorded)
+                .when(submit, IN_MA)
                 .expectEvents(submitted);
-        fixture.given(started, submitted)
-                .when(new SubmitApplication(ID), IN_MA)
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted)
+                .when(submit, IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIncompletePortfolioIsRefusedWithWhatIsMissing() {
+        fixture.given(started, degreeRecorded)
+                .when(submit, IN_MA)
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The portfolio does not meet 1 of the requirements of IMHS");
+    }
+
+    @Test
+    void aSubmittedPortfolioNoLongerChanges() {
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted)
+                .when(new RemovePortfolioEntry(ID, "e2"), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }

@@ -78,7 +78,7 @@ public final class LocalPlatform {
 
                   curl -s -X POST %1$s/api/applications -H 'Content-Type: application/json' \\
                        -H 'X-Tenant-Id: ma' -H 'X-Subject: zoe' -H 'X-Role: APPLICANT' \\
-                       -d '{"applicantName": "Zoë Example", "category": "IMHS"}'
+                       -d '{"applicantName": "Zoë Example", "category": "IFA"}'
 
                   curl -s '%1$s/api/registry/endorsees?name=zoe'
 

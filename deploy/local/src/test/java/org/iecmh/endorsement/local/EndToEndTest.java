@@ -75,22 +75,31 @@ class EndToEndTest {
         ApiClient applicant = gateway.as("ma", "zoe", "APPLICANT");
         ApiClient coordinator = gateway.as("ma", "coordinator-1", "COORDINATOR");
 
-        // 1. The applicant starts and submits an application (application-service).
+        // 1. The applicant starts an application, builds a portfolio that meets the category's requirements and
+        //    submits it (application-service).
         Response started = applicant.post("/api/applications", Map.of("applicantName", "Zoë Example",
-                "category", "IMHS"));
+                "category", "IFA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");
+        String portfolio = "/api/applications/" + applicationId + "/portfolio";
+        assertThat(applicant.post(portfolio + "/education", Map.of("degree", "ASSOCIATE", "field", "Early childhood",
+                "institution", "Bunker Hill Community College", "year", 2018)).status()).isEqualTo(201);
+        assertThat(applicant.post(portfolio + "/trainings", Map.of("title", "Reflective practice",
+                "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30,
+                "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
+        assertThat(applicant.get("/api/applications/" + applicationId + "/requirements").body()
+                .findValuesAsText("met")).containsOnly("true");
         Response submitted = applicant.post("/api/applications/" + applicationId + "/submission", null);
-        assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
+        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
 
         // 2. payment-service bills the association's fees for the category; a payment is recorded.
         String invoices = "/api/payments/invoices?applicationId=" + applicationId;
         await("the invoice").atMost(HOP).until(() -> applicant.get(invoices).body().size() == 1);
         JsonNode invoice = applicant.get(invoices).body().get(0);
-        assertThat(invoice.at("/total/cents").asLong()).isEqualTo(2_500 + 30_000);
+        assertThat(invoice.at("/total/cents").asLong()).isEqualTo(1_500 + 2_500);
         assertThat(invoice.at("/total/currency").asText()).isEqualTo("USD");
         Response paid = coordinator.post("/api/payments/invoices/" + invoice.get("invoiceId").asText() + "/payments",
-                Map.of("amountCents", 32_500, "currency", "USD", "method", "CHECK", "reference", "check 1001"),
+                Map.of("amountCents", 4_000, "currency", "USD", "method", "CHECK", "reference", "check 1001"),
                 Map.of("Idempotency-Key", "check-1001"));
         assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
 
@@ -98,8 +107,8 @@ class EndToEndTest {
         String application = "/api/applications/" + applicationId;
         await("the review").atMost(HOP).until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
         redeliver(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId, "application-service");
-        assertThat(historyTypes(gateway, applicationId))
-                .containsExactly("ApplicationStarted", "ApplicationSubmitted", "ReviewOpened");
+        assertThat(historyTypes(gateway, applicationId)).containsExactly("ApplicationStarted",
+                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
 
         // A coordinator of the same association approves: the endorsement is granted.
         Response granted = coordinator.post(application + "/approval", null);
@@ -122,7 +131,7 @@ class EndToEndTest {
         assertThat(fields).containsExactlyInAnyOrder("name", "category", "state", "endorsementNumber",
                 "endorsedSince", "validThrough");
         assertThat(listed.get("name").asText()).isEqualTo("Zoë Example");
-        assertThat(listed.get("category").asText()).isEqualTo("IMHS");
+        assertThat(listed.get("category").asText()).isEqualTo("IFA");
         assertThat(listed.get("state").asText()).isEqualTo("MA");
         assertThat(listed.get("endorsementNumber").asText()).isEqualTo(number);
         assertThat(listed.get("validThrough").asText()).isEqualTo(validThrough.toString());
@@ -139,13 +148,14 @@ class EndToEndTest {
         // 5. An auditor reads the application's history: every event in order, with who, when and why.
         Response history = gateway.as("ma", "auditor-1", "AUDITOR").get(application + "/history");
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body().findValuesAsText("type")).containsExactly(
-                "ApplicationStarted", "ApplicationSubmitted", "ReviewOpened", "EndorsementGranted");
-        assertThat(history.body().findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3");
-        assertThat(history.body().findValuesAsText("subject"))
-                .containsExactly("zoe", "zoe", "service:application-service", "coordinator-1");
-        assertThat(history.body().findValuesAsText("role"))
-                .containsExactly("APPLICANT", "APPLICANT", "SYSTEM", "COORDINATOR");
+        assertThat(history.body().findValuesAsText("type")).containsExactly("ApplicationStarted",
+                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened",
+                "EndorsementGranted");
+        assertThat(history.body().findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(history.body().findValuesAsText("subject")).containsExactly("zoe", "zoe", "zoe", "zoe",
+                "service:application-service", "coordinator-1");
+        assertThat(history.body().findValuesAsText("role")).containsExactly("APPLICANT", "APPLICANT", "APPLICANT",
+                "APPLICANT", "SYSTEM", "COORDINATOR");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
             assertThat(event.get("time").asText()).isNotBlank();
@@ -154,7 +164,7 @@ class EndToEndTest {
         });
         // The review was caused by payment-service's event: the causation crosses the service boundary.
         String invoicePaidId = KafkaTopics.header(published(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId), "ce_id");
-        assertThat(history.body().get(2).get("causationId").asText()).isEqualTo(invoicePaidId);
+        assertThat(history.body().get(4).get("causationId").asText()).isEqualTo(invoicePaidId);
     }
 
     /** Sends the published event again, as a broker might, and waits until each group has consumed it. */

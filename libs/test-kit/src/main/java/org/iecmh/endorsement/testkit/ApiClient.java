@@ -63,6 +63,15 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(uri(path)).POST(publisher), all);
     }
 
+    public Response put(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(toJson(body))),
+                Map.of("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         identity.forEach(request::header);
         headers.forEach(request::header);

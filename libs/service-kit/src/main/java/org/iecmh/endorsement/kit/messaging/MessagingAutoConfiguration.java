@@ -49,10 +49,13 @@ public class MessagingAutoConfiguration {
         return new IntegrationEventRelay(mappers, publisher);
     }
 
-    /** A send that fails must stop the relay at that event, never skip it: Axon's default only logs and moves on. */
+    /**
+     * An event handler that fails must never be skipped, and Axon's default only logs and moves on. Propagating
+     * instead, a read model updated in the storing transaction (subscribing) rolls the command back, and a tracking
+     * processor (the relay among them) stops at that event and retries it.
+     */
     @Autowired
-    public void relayStopsOnFailure(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(IntegrationEventRelay.PROCESSING_GROUP,
-                configuration -> PropagatingErrorHandler.instance());
+    public void eventHandlersNeverSkipAFailure(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

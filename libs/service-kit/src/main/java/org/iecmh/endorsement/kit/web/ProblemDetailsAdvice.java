@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -78,6 +79,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(DOMAIN_RULE);
         problem.setTitle("The request breaks a rule");
         problem.setProperty("rule", violation.rule());
+        violation.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** Two requests raced and a unique rule of the database refused the second: it may be sent again. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail concurrentChange(DuplicateKeyException duplicate) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Another change to the same record came first");
+        problem.setType(DOMAIN_RULE);
+        problem.setTitle("The request breaks a rule");
+        problem.setProperty("rule", "concurrent-change");
         return problem;
     }
 

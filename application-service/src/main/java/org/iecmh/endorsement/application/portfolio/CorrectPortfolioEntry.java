@@ -1,0 +1,7 @@
+package org.iecmh.endorsement.application.portfolio;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record CorrectPortfolioEntry(@TargetAggregateIdentifier String applicationId, String entryId,
+                                    PortfolioEntry entry) {
+}

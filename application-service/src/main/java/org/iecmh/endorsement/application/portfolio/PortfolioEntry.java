@@ -1,0 +1,87 @@
+package org.iecmh.endorsement.application.portfolio;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * One entry of an applicant's portfolio, as the tabs of the application show them. Stored in events with a
+ * {@code kind} member, so the JSON an auditor reads says what each entry is.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PortfolioEntry.Education.class, name = "education"),
+        @JsonSubTypes.Type(value = PortfolioEntry.WorkExperience.class, name = "work"),
+        @JsonSubTypes.Type(value = PortfolioEntry.Training.class, name = "training"),
+        @JsonSubTypes.Type(value = PortfolioEntry.ReflectiveSupervision.class, name = "supervision")})
+public sealed interface PortfolioEntry {
+
+    /** The name the entry's kind has in JSON: education, work, training or supervision. */
+    static String kindOf(PortfolioEntry entry) {
+        for (JsonSubTypes.Type type : PortfolioEntry.class.getAnnotation(JsonSubTypes.class).value()) {
+            if (type.value().equals(entry.getClass())) {
+                return type.name();
+            }
+        }
+        throw new IllegalArgumentException("Not a portfolio entry: " + entry.getClass());
+    }
+
+    /** A degree earned. */
+    record Education(Degree degree, String field, String institution, int year) implements PortfolioEntry {
+    }
+
+    /** A position held; {@code endedOn} is empty while it lasts. Populations served include prenatal work. */
+    record WorkExperience(String role, String employer, LocalDate startedOn, LocalDate endedOn, int hoursPerWeek,
+                          boolean paid, Set<Population> populations) implements PortfolioEntry {
+    }
+
+    /** A training attended; its hours count toward each competency domain it covers. */
+    record Training(String title, String provider, LocalDate attendedOn, BigDecimal hours,
+                    Set<CompetencyDomain> domains) implements PortfolioEntry {
+    }
+
+    /** A reflective supervision/consultation session and the endorsement number of whoever provided it. */
+    record ReflectiveSupervision(LocalDate heldOn, BigDecimal hours, SupervisionFormat format,
+                                 String providerEndorsementNumber) implements PortfolioEntry {
+    }
+
+    enum Degree {
+        ASSOCIATE, BACHELOR, MASTER, DOCTORATE
+    }
+
+    enum Population {
+        PRENATAL, INFANTS, TODDLERS, PRESCHOOLERS, FAMILIES
+    }
+
+    /** Peer supervision is recorded, but never counts toward the requirement. */
+    enum SupervisionFormat {
+        INDIVIDUAL, GROUP, PEER
+    }
+
+    /** The domains of the Competency Guidelines; Mentors add Administration and Research and Evaluation. */
+    enum CompetencyDomain {
+        THEORETICAL_FOUNDATIONS("Theoretical Foundations"),
+        LAW_REGULATION_AND_AGENCY_POLICY("Law, Regulation and Agency Policy"),
+        SYSTEMS_EXPERTISE("Systems Expertise"),
+        DIRECT_SERVICE_SKILLS("Direct Service Skills"),
+        WORKING_WITH_OTHERS("Working with Others"),
+        COMMUNICATING("Communicating"),
+        THINKING("Thinking"),
+        REFLECTION("Reflection"),
+        ADMINISTRATION("Administration"),
+        RESEARCH_AND_EVALUATION("Research and Evaluation");
+
+        private final String title;
+
+        CompetencyDomain(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.iecmh.endorsement.application.portfolio;
+
+public record PortfolioEntryRemoved(String applicationId, String entryId) {
+}

@@ -1,0 +1,177 @@
+package org.iecmh.endorsement.application.portfolio;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
+import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The applicant's portfolio, one tab per kind of entry; only the applicant changes it, while it is a draft. */
+@RestController
+@RequestMapping("/api/applications/{applicationId}/portfolio")
+class PortfolioResource {
+
+    record EducationRequest(@NotNull Degree degree, @NotBlank @Size(max = 200) String field,
+                            @NotBlank @Size(max = 200) String institution, @Min(1950) @Max(2100) int year) {
+        PortfolioEntry entry() {
+            return new PortfolioEntry.Education(degree, field.strip(), institution.strip(), year);
+        }
+    }
+
+    record WorkRequest(@NotBlank @Size(max = 200) String role, @NotBlank @Size(max = 200) String employer,
+                       @NotNull @PastOrPresent LocalDate startedOn, LocalDate endedOn,
+                       @Min(1) @Max(80) int hoursPerWeek, boolean paid, @NotEmpty Set<Population> populations) {
+        PortfolioEntry entry() {
+            if (endedOn != null && endedOn.isBefore(startedOn)) {
+                throw new DomainRuleViolation("work-dates", "A position cannot end before it starts");
+            }
+            return new PortfolioEntry.WorkExperience(role.strip(), employer.strip(), startedOn, endedOn, hoursPerWeek,
+                    paid, Set.copyOf(populations));
+        }
+    }
+
+    record TrainingRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 200) String provider,
+                           @NotNull @PastOrPresent LocalDate attendedOn,
+                           @NotNull @DecimalMin(value = "0.5") @DecimalMax("200") @Digits(integer = 3, fraction = 1)
+                           BigDecimal hours,
+                           @NotEmpty Set<CompetencyDomain> domains) {
+        PortfolioEntry entry() {
+            return new PortfolioEntry.Training(title.strip(), provider.strip(), attendedOn, hours, Set.copyOf(domains));
+        }
+    }
+
+    record SupervisionRequest(@NotNull @PastOrPresent LocalDate heldOn,
+                              @NotNull @DecimalMin(value = "0.5") @DecimalMax("12") @Digits(integer = 2, fraction = 1)
+                              BigDecimal hours,
+                              @NotNull SupervisionFormat format,
+                              @NotBlank @Size(max = 32) String providerEndorsementNumber) {
+        PortfolioEntry entry() {
+            return new PortfolioEntry.ReflectiveSupervision(heldOn, hours, format, providerEndorsementNumber.strip());
+        }
+    }
+
+    record Entry(String entryId, PortfolioEntry entry) {
+    }
+
+    private final CommandGateway commands;
+    private final ApplicationViews views;
+
+    PortfolioResource(CommandGateway commands, ApplicationViews views) {
+        this.commands = commands;
+        this.views = views;
+    }
+
+    @GetMapping
+    List<Entry> portfolio(@PathVariable String applicationId, Actor actor) {
+        views.require(applicationId, actor);
+        return views.portfolio(applicationId).entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+    }
+
+    @PostMapping("/education")
+    @ResponseStatus(HttpStatus.CREATED)
+    Entry education(@PathVariable String applicationId, @Valid @RequestBody EducationRequest request, Actor actor) {
+        return record(applicationId, request.entry(), actor);
+    }
+
+    @PostMapping("/work")
+    @ResponseStatus(HttpStatus.CREATED)
+    Entry work(@PathVariable String applicationId, @Valid @RequestBody WorkRequest request, Actor actor) {
+        return record(applicationId, request.entry(), actor);
+    }
+
+    @PostMapping("/trainings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Entry training(@PathVariable String applicationId, @Valid @RequestBody TrainingRequest request, Actor actor) {
+        return record(applicationId, request.entry(), actor);
+    }
+
+    @PostMapping("/supervision")
+    @ResponseStatus(HttpStatus.CREATED)
+    Entry supervision(@PathVariable String applicationId, @Valid @RequestBody SupervisionRequest request,
+                      Actor actor) {
+        return record(applicationId, request.entry(), actor);
+    }
+
+    @PutMapping("/education/{entryId}")
+    Entry correctEducation(@PathVariable String applicationId, @PathVariable String entryId,
+                           @Valid @RequestBody EducationRequest request, Actor actor) {
+        return correct(applicationId, entryId, request.entry(), actor);
+    }
+
+    @PutMapping("/work/{entryId}")
+    Entry correctWork(@PathVariable String applicationId, @PathVariable String entryId,
+                      @Valid @RequestBody WorkRequest request, Actor actor) {
+        return correct(applicationId, entryId, request.entry(), actor);
+    }
+
+    @PutMapping("/trainings/{entryId}")
+    Entry correctTraining(@PathVariable String applicationId, @PathVariable String entryId,
+                          @Valid @RequestBody TrainingRequest request, Actor actor) {
+        return correct(applicationId, entryId, request.entry(), actor);
+    }
+
+    @PutMapping("/supervision/{entryId}")
+    Entry correctSupervision(@PathVariable String applicationId, @PathVariable String entryId,
+                             @Valid @RequestBody SupervisionRequest request, Actor actor) {
+        return correct(applicationId, entryId, request.entry(), actor);
+    }
+
+    @DeleteMapping("/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable String applicationId, @PathVariable String entryId, Actor actor) {
+        requireOwner(applicationId, actor);
+        commands.sendAndWait(new RemovePortfolioEntry(applicationId, entryId), actor.metaData());
+    }
+
+    private Entry record(String applicationId, PortfolioEntry entry, Actor actor) {
+        requireOwner(applicationId, actor);
+        String entryId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
+        return new Entry(entryId, entry);
+    }
+
+    private Entry correct(String applicationId, String entryId, PortfolioEntry entry, Actor actor) {
+        requireOwner(applicationId, actor);
+        commands.sendAndWait(new CorrectPortfolioEntry(applicationId, entryId, entry), actor.metaData());
+        return new Entry(entryId, entry);
+    }
+
+    private void requireOwner(String applicationId, Actor actor) {
+        ApplicationView application = views.require(applicationId, actor);
+        if (!application.personId().equals(actor.subject())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the applicant changes the portfolio");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.iecmh.endorsement.application.requirements;
+
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * What one category asks of a portfolio under one version of a policy (DESIGN.md section 2).
+ *
+ * @param degree                     the lowest degree that counts, or null when none is needed
+ * @param workYearsInsteadOfDegree   years of work that stand in for the degree (Associate: "any degree OR 2 years")
+ * @param workYears                  full-time-equivalent years of work with infants, toddlers and their families
+ * @param workAfterDegree            whether only work after the qualifying degree counts (post-graduate)
+ * @param paidWork                   whether only paid work counts
+ * @param trainingHours              hours of relationship-focused training, of any age
+ * @param trainingDomains            competency domains that need some training hours
+ * @param supervisionHours           hours of reflective supervision from endorsed providers
+ * @param supervisionWindowMonths    the months before submission within which those hours count
+ * @param references                 reference ratings needed (collected after this check)
+ * @param exam                       whether the category has an exam after portfolio approval
+ */
+public record CategoryRequirements(Degree degree, Integer workYearsInsteadOfDegree, int workYears,
+                                   boolean workAfterDegree, boolean paidWork, BigDecimal trainingHours,
+                                   Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
+                                   int supervisionWindowMonths, int references, boolean exam) {
+
+    public CategoryRequirements {
+        trainingDomains = Set.copyOf(trainingDomains);
+    }
+}

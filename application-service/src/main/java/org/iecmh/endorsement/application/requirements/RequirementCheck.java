@@ -1,0 +1,223 @@
+package org.iecmh.endorsement.application.requirements;
+
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Education;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Training;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkExperience;
+import org.iecmh.endorsement.contracts.Category;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a portfolio against a category's requirements and says, for each, what is met and what is missing. The
+ * same check answers the applicant's "what is left?" and decides whether a submission is accepted.
+ */
+public final class RequirementCheck {
+
+    private static final BigDecimal FULL_TIME_HOURS = BigDecimal.valueOf(40);
+    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365.25);
+
+    private final CategoryRequirements requirements;
+    private final Category category;
+    private final Map<String, LocalDate> providersEndorsedSince;
+    private final LocalDate today;
+
+    /**
+     * @param providersEndorsedSince for each reflective supervision provider's endorsement number, the day its
+     *                               provider became endorsed in a category that provides supervision
+     */
+    public RequirementCheck(CategoryRequirements requirements, Category category,
+                            Map<String, LocalDate> providersEndorsedSince, LocalDate today) {
+        this.requirements = requirements;
+        this.category = category;
+        this.providersEndorsedSince = Map.copyOf(providersEndorsedSince);
+        this.today = today;
+    }
+
+    public List<RequirementResult> evaluate(Collection<PortfolioEntry> portfolio) {
+        List<RequirementResult> results = new ArrayList<>();
+        Optional<Education> degree = qualifyingDegree(portfolio);
+        BigDecimal workYears = workYears(portfolio, degree);
+        results.add(education(degree, workYears));
+        if (requirements.workYears() > 0) {
+            results.add(work(portfolio, workYears));
+        }
+        results.add(training(portfolio));
+        if (requirements.supervisionHours().signum() > 0) {
+            results.add(supervision(portfolio));
+        }
+        return results;
+    }
+
+    public static List<RequirementResult> unmet(List<RequirementResult> results) {
+        return results.stream().filter(result -> !result.met()).toList();
+    }
+
+    private RequirementResult education(Optional<Education> degree, BigDecimal workYears) {
+        if (requirements.degree() == null) {
+            return new RequirementResult("education", true, "No degree is required");
+        }
+        String needed = "a " + words(requirements.degree()) + " degree or higher";
+        if (degree.isPresent()) {
+            Education found = degree.get();
+            return new RequirementResult("education", true, "Has " + needed + ": " + words(found.degree()) + " in "
+                    + found.field() + ", " + found.institution() + " (" + found.year() + ")");
+        }
+        Integer instead = requirements.workYearsInsteadOfDegree();
+        if (instead != null && workYears.compareTo(BigDecimal.valueOf(instead)) >= 0) {
+            return new RequirementResult("education", true, workYears + " years of work stand in for " + needed);
+        }
+        return new RequirementResult("education", false, "Needs " + needed
+                + (instead == null ? "" : ", or " + instead + " years of work with infants, toddlers and families"));
+    }
+
+    private RequirementResult work(Collection<PortfolioEntry> portfolio, BigDecimal workYears) {
+        List<String> missing = new ArrayList<>();
+        BigDecimal needed = BigDecimal.valueOf(requirements.workYears());
+        if (workYears.compareTo(needed) < 0) {
+            missing.add(workYears + " of " + needed + " years of " + (requirements.paidWork() ? "paid " : "")
+                    + "work" + (requirements.workAfterDegree() ? " after the qualifying degree" : ""));
+        }
+        if (!servesYoungChildren(portfolio)) {
+            missing.add("the work history must include " + (earlyChildhood() ? "toddlers or preschoolers"
+                    : "infants or toddlers") + " and their families; work with pregnant women alone does not count");
+        }
+        return missing.isEmpty()
+                ? new RequirementResult("work", true, workYears + " of " + needed + " years of work")
+                : new RequirementResult("work", false, String.join("; ", missing));
+    }
+
+    private RequirementResult training(Collection<PortfolioEntry> portfolio) {
+        List<Training> trainings = entries(portfolio, Training.class);
+        BigDecimal hours = trainings.stream().map(Training::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Set<CompetencyDomain> covered = trainings.stream().flatMap(t -> t.domains().stream())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(CompetencyDomain.class)));
+        List<String> uncovered = requirements.trainingDomains().stream().filter(d -> !covered.contains(d))
+                .sorted().map(CompetencyDomain::title).toList();
+        String summary = plain(hours) + " of " + plain(requirements.trainingHours()) + " training hours";
+        boolean enoughHours = hours.compareTo(requirements.trainingHours()) >= 0;
+        if (enoughHours && uncovered.isEmpty()) {
+            return new RequirementResult("training", true, summary);
+        }
+        return new RequirementResult("training", false, summary
+                + (uncovered.isEmpty() ? "" : "; no hours in " + String.join(", ", uncovered)));
+    }
+
+    private RequirementResult supervision(Collection<PortfolioEntry> portfolio) {
+        LocalDate windowStart = today.minusMonths(requirements.supervisionWindowMonths());
+        Map<String, BigDecimal> countedByProvider = new LinkedHashMap<>();
+        BigDecimal peer = BigDecimal.ZERO;
+        BigDecimal notEndorsed = BigDecimal.ZERO;
+        BigDecimal outsideWindow = BigDecimal.ZERO;
+        for (ReflectiveSupervision session : entries(portfolio, ReflectiveSupervision.class)) {
+            LocalDate endorsedSince = providersEndorsedSince.get(session.providerEndorsementNumber());
+            if (session.format() == SupervisionFormat.PEER) {
+                peer = peer.add(session.hours());
+            } else if (session.heldOn().isBefore(windowStart) || session.heldOn().isAfter(today)) {
+                outsideWindow = outsideWindow.add(session.hours());
+            } else if (endorsedSince == null || endorsedSince.isAfter(session.heldOn())) {
+                notEndorsed = notEndorsed.add(session.hours());
+            } else {
+                countedByProvider.merge(session.providerEndorsementNumber(), session.hours(), BigDecimal::add);
+            }
+        }
+        BigDecimal counted = countedByProvider.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<String> notes = new ArrayList<>();
+        notes.add(plain(counted) + " of " + plain(requirements.supervisionHours()) + " hours of reflective supervision"
+                + " in the last " + requirements.supervisionWindowMonths() + " months from endorsed providers");
+        boolean met = counted.compareTo(requirements.supervisionHours()) >= 0;
+        Optional<Map.Entry<String, BigDecimal>> main = countedByProvider.entrySet().stream()
+                .max(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+        if (main.isPresent() && main.get().getValue().multiply(BigDecimal.valueOf(2)).compareTo(counted) <= 0) {
+            met = false;
+            notes.add("most hours must come from one provider; " + main.get().getKey() + " gave the most, "
+                    + plain(main.get().getValue()));
+        }
+        if (notEndorsed.signum() > 0) {
+            notes.add(plain(notEndorsed) + " hours from providers not endorsed on the session date do not count");
+        }
+        if (peer.signum() > 0) {
+            notes.add(plain(peer) + " hours of peer supervision never count");
+        }
+        if (outsideWindow.signum() > 0) {
+            notes.add(plain(outsideWindow) + " hours fall outside the last " + requirements.supervisionWindowMonths()
+                    + " months");
+        }
+        return new RequirementResult("reflective-supervision", met, String.join("; ", notes));
+    }
+
+    private Optional<Education> qualifyingDegree(Collection<PortfolioEntry> portfolio) {
+        if (requirements.degree() == null) {
+            return Optional.empty();
+        }
+        return entries(portfolio, Education.class).stream()
+                .filter(e -> e.degree().compareTo(requirements.degree()) >= 0)
+                .min(Comparator.comparingInt(Education::year));
+    }
+
+    /** Full-time-equivalent years of work that count: paid if required, after the degree if required. */
+    private BigDecimal workYears(Collection<PortfolioEntry> portfolio, Optional<Education> degree) {
+        LocalDate countsFrom = requirements.workAfterDegree() && degree.isPresent()
+                ? LocalDate.of(degree.get().year() + 1, 1, 1) : LocalDate.MIN;
+        if (requirements.workAfterDegree() && degree.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal years = BigDecimal.ZERO;
+        for (WorkExperience work : entries(portfolio, WorkExperience.class)) {
+            if (requirements.paidWork() && !work.paid()) {
+                continue;
+            }
+            LocalDate from = work.startedOn().isBefore(countsFrom) ? countsFrom : work.startedOn();
+            LocalDate to = work.endedOn() == null || work.endedOn().isAfter(today) ? today : work.endedOn();
+            if (!to.isAfter(from)) {
+                continue;
+            }
+            BigDecimal share = BigDecimal.valueOf(Math.min(work.hoursPerWeek(), 40))
+                    .divide(FULL_TIME_HOURS, 4, RoundingMode.HALF_UP);
+            years = years.add(BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).multiply(share)
+                    .divide(DAYS_PER_YEAR, 4, RoundingMode.HALF_UP));
+        }
+        return years.setScale(1, RoundingMode.DOWN);
+    }
+
+    private boolean servesYoungChildren(Collection<PortfolioEntry> portfolio) {
+        Set<Population> wanted = earlyChildhood() ? EnumSet.of(Population.TODDLERS, Population.PRESCHOOLERS)
+                : EnumSet.of(Population.INFANTS, Population.TODDLERS);
+        return entries(portfolio, WorkExperience.class).stream()
+                .anyMatch(work -> work.populations().stream().anyMatch(wanted::contains));
+    }
+
+    private boolean earlyChildhood() {
+        return category.abbreviation().startsWith("EC");
+    }
+
+    private static <T extends PortfolioEntry> List<T> entries(Collection<PortfolioEntry> portfolio, Class<T> kind) {
+        return portfolio.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static String words(Enum<?> degree) {
+        String name = degree.name().toLowerCase();
+        return name.equals("bachelor") || name.equals("master") ? name + "'s" : name;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
+    }
+}

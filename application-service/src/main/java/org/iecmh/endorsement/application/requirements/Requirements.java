@@ -1,0 +1,59 @@
+package org.iecmh.endorsement.application.requirements;
+
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
+import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.submission.SubmitApplication;
+import org.iecmh.endorsement.contracts.Category;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers what a requirement check needs: the policy in effect today for the application's tenant and category,
+ * the portfolio, and since when each named supervision provider is endorsed (from the local view, never by asking
+ * another service).
+ */
+@Component
+public class Requirements {
+
+    private final RequirementPolicies policies;
+    private final ApplicationViews views;
+    private final Clock clock;
+
+    Requirements(RequirementPolicies policies, ApplicationViews views, Clock clock) {
+        this.policies = policies;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** Each requirement, met or not, as the portfolio stands today. */
+    public List<RequirementResult> check(ApplicationView application) {
+        LocalDate today = LocalDate.now(clock);
+        Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
+        Category category = Category.fromAbbreviation(application.category());
+        return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
+                views.providersEndorsedSince(providers(portfolio)), today).evaluate(portfolio);
+    }
+
+    /** The command that submits the application, carrying today's policy and the providers' endorsements. */
+    public SubmitApplication submission(ApplicationView application) {
+        LocalDate today = LocalDate.now(clock);
+        Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
+        return new SubmitApplication(application.applicationId(), policies.forCategory(application.tenantId(),
+                Category.fromAbbreviation(application.category()), today),
+                views.providersEndorsedSince(providers(portfolio)), today);
+    }
+
+    private static Set<String> providers(Collection<PortfolioEntry> portfolio) {
+        return portfolio.stream().filter(ReflectiveSupervision.class::isInstance)
+                .map(entry -> ((ReflectiveSupervision) entry).providerEndorsementNumber())
+                .collect(Collectors.toSet());
+    }
+}

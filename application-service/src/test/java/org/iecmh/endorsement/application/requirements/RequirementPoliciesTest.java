@@ -1,0 +1,85 @@
+package org.iecmh.endorsement.application.requirements;
+
+import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.contracts.Category;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The requirements shipped in application-service.yml, read as the service reads them. */
+class RequirementPoliciesTest {
+
+    private final RequirementPolicies shipped = load();
+
+    @Test
+    void everyCategoryHasItsAllianceRequirements() {
+        for (Category category : Category.values()) {
+            assertThat(shipped.forCategory("ma", category, LocalDate.of(2026, 1, 1))).isNotNull();
+        }
+        CategoryRequirements specialist = shipped.forCategory("wa", Category.IMHS, LocalDate.of(2026, 1, 1));
+        assertThat(specialist.supervisionHours()).isEqualByComparingTo("50");
+        assertThat(specialist.workAfterDegree()).isTrue();
+        assertThat(specialist.exam()).isTrue();
+        assertThat(specialist.trainingDomains()).hasSize(8);
+    }
+
+    @Test
+    void aRuleThatChangesOnADateAppliesToApplicationsSubmittedFromThatDate() {
+        assertThat(shipped.forCategory("ma", Category.IMHM_C, LocalDate.of(2023, 12, 31)).trainingHours())
+                .isEqualByComparingTo(BigDecimal.valueOf(33));
+        assertThat(shipped.forCategory("ma", Category.IMHM_C, LocalDate.of(2024, 1, 1)).trainingHours())
+                .isEqualByComparingTo(BigDecimal.valueOf(48));
+        assertThat(shipped.forCategory("ma", Category.IMHM_P, LocalDate.of(2024, 1, 1)).trainingHours())
+                .isEqualByComparingTo(BigDecimal.valueOf(33));
+    }
+
+    @Test
+    void anAssociationsOwnVersionAppliesToItAlone() {
+        RequirementPolicies.Version alliance = shipped.requirements().get(0);
+        RequirementPolicies.Rule noDegree = new RequirementPolicies.Rule(List.of("IFS"), null, null, 2, false, true,
+                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, false);
+        RequirementPolicies policies = new RequirementPolicies(List.of(alliance,
+                new RequirementPolicies.Version(LocalDate.of(2025, 1, 1), "wa", List.of(noDegree))));
+
+        assertThat(policies.forCategory("wa", Category.IFS, LocalDate.of(2026, 1, 1)).degree()).isNull();
+        assertThat(policies.forCategory("ma", Category.IFS, LocalDate.of(2026, 1, 1)).degree()).isNotNull();
+        assertThat(policies.forCategory("wa", Category.IFS, LocalDate.of(2024, 1, 1)).degree()).isNotNull();
+    }
+
+    @Test
+    void aPolicyThatCannotBeReadNamesTheSetting() {
+        RequirementPolicies.Rule unknown = new RequirementPolicies.Rule(List.of("XYZ"), null, null, null, null, null,
+                BigDecimal.ONE, null, null, null, null, null);
+        assertThatThrownBy(() -> new RequirementPolicies(List.of(
+                new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(unknown)))))
+                .hasMessage("iecmh.requirements[0].rules[0].categories: no category XYZ");
+        RequirementPolicies.Rule onlyIfa = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
+                BigDecimal.ONE, null, null, null, null, null);
+        assertThatThrownBy(() -> new RequirementPolicies(List.of(
+                new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(onlyIfa)))))
+                .hasMessageContaining("must state the requirements of ECFA");
+    }
+
+    private static RequirementPolicies load() {
+        try {
+            List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("shipped",
+                    new ClassPathResource(ApplicationServiceApplication.NAME + ".yml"));
+            StandardEnvironment environment = new StandardEnvironment();
+            sources.forEach(environment.getPropertySources()::addLast);
+            return Binder.get(environment).bind("iecmh", RequirementPolicies.class).get();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
