@@ -12,6 +12,7 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +46,13 @@ class ApplicationServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
+    static final MutableClock CLOCK = new MutableClock(NOW);
+
     @TestConfiguration
     static class FixedClock {
         @Bean
         Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+            return CLOCK;
         }
     }
 
@@ -66,6 +68,11 @@ class ApplicationServiceTest {
     ApiClient applicant;
     String applicantId;
     ApiClient coordinator;
+
+    @BeforeEach
+    void itIsNow() {
+        CLOCK.set(NOW);
+    }
 
     /** A new applicant per story: one application in progress per person. */
     @BeforeEach
@@ -288,6 +295,105 @@ class ApplicationServiceTest {
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         assertThat(started.at("/status")).isEqualTo("DRAFT");
         return started.at("/applicationId");
+    }
+
+    @Test
+    void aCoordinatorDeniesWithReasonsTheApplicantSeesAndMayThenApplyAgain() {
+        String id = startAndSubmit("Denied Person", "IFA");
+
+        Response notByApplicant = applicant.post("/api/applications/" + id + "/denial",
+                Map.of("reasons", List.of("No reason")));
+        Response withoutReasons = coordinator.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of()));
+        Response denied = coordinator.post("/api/applications/" + id + "/denial",
+                Map.of("reasons", List.of("The degree could not be verified")));
+        Response again = coordinator.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of("Again")));
+
+        assertThat(notByApplicant.status()).isEqualTo(403);
+        assertThat(withoutReasons.status()).isEqualTo(400);
+        assertThat(withoutReasons.at("/errors/0/field")).isEqualTo("reasons");
+        assertThat(denied.at("/status")).isEqualTo("DENIED");
+        assertThat(applicant.get("/api/applications/" + id).at("/reasons/0"))
+                .isEqualTo("The degree could not be verified");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.at("/rule")).isEqualTo("application-decided");
+        assertThat(start("Denied Person", "IFS")).isNotBlank();
+    }
+
+    @Test
+    void anApplicantWithdrawsTheirOwnApplicationOnly() {
+        String id = start("Leaving Person", "IFA");
+
+        Response byOther = ApiClient.onPort(port).as("ma", "someone-else", "APPLICANT")
+                .post("/api/applications/" + id + "/withdrawal", Map.of("reason", "x"));
+        Response withdrawn = applicant.post("/api/applications/" + id + "/withdrawal",
+                Map.of("reason", "Moving to Washington"));
+
+        assertThat(byOther.status()).isEqualTo(404);
+        assertThat(withdrawn.at("/status")).isEqualTo("WITHDRAWN");
+        assertThat(applicant.get("/api/applications/mine").body().findValuesAsText("applicationId")).contains(id);
+        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "ApplicationWithdrawn");
+    }
+
+    @Test
+    void theWorkQueueListsOneStateOfTheAssociationLongestWaitingFirst() {
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clients();
+            CLOCK.advance(Duration.ofMinutes(10));
+            submitted.add(startAndSubmit("Queued Person " + i, "IFA"));
+        }
+
+        Response queue = coordinator.get("/api/applications?status=SUBMITTED&size=100");
+        List<String> ids = queue.body().findValuesAsText("applicationId");
+        List<String> since = queue.body().findValuesAsText("statusSince");
+
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(ids).containsSubsequence(submitted);
+        assertThat(since).isSorted();
+        assertThat(queue.body().findValuesAsText("status")).containsOnly("SUBMITTED");
+        assertThat(queue.body().findValuesAsText("tenantId")).containsOnly("ma");
+        assertThat(applicant.get("/api/applications?status=SUBMITTED").status()).isEqualTo(403);
+        assertThat(coordinator.get("/api/applications?status=SUBMITTED&size=1000").status()).isEqualTo(400);
+        assertThat(coordinator.get("/api/applications?status=LOST").status()).isEqualTo(400);
+        assertThat(ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR")
+                .get("/api/applications?status=SUBMITTED&size=100").body().findValuesAsText("applicationId"))
+                .doesNotContainAnyElementsOf(submitted);
+    }
+
+    @Test
+    void theReadModelsRebuiltFromTheEventStoreEqualTheOnesKeptAsEventsHappened() {
+        String id = startAndSubmit("Rebuilt Person", "IFA");
+        coordinator.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of("Reason one")));
+        List<Map<String, Object>> before = readModelRows();
+
+        Response notAllowed = coordinator.post("/api/applications/read-models/rebuild", null);
+        Response rebuilt = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN")
+                .post("/api/applications/read-models/rebuild", null);
+
+        assertThat(notAllowed.status()).isEqualTo(403);
+        assertThat(rebuilt.status()).as(rebuilt.text()).isEqualTo(200);
+        assertThat(Long.parseLong(rebuilt.at("/events"))).isGreaterThanOrEqualTo(eventTypes(id).size());
+        assertThat(readModelRows()).isEqualTo(before);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApiWithExamples() {
+        Response api = ApiClient.onPort(port).get("/v3/api-docs");
+
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body().get("paths").has("/api/applications/{applicationId}/requirements")).isTrue();
+        assertThat(api.body().get("paths").has("/api/applications/{applicationId}/portfolio/trainings")).isTrue();
+        assertThat(api.body().at("/components/schemas/StartRequest/properties/category/example").asText())
+                .isEqualTo("IFA");
+    }
+
+    private List<Map<String, Object>> readModelRows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.addAll(jdbc.queryForList("SELECT * FROM application_view ORDER BY application_id"));
+        rows.addAll(jdbc.queryForList("SELECT application_id, entry_id, kind, entry::text, recorded_at "
+                + "FROM portfolio_entry ORDER BY application_id, entry_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM supervision_provider ORDER BY endorsement_number"));
+        return rows;
     }
 
     private static final Map<String, Object> DEGREE = Map.of("degree", "ASSOCIATE", "field", "Early childhood",

@@ -5,6 +5,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.application.decision.ApplicationDenied;
+import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
+import org.iecmh.endorsement.application.decision.DenyApplication;
+import org.iecmh.endorsement.application.decision.WithdrawApplication;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
@@ -156,6 +160,29 @@ public class Application extends TenantOwnedAggregate {
         return applicationId;
     }
 
+    @CommandHandler
+    void handle(DenyApplication command) {
+        requireOpen();
+        if (status == ApplicationStatus.DRAFT) {
+            throw new DomainRuleViolation("denial-needs-submission",
+                    "Application " + applicationId + " is a draft; only a submitted application is decided");
+        }
+        apply(new ApplicationDenied(applicationId, tenantId, command.reasons()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawApplication command) {
+        requireOpen();
+        apply(new ApplicationWithdrawn(applicationId, tenantId, command.reason()));
+    }
+
+    private void requireOpen() {
+        if (status.isFinal()) {
+            throw new DomainRuleViolation("application-decided",
+                    "Application " + applicationId + " is " + status + " already");
+        }
+    }
+
     @EventSourcingHandler
     void on(ApplicationStarted event) {
         applicationId = event.applicationId();
@@ -195,5 +222,15 @@ public class Application extends TenantOwnedAggregate {
     @EventSourcingHandler
     void on(EndorsementGranted event) {
         status = ApplicationStatus.GRANTED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationDenied event) {
+        status = ApplicationStatus.DENIED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationWithdrawn event) {
+        status = ApplicationStatus.WITHDRAWN;
     }
 }

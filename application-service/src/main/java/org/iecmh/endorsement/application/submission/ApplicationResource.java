@@ -1,6 +1,9 @@
 package org.iecmh.endorsement.application.submission;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,9 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -26,9 +33,11 @@ import java.util.UUID;
 class ApplicationResource {
 
     /** The category is an Alliance abbreviation such as IFS, ECMHS or IMHM-C. */
-    record StartRequest(@NotBlank @Size(max = 200) String applicantName,
-                        @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") String category) {
+    record StartRequest(@NotBlank @Size(max = 200) @Schema(example = "Zoë Example") String applicantName,
+                        @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") @Schema(example = "IFA") String category) {
     }
+
+    private static final Set<String> STAFF = Set.of("COORDINATOR", "AUDITOR");
 
     private final CommandGateway commands;
     private final TenantPolicies policies;
@@ -65,6 +74,23 @@ class ApplicationResource {
         ApplicationView application = views.require(applicationId, actor);
         commands.sendAndWait(requirements.submission(application), actor.metaData());
         return views.require(applicationId, actor);
+    }
+
+    /** The coordinator's work queue: one state, the longest waiting first. */
+    @GetMapping
+    List<ApplicationView> queue(@RequestParam ApplicationStatus status,
+                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
+        if (!STAFF.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The work queue is for the association's staff");
+        }
+        return views.queue(actor.tenantId(), status, page, size);
+    }
+
+    /** The applicant's own applications, the latest first. */
+    @GetMapping("/mine")
+    List<ApplicationView> mine(Actor actor) {
+        return views.ownedBy(actor.tenantId(), actor.subject());
     }
 
     @GetMapping("/{applicationId}")

@@ -9,5 +9,14 @@ public enum ApplicationStatus {
     /** Fees paid; coordinators and reviewers are at work. */
     IN_REVIEW,
     /** Approved: the endorsement is granted. */
-    GRANTED
+    GRANTED,
+    /** The association decided against it, with reasons. */
+    DENIED,
+    /** The applicant stopped. */
+    WITHDRAWN;
+
+    /** Whether the application has ended, one way or another. */
+    public boolean isFinal() {
+        return this == GRANTED || this == DENIED || this == WITHDRAWN;
+    }
 }

@@ -1,10 +1,13 @@
 package org.iecmh.endorsement.application.submission;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.iecmh.endorsement.application.decision.ApplicationDenied;
+import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
@@ -40,13 +43,11 @@ import java.util.Set;
 public class ApplicationViews {
 
     static final String PROCESSING_GROUP = "application-view";
+    /** The tables this read model keeps, in an order TRUNCATE accepts together. */
+    public static final List<String> TABLES = List.of("portfolio_entry", "supervision_provider", "application_view");
 
-    private static final RowMapper<ApplicationView> ROW = (rs, n) -> new ApplicationView(
-            rs.getString("application_id"), rs.getString("tenant_id"), rs.getString("person_id"),
-            rs.getString("applicant_name"), rs.getString("category"),
-            ApplicationStatus.valueOf(rs.getString("status")), rs.getString("invoice_id"),
-            rs.getString("endorsement_number"),
-            rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate());
+    private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
 
     /** Categories whose endorsees provide reflective supervision that counts. */
     private static final Set<Category> SUPERVISION_PROVIDERS = EnumSet.of(Category.IMHS, Category.ECMHS,
@@ -54,10 +55,33 @@ public class ApplicationViews {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final RowMapper<ApplicationView> row;
 
     ApplicationViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.row = (rs, n) -> new ApplicationView(
+                rs.getString("application_id"), rs.getString("tenant_id"), rs.getString("person_id"),
+                rs.getString("applicant_name"), rs.getString("category"),
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("invoice_id"), rs.getString("endorsement_number"),
+                rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate(),
+                rs.getString("reasons") == null ? List.of() : readReasons(rs.getString("reasons")));
+    }
+
+    /** The association's applications in one state, the longest waiting first. */
+    public List<ApplicationView> queue(String tenantId, ApplicationStatus status, int page, int size) {
+        return jdbc.query("""
+                SELECT * FROM application_view WHERE tenant_id = ? AND status = ?
+                ORDER BY updated_at, application_id LIMIT ? OFFSET ?""",
+                row, tenantId, status.name(), size, (long) page * size);
+    }
+
+    /** A person's own applications in a tenant, newest first. */
+    public List<ApplicationView> ownedBy(String tenantId, String personId) {
+        return jdbc.query("""
+                SELECT * FROM application_view WHERE tenant_id = ? AND person_id = ?
+                ORDER BY updated_at DESC, application_id""", row, tenantId, personId);
     }
 
     /** Whether the person has an application in progress in the tenant (one category at a time). */
@@ -96,7 +120,7 @@ public class ApplicationViews {
      */
     public ApplicationView require(String applicationId, Actor actor) {
         List<ApplicationView> found = jdbc.query("SELECT * FROM application_view WHERE application_id = ? AND tenant_id = ?",
-                ROW, applicationId, actor.tenantId());
+                row, applicationId, actor.tenantId());
         if (found.isEmpty() || (actor.hasRole("APPLICANT") && !found.get(0).personId().equals(actor.subject()))) {
             throw new UnknownResource("application", applicationId);
         }
@@ -174,6 +198,26 @@ public class ApplicationViews {
             return json.readValue(entry, PortfolioEntry.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a portfolio entry", e);
+        }
+    }
+
+    @EventHandler
+    void on(ApplicationDenied event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("UPDATE application_view SET status = ?, reasons = ?::jsonb, updated_at = ? WHERE application_id = ?",
+                ApplicationStatus.DENIED.name(), json.writeValueAsString(event.reasons()),
+                java.sql.Timestamp.from(at), event.applicationId());
+    }
+
+    @EventHandler
+    void on(ApplicationWithdrawn event, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.WITHDRAWN, at);
+    }
+
+    private List<String> readReasons(String reasons) {
+        try {
+            return json.readValue(reasons, REASONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable reasons", e);
         }
     }
 

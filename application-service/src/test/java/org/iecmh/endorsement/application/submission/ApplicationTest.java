@@ -2,6 +2,10 @@ package org.iecmh.endorsement.application.submission;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.iecmh.endorsement.application.decision.ApplicationDenied;
+import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
+import org.iecmh.endorsement.application.decision.DenyApplication;
+import org.iecmh.endorsement.application.decision.WithdrawApplication;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -143,6 +148,35 @@ class ApplicationTest {
                         "MA-000001", VALID_THROUGH));
         fixture.given(started, submitted)
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSubmittedApplicationIsDeniedWithReasonsOnce() {
+        ApplicationDenied denied = new ApplicationDenied(ID, "ma", List.of("The degree could not be verified"));
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted)
+                .when(new DenyApplication(ID, List.of("The degree could not be verified")), IN_MA)
+                .expectEvents(denied);
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted, denied)
+                .when(new DenyApplication(ID, List.of("Again")), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(started)
+                .when(new DenyApplication(ID, List.of("Too early")), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anApplicationIsWithdrawnUntilItIsDecided() {
+        fixture.given(started)
+                .when(new WithdrawApplication(ID, "Moving"), IN_MA)
+                .expectEvents(new ApplicationWithdrawn(ID, "ma", "Moving"));
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened,
+                        new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, "MA-000001",
+                                VALID_THROUGH))
+                .when(new WithdrawApplication(ID, "Too late"), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }

@@ -35,6 +35,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
@@ -173,6 +176,12 @@ public class EventStoreAutoConfiguration {
                 .sqlSchema(new PostgresSagaSqlSchema(schema))
                 .serializer(jsonSerializer)
                 .build();
+    }
+
+    @Bean
+    public ReadModelRebuild readModelRebuild(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new ReadModelRebuild(eventStore, jdbc, new TransactionTemplate(transactions));
     }
 
     /** Axon's update checker calls out to the internet; these deployments must not. */

@@ -1,0 +1,4 @@
+package org.iecmh.endorsement.application.decision;
+
+public record ApplicationWithdrawn(String applicationId, String tenantId, String reason) {
+}

@@ -1,0 +1,32 @@
+package org.iecmh.endorsement.application.operations;
+
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.kit.eventstore.ReadModelRebuild;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** For operators: rebuild application-service's read models from its event store. */
+@RestController
+class ReadModelResource {
+
+    private final ReadModelRebuild rebuild;
+    private final ApplicationViews views;
+
+    ReadModelResource(ReadModelRebuild rebuild, ApplicationViews views) {
+        this.rebuild = rebuild;
+        this.views = views;
+    }
+
+    @PostMapping("/api/applications/read-models/rebuild")
+    ReadModelRebuild.Result rebuild(Actor actor) {
+        if (!actor.hasRole("PLATFORM_ADMIN")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a platform admin rebuilds read models");
+        }
+        return rebuild.rebuild(ApplicationViews.TABLES, List.of(views));
+    }
+}

@@ -1,0 +1,87 @@
+package org.iecmh.endorsement.kit.eventstore;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Rebuilds read models that subscribing processors keep: empties their tables and hands every stored event, oldest
+ * first, to their handlers, in one transaction. The tables stay locked meanwhile, so commands that would update them
+ * wait and then apply on top of the rebuilt rows, and readers see the old rows until the new ones are committed.
+ */
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final int PROGRESS_EVERY = 10_000;
+
+    /** How many events were replayed, and how long it took. */
+    public record Result(long events, Duration took) {
+    }
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Empties {@code tables} and replays the whole event store into {@code projections}. */
+    public Result rebuild(List<String> tables, List<Object> projections) {
+        tables.forEach(table -> {
+            if (!TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("Not a table name: " + table);
+            }
+        });
+        List<AnnotationEventHandlerAdapter> handlers = projections.stream().map(AnnotationEventHandlerAdapter::new)
+                .toList();
+        long started = System.nanoTime();
+        Long events = transaction.execute(status -> {
+            String names = String.join(", ", tables);
+            jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
+            jdbc.execute("TRUNCATE " + names);
+            long replayed = 0;
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+                while (stream.hasNextAvailable()) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(event)) {
+                            DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
+                        }
+                    }
+                    if (++replayed % PROGRESS_EVERY == 0) {
+                        log.info("Rebuilding {}: {} events replayed", names, replayed);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while rebuilding " + names, e);
+            }
+            return replayed;
+        });
+        Result result = new Result(events == null ? 0 : events, Duration.ofNanos(System.nanoTime() - started));
+        log.info("Rebuilt {} from {} events in {} ms", tables, result.events(), result.took().toMillis());
+        return result;
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) {
+        try {
+            handler.handle(event);
+        } catch (Exception e) {
+            throw new IllegalStateException("Replaying " + event.getIdentifier() + " failed", e);
+        }
+    }
+}
