@@ -74,6 +74,27 @@ class ApplicationServiceTest {
         CLOCK.set(NOW);
     }
 
+    private static boolean reviewersRecorded;
+    ApiClient ana;
+    ApiClient kim;
+
+    /** Two reviewers whose endorsements the association recorded from before the platform. */
+    @BeforeEach
+    void reviewers() {
+        ana = ApiClient.onPort(port).as("ma", "reviewer-ana", "REVIEWER");
+        kim = ApiClient.onPort(port).as("ma", "reviewer-kim", "REVIEWER");
+        if (!reviewersRecorded) {
+            ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
+            assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0101",
+                    "subject", "reviewer-ana", "name", "Ana Lima", "category", "IMHM-C", "endorsedSince",
+                    "2015-06-01")).status()).isEqualTo(201);
+            assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0102",
+                    "subject", "reviewer-kim", "name", "Kim Lee", "category", "IMHS", "endorsedSince",
+                    "2018-02-01")).status()).isEqualTo(201);
+            reviewersRecorded = true;
+        }
+    }
+
     /** A new applicant per story: one application in progress per person. */
     @BeforeEach
     void clients() {
@@ -130,7 +151,7 @@ class ApplicationServiceTest {
 
     @Test
     void aCoordinatorApprovesAndTheEndorsementIsGrantedWithANumberAndTheTenantsValidThroughDate() {
-        String id = inReview("Kim Lee", "ECFA");
+        String id = approvedByReviewers(inReview("Kim Lee", "ECFA"));
 
         Response approved = coordinator.post("/api/applications/" + id + "/approval", null);
 
@@ -146,14 +167,14 @@ class ApplicationServiceTest {
 
     @Test
     void onlyACoordinatorApprovesAndARefusedApprovalUsesNoNumber() {
-        String first = inReview("First Person", "IFA");
+        String first = approvedByReviewers(inReview("First Person", "IFA"));
         clients();
-        String draft = start("Draft Person", "IFA");
+        String notReviewed = inReview("Unreviewed Person", "IFA");
 
         assertThat(applicant.post("/api/applications/" + first + "/approval", null).status()).isEqualTo(403);
-        Response refused = coordinator.post("/api/applications/" + draft + "/approval", null);
+        Response refused = coordinator.post("/api/applications/" + notReviewed + "/approval", null);
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.at("/rule")).isEqualTo("approval-needs-review");
+        assertThat(refused.at("/rule")).isEqualTo("approval-needs-reviewers");
 
         String number = coordinator.post("/api/applications/" + first + "/approval", null).at("/endorsementNumber");
         Long last = jdbc.queryForObject("SELECT last_number FROM endorsement_number_counter WHERE tenant_id = 'ma'",
@@ -163,7 +184,7 @@ class ApplicationServiceTest {
 
     @Test
     void anAuditorReadsTheWholeHistoryInOrderWithWhoWhenAndWhy() {
-        String id = inReview("Audit Subject", "ECFA");
+        String id = approvedByReviewers(inReview("Audit Subject", "ECFA"));
         coordinator.post("/api/applications/" + id + "/approval", null);
 
         Response history = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR")
@@ -172,12 +193,15 @@ class ApplicationServiceTest {
         assertThat(history.status()).isEqualTo(200);
         List<String> types = history.body().findValuesAsText("type");
         assertThat(types).containsExactly("ApplicationStarted", "PortfolioEntryRecorded", "PortfolioEntryRecorded",
-                "ApplicationSubmitted", "ReviewOpened", "EndorsementGranted");
+                "ApplicationSubmitted", "ReviewOpened", "ReviewersAssigned", "ReviewRecorded", "ReviewRecorded",
+                "PortfolioApproved", "EndorsementGranted");
         assertThat(history.body().get(0).get("subject").asText()).isEqualTo(applicantId);
         assertThat(history.body().get(0).get("role").asText()).isEqualTo("APPLICANT");
         assertThat(history.body().get(4).get("subject").asText()).isEqualTo("service:application-service");
-        assertThat(history.body().get(5).get("subject").asText()).isEqualTo("coordinator-1");
-        assertThat(history.body().get(5).get("role").asText()).isEqualTo("COORDINATOR");
+        assertThat(history.body().get(6).get("subject").asText()).isEqualTo("reviewer-ana");
+        assertThat(history.body().get(6).get("role").asText()).isEqualTo("REVIEWER");
+        assertThat(history.body().get(9).get("subject").asText()).isEqualTo("coordinator-1");
+        assertThat(history.body().get(9).get("role").asText()).isEqualTo("COORDINATOR");
         assertThat(history.body().get(1).get("payload").get("entry").get("kind").asText()).isEqualTo("education");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
@@ -185,7 +209,7 @@ class ApplicationServiceTest {
             assertThat(event.get("correlationId").asText()).isNotBlank();
             assertThat(event.get("causationId").asText()).isNotBlank();
         });
-        assertThat(history.body().get(5).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
+        assertThat(history.body().get(9).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
     }
 
     @Test
@@ -335,6 +359,52 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void reviewersWhoDeferReturnThePortfolioWithCommentsAndItComesBackToThemWithoutNewFees() {
+        String id = inReview("Returned Person", "IFA");
+        coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        assertThat(ana.get("/api/applications/assigned").body().findValuesAsText("applicationId")).contains(id);
+
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "TRAINING", "comment", "Name the provider of each training"))));
+        Response kimDefers = kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "EDUCATION", "comment", "Add the transcript"))));
+
+        assertThat(kimDefers.at("/status")).isEqualTo("RETURNED");
+        Response returned = applicant.get("/api/applications/" + id);
+        assertThat(returned.body().get("comments").findValuesAsText("comment"))
+                .containsExactlyInAnyOrder("Name the provider of each training", "Add the transcript");
+        assertThat(ana.get("/api/applications/assigned").body().findValuesAsText("applicationId")).doesNotContain(id);
+        applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of("title", "Transcript review",
+                "provider", "MassAIMH", "attendedOn", "2023-03-01", "hours", 2, "domains", List.of("REFLECTION")));
+        Response resubmitted = applicant.post("/api/applications/" + id + "/submission", null);
+        assertThat(resubmitted.at("/status")).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.body().get("comments")).isEmpty();
+        assertThat(ana.get("/api/applications/assigned").body().findValuesAsText("applicationId")).contains(id);
+        assertThat(eventTypes(id)).containsOnlyOnce("ApplicationSubmitted").contains("ApplicationResubmitted");
+    }
+
+    @Test
+    void onlyEndorsedReviewersOfTheRightLevelOtherThanTheApplicantAreAssigned() {
+        String id = inReview("Reviewed Person", "IFA");
+
+        Response unknown = coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "nobody")));
+        Response one = coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana")));
+        Response byApplicant = applicant.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        Response notAssigned = ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.at("/rule")).isEqualTo("reviewer-not-endorsed");
+        assertThat(one.status()).isEqualTo(400);
+        assertThat(byApplicant.status()).isEqualTo(403);
+        assertThat(notAssigned.status()).isEqualTo(409);
+        assertThat(notAssigned.at("/rule")).isEqualTo("not-a-reviewer");
+    }
+
+    @Test
     void theWorkQueueListsOneStateOfTheAssociationLongestWaitingFirst() {
         List<String> submitted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -420,6 +490,16 @@ class ApplicationServiceTest {
         publisher.publish((InvoicePaid) paid.getPayload(), paid);
         await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(applicant.get(
                 "/api/applications/" + id).at("/status")));
+        return id;
+    }
+
+    private String approvedByReviewers(String id) {
+        Response assigned = coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        Response approved = kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        assertThat(approved.at("/status")).as(approved.text()).isEqualTo("PORTFOLIO_APPROVED");
         return id;
     }
 

@@ -18,7 +18,16 @@ import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
 import org.iecmh.endorsement.application.requirements.RequirementCheck;
 import org.iecmh.endorsement.application.requirements.RequirementResult;
+import org.iecmh.endorsement.application.review.ApplicationHeld;
+import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.ApproveApplication;
+import org.iecmh.endorsement.application.review.AssignReviewers;
+import org.iecmh.endorsement.application.review.PortfolioApproved;
+import org.iecmh.endorsement.application.review.RecordReview;
+import org.iecmh.endorsement.application.review.ReviewDecision;
+import org.iecmh.endorsement.application.review.ReviewRecorded;
+import org.iecmh.endorsement.application.review.Reviewer;
+import org.iecmh.endorsement.application.review.ReviewersAssigned;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.OpenReview;
 import org.iecmh.endorsement.application.review.ReviewOpened;
@@ -47,6 +56,8 @@ public class Application extends TenantOwnedAggregate {
     private ApplicationStatus status;
     private String paidInvoiceId;
     private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
+    private List<Reviewer> reviewers = List.of();
+    private final Map<String, ReviewRecorded> reviews = new LinkedHashMap<>();
 
     protected Application() {
     }
@@ -93,7 +104,7 @@ public class Application extends TenantOwnedAggregate {
 
     @CommandHandler
     void handle(SubmitApplication command) {
-        if (status != ApplicationStatus.DRAFT) {
+        if (status != ApplicationStatus.DRAFT && status != ApplicationStatus.RETURNED) {
             throw new DomainRuleViolation("application-already-submitted",
                     "Application " + applicationId + " was submitted already; it is " + status);
         }
@@ -103,12 +114,16 @@ public class Application extends TenantOwnedAggregate {
             throw new DomainRuleViolation("requirements-unmet", "The portfolio does not meet " + unmet.size()
                     + " of the requirements of " + category.abbreviation(), Map.of("unmet", unmet));
         }
-        apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category,
-                command.requirements()));
+        if (status == ApplicationStatus.RETURNED) {
+            apply(new ApplicationResubmitted(applicationId, tenantId, command.requirements()));
+        } else {
+            apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category,
+                    command.requirements()));
+        }
     }
 
     private void requireDraft() {
-        if (status != ApplicationStatus.DRAFT) {
+        if (status != ApplicationStatus.DRAFT && status != ApplicationStatus.RETURNED) {
             throw new DomainRuleViolation("portfolio-closed",
                     "Application " + applicationId + " is " + status + "; its portfolio can no longer change");
         }
@@ -136,10 +151,65 @@ public class Application extends TenantOwnedAggregate {
     }
 
     @CommandHandler
+    void handle(AssignReviewers command) {
+        requireInReview();
+        List<Reviewer> named = command.reviewers();
+        if (named.size() != 2 || named.get(0).subject().equals(named.get(1).subject())) {
+            throw new DomainRuleViolation("two-reviewers", "An application is reviewed by two different reviewers");
+        }
+        for (Reviewer reviewer : named) {
+            if (reviewer.subject().equals(personId)) {
+                throw new DomainRuleViolation("reviewer-is-applicant", "No one reviews their own application");
+            }
+            if (reviewer.category().level() < category.level()) {
+                throw new DomainRuleViolation("reviewer-level", reviewer.subject() + " is endorsed as "
+                        + reviewer.category().abbreviation() + "; reviewers of " + category.abbreviation()
+                        + " are endorsed at the same level or higher");
+            }
+        }
+        apply(new ReviewersAssigned(applicationId, tenantId, List.copyOf(named)));
+    }
+
+    /** The outcome follows when both reviewers agree; until then either may revise. */
+    @CommandHandler
+    void handle(RecordReview command) {
+        requireInReview();
+        if (reviewers.stream().noneMatch(r -> r.subject().equals(command.reviewer()))) {
+            throw new DomainRuleViolation("not-a-reviewer",
+                    command.reviewer() + " is not a reviewer of application " + applicationId);
+        }
+        if (command.decision() == ReviewDecision.DEFER && command.comments().isEmpty()) {
+            throw new DomainRuleViolation("deferral-needs-comments", "A deferral says what to change, per section");
+        }
+        apply(new ReviewRecorded(applicationId, tenantId, command.reviewer(), command.decision(),
+                List.copyOf(command.comments())));
+        if (reviews.size() < 2 || reviews.values().stream().map(ReviewRecorded::decision).distinct().count() > 1) {
+            return;
+        }
+        switch (command.decision()) {
+            case APPROVE -> apply(new PortfolioApproved(applicationId, tenantId));
+            case DEFER -> apply(new ApplicationReturned(applicationId, tenantId, reviews.values().stream()
+                    .flatMap(review -> review.comments().stream()).toList()));
+            case HOLD -> {
+                if (status != ApplicationStatus.ON_HOLD) {
+                    apply(new ApplicationHeld(applicationId, tenantId));
+                }
+            }
+        }
+    }
+
+    private void requireInReview() {
+        if (status != ApplicationStatus.IN_REVIEW && status != ApplicationStatus.ON_HOLD) {
+            throw new DomainRuleViolation("review-closed",
+                    "Application " + applicationId + " is " + status + "; it is not in review");
+        }
+    }
+
+    @CommandHandler
     void handle(ApproveApplication command) {
-        if (status != ApplicationStatus.IN_REVIEW) {
-            throw new DomainRuleViolation("approval-needs-review",
-                    "Application " + applicationId + " is " + status + "; only an application in review is approved");
+        if (status != ApplicationStatus.PORTFOLIO_APPROVED) {
+            throw new DomainRuleViolation("approval-needs-reviewers", "Application " + applicationId + " is "
+                    + status + "; it is granted once both reviewers have approved its portfolio");
         }
         apply(new EndorsementGranted(applicationId, tenantId, personId, applicantName, category,
                 command.endorsementNumber(), command.validThrough()));
@@ -217,6 +287,38 @@ public class Application extends TenantOwnedAggregate {
     void on(ReviewOpened event) {
         status = ApplicationStatus.IN_REVIEW;
         paidInvoiceId = event.invoiceId();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationResubmitted event) {
+        status = ApplicationStatus.IN_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewersAssigned event) {
+        reviewers = event.reviewers();
+        reviews.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ReviewRecorded event) {
+        reviews.put(event.reviewer(), event);
+    }
+
+    @EventSourcingHandler
+    void on(PortfolioApproved event) {
+        status = ApplicationStatus.PORTFOLIO_APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationReturned event) {
+        status = ApplicationStatus.RETURNED;
+        reviews.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ApplicationHeld event) {
+        status = ApplicationStatus.ON_HOLD;
     }
 
     @EventSourcingHandler

@@ -8,6 +8,12 @@ public enum ApplicationStatus {
     SUBMITTED,
     /** Fees paid; coordinators and reviewers are at work. */
     IN_REVIEW,
+    /** Both reviewers hold it; it waits in review. */
+    ON_HOLD,
+    /** Both reviewers deferred it: back with the applicant, with their comments, to be handed in again. */
+    RETURNED,
+    /** Both reviewers approve; the decision is the coordinator's. */
+    PORTFOLIO_APPROVED,
     /** Approved: the endorsement is granted. */
     GRANTED,
     /** The association decided against it, with reasons. */

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.iecmh.endorsement.application.review.SectionComment;
+
 /**
  * An application as its applicant and the association's staff see it; {@code statusSince} is when it entered its
- * current state, and {@code reasons} are a denial's.
+ * current state, {@code reasons} are a denial's and {@code comments} the reviewers' when they returned it.
  */
 public record ApplicationView(String applicationId, String tenantId, String personId, String applicantName,
                               String category, ApplicationStatus status, Instant statusSince, String invoiceId,
-                              String endorsementNumber, LocalDate validThrough, List<String> reasons) {
+                              String endorsementNumber, LocalDate validThrough, List<String> reasons,
+                              List<SectionComment> comments) {
 }

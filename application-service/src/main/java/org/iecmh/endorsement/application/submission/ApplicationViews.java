@@ -12,7 +12,15 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
+import org.iecmh.endorsement.application.review.ApplicationHeld;
+import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
+import org.iecmh.endorsement.application.review.PortfolioApproved;
+import org.iecmh.endorsement.application.review.ReviewRecorded;
+import org.iecmh.endorsement.application.review.Reviewer;
+import org.iecmh.endorsement.application.review.ReviewersAssigned;
+import org.iecmh.endorsement.application.review.SectionComment;
+import org.iecmh.endorsement.application.reviewers.PriorEndorsementRecorded;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.kit.web.Actor;
@@ -44,9 +52,12 @@ public class ApplicationViews {
 
     static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
-    public static final List<String> TABLES = List.of("portfolio_entry", "supervision_provider", "application_view");
+    public static final List<String> TABLES = List.of("portfolio_entry", "review", "supervision_provider", "endorsee",
+            "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SectionComment>> COMMENTS = new TypeReference<>() {
     };
 
     /** Categories whose endorsees provide reflective supervision that counts. */
@@ -66,7 +77,8 @@ public class ApplicationViews {
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("invoice_id"), rs.getString("endorsement_number"),
                 rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate(),
-                rs.getString("reasons") == null ? List.of() : readReasons(rs.getString("reasons")));
+                rs.getString("reasons") == null ? List.of() : read(rs.getString("reasons"), REASONS),
+                rs.getString("comments") == null ? List.of() : read(rs.getString("comments"), COMMENTS));
     }
 
     /** The association's applications in one state, the longest waiting first. */
@@ -88,9 +100,10 @@ public class ApplicationViews {
     public boolean hasApplicationInProgress(String tenantId, String personId) {
         Integer count = jdbc.queryForObject("""
                 SELECT count(*) FROM application_view WHERE tenant_id = ? AND person_id = ?
-                AND status IN ('DRAFT', 'SUBMITTED', 'IN_REVIEW')""", Integer.class, tenantId, personId);
+                AND status NOT IN ('GRANTED', 'DENIED', 'WITHDRAWN')""", Integer.class, tenantId, personId);
         return count != null && count > 0;
     }
+
 
     /** The portfolio's entries by id, oldest first. */
     public Map<String, PortfolioEntry> portfolio(String applicationId) {
@@ -176,6 +189,8 @@ public class ApplicationViews {
                 WHERE application_id = ?""",
                 ApplicationStatus.GRANTED.name(), event.endorsementNumber(), Date.valueOf(event.validThrough()),
                 java.sql.Timestamp.from(at), event.applicationId());
+        endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
+                at.atZone(ZoneOffset.UTC).toLocalDate());
         if (SUPERVISION_PROVIDERS.contains(event.category())) {
             jdbc.update("""
                     INSERT INTO supervision_provider (endorsement_number, tenant_id, category, endorsed_since)
@@ -213,12 +228,99 @@ public class ApplicationViews {
         status(event.applicationId(), ApplicationStatus.WITHDRAWN, at);
     }
 
-    private List<String> readReasons(String reasons) {
+    private <T> T read(String text, TypeReference<T> type) {
         try {
-            return json.readValue(reasons, REASONS);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable reasons", e);
+            throw new IllegalStateException("Unreadable " + type.getType(), e);
         }
+    }
+
+    @EventHandler
+    void on(ApplicationResubmitted event, @Timestamp Instant at) {
+        jdbc.update("UPDATE application_view SET status = ?, comments = NULL, updated_at = ? WHERE application_id = ?",
+                ApplicationStatus.IN_REVIEW.name(), java.sql.Timestamp.from(at), event.applicationId());
+        jdbc.update("UPDATE review SET decision = NULL, comments = '[]', recorded_at = NULL WHERE application_id = ?",
+                event.applicationId());
+    }
+
+    @EventHandler
+    void on(ReviewersAssigned event) {
+        jdbc.update("DELETE FROM review WHERE application_id = ?", event.applicationId());
+        for (Reviewer reviewer : event.reviewers()) {
+            jdbc.update("INSERT INTO review (application_id, reviewer, endorsement_number) VALUES (?, ?, ?)",
+                    event.applicationId(), reviewer.subject(), reviewer.endorsementNumber());
+        }
+    }
+
+    @EventHandler
+    void on(ReviewRecorded event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("""
+                UPDATE review SET decision = ?, comments = ?::jsonb, recorded_at = ?
+                WHERE application_id = ? AND reviewer = ?""", event.decision().name(),
+                json.writeValueAsString(event.comments()), java.sql.Timestamp.from(at), event.applicationId(),
+                event.reviewer());
+    }
+
+    @EventHandler
+    void on(PortfolioApproved event, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.PORTFOLIO_APPROVED, at);
+    }
+
+    @EventHandler
+    void on(ApplicationHeld event, @Timestamp Instant at) {
+        status(event.applicationId(), ApplicationStatus.ON_HOLD, at);
+    }
+
+    @EventHandler
+    void on(ApplicationReturned event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("UPDATE application_view SET status = ?, comments = ?::jsonb, updated_at = ? WHERE application_id = ?",
+                ApplicationStatus.RETURNED.name(), json.writeValueAsString(event.comments()),
+                java.sql.Timestamp.from(at), event.applicationId());
+    }
+
+    @EventHandler
+    void on(PriorEndorsementRecorded event) {
+        endorsee(event.endorsementNumber(), event.tenantId(), event.subject(), event.category(),
+                event.endorsedSince());
+    }
+
+    private void endorsee(String number, String tenantId, String subject, Category category, LocalDate since) {
+        jdbc.update("""
+                INSERT INTO endorsee (endorsement_number, tenant_id, subject, category, level, endorsed_since)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                number, tenantId, subject, category.abbreviation(), category.level(), Date.valueOf(since));
+    }
+
+    /** The person's highest endorsement, by the subject they sign in with. */
+    public java.util.Optional<Reviewer> endorsementOf(String subject) {
+        return jdbc.query("""
+                SELECT endorsement_number, category FROM endorsee WHERE subject = ?
+                ORDER BY level DESC, endorsed_since LIMIT 1""",
+                (rs, n) -> new Reviewer(subject, rs.getString("endorsement_number"),
+                        Category.fromAbbreviation(rs.getString("category"))), subject).stream().findFirst();
+    }
+
+    /** The reviews of an application: who, and what they recorded so far. */
+    public List<Map<String, Object>> reviews(String applicationId) {
+        return jdbc.query("SELECT * FROM review WHERE application_id = ? ORDER BY reviewer", (rs, n) -> {
+            Map<String, Object> review = new LinkedHashMap<>();
+            review.put("reviewer", rs.getString("reviewer"));
+            review.put("endorsementNumber", rs.getString("endorsement_number"));
+            review.put("decision", rs.getString("decision"));
+            review.put("comments", read(rs.getString("comments"), COMMENTS));
+            review.put("recordedAt", rs.getTimestamp("recorded_at") == null ? null
+                    : rs.getTimestamp("recorded_at").toInstant());
+            return review;
+        }, applicationId);
+    }
+
+    /** Applications a reviewer is assigned to and that still wait for review, the longest waiting first. */
+    public List<ApplicationView> assignedTo(String tenantId, String reviewer) {
+        return jdbc.query("""
+                SELECT a.* FROM application_view a JOIN review r ON r.application_id = a.application_id
+                WHERE a.tenant_id = ? AND r.reviewer = ? AND a.status IN ('IN_REVIEW', 'ON_HOLD')
+                ORDER BY a.updated_at, a.application_id""", row, tenantId, reviewer);
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {

@@ -16,7 +16,17 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
 import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
+import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.ApproveApplication;
+import org.iecmh.endorsement.application.review.AssignReviewers;
+import org.iecmh.endorsement.application.review.PortfolioApproved;
+import org.iecmh.endorsement.application.review.RecordReview;
+import org.iecmh.endorsement.application.review.ReviewDecision;
+import org.iecmh.endorsement.application.review.ReviewRecorded;
+import org.iecmh.endorsement.application.review.Reviewer;
+import org.iecmh.endorsement.application.review.ReviewersAssigned;
+import org.iecmh.endorsement.application.review.Section;
+import org.iecmh.endorsement.application.review.SectionComment;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.OpenReview;
 import org.iecmh.endorsement.application.review.ReviewOpened;
@@ -140,13 +150,81 @@ class ApplicationTest {
                 .expectException(DomainRuleViolation.class);
     }
 
+    private static final Reviewer ANA = new Reviewer("reviewer-ana", "MA-000101", Category.IMHM_C);
+    private static final Reviewer KIM = new Reviewer("reviewer-kim", "MA-000102", Category.IMHS);
+    private static final MetaData BY_ANA = AuditMetadata.of("ma", "reviewer-ana", "REVIEWER");
+    private final ReviewersAssigned assigned = new ReviewersAssigned(ID, "ma", List.of(ANA, KIM));
+    private static final List<SectionComment> ADD_HOURS =
+            List.of(new SectionComment(Section.TRAINING, "Add the hours of each training"));
+
     @Test
-    void approvalGrantsTheEndorsementOnlyFromReview() {
+    void twoReviewersEndorsedAtTheApplicationsLevelOrHigherAreAssigned() {
         fixture.given(started, submitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA, KIM)), IN_MA)
+                .expectEvents(assigned);
+        fixture.given(started, submitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA)), IN_MA)
+                .expectException(DomainRuleViolation.class);
+        fixture.given(started, submitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA, new Reviewer("reviewer-lee", "MA-000103", Category.IFS))),
+                        IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reviewer-lee is endorsed as IFS; reviewers of IMHS are endorsed at the same "
+                        + "level or higher");
+        fixture.given(started, submitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA, new Reviewer("applicant-1", "MA-000104", Category.IMHM_C))),
+                        IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("No one reviews their own application");
+    }
+
+    @Test
+    void theOutcomeNeedsBothReviewersToAgree() {
+        ReviewRecorded anaApproves = new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.APPROVE, List.of());
+        ReviewRecorded kimDefers = new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS);
+        fixture.given(started, submitted, reviewOpened, assigned, kimDefers)
+                .when(new RecordReview(ID, "reviewer-ana", ReviewDecision.APPROVE, List.of()), BY_ANA)
+                .expectEvents(anaApproves);
+        fixture.given(started, submitted, reviewOpened, assigned, kimDefers, anaApproves)
+                .when(new RecordReview(ID, "reviewer-kim", ReviewDecision.APPROVE, List.of()), BY_ANA)
+                .expectEvents(new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.APPROVE, List.of()),
+                        new PortfolioApproved(ID, "ma"));
+    }
+
+    @Test
+    void bothDeferringReturnsThePortfolioWithTheirCommentsAndItComesBackWithoutNewFees() {
+        List<SectionComment> anaComments = List.of(new SectionComment(Section.WORK, "Name the populations served"));
+        ReviewRecorded anaDefers = new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.DEFER, anaComments);
+        ApplicationReturned returned = new ApplicationReturned(ID, "ma",
+                List.of(anaComments.get(0), ADD_HOURS.get(0)));
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened, assigned, anaDefers)
+                .when(new RecordReview(ID, "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), BY_ANA)
+                .expectEvents(new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned);
+        fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened, assigned, anaDefers,
+                        new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned)
+                .when(submit, IN_MA)
+                .expectEvents(new ApplicationResubmitted(ID, "ma", REQUIREMENTS));
+    }
+
+    @Test
+    void aDeferralSaysWhatToChangeAndOnlyAssignedReviewersReview() {
+        fixture.given(started, submitted, reviewOpened, assigned)
+                .when(new RecordReview(ID, "reviewer-ana", ReviewDecision.DEFER, List.of()), BY_ANA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(started, submitted, reviewOpened, assigned)
+                .when(new RecordReview(ID, "reviewer-zed", ReviewDecision.APPROVE, List.of()), BY_ANA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reviewer-zed is not a reviewer of application app-1");
+    }
+
+    @Test
+    void approvalGrantsTheEndorsementOnlyOnceBothReviewersApproved() {
+        fixture.given(started, submitted, reviewOpened, assigned, new PortfolioApproved(ID, "ma"))
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
                 .expectEvents(new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS,
                         "MA-000001", VALID_THROUGH));
-        fixture.given(started, submitted)
+        fixture.given(started, submitted, reviewOpened)
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
@@ -183,7 +261,7 @@ class ApplicationTest {
 
     @Test
     void anotherAssociationCannotTouchTheApplication() {
-        fixture.given(started, submitted, reviewOpened)
+        fixture.given(started, submitted, reviewOpened, assigned, new PortfolioApproved(ID, "ma"))
                 .when(new ApproveApplication(ID, "WA-000001", VALID_THROUGH), IN_WA)
                 .expectException(UnknownResource.class)
                 .expectNoEvents();

@@ -110,7 +110,21 @@ class EndToEndTest {
         assertThat(historyTypes(gateway, applicationId)).containsExactly("ApplicationStarted",
                 "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
 
-        // A coordinator of the same association approves: the endorsement is granted.
+        // The association's admin records two reviewers' earlier endorsements; a coordinator assigns them; both
+        // approve the portfolio; the coordinator grants the endorsement.
+        ApiClient admin = gateway.as("ma", "admin-1", "TENANT_ADMIN");
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0001",
+                "subject", "reviewer-ana", "name", "Ana Lima", "category", "IMHM-C",
+                "endorsedSince", "2015-06-01")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0002",
+                "subject", "reviewer-kim", "name", "Kim Lee", "category", "IMHS",
+                "endorsedSince", "2018-02-01")).status()).isEqualTo(201);
+        assertThat(coordinator.post(application + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim"))).status()).isEqualTo(200);
+        gateway.as("ma", "reviewer-ana", "REVIEWER").post(application + "/reviews", Map.of("decision", "APPROVE"));
+        Response reviewed = gateway.as("ma", "reviewer-kim", "REVIEWER").post(application + "/reviews",
+                Map.of("decision", "APPROVE"));
+        assertThat(reviewed.at("/status")).as(reviewed.text()).isEqualTo("PORTFOLIO_APPROVED");
         Response granted = coordinator.post(application + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
         String number = granted.at("/endorsementNumber");
@@ -148,14 +162,16 @@ class EndToEndTest {
         // 5. An auditor reads the application's history: every event in order, with who, when and why.
         Response history = gateway.as("ma", "auditor-1", "AUDITOR").get(application + "/history");
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body().findValuesAsText("type")).containsExactly("ApplicationStarted",
+        assertThat(field(history, "type")).containsExactly("ApplicationStarted",
                 "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened",
-                "EndorsementGranted");
-        assertThat(history.body().findValuesAsText("sequenceNumber")).containsExactly("0", "1", "2", "3", "4", "5");
-        assertThat(history.body().findValuesAsText("subject")).containsExactly("zoe", "zoe", "zoe", "zoe",
-                "service:application-service", "coordinator-1");
-        assertThat(history.body().findValuesAsText("role")).containsExactly("APPLICANT", "APPLICANT", "APPLICANT",
-                "APPLICANT", "SYSTEM", "COORDINATOR");
+                "ReviewersAssigned", "ReviewRecorded", "ReviewRecorded", "PortfolioApproved", "EndorsementGranted");
+        assertThat(field(history, "sequenceNumber"))
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(field(history, "subject")).containsExactly("zoe", "zoe", "zoe", "zoe",
+                "service:application-service", "coordinator-1", "reviewer-ana", "reviewer-kim", "reviewer-kim",
+                "coordinator-1");
+        assertThat(field(history, "role")).containsExactly("APPLICANT", "APPLICANT", "APPLICANT",
+                "APPLICANT", "SYSTEM", "COORDINATOR", "REVIEWER", "REVIEWER", "REVIEWER", "COORDINATOR");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
             assertThat(event.get("time").asText()).isNotBlank();
@@ -183,8 +199,15 @@ class EndToEndTest {
     }
 
     private static List<String> historyTypes(ApiClient gateway, String applicationId) {
-        return gateway.as("ma", "auditor-1", "AUDITOR").get("/api/applications/" + applicationId + "/history")
-                .body().findValuesAsText("type");
+        return field(gateway.as("ma", "auditor-1", "AUDITOR").get("/api/applications/" + applicationId + "/history"),
+                "type");
+    }
+
+    /** One member of each event in a history, not of the payloads inside them. */
+    private static List<String> field(Response history, String name) {
+        List<String> values = new ArrayList<>();
+        history.body().forEach(event -> values.add(event.get(name).asText()));
+        return values;
     }
 
     private static JdbcTemplate database(String name) {

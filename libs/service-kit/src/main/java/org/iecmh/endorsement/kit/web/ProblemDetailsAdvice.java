@@ -2,6 +2,8 @@ package org.iecmh.endorsement.kit.web;
 
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,9 +85,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Two requests raced and a unique rule of the database refused the second: it may be sent again. */
-    @ExceptionHandler(DuplicateKeyException.class)
-    ProblemDetail concurrentChange(DuplicateKeyException duplicate) {
+    /**
+     * Two requests raced and a unique rule refused the second (a read model's unique index, a record created twice
+     * under one id, an aggregate changed by someone else meanwhile): it may be looked at and sent again.
+     */
+    @ExceptionHandler({DuplicateKeyException.class, AggregateStreamCreationException.class, ConcurrencyException.class})
+    ProblemDetail concurrentChange(RuntimeException duplicate) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Another change to the same record came first");
         problem.setType(DOMAIN_RULE);

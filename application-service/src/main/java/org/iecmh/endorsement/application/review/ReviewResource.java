@@ -1,0 +1,99 @@
+package org.iecmh.endorsement.application.review;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Two reviewers per application, named by a coordinator; each recommends approve, defer or hold. */
+@RestController
+class ReviewResource {
+
+    private static final Set<String> REVIEWING_ROLES = Set.of("REVIEWER", "COORDINATOR");
+    private static final Set<String> STAFF = Set.of("REVIEWER", "COORDINATOR", "AUDITOR");
+
+    record AssignmentRequest(@NotNull @Size(min = 2, max = 2)
+                             @Schema(example = "[\"reviewer-ana\", \"reviewer-kim\"]")
+                             List<@NotBlank String> reviewers) {
+    }
+
+    record ReviewRequest(@NotNull @Schema(example = "DEFER") ReviewDecision decision,
+                         @Size(max = 50) List<@Valid CommentRequest> comments) {
+    }
+
+    record CommentRequest(@NotNull @Schema(example = "TRAINING") Section section,
+                          @NotBlank @Size(max = 4000) @Schema(example = "Please add the hours of each training")
+                          String comment) {
+    }
+
+    private final CommandGateway commands;
+    private final ApplicationViews views;
+
+    ReviewResource(CommandGateway commands, ApplicationViews views) {
+        this.commands = commands;
+        this.views = views;
+    }
+
+    /** Confirms the category and names two reviewers, each endorsed at the application's level or higher. */
+    @PostMapping("/api/applications/{applicationId}/reviewers")
+    List<Map<String, Object>> assign(@PathVariable String applicationId,
+                                     @Valid @RequestBody AssignmentRequest request, Actor actor) {
+        requireRole(actor, Set.of("COORDINATOR"), "Only a coordinator assigns reviewers");
+        views.require(applicationId, actor);
+        List<Reviewer> reviewers = request.reviewers().stream().map(String::strip)
+                .map(subject -> views.endorsementOf(subject).orElseThrow(() -> new DomainRuleViolation(
+                        "reviewer-not-endorsed", subject + " holds no endorsement and cannot review")))
+                .toList();
+        commands.sendAndWait(new AssignReviewers(applicationId, reviewers), actor.metaData());
+        return views.reviews(applicationId);
+    }
+
+    @PostMapping("/api/applications/{applicationId}/reviews")
+    ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,
+                           Actor actor) {
+        requireRole(actor, REVIEWING_ROLES, "Only reviewers record reviews");
+        views.require(applicationId, actor);
+        List<SectionComment> comments = request.comments() == null ? List.of() : request.comments().stream()
+                .map(c -> new SectionComment(c.section(), c.comment().strip())).toList();
+        commands.sendAndWait(new RecordReview(applicationId, actor.subject(), request.decision(), comments),
+                actor.metaData());
+        return views.require(applicationId, actor);
+    }
+
+    @GetMapping("/api/applications/{applicationId}/reviews")
+    List<Map<String, Object>> reviews(@PathVariable String applicationId, Actor actor) {
+        requireRole(actor, STAFF, "Reviews are for the association's staff");
+        views.require(applicationId, actor);
+        return views.reviews(applicationId);
+    }
+
+    /** The reviewer's own queue: applications assigned to them that wait for review. */
+    @GetMapping("/api/applications/assigned")
+    List<ApplicationView> assigned(Actor actor) {
+        requireRole(actor, REVIEWING_ROLES, "The review queue is for reviewers");
+        return views.assignedTo(actor.tenantId(), actor.subject());
+    }
+
+    private static void requireRole(Actor actor, Set<String> roles, String refusal) {
+        if (!roles.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.iecmh.endorsement.application.review;
+
+public record SectionComment(Section section, String comment) {
+}

@@ -1,0 +1,50 @@
+package org.iecmh.endorsement.application.reviewers;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** An endorsement granted before the platform, as its association attests, kept with who recorded it and when. */
+@Aggregate
+public class PriorEndorsement extends TenantOwnedAggregate {
+
+    @AggregateIdentifier
+    private String endorsementNumber;
+    private String tenantId;
+
+    protected PriorEndorsement() {
+    }
+
+    @CommandHandler
+    public PriorEndorsement(RecordPriorEndorsement command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
+        apply(new PriorEndorsementRecorded(command.endorsementNumber(), tenantId, command.subject(), command.name(),
+                command.category(), command.endorsedSince()));
+    }
+
+    @Override
+    protected String owningTenant() {
+        return tenantId;
+    }
+
+    @Override
+    protected String kind() {
+        return "endorsement";
+    }
+
+    @Override
+    protected String id() {
+        return endorsementNumber;
+    }
+
+    @EventSourcingHandler
+    void on(PriorEndorsementRecorded event) {
+        endorsementNumber = event.endorsementNumber();
+        tenantId = event.tenantId();
+    }
+}

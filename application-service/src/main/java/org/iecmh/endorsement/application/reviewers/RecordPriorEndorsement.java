@@ -1,0 +1,14 @@
+package org.iecmh.endorsement.application.reviewers;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.iecmh.endorsement.contracts.Category;
+
+import java.time.LocalDate;
+
+/**
+ * An association's admin records an endorsement one of its people held before the platform, so that they can
+ * review applications from the start.
+ */
+public record RecordPriorEndorsement(@TargetAggregateIdentifier String endorsementNumber, String subject,
+                                     String name, Category category, LocalDate endorsedSince) {
+}
