@@ -405,6 +405,55 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void aMentalHealthSpecialistFailsTheExamRetakesItAfterTheIntervalAndIsGranted() {
+        String id = start("Exam Candidate", "IMHS");
+        String portfolio = "/api/applications/" + id + "/portfolio";
+        applicant.post(portfolio + "/education", Map.of("degree", "MASTER", "field", "Social work",
+                "institution", "Boston University", "year", 2016));
+        applicant.post(portfolio + "/work", Map.of("role", "Clinician", "employer", "Family Center",
+                "startedOn", "2017-01-01", "hoursPerWeek", 40, "paid", true,
+                "populations", List.of("INFANTS", "FAMILIES")));
+        applicant.post(portfolio + "/trainings", Map.of("title", "Infant mental health series", "provider",
+                "MassAIMH", "attendedOn", "2021-09-01", "hours", 30, "domains", List.of("THEORETICAL_FOUNDATIONS",
+                        "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE", "DIRECT_SERVICE_SKILLS",
+                        "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION")));
+        for (String month : List.of("2025-03-10", "2025-07-10", "2025-11-10", "2026-03-10", "2026-07-10")) {
+            applicant.post(portfolio + "/supervision", Map.of("heldOn", month, "hours", 10, "format", "INDIVIDUAL",
+                    "providerEndorsementNumber", "MA-P-0102"));
+        }
+        Response requirements = applicant.get("/api/applications/" + id + "/requirements");
+        assertThat(requirements.body().findValuesAsText("met")).as(requirements.text()).containsOnly("true");
+        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
+                .isEqualTo("SUBMITTED");
+        pay(id);
+        approvedByReviewers(id);
+        assertThat(coordinator.post("/api/applications/" + id + "/approval", null).status()).isEqualTo(409);
+
+        String exam = "/api/applications/" + id + "/exam";
+        Response booked = coordinator.post(exam, Map.of("sittingOn", "2027-01-15"));
+        assertThat(booked.at("/0/parts/1")).isEqualTo("VIGNETTES");
+        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 70));
+        kim.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 76));
+        ana.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 90));
+        Response failed = kim.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 88));
+        assertThat(failed.at("/0/result")).isEqualTo("FAILED");
+        assertThat(failed.at("/0/partScores/MULTIPLE_CHOICE")).isEqualTo("73.0");
+        assertThat(failed.at("/0/retakeFrom")).isEqualTo("2028-01-15");
+
+        Response tooSoon = coordinator.post(exam, Map.of("sittingOn", "2027-06-01"));
+        assertThat(tooSoon.status()).isEqualTo(409);
+        assertThat(tooSoon.at("/rule")).isEqualTo("exam-retake-too-soon");
+        coordinator.post(exam, Map.of("sittingOn", "2028-02-01"));
+        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 85));
+        kim.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 83));
+        ana.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 90));
+        Response passed = kim.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 92));
+        assertThat(passed.at("/1/result")).isEqualTo("PASSED");
+        Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+    }
+
+    @Test
     void theWorkQueueListsOneStateOfTheAssociationLongestWaitingFirst() {
         List<String> submitted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -485,12 +534,16 @@ class ApplicationServiceTest {
 
     private String inReview(String name, String category) {
         String id = startAndSubmit(name, category);
+        pay(id);
+        return id;
+    }
+
+    private void pay(String id) {
         var paid = GenericEventMessage.asEventMessage(new InvoicePaid("ma", "INV-" + id, applicantId, id,
                 Money.of(2_500, "USD"), NOW)).andMetaData(Map.of(AuditMetadata.TENANT, "ma"));
         publisher.publish((InvoicePaid) paid.getPayload(), paid);
         await().atMost(Duration.ofSeconds(30)).until(() -> "IN_REVIEW".equals(applicant.get(
                 "/api/applications/" + id).at("/status")));
-        return id;
     }
 
     private String approvedByReviewers(String id) {

@@ -16,14 +16,38 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
 
     public TenantPolicies {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
-        tenants.forEach((code, tenant) -> tenant.renewalPolicy(code));
+        tenants.forEach((code, tenant) -> {
+            tenant.renewalPolicy(code);
+            if (tenant.exam() != null && (tenant.exam().passMark() < 1 || tenant.exam().passMark() > 100)) {
+                throw new IllegalStateException("iecmh.tenants." + code + ".exam.pass-percent must be 1 to 100");
+            }
+            if (tenant.exam() != null && tenant.exam().retakeMonths() < 0) {
+                throw new IllegalStateException("iecmh.tenants." + code + ".exam.retake-after-months must be 0 or more");
+            }
+        });
     }
 
-    /** An association's settings: its name, its state and how it renews. */
-    public record Tenant(String name, String state, Renewal renewal) {
+    /** An association's settings: its name, its state, its exam and how it renews. */
+    public record Tenant(String name, String state, Exam exam, Renewal renewal) {
         RenewalPolicy renewalPolicy(String code) {
             return TenantPolicies.renewalPolicy(code, renewal);
         }
+    }
+
+    /** The exam's pass mark for every part, and how long a candidate who failed waits to sit it again. */
+    public record Exam(Integer passPercent, Integer retakeAfterMonths) {
+        public int passMark() {
+            return passPercent == null ? 80 : passPercent;
+        }
+
+        public int retakeMonths() {
+            return retakeAfterMonths == null ? 12 : retakeAfterMonths;
+        }
+    }
+
+    public Exam exam(String code) {
+        Exam exam = tenant(code).exam();
+        return exam == null ? new Exam(null, null) : exam;
     }
 
     /** {@code model: yearly} with {@code due}, or {@code model: fixed-window} with the window's settings. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -36,11 +38,26 @@ public sealed interface PortfolioEntry {
     /** A position held; {@code endedOn} is empty while it lasts. Populations served include prenatal work. */
     record WorkExperience(String role, String employer, LocalDate startedOn, LocalDate endedOn, int hoursPerWeek,
                           boolean paid, Set<Population> populations) implements PortfolioEntry {
+        public WorkExperience {
+            populations = inOrder(populations, Population.class);
+        }
     }
 
     /** A training attended; its hours count toward each competency domain it covers. */
     record Training(String title, String provider, LocalDate attendedOn, BigDecimal hours,
                     Set<CompetencyDomain> domains) implements PortfolioEntry {
+        public Training {
+            domains = inOrder(domains, CompetencyDomain.class);
+        }
+    }
+
+    /** Values in their declared order, so that the same entry is always stored as the same JSON. */
+    static <E extends Enum<E>> Set<E> inOrder(Set<E> values, Class<E> type) {
+        EnumSet<E> ordered = EnumSet.noneOf(type);
+        if (values != null) {
+            ordered.addAll(values);
+        }
+        return Collections.unmodifiableSet(ordered);
     }
 
     /** A reflective supervision/consultation session and the endorsement number of whoever provided it. */

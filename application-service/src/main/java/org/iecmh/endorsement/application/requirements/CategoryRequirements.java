@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.requirements;
 
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 
@@ -20,13 +21,15 @@ import java.util.Set;
  * @param supervisionWindowMonths    the months before submission within which those hours count
  * @param references                 reference ratings needed (collected after this check)
  * @param exam                       whether the category has an exam after portfolio approval
+ * @param examVignettes              whether its exam has a second part, vignettes, besides multiple choice
  */
 public record CategoryRequirements(Degree degree, Integer workYearsInsteadOfDegree, int workYears,
                                    boolean workAfterDegree, boolean paidWork, BigDecimal trainingHours,
                                    Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
-                                   int supervisionWindowMonths, int references, boolean exam) {
+                                   int supervisionWindowMonths, int references, boolean exam,
+                                   boolean examVignettes) {
 
     public CategoryRequirements {
-        trainingDomains = Set.copyOf(trainingDomains);
+        trainingDomains = PortfolioEntry.inOrder(trainingDomains, CompetencyDomain.class);
     }
 }

@@ -27,14 +27,15 @@ public record RequirementPolicies(List<Version> requirements) {
     public record Rule(List<String> categories, Degree degree, Integer workYearsInsteadOfDegree, Integer workYears,
                        Boolean workAfterDegree, Boolean paidWork, BigDecimal trainingHours,
                        Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
-                       Integer supervisionWindowMonths, Integer references, Boolean exam) {
+                       Integer supervisionWindowMonths, Integer references, Boolean exam,
+                       Boolean examVignettes) {
 
         CategoryRequirements requirements() {
             return new CategoryRequirements(degree, workYearsInsteadOfDegree, orZero(workYears),
                     Boolean.TRUE.equals(workAfterDegree), Boolean.TRUE.equals(paidWork), orZero(trainingHours),
                     trainingDomains == null ? Set.of() : trainingDomains, orZero(supervisionHours),
                     supervisionWindowMonths == null ? 24 : supervisionWindowMonths, orZero(references),
-                    Boolean.TRUE.equals(exam));
+                    Boolean.TRUE.equals(exam), Boolean.TRUE.equals(examVignettes));
         }
     }
 

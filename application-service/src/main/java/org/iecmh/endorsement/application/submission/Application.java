@@ -9,6 +9,13 @@ import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.decision.DenyApplication;
 import org.iecmh.endorsement.application.decision.WithdrawApplication;
+import org.iecmh.endorsement.application.exam.ExamFailed;
+import org.iecmh.endorsement.application.exam.ExamPart;
+import org.iecmh.endorsement.application.exam.ExamPassed;
+import org.iecmh.endorsement.application.exam.ExamScheduled;
+import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
+import org.iecmh.endorsement.application.exam.RecordExamScore;
+import org.iecmh.endorsement.application.exam.ScheduleExam;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
@@ -16,6 +23,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
 import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
+import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.requirements.RequirementCheck;
 import org.iecmh.endorsement.application.requirements.RequirementResult;
 import org.iecmh.endorsement.application.review.ApplicationHeld;
@@ -37,6 +45,8 @@ import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +67,10 @@ public class Application extends TenantOwnedAggregate {
     private String paidInvoiceId;
     private final Map<String, PortfolioEntry> portfolio = new LinkedHashMap<>();
     private List<Reviewer> reviewers = List.of();
+    private CategoryRequirements requirements;
+    private ExamScheduled exam;
+    private final Map<ExamPart, Map<String, Integer>> examScores = new EnumMap<>(ExamPart.class);
+    private LocalDate retakeFrom;
     private final Map<String, ReviewRecorded> reviews = new LinkedHashMap<>();
 
     protected Application() {
@@ -206,10 +220,69 @@ public class Application extends TenantOwnedAggregate {
     }
 
     @CommandHandler
+    void handle(ScheduleExam command) {
+        if (!requirements.exam()) {
+            throw new DomainRuleViolation("no-exam", category.abbreviation() + " has no exam");
+        }
+        if (status != ApplicationStatus.PORTFOLIO_APPROVED && status != ApplicationStatus.EXAM_FAILED) {
+            throw new DomainRuleViolation("exam-needs-approved-portfolio", "Application " + applicationId + " is "
+                    + status + "; the exam follows the reviewers' approval of the portfolio");
+        }
+        if (retakeFrom != null && command.sittingOn().isBefore(retakeFrom)) {
+            throw new DomainRuleViolation("exam-retake-too-soon",
+                    "After a failed exam the next sitting can be on " + retakeFrom + " at the earliest");
+        }
+        List<ExamPart> parts = requirements.examVignettes()
+                ? List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES) : List.of(ExamPart.MULTIPLE_CHOICE);
+        apply(new ExamScheduled(applicationId, tenantId, exam == null ? 1 : exam.attempt() + 1, command.sittingOn(),
+                parts, command.passPercent(), command.retakeAfterMonths()));
+    }
+
+    /** Each part needs two different scorers; the result follows the last score needed. */
+    @CommandHandler
+    void handle(RecordExamScore command) {
+        if (status != ApplicationStatus.EXAM_SCHEDULED) {
+            throw new DomainRuleViolation("no-exam-to-score", "Application " + applicationId + " has no exam to score");
+        }
+        if (!exam.parts().contains(command.part())) {
+            throw new DomainRuleViolation("exam-part", category.abbreviation() + "'s exam has no " + command.part());
+        }
+        if (command.scorer().equals(personId)) {
+            throw new DomainRuleViolation("scorer-is-candidate", "No one scores their own exam");
+        }
+        Map<String, Integer> scores = examScores.getOrDefault(command.part(), Map.of());
+        if (scores.containsKey(command.scorer())) {
+            throw new DomainRuleViolation("exam-scored", command.scorer() + " has scored " + command.part() + " already");
+        }
+        if (scores.size() == 2) {
+            throw new DomainRuleViolation("exam-scored", command.part() + " has its two scores already");
+        }
+        apply(new ExamScoreRecorded(applicationId, tenantId, exam.attempt(), command.part(), command.scorer(),
+                command.percent()));
+        boolean complete = exam.parts().stream()
+                .allMatch(part -> examScores.getOrDefault(part, Map.of()).size() == 2);
+        if (!complete) {
+            return;
+        }
+        Map<ExamPart, Double> partScores = new EnumMap<>(ExamPart.class);
+        exam.parts().forEach(part -> partScores.put(part,
+                examScores.get(part).values().stream().mapToInt(Integer::intValue).average().orElse(0)));
+        if (partScores.values().stream().allMatch(score -> score >= exam.passPercent())) {
+            apply(new ExamPassed(applicationId, tenantId, exam.attempt(), partScores));
+        } else {
+            apply(new ExamFailed(applicationId, tenantId, exam.attempt(), partScores,
+                    exam.sittingOn().plusMonths(exam.retakeAfterMonths())));
+        }
+    }
+
+    @CommandHandler
     void handle(ApproveApplication command) {
-        if (status != ApplicationStatus.PORTFOLIO_APPROVED) {
+        boolean decidable = requirements != null && requirements.exam()
+                ? status == ApplicationStatus.EXAM_PASSED : status == ApplicationStatus.PORTFOLIO_APPROVED;
+        if (!decidable) {
             throw new DomainRuleViolation("approval-needs-reviewers", "Application " + applicationId + " is "
-                    + status + "; it is granted once both reviewers have approved its portfolio");
+                    + status + "; it is granted once both reviewers have approved its portfolio"
+                    + (requirements != null && requirements.exam() ? " and the exam is passed" : ""));
         }
         apply(new EndorsementGranted(applicationId, tenantId, personId, applicantName, category,
                 command.endorsementNumber(), command.validThrough()));
@@ -281,6 +354,7 @@ public class Application extends TenantOwnedAggregate {
     @EventSourcingHandler
     void on(ApplicationSubmitted event) {
         status = ApplicationStatus.SUBMITTED;
+        requirements = event.requirements();
     }
 
     @EventSourcingHandler
@@ -292,6 +366,30 @@ public class Application extends TenantOwnedAggregate {
     @EventSourcingHandler
     void on(ApplicationResubmitted event) {
         status = ApplicationStatus.IN_REVIEW;
+        requirements = event.requirements();
+    }
+
+    @EventSourcingHandler
+    void on(ExamScheduled event) {
+        status = ApplicationStatus.EXAM_SCHEDULED;
+        exam = event;
+        examScores.clear();
+    }
+
+    @EventSourcingHandler
+    void on(ExamScoreRecorded event) {
+        examScores.computeIfAbsent(event.part(), part -> new LinkedHashMap<>()).put(event.scorer(), event.percent());
+    }
+
+    @EventSourcingHandler
+    void on(ExamPassed event) {
+        status = ApplicationStatus.EXAM_PASSED;
+    }
+
+    @EventSourcingHandler
+    void on(ExamFailed event) {
+        status = ApplicationStatus.EXAM_FAILED;
+        retakeFrom = event.retakeFrom();
     }
 
     @EventSourcingHandler

@@ -12,8 +12,14 @@ public enum ApplicationStatus {
     ON_HOLD,
     /** Both reviewers deferred it: back with the applicant, with their comments, to be handed in again. */
     RETURNED,
-    /** Both reviewers approve; the decision is the coordinator's. */
+    /** Both reviewers approve; next the exam, for categories with one, and the coordinator's decision. */
     PORTFOLIO_APPROVED,
+    /** Booked into an exam sitting. */
+    EXAM_SCHEDULED,
+    /** Failed the exam; may sit it again after the association's interval. */
+    EXAM_FAILED,
+    /** Passed the exam; the decision is the coordinator's. */
+    EXAM_PASSED,
     /** Approved: the endorsement is granted. */
     GRANTED,
     /** The association decided against it, with reasons. */

@@ -8,6 +8,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
+import org.iecmh.endorsement.application.exam.ExamFailed;
+import org.iecmh.endorsement.application.exam.ExamPart;
+import org.iecmh.endorsement.application.exam.ExamPassed;
+import org.iecmh.endorsement.application.exam.ExamScheduled;
+import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
@@ -52,12 +57,16 @@ public class ApplicationViews {
 
     static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
-    public static final List<String> TABLES = List.of("portfolio_entry", "review", "supervision_provider", "endorsee",
-            "application_view");
+    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt",
+            "supervision_provider", "endorsee", "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
     };
     private static final TypeReference<List<SectionComment>> COMMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ExamPart>> PARTS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<ExamPart, Double>> PART_SCORES = new TypeReference<>() {
     };
 
     /** Categories whose endorsees provide reflective supervision that counts. */
@@ -191,13 +200,8 @@ public class ApplicationViews {
                 java.sql.Timestamp.from(at), event.applicationId());
         endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
                 at.atZone(ZoneOffset.UTC).toLocalDate());
-        if (SUPERVISION_PROVIDERS.contains(event.category())) {
-            jdbc.update("""
-                    INSERT INTO supervision_provider (endorsement_number, tenant_id, category, endorsed_since)
-                    VALUES (?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
-                    event.endorsementNumber(), event.tenantId(), event.category().abbreviation(),
-                    Date.valueOf(at.atZone(ZoneOffset.UTC).toLocalDate()));
-        }
+        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(),
+                at.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     private String write(PortfolioEntry entry) {
@@ -280,9 +284,71 @@ public class ApplicationViews {
     }
 
     @EventHandler
+    void on(ExamScheduled event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("""
+                INSERT INTO exam_attempt (application_id, attempt, sitting_on, parts, pass_percent)
+                VALUES (?, ?, ?, ?::jsonb, ?)""", event.applicationId(), event.attempt(),
+                Date.valueOf(event.sittingOn()), json.writeValueAsString(event.parts()), event.passPercent());
+        status(event.applicationId(), ApplicationStatus.EXAM_SCHEDULED, at);
+    }
+
+    @EventHandler
+    void on(ExamScoreRecorded event) {
+        // Scores stay blind: the view counts them, the result shows the part scores once both are in.
+        jdbc.update("UPDATE exam_attempt SET scores_entered = scores_entered + 1 WHERE application_id = ? AND attempt = ?",
+                event.applicationId(), event.attempt());
+    }
+
+    @EventHandler
+    void on(ExamPassed event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("""
+                UPDATE exam_attempt SET result = 'PASSED', part_scores = ?::jsonb
+                WHERE application_id = ? AND attempt = ?""", json.writeValueAsString(event.partScores()),
+                event.applicationId(), event.attempt());
+        status(event.applicationId(), ApplicationStatus.EXAM_PASSED, at);
+    }
+
+    @EventHandler
+    void on(ExamFailed event, @Timestamp Instant at) throws JsonProcessingException {
+        jdbc.update("""
+                UPDATE exam_attempt SET result = 'FAILED', part_scores = ?::jsonb, retake_from = ?
+                WHERE application_id = ? AND attempt = ?""", json.writeValueAsString(event.partScores()),
+                Date.valueOf(event.retakeFrom()), event.applicationId(), event.attempt());
+        status(event.applicationId(), ApplicationStatus.EXAM_FAILED, at);
+    }
+
+    /** The application's exam attempts, first first. */
+    public List<Map<String, Object>> examAttempts(String applicationId) {
+        return jdbc.query("SELECT * FROM exam_attempt WHERE application_id = ? ORDER BY attempt", (rs, n) -> {
+            Map<String, Object> attempt = new LinkedHashMap<>();
+            attempt.put("attempt", rs.getInt("attempt"));
+            attempt.put("sittingOn", rs.getDate("sitting_on").toLocalDate());
+            attempt.put("parts", read(rs.getString("parts"), PARTS));
+            attempt.put("passPercent", rs.getInt("pass_percent"));
+            attempt.put("scoresEntered", rs.getInt("scores_entered"));
+            attempt.put("partScores", rs.getString("part_scores") == null ? null
+                    : read(rs.getString("part_scores"), PART_SCORES));
+            attempt.put("result", rs.getString("result"));
+            attempt.put("retakeFrom", rs.getDate("retake_from") == null ? null
+                    : rs.getDate("retake_from").toLocalDate());
+            return attempt;
+        }, applicationId);
+    }
+
+    @EventHandler
     void on(PriorEndorsementRecorded event) {
         endorsee(event.endorsementNumber(), event.tenantId(), event.subject(), event.category(),
                 event.endorsedSince());
+        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.endorsedSince());
+    }
+
+    private void supervisionProvider(String number, String tenantId, Category category, LocalDate since) {
+        if (SUPERVISION_PROVIDERS.contains(category)) {
+            jdbc.update("""
+                    INSERT INTO supervision_provider (endorsement_number, tenant_id, category, endorsed_since)
+                    VALUES (?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                    number, tenantId, category.abbreviation(), Date.valueOf(since));
+        }
     }
 
     private void endorsee(String number, String tenantId, String subject, Category category, LocalDate since) {

@@ -37,10 +37,10 @@ class RenewalPolicyTest {
 
     @Test
     void aPolicyThatCannotBeReadNamesTheSetting() {
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY",
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null,
                 new TenantPolicies.Renewal("fixed-window", null, 2027, 3, "13-01", "12-31")))))
                 .hasMessageContaining("iecmh.tenants.ny.renewal.opens");
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY",
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null,
                 new TenantPolicies.Renewal("monthly", null, null, null, null, null)))))
                 .hasMessageContaining("yearly or fixed-window");
     }

@@ -31,6 +31,8 @@ class RequirementPoliciesTest {
         assertThat(specialist.supervisionHours()).isEqualByComparingTo("50");
         assertThat(specialist.workAfterDegree()).isTrue();
         assertThat(specialist.exam()).isTrue();
+        assertThat(specialist.examVignettes()).isTrue();
+        assertThat(shipped.forCategory("wa", Category.IMHM_P, LocalDate.of(2026, 1, 1)).examVignettes()).isFalse();
         assertThat(specialist.trainingDomains()).hasSize(8);
     }
 
@@ -48,7 +50,7 @@ class RequirementPoliciesTest {
     void anAssociationsOwnVersionAppliesToItAlone() {
         RequirementPolicies.Version alliance = shipped.requirements().get(0);
         RequirementPolicies.Rule noDegree = new RequirementPolicies.Rule(List.of("IFS"), null, null, 2, false, true,
-                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, false);
+                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, false, null);
         RequirementPolicies policies = new RequirementPolicies(List.of(alliance,
                 new RequirementPolicies.Version(LocalDate.of(2025, 1, 1), "wa", List.of(noDegree))));
 
@@ -60,12 +62,12 @@ class RequirementPoliciesTest {
     @Test
     void aPolicyThatCannotBeReadNamesTheSetting() {
         RequirementPolicies.Rule unknown = new RequirementPolicies.Rule(List.of("XYZ"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(unknown)))))
                 .hasMessage("iecmh.requirements[0].rules[0].categories: no category XYZ");
         RequirementPolicies.Rule onlyIfa = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(onlyIfa)))))
                 .hasMessageContaining("must state the requirements of ECFA");

@@ -6,6 +6,13 @@ import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.decision.DenyApplication;
 import org.iecmh.endorsement.application.decision.WithdrawApplication;
+import org.iecmh.endorsement.application.exam.ExamFailed;
+import org.iecmh.endorsement.application.exam.ExamPart;
+import org.iecmh.endorsement.application.exam.ExamPassed;
+import org.iecmh.endorsement.application.exam.ExamScheduled;
+import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
+import org.iecmh.endorsement.application.exam.RecordExamScore;
+import org.iecmh.endorsement.application.exam.ScheduleExam;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
@@ -39,6 +46,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +62,8 @@ class ApplicationTest {
             new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS);
     /** Associate-level requirements, small enough to meet in a test: a degree and 30 hours of training. */
     private static final CategoryRequirements REQUIREMENTS = new CategoryRequirements(Degree.ASSOCIATE, 2, 0,
-            false, false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, false);
+            false, false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, false,
+            false);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final PortfolioEntry DEGREE = new PortfolioEntry.Education(Degree.ASSOCIATE, "Early childhood",
             "Bunker Hill CC", 2018);
@@ -257,6 +266,88 @@ class ApplicationTest {
                 .when(new WithdrawApplication(ID, "Too late"), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
+    }
+
+    /** Mental health specialist requirements: an exam in two parts. */
+    private static final CategoryRequirements WITH_EXAM = new CategoryRequirements(Degree.ASSOCIATE, 2, 0, false,
+            false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, true, true);
+    private static final LocalDate SITTING = LocalDate.of(2027, 1, 15);
+    private final ApplicationSubmitted submittedWithExam =
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM);
+    private final ExamScheduled scheduled = new ExamScheduled(ID, "ma", 1, SITTING,
+            List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES), 80, 12);
+
+    private Object[] approvedWithExam(Object... more) {
+        List<Object> events = new ArrayList<>(List.of(started, submittedWithExam, reviewOpened, assigned,
+                new PortfolioApproved(ID, "ma")));
+        events.addAll(List.of(more));
+        return events.toArray();
+    }
+
+    @Test
+    void theExamFollowsThePortfolioApprovalAndHasTheCategorysParts() {
+        fixture.given(approvedWithExam())
+                .when(new ScheduleExam(ID, SITTING, 80, 12), IN_MA)
+                .expectEvents(scheduled);
+        fixture.given(started, submittedWithExam, reviewOpened)
+                .when(new ScheduleExam(ID, SITTING, 80, 12), IN_MA)
+                .expectException(DomainRuleViolation.class);
+        fixture.given(started, submitted, reviewOpened, assigned, new PortfolioApproved(ID, "ma"))
+                .when(new ScheduleExam(ID, SITTING, 80, 12), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("IMHS has no exam");
+    }
+
+    @Test
+    void eachPartIsScoredByTwoScorersAndEveryPartMustReachThePassMark() {
+        Object[] scoredButOne = approvedWithExam(scheduled,
+                new ExamScoreRecorded(ID, "ma", 1, ExamPart.MULTIPLE_CHOICE, "scorer-1", 78),
+                new ExamScoreRecorded(ID, "ma", 1, ExamPart.MULTIPLE_CHOICE, "scorer-2", 84),
+                new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-1", 90));
+        fixture.given(scoredButOne)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 80), IN_MA)
+                .expectEvents(new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-2", 80),
+                        new ExamPassed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 81.0, ExamPart.VIGNETTES, 85.0)));
+        fixture.given(scoredButOne)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-1", 80), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(scoredButOne)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 60), IN_MA)
+                .expectEvents(new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-2", 60),
+                        new ExamFailed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 81.0, ExamPart.VIGNETTES, 75.0),
+                                SITTING.plusMonths(12)));
+        fixture.given(approvedWithExam(scheduled))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "applicant-1", 100), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("No one scores their own exam");
+    }
+
+    @Test
+    void aCandidateWhoFailedSitsAgainAfterTheInterval() {
+        ExamFailed failed = new ExamFailed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 70.0,
+                ExamPart.VIGNETTES, 90.0), SITTING.plusMonths(12));
+        fixture.given(approvedWithExam(scheduled, failed))
+                .when(new ScheduleExam(ID, SITTING.plusMonths(6), 80, 12), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("After a failed exam the next sitting can be on 2028-01-15 at the earliest");
+        fixture.given(approvedWithExam(scheduled, failed))
+                .when(new ScheduleExam(ID, SITTING.plusMonths(12), 80, 12), IN_MA)
+                .expectEvents(new ExamScheduled(ID, "ma", 2, SITTING.plusMonths(12),
+                        List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES), 80, 12));
+    }
+
+    @Test
+    void aCategoryWithAnExamIsGrantedOnlyOnceItIsPassed() {
+        fixture.given(approvedWithExam())
+                .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(approvedWithExam(scheduled, new ExamPassed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 90.0,
+                        ExamPart.VIGNETTES, 90.0))))
+                .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
+                .expectEvents(new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS,
+                        "MA-000001", VALID_THROUGH));
     }
 
     @Test
