@@ -25,17 +25,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +96,46 @@ class PaymentServiceTest {
         MovableClock clock() {
             return new MovableClock();
         }
+    }
+
+    /** A request the card processor's stub received. */
+    record ProcessorRequest(String path, String authorization, String idempotencyKey, String body) {
+    }
+
+    static final String WEBHOOK_SECRET = "whsec_test_secret";
+    static final List<ProcessorRequest> PROCESSOR_REQUESTS = new CopyOnWriteArrayList<>();
+    /** A local stand-in for Stripe's API: one PaymentIntent per idempotency key, as Stripe answers a retry. */
+    static final HttpServer PROCESSOR = processorStub();
+
+    static HttpServer processorStub() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            Map<String, String> intents = new ConcurrentHashMap<>();
+            server.createContext("/v1/payment_intents", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                PROCESSOR_REQUESTS.add(new ProcessorRequest(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization"), key, body));
+                String id = intents.computeIfAbsent(key, k -> "pi_" + UUID.randomUUID().toString().replace("-", ""));
+                byte[] answer = ("{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"client_secret\":\""
+                        + id + "_secret_abc\",\"status\":\"requires_payment_method\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void cardProcessor(DynamicPropertyRegistry registry) {
+        registry.add("iecmh.card.stripe.base-url", () -> "http://localhost:" + PROCESSOR.getAddress().getPort());
+        registry.add("iecmh.card.stripe.api-key", () -> "sk_test_123");
+        registry.add("iecmh.card.stripe.webhook-secret", () -> WEBHOOK_SECRET);
     }
 
     @LocalServerPort
@@ -439,6 +492,83 @@ class PaymentServiceTest {
         ConsumerRecord<byte[], byte[]> member = awaitPublished(MembershipActive.TYPE, invoiceId);
         assertThat(KafkaTopics.key(member)).isEqualTo("member-1");
         assertThat(new String(member.value())).contains("\"activeThrough\":\"2027-12-31\"");
+    }
+
+    @Test
+    void anApplicantPaysByCardAndTheProcessorsSignedWebhookRecordsThePaymentOnceHoweverOftenItComes() {
+        String applicationId = UUID.randomUUID().toString();
+        EventMessage<ApplicationSubmitted> submitted = submitted("ma", applicationId, "person-card", "IFS");
+        publisher.publish(submitted.getPayload(), submitted);
+        ApiClient applicant = ApiClient.onPort(port).as("ma", "person-card", "APPLICANT");
+        String invoiceId = awaitInvoices(applicationId, applicant).at("/0/invoiceId");
+
+        Response started = applicant.post("/api/payments/invoices/" + invoiceId + "/card-checkouts", null,
+                Map.of("Idempotency-Key", "card-1"));
+        Response someoneElse = ApiClient.onPort(port).as("ma", "person-other", "APPLICANT")
+                .post("/api/payments/invoices/" + invoiceId + "/card-checkouts", null,
+                        Map.of("Idempotency-Key", "card-1"));
+
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        assertThat(started.at("/amount/cents")).isEqualTo("12000");
+        String intent = started.at("/processorPaymentId");
+        assertThat(started.at("/clientSecret")).isEqualTo(intent + "_secret_abc");
+        assertThat(someoneElse.status()).isEqualTo(404);
+        ProcessorRequest sent = PROCESSOR_REQUESTS.stream().filter(r -> r.body().contains(invoiceId)).findFirst()
+                .orElseThrow();
+        assertThat(sent.authorization()).isEqualTo("Bearer sk_test_123");
+        assertThat(sent.idempotencyKey()).isEqualTo("ma/" + invoiceId + "/card-1");
+        assertThat(sent.body()).contains("amount=12000", "currency=usd", "metadata%5Btenant_id%5D=ma",
+                "metadata%5Binvoice_id%5D=" + invoiceId);
+
+        String succeeded = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{"
+                + "\"id\":\"" + intent + "\",\"amount_received\":12000,\"currency\":\"usd\","
+                + "\"metadata\":{\"tenant_id\":\"ma\",\"invoice_id\":\"" + invoiceId + "\"}}}}";
+        Response first = webhook(succeeded, signed(succeeded, NOW.getEpochSecond(), WEBHOOK_SECRET));
+        Response again = webhook(succeeded, signed(succeeded, NOW.getEpochSecond() + 60, WEBHOOK_SECRET));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(applicant.get("/api/payments/invoices/" + invoiceId).at("/status")).isEqualTo("PAID");
+        assertThat(eventsOf(invoiceId)).containsExactly("InvoiceIssued", "PaymentRecorded", "InvoiceSettled");
+        awaitPublished(InvoicePaid.TYPE, applicationId);
+    }
+
+    @Test
+    void aWebhookNotSignedWithOurSecretOrSignedLongAgoRecordsNothing() {
+        String invoiceId = issue("ma", "person-forged", 5_000);
+        String forged = "{\"id\":\"evt_2\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{"
+                + "\"id\":\"pi_forged\",\"amount_received\":5000,\"currency\":\"usd\","
+                + "\"metadata\":{\"tenant_id\":\"ma\",\"invoice_id\":\"" + invoiceId + "\"}}}}";
+
+        Response otherSecret = webhook(forged, signed(forged, NOW.getEpochSecond(), "whsec_guessed"));
+        Response replayed = webhook(forged, signed(forged, NOW.getEpochSecond() - 3_600, WEBHOOK_SECRET));
+        Response unsigned = webhook(forged, null);
+        String other = "{\"id\":\"evt_3\",\"type\":\"charge.dispute.created\",\"data\":{\"object\":{}}}";
+        Response ignored = webhook(other, signed(other, NOW.getEpochSecond(), WEBHOOK_SECRET));
+
+        assertThat(otherSecret.status()).isEqualTo(400);
+        assertThat(replayed.status()).isEqualTo(400);
+        assertThat(unsigned.status()).isEqualTo(400);
+        assertThat(ignored.status()).isEqualTo(200);
+        assertThat(ignored.at("/recorded")).isEqualTo("false");
+        assertThat(eventsOf(invoiceId)).containsExactly("InvoiceIssued");
+    }
+
+    private Response webhook(String body, String signature) {
+        return ApiClient.onPort(port).post("/api/payments/card-webhooks", body,
+                signature == null ? Map.of() : Map.of("Stripe-Signature", signature));
+    }
+
+    /** Signs as Stripe documents it, independently of the service's own code. */
+    private static String signed(String body, long epochSecond, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + epochSecond + ",v1=" + HexFormat.of().formatHex(
+                    mac.doFinal((epochSecond + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String issue(String tenant, String person, long cents) {
