@@ -178,6 +178,7 @@ class PaymentServiceTest {
         assertThat(invoices.body().get(0).get("lines").findValuesAsText("kind"))
                 .containsExactly("REGISTRATION", "PROCESSING");
         assertThat(invoices.at("/0/status")).isEqualTo("OPEN");
+        assertThat(invoices.at("/0/issuedOn")).isEqualTo("2026-11-22");
         assertThat(invoices.at("/0/dueOn")).isEqualTo("2026-12-22");
         assertThat(eventsOf("INV-" + applicationId)).containsExactly("InvoiceIssued");
     }
@@ -442,6 +443,31 @@ class PaymentServiceTest {
         ConsumerRecord<byte[], byte[]> refunded = awaitPublished(InvoiceRefunded.TYPE, applicationId);
         assertThat(KafkaTopics.key(refunded)).isEqualTo("person-8");
         assertThat(new String(refunded.value())).contains("\"reason\":\"WRONG_CATEGORY\"").contains("\"cents\":2500");
+    }
+
+    @Test
+    void aRefundFollowsTheRulesInForceWhenTheInvoiceWasIssuedNotTheLaterOnes() {
+        String applicationId = UUID.randomUUID().toString();
+        EventMessage<ApplicationSubmitted> submitted = submitted("tx", applicationId, "person-tx-3", "IMHS");
+        publisher.publish(submitted.getPayload(), submitted);
+        ApiClient coordinator = coordinator("tx");
+        String invoiceId = awaitInvoices(applicationId, coordinator).at("/0/invoiceId");
+        pay(coordinator, invoiceId, 27_000);
+        String refunds = "/api/payments/invoices/" + invoiceId + "/refunds";
+        try {
+            clock.moveTo(Instant.parse("2027-01-04T09:00:00Z"));
+
+            Response everything = coordinator.post(refunds, Map.of("amountCents", 27_000, "currency", "USD",
+                    "reason", "WRONG_CATEGORY"), Map.of("Idempotency-Key", "tx-r-1"));
+            Response registration = coordinator.post(refunds, Map.of("amountCents", 2_000, "currency", "USD",
+                    "reason", "WRONG_CATEGORY"), Map.of("Idempotency-Key", "tx-r-2"));
+
+            assertThat(everything.status()).isEqualTo(409);
+            assertThat(everything.at("/rule")).isEqualTo("fee-not-refundable");
+            assertThat(registration.status()).as(registration.text()).isEqualTo(200);
+        } finally {
+            clock.moveTo(NOW);
+        }
     }
 
     @Test

@@ -168,16 +168,17 @@ class InvoiceResource {
     }
 
     /**
-     * Refunds money received, within the association's rules for the reason (in force today). Idempotent by the
-     * {@code Idempotency-Key} header.
+     * Refunds money received, within the association's rules for the reason, as they stood when the invoice was
+     * issued. Idempotent by the {@code Idempotency-Key} header.
      */
     @PostMapping("/{invoiceId}/refunds")
     InvoiceView refund(@PathVariable String invoiceId,
                        @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                        @Valid @RequestBody RefundRequest request, Actor actor) {
-        views.require(invoiceId, actor);
+        InvoiceView invoice = views.require(invoiceId, actor);
         StaffOnly.require(actor, "refund payments", COORDINATOR);
-        FeeSchedule schedule = fees.inEffect(actor.tenantId(), LocalDate.now(clock));
+        FeeSchedule schedule = fees.inEffect(actor.tenantId(),
+                invoice.issuedOn() == null ? LocalDate.now(clock) : invoice.issuedOn());
         commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.reason(), request.note(),
                 schedule.notRefundedFor(request.reason())), actor.metaData());

@@ -11,6 +11,6 @@ import java.util.List;
  */
 public record InvoiceView(String invoiceId, String tenantId, String personId, String applicationId,
                           List<InvoiceLine> lines, Money total, Money paid, Money waived, Money refunded,
-                          Money outstanding, String status, LocalDate dueOn, LocalDate membershipThrough,
-                          String voidReason) {
+                          Money outstanding, String status, LocalDate issuedOn, LocalDate dueOn,
+                          LocalDate membershipThrough, String voidReason) {
 }

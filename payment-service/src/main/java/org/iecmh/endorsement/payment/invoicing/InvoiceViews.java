@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
@@ -14,6 +15,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +30,13 @@ public class InvoiceViews {
     };
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
     private final ObjectMapper json;
     private final RowMapper<InvoiceView> row;
 
-    InvoiceViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    InvoiceViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.json = json;
         this.row = (rs, n) -> {
             String currency = rs.getString("currency");
@@ -39,11 +44,13 @@ public class InvoiceViews {
             long owed = "OPEN".equals(status)
                     ? rs.getLong("total_cents") - rs.getLong("paid_cents") - rs.getLong("waived_cents") : 0;
             Date membership = rs.getDate("membership_through");
+            Date issued = rs.getDate("issued_on");
             return new InvoiceView(rs.getString("invoice_id"), rs.getString("tenant_id"),
                     rs.getString("person_id"), rs.getString("application_id"), lines(rs.getString("lines")),
                     Money.of(rs.getLong("total_cents"), currency), Money.of(rs.getLong("paid_cents"), currency),
                     Money.of(rs.getLong("waived_cents"), currency), Money.of(rs.getLong("refunded_cents"), currency),
-                    Money.of(owed, currency), status, rs.getDate("due_on").toLocalDate(),
+                    Money.of(owed, currency), status, issued == null ? null : issued.toLocalDate(),
+                    rs.getDate("due_on").toLocalDate(),
                     membership == null ? null : membership.toLocalDate(), rs.getString("void_reason"));
         };
     }
@@ -87,15 +94,16 @@ public class InvoiceViews {
     }
 
     @EventHandler
-    void on(InvoiceIssued event) throws JsonProcessingException {
+    void on(InvoiceIssued event, @Timestamp Instant issuedAt) throws JsonProcessingException {
         jdbc.update("""
                 INSERT INTO invoice_view (invoice_id, tenant_id, person_id, application_id, lines, total_cents,
-                                          paid_cents, currency, status, due_on, membership_through)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, 0, ?, 'OPEN', ?, ?) ON CONFLICT (invoice_id) DO NOTHING""",
+                                          paid_cents, currency, status, due_on, membership_through, issued_on)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?, 0, ?, 'OPEN', ?, ?, ?) ON CONFLICT (invoice_id) DO NOTHING""",
                 event.invoiceId(), event.tenantId(), event.personId(), event.applicationId(),
                 json.writeValueAsString(event.lines()), event.total().cents(), event.total().currency(),
                 Date.valueOf(event.dueOn()),
-                event.membershipThrough() == null ? null : Date.valueOf(event.membershipThrough()));
+                event.membershipThrough() == null ? null : Date.valueOf(event.membershipThrough()),
+                Date.valueOf(LocalDate.ofInstant(issuedAt, clock.getZone())));
     }
 
     @EventHandler
