@@ -47,9 +47,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -398,6 +402,43 @@ class PaymentServiceTest {
         assertThat(rest.status()).as(rest.text()).isEqualTo(201);
         invoices.forEach(id -> assertThat(coordinator.get("/api/payments/invoices/" + id).at("/status"))
                 .isEqualTo("PAID"));
+    }
+
+    @Test
+    void theSameInvoiceOrGroupPaymentSentSeveralTimesAtOnceIsRecordedOnce() {
+        ApiClient coordinator = coordinator("ma");
+        String invoiceKey = UUID.randomUUID().toString();
+        Map<String, Object> invoice = Map.of("personId", "staff-6", "lines",
+                List.of(Map.of("description", "Fees", "amountCents", 9_999)));
+        List<Response> issued = atOnce(() -> coordinator.post("/api/payments/invoices", invoice,
+                Map.of("Idempotency-Key", invoiceKey)));
+        assertThat(issued).allSatisfy(response -> assertThat(response.status()).as(response.text()).isIn(200, 201));
+        assertThat(issued).extracting(response -> response.at("/invoiceId")).containsOnly(issued.get(0).at("/invoiceId"));
+        assertThat(eventsOf(issued.get(0).at("/invoiceId"))).containsExactly("InvoiceIssued");
+
+        List<String> invoices = List.of(issued.get(0).at("/invoiceId"), issue("ma", "staff-7", 1));
+        String paymentKey = "agency-" + UUID.randomUUID();
+        Map<String, Object> payment = Map.of("payer", "Agency", "amountCents", 10_000, "currency", "USD",
+                "method", "CHECK", "invoiceIds", invoices);
+        List<Response> paid = atOnce(() -> coordinator.post("/api/payments/group-payments", payment,
+                Map.of("Idempotency-Key", paymentKey)));
+        assertThat(paid).allSatisfy(response -> assertThat(response.status()).as(response.text()).isIn(200, 201));
+        assertThat(paid).extracting(response -> response.body().get("shares")).containsOnly(paid.get(0).body().get("shares"));
+        invoices.forEach(id -> assertThat(eventsOf(id)).containsExactly("InvoiceIssued", "PaymentRecorded",
+                "InvoiceSettled"));
+    }
+
+    private static List<Response> atOnce(Supplier<Response> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(CompletableFuture.supplyAsync(request, pool));
+            }
+            return sent.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -88,8 +88,15 @@ class GroupPaymentResource {
         if (!recorded.isEmpty()) {
             return ResponseEntity.ok(recorded.get(0));
         }
-        GroupPayment payment = transaction.execute(status -> record(idempotencyKey, request, actor));
-        return ResponseEntity.status(HttpStatus.CREATED).body(payment);
+        try {
+            GroupPayment payment = transaction.execute(status -> record(idempotencyKey, request, actor));
+            return ResponseEntity.status(HttpStatus.CREATED).body(payment);
+        } catch (RuntimeException raced) {
+            // The same request sent twice at once: the loser's payments were rolled back with its transaction
+            // (or never made), and it answers what the winner recorded.
+            return find(actor.tenantId(), idempotencyKey).stream().findFirst().map(ResponseEntity::ok)
+                    .orElseThrow(() -> raced);
+        }
     }
 
     private GroupPayment record(String key, GroupPaymentRequest request, Actor actor) {

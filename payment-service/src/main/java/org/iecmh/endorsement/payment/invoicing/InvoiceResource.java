@@ -124,8 +124,13 @@ class InvoiceResource {
         FeeSchedule schedule = fees.inEffect(actor.tenantId(), today);
         List<InvoiceLine> lines = request.lines().stream().map(line -> priced(line, schedule)).toList();
         LocalDate dueOn = request.dueOn() == null ? today.plusDays(schedule.dueDays()) : request.dueOn();
-        commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines, dueOn,
-                request.membershipThrough()), actor.metaData());
+        try {
+            commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines,
+                    dueOn, request.membershipThrough()), actor.metaData());
+        } catch (RuntimeException raced) {
+            // The same request sent twice at once: the one that lost finds the invoice the other issued.
+            return views.find(invoiceId, actor.tenantId()).map(ResponseEntity::ok).orElseThrow(() -> raced);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(views.require(invoiceId, actor));
     }
 
