@@ -1,6 +1,9 @@
 package org.iecmh.endorsement.payment;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
@@ -35,6 +38,10 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -509,6 +516,35 @@ class PaymentServiceTest {
         } finally {
             clock.moveTo(NOW);
         }
+    }
+
+    @Test
+    void thePersonBilledGetsAPdfReceiptOnceTheInvoiceIsPaidAndNotBefore() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        EventMessage<ApplicationSubmitted> submitted = submitted("ma", applicationId, "person-receipt", "IFS");
+        publisher.publish(submitted.getPayload(), submitted);
+        ApiClient applicant = ApiClient.onPort(port).as("ma", "person-receipt", "APPLICANT");
+        String invoiceId = awaitInvoices(applicationId, applicant).at("/0/invoiceId");
+        String receipt = "/api/payments/invoices/" + invoiceId + "/receipt";
+
+        Response early = applicant.get(receipt);
+        pay(coordinator("ma"), invoiceId, 12_000);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + receipt))
+                .header("X-Tenant-Id", "ma").header("X-Subject", "person-receipt").header("X-Role", "APPLICANT")
+                .header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.at("/rule")).isEqualTo("invoice-not-paid");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll(" +", " "))
+                    .contains("Invoice: " + invoiceId, "Registration fee, IFS USD 20.00", "Paid USD 120.00",
+                            "Printed 2026-11-22");
+        }
+        assertThat(ApiClient.onPort(port).as("ma", "person-other", "APPLICANT").get(receipt).status())
+                .isEqualTo(404);
     }
 
     @Test
