@@ -13,7 +13,10 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(ApplicationSubmitted.class, ApplicationSubmitted.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(EndorsementGranted.class, EndorsementGranted.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(InvoiceIssued.class, InvoiceIssued.TYPE, Topics.PAYMENTS),
-            new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS));
+            new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS),
+            new IntegrationEventType<>(InvoiceRefunded.class, InvoiceRefunded.TYPE, Topics.PAYMENTS),
+            new IntegrationEventType<>(InvoiceVoided.class, InvoiceVoided.TYPE, Topics.PAYMENTS),
+            new IntegrationEventType<>(MembershipActive.class, MembershipActive.TYPE, Topics.PAYMENTS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

@@ -43,7 +43,13 @@ class IntegrationEventSchemaTest {
             InvoiceIssued.class,
             new InvoiceIssued("ma", "inv-1", "person-1", "app-1", Money.of(32_500, "USD"), LocalDate.parse("2026-12-22")),
             InvoicePaid.class,
-            new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT));
+            new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT),
+            InvoiceRefunded.class,
+            new InvoiceRefunded("ma", "inv-1", "person-1", "app-1", Money.of(2_500, "USD"), "WRONG_CATEGORY", AT),
+            InvoiceVoided.class,
+            new InvoiceVoided("ma", "inv-2", "person-1", null, "Issued twice", AT),
+            MembershipActive.class,
+            new MembershipActive("wa", "person-1", "inv-3", LocalDate.parse("2027-12-31")));
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())

@@ -1,69 +1,56 @@
 package org.iecmh.endorsement.payment.fees;
 
-import org.iecmh.endorsement.contracts.Category;
-import org.iecmh.endorsement.contracts.Money;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Each association's fees as configuration ({@code iecmh.fees.<tenant>}), in whole cents, per category level
- * (1 to 4). Checked when the service starts: every level needs both fees.
+ * Each association's price list ({@code iecmh.fees.<tenant>}): a list of versions, each in force from its
+ * {@code effective-from} date. An invoice takes the prices in force on the day it is issued and keeps them, so a new
+ * version never changes what anyone already owes. Checked when the service starts.
  */
 @ConfigurationProperties("iecmh")
-public record FeeSchedules(Map<String, Schedule> fees) {
+public record FeeSchedules(Map<String, List<FeeSchedule>> fees) {
 
     public FeeSchedules {
-        fees = fees == null ? Map.of() : Map.copyOf(fees);
-        fees.forEach(FeeSchedules::check);
+        Map<String, List<FeeSchedule>> sorted = new HashMap<>();
+        if (fees != null) {
+            fees.forEach((tenant, versions) -> sorted.put(tenant, checked(tenant, versions)));
+        }
+        fees = Map.copyOf(sorted);
     }
 
-    /** Fees of one association: registration and processing per level, payable within {@code dueDays}. */
-    public record Schedule(String currency, int dueDays, Map<Integer, Long> registration,
-                           Map<Integer, Long> processing) {
-    }
-
-    /** One line of an invoice. */
-    public record Fee(String description, Money amount) {
-    }
-
-    /** The fees due when an application for {@code category} is submitted: registration and processing. */
-    public List<Fee> forSubmission(String tenantId, Category category) {
-        Schedule schedule = schedule(tenantId);
-        return List.of(
-                new Fee("Registration fee, " + category.abbreviation(),
-                        Money.of(schedule.registration().get(category.level()), schedule.currency())),
-                new Fee("Processing fee, " + category.abbreviation(),
-                        Money.of(schedule.processing().get(category.level()), schedule.currency())));
-    }
-
-    public Schedule schedule(String tenantId) {
-        Schedule schedule = fees.get(tenantId);
-        if (schedule == null) {
+    /** The version of the association's prices in force on {@code day}. */
+    public FeeSchedule inEffect(String tenantId, LocalDate day) {
+        List<FeeSchedule> versions = fees.get(tenantId);
+        if (versions == null) {
             throw new IllegalStateException("No fee schedule for association " + tenantId
                     + ": set iecmh.fees." + tenantId);
         }
-        return schedule;
+        return versions.stream().filter(version -> !version.effectiveFrom().isAfter(day))
+                .reduce((earlier, later) -> later)
+                .orElseThrow(() -> new IllegalStateException("No fee schedule of association " + tenantId
+                        + " is in effect on " + day + "; the first starts " + versions.get(0).effectiveFrom()));
     }
 
-    private static void check(String tenant, Schedule schedule) {
-        String prefix = "iecmh.fees." + tenant;
-        if (schedule.currency() == null || !schedule.currency().matches("[A-Z]{3}")) {
-            throw new IllegalStateException(prefix + ".currency must be an ISO 4217 code such as USD");
+    private static List<FeeSchedule> checked(String tenant, List<FeeSchedule> versions) {
+        if (versions == null || versions.isEmpty()) {
+            throw new IllegalStateException("iecmh.fees." + tenant + " needs at least one version");
         }
-        if (schedule.dueDays() < 1) {
-            throw new IllegalStateException(prefix + ".due-days must be at least 1");
+        for (int i = 0; i < versions.size(); i++) {
+            versions.get(i).check("iecmh.fees." + tenant + "[" + i + "]");
         }
-        for (int level = 1; level <= 4; level++) {
-            for (var entry : Map.of("registration", schedule.registration(), "processing", schedule.processing())
-                    .entrySet()) {
-                Long cents = entry.getValue() == null ? null : entry.getValue().get(level);
-                if (cents == null || cents < 0) {
-                    throw new IllegalStateException(prefix + "." + entry.getKey() + "." + level
-                            + " must be a whole number of cents, zero or more");
-                }
+        List<FeeSchedule> byDate = versions.stream().sorted(Comparator.comparing(FeeSchedule::effectiveFrom)).toList();
+        for (int i = 1; i < byDate.size(); i++) {
+            if (byDate.get(i).effectiveFrom().equals(byDate.get(i - 1).effectiveFrom())) {
+                throw new IllegalStateException("iecmh.fees." + tenant + " has two versions effective from "
+                        + byDate.get(i).effectiveFrom());
             }
         }
+        return byDate;
     }
 }

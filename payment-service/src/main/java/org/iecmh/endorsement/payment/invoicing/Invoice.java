@@ -10,12 +10,19 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** What one person owes an association, and what they have paid of it. */
+/**
+ * What one person owes an association, and what has become of it: paid, waived, refunded or voided.
+ * Payments, waivers and refunds are named by the caller's idempotency key, so a retried request records nothing
+ * more.
+ */
 @Aggregate
 public class Invoice extends TenantOwnedAggregate {
 
@@ -24,9 +31,17 @@ public class Invoice extends TenantOwnedAggregate {
     private String tenantId;
     private String personId;
     private String applicationId;
+    private List<InvoiceLine> lines = List.of();
+    private LocalDate membershipThrough;
     private Money total;
-    private Money paid;
+    /** Money received. */
+    private long paidCents;
+    private long waivedCents;
+    private long refundedCents;
+    private boolean voided;
     private final Set<String> paymentIds = new HashSet<>();
+    private final Set<String> waiverIds = new HashSet<>();
+    private final Set<String> refundIds = new HashSet<>();
 
     protected Invoice() {
     }
@@ -36,9 +51,17 @@ public class Invoice extends TenantOwnedAggregate {
         if (command.lines().isEmpty()) {
             throw new DomainRuleViolation("invoice-needs-lines", "An invoice needs at least one line");
         }
-        Money total = command.lines().stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
+        Money total;
+        try {
+            total = command.lines().stream().map(InvoiceLine::amount).reduce(Money::plus).orElseThrow();
+        } catch (IllegalArgumentException mixed) {
+            throw new DomainRuleViolation("invoice-currency", "All lines of an invoice are in one currency");
+        }
+        if (command.lines().stream().anyMatch(line -> line.amount().cents() < 0)) {
+            throw new DomainRuleViolation("line-amount", "No line of an invoice is below zero");
+        }
         apply(new InvoiceIssued(command.invoiceId(), tenantId, command.personId(), command.applicationId(),
-                command.lines(), total, command.dueOn()));
+                command.lines(), total, command.dueOn(), command.membershipThrough()));
     }
 
     @CommandHandler
@@ -46,30 +69,103 @@ public class Invoice extends TenantOwnedAggregate {
         if (paymentIds.contains(command.paymentId())) {
             return;
         }
-        if (isSettled()) {
-            throw new DomainRuleViolation("invoice-already-paid", "Invoice " + invoiceId + " is paid in full");
-        }
-        if (!command.amount().currency().equals(total.currency())) {
-            throw new DomainRuleViolation("payment-currency",
-                    "Invoice " + invoiceId + " is in " + total.currency() + ", not " + command.amount().currency());
-        }
-        if (command.amount().cents() <= 0) {
-            throw new DomainRuleViolation("payment-amount", "A payment must be more than zero");
-        }
-        long outstanding = total.cents() - paid.cents();
-        if (command.amount().cents() > outstanding) {
-            throw new DomainRuleViolation("overpayment", "Invoice " + invoiceId + " has " + outstanding
-                    + " cents outstanding; " + command.amount().cents() + " is more");
-        }
+        requireOwed(command.amount(), "payment");
         apply(new PaymentRecorded(invoiceId, tenantId, command.paymentId(), command.amount(), command.method(),
                 command.reference()));
-        if (isSettled()) {
-            apply(new InvoiceSettled(invoiceId, tenantId, personId, applicationId, total));
+        settleIfCovered();
+    }
+
+    @CommandHandler
+    void handle(WaiveFees command) {
+        if (waiverIds.contains(command.waiverId())) {
+            return;
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRuleViolation("waiver-needs-reason", "A waiver or scholarship needs a reason");
+        }
+        requireOwed(command.amount(), "waiver");
+        apply(new FeesWaived(invoiceId, tenantId, command.waiverId(), command.amount(), command.kind(),
+                command.reason()));
+        settleIfCovered();
+    }
+
+    @CommandHandler
+    void handle(VoidInvoice command) {
+        if (voided) {
+            return;
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainRuleViolation("void-needs-reason", "Voiding an invoice needs a reason");
+        }
+        if (isCovered() || paidCents - refundedCents > 0) {
+            throw new DomainRuleViolation("void-after-payment", "Invoice " + invoiceId
+                    + " has payments; refund them before voiding it");
+        }
+        apply(new InvoiceVoided(invoiceId, tenantId, personId, applicationId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(RefundPayment command) {
+        if (refundIds.contains(command.refundId())) {
+            return;
+        }
+        requireCurrency(command.amount());
+        if (command.amount().cents() <= 0) {
+            throw new DomainRuleViolation("refund-amount", "A refund must be more than zero");
+        }
+        long held = paidCents - refundedCents;
+        if (command.amount().cents() > held) {
+            throw new DomainRuleViolation("refund-exceeds-payments", "Invoice " + invoiceId + " holds " + held
+                    + " cents received; " + command.amount().cents() + " is more");
+        }
+        // The fees the association keeps for this reason are paid first out of what was received.
+        long kept = Math.min(paidCents, lines.stream().filter(line -> command.notRefunded().contains(line.kind()))
+                .mapToLong(line -> line.amount().cents()).sum());
+        long refundable = paidCents - kept - refundedCents;
+        if (command.amount().cents() > refundable) {
+            throw new DomainRuleViolation("fee-not-refundable", "For " + command.reason() + " the association keeps "
+                    + command.notRefunded() + " fees; at most " + Math.max(refundable, 0) + " cents can be refunded");
+        }
+        apply(new PaymentRefunded(invoiceId, tenantId, command.refundId(), personId, applicationId, command.amount(),
+                command.reason(), command.note()));
+    }
+
+    private void requireOwed(Money amount, String what) {
+        if (voided) {
+            throw new DomainRuleViolation("invoice-void", "Invoice " + invoiceId + " is void");
+        }
+        if (isCovered()) {
+            throw new DomainRuleViolation("invoice-already-paid", "Invoice " + invoiceId + " is paid in full");
+        }
+        requireCurrency(amount);
+        if (amount.cents() <= 0) {
+            throw new DomainRuleViolation(what + "-amount", "A " + what + " must be more than zero");
+        }
+        long outstanding = total.cents() - paidCents - waivedCents;
+        if (amount.cents() > outstanding) {
+            throw new DomainRuleViolation("overpayment", "Invoice " + invoiceId + " has " + outstanding
+                    + " cents outstanding; " + amount.cents() + " is more");
         }
     }
 
-    private boolean isSettled() {
-        return paid.cents() >= total.cents();
+    private void requireCurrency(Money amount) {
+        if (!amount.currency().equals(total.currency())) {
+            throw new DomainRuleViolation("payment-currency",
+                    "Invoice " + invoiceId + " is in " + total.currency() + ", not " + amount.currency());
+        }
+    }
+
+    private void settleIfCovered() {
+        if (isCovered()) {
+            apply(new InvoiceSettled(invoiceId, tenantId, personId, applicationId, total));
+            if (membershipThrough != null) {
+                apply(new MembershipPaid(invoiceId, tenantId, personId, membershipThrough));
+            }
+        }
+    }
+
+    private boolean isCovered() {
+        return paidCents + waivedCents >= total.cents();
     }
 
     @Override
@@ -93,13 +189,31 @@ public class Invoice extends TenantOwnedAggregate {
         tenantId = event.tenantId();
         personId = event.personId();
         applicationId = event.applicationId();
+        lines = new ArrayList<>(event.lines());
+        membershipThrough = event.membershipThrough();
         total = event.total();
-        paid = Money.of(0, total.currency());
     }
 
     @EventSourcingHandler
     void on(PaymentRecorded event) {
         paymentIds.add(event.paymentId());
-        paid = paid.plus(event.amount());
+        paidCents += event.amount().cents();
+    }
+
+    @EventSourcingHandler
+    void on(FeesWaived event) {
+        waiverIds.add(event.waiverId());
+        waivedCents += event.amount().cents();
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceVoided event) {
+        voided = true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefunded event) {
+        refundIds.add(event.refundId());
+        refundedCents += event.amount().cents();
     }
 }

@@ -1,14 +1,25 @@
 package org.iecmh.endorsement.payment.invoicing;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.payment.StaffOnly;
+import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.fees.FeeSchedule;
+import org.iecmh.endorsement.payment.fees.FeeSchedules;
+import org.iecmh.endorsement.payment.fees.RefundReason;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,7 +29,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+
+import static org.iecmh.endorsement.payment.StaffOnly.COORDINATOR;
 
 @RestController
 @RequestMapping("/api/payments/invoices")
@@ -31,12 +48,52 @@ class InvoiceResource {
                           @Size(max = 200) String reference) {
     }
 
+    /**
+     * An invoice a coordinator writes. Each line is either a fee of the association's schedule ({@code fee} alone,
+     * priced from the schedule in force today) or a priced line ({@code description} and {@code amountCents}).
+     * Without {@code dueOn} it is due after the schedule's days to pay.
+     */
+    record IssueRequest(@NotBlank @Size(max = 255) String personId,
+                        @Size(max = 64) String applicationId,
+                        @NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines,
+                        LocalDate dueOn,
+                        LocalDate membershipThrough) {
+    }
+
+    record LineRequest(FeeKind fee, @Size(max = 200) String description, @PositiveOrZero Long amountCents) {
+
+        @AssertTrue(message = "needs a fee of the schedule, or a description and an amount")
+        boolean isPriced() {
+            return amountCents == null ? fee != null && description == null
+                    : description != null && !description.isBlank();
+        }
+    }
+
+    record WaiverRequest(@NotNull @Positive Long amountCents,
+                         @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+                         @NotNull WaiverKind kind,
+                         @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record VoidRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record RefundRequest(@NotNull @Positive Long amountCents,
+                         @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+                         @NotNull RefundReason reason,
+                         @Size(max = 500) String note) {
+    }
+
     private final CommandGateway commands;
     private final InvoiceViews views;
+    private final FeeSchedules fees;
+    private final Clock clock;
 
-    InvoiceResource(CommandGateway commands, InvoiceViews views) {
+    InvoiceResource(CommandGateway commands, InvoiceViews views, FeeSchedules fees, Clock clock) {
         this.commands = commands;
         this.views = views;
+        this.fees = fees;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -50,17 +107,95 @@ class InvoiceResource {
     }
 
     /**
-     * Records a payment. The {@code Idempotency-Key} header names the payment: a retried request with the same key
-     * records nothing more.
+     * Issues an invoice by hand at the prices in force today. The {@code Idempotency-Key} header names it: a retried
+     * request answers the invoice issued the first time.
+     */
+    @PostMapping
+    ResponseEntity<InvoiceView> issue(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                                      @Valid @RequestBody IssueRequest request, Actor actor) {
+        StaffOnly.require(actor, "issue invoices", COORDINATOR);
+        String invoiceId = "INV-" + UUID.nameUUIDFromBytes((actor.tenantId() + "/" + idempotencyKey)
+                .getBytes(StandardCharsets.UTF_8));
+        var issued = views.find(invoiceId, actor.tenantId());
+        if (issued.isPresent()) {
+            return ResponseEntity.ok(issued.get());
+        }
+        LocalDate today = LocalDate.now(clock);
+        FeeSchedule schedule = fees.inEffect(actor.tenantId(), today);
+        List<InvoiceLine> lines = request.lines().stream().map(line -> priced(line, schedule)).toList();
+        LocalDate dueOn = request.dueOn() == null ? today.plusDays(schedule.dueDays()) : request.dueOn();
+        try {
+            commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines,
+                    dueOn, request.membershipThrough()), actor.metaData());
+        } catch (RuntimeException raced) {
+            // The same request sent twice at once: the one that lost finds the invoice the other issued.
+            return views.find(invoiceId, actor.tenantId()).map(ResponseEntity::ok).orElseThrow(() -> raced);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.require(invoiceId, actor));
+    }
+
+    /**
+     * Records a payment received offline (check, bank transfer) or taken by card at the office. The
+     * {@code Idempotency-Key} header names the payment: a retried request with the same key records nothing more.
      */
     @PostMapping("/{invoiceId}/payments")
     InvoiceView pay(@PathVariable String invoiceId,
                     @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                     @Valid @RequestBody PaymentRequest request, Actor actor) {
         views.require(invoiceId, actor);
+        StaffOnly.require(actor, "record payments", COORDINATOR);
         commands.sendAndWait(new RecordPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.method(), request.reference()),
                 actor.metaData());
         return views.require(invoiceId, actor);
+    }
+
+    /** Waives fees or applies a scholarship; idempotent by the {@code Idempotency-Key} header like a payment. */
+    @PostMapping("/{invoiceId}/waivers")
+    InvoiceView waive(@PathVariable String invoiceId,
+                      @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                      @Valid @RequestBody WaiverRequest request, Actor actor) {
+        views.require(invoiceId, actor);
+        StaffOnly.require(actor, "waive fees", COORDINATOR);
+        commands.sendAndWait(new WaiveFees(invoiceId, idempotencyKey,
+                Money.of(request.amountCents(), request.currency()), request.kind(), request.reason()),
+                actor.metaData());
+        return views.require(invoiceId, actor);
+    }
+
+    /** Voids an invoice that has no payments left on it; voiding it again changes nothing. */
+    @PostMapping("/{invoiceId}/voiding")
+    InvoiceView voidInvoice(@PathVariable String invoiceId, @Valid @RequestBody VoidRequest request, Actor actor) {
+        views.require(invoiceId, actor);
+        StaffOnly.require(actor, "void invoices", COORDINATOR);
+        commands.sendAndWait(new VoidInvoice(invoiceId, request.reason()), actor.metaData());
+        return views.require(invoiceId, actor);
+    }
+
+    /**
+     * Refunds money received, within the association's rules for the reason, as they stood when the invoice was
+     * issued. Idempotent by the {@code Idempotency-Key} header.
+     */
+    @PostMapping("/{invoiceId}/refunds")
+    InvoiceView refund(@PathVariable String invoiceId,
+                       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                       @Valid @RequestBody RefundRequest request, Actor actor) {
+        InvoiceView invoice = views.require(invoiceId, actor);
+        StaffOnly.require(actor, "refund payments", COORDINATOR);
+        FeeSchedule schedule = fees.inEffect(actor.tenantId(),
+                invoice.issuedOn() == null ? LocalDate.now(clock) : invoice.issuedOn());
+        commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,
+                Money.of(request.amountCents(), request.currency()), request.reason(), request.note(),
+                schedule.notRefundedFor(request.reason())), actor.metaData());
+        return views.require(invoiceId, actor);
+    }
+
+    private static InvoiceLine priced(LineRequest line, FeeSchedule schedule) {
+        if (line.amountCents() != null) {
+            return new InvoiceLine(line.description(), Money.of(line.amountCents(), schedule.currency()), line.fee());
+        }
+        return schedule.flatFee(line.fee()).map(InvoiceLine::of)
+                .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
+                        "The association's fee schedule has no " + line.fee() + " fee; give the line an amount"));
     }
 }

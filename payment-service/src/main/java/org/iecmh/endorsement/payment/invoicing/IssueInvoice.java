@@ -5,7 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Bills a person; {@code applicationId} names the application the invoice is for, if it is for one. */
+/**
+ * Bills a person; {@code applicationId} names the application the invoice is for, if it is for one.
+ * {@code membershipThrough}, when set, is the last day of the membership the invoice pays for.
+ */
 public record IssueInvoice(@TargetAggregateIdentifier String invoiceId, String personId, String applicationId,
-                           List<InvoiceLine> lines, LocalDate dueOn) {
+                           List<InvoiceLine> lines, LocalDate dueOn, LocalDate membershipThrough) {
 }

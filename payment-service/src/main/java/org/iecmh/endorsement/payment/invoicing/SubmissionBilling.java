@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
+import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.springframework.context.annotation.Bean;
@@ -24,11 +25,11 @@ class SubmissionBilling {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ApplicationSubmitted submitted) {
                 Category category = Category.fromAbbreviation(submitted.category());
-                var lines = fees.forSubmission(submitted.tenantId(), category).stream()
-                        .map(fee -> new InvoiceLine(fee.description(), fee.amount())).toList();
-                LocalDate dueOn = LocalDate.now(clock).plusDays(fees.schedule(submitted.tenantId()).dueDays());
+                LocalDate today = LocalDate.now(clock);
+                FeeSchedule schedule = fees.inEffect(submitted.tenantId(), today);
+                var lines = schedule.forSubmission(category).stream().map(InvoiceLine::of).toList();
                 commands.sendAndWait(new IssueInvoice(invoiceIdFor(submitted), submitted.personId(),
-                                submitted.applicationId(), lines, dueOn),
+                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

@@ -1,0 +1,64 @@
+package org.iecmh.endorsement.payment.accounts;
+
+import org.iecmh.endorsement.contracts.Money;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.payment.StaffOnly;
+import org.iecmh.endorsement.payment.invoicing.InvoiceView;
+import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.iecmh.endorsement.payment.StaffOnly.AUDITOR;
+import static org.iecmh.endorsement.payment.StaffOnly.COORDINATOR;
+
+/** The association's accounts for its coordinators: what is open, overdue (as of today's clock), paid, refunded. */
+@RestController
+@RequestMapping("/api/payments/accounts")
+class AccountsResource {
+
+    private final JdbcTemplate jdbc;
+    private final InvoiceViews invoices;
+    private final Clock clock;
+
+    AccountsResource(JdbcTemplate jdbc, InvoiceViews invoices, Clock clock) {
+        this.jdbc = jdbc;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Accounts totals(Actor actor) {
+        StaffOnly.require(actor, "read the accounts", COORDINATOR, AUDITOR);
+        LocalDate today = LocalDate.now(clock);
+        List<Accounts.Total> totals = jdbc.query("""
+                        SELECT CASE WHEN status = 'OPEN' AND due_on < ? THEN 'OVERDUE' ELSE status END AS standing,
+                               currency, count(*) AS invoices, sum(total_cents) AS total, sum(paid_cents) AS paid,
+                               sum(waived_cents) AS waived, sum(refunded_cents) AS refunded,
+                               sum(CASE WHEN status = 'OPEN' THEN total_cents - paid_cents - waived_cents ELSE 0 END)
+                                   AS outstanding
+                        FROM invoice_view WHERE tenant_id = ? GROUP BY 1, currency ORDER BY 1, 2""",
+                (rs, n) -> {
+                    String currency = rs.getString("currency");
+                    return new Accounts.Total(Standing.valueOf(rs.getString("standing")), rs.getLong("invoices"),
+                            Money.of(rs.getLong("total"), currency), Money.of(rs.getLong("paid"), currency),
+                            Money.of(rs.getLong("waived"), currency), Money.of(rs.getLong("refunded"), currency),
+                            Money.of(rs.getLong("outstanding"), currency));
+                }, Date.valueOf(today), actor.tenantId());
+        return new Accounts(actor.tenantId(), today, totals);
+    }
+
+    /** The association's invoices in one standing, the earliest due first. */
+    @GetMapping("/invoices")
+    List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
+        StaffOnly.require(actor, "read the accounts", COORDINATOR, AUDITOR);
+        return invoices.inStanding(actor.tenantId(), standing.name(), LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,7 @@
+package org.iecmh.endorsement.payment.invoicing;
+
+import java.time.LocalDate;
+
+/** A settled membership invoice: the person is a member of the association through {@code activeThrough}. */
+public record MembershipPaid(String invoiceId, String tenantId, String personId, LocalDate activeThrough) {
+}

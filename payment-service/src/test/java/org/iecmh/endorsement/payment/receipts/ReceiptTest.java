@@ -1,0 +1,53 @@
+package org.iecmh.endorsement.payment.receipts;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.iecmh.endorsement.contracts.Money;
+import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
+import org.iecmh.endorsement.payment.invoicing.InvoiceView;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReceiptTest {
+
+    private static Money usd(long cents) {
+        return Money.of(cents, "USD");
+    }
+
+    @Test
+    void amountsArePrintedFromWholeCents() {
+        assertThat(Receipt.amount(usd(32_500))).isEqualTo("USD 325.00");
+        assertThat(Receipt.amount(usd(5))).isEqualTo("USD 0.05");
+        assertThat(Receipt.amount(usd(1_234_567_891))).isEqualTo("USD 12345678.91");
+        assertThat(Receipt.amount(usd(-250))).isEqualTo("USD -2.50");
+    }
+
+    @Test
+    void theReceiptShowsTheLinesWhatWasPaidWaivedAndRefundedAndSurvivesCharactersTheFontLacks() throws IOException {
+        InvoiceView invoice = new InvoiceView("INV-9", "ma", "person-9", "app-9", List.of(
+                new InvoiceLine("Registration fee, IMHS", usd(2_500), FeeKind.REGISTRATION),
+                new InvoiceLine("Processing fee, IMHS \u4e2d", usd(30_000), FeeKind.PROCESSING)),
+                usd(32_500), usd(22_500), usd(10_000), usd(2_500), usd(0), "REFUNDED",
+                LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
+
+        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
+            assertThat(text).contains("Receipt", "Association: MA", "Invoice: INV-9", "Billed to: person-9",
+                    "Registration fee, IMHS USD 25.00", "Processing fee, IMHS ? USD 300.00", "Total USD 325.00",
+                    "Paid USD 225.00", "Waived USD 100.00", "Refunded USD 25.00", "Status: REFUNDED",
+                    "Printed 2026-12-01");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Receipt for invoice INV-9");
+        }
+    }
+}
