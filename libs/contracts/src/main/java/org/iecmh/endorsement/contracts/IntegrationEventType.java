@@ -13,7 +13,13 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(ApplicationSubmitted.class, ApplicationSubmitted.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(EndorsementGranted.class, EndorsementGranted.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(InvoiceIssued.class, InvoiceIssued.TYPE, Topics.PAYMENTS),
-            new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS));
+            new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS),
+            new IntegrationEventType<>(EndorsementLapsed.class, EndorsementLapsed.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementRevoked.class, EndorsementRevoked.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementInactivated.class, EndorsementInactivated.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementReactivated.class, EndorsementReactivated.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementTransferred.class, EndorsementTransferred.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

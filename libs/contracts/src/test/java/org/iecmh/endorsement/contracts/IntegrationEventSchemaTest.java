@@ -43,7 +43,14 @@ class IntegrationEventSchemaTest {
             InvoiceIssued.class,
             new InvoiceIssued("ma", "inv-1", "person-1", "app-1", Money.of(32_500, "USD"), LocalDate.parse("2026-12-22")),
             InvoicePaid.class,
-            new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT));
+            new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT),
+            EndorsementLapsed.class, new EndorsementLapsed("wa", "WA-000001", AT),
+            EndorsementRevoked.class, new EndorsementRevoked("ma", "MA-000001", AT),
+            EndorsementInactivated.class, new EndorsementInactivated("ma", "MA-000001", AT),
+            EndorsementReactivated.class,
+            new EndorsementReactivated("ma", "MA-000001", AT, LocalDate.parse("2027-12-31")),
+            EndorsementTransferred.class, new EndorsementTransferred("wa", "MA-000001", "ma", "wa", null, AT),
+            EndorsementRenewed.class, new EndorsementRenewed("wa", "WA-000001", AT, LocalDate.parse("2030-12-31")));
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -91,6 +98,7 @@ class IntegrationEventSchemaTest {
                 .allSatisfy(name -> assertThat(name).matches(".*\\.v[0-9]+$"));
         assertThat(IntegrationEventType.ofType(InvoicePaid.TYPE).payloadType()).isEqualTo(InvoicePaid.class);
         assertThat(IntegrationEventType.of(EndorsementGranted.class).topic()).isEqualTo(Topics.APPLICATIONS);
+        assertThat(IntegrationEventType.of(EndorsementLapsed.class).topic()).isEqualTo(Topics.ENDORSEMENTS);
         assertThatThrownBy(() -> IntegrationEventType.ofType("org.iecmh.endorsement.unknown.thing.v1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
