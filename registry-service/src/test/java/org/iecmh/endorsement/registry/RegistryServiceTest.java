@@ -13,6 +13,8 @@ import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.registry.search.EndorsementRecord;
+import org.iecmh.endorsement.registry.search.Registry;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +56,10 @@ class RegistryServiceTest {
     int port;
     @Autowired
     IntegrationEventPublisher publisher;
+    @Autowired
+    Registry registry;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ApiClient publicVisitor;
 
@@ -306,6 +313,52 @@ class RegistryServiceTest {
         assertThat(raw("/api/registry/endorsements/MA-000001",
                 verification.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
         assertThat(otherQuery.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRebuildFromTheTopicsYieldsTheSameRegistryWhileTheSearchStaysOnline() {
+        grant("ma", "MA-000401", "Rebuilt Rosemary", "IMHS");
+        grant("ma", "MA-000402", "Rebuilt Rue", "IFS");
+        publish(new EndorsementTransferred("wa", "MA-000401", "ma", "wa", "WA-000401",
+                Instant.parse("2027-04-01T12:00:00Z")));
+        publish(new EndorsementLapsed("ma", "MA-000402", Instant.parse("2027-01-01T05:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "LAPSED".equals(status("MA-000402"))
+                && "ACTIVE".equals(status("WA-000401")));
+        List<EndorsementRecord> before = registry.all();
+        // A row no event ever wrote: a rebuild from the topics must not keep it.
+        jdbc.update("""
+                INSERT INTO registry_entry (endorsement_number, tenant_id, name, name_folded, category, state,
+                    endorsed_since, valid_through, status_since, changed_at)
+                VALUES ('MA-999998', 'ma', 'Stray Rebuilt', 'stray rebuilt', 'IFA', 'MA', DATE '2026-01-01',
+                    DATE '2027-12-31', DATE '2026-01-01', now())""");
+        ApiClient operator = publicVisitor.as("ma", "operator-1", "PLATFORM_ADMIN");
+
+        Response started = operator.post("/api/registry/admin/rebuilds", null);
+        Response searchMeanwhile = publicVisitor.get("/api/registry/endorsees?name=rosemary");
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(searchMeanwhile.status()).isEqualTo(200);
+        String progress = "/api/registry/admin/rebuilds/" + started.at("/id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(operator.get(progress).at("/state")));
+        Response done = operator.get(progress);
+        assertThat(done.body().get("eventsRead").asLong()).isGreaterThanOrEqualTo(
+                done.body().get("eventsToRead").asLong()).isPositive();
+        assertThat(done.body().get("entries").asLong()).isEqualTo(before.size());
+        assertThat(registry.all()).containsExactlyElementsOf(before);
+        assertThat(names("stray")).isEmpty();
+        assertThat(names("rosemary")).containsExactly("Rebuilt Rosemary");
+
+        // The live consumers write into the rebuilt table from now on.
+        grant("ma", "MA-000403", "Rebuilt Rye", "IFA");
+        await().atMost(Duration.ofSeconds(30)).until(() -> names("rye").size() == 1);
+    }
+
+    @Test
+    void onlyAnOperatorRebuildsTheRegistry() {
+        Response coordinator = publicVisitor.as("ma", "coordinator-1", "COORDINATOR")
+                .post("/api/registry/admin/rebuilds", null);
+
+        assertThat(coordinator.status()).isEqualTo(403);
     }
 
     private List<String> names(String query) {
