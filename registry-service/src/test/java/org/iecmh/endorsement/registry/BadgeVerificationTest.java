@@ -161,7 +161,8 @@ class BadgeVerificationTest {
 
         publish(new EndorsementLapsed("ma", "MA-000605", Instant.parse("2027-01-01T05:00:00Z")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "LAPSED".equals(verifyOnline(badge).path("status").asText()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "LAPSED".equals(verifyOnline(badge).path("status").asText()));
         assertThat(verifyOnline(badge).get("valid").asBoolean()).isFalse();
     }
 

@@ -209,6 +209,15 @@ class RegistryServiceTest {
         assertThat(moved.at("/0/state")).isEqualTo("WA");
         assertThat(moved.at("/0/endorsedSince")).isEqualTo("2026-11-22");
         assertThat(status("WA-000106")).isEqualTo("ACTIVE");
+
+        publish(new EndorsementLapsed("ma", "MA-000106", Instant.parse("2027-06-01T12:00:00Z")));
+        publish(new EndorsementRenewed("wa", "WA-000106", Instant.parse("2027-06-01T12:00:00Z"),
+                LocalDate.of(2030, 12, 31)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "2030-12-31".equals(
+                publicVisitor.get("/api/registry/endorsements/WA-000106").at("/validThrough")));
+        assertThat(status("MA-000106")).isEqualTo("TRANSFERRED");
+        assertThat(publicVisitor.get("/api/registry/endorsements/MA-000106").at("/validThrough"))
+                .isEqualTo("2027-12-31");
     }
 
     @Test

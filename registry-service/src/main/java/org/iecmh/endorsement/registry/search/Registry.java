@@ -75,7 +75,8 @@ public class Registry {
     /**
      * Applies one integration event with id {@code eventId}; events this registry does not follow are ignored.
      * A change that took effect before the last one applied to its endorsement is stale and ignored; a change to an
-     * endorsement not granted yet waits until it is.
+     * endorsement not granted yet waits until it is. A number that was transferred to a new one changes no more: its
+     * events continue under the new number.
      */
     public void apply(String eventId, IntegrationEvent event) {
         // The two topics are consumed on two threads: a grant and a change that waits for it must not cross.
@@ -123,11 +124,12 @@ public class Registry {
             changed = setStatus(number, EndorsementStatus.INACTIVE, at);
         } else if (event instanceof EndorsementReactivated reactivated) {
             changed = jdbc.update("UPDATE " + table + " SET status = 'ACTIVE', status_since = ?, valid_through = ?, "
-                    + "changed_at = ? WHERE endorsement_number = ? AND changed_at <= ?",
+                    + "changed_at = ? "
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
                     date(at), Date.valueOf(reactivated.validThrough()), Timestamp.from(at), number, Timestamp.from(at));
         } else if (event instanceof EndorsementRenewed renewed) {
             changed = jdbc.update("UPDATE " + table + " SET valid_through = ?, changed_at = ? "
-                    + "WHERE endorsement_number = ? AND changed_at <= ?",
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
                     Date.valueOf(renewed.validThrough()), Timestamp.from(at), number, Timestamp.from(at));
         } else if (event instanceof EndorsementTransferred transferred) {
             changed = transfer(transferred, at);
@@ -135,14 +137,15 @@ public class Registry {
             return;
         }
         if (changed == 0) {
-            log.info("{} of {} took effect at {}, before the last change applied; ignored",
+            // Its number moved on with a transfer, or a later change was applied already.
+            log.info("{} of {} at {} comes after a transfer or before the last change applied; ignored",
                     event.getClass().getSimpleName(), number, at);
         }
     }
 
     private int setStatus(String number, EndorsementStatus status, Instant at) {
         return jdbc.update("UPDATE " + table + " SET status = ?, status_since = ?, changed_at = ? "
-                + "WHERE endorsement_number = ? AND changed_at <= ?",
+                + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
                 status.name(), date(at), Timestamp.from(at), number, Timestamp.from(at));
     }
 
@@ -152,7 +155,7 @@ public class Registry {
         String newNumber = transferred.newEndorsementNumber();
         if (newNumber == null || newNumber.equals(number)) {
             return jdbc.update("UPDATE " + table + " SET tenant_id = ?, state = ?, changed_at = ? "
-                    + "WHERE endorsement_number = ? AND changed_at <= ?",
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
                     transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
                     Timestamp.from(at));
         }
@@ -160,10 +163,13 @@ public class Registry {
                  (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
                   status, status_since, changed_at)
                 SELECT ?, ?, name, name_folded, category, ?, endorsed_since, valid_through, status, status_since, ?
-                FROM\s""" + table + " WHERE endorsement_number = ? ON CONFLICT (endorsement_number) DO NOTHING",
-                newNumber, transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number);
+                FROM\s""" + table + " WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED' "
+                + "ON CONFLICT (endorsement_number) DO NOTHING",
+                newNumber, transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
+                Timestamp.from(at));
         int changed = jdbc.update("UPDATE " + table + " SET status = 'TRANSFERRED', status_since = ?, "
-                + "transferred_to = ?, changed_at = ? WHERE endorsement_number = ? AND changed_at <= ?",
+                + "transferred_to = ?, changed_at = ? "
+                + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
                 date(at), newNumber, Timestamp.from(at), number, Timestamp.from(at));
         applyPendingChanges(newNumber);
         return changed;
