@@ -47,7 +47,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = RegistryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + RegistryServiceApplication.NAME)
+        // The stories poll the registry as fast as they may; PublicRateLimitTest covers the limit.
+        properties = {"spring.config.name=" + RegistryServiceApplication.NAME,
+                "iecmh.registry.rate-limit.requests-per-minute=0"})
 @WithRealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryServiceTest {
