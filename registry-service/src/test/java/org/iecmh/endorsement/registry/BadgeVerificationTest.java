@@ -12,6 +12,13 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -34,6 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +62,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Open Badges issued by registry-service, checked as an employer's software would: with another JOSE library
- * (jose4j), the association's published keys, and the badge's revocation list.
+ * (jose4j), the association's published keys, and the badge's revocation list. Also the certificate and QR code an
+ * endorsee shares.
  */
 @SpringBootTest(classes = RegistryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -152,6 +163,40 @@ class BadgeVerificationTest {
         Response reissue = publicVisitor.get("/api/registry/badges/MA-000604");
         assertThat(reissue.status()).isEqualTo(409);
         assertThat(reissue.at("/rule")).isEqualTo("badge-needs-active-endorsement");
+        Response certificate = publicVisitor.get("/api/registry/endorsements/MA-000604/certificate");
+        assertThat(certificate.status()).isEqualTo(409);
+        assertThat(certificate.at("/rule")).isEqualTo("certificate-needs-active-endorsement");
+    }
+
+    @Test
+    void theQrCodeOpensTheVerificationOfTheNumber() throws Exception {
+        HttpResponse<byte[]> png = getBytes("/api/registry/endorsements/MA-000601/qr");
+
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+        assertThat(link).isEqualTo(BASE_URL + "/api/registry/endorsements/MA-000601");
+        assertThat(publicVisitor.get(link.substring(BASE_URL.length())).at("/status")).isEqualTo("ACTIVE");
+        assertThat(getBytes("/api/registry/endorsements/MA-999999/qr").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCertificateIsAPdfWithTheRegistryFieldsAndTheVerificationLink() throws Exception {
+        HttpResponse<byte[]> pdf = getBytes("/api/registry/endorsements/WA-000603/certificate");
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(text).contains("Badge Bluebell", "Infant Mental Health Mentor - Clinical (IMHM-C)",
+                    "Endorsement number: WA-000603", "Valid through: December 31, 2027",
+                    "Washington Association for Infant Mental Health",
+                    BASE_URL + "/api/registry/endorsements/WA-000603");
+        }
     }
 
     @Test
@@ -226,6 +271,11 @@ class BadgeVerificationTest {
         Response answer = publicVisitor.post("/api/registry/badges/verifications", Map.of("credential", badge));
         assertThat(answer.status()).isEqualTo(200);
         return answer.body();
+    }
+
+    private HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path) {

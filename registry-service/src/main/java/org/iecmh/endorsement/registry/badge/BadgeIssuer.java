@@ -234,7 +234,13 @@ public class BadgeIssuer {
         return tenant.matches("[a-z][a-z0-9-]{1,15}") ? Optional.of(tenant) : Optional.empty();
     }
 
-    private String associationName(String tenantId) {
+    /** The public link that verifies an endorsement number, as a certificate or QR code shows it. */
+    public String verificationLink(String endorsementNumber) {
+        return baseUrl + "/api/registry/endorsements/" + endorsementNumber;
+    }
+
+    /** The association's name as its badges and certificates show it. */
+    public String associationName(String tenantId) {
         return environment.getProperty("iecmh.badges.issuers." + tenantId + ".name",
                 "IECMH endorsing association " + tenantId.toUpperCase(Locale.ROOT));
     }
