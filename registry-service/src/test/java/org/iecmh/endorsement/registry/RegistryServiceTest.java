@@ -336,6 +336,7 @@ class RegistryServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "LAPSED".equals(status("MA-000402"))
                 && "ACTIVE".equals(status("WA-000401")));
         List<EndorsementRecord> before = registry.all();
+        List<String> indexesBefore = indexes();
         // A row no event ever wrote: a rebuild from the topics must not keep it.
         jdbc.update("""
                 INSERT INTO registry_entry (endorsement_number, tenant_id, name, name_folded, category, state,
@@ -356,6 +357,7 @@ class RegistryServiceTest {
                 done.body().get("eventsToRead").asLong()).isPositive();
         assertThat(done.body().get("entries").asLong()).isEqualTo(before.size());
         assertThat(registry.all()).containsExactlyElementsOf(before);
+        assertThat(indexes()).as("later migrations find the indexes by name").isEqualTo(indexesBefore);
         assertThat(names("stray")).isEmpty();
         assertThat(names("rosemary")).containsExactly("Rebuilt Rosemary");
 
@@ -370,6 +372,11 @@ class RegistryServiceTest {
                 .post("/api/registry/admin/rebuilds", null);
 
         assertThat(coordinator.status()).isEqualTo(403);
+    }
+
+    private List<String> indexes() {
+        return jdbc.queryForList("SELECT tablename || '.' || indexname FROM pg_indexes WHERE tablename IN "
+                + "('registry_entry', 'registry_pending_change') ORDER BY 1", String.class);
     }
 
     private List<String> names(String query) {

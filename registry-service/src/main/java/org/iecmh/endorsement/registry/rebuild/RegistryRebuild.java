@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,11 @@ public class RegistryRebuild implements DisposableBean {
                 jdbc.execute("ALTER TABLE " + LIVE_PENDING + " RENAME TO " + REPLACED + "_pending");
                 jdbc.execute("ALTER TABLE " + NEW + " RENAME TO " + LIVE);
                 jdbc.execute("ALTER TABLE " + NEW_PENDING + " RENAME TO " + LIVE_PENDING);
+                Map<String, String> entryIndexes = indexNamesByDefinition(REPLACED);
+                Map<String, String> pendingIndexes = indexNamesByDefinition(REPLACED + "_pending");
                 jdbc.execute("DROP TABLE " + REPLACED + ", " + REPLACED + "_pending");
+                keepIndexNames(LIVE, entryIndexes);
+                keepIndexNames(LIVE_PENDING, pendingIndexes);
             });
             latest.updateAndGet(p -> p.done(count(LIVE), clock.instant()));
             log.info("Registry rebuilt: {}", latest.get());
@@ -131,6 +136,28 @@ public class RegistryRebuild implements DisposableBean {
         jdbc.execute("DROP TABLE IF EXISTS " + NEW + ", " + NEW_PENDING);
         jdbc.execute("CREATE TABLE " + NEW + " (LIKE " + LIVE + " INCLUDING ALL)");
         jdbc.execute("CREATE TABLE " + NEW_PENDING + " (LIKE " + LIVE_PENDING + " INCLUDING ALL)");
+    }
+
+    /** The new table's indexes take the names the old one's had, so that later migrations find them by name. */
+    private void keepIndexNames(String table, Map<String, String> oldNamesByDefinition) {
+        indexNamesByDefinition(table).forEach((definition, name) -> {
+            String wanted = oldNamesByDefinition.get(definition);
+            if (wanted != null && !wanted.equals(name)) {
+                jdbc.execute("ALTER INDEX " + name + " RENAME TO " + wanted);
+            }
+        });
+    }
+
+    /** The table's indexes by what they are, whatever they are called: uniqueness, method, columns, condition. */
+    private Map<String, String> indexNamesByDefinition(String table) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
+                rs -> {
+                    String definition = rs.getString("indexdef");
+                    names.put((definition.startsWith("CREATE UNIQUE") ? "UNIQUE" : "")
+                            + definition.substring(definition.indexOf(" USING ")), rs.getString("indexname"));
+                }, table);
+        return names;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
