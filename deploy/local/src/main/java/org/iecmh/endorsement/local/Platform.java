@@ -81,6 +81,9 @@ public final class Platform implements AutoCloseable {
                     "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                     "--spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
                     "--iecmh.kafka.prefix=" + infrastructure.kafkaPrefix(),
+                    // Badges name the registry by the URL people reach it at; locally, keys are made at start.
+                    "--iecmh.badges.base-url=http://localhost:" + ports.gateway(),
+                    "--iecmh.badges.generate-missing-keys=true",
                     // The platform stops the services itself, before the broker and the database they use.
                     "--spring.main.register-shutdown-hook=false"));
             arguments.addAll(extraArguments);

@@ -16,7 +16,13 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS),
             new IntegrationEventType<>(InvoiceRefunded.class, InvoiceRefunded.TYPE, Topics.PAYMENTS),
             new IntegrationEventType<>(InvoiceVoided.class, InvoiceVoided.TYPE, Topics.PAYMENTS),
-            new IntegrationEventType<>(MembershipActive.class, MembershipActive.TYPE, Topics.PAYMENTS));
+            new IntegrationEventType<>(MembershipActive.class, MembershipActive.TYPE, Topics.PAYMENTS),
+            new IntegrationEventType<>(EndorsementLapsed.class, EndorsementLapsed.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementRevoked.class, EndorsementRevoked.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementInactivated.class, EndorsementInactivated.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementReactivated.class, EndorsementReactivated.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementTransferred.class, EndorsementTransferred.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

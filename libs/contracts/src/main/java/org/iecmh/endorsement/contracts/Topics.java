@@ -7,6 +7,8 @@ public final class Topics {
     public static final String APPLICATIONS = "endorsement.applications";
     /** Published by payment-service. */
     public static final String PAYMENTS = "endorsement.payments";
+    /** Published by renewal-service: the life of an endorsement after it is granted. */
+    public static final String ENDORSEMENTS = "endorsement.endorsements";
 
     private Topics() {
     }

@@ -24,6 +24,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,22 +37,23 @@ class IntegrationEventSchemaTest {
     static final List<IntegrationEventType<?>> TYPES = IntegrationEventType.ALL;
 
     private static final Instant AT = Instant.parse("2026-11-22T10:15:30Z");
-    private static final Map<Class<?>, IntegrationEvent> EXAMPLES = Map.of(
-            ApplicationSubmitted.class,
+    /** One example of each integration event; the map is keyed by the event's own record class. */
+    private static final Map<Class<?>, IntegrationEvent> EXAMPLES = Stream.of(
             new ApplicationSubmitted("ma", "app-1", "person-1", "Zoë Example", "IMHS", AT),
-            EndorsementGranted.class,
             new EndorsementGranted("wa", "WA-IMHS-000001", "app-1", "person-1", "Zoë Example", "IMHM-C", AT,
                     LocalDate.parse("2027-12-31")),
-            InvoiceIssued.class,
             new InvoiceIssued("ma", "inv-1", "person-1", "app-1", Money.of(32_500, "USD"), LocalDate.parse("2026-12-22")),
-            InvoicePaid.class,
             new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT),
-            InvoiceRefunded.class,
             new InvoiceRefunded("ma", "inv-1", "person-1", "app-1", Money.of(2_500, "USD"), "WRONG_CATEGORY", AT),
-            InvoiceVoided.class,
             new InvoiceVoided("ma", "inv-2", "person-1", null, "Issued twice", AT),
-            MembershipActive.class,
-            new MembershipActive("wa", "person-1", "inv-3", LocalDate.parse("2027-12-31")));
+            new MembershipActive("wa", "person-1", "inv-3", LocalDate.parse("2027-12-31")),
+            new EndorsementLapsed("wa", "WA-000001", AT),
+            new EndorsementRevoked("ma", "MA-000001", AT),
+            new EndorsementInactivated("ma", "MA-000001", AT),
+            new EndorsementReactivated("ma", "MA-000001", AT, LocalDate.parse("2027-12-31")),
+            new EndorsementTransferred("wa", "MA-000001", "ma", "wa", null, AT),
+            new EndorsementRenewed("wa", "WA-000001", AT, LocalDate.parse("2030-12-31")))
+            .collect(Collectors.toMap(IntegrationEvent::getClass, Function.identity()));
 
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -97,6 +101,7 @@ class IntegrationEventSchemaTest {
                 .allSatisfy(name -> assertThat(name).matches(".*\\.v[0-9]+$"));
         assertThat(IntegrationEventType.ofType(InvoicePaid.TYPE).payloadType()).isEqualTo(InvoicePaid.class);
         assertThat(IntegrationEventType.of(EndorsementGranted.class).topic()).isEqualTo(Topics.APPLICATIONS);
+        assertThat(IntegrationEventType.of(EndorsementLapsed.class).topic()).isEqualTo(Topics.ENDORSEMENTS);
         assertThatThrownBy(() -> IntegrationEventType.ofType("org.iecmh.endorsement.unknown.thing.v1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

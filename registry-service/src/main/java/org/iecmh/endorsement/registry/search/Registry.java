@@ -1,55 +1,296 @@
 package org.iecmh.endorsement.registry.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementInactivated;
+import org.iecmh.endorsement.contracts.EndorsementLapsed;
+import org.iecmh.endorsement.contracts.EndorsementReactivated;
+import org.iecmh.endorsement.contracts.EndorsementRenewed;
+import org.iecmh.endorsement.contracts.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.EndorsementTransferred;
+import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.IntegrationEventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The registry, kept from application-service's events. The association's code is its state's (or country's)
- * code, which the registry shows as the endorsee's state.
+ * The registry, kept from application-service's and renewal-service's events. The association's code is its state's
+ * (or country's) code, which the registry shows as the endorsee's state. Every endorsement is kept with its status,
+ * so that its number can be verified; searches show only active ones.
  */
 @Component
 public class Registry {
 
-    static final int MAX_RESULTS = 50;
+    public static final int MAX_PAGE_SIZE = 50;
 
-    private static final RowMapper<RegistryEntry> ROW = (rs, n) -> new RegistryEntry(rs.getString("name"),
+    private static final Logger log = LoggerFactory.getLogger(Registry.class);
+
+    private static final RowMapper<RegistryEntry> ENTRY = (rs, n) -> new RegistryEntry(rs.getString("name"),
             rs.getString("category"), rs.getString("state"), rs.getString("endorsement_number"),
             rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate());
+    private static final RowMapper<EndorsementRecord> RECORD = (rs, n) -> new EndorsementRecord(ENTRY.mapRow(rs, n),
+            rs.getString("tenant_id"), EndorsementStatus.valueOf(rs.getString("status")),
+            rs.getDate("status_since").toLocalDate(), rs.getString("transferred_to"));
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final String table;
 
-    Registry(JdbcTemplate jdbc) {
+    @Autowired
+    Registry(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        this(jdbc, json, "registry_entry");
+    }
+
+    private Registry(JdbcTemplate jdbc, ObjectMapper json, String table) {
         this.jdbc = jdbc;
+        this.json = json;
+        this.table = table;
     }
 
-    void list(EndorsementGranted granted) {
-        jdbc.update("""
-                INSERT INTO registry_entry (endorsement_number, tenant_id, name, name_folded, category, state,
-                                            endorsed_since, valid_through)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (endorsement_number) DO UPDATE SET valid_through = EXCLUDED.valid_through""",
-                granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
-                Names.fold(granted.endorseeName()), granted.category(),
-                granted.tenantId().toUpperCase(Locale.ROOT),
-                Date.valueOf(granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                Date.valueOf(granted.validThrough()));
-    }
-
-    /** Endorsees whose name contains {@code name}, optionally in one state; at most {@value #MAX_RESULTS}. */
-    public List<RegistryEntry> search(String name, String state) {
-        String pattern = "%" + Names.fold(name).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        if (state == null || state.isBlank()) {
-            return jdbc.query("SELECT * FROM registry_entry WHERE name_folded LIKE ? ORDER BY name_folded, "
-                    + "endorsement_number LIMIT " + MAX_RESULTS, ROW, pattern);
+    /** The same registry written into another table of the same shape (a rebuild fills one before switching). */
+    public Registry inTable(String otherTable) {
+        if (!otherTable.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a table name: " + otherTable);
         }
-        return jdbc.query("SELECT * FROM registry_entry WHERE name_folded LIKE ? AND state = ? ORDER BY name_folded, "
-                + "endorsement_number LIMIT " + MAX_RESULTS, ROW, pattern, state.toUpperCase(Locale.ROOT));
+        return new Registry(jdbc, json, otherTable);
+    }
+
+    /**
+     * Applies one integration event with id {@code eventId}; events this registry does not follow are ignored.
+     * A change that took effect before the last one applied to its endorsement is stale and ignored; a change to an
+     * endorsement not granted yet waits until it is. A number that was transferred to a new one changes no more: its
+     * events continue under the new number.
+     */
+    public void apply(String eventId, IntegrationEvent event) {
+        // The two topics are consumed on two threads: a grant and a change that waits for it must not cross.
+        lock(event.partitionKey());
+        if (event instanceof EndorsementTransferred transferred && transferred.newEndorsementNumber() != null) {
+            lock(transferred.newEndorsementNumber());
+        }
+        if (event instanceof EndorsementGranted granted) {
+            list(granted);
+            applyPendingChanges(granted.endorsementNumber());
+            return;
+        }
+        Instant at = effectiveAt(event);
+        if (at == null) {
+            return;
+        }
+        String number = numberOf(event);
+        if (!exists(number)) {
+            park(eventId, number, at, event);
+            return;
+        }
+        change(event, number, at);
+    }
+
+    private void list(EndorsementGranted granted) {
+        LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        jdbc.update("INSERT INTO " + table + """
+                 (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
+                  status, status_since, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
+                ON CONFLICT (endorsement_number) DO NOTHING""",
+                granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
+                Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()),
+                Date.valueOf(since), Date.valueOf(granted.validThrough()), Date.valueOf(since),
+                Timestamp.from(granted.grantedAt()));
+    }
+
+    private void change(IntegrationEvent event, String number, Instant at) {
+        int changed;
+        if (event instanceof EndorsementLapsed) {
+            changed = setStatus(number, EndorsementStatus.LAPSED, at);
+        } else if (event instanceof EndorsementRevoked) {
+            changed = setStatus(number, EndorsementStatus.REVOKED, at);
+        } else if (event instanceof EndorsementInactivated) {
+            changed = setStatus(number, EndorsementStatus.INACTIVE, at);
+        } else if (event instanceof EndorsementReactivated reactivated) {
+            changed = jdbc.update("UPDATE " + table + " SET status = 'ACTIVE', status_since = ?, valid_through = ?, "
+                    + "changed_at = ? "
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
+                    date(at), Date.valueOf(reactivated.validThrough()), Timestamp.from(at), number, Timestamp.from(at));
+        } else if (event instanceof EndorsementRenewed renewed) {
+            changed = jdbc.update("UPDATE " + table + " SET valid_through = ?, changed_at = ? "
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
+                    Date.valueOf(renewed.validThrough()), Timestamp.from(at), number, Timestamp.from(at));
+        } else if (event instanceof EndorsementTransferred transferred) {
+            changed = transfer(transferred, at);
+        } else {
+            return;
+        }
+        if (changed == 0) {
+            // Its number moved on with a transfer, or a later change was applied already.
+            log.info("{} of {} at {} comes after a transfer or before the last change applied; ignored",
+                    event.getClass().getSimpleName(), number, at);
+        }
+    }
+
+    private int setStatus(String number, EndorsementStatus status, Instant at) {
+        return jdbc.update("UPDATE " + table + " SET status = ?, status_since = ?, changed_at = ? "
+                + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
+                status.name(), date(at), Timestamp.from(at), number, Timestamp.from(at));
+    }
+
+    /** The endorsement moves to the new association's state, under its new number if it was given one. */
+    private int transfer(EndorsementTransferred transferred, Instant at) {
+        String number = transferred.endorsementNumber();
+        String newNumber = transferred.newEndorsementNumber();
+        if (newNumber == null || newNumber.equals(number)) {
+            return jdbc.update("UPDATE " + table + " SET tenant_id = ?, state = ?, changed_at = ? "
+                    + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
+                    transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
+                    Timestamp.from(at));
+        }
+        jdbc.update("INSERT INTO " + table + """
+                 (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
+                  status, status_since, changed_at)
+                SELECT ?, ?, name, name_folded, category, ?, endorsed_since, valid_through, status, status_since, ?
+                FROM\s""" + table + " WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED' "
+                + "ON CONFLICT (endorsement_number) DO NOTHING",
+                newNumber, transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
+                Timestamp.from(at));
+        int changed = jdbc.update("UPDATE " + table + " SET status = 'TRANSFERRED', status_since = ?, "
+                + "transferred_to = ?, changed_at = ? "
+                + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
+                date(at), newNumber, Timestamp.from(at), number, Timestamp.from(at));
+        applyPendingChanges(newNumber);
+        return changed;
+    }
+
+    private void park(String eventId, String number, Instant at, IntegrationEvent event) {
+        log.info("{} of {} arrived before its endorsement; kept until it is listed",
+                event.getClass().getSimpleName(), number);
+        jdbc.update("INSERT INTO " + pendingTable()
+                + " (event_id, endorsement_number, event_type, effective_at, event) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", eventId, number, IntegrationEventType.of(event.getClass()).type(),
+                Timestamp.from(at), toJson(event));
+    }
+
+    private void applyPendingChanges(String number) {
+        List<Object[]> pending = jdbc.query("SELECT event_type, event FROM " + pendingTable()
+                + " WHERE endorsement_number = ? ORDER BY effective_at",
+                (rs, n) -> new Object[]{rs.getString("event_type"), rs.getString("event")}, number);
+        if (pending.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM " + pendingTable() + " WHERE endorsement_number = ?", number);
+        for (Object[] change : pending) {
+            IntegrationEvent event = fromJson((String) change[0], (String) change[1]);
+            change(event, number, Objects.requireNonNull(effectiveAt(event)));
+        }
+    }
+
+    /** Each registry table has its own waiting changes, so that a rebuild does not take the live table's. */
+    private String pendingTable() {
+        return "registry_entry".equals(table) ? "registry_pending_change" : table + "_pending";
+    }
+
+    /** Active endorsees that match, in name order (then number, so that pages never overlap or skip). */
+    public RegistryPage search(RegistrySearch search) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM " + table + " WHERE status = 'ACTIVE'");
+        List<Object> arguments = new ArrayList<>();
+        if (search.name() != null && !search.name().isBlank()) {
+            sql.append(" AND name_folded LIKE ?");
+            arguments.add("%" + Names.fold(search.name()).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (search.state() != null && !search.state().isBlank()) {
+            sql.append(" AND state = ?");
+            arguments.add(search.state().toUpperCase(Locale.ROOT));
+        }
+        if (!search.categories().isEmpty()) {
+            sql.append(" AND category IN (").append(String.join(", ", search.categories().stream()
+                    .map(c -> "?").toList())).append(')');
+            search.categories().forEach(c -> arguments.add(c.toUpperCase(Locale.ROOT)));
+        }
+        sql.append(" ORDER BY name_folded, endorsement_number LIMIT ").append(search.size() + 1)
+                .append(" OFFSET ").append((long) search.page() * search.size());
+        List<RegistryEntry> found = jdbc.query(sql.toString(), ENTRY, arguments.toArray());
+        boolean hasMore = found.size() > search.size();
+        return new RegistryPage(hasMore ? found.subList(0, search.size()) : found, hasMore);
+    }
+
+    /** The endorsement with this number, whatever its status. */
+    public Optional<EndorsementRecord> find(String endorsementNumber) {
+        return jdbc.query("SELECT * FROM " + table + " WHERE endorsement_number = ?", RECORD, endorsementNumber)
+                .stream().findFirst();
+    }
+
+    /** Every endorsement, in number order: what a rebuild compares. */
+    public List<EndorsementRecord> all() {
+        return jdbc.query("SELECT * FROM " + table + " ORDER BY endorsement_number", RECORD);
+    }
+
+    private void lock(String number) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> { }, table + ":" + number);
+    }
+
+    private boolean exists(String number) {
+        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE endorsement_number = ?", Integer.class, number)
+                .isEmpty();
+    }
+
+    private static String numberOf(IntegrationEvent event) {
+        return event.partitionKey();
+    }
+
+    /** When a lifecycle change took effect; null for an event the registry does not follow. */
+    private static Instant effectiveAt(IntegrationEvent event) {
+        if (event instanceof EndorsementLapsed lapsed) {
+            return lapsed.lapsedAt();
+        } else if (event instanceof EndorsementRevoked revoked) {
+            return revoked.revokedAt();
+        } else if (event instanceof EndorsementInactivated inactivated) {
+            return inactivated.inactivatedAt();
+        } else if (event instanceof EndorsementReactivated reactivated) {
+            return reactivated.reactivatedAt();
+        } else if (event instanceof EndorsementRenewed renewed) {
+            return renewed.renewedAt();
+        } else if (event instanceof EndorsementTransferred transferred) {
+            return transferred.transferredAt();
+        }
+        return null;
+    }
+
+    private static String state(String tenantId) {
+        return tenantId.toUpperCase(Locale.ROOT);
+    }
+
+    private static Date date(Instant at) {
+        return Date.valueOf(at.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    private String toJson(IntegrationEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private IntegrationEvent fromJson(String type, String event) {
+        try {
+            return json.readValue(event, IntegrationEventType.ofType(type).payloadType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a waiting " + type, e);
+        }
     }
 }

@@ -1,0 +1,80 @@
+package org.iecmh.endorsement.registry.badge;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each association signs its badges with its own EC P-256 key, configured as a private JWK in
+ * {@code iecmh.badges.issuers.<tenant>.signing-key}. Where {@code iecmh.badges.generate-missing-keys} is true (local
+ * runs and tests) a missing key is generated at first use; it lives as long as the process, so badges signed with it
+ * stop verifying after a restart, which is why production configures every key.
+ */
+@Component
+class BadgeKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(BadgeKeys.class);
+
+    private final Environment environment;
+    private final boolean generateMissing;
+    private final Map<String, ECKey> keys = new ConcurrentHashMap<>();
+
+    BadgeKeys(Environment environment, @Value("${iecmh.badges.generate-missing-keys:false}") boolean generateMissing) {
+        this.environment = environment;
+        this.generateMissing = generateMissing;
+    }
+
+    /** The association's signing key, or empty when it has none. */
+    Optional<ECKey> signingKey(String tenantId) {
+        ECKey known = keys.get(tenantId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        String configured = environment.getProperty("iecmh.badges.issuers." + tenantId + ".signing-key");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(keys.computeIfAbsent(tenantId, tenant -> read(tenant, configured)));
+        }
+        if (!generateMissing) {
+            return Optional.empty();
+        }
+        return Optional.of(keys.computeIfAbsent(tenantId, BadgeKeys::generate));
+    }
+
+    private static ECKey read(String tenantId, String jwk) {
+        try {
+            JWK key = JWK.parse(jwk);
+            if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || !ec.isPrivate()
+                    || ec.getKeyID() == null) {
+                throw new IllegalStateException("iecmh.badges.issuers." + tenantId
+                        + ".signing-key must be a private EC P-256 JWK with a kid");
+            }
+            return ec;
+        } catch (ParseException e) {
+            throw new IllegalStateException("iecmh.badges.issuers." + tenantId + ".signing-key is not a JWK", e);
+        }
+    }
+
+    private static ECKey generate(String tenantId) {
+        try {
+            log.warn("No badge signing key configured for {}; generated one that lasts until this process stops",
+                    tenantId);
+            return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
+                    .keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate a badge key for " + tenantId, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.iecmh.endorsement.registry.rebuild;
+
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+
+/** For operators: start a rebuild of the registry from the topics and follow its progress. */
+@RestController
+class RebuildResource {
+
+    static final String OPERATOR = "PLATFORM_ADMIN";
+
+    private final RegistryRebuild rebuild;
+
+    RebuildResource(RegistryRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping("/api/registry/admin/rebuilds")
+    ResponseEntity<RebuildProgress> start(Actor actor) {
+        requireOperator(actor);
+        RebuildProgress started = rebuild.start();
+        return ResponseEntity.accepted().location(URI.create("/api/registry/admin/rebuilds/" + started.id()))
+                .body(started);
+    }
+
+    @GetMapping("/api/registry/admin/rebuilds/{id}")
+    ResponseEntity<RebuildProgress> progress(@PathVariable String id, Actor actor) {
+        requireOperator(actor);
+        RebuildProgress progress = rebuild.progress(id).orElseThrow(() -> new UnknownResource("rebuild", id));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(progress);
+    }
+
+    private static void requireOperator(Actor actor) {
+        if (!actor.hasRole(OPERATOR)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an operator rebuilds the registry");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.iecmh.endorsement.registry.rebuild;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.IntegrationEventType;
+import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
+import org.iecmh.endorsement.kit.messaging.KafkaNames;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.registry.search.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the registry from the topics: replays every event from the beginning into a new table while the live
+ * table keeps answering, then, holding off the live consumers' writes (reads go on), reads what arrived meanwhile and
+ * puts the new table in the old one's place in one transaction. Applying an event twice changes nothing, so the
+ * events the live consumers handled during the rebuild may be read again.
+ */
+@Component
+public class RegistryRebuild implements DisposableBean {
+
+    static final String LIVE = "registry_entry";
+    static final String LIVE_PENDING = "registry_pending_change";
+    static final String NEW = "registry_entry_rebuild";
+    static final String NEW_PENDING = NEW + "_pending";
+    static final String REPLACED = "registry_entry_replaced";
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryRebuild.class);
+    // Grants first, so that few changes have to wait for theirs.
+    private static final List<String> TOPICS = List.of(Topics.APPLICATIONS, Topics.ENDORSEMENTS);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Registry rebuilt;
+    private final ObjectMapper json;
+    private final KafkaNames names;
+    private final String bootstrapServers;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-rebuild"));
+    private final AtomicReference<RebuildProgress> latest = new AtomicReference<>();
+
+    RegistryRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, Registry registry,
+                    @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
+                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.rebuilt = registry.inTable(NEW);
+        this.json = json;
+        this.names = names;
+        this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild in the background; one at a time. */
+    public synchronized RebuildProgress start() {
+        RebuildProgress current = latest.get();
+        if (current != null && current.state() == RebuildProgress.State.RUNNING) {
+            throw new DomainRuleViolation("rebuild-already-running", "Rebuild " + current.id() + " is running");
+        }
+        RebuildProgress started = new RebuildProgress(UUID.randomUUID().toString(), RebuildProgress.State.RUNNING,
+                0, 0, 0, clock.instant(), null, null);
+        latest.set(started);
+        worker.submit(this::run);
+        return started;
+    }
+
+    public Optional<RebuildProgress> progress(String id) {
+        return Optional.ofNullable(latest.get()).filter(progress -> progress.id().equals(id));
+    }
+
+    private void run() {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            prepareNewTables();
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long toRead = ends.entrySet().stream().mapToLong(end -> end.getValue() - consumer.position(end.getKey()))
+                    .sum();
+            latest.updateAndGet(p -> new RebuildProgress(p.id(), p.state(), 0, toRead, 0, p.startedAt(), null, null));
+            for (String topic : TOPICS) {
+                readUpTo(consumer, ends, names.topic(topic));
+            }
+            transaction.executeWithoutResult(status -> {
+                jdbc.execute("LOCK TABLE " + LIVE + ", " + LIVE_PENDING + " IN EXCLUSIVE MODE");
+                Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
+                for (String topic : TOPICS) {
+                    readUpTo(consumer, now, names.topic(topic));
+                }
+                jdbc.execute("ALTER TABLE " + LIVE + " RENAME TO " + REPLACED);
+                jdbc.execute("ALTER TABLE " + LIVE_PENDING + " RENAME TO " + REPLACED + "_pending");
+                jdbc.execute("ALTER TABLE " + NEW + " RENAME TO " + LIVE);
+                jdbc.execute("ALTER TABLE " + NEW_PENDING + " RENAME TO " + LIVE_PENDING);
+                Map<String, String> entryIndexes = indexNamesByDefinition(REPLACED);
+                Map<String, String> pendingIndexes = indexNamesByDefinition(REPLACED + "_pending");
+                jdbc.execute("DROP TABLE " + REPLACED + ", " + REPLACED + "_pending");
+                keepIndexNames(LIVE, entryIndexes);
+                keepIndexNames(LIVE_PENDING, pendingIndexes);
+            });
+            latest.updateAndGet(p -> p.done(count(LIVE), clock.instant()));
+            log.info("Registry rebuilt: {}", latest.get());
+        } catch (RuntimeException e) {
+            log.error("Registry rebuild failed; the live registry is unchanged", e);
+            latest.updateAndGet(p -> p.failed(e.toString(), clock.instant()));
+        }
+    }
+
+    private void prepareNewTables() {
+        jdbc.execute("DROP TABLE IF EXISTS " + NEW + ", " + NEW_PENDING);
+        jdbc.execute("CREATE TABLE " + NEW + " (LIKE " + LIVE + " INCLUDING ALL)");
+        jdbc.execute("CREATE TABLE " + NEW_PENDING + " (LIKE " + LIVE_PENDING + " INCLUDING ALL)");
+    }
+
+    /** The new table's indexes take the names the old one's had, so that later migrations find them by name. */
+    private void keepIndexNames(String table, Map<String, String> oldNamesByDefinition) {
+        indexNamesByDefinition(table).forEach((definition, name) -> {
+            String wanted = oldNamesByDefinition.get(definition);
+            if (wanted != null && !wanted.equals(name)) {
+                jdbc.execute("ALTER INDEX " + name + " RENAME TO " + wanted);
+            }
+        });
+    }
+
+    /** The table's indexes by what they are, whatever they are called: uniqueness, method, columns, condition. */
+    private Map<String, String> indexNamesByDefinition(String table) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ?",
+                rs -> {
+                    String definition = rs.getString("indexdef");
+                    names.put((definition.startsWith("CREATE UNIQUE") ? "UNIQUE" : "")
+                            + definition.substring(definition.indexOf(" USING ")), rs.getString("indexname"));
+                }, table);
+        return names;
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
+        return TOPICS.stream().map(names::topic)
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .toList();
+    }
+
+    /** Reads the topic's partitions until each reaches its end in {@code ends}, one transaction per batch. */
+    private void readUpTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, String topic) {
+        List<TopicPartition> mine = ends.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
+        consumer.pause(ends.keySet().stream().filter(p -> !p.topic().equals(topic)).toList());
+        consumer.resume(mine);
+        while (mine.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+            Integer read = transaction.execute(status -> {
+                int applied = 0;
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    // Records past the end seen at the start stay for the catch-up that reads them again.
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        apply(record);
+                        applied++;
+                    }
+                }
+                return applied;
+            });
+            mine.stream().filter(p -> consumer.position(p) > ends.get(p)).forEach(p -> consumer.seek(p, ends.get(p)));
+            long entries = count(NEW);
+            latest.updateAndGet(p -> p.read(read == null ? 0 : read, entries));
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null || IntegrationEventType.ALL.stream().noneMatch(t -> t.type().equals(type))) {
+            log.warn("Skipping {}@{}: not an integration event this registry knows", record.topic(), record.offset());
+            return;
+        }
+        try {
+            IntegrationEvent event = json.readValue(record.value(), IntegrationEventType.ofType(type).payloadType());
+            rebuilt.apply(id, event);
+        } catch (IOException e) {
+            log.warn("Skipping {}@{}: unreadable {}", record.topic(), record.offset(), type, e);
+        }
+    }
+
+    private long count(String table) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}
