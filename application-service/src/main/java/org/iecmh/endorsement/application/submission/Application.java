@@ -5,6 +5,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.application.comments.CommentOnSection;
+import org.iecmh.endorsement.application.comments.SectionCommented;
 import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.decision.DenyApplication;
@@ -317,6 +319,13 @@ public class Application extends TenantOwnedAggregate {
     void handle(WithdrawApplication command) {
         requireOpen();
         apply(new ApplicationWithdrawn(applicationId, tenantId, command.reason()));
+    }
+
+    /** Comments go back and forth until the application is decided. */
+    @CommandHandler
+    void handle(CommentOnSection command) {
+        requireOpen();
+        apply(new SectionCommented(applicationId, tenantId, command.commentId(), command.section(), command.text()));
     }
 
     private void requireOpen() {

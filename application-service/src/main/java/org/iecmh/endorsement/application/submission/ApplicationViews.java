@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.iecmh.endorsement.application.comments.SectionCommented;
 import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.exam.ExamFailed;
@@ -27,6 +29,7 @@ import org.iecmh.endorsement.application.review.ReviewersAssigned;
 import org.iecmh.endorsement.application.review.SectionComment;
 import org.iecmh.endorsement.application.reviewers.PriorEndorsementRecorded;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
@@ -57,7 +60,7 @@ public class ApplicationViews {
 
     static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
-    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt",
+    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt", "section_comment",
             "supervision_provider", "endorsee", "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
@@ -333,6 +336,28 @@ public class ApplicationViews {
                     : rs.getDate("retake_from").toLocalDate());
             return attempt;
         }, applicationId);
+    }
+
+    @EventHandler
+    void on(SectionCommented event, @Timestamp Instant at, @MetaDataValue(AuditMetadata.SUBJECT) String author,
+            @MetaDataValue(AuditMetadata.ROLE) String role) {
+        jdbc.update("""
+                INSERT INTO section_comment (application_id, comment_id, section, author, author_role, text, written_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", event.applicationId(), event.commentId(), event.section().name(),
+                author, role, event.text(), java.sql.Timestamp.from(at));
+    }
+
+    public List<Map<String, Object>> comments(String applicationId) {
+        return jdbc.query("SELECT * FROM section_comment WHERE application_id = ? ORDER BY written_at, comment_id",
+                (rs, n) -> {
+                    Map<String, Object> comment = new LinkedHashMap<>();
+                    comment.put("section", rs.getString("section"));
+                    comment.put("author", rs.getString("author"));
+                    comment.put("role", rs.getString("author_role"));
+                    comment.put("text", rs.getString("text"));
+                    comment.put("writtenAt", rs.getTimestamp("written_at").toInstant());
+                    return comment;
+                }, applicationId);
     }
 
     @EventHandler
