@@ -210,6 +210,29 @@ class ServiceKitTest {
     }
 
     @Test
+    void anUnreadableBodyIsAProblemNamingTheFieldOrTheBody() throws Exception {
+        HttpResponse<String> wrongKind = post("{\"personId\": {\"nested\": true}, \"name\": \"n\", \"category\": \"IMHS\"}");
+        HttpResponse<String> broken = post("{\"personId\": ");
+
+        assertThat(wrongKind.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongKind.body()).at("/errors/0/field").asText()).isEqualTo("personId");
+        assertThat(json.readTree(wrongKind.body()).at("/errors/0/rule").asText()).isEqualTo("type");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(broken.body()).at("/errors/0/field").asText()).isEqualTo("body");
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
+                .header("Content-Type", "application/json")
+                .header("X-Tenant-Id", "ma")
+                .header("X-Subject", "applicant-7")
+                .header("X-Role", "APPLICANT")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aRequestThatDoesNotSayWhoSendsItIsRefused() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
                 .header("Content-Type", "application/json")

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.kit.web;
 
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -61,6 +63,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 : result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /**
+     * A body that cannot be read: broken JSON names the body, a value of the wrong kind (an unknown enum name, text
+     * where a number belongs) names its field, with rule {@code type}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
+        }
+        Map<String, String> error;
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (JacksonException.Reference reference : jackson.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            error = Map.of("field", field.toString(), "rule", "type",
+                    "message", "is not a value of the expected kind");
+        } else {
+            error = Map.of("field", "body", "rule", "json", "message", "is not readable JSON");
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(error)));
     }
 
     /** Validation by a proxy ({@code @Validated} beans) rather than by Spring MVC: the same answer. */
