@@ -534,6 +534,8 @@ class ApplicationServiceTest {
         assertThat(api.body().get("paths").has("/api/applications/{applicationId}/portfolio/trainings")).isTrue();
         assertThat(api.body().at("/components/schemas/StartRequest/properties/category/example").asText())
                 .isEqualTo("IFA");
+        assertThat(api.body().at("/components/schemas/TrainingRequest/properties/hours/example").asText())
+                .isEqualTo("18.5");
     }
 
     private List<Map<String, Object>> readModelRows() {

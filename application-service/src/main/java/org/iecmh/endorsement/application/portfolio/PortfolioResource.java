@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.portfolio;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -43,16 +44,23 @@ import java.util.UUID;
 @RequestMapping("/api/applications/{applicationId}/portfolio")
 class PortfolioResource {
 
-    record EducationRequest(@NotNull Degree degree, @NotBlank @Size(max = 200) String field,
-                            @NotBlank @Size(max = 200) String institution, @Min(1950) @Max(2100) int year) {
+    record EducationRequest(@NotNull @Schema(example = "MASTER") Degree degree,
+                            @NotBlank @Size(max = 200) @Schema(example = "Social work") String field,
+                            @NotBlank @Size(max = 200) @Schema(example = "Boston University") String institution,
+                            @Min(1950) @Max(2100) @Schema(example = "2016") int year) {
         PortfolioEntry entry() {
             return new PortfolioEntry.Education(degree, field.strip(), institution.strip(), year);
         }
     }
 
-    record WorkRequest(@NotBlank @Size(max = 200) String role, @NotBlank @Size(max = 200) String employer,
-                       @NotNull @PastOrPresent LocalDate startedOn, LocalDate endedOn,
-                       @Min(1) @Max(80) int hoursPerWeek, boolean paid, @NotEmpty Set<Population> populations) {
+    record WorkRequest(@NotBlank @Size(max = 200) @Schema(example = "Home visitor") String role,
+                       @NotBlank @Size(max = 200) @Schema(example = "Early Head Start") String employer,
+                       @NotNull @PastOrPresent @Schema(example = "2019-09-01") LocalDate startedOn,
+                       @Schema(description = "Empty while the position lasts") LocalDate endedOn,
+                       @Min(1) @Max(80) @Schema(example = "40") int hoursPerWeek,
+                       @Schema(example = "true") boolean paid,
+                       @NotEmpty @Schema(example = "[\"PRENATAL\", \"INFANTS\", \"FAMILIES\"]")
+                       Set<Population> populations) {
         PortfolioEntry entry() {
             if (endedOn != null && endedOn.isBefore(startedOn)) {
                 throw new DomainRuleViolation("work-dates", "A position cannot end before it starts");
@@ -62,21 +70,22 @@ class PortfolioResource {
         }
     }
 
-    record TrainingRequest(@NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 200) String provider,
-                           @NotNull @PastOrPresent LocalDate attendedOn,
+    record TrainingRequest(@NotBlank @Size(max = 300) @Schema(example = "Reflective practice") String title,
+                           @NotBlank @Size(max = 200) @Schema(example = "MassAIMH") String provider,
+                           @NotNull @PastOrPresent @Schema(example = "2024-05-01") LocalDate attendedOn,
                            @NotNull @DecimalMin(value = "0.5") @DecimalMax("200") @Digits(integer = 3, fraction = 1)
-                           BigDecimal hours,
-                           @NotEmpty Set<CompetencyDomain> domains) {
+                           @Schema(example = "18.5") BigDecimal hours,
+                           @NotEmpty @Schema(example = "[\"REFLECTION\", \"THINKING\"]") Set<CompetencyDomain> domains) {
         PortfolioEntry entry() {
             return new PortfolioEntry.Training(title.strip(), provider.strip(), attendedOn, hours, Set.copyOf(domains));
         }
     }
 
-    record SupervisionRequest(@NotNull @PastOrPresent LocalDate heldOn,
+    record SupervisionRequest(@NotNull @PastOrPresent @Schema(example = "2026-06-01") LocalDate heldOn,
                               @NotNull @DecimalMin(value = "0.5") @DecimalMax("12") @Digits(integer = 2, fraction = 1)
-                              BigDecimal hours,
-                              @NotNull SupervisionFormat format,
-                              @NotBlank @Size(max = 32) String providerEndorsementNumber) {
+                              @Schema(example = "1.5") BigDecimal hours,
+                              @NotNull @Schema(example = "INDIVIDUAL") SupervisionFormat format,
+                              @NotBlank @Size(max = 32) @Schema(example = "MA-000009") String providerEndorsementNumber) {
         PortfolioEntry entry() {
             return new PortfolioEntry.ReflectiveSupervision(heldOn, hours, format, providerEndorsementNumber.strip());
         }
