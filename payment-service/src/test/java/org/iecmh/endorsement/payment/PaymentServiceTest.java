@@ -623,6 +623,24 @@ class PaymentServiceTest {
         assertThat(sent.body()).contains("amount=12000", "currency=usd", "metadata%5Btenant_id%5D=ma",
                 "metadata%5Binvoice_id%5D=" + invoiceId);
 
+        // The same request again sends the processor the same idempotency key, so the processor answers the same
+        // payment instead of starting a second one.
+        applicant.post("/api/payments/invoices/" + invoiceId + "/card-checkouts", null,
+                Map.of("Idempotency-Key", "card-1"));
+        assertThat(PROCESSOR_REQUESTS.stream().filter(r -> r.body().contains(invoiceId))
+                .map(ProcessorRequest::idempotencyKey)).containsOnly("ma/" + invoiceId + "/card-1").hasSize(2);
+
+        // A declined card: the processor reports the failure, nothing is recorded and the invoice stays open.
+        String declined = "{\"id\":\"evt_0\",\"type\":\"payment_intent.payment_failed\",\"data\":{\"object\":{"
+                + "\"id\":\"" + intent + "\",\"amount_received\":0,\"currency\":\"usd\","
+                + "\"last_payment_error\":{\"code\":\"card_declined\"},"
+                + "\"metadata\":{\"tenant_id\":\"ma\",\"invoice_id\":\"" + invoiceId + "\"}}}}";
+        Response failed = webhook(declined, signed(declined, NOW.getEpochSecond(), WEBHOOK_SECRET));
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.at("/recorded")).isEqualTo("false");
+        assertThat(applicant.get("/api/payments/invoices/" + invoiceId).at("/status")).isEqualTo("OPEN");
+        assertThat(eventsOf(invoiceId)).containsExactly("InvoiceIssued");
+
         String succeeded = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{"
                 + "\"id\":\"" + intent + "\",\"amount_received\":12000,\"currency\":\"usd\","
                 + "\"metadata\":{\"tenant_id\":\"ma\",\"invoice_id\":\"" + invoiceId + "\"}}}}";
