@@ -74,7 +74,8 @@ public final class RequirementCheck {
         if (requirements.degree() == null) {
             return new RequirementResult("education", true, "No degree is required");
         }
-        String needed = "a " + words(requirements.degree()) + " degree or higher";
+        String degreeWords = words(requirements.degree());
+        String needed = (degreeWords.startsWith("a") ? "an " : "a ") + degreeWords + " degree or higher";
         if (degree.isPresent()) {
             Education found = degree.get();
             return new RequirementResult("education", true, "Has " + needed + ": " + words(found.degree()) + " in "
