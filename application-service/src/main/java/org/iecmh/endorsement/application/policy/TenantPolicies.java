@@ -1,10 +1,12 @@
 package org.iecmh.endorsement.application.policy;
 
+import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,11 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
         tenants.forEach((code, tenant) -> {
             tenant.renewalPolicy(code);
+            if (tenant.categories() != null) {
+                tenant.categories().stream().filter(c -> !Category.isKnown(c)).findFirst().ifPresent(c -> {
+                    throw new IllegalStateException("iecmh.tenants." + code + ".categories: no category " + c);
+                });
+            }
             if (tenant.exam() != null && (tenant.exam().passMark() < 1 || tenant.exam().passMark() > 100)) {
                 throw new IllegalStateException("iecmh.tenants." + code + ".exam.pass-percent must be 1 to 100");
             }
@@ -27,8 +34,16 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         });
     }
 
-    /** An association's settings: its name, its state, its exam and how it renews. */
-    public record Tenant(String name, String state, Exam exam, Renewal renewal) {
+    /**
+     * An association's settings: its name, its state, the categories it offers (all the Alliance's when not listed),
+     * its exam and how it renews.
+     */
+    public record Tenant(String name, String state, List<String> categories, Exam exam, Renewal renewal) {
+
+        public boolean offers(Category category) {
+            return categories == null || categories.isEmpty() || categories.contains(category.abbreviation());
+        }
+
         RenewalPolicy renewalPolicy(String code) {
             return TenantPolicies.renewalPolicy(code, renewal);
         }

@@ -55,9 +55,14 @@ class ApplicationResource {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApplicationView start(@Valid @RequestBody StartRequest request, Actor actor) {
-        policies.tenant(actor.tenantId());
+        TenantPolicies.Tenant association = policies.tenant(actor.tenantId());
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
+        }
+        Category category = Category.fromAbbreviation(request.category());
+        if (!association.offers(category)) {
+            throw new DomainRuleViolation("category-not-offered", association.name() + " does not offer "
+                    + category.title() + " (" + category.abbreviation() + ")");
         }
         if (views.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
             throw new DomainRuleViolation("one-application-in-progress",

@@ -1,9 +1,11 @@
 package org.iecmh.endorsement.application.policy;
 
+import org.iecmh.endorsement.contracts.Category;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +38,26 @@ class RenewalPolicyTest {
     }
 
     @Test
+    void anAssociationOffersTheCategoriesItListsOrAllOfThem() {
+        TenantPolicies.Tenant some = new TenantPolicies.Tenant("NY", "NY", List.of("IFA", "IFS"), null,
+                new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null));
+        TenantPolicies.Tenant all = new TenantPolicies.Tenant("NJ", "NJ", null, null,
+                new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null));
+
+        assertThat(some.offers(Category.IFS)).isTrue();
+        assertThat(some.offers(Category.IMHS)).isFalse();
+        assertThat(all.offers(Category.ECMHM_R)).isTrue();
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY",
+                List.of("IFA", "XYZ"), null, new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null)))))
+                .hasMessage("iecmh.tenants.ny.categories: no category XYZ");
+    }
+
+    @Test
     void aPolicyThatCannotBeReadNamesTheSetting() {
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null,
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null, null,
                 new TenantPolicies.Renewal("fixed-window", null, 2027, 3, "13-01", "12-31")))))
                 .hasMessageContaining("iecmh.tenants.ny.renewal.opens");
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null,
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", null, null,
                 new TenantPolicies.Renewal("monthly", null, null, null, null, null)))))
                 .hasMessageContaining("yearly or fixed-window");
     }
