@@ -4,6 +4,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementLapsed;
+import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,6 +264,35 @@ class ApplicationServiceTest {
         assertThat(requirements.body().findValuesAsText("detail")).contains("0 of 24 hours of reflective supervision "
                 + "in the last 24 months from endorsed providers; 10 hours from providers not endorsed on the "
                 + "session date do not count");
+    }
+
+    @Test
+    void supervisionCountsOnlyWhileTheProvidersEndorsementStood() {
+        ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
+        admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0177",
+                "subject", "provider-lee", "name", "Lee Park", "category", "IMHS", "endorsedSince", "2019-01-01"));
+        String id = start("Supervised Person", "IFS");
+        for (String day : List.of("2026-03-01", "2026-06-01")) {
+            applicant.post("/api/applications/" + id + "/portfolio/supervision", Map.of("heldOn", day, "hours", 10,
+                    "format", "INDIVIDUAL", "providerEndorsementNumber", "MA-P-0177"));
+        }
+        String requirements = "/api/applications/" + id + "/requirements";
+        assertThat(applicant.get(requirements).text()).contains("20 of 24 hours of reflective supervision");
+
+        EndorsementLapsed lapsed = new EndorsementLapsed("ma", "MA-P-0177", Instant.parse("2026-05-01T00:00:00Z"));
+        var lapse = new GenericEventMessage<>(lapsed, Map.of(AuditMetadata.TENANT, "ma"));
+        publisher.publish(lapsed, lapse);
+        publisher.publish(lapsed, lapse);
+        await().atMost(Duration.ofSeconds(30)).until(() -> applicant.get(requirements).text()
+                .contains("10 of 24 hours of reflective supervision"));
+        assertThat(applicant.get(requirements).text())
+                .contains("10 hours from providers not endorsed on the session date do not count");
+
+        EndorsementReactivated back = new EndorsementReactivated("ma", "MA-P-0177",
+                Instant.parse("2026-05-15T00:00:00Z"), LocalDate.of(2027, 12, 31));
+        publisher.publish(back, new GenericEventMessage<>(back, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> applicant.get(requirements).text()
+                .contains("20 of 24 hours of reflective supervision"));
     }
 
     @Test

@@ -36,18 +36,18 @@ public final class RequirementCheck {
 
     private final CategoryRequirements requirements;
     private final Category category;
-    private final Map<String, LocalDate> providersEndorsedSince;
+    private final Map<String, List<EndorsedPeriod>> providerPeriods;
     private final LocalDate today;
 
     /**
-     * @param providersEndorsedSince for each reflective supervision provider's endorsement number, the day its
-     *                               provider became endorsed in a category that provides supervision
+     * @param providerPeriods for each reflective supervision provider's endorsement number, the periods in which its
+     *                        provider held an endorsement in a category that provides supervision
      */
     public RequirementCheck(CategoryRequirements requirements, Category category,
-                            Map<String, LocalDate> providersEndorsedSince, LocalDate today) {
+                            Map<String, List<EndorsedPeriod>> providerPeriods, LocalDate today) {
         this.requirements = requirements;
         this.category = category;
-        this.providersEndorsedSince = Map.copyOf(providersEndorsedSince);
+        this.providerPeriods = Map.copyOf(providerPeriods);
         this.today = today;
     }
 
@@ -128,12 +128,12 @@ public final class RequirementCheck {
         BigDecimal notEndorsed = BigDecimal.ZERO;
         BigDecimal outsideWindow = BigDecimal.ZERO;
         for (ReflectiveSupervision session : entries(portfolio, ReflectiveSupervision.class)) {
-            LocalDate endorsedSince = providersEndorsedSince.get(session.providerEndorsementNumber());
+            List<EndorsedPeriod> periods = providerPeriods.getOrDefault(session.providerEndorsementNumber(), List.of());
             if (session.format() == SupervisionFormat.PEER) {
                 peer = peer.add(session.hours());
             } else if (session.heldOn().isBefore(windowStart) || session.heldOn().isAfter(today)) {
                 outsideWindow = outsideWindow.add(session.hours());
-            } else if (endorsedSince == null || endorsedSince.isAfter(session.heldOn())) {
+            } else if (periods.stream().noneMatch(period -> period.covers(session.heldOn()))) {
                 notEndorsed = notEndorsed.add(session.hours());
             } else {
                 countedByProvider.merge(session.providerEndorsementNumber(), session.hours(), BigDecimal::add);

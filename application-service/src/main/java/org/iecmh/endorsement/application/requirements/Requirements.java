@@ -39,7 +39,7 @@ public class Requirements {
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         Category category = Category.fromAbbreviation(application.category());
         return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
-                views.providersEndorsedSince(providers(portfolio)), today).evaluate(portfolio);
+                views.providerPeriods(providers(portfolio)), today).evaluate(portfolio);
     }
 
     /** The command that submits the application, carrying today's policy and the providers' endorsements. */
@@ -48,7 +48,7 @@ public class Requirements {
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         return new SubmitApplication(application.applicationId(), policies.forCategory(application.tenantId(),
                 Category.fromAbbreviation(application.category()), today),
-                views.providersEndorsedSince(providers(portfolio)), today);
+                views.providerPeriods(providers(portfolio)), today);
     }
 
     private static Set<String> providers(Collection<PortfolioEntry> portfolio) {

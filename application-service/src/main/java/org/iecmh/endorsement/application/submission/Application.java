@@ -125,7 +125,7 @@ public class Application extends TenantOwnedAggregate {
                     "Application " + applicationId + " was submitted already; it is " + status);
         }
         List<RequirementResult> unmet = RequirementCheck.unmet(new RequirementCheck(command.requirements(), category,
-                command.providersEndorsedSince(), command.on()).evaluate(portfolio.values()));
+                command.providerPeriods(), command.on()).evaluate(portfolio.values()));
         if (!unmet.isEmpty()) {
             throw new DomainRuleViolation("requirements-unmet", "The portfolio does not meet " + unmet.size()
                     + " of the requirements of " + category.abbreviation(), Map.of("unmet", unmet));

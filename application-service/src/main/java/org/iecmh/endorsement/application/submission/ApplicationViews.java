@@ -19,6 +19,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
+import org.iecmh.endorsement.application.requirements.EndorsedPeriod;
 import org.iecmh.endorsement.application.review.ApplicationHeld;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
@@ -42,6 +43,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -127,16 +129,48 @@ public class ApplicationViews {
         return entries;
     }
 
-    /** Since when each of these endorsement numbers belongs to an endorsed supervision provider. */
-    public Map<String, LocalDate> providersEndorsedSince(Collection<String> endorsementNumbers) {
-        Map<String, LocalDate> since = new HashMap<>();
+    /**
+     * For each of these endorsement numbers of a supervision provider, the periods in which it was endorsed: from the
+     * day it was granted (or recorded from before the platform), closed by a lapse, revocation or inactivity and
+     * opened again by a reactivation.
+     */
+    public Map<String, List<EndorsedPeriod>> providerPeriods(Collection<String> endorsementNumbers) {
+        Map<String, List<EndorsedPeriod>> periods = new HashMap<>();
         for (String number : endorsementNumbers) {
-            jdbc.query("SELECT endorsed_since FROM supervision_provider WHERE endorsement_number = ?",
-                    rs -> {
-                        since.put(number, rs.getDate("endorsed_since").toLocalDate());
-                    }, number);
+            List<LocalDate> since = jdbc.query(
+                    "SELECT endorsed_since FROM supervision_provider WHERE endorsement_number = ?",
+                    (rs, n) -> rs.getDate("endorsed_since").toLocalDate(), number);
+            if (since.isEmpty()) {
+                continue;
+            }
+            List<EndorsedPeriod> found = new ArrayList<>();
+            LocalDate openSince = since.get(0);
+            for (Map<String, Object> change : jdbc.queryForList("""
+                    SELECT changed_on, active FROM provider_standing WHERE endorsement_number = ?
+                    ORDER BY changed_on, event_id""", number)) {
+                LocalDate on = ((java.sql.Date) change.get("changed_on")).toLocalDate();
+                boolean active = (Boolean) change.get("active");
+                if (!active && openSince != null) {
+                    found.add(new EndorsedPeriod(openSince, on));
+                    openSince = null;
+                } else if (active && openSince == null) {
+                    openSince = on;
+                }
+            }
+            if (openSince != null) {
+                found.add(EndorsedPeriod.since(openSince));
+            }
+            periods.put(number, found);
         }
-        return since;
+        return periods;
+    }
+
+    /** Records a change of standing an integration event reported; the same event twice changes nothing. */
+    public void standingChanged(String eventId, String endorsementNumber, LocalDate on, boolean active) {
+        jdbc.update("""
+                INSERT INTO provider_standing (event_id, endorsement_number, changed_on, active)
+                VALUES (?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""", eventId, endorsementNumber,
+                Date.valueOf(on), active);
     }
 
     /**

@@ -2,14 +2,16 @@ package org.iecmh.endorsement.application.submission;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
+import org.iecmh.endorsement.application.requirements.EndorsedPeriod;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Hands the portfolio in, to be judged by the requirements in effect {@code on} that day. The caller looks up, in
- * its local view of the registry, since when each named supervision provider is endorsed.
+ * its local view of endorsements, when each named supervision provider was endorsed.
  */
 public record SubmitApplication(@TargetAggregateIdentifier String applicationId, CategoryRequirements requirements,
-                                Map<String, LocalDate> providersEndorsedSince, LocalDate on) {
+                                Map<String, List<EndorsedPeriod>> providerPeriods, LocalDate on) {
 }

@@ -41,8 +41,11 @@ class RequirementCheckTest {
             new Training("Foundations", "MassAIMH", LocalDate.of(2019, 5, 1), BigDecimal.valueOf(30), CORE),
             session("2025-06-01", 12, SupervisionFormat.INDIVIDUAL, "MA-000009"),
             session("2026-01-15", 12, SupervisionFormat.GROUP, "MA-000009")));
-    private final Map<String, LocalDate> providers = Map.of("MA-000009", LocalDate.of(2020, 1, 1),
-            "MA-000050", LocalDate.of(2026, 1, 1));
+    private final Map<String, List<EndorsedPeriod>> providers = Map.of(
+            "MA-000009", List.of(EndorsedPeriod.since(LocalDate.of(2020, 1, 1))),
+            "MA-000050", List.of(EndorsedPeriod.since(LocalDate.of(2026, 1, 1))),
+            "MA-000077", List.of(new EndorsedPeriod(LocalDate.of(2018, 1, 1), LocalDate.of(2025, 10, 1)),
+                    EndorsedPeriod.since(LocalDate.of(2026, 4, 1))));
 
     @Test
     void aCompletePortfolioMeetsEveryRequirement() {
@@ -107,6 +110,19 @@ class RequirementCheckTest {
         assertThat(supervision.detail()).isEqualTo("10 of 24 hours of reflective supervision in the last 24 months "
                 + "from endorsed providers; 9 hours from providers not endorsed on the session date do not count; "
                 + "6 hours of peer supervision never count; 20 hours fall outside the last 24 months");
+    }
+
+    @Test
+    void sessionsWhileTheProvidersEndorsementHadLapsedDoNotCount() {
+        portfolio.removeIf(ReflectiveSupervision.class::isInstance);
+        portfolio.add(session("2025-09-30", 8, SupervisionFormat.INDIVIDUAL, "MA-000077"));
+        portfolio.add(session("2025-12-01", 10, SupervisionFormat.INDIVIDUAL, "MA-000077"));
+        portfolio.add(session("2026-05-01", 8, SupervisionFormat.INDIVIDUAL, "MA-000077"));
+
+        RequirementResult supervision = result(check(specialist, Category.IFS), "reflective-supervision");
+
+        assertThat(supervision.detail()).startsWith("16 of 24 hours").contains(
+                "10 hours from providers not endorsed on the session date do not count");
     }
 
     @Test

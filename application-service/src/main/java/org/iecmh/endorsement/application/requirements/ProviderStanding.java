@@ -1,0 +1,50 @@
+package org.iecmh.endorsement.application.requirements;
+
+import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.contracts.EndorsementInactivated;
+import org.iecmh.endorsement.contracts.EndorsementLapsed;
+import org.iecmh.endorsement.contracts.EndorsementReactivated;
+import org.iecmh.endorsement.contracts.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.EndorsementTransferred;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+/**
+ * Listens to renewal-service: whether an endorsement stands on a given day, so that reflective supervision counts
+ * only from a provider endorsed on the session's date. A transfer that keeps the number changes nothing here.
+ */
+@Configuration
+class ProviderStanding {
+
+    @Bean
+    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, ApplicationViews views) {
+        return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
+            Object event = received.event();
+            if (event instanceof EndorsementLapsed lapsed) {
+                views.standingChanged(received.id(), lapsed.endorsementNumber(), day(lapsed.lapsedAt()), false);
+            } else if (event instanceof EndorsementRevoked revoked) {
+                views.standingChanged(received.id(), revoked.endorsementNumber(), day(revoked.revokedAt()), false);
+            } else if (event instanceof EndorsementInactivated inactive) {
+                views.standingChanged(received.id(), inactive.endorsementNumber(), day(inactive.inactivatedAt()), false);
+            } else if (event instanceof EndorsementReactivated back) {
+                views.standingChanged(received.id(), back.endorsementNumber(), day(back.reactivatedAt()), true);
+            } else if (event instanceof EndorsementTransferred moved && moved.newEndorsementNumber() != null) {
+                // The old number ends. The new number is not known here as a provider's, so sessions under it do
+                // not count until it is.
+                views.standingChanged(received.id(), moved.endorsementNumber(), day(moved.transferredAt()), false);
+            }
+        });
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
