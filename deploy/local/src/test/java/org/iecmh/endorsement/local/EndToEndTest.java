@@ -11,6 +11,7 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.PostgresServer;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,8 @@ class EndToEndTest {
                         postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX),
                 new Platform.Ports(freePort(), servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
-                Path.of("target/e2e-logs"), List.of());
+                Path.of("target/e2e-logs"),
+                List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + LocalIssuer.instance().issuerUri()));
     }
 
     @AfterAll

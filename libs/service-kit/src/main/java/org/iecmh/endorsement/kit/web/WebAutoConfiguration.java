@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.kit.web;
 
+import org.iecmh.endorsement.kit.security.ResourceServerAutoConfiguration;
+import org.iecmh.endorsement.kit.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,18 +11,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Problem details for every error, and the {@link Actor} of each request. */
-@AutoConfiguration
+/** Problem details for every error, and the {@link Actor} of each request from its token. */
+@AutoConfiguration(after = ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class WebAutoConfiguration {
 
     @Bean
-    public WebMvcConfigurer actorResolution() {
+    public WebMvcConfigurer actorResolution(SecurityProperties security) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorArgumentResolver());
+                resolvers.add(new ActorArgumentResolver(security));
             }
         };
     }
