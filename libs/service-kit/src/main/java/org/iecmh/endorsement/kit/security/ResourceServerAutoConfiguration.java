@@ -7,16 +7,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.iecmh.endorsement.kit.web.ActorArgumentResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every service is an OAuth2 resource server: it validates the caller's JWT itself (signature against the
@@ -36,20 +41,36 @@ public class ResourceServerAutoConfiguration {
     public SecurityFilterChain resourceServer(HttpSecurity http, SecurityProperties properties) throws Exception {
         AuthenticationEntryPoint unauthenticated = problemEntryPoint();
         AccessDeniedHandler denied = problemAccessDenied();
+        AuthorizationManager<RequestAuthorizationContext> granted = tenantGranted(properties);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
+                        .requestMatchers(properties.protectedPaths().toArray(String[]::new)).access(granted)
                         .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .requestMatchers(properties.additionalPublicPaths().toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(granted))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
         return http.build();
+    }
+
+    /**
+     * A validated token, and where the request names a tenant ({@code X-Tenant-Id}), one the token grants: refused
+     * here already, whatever the endpoint, so that no handler ever runs for an ungranted tenant.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> tenantGranted(SecurityProperties properties) {
+        return (authentication, context) -> {
+            if (!(authentication.get() instanceof JwtAuthenticationToken token)) {
+                return new AuthorizationDecision(false);
+            }
+            String tenant = context.getRequest().getHeader(ActorArgumentResolver.TENANT_HEADER);
+            return new AuthorizationDecision(tenant == null || tenant.isBlank()
+                    || !TenantGrants.of(token.getToken(), properties.tenantsClaim()).rolesIn(tenant.strip()).isEmpty());
+        };
     }
 
     private static AuthenticationEntryPoint problemEntryPoint() {
@@ -67,7 +88,7 @@ public class ResourceServerAutoConfiguration {
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
             ProblemResponses.write(response, response.getStatus(), ProblemResponses.FORBIDDEN, "Not allowed",
-                    "The token does not allow this request");
+                    "The token does not grant the tenant this request names");
         };
     }
 }
