@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -235,6 +236,60 @@ class EndToEndTest {
                 assertThat(refused.status()).as(entry + ": " + how).isEqualTo(401);
                 assertThat(refused.contentType()).as(entry + ": " + how).startsWith("application/problem+json");
             });
+        }
+    }
+
+    @Test
+    void everyEndpointOfEveryServiceIsListedAndRefusesCallersItMustRefuse() {
+        // Complete: what the services describe is what the matrix lists, no more and no less.
+        TreeSet<String> described = new TreeSet<>();
+        SecurityMatrix.services().forEach(service ->
+                described.addAll(SecurityMatrix.described(service, ApiClient.at(platform.serviceUrl(service)))));
+        assertThat(described).as("endpoints without an entry in SecurityMatrix, or entries of endpoints gone")
+                .containsExactlyInAnyOrderElementsOf(SecurityMatrix.ENDPOINTS.keySet());
+
+        String maOnly = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("coordinator-ma", "demo");
+        String waOnly = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("coordinator-wa", "demo");
+        String foreign = LocalIssuer.instance().token("ma", "coordinator-ma", "COORDINATOR");
+        List<String> failures = new ArrayList<>();
+        SecurityMatrix.ENDPOINTS.forEach((endpoint, access) -> {
+            String service = endpoint.substring(0, endpoint.indexOf(' '));
+            for (String entry : List.of(platform.gatewayUrl(), platform.serviceUrl(service))) {
+                boolean isPublic = access == SecurityMatrix.Access.PUBLIC;
+                expect(failures, endpoint, entry, "no token", SecurityMatrix.call(ApiClient.at(entry), endpoint),
+                        isPublic ? null : 401);
+                expect(failures, endpoint, entry, "a token of another issuer", SecurityMatrix.call(
+                        ApiClient.at(entry).withToken(foreign).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
+                        401);
+                expect(failures, endpoint, entry, "a wa token acting in ma", SecurityMatrix.call(
+                        ApiClient.at(entry).withToken(waOnly).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
+                        isPublic ? null : 403);
+                if (!isPublic) {
+                    // Signed in and in a granted tenant, the caller gets past security to the service's own rules.
+                    expect(failures, endpoint, entry, "an ma token acting in ma", SecurityMatrix.call(
+                            ApiClient.at(entry).withToken(maOnly).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
+                            null);
+                }
+            }
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Records a failure unless the answer has the expected status; with none expected, unless security let the
+     * request through (not 401; not 403 either, except for a signed-in caller whom the service's role rules refuse).
+     */
+    private static void expect(List<String> failures, String endpoint, String entry, String caller,
+                               Response answer, Integer expected) {
+        boolean signedIn = caller.startsWith("an ma");
+        boolean ok = expected == null
+                ? answer.status() != 401 && (signedIn || answer.status() != 403)
+                : answer.status() == expected;
+        if (!ok) {
+            failures.add(endpoint + " via " + entry + " with " + caller + ": " + answer.status() + " "
+                    + answer.text());
         }
     }
 

@@ -109,6 +109,7 @@ class ServiceKitTest {
         HttpResponse<String> response = submit("ma", Map.of("personId", "person-1", "name", "Zoë Example",
                 "category", "IMHS"), "request-42");
         assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("request-42");
         String id = json.readTree(response.body()).get("id").asText();
 
         Map<String, Object> row = jdbc.queryForMap("""
@@ -219,6 +220,7 @@ class ServiceKitTest {
         HttpResponse<String> response = http.send(sample(SAMPLE).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Bearer"));
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -56,8 +56,8 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             throw new NotGranted("The token grants no role in tenant " + tenant);
         }
         String role = role(request, roles);
-        String requestId = request.getHeader(REQUEST_ID_HEADER);
-        String correlation = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+        String correlation = requestId == null ? UUID.randomUUID().toString() : requestId.toString();
         return new Actor(tenant, subject, role, correlation);
     }
 
