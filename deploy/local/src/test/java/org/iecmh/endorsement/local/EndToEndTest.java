@@ -138,6 +138,15 @@ class EndToEndTest {
         // 3. application-service hears of the payment and opens the review; a second delivery changes nothing.
         String application = "/api/applications/" + applicationId;
         await("the review").atMost(HOP).until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
+        // Every demo user of ma (each role, and the platform operator) sees the application; every user of wa finds
+        // nothing in wa and may not act in ma; without a token nobody gets past the gateway.
+        for (String role : List.of("applicant", "coordinator", "reviewer", "reviewer2", "auditor", "admin")) {
+            assertThat(signedIn(role + "-ma", "ma").get(application).status()).as(role + "-ma").isEqualTo(200);
+            assertThat(signedIn(role + "-wa", "wa").get(application).status()).as(role + "-wa in wa").isEqualTo(404);
+            assertThat(signedIn(role + "-wa", "ma").get(application).status()).as(role + "-wa in ma").isEqualTo(403);
+        }
+        assertThat(signedIn("operator", "ma").get(application).status()).isEqualTo(200);
+        assertThat(gateway.get(application).status()).isEqualTo(401);
         redeliver(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId, "application-service");
         assertThat(historyTypes(gateway, applicationId)).containsExactly("ApplicationStarted",
                 "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
