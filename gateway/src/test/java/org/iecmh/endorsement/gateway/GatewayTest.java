@@ -3,6 +3,8 @@ package org.iecmh.endorsement.gateway;
 import com.sun.net.httpserver.HttpServer;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.LocalIssuer;
+import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,12 +15,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway in front of four real HTTP servers, one per service, each answering with what it received. */
+/**
+ * The gateway in front of four real HTTP servers, one per service, each answering with what it received; tokens come
+ * from the test JVM's real issuer.
+ */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + GatewayApplication.NAME)
 class GatewayTest {
@@ -33,6 +46,7 @@ class GatewayTest {
     static void routes(DynamicPropertyRegistry registry) {
         SERVICES.forEach((name, server) -> registry.add("iecmh.routes." + name,
                 () -> "http://localhost:" + server.getAddress().getPort()));
+        registry.add(RealInfrastructureProperties.ISSUER_URI, () -> LocalIssuer.instance().issuerUri());
     }
 
     @AfterAll
@@ -44,23 +58,105 @@ class GatewayTest {
     int port;
 
     @Test
-    void eachApiGoesToTheServiceThatOwnsItWithPathQueryAndIdentity() {
+    void eachApiGoesToTheServiceThatOwnsItWithPathQueryAndTheSameToken() {
         ApiClient client = ApiClient.onPort(port).as("ma", "applicant-1", "APPLICANT");
+        String relayed = " token=" + client.identityHeaders().get("Authorization").hashCode();
 
         assertThat(client.get("/api/applications/app-1").text())
-                .isEqualTo("application-service GET /api/applications/app-1 tenant=ma");
+                .isEqualTo("application-service GET /api/applications/app-1 tenant=ma" + relayed);
         assertThat(client.post("/api/payments/invoices/INV-1/payments", Map.of("amountCents", 1)).text())
-                .isEqualTo("payment-service POST /api/payments/invoices/INV-1/payments tenant=ma");
+                .isEqualTo("payment-service POST /api/payments/invoices/INV-1/payments tenant=ma" + relayed);
         assertThat(client.get("/api/endorsements/MA-000001").text())
-                .isEqualTo("renewal-service GET /api/endorsements/MA-000001 tenant=ma");
+                .isEqualTo("renewal-service GET /api/endorsements/MA-000001 tenant=ma" + relayed);
         assertThat(ApiClient.onPort(port).get("/api/registry/endorsees?name=zoe").text())
-                .isEqualTo("registry-service GET /api/registry/endorsees?name=zoe tenant=null");
+                .isEqualTo("registry-service GET /api/registry/endorsees?name=zoe tenant=null token=none");
     }
 
     @Test
-    void aPathNoServiceOwnsIsNotFound() {
-        assertThat(ApiClient.onPort(port).get("/api/unknown").status()).isEqualTo(404);
-        assertThat(ApiClient.onPort(port).get("/internal/applications").status()).isEqualTo(404);
+    void aPathNoServiceOwnsIsNotFoundForASignedInCaller() {
+        ApiClient signedIn = ApiClient.onPort(port).as("ma", "applicant-1", "APPLICANT");
+
+        assertThat(signedIn.get("/api/unknown").status()).isEqualTo(404);
+        assertThat(signedIn.get("/internal/applications").status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).get("/api/unknown").status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutATokenOnlyThePublicPathsAnswer() {
+        ApiClient anonymous = ApiClient.onPort(port);
+
+        Response refused = anonymous.get("/api/applications/app-1");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.at("/type")).isEqualTo("urn:iecmh:problem:unidentified-caller");
+        assertThat(anonymous.get("/api/registry/admin/rebuilds/r-1").status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/payments/card-webhooks", "{}").text())
+                .isEqualTo("payment-service POST /api/payments/card-webhooks tenant=null token=none");
+    }
+
+    @Test
+    void forgedTokensNeverReachAService() {
+        LocalIssuer issuer = LocalIssuer.instance();
+        Map<String, String> forged = Map.of(
+                "another key", issuer.tokenSignedByAnotherKey("ma", "coordinator-1", "COORDINATOR"),
+                "alg none", issuer.unsignedToken("ma", "coordinator-1", "COORDINATOR"),
+                "another issuer", issuer.token("ma", "coordinator-1", "COORDINATOR",
+                        claims -> claims.issuer("https://issuer.example.org")),
+                "expired", issuer.token("ma", "coordinator-1", "COORDINATOR", claims -> claims
+                        .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
+                        .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))));
+
+        forged.forEach((how, token) -> {
+            Response response = ApiClient.onPort(port).withToken(token).get("/api/applications/app-1");
+            assertThat(response.status()).as(how).isEqualTo(401);
+            assertThat(response.text()).as(how).doesNotContain("application-service");
+            // A forged token is refused on a public path too, rather than silently ignored.
+            assertThat(ApiClient.onPort(port).withToken(token).get("/api/registry/endorsees").status())
+                    .as(how).isEqualTo(401);
+        });
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndSecurityHeaders() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/registry/endorsees"))
+                .header("X-Request-Id", "req-123").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fresh = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/applications/app-1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.headers().firstValue("X-Request-Id")).hasValue("req-123");
+        assertThat(answer.body()).endsWith("request=req-123");
+        assertThat(fresh.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+                id -> assertThat(UUID.fromString(id)).isNotNull());
+        assertThat(fresh.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(fresh.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(fresh.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(fresh.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void theWebUiOriginMayCallFromABrowserAndOthersMayNot() throws Exception {
+        HttpResponse<String> allowed = preflight("http://localhost:5173");
+        HttpResponse<String> other = preflight("https://evil.example");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers.toLowerCase()).contains("authorization", "x-tenant-id"));
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/applications"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,x-tenant-id,content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -75,8 +171,12 @@ class GatewayTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
                 byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI()
-                        + " tenant=" + exchange.getRequestHeaders().getFirst("X-Tenant-Id"))
+                        + " tenant=" + exchange.getRequestHeaders().getFirst("X-Tenant-Id")
+                        + " token=" + (authorization == null ? "none" : authorization.hashCode())
+                        + ("req-123".equals(requestId) ? " request=" + requestId : ""))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, body.length);

@@ -529,10 +529,10 @@ class PaymentServiceTest {
 
         Response early = applicant.get(receipt);
         pay(coordinator("ma"), invoiceId, 12_000);
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + receipt))
-                .header("X-Tenant-Id", "ma").header("X-Subject", "person-receipt").header("X-Role", "APPLICANT")
-                .header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder asApplicant = HttpRequest.newBuilder(URI.create("http://localhost:" + port + receipt));
+        applicant.identityHeaders().forEach(asApplicant::header);
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
+                asApplicant.header("Accept", "application/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.at("/rule")).isEqualTo("invoice-not-paid");

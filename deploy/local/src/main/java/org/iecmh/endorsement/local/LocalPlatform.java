@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,13 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole platform on this machine: embedded PostgreSQL and a Kafka broker keeping their data in
- * {@code .local-data/} between runs, the four services and the gateway. {@code --reset} starts from empty.
- * Ctrl-C stops everything cleanly.
+ * {@code .local-data/} between runs, the local identity provider, the four services and the gateway.
+ * {@code --reset} starts from empty. Ctrl-C stops everything cleanly.
  */
 public final class LocalPlatform {
 
     static final int GATEWAY_PORT = 8080;
+    static final int IDENTITY_PORT = 9000;
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
@@ -32,6 +34,7 @@ public final class LocalPlatform {
         List<String> arguments = List.of(args);
         Path data = Path.of(System.getProperty("iecmh.local.data", ".local-data")).toAbsolutePath();
         Path gatewayJar = Path.of(System.getProperty("iecmh.local.gateway-jar", "gateway/target/gateway-exec.jar"));
+        Path identityJar = Path.of(System.getProperty("iecmh.local.identity-jar", "identity/target/identity-exec.jar"));
         if (arguments.contains("--reset")) {
             say("Removing " + data);
             delete(data);
@@ -41,9 +44,14 @@ public final class LocalPlatform {
         LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        String issuer = "http://localhost:" + IDENTITY_PORT;
+        say("Starting the identity provider on " + issuer);
+        LocalJvm identity = LocalJvm.start("identity provider", identityJar, IDENTITY_PORT, List.of(),
+                data.resolve("logs").resolve("identity.log"), Duration.ofSeconds(120));
         say("Starting " + String.join(", ", Platform.serviceNames()) + " and the gateway");
         Platform platform = Platform.start(
-                new Platform.Infrastructure(postgres::jdbcUrl, "postgres", "postgres", kafka.bootstrapServers(), ""),
+                new Platform.Infrastructure(postgres::jdbcUrl, "postgres", "postgres", kafka.bootstrapServers(), "",
+                        issuer),
                 new Platform.Ports(GATEWAY_PORT, new LinkedHashMap<>(SERVICE_PORTS)), gatewayJar, data.resolve("logs"),
                 List.of());
 
@@ -51,6 +59,7 @@ public final class LocalPlatform {
             long stopping = System.nanoTime();
             say("Stopping the gateway and the services");
             platform.close();
+            identity.close();
             say("Stopping Kafka");
             kafka.close();
             say("Stopping PostgreSQL");
@@ -72,12 +81,15 @@ public final class LocalPlatform {
 
                 The IECMH Endorsement platform runs at %1$s
                   application-service :8081   renewal-service :8082   payment-service :8083   registry-service :8084
-                  gateway log: .local-data/logs/gateway.log
+                  identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
+                  auditor-ma, admin-ma, the same for wa, and operator; password demo)
+                  logs: .local-data/logs/
 
-                Until sign-in arrives, who you are travels in headers. Try:
+                Sign in and call the API with the token. Try:
 
+                  TOKEN=$(deploy/local/token applicant-ma)
                   curl -s -X POST %1$s/api/applications -H 'Content-Type: application/json' \\
-                       -H 'X-Tenant-Id: ma' -H 'X-Subject: zoe' -H 'X-Role: APPLICANT' \\
+                       -H "Authorization: Bearer $TOKEN" -H 'X-Tenant-Id: ma' \\
                        -d '{"applicantName": "Zoë Example", "category": "IFA"}'
 
                   curl -s '%1$s/api/registry/endorsees?name=zoe'

@@ -34,20 +34,22 @@ public final class Platform implements AutoCloseable {
             new Service(PaymentServiceApplication.NAME, "payment", PaymentServiceApplication::application),
             new Service(RegistryServiceApplication.NAME, "registry", RegistryServiceApplication::application));
 
-    /** Where the services find PostgreSQL and Kafka. */
+    /** Where the services find PostgreSQL and Kafka, and the issuer whose tokens the gateway and services accept. */
     public record Infrastructure(Function<String, String> jdbcUrlOfDatabase, String username, String password,
-                                 String kafkaBootstrapServers, String kafkaPrefix) {
+                                 String kafkaBootstrapServers, String kafkaPrefix, String issuerUri) {
     }
 
     /** The ports: the gateway's, and each service's by name. */
     public record Ports(int gateway, Map<String, Integer> services) {
     }
 
+    private static final String ISSUER_URI = "--spring.security.oauth2.resourceserver.jwt.issuer-uri=";
+
     private final Map<String, ConfigurableApplicationContext> services;
-    private final LocalGateway gateway;
+    private final LocalJvm gateway;
     private final Ports ports;
 
-    private Platform(Map<String, ConfigurableApplicationContext> services, LocalGateway gateway, Ports ports) {
+    private Platform(Map<String, ConfigurableApplicationContext> services, LocalJvm gateway, Ports ports) {
         this.services = services;
         this.gateway = gateway;
         this.ports = ports;
@@ -68,8 +70,11 @@ public final class Platform implements AutoCloseable {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Map<String, String> routes = new LinkedHashMap<>();
         SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));
-        CompletableFuture<LocalGateway> gateway = CompletableFuture.supplyAsync(() -> LocalGateway.start(
-                gatewayJar, ports.gateway(), routes, logDirectory.resolve("gateway.log"), Duration.ofSeconds(120)));
+        List<String> gatewayArguments = new ArrayList<>(List.of(ISSUER_URI + infrastructure.issuerUri()));
+        routes.forEach((service, url) -> gatewayArguments.add("--iecmh.routes." + service + "=" + url));
+        CompletableFuture<LocalJvm> gateway = CompletableFuture.supplyAsync(() -> LocalJvm.start("gateway",
+                gatewayJar, ports.gateway(), gatewayArguments, logDirectory.resolve("gateway.log"),
+                Duration.ofSeconds(120)));
 
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         for (Service service : SERVICES) {
@@ -81,6 +86,7 @@ public final class Platform implements AutoCloseable {
                     "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                     "--spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
                     "--iecmh.kafka.prefix=" + infrastructure.kafkaPrefix(),
+                    ISSUER_URI + infrastructure.issuerUri(),
                     // Badges name the registry by the URL people reach it at; locally, keys are made at start.
                     "--iecmh.badges.base-url=http://localhost:" + ports.gateway(),
                     "--iecmh.badges.generate-missing-keys=true",
@@ -100,13 +106,17 @@ public final class Platform implements AutoCloseable {
         } catch (CompletionException failed) {
             running.values().forEach(ConfigurableApplicationContext::close);
             starting.values().forEach(f -> f.thenAccept(ConfigurableApplicationContext::close));
-            gateway.thenAccept(LocalGateway::close);
+            gateway.thenAccept(LocalJvm::close);
             throw failed;
         }
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
+    }
+
+    public String serviceUrl(String name) {
+        return "http://localhost:" + ports.services().get(name);
     }
 
     public ConfigurableApplicationContext service(String name) {

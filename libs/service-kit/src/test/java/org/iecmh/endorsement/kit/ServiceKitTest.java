@@ -21,6 +21,7 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,6 +82,8 @@ class ServiceKitTest {
     @Autowired
     CommandGateway commands;
 
+    private static final String SAMPLE = "{\"personId\":\"p\",\"name\":\"n\",\"category\":\"IMHS\"}";
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -104,6 +109,7 @@ class ServiceKitTest {
         HttpResponse<String> response = submit("ma", Map.of("personId", "person-1", "name", "Zoë Example",
                 "category", "IMHS"), "request-42");
         assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("request-42");
         String id = json.readTree(response.body()).get("id").asText();
 
         Map<String, Object> row = jdbc.queryForMap("""
@@ -222,28 +228,113 @@ class ServiceKitTest {
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
-                .header("Content-Type", "application/json")
-                .header("X-Tenant-Id", "ma")
-                .header("X-Subject", "applicant-7")
-                .header("X-Role", "APPLICANT")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        String token = LocalIssuer.instance().token("ma", "applicant-7", "APPLICANT");
+        return http.send(sample(body).header("Authorization", "Bearer " + token).header("X-Tenant-Id", "ma").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void aRequestThatDoesNotSayWhoSendsItIsRefused() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"personId\":\"p\",\"name\":\"n\",\"category\":\"IMHS\"}"))
-                .build();
+    void aRequestWithoutATokenIsRefusedAsAProblem() throws Exception {
+        HttpResponse<String> response = http.send(sample(SAMPLE).build(), HttpResponse.BodyHandlers.ofString());
 
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("type").asText())
+                .isEqualTo("urn:iecmh:problem:unidentified-caller");
+    }
+
+    @Test
+    void identityHeadersWithoutATokenNameNobody() throws Exception {
+        HttpResponse<String> response = http.send(sample(SAMPLE).header("X-Tenant-Id", "ma")
+                .header("X-Subject", "coordinator-1").header("X-Role", "COORDINATOR").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void forgedTokensAreRefused() throws Exception {
+        LocalIssuer issuer = LocalIssuer.instance();
+        Map<String, String> forged = Map.of(
+                "another key", issuer.tokenSignedByAnotherKey("ma", "applicant-7", "APPLICANT"),
+                "alg none", issuer.unsignedToken("ma", "applicant-7", "APPLICANT"),
+                "another issuer", issuer.token("ma", "applicant-7", "APPLICANT",
+                        claims -> claims.issuer("https://issuer.example.org")),
+                "expired", issuer.token("ma", "applicant-7", "APPLICANT", claims -> claims
+                        .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
+                        .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))),
+                "altered payload", alterPayload(issuer.token("ma", "applicant-7", "APPLICANT")));
+        int eventsBefore = eventCount();
+
+        for (var token : forged.entrySet()) {
+            HttpResponse<String> response = http.send(sample(SAMPLE).header("Authorization", "Bearer "
+                    + token.getValue()).header("X-Tenant-Id", "ma").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(token.getKey())
+                    .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
+        }
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aTenantTheTokenDoesNotGrantIsForbidden() throws Exception {
+        String maOnly = LocalIssuer.instance().token("ma", "coordinator-1", "COORDINATOR");
+
+        HttpResponse<String> response = http.send(sample(SAMPLE).header("Authorization", "Bearer " + maOnly)
+                .header("X-Tenant-Id", "wa").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("type").asText()).isEqualTo("urn:iecmh:problem:forbidden");
+    }
+
+    @Test
+    void theRoleComesFromTheTokenAndAnUngrantedRoleIsForbidden() throws Exception {
+        String token = LocalIssuer.instance().token("applicant-8",
+                Map.of("ma", List.of("APPLICANT"), "wa", List.of("AUDITOR", "APPLICANT")));
+        String body = json.writeValueAsString(Map.of("personId", "person-8", "name", "Ida", "category", "IMHS"));
+
+        HttpResponse<String> claimed = http.send(sample(body).header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", "ma").header("X-Role", "COORDINATOR").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chosen = http.send(sample(body).header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", "wa").header("X-Role", "APPLICANT").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(claimed.statusCode()).isEqualTo(403);
+        assertThat(chosen.statusCode()).isEqualTo(201);
+        String id = json.readTree(chosen.body()).get("id").asText();
+        assertThat(jdbc.queryForMap("""
+                SELECT meta_data ->> 'tenantId' AS tenant, meta_data ->> 'subject' AS subject,
+                       meta_data ->> 'role' AS role FROM event_log WHERE aggregate_identifier = ?""", id))
+                .containsEntry("tenant", "wa").containsEntry("subject", "applicant-8")
+                .containsEntry("role", "APPLICANT");
+    }
+
+    @Test
+    void aTokenForSeveralTenantsMustNameTheTenant() throws Exception {
+        String token = LocalIssuer.instance().token("auditor-9",
+                Map.of("ma", List.of("AUDITOR"), "wa", List.of("AUDITOR")));
+
+        HttpResponse<String> response = http.send(sample(SAMPLE).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(json.readTree(response.body()).get("header").asText()).isEqualTo("X-Tenant-Id");
+    }
+
+    @Test
+    void theHealthProbeNeedsNoToken() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -268,15 +359,27 @@ class ServiceKitTest {
 
     private HttpResponse<String> submit(String tenant, Map<String, String> body, String requestId)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
-                .header("Content-Type", "application/json")
+        HttpRequest request = sample(json.writeValueAsString(body))
+                .header("Authorization", "Bearer " + LocalIssuer.instance().token(tenant, "applicant-7", "APPLICANT"))
                 .header("X-Tenant-Id", tenant)
-                .header("X-Subject", "applicant-7")
-                .header("X-Role", "APPLICANT")
                 .header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder sample(String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** A valid token whose payload is changed after signing: its signature no longer matches. */
+    private static String alterPayload(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"APPLICANT\"", "\"COORDINATOR\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
     private String deadLetterTopic() {

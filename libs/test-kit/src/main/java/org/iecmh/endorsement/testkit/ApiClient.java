@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Calls a service's HTTP API as a person would, with the identity headers that say who is asking
- * ({@code X-Tenant-Id}, {@code X-Subject}, {@code X-Role}). Immutable: {@link #as} returns a new client.
+ * Calls a service's HTTP API as a person would: with a bearer token from the JVM's {@link LocalIssuer} that says
+ * who is asking, and the {@code X-Tenant-Id} they act in. Immutable: {@link #as} returns a new client.
  */
 public final class ApiClient {
 
@@ -41,9 +41,27 @@ public final class ApiClient {
         return at("http://localhost:" + port);
     }
 
-    /** The same client acting as {@code subject} in {@code role} within {@code tenant}. */
+    /** The same client acting as {@code subject} in {@code role} within {@code tenant}, with a token that grants it. */
     public ApiClient as(String tenant, String subject, String role) {
-        return new ApiClient(baseUrl, Map.of("X-Tenant-Id", tenant, "X-Subject", subject, "X-Role", role));
+        String token = LocalIssuer.instance().token(tenant, subject, role);
+        return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token, "X-Tenant-Id", tenant));
+    }
+
+    /** The same client sending this bearer token (valid or forged) and nothing else that names who asks. */
+    public ApiClient withToken(String token) {
+        return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The same client with these extra headers on every request (such as {@code X-Tenant-Id}). */
+    public ApiClient withHeaders(Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(identity);
+        all.putAll(headers);
+        return new ApiClient(baseUrl, Map.copyOf(all));
+    }
+
+    /** The headers that say who is asking, for a request built by hand. */
+    public Map<String, String> identityHeaders() {
+        return identity;
     }
 
     public Response get(String path) {

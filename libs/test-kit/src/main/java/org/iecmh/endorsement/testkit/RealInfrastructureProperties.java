@@ -3,11 +3,13 @@ package org.iecmh.endorsement.testkit;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The Spring properties that connect a service to the JVM's real PostgreSQL server and Kafka broker. */
+/** The Spring properties that connect a service to the JVM's real PostgreSQL server, Kafka broker and token issuer. */
 public final class RealInfrastructureProperties {
 
     /** Prefix of every topic and consumer group name (service-kit's {@code iecmh.kafka.prefix}). */
     public static final String KAFKA_PREFIX = "iecmh.kafka.prefix";
+    /** Where a resource server finds the issuer's discovery document and keys. */
+    public static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
 
     private RealInfrastructureProperties() {
     }
@@ -17,7 +19,13 @@ public final class RealInfrastructureProperties {
         String database = RealInfrastructure.postgres().createDatabase(hint);
         Map<String, Object> properties = new HashMap<>(forDatabase(database));
         properties.putAll(forKafka(database + "."));
+        properties.putAll(forIssuer());
         return properties;
+    }
+
+    /** The JVM's {@link LocalIssuer} as the issuer whose tokens a service accepts. */
+    public static Map<String, Object> forIssuer() {
+        return Map.of(ISSUER_URI, LocalIssuer.instance().issuerUri());
     }
 
     /** DataSource properties for an existing database on the JVM's PostgreSQL server. */

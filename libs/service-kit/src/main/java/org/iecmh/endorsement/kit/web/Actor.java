@@ -6,9 +6,8 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import java.util.Map;
 
 /**
- * Who sends a request: the tenant they act in, their subject and role, and the request's correlation id.
- * Until the gateway derives it from a token, it travels in the {@code X-Tenant-Id}, {@code X-Subject},
- * {@code X-Role} and {@code X-Request-Id} headers.
+ * Who sends a request: the tenant they act in, their subject and role (all three granted by their validated
+ * token, see {@link ActorArgumentResolver}), and the request's correlation id ({@code X-Request-Id}).
  */
 public record Actor(String tenantId, String subject, String role, String correlationId) {
 

@@ -1,24 +1,40 @@
 package org.iecmh.endorsement.kit.web;
 
+import org.iecmh.endorsement.kit.security.SecurityProperties;
+import org.iecmh.endorsement.kit.security.TenantGrants;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Resolves an {@link Actor} parameter of a REST handler from the request's identity headers. */
+/**
+ * Resolves an {@link Actor} parameter of a REST handler from the caller's validated JWT. Subject and role come
+ * from the token only; the tenant is the {@code X-Tenant-Id} header (or the token's only tenant when the header is
+ * absent) and must be one the token grants, else 403. Where a token grants several roles in the tenant,
+ * {@code X-Role} picks one of them.
+ */
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static final String TENANT_HEADER = "X-Tenant-Id";
-    public static final String SUBJECT_HEADER = "X-Subject";
     public static final String ROLE_HEADER = "X-Role";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String AUTHORIZATION_HEADER = "Authorization";
 
     private static final Pattern TENANT = Pattern.compile("[a-z][a-z0-9-]{1,15}");
-    private static final Pattern ROLE = Pattern.compile("[A-Z_]{3,32}");
+
+    private final SecurityProperties properties;
+
+    public ActorArgumentResolver(SecurityProperties properties) {
+        this.properties = properties;
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -28,26 +44,56 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String tenant = required(request, TENANT_HEADER);
-        String subject = required(request, SUBJECT_HEADER);
-        String role = required(request, ROLE_HEADER);
-        if (!TENANT.matcher(tenant).matches()) {
-            throw new MissingActor(TENANT_HEADER, "must be an association code such as ma or wa");
+        Jwt token = token();
+        String subject = token.getClaimAsString(properties.subjectClaim());
+        if (subject == null || subject.isBlank()) {
+            throw new MissingActor(AUTHORIZATION_HEADER, "names no subject (" + properties.subjectClaim() + ")");
         }
-        if (!ROLE.matcher(role).matches()) {
-            throw new MissingActor(ROLE_HEADER, "must be a role such as APPLICANT or COORDINATOR");
+        TenantGrants grants = TenantGrants.of(token, properties.tenantsClaim());
+        String tenant = tenant(request, grants);
+        List<String> roles = grants.rolesIn(tenant);
+        if (roles.isEmpty()) {
+            throw new NotGranted("The token grants no role in tenant " + tenant);
         }
-        String requestId = request.getHeader(REQUEST_ID_HEADER);
-        String correlation = requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
+        String role = role(request, roles);
+        Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
+        String correlation = requestId == null ? UUID.randomUUID().toString() : requestId.toString();
         return new Actor(tenant, subject, role, correlation);
     }
 
-    private static String required(NativeWebRequest request, String header) {
-        String value = request.getHeader(header);
-        if (value == null || value.isBlank()) {
-            throw new MissingActor(header, "is required");
+    private static Jwt token() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+            return jwt;
         }
-        return value.strip();
+        throw new MissingActor(AUTHORIZATION_HEADER, "must carry a bearer token");
+    }
+
+    private static String tenant(NativeWebRequest request, TenantGrants grants) {
+        String header = request.getHeader(TENANT_HEADER);
+        if (header == null || header.isBlank()) {
+            if (grants.tenants().size() == 1) {
+                return grants.tenants().get(0);
+            }
+            throw new MissingActor(TENANT_HEADER, "is required: the token grants "
+                    + (grants.tenants().isEmpty() ? "no tenant" : "several tenants"));
+        }
+        String tenant = header.strip();
+        if (!TENANT.matcher(tenant).matches()) {
+            throw new MissingActor(TENANT_HEADER, "must be an association code such as ma or wa");
+        }
+        return tenant;
+    }
+
+    private static String role(NativeWebRequest request, List<String> granted) {
+        String chosen = request.getHeader(ROLE_HEADER);
+        if (chosen == null || chosen.isBlank()) {
+            return granted.get(0);
+        }
+        if (!granted.contains(chosen.strip())) {
+            throw new NotGranted("The token does not grant the role " + chosen.strip() + " in this tenant");
+        }
+        return chosen.strip();
     }
 
     /** The request does not say who sends it. */
@@ -61,6 +107,13 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
         public String header() {
             return header;
+        }
+    }
+
+    /** The caller is known, but the token does not let them act in the tenant or role the request names. */
+    public static class NotGranted extends RuntimeException {
+        NotGranted(String message) {
+            super(message);
         }
     }
 }

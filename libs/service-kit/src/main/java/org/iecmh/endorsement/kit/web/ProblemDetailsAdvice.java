@@ -39,6 +39,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI DOMAIN_RULE = URI.create("urn:iecmh:problem:domain-rule");
     public static final URI NOT_FOUND = URI.create("urn:iecmh:problem:not-found");
     public static final URI UNIDENTIFIED = URI.create("urn:iecmh:problem:unidentified-caller");
+    public static final URI FORBIDDEN = URI.create("urn:iecmh:problem:forbidden");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -146,6 +147,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(UNIDENTIFIED);
         problem.setTitle("Who is asking?");
         problem.setProperty("header", missing.header());
+        return problem;
+    }
+
+    @ExceptionHandler(ActorArgumentResolver.NotGranted.class)
+    ProblemDetail notGranted(ActorArgumentResolver.NotGranted notGranted) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notGranted.getMessage());
+        problem.setType(FORBIDDEN);
+        problem.setTitle("Not allowed");
         return problem;
     }
 

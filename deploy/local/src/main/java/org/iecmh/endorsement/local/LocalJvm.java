@@ -12,37 +12,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The gateway in a JVM of its own, from its executable jar: it is a reactive (WebFlux) application and the
- * services are servlet applications, and the two do not share one classpath.
+ * An application in a JVM of its own, from its executable jar: the gateway is a reactive (WebFlux) application and
+ * the identity provider has its own security set-up, and neither shares the services' classpath.
  */
-final class LocalGateway implements AutoCloseable {
+final class LocalJvm implements AutoCloseable {
 
+    private final String name;
     private final Process process;
 
-    private LocalGateway(Process process) {
+    private LocalJvm(String name, Process process) {
+        this.name = name;
         this.process = process;
     }
 
-    static LocalGateway start(Path jar, int port, Map<String, String> routes, Path log, Duration timeout) {
+    static LocalJvm start(String name, Path jar, int port, List<String> arguments, Path log, Duration timeout) {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No gateway jar at " + jar.toAbsolutePath()
-                    + ": build it first with ./mvnw install -DskipTests");
+            throw new IllegalStateException("No " + name + " jar at " + jar.toAbsolutePath()
+                    + ": build it first with ./mvnw package -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-jar", jar.toString(), "--server.port=" + port));
-        routes.forEach((service, url) -> command.add("--iecmh.routes." + service + "=" + url));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            LocalGateway gateway = new LocalGateway(process);
-            gateway.awaitReady(port, log, timeout);
-            return gateway;
+            LocalJvm jvm = new LocalJvm(name, process);
+            jvm.awaitReady(port, log, timeout);
+            return jvm;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the gateway", e);
+            throw new UncheckedIOException("Could not start the " + name, e);
         }
     }
 
@@ -54,7 +55,7 @@ final class LocalGateway implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The gateway stopped while starting; see " + log);
+                throw new IllegalStateException("The " + name + " stopped while starting; see " + log);
             }
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -74,7 +75,8 @@ final class LocalGateway implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("The gateway was not ready within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException("The " + name + " was not ready within " + timeout.toSeconds() + " s; see "
+                + log);
     }
 
     private static String javaExecutable() {

@@ -1,0 +1,129 @@
+package org.iecmh.endorsement.identity;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Spring Authorization Server with two public clients, both authorization code with PKCE and no consent screen:
+ * {@code web-ui} for the browser and {@code cli} for curl (its redirect URI need not answer: the code is read from
+ * the redirect). Access tokens carry the user's tenants and roles ({@code iecmh.identity.tenants-claim}).
+ */
+@Configuration
+class AuthorizationServerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A browser that is not signed in yet is sent to the login form.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .cors(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService demoUsers() {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(DemoUsers.all().stream()
+                .map(user -> User.withUsername(user.username()).password(encoder.encode(DemoUsers.PASSWORD))
+                        .roles("USER").build())
+                .toList());
+    }
+
+    @Bean
+    RegisteredClientRepository clients(@Value("${iecmh.identity.web-ui-redirect-uris}") List<String> webUiRedirects,
+                                       @Value("${iecmh.identity.cli-redirect-uri}") String cliRedirect) {
+        return new InMemoryRegisteredClientRepository(
+                publicClient("web-ui", webUiRedirects), publicClient("cli", List.of(cliRedirect)));
+    }
+
+    private static RegisteredClient publicClient(String id, List<String> redirectUris) {
+        return RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes()).toString())
+                .clientId(id)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
+                .build();
+    }
+
+    /** The user's tenants and roles, in access and ID tokens alike. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tenantsClaim(@Value("${iecmh.identity.tenants-claim}") String claim) {
+        return context -> {
+            boolean userToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                    || "id_token".equals(context.getTokenType().getValue());
+            if (userToken) {
+                DemoUsers.named(context.getPrincipal().getName())
+                        .ifPresent(user -> context.getClaims().claim(claim, user.tenants()));
+            }
+        };
+    }
+
+    /** A key made at start: tokens from an earlier run are refused, which is what a local platform wants. */
+    @Bean
+    JWKSource<SecurityContext> signingKeys() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    @Bean
+    AuthorizationServerSettings settings(@Value("${iecmh.identity.issuer}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    }
+}

@@ -1,0 +1,51 @@
+package org.iecmh.endorsement.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
+ * an applicant, a coordinator, two reviewers (a portfolio needs two), an auditor and an administrator, and one
+ * platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
+ * association.
+ */
+public final class DemoUsers {
+
+    public static final String PASSWORD = "demo";
+    private static final List<String> TENANTS = List.of("ma", "wa");
+    private static final Map<String, String> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("applicant", "APPLICANT");
+        ROLES.put("coordinator", "COORDINATOR");
+        ROLES.put("reviewer", "REVIEWER");
+        ROLES.put("reviewer2", "REVIEWER");
+        ROLES.put("auditor", "AUDITOR");
+        ROLES.put("admin", "TENANT_ADMIN");
+    }
+
+    /** A demo user and the roles their token grants per tenant. */
+    public record DemoUser(String username, Map<String, List<String>> tenants) {
+    }
+
+    private DemoUsers() {
+    }
+
+    public static List<DemoUser> all() {
+        List<DemoUser> users = new ArrayList<>();
+        for (String tenant : TENANTS) {
+            ROLES.forEach((name, role) -> users.add(new DemoUser(name + "-" + tenant, Map.of(tenant, List.of(role)))));
+        }
+        Map<String, List<String>> everywhere = new LinkedHashMap<>();
+        TENANTS.forEach(tenant -> everywhere.put(tenant, List.of("PLATFORM_ADMIN")));
+        users.add(new DemoUser("operator", everywhere));
+        return users;
+    }
+
+    public static Optional<DemoUser> named(String username) {
+        return all().stream().filter(user -> user.username().equals(username)).findFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package org.iecmh.endorsement.identity;
+
+import org.iecmh.endorsement.testkit.OidcSignIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local provider signs demo users in with PKCE and issues tokens that any resource server can validate. */
+class IdentityTest {
+
+    private static ConfigurableApplicationContext identity;
+    private static String issuer;
+
+    @BeforeAll
+    static void start() {
+        int port = freePort();
+        issuer = "http://localhost:" + port;
+        identity = IdentityApplication.application().run("--server.port=" + port);
+    }
+
+    @AfterAll
+    static void stop() {
+        identity.close();
+    }
+
+    @Test
+    void aDemoUserSignsInWithPkceAndGetsATokenThatGrantsTheirTenantAndRole() {
+        String token = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("coordinator-wa", DemoUsers.PASSWORD);
+
+        // Validated as a service validates it: discovery, published keys, signature, issuer, lifetime.
+        JwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+        Jwt jwt = decoder.decode(token);
+
+        assertThat(jwt.getSubject()).isEqualTo("coordinator-wa");
+        assertThat(jwt.getIssuer()).hasToString(issuer);
+        assertThat(jwt.getClaimAsMap("tenants")).isEqualTo(Map.of("wa", List.of("COORDINATOR")));
+    }
+
+    @Test
+    void theOperatorIsPlatformAdministratorInEveryAssociation() {
+        Jwt jwt = JwtDecoders.fromIssuerLocation(issuer).decode(
+                new OidcSignIn(issuer, "web-ui", "http://localhost:8080/").accessToken("operator", DemoUsers.PASSWORD));
+
+        assertThat(jwt.getClaimAsMap("tenants"))
+                .isEqualTo(Map.of("ma", List.of("PLATFORM_ADMIN"), "wa", List.of("PLATFORM_ADMIN")));
+    }
+
+    @Test
+    void aWrongPasswordGetsNoToken() {
+        assertThatThrownBy(() -> new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("applicant-ma", "not-the-password"))
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void aRedirectThatIsNotRegisteredGetsNoCode() {
+        assertThatThrownBy(() -> new OidcSignIn(issuer, "cli", "http://attacker.example/callback")
+                .accessToken("applicant-ma", DemoUsers.PASSWORD))
+                .hasMessageContaining("No authorization code");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

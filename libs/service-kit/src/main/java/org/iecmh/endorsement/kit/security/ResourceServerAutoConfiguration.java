@@ -1,0 +1,94 @@
+package org.iecmh.endorsement.kit.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.iecmh.endorsement.kit.web.ActorArgumentResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Every service is an OAuth2 resource server: it validates the caller's JWT itself (signature against the
+ * issuer's published keys, issuer, lifetime) and never trusts identity headers. The public registry, health
+ * probes and API descriptions need no token; everything else does. Which tenant and role a caller acts in is
+ * decided per request by {@link org.iecmh.endorsement.kit.web.ActorArgumentResolver} from the token's grants.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableWebSecurity
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain resourceServer(HttpSecurity http, SecurityProperties properties) throws Exception {
+        AuthenticationEntryPoint unauthenticated = problemEntryPoint();
+        AccessDeniedHandler denied = problemAccessDenied();
+        AuthorizationManager<RequestAuthorizationContext> granted = tenantGranted(properties);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(properties.protectedPaths().toArray(String[]::new)).access(granted)
+                        .requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
+                        .requestMatchers(properties.additionalPublicPaths().toArray(String[]::new)).permitAll()
+                        .anyRequest().access(granted))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied));
+        return http.build();
+    }
+
+    /**
+     * A validated token, and where the request names a tenant ({@code X-Tenant-Id}), one the token grants: refused
+     * here already, whatever the endpoint, so that no handler ever runs for an ungranted tenant.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> tenantGranted(SecurityProperties properties) {
+        return (authentication, context) -> {
+            if (!(authentication.get() instanceof JwtAuthenticationToken token)) {
+                return new AuthorizationDecision(false);
+            }
+            String tenant = context.getRequest().getHeader(ActorArgumentResolver.TENANT_HEADER);
+            return new AuthorizationDecision(tenant == null || tenant.isBlank()
+                    || !TenantGrants.of(token.getToken(), properties.tenantsClaim()).rolesIn(tenant.strip()).isEmpty());
+        };
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            // Status and WWW-Authenticate as RFC 6750 says; the body as RFC 9457 says.
+            bearer.commence(request, response, exception);
+            ProblemResponses.write(response, response.getStatus(), ProblemResponses.UNAUTHENTICATED,
+                    "Who is asking?", "A valid bearer token is required: " + exception.getMessage());
+        };
+    }
+
+    private static AccessDeniedHandler problemAccessDenied() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            ProblemResponses.write(response, response.getStatus(), ProblemResponses.FORBIDDEN, "Not allowed",
+                    "The token does not grant the tenant this request names");
+        };
+    }
+}

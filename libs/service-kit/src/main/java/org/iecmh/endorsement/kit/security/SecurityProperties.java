@@ -1,0 +1,26 @@
+package org.iecmh.endorsement.kit.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.util.List;
+
+/**
+ * How a service reads its callers' tokens ({@code iecmh.security.*}); the issuer itself is Spring's
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+ *
+ * @param subjectClaim   the claim that names the user
+ * @param tenantsClaim   the claim that grants tenants and roles: an object {@code {"ma": ["COORDINATOR"]}} or a list
+ *                       of {@code "tenant:ROLE"} strings (as a provider's groups often are)
+ * @param publicPaths    paths anyone may call without a token
+ * @param additionalPublicPaths a service's own public paths, on top of the shared ones (a provider's webhook)
+ * @param protectedPaths paths that need a token even where they lie under a public path (checked first)
+ */
+@ConfigurationProperties("iecmh.security")
+public record SecurityProperties(@DefaultValue("sub") String subjectClaim,
+                                 @DefaultValue("tenants") String tenantsClaim,
+                                 @DefaultValue({"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error",
+                                         "/api/registry/**"}) List<String> publicPaths,
+                                 @DefaultValue({}) List<String> additionalPublicPaths,
+                                 @DefaultValue("/api/registry/admin/**") List<String> protectedPaths) {
+}
