@@ -7,16 +7,48 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.policy.RenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
+import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
+import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
+import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A granted endorsement, identified by its number, for as long as it lives. */
+/**
+ * A granted endorsement, identified by its number, for as long as it lives: its renewal windows and reminders, its
+ * renewals, lapse, hold and revocation. Time-driven commands come from the schedule and may come more than once (or
+ * from two instances at the same time): each decides from the stream whether its step is due and not yet taken,
+ * and otherwise does nothing.
+ */
 @Aggregate
 public class Endorsement extends TenantOwnedAggregate {
 
     @AggregateIdentifier
     private String endorsementNumber;
     private String tenantId;
+    private String personId;
+    private EndorsementStatus status;
+    private LocalDate validThrough;
+    /** The close of the window opened for the current valid-through, if it was. */
+    private LocalDate windowOpenedFor;
+    private final Set<Integer> remindersSent = new HashSet<>();
+    private boolean renewalSubmitted;
+    private LocalDate inactiveUntil;
 
     protected Endorsement() {
     }
@@ -26,6 +58,114 @@ public class Endorsement extends TenantOwnedAggregate {
         apply(new EndorsementActivated(command.endorsementNumber(), tenantId, command.applicationId(),
                 command.personId(), command.endorseeName(), command.category(), command.grantedAt(),
                 command.validThrough()));
+    }
+
+    @CommandHandler
+    void handle(OpenRenewalWindow command) {
+        RenewalWindow window = command.policy().windowFor(validThrough);
+        if (status == EndorsementStatus.ACTIVE && !validThrough.equals(windowOpenedFor)
+                && window.isOpenOn(command.today())) {
+            apply(new RenewalWindowOpened(endorsementNumber, tenantId, personId, window.opensOn(),
+                    window.closesOn(), window.lapsesAfter()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SendRenewalReminder command) {
+        LocalDate dueOn = validThrough.minusDays(command.daysBefore());
+        boolean due = !command.today().isBefore(dueOn) && !command.today().isAfter(validThrough);
+        if (status == EndorsementStatus.ACTIVE && !renewalSubmitted && due
+                && !remindersSent.contains(command.daysBefore())) {
+            apply(new RenewalReminderDue(endorsementNumber, tenantId, personId, validThrough, command.daysBefore()));
+        }
+    }
+
+    @CommandHandler
+    void handle(LapseEndorsement command) {
+        boolean unrenewed = status == EndorsementStatus.ACTIVE
+                && command.policy().windowFor(validThrough).hasLapsedOn(command.today());
+        boolean heldTooLong = status == EndorsementStatus.INACTIVE && command.today().isAfter(inactiveUntil);
+        if (unrenewed || heldTooLong) {
+            apply(new EndorsementLapsed(endorsementNumber, tenantId, command.today()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SubmitRenewal command) {
+        requireActive("renewal-needs-active-endorsement");
+        if (renewalSubmitted) {
+            throw new DomainRuleViolation("renewal-already-submitted",
+                    "A renewal of " + endorsementNumber + " waits for the coordinator");
+        }
+        RenewalPolicy policy = command.policy();
+        RenewalWindow window = policy.windowFor(validThrough);
+        if (!window.isOpenOn(command.today())) {
+            throw new DomainRuleViolation("renewal-window-closed", "Renewals of " + endorsementNumber
+                    + " are accepted from " + window.opensOn() + " to " + window.lapsesAfter());
+        }
+        boolean late = window.isLateOn(command.today());
+        apply(new RenewalSubmitted(endorsementNumber, tenantId, command.today(), late,
+                late ? policy.lateFeeCents() : 0, policy.currency()));
+    }
+
+    @CommandHandler
+    void handle(ReturnRenewal command) {
+        requireSubmittedRenewal();
+        apply(new RenewalReturned(endorsementNumber, tenantId, command.comments()));
+    }
+
+    @CommandHandler
+    void handle(ApproveRenewal command) {
+        requireSubmittedRenewal();
+        apply(new EndorsementRenewed(endorsementNumber, tenantId, command.today(),
+                command.policy().renewedThrough(validThrough)));
+    }
+
+    @CommandHandler
+    void handle(RevokeEndorsement command) {
+        if (status == EndorsementStatus.REVOKED) {
+            throw new DomainRuleViolation("endorsement-revoked", endorsementNumber + " is already revoked");
+        }
+        apply(new EndorsementRevoked(endorsementNumber, tenantId, command.reason(), command.today()));
+    }
+
+    @CommandHandler
+    void handle(InactivateEndorsement command) {
+        requireActive("inactive-needs-active-endorsement");
+        int maximum = command.policy().inactiveMaximumMonths();
+        if (maximum == 0) {
+            throw new DomainRuleViolation("inactive-not-offered",
+                    "The association does not put endorsements on hold");
+        }
+        apply(new EndorsementInactivated(endorsementNumber, tenantId, command.today(),
+                command.today().plusMonths(maximum)));
+    }
+
+    @CommandHandler
+    void handle(ReactivateEndorsement command) {
+        if (status != EndorsementStatus.INACTIVE) {
+            throw new DomainRuleViolation("endorsement-not-inactive", endorsementNumber + " is not on hold");
+        }
+        // Time on hold does not count towards the cycle: an endorsement whose window passed meanwhile runs to the
+        // close of the next window that has not passed yet.
+        LocalDate through = validThrough;
+        while (through.isBefore(command.today())) {
+            through = command.policy().renewedThrough(through);
+        }
+        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(), through));
+    }
+
+    private void requireActive(String rule) {
+        if (status != EndorsementStatus.ACTIVE) {
+            throw new DomainRuleViolation(rule, endorsementNumber + " is " + status.name().toLowerCase());
+        }
+    }
+
+    private void requireSubmittedRenewal() {
+        if (!renewalSubmitted) {
+            throw new DomainRuleViolation("renewal-not-submitted", "No renewal of " + endorsementNumber
+                    + " waits for review");
+        }
     }
 
     @Override
@@ -47,5 +187,68 @@ public class Endorsement extends TenantOwnedAggregate {
     void on(EndorsementActivated event) {
         endorsementNumber = event.endorsementNumber();
         tenantId = event.tenantId();
+        personId = event.personId();
+        validThrough = event.validThrough();
+        status = EndorsementStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(RenewalWindowOpened event) {
+        windowOpenedFor = event.closesOn();
+    }
+
+    @EventSourcingHandler
+    void on(RenewalReminderDue event) {
+        remindersSent.add(event.daysBefore());
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementLapsed event) {
+        status = EndorsementStatus.LAPSED;
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(RenewalSubmitted event) {
+        renewalSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(RenewalReturned event) {
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementRenewed event) {
+        validThrough(event.validThrough());
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementRevoked event) {
+        status = EndorsementStatus.REVOKED;
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementInactivated event) {
+        status = EndorsementStatus.INACTIVE;
+        inactiveUntil = event.inactiveUntil();
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementReactivated event) {
+        status = EndorsementStatus.ACTIVE;
+        inactiveUntil = null;
+        validThrough(event.validThrough());
+    }
+
+    /** A new valid-through starts a new cycle: its window and reminders are still to come. */
+    private void validThrough(LocalDate through) {
+        if (!through.equals(validThrough)) {
+            windowOpenedFor = null;
+            remindersSent.clear();
+        }
+        validThrough = through;
+        renewalSubmitted = false;
     }
 }

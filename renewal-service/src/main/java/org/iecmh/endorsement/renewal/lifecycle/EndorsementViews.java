@@ -4,11 +4,17 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -20,7 +26,9 @@ public class EndorsementViews {
     private static final RowMapper<EndorsementView> ROW = (rs, n) -> new EndorsementView(
             rs.getString("endorsement_number"), rs.getString("tenant_id"), rs.getString("person_id"),
             rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
-            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate());
+            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
+            rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
+            rs.getString("renewal"));
 
     private final JdbcTemplate jdbc;
 
@@ -42,10 +50,63 @@ public class EndorsementViews {
     void on(EndorsementActivated event) {
         jdbc.update("""
                 INSERT INTO endorsement_view (endorsement_number, tenant_id, person_id, endorsee_name, category,
-                                              status, endorsed_since, valid_through)
-                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                                              status, endorsed_since, valid_through, status_since)
+                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
                 event.endorsementNumber(), event.tenantId(), event.personId(), event.endorseeName(),
                 event.category(), Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                Date.valueOf(event.validThrough()));
+                Date.valueOf(event.validThrough()),
+                Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @EventHandler
+    void on(RenewalWindowOpened event) {
+        renewal(event.endorsementNumber(), "WINDOW_OPEN");
+    }
+
+    @EventHandler
+    void on(RenewalSubmitted event) {
+        renewal(event.endorsementNumber(), "SUBMITTED");
+    }
+
+    @EventHandler
+    void on(RenewalReturned event) {
+        renewal(event.endorsementNumber(), "RETURNED");
+    }
+
+    @EventHandler
+    void on(EndorsementRenewed event) {
+        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL WHERE endorsement_number = ?",
+                Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementLapsed event) {
+        status(event.endorsementNumber(), EndorsementStatus.LAPSED, event.lapsedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementRevoked event) {
+        status(event.endorsementNumber(), EndorsementStatus.REVOKED, event.revokedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementInactivated event) {
+        status(event.endorsementNumber(), EndorsementStatus.INACTIVE, event.inactiveSince());
+    }
+
+    @EventHandler
+    void on(EndorsementReactivated event) {
+        status(event.endorsementNumber(), EndorsementStatus.ACTIVE, event.reactivatedOn());
+        jdbc.update("UPDATE endorsement_view SET valid_through = ? WHERE endorsement_number = ?",
+                Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    private void status(String number, EndorsementStatus status, LocalDate since) {
+        jdbc.update("UPDATE endorsement_view SET status = ?, status_since = ?, renewal = NULL "
+                + "WHERE endorsement_number = ?", status.name(), Date.valueOf(since), number);
+    }
+
+    private void renewal(String number, String renewal) {
+        jdbc.update("UPDATE endorsement_view SET renewal = ? WHERE endorsement_number = ?", renewal, number);
     }
 }

@@ -1,0 +1,232 @@
+package org.iecmh.endorsement.renewal.lifecycle;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
+import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
+import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
+import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Set;
+
+/** The Endorsement aggregate, one rule per test: given its history, when a command comes, then these events. */
+class EndorsementTest {
+
+    private static final String MA_NUMBER = "MA-000001";
+    private static final String WA_NUMBER = "WA-000001";
+    private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
+    private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
+    private static final MetaData SCHEDULE_IN_MA = AuditMetadata.of("ma", "service:renewal-service", "SYSTEM");
+    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 12,
+            Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"));
+    /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
+    private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
+            new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
+            List.of(7, 60, 30), ACTIVITY, 24);
+    /** Washington (seed 003): October 1 - December 31 of 2027, 2030, 2033, no grace. */
+    private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
+            new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
+            List.of(60, 30, 7), ACTIVITY, 0);
+    private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
+
+    private final EndorsementActivated maActivated = new EndorsementActivated(MA_NUMBER, "ma", "app-1", "zoe",
+            "Zoë Example", "IFS", Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH);
+    private final EndorsementActivated waActivated = new EndorsementActivated(WA_NUMBER, "wa", "app-2", "ana",
+            "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31));
+    private final RenewalWindowOpened maWindowOpened = new RenewalWindowOpened(MA_NUMBER, "ma", "zoe",
+            LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30));
+    private final RenewalSubmitted maSubmitted = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 2),
+            false, 0, "USD");
+
+    private AggregateTestFixture<Endorsement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Endorsement.class);
+    }
+
+    private static Matcher<Throwable> breaks(String rule) {
+        return Matchers.allOf(Matchers.instanceOf(DomainRuleViolation.class),
+                new FeatureMatcher<Throwable, String>(Matchers.equalTo(rule), "rule", "rule") {
+                    @Override
+                    protected String featureValueOf(Throwable actual) {
+                        return ((DomainRuleViolation) actual).rule();
+                    }
+                });
+    }
+
+    @Test
+    void theRenewalWindowOpensOnItsFirstDayAndOnlyOnce() {
+        fixture.given(maActivated)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 9, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 10, 1), MA), SCHEDULE_IN_MA)
+                .expectEvents(maWindowOpened);
+        fixture.given(maActivated, maWindowOpened)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 10, 2), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFixedWindowOpensOnOctoberFirstOfTheCycleYear() {
+        fixture.given(waActivated)
+                .when(new OpenRenewalWindow(WA_NUMBER, LocalDate.of(2027, 10, 1), WA), IN_WA)
+                .expectEvents(new RenewalWindowOpened(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 10, 1),
+                        LocalDate.of(2027, 12, 31), LocalDate.of(2027, 12, 31)));
+    }
+
+    @Test
+    void eachReminderIsDueOnceFromItsDayAndNotAfterTheEndorseeSubmitted() {
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 11, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 1), MA), SCHEDULE_IN_MA)
+                .expectEvents(new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30));
+        fixture.given(maActivated, maWindowOpened, new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30))
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 2), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new SendRenewalReminder(MA_NUMBER, 7, LocalDate.of(2027, 12, 24), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnrenewedEndorsementLapsesTheDayAfterItsGracePeriodAndOnlyOnce() {
+        fixture.given(maActivated, maWindowOpened)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 1, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 1, 31), MA), SCHEDULE_IN_MA)
+                .expectEvents(new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31)));
+        fixture.given(maActivated, new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31)))
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewedEndorsementDoesNotLapseAtTheOldDate() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted,
+                        new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2027, 11, 5), LocalDate.of(2028, 12, 31)))
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewalIsSubmittedOnlyInsideTheWindowAndLateInTheGracePeriodWithTheLateFee() {
+        fixture.given(maActivated)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 9, 30), MA), IN_MA)
+                .expectException(breaks("renewal-window-closed"))
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"));
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 3), MA), IN_MA)
+                .expectException(breaks("renewal-already-submitted"));
+    }
+
+    @Test
+    void anApprovedRenewalRunsToTheNextDueDateOrTheCloseOfTheNextWindow() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectEvents(new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2027, 11, 5),
+                        LocalDate.of(2028, 12, 31)));
+        setUp();
+        fixture.given(waActivated, new RenewalSubmitted(WA_NUMBER, "wa", LocalDate.of(2027, 10, 5), false, 0, "USD"))
+                .when(new ApproveRenewal(WA_NUMBER, LocalDate.of(2027, 10, 6), WA), IN_WA)
+                .expectEvents(new EndorsementRenewed(WA_NUMBER, "wa", LocalDate.of(2027, 10, 6),
+                        LocalDate.of(2030, 12, 31)));
+    }
+
+    @Test
+    void aReturnedRenewalCanBeSubmittedAgainButNothingUnsubmittedIsReviewed() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new ReturnRenewal(MA_NUMBER, "Add the RSC log"), IN_MA)
+                .expectEvents(new RenewalReturned(MA_NUMBER, "ma", "Add the RSC log"));
+        fixture.given(maActivated, maWindowOpened, maSubmitted, new RenewalReturned(MA_NUMBER, "ma", "x"))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 9), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 9), false, 0, "USD"));
+        fixture.given(maActivated, maWindowOpened)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectException(breaks("renewal-not-submitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedEndorsementCannotBeRevokedAgainNorRenewedNorLapse() {
+        EndorsementRevoked revoked = new EndorsementRevoked(MA_NUMBER, "ma", "Code of ethics", LocalDate.of(2027, 3, 1));
+        fixture.given(maActivated)
+                .when(new RevokeEndorsement(MA_NUMBER, "Code of ethics", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectEvents(revoked);
+        fixture.given(maActivated, revoked)
+                .when(new RevokeEndorsement(MA_NUMBER, "again", LocalDate.of(2027, 3, 2)), IN_MA)
+                .expectException(breaks("endorsement-revoked"));
+        fixture.given(maActivated, revoked)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-needs-active-endorsement"));
+        fixture.given(maActivated, revoked)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 3, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndorsementGoesInactiveForAtMostTheAssociationsMaximumAndComesBackIntoTheCurrentCycle() {
+        EndorsementInactivated inactivated = new EndorsementInactivated(MA_NUMBER, "ma", LocalDate.of(2027, 6, 1),
+                LocalDate.of(2029, 6, 1));
+        fixture.given(maActivated)
+                .when(new InactivateEndorsement(MA_NUMBER, LocalDate.of(2027, 6, 1), MA), IN_MA)
+                .expectEvents(inactivated);
+        fixture.given(maActivated, inactivated)
+                .when(new ReactivateEndorsement(MA_NUMBER, LocalDate.of(2028, 3, 1), MA), IN_MA)
+                .expectEvents(new EndorsementReactivated(MA_NUMBER, "ma", LocalDate.of(2028, 3, 1),
+                        LocalDate.of(2028, 12, 31)));
+        fixture.given(maActivated, inactivated)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2029, 6, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, inactivated)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2029, 6, 2), MA), SCHEDULE_IN_MA)
+                .expectEvents(new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2029, 6, 2)));
+        setUp();
+        fixture.given(waActivated)
+                .when(new InactivateEndorsement(WA_NUMBER, LocalDate.of(2027, 6, 1), WA), IN_WA)
+                .expectException(breaks("inactive-not-offered"));
+        setUp();
+        fixture.given(maActivated)
+                .when(new ReactivateEndorsement(MA_NUMBER, LocalDate.of(2027, 6, 1), MA), IN_MA)
+                .expectException(breaks("endorsement-not-inactive"));
+    }
+
+    @Test
+    void anotherAssociationCannotTouchTheEndorsement() {
+        fixture.given(maActivated)
+                .when(new RevokeEndorsement(MA_NUMBER, "not ours", LocalDate.of(2027, 3, 1)), IN_WA)
+                .expectException(UnknownResource.class)
+                .expectNoEvents();
+    }
+}
