@@ -8,16 +8,40 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.iecmh.endorsement.contracts.EndorsementLapsed;
+import org.iecmh.endorsement.contracts.EndorsementReactivated;
+import org.iecmh.endorsement.contracts.EndorsementRenewed;
+import org.iecmh.endorsement.contracts.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
+import org.iecmh.endorsement.renewal.schedule.Schedule;
+import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,9 +49,28 @@ import static org.awaitility.Awaitility.await;
 /** renewal-service on the real PostgreSQL server and Kafka broker. */
 @SpringBootTest(classes = RenewalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + RenewalServiceApplication.NAME)
+        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false"})
 @WithRealInfrastructure
+@Import(RenewalServiceTest.MovableClock.class)
 class RenewalServiceTest {
+
+    /** Shared by every instance a test starts, so that moving it moves time for all of them. */
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+
+    @TestConfiguration
+    static class MovableClock {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    Schedule schedule;
+    @Autowired
+    Environment environment;
+    @Value("${iecmh.kafka.prefix}")
+    String kafkaPrefix;
 
     @LocalServerPort
     int port;
@@ -74,5 +117,178 @@ class RenewalServiceTest {
                 .get("/api/endorsements/WA-000007").status()).isEqualTo(404);
         assertThat(ApiClient.onPort(port).as("wa", "person-7", "APPLICANT")
                 .get("/api/endorsements/WA-000007").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnrenewedMassachusettsEndorsementLapsesTheDayAfterItsGracePeriodAndTheRegistryIsTold() {
+        grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31));
+        ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+
+        sweepOn(LocalDate.of(2027, 10, 1));
+        assertThat(coordinator.get("/api/endorsements/MA-000011").at("/renewal")).isEqualTo("WINDOW_OPEN");
+        for (LocalDate reminderDay : List.of(LocalDate.of(2027, 11, 1), LocalDate.of(2027, 12, 1),
+                LocalDate.of(2027, 12, 24))) {
+            sweepOn(reminderDay);
+            sweepOn(reminderDay);
+        }
+        assertThat(countEvents("MA-000011", "RenewalReminderDue")).isEqualTo(3);
+        sweepOn(LocalDate.of(2028, 1, 30));
+        assertThat(coordinator.get("/api/endorsements/MA-000011").at("/status")).isEqualTo("ACTIVE");
+        sweepOn(LocalDate.of(2028, 1, 31));
+
+        Response lapsed = coordinator.get("/api/endorsements/MA-000011");
+        assertThat(lapsed.at("/status")).isEqualTo("LAPSED");
+        assertThat(lapsed.at("/statusSince")).isEqualTo("2028-01-31");
+        ConsumerRecord<byte[], byte[]> published = awaitPublished(EndorsementLapsed.TYPE, "MA-000011");
+        assertThat(KafkaTopics.header(published, CloudEventHeaders.TENANT)).isEqualTo("ma");
+        assertThat(new String(published.value(), StandardCharsets.UTF_8)).contains("\"lapsedAt\":\"2028-01-31");
+        assertThat(countEvents("MA-000011", "EndorsementLapsed")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_step WHERE endorsement_number = ?",
+                Integer.class, "MA-000011")).isZero();
+    }
+
+    @Test
+    void aWashingtonEndorseeRenewsInsideTheWindowAfterACoordinatorReturnedItOnceAndRunsToTheNextWindow() {
+        grant("wa", "WA-000021", "person-21", "IMHS", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("wa", "person-21", "APPLICANT");
+        ApiClient coordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
+
+        CLOCK.set(Instant.parse("2027-09-30T12:00:00Z"));
+        Response tooEarly = endorsee.post("/api/endorsements/WA-000021/renewal", null);
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.at("/rule")).isEqualTo("renewal-window-closed");
+
+        sweepOn(LocalDate.of(2027, 11, 1));
+        assertThat(countEvents("WA-000021", "RenewalWindowOpened")).isEqualTo(1);
+        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(1);
+        assertThat(endorsee.post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(403);
+        assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
+
+        Response blank = coordinator.post("/api/endorsements/WA-000021/renewal/return", "{\"comments\": \"\"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.text()).contains("comments").contains("NotBlank");
+        assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/return",
+                "{\"comments\": \"Add the RSC log for 2027\"}").at("/renewal")).isEqualTo("RETURNED");
+        assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR")
+                .post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(404);
+        Response renewed = coordinator.post("/api/endorsements/WA-000021/renewal/approval", null);
+
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.at("/validThrough")).isEqualTo("2030-12-31");
+        assertThat(new String(awaitPublished(EndorsementRenewed.TYPE, "WA-000021").value(), StandardCharsets.UTF_8))
+                .contains("\"validThrough\":\"2030-12-31\"");
+        sweepOn(LocalDate.of(2028, 1, 2));
+        assertThat(coordinator.get("/api/endorsements/WA-000021").at("/status")).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
+                LocalDate.class, "WA-000021")).isEqualTo(LocalDate.of(2030, 10, 1));
+    }
+
+    @Test
+    void anEndorseeGoesOnHoldAndComesBackAndACoordinatorRevokesWithAReasonTheRegistryDoesNotSee() {
+        grant("ma", "MA-000031", "person-31", "IMHS", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-31", "APPLICANT");
+        ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+        CLOCK.set(Instant.parse("2027-03-01T12:00:00Z"));
+
+        assertThat(endorsee.post("/api/endorsements/MA-000031/inactivation", null).at("/status")).isEqualTo("INACTIVE");
+        CLOCK.set(Instant.parse("2028-03-01T12:00:00Z"));
+        Response back = endorsee.post("/api/endorsements/MA-000031/reactivation", null);
+        assertThat(back.at("/status")).isEqualTo("ACTIVE");
+        assertThat(back.at("/validThrough")).isEqualTo("2028-12-31");
+        awaitPublished(EndorsementReactivated.TYPE, "MA-000031");
+
+        assertThat(endorsee.post("/api/endorsements/MA-000031/revocation", "{\"reason\": \"x\"}").status())
+                .isEqualTo(403);
+        Response revoked = coordinator.post("/api/endorsements/MA-000031/revocation",
+                "{\"reason\": \"Code of ethics breach\"}");
+        assertThat(revoked.at("/status")).isEqualTo("REVOKED");
+        String published = new String(awaitPublished(EndorsementRevoked.TYPE, "MA-000031").value(),
+                StandardCharsets.UTF_8);
+        assertThat(published).doesNotContain("ethics");
+        assertThat(coordinator.post("/api/endorsements/MA-000031/revocation", "{\"reason\": \"again\"}")
+                .at("/rule")).isEqualTo("endorsement-revoked");
+    }
+
+    @Test
+    void twoInstancesSweepingTogetherTakeEachStepExactlyOnce() throws Exception {
+        List<String> numbers = List.of("MA-000041", "MA-000042", "MA-000043", "MA-000044", "MA-000045");
+        for (String number : numbers) {
+            grant("ma", number, "person-" + number, "IFA", LocalDate.of(2027, 12, 31));
+        }
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            Schedule secondSchedule = second.getBean(Schedule.class);
+
+            CLOCK.set(Instant.parse("2027-12-25T12:00:00Z"));
+            race(schedule, secondSchedule);
+            CLOCK.set(Instant.parse("2028-02-01T12:00:00Z"));
+            race(schedule, secondSchedule);
+        }
+
+        for (String number : numbers) {
+            assertThat(countEvents(number, "RenewalWindowOpened")).as(number).isEqualTo(1);
+            assertThat(countEvents(number, "RenewalReminderDue")).as(number).isEqualTo(3);
+            assertThat(countEvents(number, "EndorsementLapsed")).as(number).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_step WHERE endorsement_number LIKE 'MA-00004%'",
+                Integer.class)).isZero();
+    }
+
+    private void race(Schedule first, Schedule second) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> awaitThen(start, first));
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(() -> awaitThen(start, second));
+        start.countDown();
+        one.get(60, TimeUnit.SECONDS);
+        two.get(60, TimeUnit.SECONDS);
+    }
+
+    private static int awaitThen(CountDownLatch start, Schedule schedule) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return schedule.sweep();
+    }
+
+    /** A second renewal-service on the same database and broker, as a second pod would be. */
+    private ConfigurableApplicationContext secondInstance() {
+        List<String> args = new ArrayList<>();
+        for (String property : List.of("spring.datasource.url", "spring.datasource.username",
+                "spring.datasource.password", "spring.kafka.bootstrap-servers",
+                "spring.cloud.stream.kafka.binder.brokers", "iecmh.kafka.prefix")) {
+            args.add("--" + property + "=" + environment.getProperty(property));
+        }
+        args.add("--server.port=0");
+        args.add("--iecmh.schedule.automatic=false");
+        org.springframework.boot.SpringApplication application = RenewalServiceApplication.application();
+        application.addPrimarySources(List.of(MovableClock.class));
+        return application.run(args.toArray(String[]::new));
+    }
+
+    private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
+        EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
+                category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);
+        publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);
+    }
+
+    private void sweepOn(LocalDate day) {
+        CLOCK.set(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+        schedule.sweep();
+    }
+
+    private int countEvents(String number, String type) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE ?", Integer.class, number, "%." + type);
+    }
+
+    private ConsumerRecord<byte[], byte[]> awaitPublished(String type, String number) {
+        return KafkaTopics.awaitFirst(kafkaPrefix + Topics.ENDORSEMENTS,
+                record -> type.equals(KafkaTopics.header(record, CloudEventHeaders.TYPE))
+                        && number.equals(KafkaTopics.key(record)));
     }
 }
