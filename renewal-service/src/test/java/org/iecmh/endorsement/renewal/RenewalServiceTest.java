@@ -13,6 +13,7 @@ import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
@@ -148,22 +149,38 @@ class RenewalServiceTest {
     }
 
     @Test
-    void aWashingtonEndorseeRenewsInsideTheWindowAfterACoordinatorReturnedItOnceAndRunsToTheNextWindow() {
+    void aWashingtonEndorseeLogsEveryYearIsRemindedAndRenewsThroughAFullThreeYearCycle() {
+        grant("wa", "WA-000003", "provider-3", "IMHM-C", LocalDate.of(2033, 12, 31));
         grant("wa", "WA-000021", "person-21", "IMHS", LocalDate.of(2027, 12, 31));
         ApiClient endorsee = ApiClient.onPort(port).as("wa", "person-21", "APPLICANT");
         ApiClient coordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
+
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        Response peer = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
+                Map.of("providerNumber", "WA-000021", "sessionOn", "2027-05-15", "hours", 12));
+        assertThat(peer.status()).isEqualTo(409);
+        assertThat(peer.at("/rule")).isEqualTo("rsc-provider-is-endorsee");
+        Response unknown = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
+                Map.of("providerNumber", "WA-000999", "sessionOn", "2027-05-15", "hours", 12));
+        assertThat(unknown.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+        Response negative = endorsee.post("/api/endorsements/WA-000021/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", -3));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.text()).contains("hours").contains("DecimalMin");
+        logYear(endorsee, 2027);
+        membership("wa", "person-21", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "true".equals(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")));
 
         CLOCK.set(Instant.parse("2027-09-30T12:00:00Z"));
         Response tooEarly = endorsee.post("/api/endorsements/WA-000021/renewal", null);
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.at("/rule")).isEqualTo("renewal-window-closed");
-
         sweepOn(LocalDate.of(2027, 11, 1));
         assertThat(countEvents("WA-000021", "RenewalWindowOpened")).isEqualTo(1);
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(1);
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(403);
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
-
         Response blank = coordinator.post("/api/endorsements/WA-000021/renewal/return", "{\"comments\": \"\"}");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.text()).contains("comments").contains("NotBlank");
@@ -172,16 +189,56 @@ class RenewalServiceTest {
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).status()).isEqualTo(200);
         assertThat(ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR")
                 .post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(404);
-        Response renewed = coordinator.post("/api/endorsements/WA-000021/renewal/approval", null);
-
-        assertThat(renewed.status()).isEqualTo(200);
-        assertThat(renewed.at("/validThrough")).isEqualTo("2030-12-31");
-        assertThat(new String(awaitPublished(EndorsementRenewed.TYPE, "WA-000021").value(), StandardCharsets.UTF_8))
-                .contains("\"validThrough\":\"2030-12-31\"");
+        assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
+                .isEqualTo("2030-12-31");
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(coordinator.get("/api/endorsements/WA-000021").at("/status")).isEqualTo("ACTIVE");
-        assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
-                LocalDate.class, "WA-000021")).isEqualTo(LocalDate.of(2030, 10, 1));
+
+        // The next cycle asks for three years: 2028, 2029 and 2030.
+        membership("wa", "person-21", LocalDate.of(2030, 12, 31));
+        logYear(endorsee, 2028);
+        CLOCK.set(Instant.parse("2029-12-31T12:00:00Z"));
+        Response progress = endorsee.get("/api/endorsements/WA-000021/progress");
+        assertThat(progress.at("/years/0/year")).isEqualTo("2028");
+        assertThat(progress.at("/years/0/requirements/0/met")).isEqualTo("true");
+        assertThat(progress.at("/years/1/year")).isEqualTo("2029");
+        assertThat(progress.at("/years/1/requirements/0/detail")).isEqualTo("0 of 15 hours");
+        assertThat(progress.at("/years/2/year")).isEqualTo("2030");
+        logYear(endorsee, 2029);
+        logYear(endorsee, 2030);
+        for (LocalDate day : List.of(LocalDate.of(2030, 10, 1), LocalDate.of(2030, 11, 1), LocalDate.of(2030, 12, 1),
+                LocalDate.of(2030, 12, 24))) {
+            sweepOn(day);
+        }
+        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(4);
+        assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
+        assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
+        assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
+                .isEqualTo("2033-12-31");
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaTopics.everythingOn(kafkaPrefix + Topics.ENDORSEMENTS)
+                .stream().filter(r -> EndorsementRenewed.TYPE.equals(KafkaTopics.header(r, CloudEventHeaders.TYPE))
+                        && "WA-000021".equals(KafkaTopics.key(r))).count() == 2);
+        assertThat(new String(awaitPublished(EndorsementRenewed.TYPE, "WA-000021").value(), StandardCharsets.UTF_8))
+                .contains("\"validThrough\":\"2030-12-31\"");
+    }
+
+    /** The year's training, reflective supervision with an endorsed provider and the code of ethics, in that year. */
+    private void logYear(ApiClient endorsee, int year) {
+        CLOCK.set(LocalDate.of(year, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        assertThat(endorsee.post("/api/endorsements/WA-000021/trainings",
+                Map.of("title", "Observation " + year, "attendedOn", year + "-05-01", "hours", 9)).status())
+                .isEqualTo(200);
+        endorsee.post("/api/endorsements/WA-000021/trainings",
+                Map.of("title", "Reflection " + year, "attendedOn", year + "-05-02", "hours", 6));
+        Response session = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
+                Map.of("providerNumber", "WA-000003", "sessionOn", year + "-05-15", "hours", 12));
+        assertThat(session.status()).as(session.toString()).isEqualTo(200);
+        assertThat(endorsee.post("/api/endorsements/WA-000021/code-of-ethics", null).status()).isEqualTo(200);
+    }
+
+    private void membership(String tenant, String person, LocalDate through) {
+        MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through);
+        publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
     }
 
     @Test

@@ -8,6 +8,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
+import org.iecmh.endorsement.renewal.activity.RecordMembership;
+import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RecordTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
+import org.iecmh.endorsement.renewal.activity.SignCodeOfEthics;
+import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
+import org.iecmh.endorsement.renewal.activity.YearlyActivityLog;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import org.iecmh.endorsement.renewal.policy.RenewalWindow;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
@@ -24,7 +33,10 @@ import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
 import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -42,6 +54,9 @@ public class Endorsement extends TenantOwnedAggregate {
     private String endorsementNumber;
     private String tenantId;
     private String personId;
+    private String category;
+    private LocalDate endorsedSince;
+    private final YearlyActivityLog activity = new YearlyActivityLog();
     private EndorsementStatus status;
     private LocalDate validThrough;
     /** The close of the window opened for the current valid-through, if it was. */
@@ -103,6 +118,11 @@ public class Endorsement extends TenantOwnedAggregate {
             throw new DomainRuleViolation("renewal-window-closed", "Renewals of " + endorsementNumber
                     + " are accepted from " + window.opensOn() + " to " + window.lapsesAfter());
         }
+        List<YearlyActivityLog.YearProgress> unmet = activity.unmet(endorsedSince, validThrough, category, policy);
+        if (!unmet.isEmpty()) {
+            throw new DomainRuleViolation("renewal-requirements-unmet", unmet.size()
+                    + " year(s) of the cycle do not meet the association's requirements", Map.of("years", unmet));
+        }
         boolean late = window.isLateOn(command.today());
         apply(new RenewalSubmitted(endorsementNumber, tenantId, command.today(), late,
                 late ? policy.lateFeeCents() : 0, policy.currency()));
@@ -119,6 +139,45 @@ public class Endorsement extends TenantOwnedAggregate {
         requireSubmittedRenewal();
         apply(new EndorsementRenewed(endorsementNumber, tenantId, command.today(),
                 command.policy().renewedThrough(validThrough)));
+    }
+
+    @CommandHandler
+    void handle(RecordTraining command) {
+        requireNotRevoked();
+        apply(new TrainingRecorded(endorsementNumber, tenantId, command.title(), command.attendedOn(),
+                command.hours()));
+    }
+
+    /** Reflective supervision counts only from a provider endorsed on the session date, and never from oneself. */
+    @CommandHandler
+    void handle(RecordReflectiveSupervision command) {
+        requireNotRevoked();
+        if (command.provider() == null) {
+            throw new DomainRuleViolation("rsc-provider-not-endorsed", command.providerNumber()
+                    + " was not an endorsed reflective supervision provider on " + command.sessionOn());
+        }
+        if (command.provider().personId().equals(personId)) {
+            throw new DomainRuleViolation("rsc-provider-is-endorsee", "Reflective supervision with oneself does not count");
+        }
+        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.providerNumber(),
+                command.sessionOn(), command.hours()));
+    }
+
+    @CommandHandler
+    void handle(SignCodeOfEthics command) {
+        requireNotRevoked();
+        apply(new CodeOfEthicsSigned(endorsementNumber, tenantId, command.signedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordMembership command) {
+        apply(new MembershipRecorded(endorsementNumber, tenantId, command.invoiceId(), command.activeThrough()));
+    }
+
+    private void requireNotRevoked() {
+        if (status == EndorsementStatus.REVOKED) {
+            throw new DomainRuleViolation("endorsement-revoked", endorsementNumber + " is revoked");
+        }
     }
 
     @CommandHandler
@@ -188,8 +247,30 @@ public class Endorsement extends TenantOwnedAggregate {
         endorsementNumber = event.endorsementNumber();
         tenantId = event.tenantId();
         personId = event.personId();
+        category = event.category();
+        endorsedSince = LocalDate.ofInstant(event.grantedAt(), ZoneOffset.UTC);
         validThrough = event.validThrough();
         status = EndorsementStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(CodeOfEthicsSigned event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRecorded event) {
+        activity.add(event);
     }
 
     @EventSourcingHandler

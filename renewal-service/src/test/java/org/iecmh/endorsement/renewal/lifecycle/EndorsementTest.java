@@ -8,6 +8,12 @@ import org.hamcrest.Matchers;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
+import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
+import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
@@ -24,6 +30,7 @@ import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -58,6 +65,16 @@ class EndorsementTest {
             LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30));
     private final RenewalSubmitted maSubmitted = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 2),
             false, 0, "USD");
+
+    /** Everything Zoë (IFS) is asked for in 2027: 15 training hours, 12 RSC hours, the code of ethics, membership. */
+    private final Object[] maYearMet = {maActivated,
+            new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9)),
+            new TrainingRecorded(MA_NUMBER, "ma", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6)),
+            new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+                    BigDecimal.valueOf(12)),
+            new CodeOfEthicsSigned(MA_NUMBER, "ma", LocalDate.of(2027, 2, 1)),
+            new MembershipRecorded(MA_NUMBER, "ma", "INV-9", LocalDate.of(2027, 12, 31)),
+            maWindowOpened};
 
     private AggregateTestFixture<Endorsement> fixture;
 
@@ -140,15 +157,43 @@ class EndorsementTest {
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 9, 30), MA), IN_MA)
                 .expectException(breaks("renewal-window-closed"))
                 .expectNoEvents();
-        fixture.given(maActivated, maWindowOpened)
+        fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
                 .expectEvents(maSubmitted);
-        fixture.given(maActivated, maWindowOpened)
+        fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
                 .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"));
         fixture.given(maActivated, maWindowOpened, maSubmitted)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 3), MA), IN_MA)
                 .expectException(breaks("renewal-already-submitted"));
+    }
+
+    @Test
+    void aRenewalIsRefusedWhileAYearOfTheCycleMissesSomethingAndSaysWhat() {
+        fixture.given(maActivated, maWindowOpened,
+                        new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1),
+                                BigDecimal.valueOf(9)))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"))
+                .expectExceptionMessage("1 year(s) of the cycle do not meet the association's requirements")
+                .expectNoEvents();
+    }
+
+    @Test
+    void reflectiveSupervisionCountsOnlyFromAProviderEndorsedOnTheSessionDateAndNotFromOneself() {
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), null), IN_MA)
+                .expectException(breaks("rsc-provider-not-endorsed"));
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS")), IN_MA)
+                .expectException(breaks("rsc-provider-is-endorsee"));
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS")), IN_MA)
+                .expectEvents(new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2)));
     }
 
     @Test
@@ -169,7 +214,7 @@ class EndorsementTest {
         fixture.given(maActivated, maWindowOpened, maSubmitted)
                 .when(new ReturnRenewal(MA_NUMBER, "Add the RSC log"), IN_MA)
                 .expectEvents(new RenewalReturned(MA_NUMBER, "ma", "Add the RSC log"));
-        fixture.given(maActivated, maWindowOpened, maSubmitted, new RenewalReturned(MA_NUMBER, "ma", "x"))
+        fixture.given(maYearMet).andGiven(maSubmitted, new RenewalReturned(MA_NUMBER, "ma", "x"))
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 9), MA), IN_MA)
                 .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 9), false, 0, "USD"));
         fixture.given(maActivated, maWindowOpened)
