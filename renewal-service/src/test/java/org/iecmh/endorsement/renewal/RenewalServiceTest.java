@@ -19,6 +19,10 @@ import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.MutableClock;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +68,12 @@ class RenewalServiceTest {
         Clock clock() {
             return CLOCK;
         }
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> RealInfrastructure.smtp().host());
+        registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
     }
 
     @Autowired
@@ -149,13 +159,17 @@ class RenewalServiceTest {
     }
 
     @Test
-    void aWashingtonEndorseeLogsEveryYearIsRemindedAndRenewsThroughAFullThreeYearCycle() {
+    void aWashingtonEndorseeLogsEveryYearIsRemindedAndRenewsThroughAFullThreeYearCycle() throws Exception {
         grant("wa", "WA-000003", "provider-3", "IMHM-C", LocalDate.of(2033, 12, 31));
         grant("wa", "WA-000021", "person-21", "IMHS", LocalDate.of(2027, 12, 31));
         ApiClient endorsee = ApiClient.onPort(port).as("wa", "person-21", "APPLICANT");
         ApiClient coordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
 
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        assertThat(endorsee.put("/api/endorsements/WA-000021/email-address", Map.of("emailAddress", "not-an-address"))
+                .status()).isEqualTo(400);
+        assertThat(endorsee.put("/api/endorsements/WA-000021/email-address",
+                Map.of("emailAddress", "person-21@example.org")).at("/emailAddress")).isEqualTo("person-21@example.org");
         Response peer = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
                 Map.of("providerNumber", "WA-000021", "sessionOn", "2027-05-15", "hours", 12));
         assertThat(peer.status()).isEqualTo(409);
@@ -211,6 +225,11 @@ class RenewalServiceTest {
             sweepOn(day);
         }
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
+        MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(3);
+        assertThat(last.getSubject()).isEqualTo("Endorsement WA-000021: renew by 2030-12-31");
+        assertThat(last.getContent().toString()).contains("7 days from now");
         assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))

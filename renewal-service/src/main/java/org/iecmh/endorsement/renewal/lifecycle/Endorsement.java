@@ -19,6 +19,8 @@ import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
 import org.iecmh.endorsement.renewal.activity.YearlyActivityLog;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import org.iecmh.endorsement.renewal.policy.RenewalWindow;
+import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
+import org.iecmh.endorsement.renewal.reminders.RecordEmailAddress;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
 import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
@@ -172,6 +174,12 @@ public class Endorsement extends TenantOwnedAggregate {
     @CommandHandler
     void handle(RecordMembership command) {
         apply(new MembershipRecorded(endorsementNumber, tenantId, command.invoiceId(), command.activeThrough()));
+    }
+
+    @CommandHandler
+    void handle(RecordEmailAddress command) {
+        requireNotRevoked();
+        apply(new EmailAddressRecorded(endorsementNumber, tenantId, command.emailAddress()));
     }
 
     private void requireNotRevoked() {

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 
 /**
  * An endorsement as its endorsee and staff see it; {@code renewal} says where the current cycle's renewal stands
- * ({@code WINDOW_OPEN}, {@code SUBMITTED}, {@code RETURNED}, or null before the window opens).
+ * ({@code WINDOW_OPEN}, {@code SUBMITTED}, {@code RETURNED}, or null before the window opens), {@code emailAddress}
+ * where reminders go.
  */
 public record EndorsementView(String endorsementNumber, String tenantId, String personId, String endorseeName,
                               String category, String status, LocalDate endorsedSince, LocalDate validThrough,
-                              LocalDate statusSince, String renewal) {
+                              LocalDate statusSince, String renewal, String emailAddress) {
 }

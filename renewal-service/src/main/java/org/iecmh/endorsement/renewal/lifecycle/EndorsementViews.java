@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
@@ -28,7 +29,7 @@ public class EndorsementViews {
             rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
             rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
             rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
-            rs.getString("renewal"));
+            rs.getString("renewal"), rs.getString("email_address"));
 
     private final JdbcTemplate jdbc;
 
@@ -99,6 +100,12 @@ public class EndorsementViews {
         status(event.endorsementNumber(), EndorsementStatus.ACTIVE, event.reactivatedOn());
         jdbc.update("UPDATE endorsement_view SET valid_through = ? WHERE endorsement_number = ?",
                 Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EmailAddressRecorded event) {
+        jdbc.update("UPDATE endorsement_view SET email_address = ? WHERE endorsement_number = ?",
+                event.emailAddress(), event.endorsementNumber());
     }
 
     private void status(String number, EndorsementStatus status, LocalDate since) {
