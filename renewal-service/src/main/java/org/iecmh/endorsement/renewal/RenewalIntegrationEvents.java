@@ -6,6 +6,7 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventMapper;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,10 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof EndorsementReactivated e) {
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementReactivated(e.tenantId(),
                     e.endorsementNumber(), domainEvent.getTimestamp(), e.validThrough()));
+        }
+        if (payload instanceof ReinstatementRequested e) {
+            return Optional.of(new org.iecmh.endorsement.contracts.ReinstatementRequested(e.tenantId(),
+                    e.endorsementNumber(), e.personId(), e.invoiceId(), domainEvent.getTimestamp()));
         }
         return Optional.empty();
     }

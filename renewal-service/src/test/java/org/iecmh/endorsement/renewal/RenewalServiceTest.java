@@ -14,6 +14,7 @@ import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.MembershipActive;
+import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
@@ -131,7 +132,8 @@ class RenewalServiceTest {
     }
 
     @Test
-    void anUnrenewedMassachusettsEndorsementLapsesTheDayAfterItsGracePeriodAndTheRegistryIsTold() {
+    void anUnrenewedMassachusettsEndorsementLapsesTheDayAfterItsGracePeriodAndIsReinstatedUnderItsOwnNumber() {
+        grant("ma", "MA-000012", "provider-12", "IMHS", LocalDate.of(2033, 12, 31));
         grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31));
         ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
 
@@ -156,6 +158,29 @@ class RenewalServiceTest {
         assertThat(countEvents("MA-000011", "EndorsementLapsed")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_step WHERE endorsement_number = ?",
                 Integer.class, "MA-000011")).isZero();
+
+        // Massachusetts charges no reinstatement fee: the years since the lapse and a coordinator decide.
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-11", "APPLICANT");
+        CLOCK.set(Instant.parse("2028-02-01T12:00:00Z"));
+        assertThat(endorsee.post("/api/endorsements/MA-000011/reinstatement", null).at("/renewal"))
+                .isEqualTo("REINSTATEMENT_REQUESTED");
+        awaitPublished(ReinstatementRequested.TYPE, "MA-000011");
+        Response tooSoon = coordinator.post("/api/endorsements/MA-000011/reinstatement/approval", null);
+        assertThat(tooSoon.at("/rule")).isEqualTo("reinstatement-requirements-unmet");
+        assertThat(tooSoon.at("/years/0/year")).isEqualTo("2028");
+        logYear(endorsee, "MA-000011", "MA-000012", 2028);
+        membership("ma", "person-11", LocalDate.of(2028, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000011", "MembershipRecorded") == 1);
+        assertThat(endorsee.post("/api/endorsements/MA-000011/reinstatement/approval", null).status()).isEqualTo(403);
+
+        Response reinstated = coordinator.post("/api/endorsements/MA-000011/reinstatement/approval", null);
+        assertThat(reinstated.at("/status")).isEqualTo("ACTIVE");
+        assertThat(reinstated.at("/validThrough")).isEqualTo("2028-12-31");
+        assertThat(reinstated.at("/endorsedSince")).isEqualTo("2026-11-22");
+        assertThat(new String(awaitPublished(EndorsementReactivated.TYPE, "MA-000011").value(), StandardCharsets.UTF_8))
+                .contains("\"validThrough\":\"2028-12-31\"");
+        assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
+                LocalDate.class, "MA-000011")).isEqualTo(LocalDate.of(2028, 10, 1));
     }
 
     @Test
@@ -243,16 +268,21 @@ class RenewalServiceTest {
 
     /** The year's training, reflective supervision with an endorsed provider and the code of ethics, in that year. */
     private void logYear(ApiClient endorsee, int year) {
+        logYear(endorsee, "WA-000021", "WA-000003", year);
+    }
+
+    private void logYear(ApiClient endorsee, String number, String provider, int year) {
         CLOCK.set(LocalDate.of(year, 6, 1).atTime(12, 0).toInstant(ZoneOffset.UTC));
-        assertThat(endorsee.post("/api/endorsements/WA-000021/trainings",
+        String path = "/api/endorsements/" + number;
+        assertThat(endorsee.post(path + "/trainings",
                 Map.of("title", "Observation " + year, "attendedOn", year + "-05-01", "hours", 9)).status())
                 .isEqualTo(200);
-        endorsee.post("/api/endorsements/WA-000021/trainings",
+        endorsee.post(path + "/trainings",
                 Map.of("title", "Reflection " + year, "attendedOn", year + "-05-02", "hours", 6));
-        Response session = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
-                Map.of("providerNumber", "WA-000003", "sessionOn", year + "-05-15", "hours", 12));
+        Response session = endorsee.post(path + "/reflective-supervision",
+                Map.of("providerNumber", provider, "sessionOn", year + "-05-15", "hours", 12));
         assertThat(session.status()).as(session.toString()).isEqualTo(200);
-        assertThat(endorsee.post("/api/endorsements/WA-000021/code-of-ethics", null).status()).isEqualTo(200);
+        assertThat(endorsee.post(path + "/code-of-ethics", null).status()).isEqualTo(200);
     }
 
     private void membership(String tenant, String person, LocalDate through) {

@@ -61,6 +61,18 @@ public final class YearlyActivityLog {
         return years;
     }
 
+    /** The years from {@code firstYear} to {@code lastYear} that are not met (after a lapse, before reinstatement). */
+    public List<YearProgress> unmet(int firstYear, int lastYear, String category, RenewalPolicy policy) {
+        List<YearProgress> years = new ArrayList<>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            YearProgress progress = year(year, category, policy);
+            if (!progress.met()) {
+                years.add(progress);
+            }
+        }
+        return years;
+    }
+
     /** The years of the cycle that are not met. */
     public List<YearProgress> unmet(LocalDate endorsedSince, LocalDate validThrough, String category,
                                     RenewalPolicy policy) {

@@ -19,6 +19,11 @@ import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
 import org.iecmh.endorsement.renewal.activity.YearlyActivityLog;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import org.iecmh.endorsement.renewal.policy.RenewalWindow;
+import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.reinstatement.RequestReinstatement;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.reminders.RecordEmailAddress;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
@@ -66,6 +71,11 @@ public class Endorsement extends TenantOwnedAggregate {
     private final Set<Integer> remindersSent = new HashSet<>();
     private boolean renewalSubmitted;
     private LocalDate inactiveUntil;
+    private LocalDate lapsedOn;
+    private int reinstatements;
+    /** The invoice of the reinstatement under way, if one is. */
+    private String reinstatementInvoice;
+    private boolean reinstatementFeePaid;
 
     protected Endorsement() {
     }
@@ -215,11 +225,52 @@ public class Endorsement extends TenantOwnedAggregate {
         }
         // Time on hold does not count towards the cycle: an endorsement whose window passed meanwhile runs to the
         // close of the next window that has not passed yet.
-        LocalDate through = validThrough;
-        while (through.isBefore(command.today())) {
-            through = command.policy().renewedThrough(through);
+        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(),
+                command.policy().validThroughOnReturn(validThrough, command.today())));
+    }
+
+    @CommandHandler
+    void handle(RequestReinstatement command) {
+        if (status != EndorsementStatus.LAPSED) {
+            throw new DomainRuleViolation("reinstatement-needs-lapsed-endorsement",
+                    endorsementNumber + " is " + status.name().toLowerCase());
         }
-        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(), through));
+        if (reinstatementInvoice != null) {
+            throw new DomainRuleViolation("reinstatement-already-requested",
+                    "A reinstatement of " + endorsementNumber + " is under way");
+        }
+        apply(new ReinstatementRequested(endorsementNumber, tenantId, personId,
+                "INV-REINSTATEMENT-" + endorsementNumber + "-" + (reinstatements + 1), command.today(),
+                command.policy().reinstatementFee()));
+    }
+
+    /** A payment for any other invoice, or a second report of this one, changes nothing. */
+    @CommandHandler
+    void handle(RecordReinstatementFeePaid command) {
+        if (command.invoiceId().equals(reinstatementInvoice) && !reinstatementFeePaid) {
+            apply(new ReinstatementFeePaid(endorsementNumber, tenantId, command.invoiceId()));
+        }
+    }
+
+    /** Back on the registry with the same number and history, once the fee is paid and the years since the lapse met. */
+    @CommandHandler
+    void handle(ApproveReinstatement command) {
+        if (reinstatementInvoice == null) {
+            throw new DomainRuleViolation("reinstatement-not-requested",
+                    "No reinstatement of " + endorsementNumber + " waits for approval");
+        }
+        if (!reinstatementFeePaid) {
+            throw new DomainRuleViolation("reinstatement-fee-unpaid",
+                    "The reinstatement fee (invoice " + reinstatementInvoice + ") is not paid");
+        }
+        List<YearlyActivityLog.YearProgress> unmet = activity.unmet(lapsedOn.getYear(), command.today().getYear(),
+                category, command.policy());
+        if (!unmet.isEmpty()) {
+            throw new DomainRuleViolation("reinstatement-requirements-unmet", unmet.size()
+                    + " year(s) since the lapse do not meet the association's requirements", Map.of("years", unmet));
+        }
+        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(),
+                command.policy().validThroughOnReturn(validThrough, command.today())));
     }
 
     private void requireActive(String rule) {
@@ -294,6 +345,7 @@ public class Endorsement extends TenantOwnedAggregate {
     @EventSourcingHandler
     void on(EndorsementLapsed event) {
         status = EndorsementStatus.LAPSED;
+        lapsedOn = event.lapsedOn();
         renewalSubmitted = false;
     }
 
@@ -325,8 +377,22 @@ public class Endorsement extends TenantOwnedAggregate {
     }
 
     @EventSourcingHandler
+    void on(ReinstatementRequested event) {
+        reinstatements++;
+        reinstatementInvoice = event.invoiceId();
+        reinstatementFeePaid = !event.feeCharged();
+    }
+
+    @EventSourcingHandler
+    void on(ReinstatementFeePaid event) {
+        reinstatementFeePaid = true;
+    }
+
+    @EventSourcingHandler
     void on(EndorsementReactivated event) {
         status = EndorsementStatus.ACTIVE;
+        reinstatementInvoice = null;
+        reinstatementFeePaid = false;
         inactiveUntil = null;
         validThrough(event.validThrough());
     }

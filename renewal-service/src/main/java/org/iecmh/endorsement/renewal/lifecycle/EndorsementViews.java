@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
@@ -100,6 +102,16 @@ public class EndorsementViews {
         status(event.endorsementNumber(), EndorsementStatus.ACTIVE, event.reactivatedOn());
         jdbc.update("UPDATE endorsement_view SET valid_through = ? WHERE endorsement_number = ?",
                 Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(ReinstatementRequested event) {
+        renewal(event.endorsementNumber(), event.feeCharged() ? "REINSTATEMENT_FEE_DUE" : "REINSTATEMENT_REQUESTED");
+    }
+
+    @EventHandler
+    void on(ReinstatementFeePaid event) {
+        renewal(event.endorsementNumber(), "REINSTATEMENT_REQUESTED");
     }
 
     @EventHandler

@@ -7,10 +7,12 @@ import java.util.Set;
 
 /**
  * How an association renews endorsements, as in force from {@code effectiveFrom}: when the window opens and closes,
- * the grace period and late fee, the reminders, and what an endorsee does every year of the cycle.
+ * the grace period and late fee, the reminders, what an endorsee does every year of the cycle, how long an
+ * endorsement may stay on hold, and whether reinstatement after a lapse waits for a fee (payment-service prices it).
  */
 public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays, long lateFeeCents, String currency,
-                            List<Integer> reminderDaysBefore, YearlyActivity activity, int inactiveMaximumMonths) {
+                            List<Integer> reminderDaysBefore, YearlyActivity activity, int inactiveMaximumMonths,
+                            boolean reinstatementFee) {
 
     public RenewalPolicy {
         reminderDaysBefore = reminderDaysBefore.stream().sorted((a, b) -> b - a).toList();
@@ -24,6 +26,15 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
     /** Valid-through after a renewal of an endorsement valid through {@code validThrough}. */
     public LocalDate renewedThrough(LocalDate validThrough) {
         return model.nextCloseAfter(validThrough);
+    }
+
+    /** Valid-through of an endorsement valid through {@code validThrough} that comes back on {@code day}. */
+    public LocalDate validThroughOnReturn(LocalDate validThrough, LocalDate day) {
+        LocalDate through = validThrough;
+        while (through.isBefore(day)) {
+            through = renewedThrough(through);
+        }
+        return through;
     }
 
     /** The years of the cycle that a renewal closing on {@code validThrough} answers for. */

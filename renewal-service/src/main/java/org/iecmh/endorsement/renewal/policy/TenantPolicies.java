@@ -32,7 +32,7 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
                           Integer anchorYear, Integer cycleYears, Integer graceDays, Long lateFeeCents,
                           String currency, List<Integer> reminderDaysBefore, Integer trainingHoursPerYear,
                           Integer reflectiveSupervisionHoursPerYear, Set<String> reflectiveSupervisionCategories,
-                          Integer inactiveMaximumMonths) {
+                          Integer inactiveMaximumMonths, Boolean reinstatementFee) {
     }
 
     /** The policy of {@code tenant} in force on {@code day}. */
@@ -109,7 +109,7 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         int inactiveMaximum = atLeastZero(prefix, "inactive-maximum-months",
                 r.inactiveMaximumMonths() == null ? 0 : r.inactiveMaximumMonths());
         return new RenewalPolicy(r.effectiveFrom(), model, grace, lateFee, currency, reminders, activity,
-                inactiveMaximum);
+                inactiveMaximum, r.reinstatementFee() == null || r.reinstatementFee());
     }
 
     private static MonthDay monthDay(String prefix, String setting, String value) {

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.renewal.schedule;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.renewal.RenewalServiceApplication;
@@ -66,7 +67,9 @@ public class Schedule {
                         "service:" + RenewalServiceApplication.NAME, AuditMetadata.SYSTEM_ROLE));
                 steps.done(step);
                 return true;
-            } catch (ConcurrencyException raced) {
+            } catch (ConcurrencyException | EventStoreException raced) {
+                // The other instance stored this endorsement's next event first (the JDBC engine reports the unique
+                // key as either); sent again, the command finds the step taken.
                 if (attempt == 2) {
                     log.warn("{} of {} lost two races; the next sweep tries again", step.step(),
                             step.endorsementNumber());

@@ -15,6 +15,11 @@ import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
 import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.reinstatement.RequestReinstatement;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
 import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
@@ -50,11 +55,11 @@ class EndorsementTest {
     /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
-            List.of(7, 60, 30), ACTIVITY, 24);
+            List.of(7, 60, 30), ACTIVITY, 24, false);
     /** Washington (seed 003): October 1 - December 31 of 2027, 2030, 2033, no grace. */
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
-            List.of(60, 30, 7), ACTIVITY, 0);
+            List.of(60, 30, 7), ACTIVITY, 0, true);
     private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
 
     private final EndorsementActivated maActivated = new EndorsementActivated(MA_NUMBER, "ma", "app-1", "zoe",
@@ -265,6 +270,59 @@ class EndorsementTest {
         fixture.given(maActivated)
                 .when(new ReactivateEndorsement(MA_NUMBER, LocalDate.of(2027, 6, 1), MA), IN_MA)
                 .expectException(breaks("endorsement-not-inactive"));
+    }
+
+    @Test
+    void aLapsedEndorsementIsReinstatedUnderItsOwnNumberOnceTheFeeIsPaidAndTheYearsSinceAreMet() {
+        setUp();
+        EndorsementLapsed lapsed = new EndorsementLapsed(WA_NUMBER, "wa", LocalDate.of(2028, 1, 1));
+        String invoice = "INV-REINSTATEMENT-WA-000001-1";
+        ReinstatementRequested requested = new ReinstatementRequested(WA_NUMBER, "wa", "ana", invoice,
+                LocalDate.of(2028, 6, 1), true);
+        fixture.given(waActivated)
+                .when(new RequestReinstatement(WA_NUMBER, LocalDate.of(2027, 6, 1), WA), IN_WA)
+                .expectException(breaks("reinstatement-needs-lapsed-endorsement"));
+        fixture.given(waActivated, lapsed)
+                .when(new RequestReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 1), WA), IN_WA)
+                .expectEvents(requested);
+        fixture.given(waActivated, lapsed, requested)
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectException(breaks("reinstatement-fee-unpaid"));
+        fixture.given(waActivated, lapsed, requested)
+                .when(new RecordReinstatementFeePaid(WA_NUMBER, "INV-something-else"), IN_WA)
+                .expectNoEvents();
+        fixture.given(waActivated, lapsed, requested)
+                .when(new RecordReinstatementFeePaid(WA_NUMBER, invoice), IN_WA)
+                .expectEvents(new ReinstatementFeePaid(WA_NUMBER, "wa", invoice));
+        ReinstatementFeePaid paid = new ReinstatementFeePaid(WA_NUMBER, "wa", invoice);
+        fixture.given(waActivated, lapsed, requested, paid)
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectException(breaks("reinstatement-requirements-unmet"));
+        fixture.given(waActivated, lapsed, requested, paid,
+                        new TrainingRecorded(WA_NUMBER, "wa", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15)),
+                        new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "WA-000100", LocalDate.of(2028, 4, 1),
+                                BigDecimal.valueOf(12)),
+                        new CodeOfEthicsSigned(WA_NUMBER, "wa", LocalDate.of(2028, 2, 1)),
+                        new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2028, 12, 31)))
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectEvents(new EndorsementReactivated(WA_NUMBER, "wa", LocalDate.of(2028, 6, 2),
+                        LocalDate.of(2030, 12, 31)));
+    }
+
+    @Test
+    void whereNoReinstatementFeeIsChargedTheRequestWaitsForNoPaymentAndASecondRequestIsRefused() {
+        EndorsementLapsed lapsed = new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31));
+        ReinstatementRequested requested = new ReinstatementRequested(MA_NUMBER, "ma", "zoe",
+                "INV-REINSTATEMENT-MA-000001-1", LocalDate.of(2028, 2, 1), false);
+        fixture.given(maActivated, lapsed)
+                .when(new RequestReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), IN_MA)
+                .expectEvents(requested);
+        fixture.given(maActivated, lapsed, requested)
+                .when(new RequestReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 2), MA), IN_MA)
+                .expectException(breaks("reinstatement-already-requested"));
+        fixture.given(maActivated, lapsed, requested)
+                .when(new ApproveReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 2), MA), IN_MA)
+                .expectException(breaks("reinstatement-requirements-unmet"));
     }
 
     @Test

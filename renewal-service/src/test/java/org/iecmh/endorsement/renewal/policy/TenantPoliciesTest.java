@@ -14,12 +14,12 @@ class TenantPoliciesTest {
 
     private static TenantPolicies.Renewal fixedWindow(LocalDate from, int cycleYears, String opens) {
         return new TenantPolicies.Renewal(from, "fixed-window", null, opens, "12-31", 2027, cycleYears, null, null,
-                null, List.of(60, 30, 7), 15, 12, Set.of("IMHS"), null);
+                null, List.of(60, 30, 7), 15, 12, Set.of("IMHS"), null, null);
     }
 
     private static TenantPolicies.Renewal yearly(LocalDate from, int graceDays) {
         return new TenantPolicies.Renewal(from, "yearly", "12-31", "10-01", null, null, null, graceDays, 2500L,
-                "USD", List.of(30), 15, 0, Set.of(), 24);
+                "USD", List.of(30), 15, 0, Set.of(), 24, false);
     }
 
     @Test

@@ -1,9 +1,11 @@
-package org.iecmh.endorsement.renewal.activity;
+package org.iecmh.endorsement.renewal;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.kit.messaging.Inbox;
-import org.iecmh.endorsement.renewal.RenewalServiceApplication;
+import org.iecmh.endorsement.renewal.activity.RecordMembership;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +13,14 @@ import org.springframework.messaging.Message;
 
 import java.util.function.Consumer;
 
-/** Listens to payment-service: a paid membership counts for each of the person's endorsements in that association. */
+/**
+ * Listens to payment-service: a paid membership counts for each of the person's endorsements in that association;
+ * a paid reinstatement invoice (its id names the endorsement) lets the reinstatement go ahead.
+ */
 @Configuration
-class Memberships {
+class Payments {
+
+    static final String REINSTATEMENT_INVOICE = "INV-REINSTATEMENT-";
 
     @Bean
     Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands, JdbcTemplate jdbc) {
@@ -26,6 +33,12 @@ class Memberships {
                     commands.sendAndWait(new RecordMembership(number, membership.invoiceId(),
                             membership.activeThrough()), received.commandMetaData(RenewalServiceApplication.NAME));
                 }
+            } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(REINSTATEMENT_INVOICE)) {
+                // INV-REINSTATEMENT-<endorsement number>-<n>
+                String rest = paid.invoiceId().substring(REINSTATEMENT_INVOICE.length());
+                String number = rest.substring(0, rest.lastIndexOf('-'));
+                commands.sendAndWait(new RecordReinstatementFeePaid(number, paid.invoiceId()),
+                        received.commandMetaData(RenewalServiceApplication.NAME));
             }
         });
     }
