@@ -9,6 +9,7 @@ import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -42,6 +43,11 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof EndorsementReactivated e) {
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementReactivated(e.tenantId(),
                     e.endorsementNumber(), domainEvent.getTimestamp(), e.validThrough()));
+        }
+        if (payload instanceof EndorsementTransferred e) {
+            // The number stays: newEndorsementNumber is null, and the event belongs to the accepting association.
+            return Optional.of(new org.iecmh.endorsement.contracts.EndorsementTransferred(e.toTenantId(),
+                    e.endorsementNumber(), e.fromTenantId(), e.toTenantId(), null, domainEvent.getTimestamp()));
         }
         if (payload instanceof ReinstatementRequested e) {
             return Optional.of(new org.iecmh.endorsement.contracts.ReinstatementRequested(e.tenantId(),

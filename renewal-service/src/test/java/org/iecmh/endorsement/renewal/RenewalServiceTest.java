@@ -13,6 +13,7 @@ import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
@@ -314,6 +315,49 @@ class RenewalServiceTest {
         assertThat(published).doesNotContain("ethics");
         assertThat(coordinator.post("/api/endorsements/MA-000031/revocation", "{\"reason\": \"again\"}")
                 .at("/rule")).isEqualTo("endorsement-revoked");
+    }
+
+    @Test
+    void aMassachusettsEndorseeMovesToWashingtonWhoseCoordinatorAcceptsAndItRenewsThereUnderTheSameNumber() {
+        grant("ma", "MA-000051", "person-51", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-51", "APPLICANT");
+        ApiClient maCoordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+        ApiClient waCoordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
+        CLOCK.set(Instant.parse("2027-03-01T12:00:00Z"));
+
+        assertThat(waCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(404);
+        assertThat(endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "Washington"))
+                .status()).isEqualTo(400);
+        assertThat(endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "wa"))
+                .at("/transferTo")).isEqualTo("wa");
+        assertThat(maCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("wa", "someone", "APPLICANT")
+                .post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(403);
+
+        Response accepted = waCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null);
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.at("/tenantId")).isEqualTo("wa");
+        assertThat(accepted.at("/endorsementNumber")).isEqualTo("MA-000051");
+        assertThat(maCoordinator.get("/api/endorsements/MA-000051").status()).isEqualTo(404);
+        ConsumerRecord<byte[], byte[]> published = awaitPublished(EndorsementTransferred.TYPE, "MA-000051");
+        assertThat(KafkaTopics.header(published, CloudEventHeaders.TENANT)).isEqualTo("wa");
+        assertThat(new String(published.value(), StandardCharsets.UTF_8))
+                .contains("\"fromTenantId\":\"ma\"").contains("\"toTenantId\":\"wa\"");
+        assertThat(jdbc.queryForList("SELECT meta_data ->> 'tenantId' FROM event_log WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", String.class, "MA-000051")).containsExactly("ma", "ma", "wa");
+
+        // Washington's window (October 1 - December 31) and its renewal to the close of its next window apply now.
+        ApiClient movedEndorsee = ApiClient.onPort(port).as("wa", "person-51", "APPLICANT");
+        membership("wa", "person-51", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        movedEndorsee.post("/api/endorsements/MA-000051/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15));
+        movedEndorsee.post("/api/endorsements/MA-000051/code-of-ethics", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
+        sweepOn(LocalDate.of(2027, 10, 1));
+        assertThat(movedEndorsee.post("/api/endorsements/MA-000051/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
+        assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).at("/validThrough"))
+                .isEqualTo("2030-12-31");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -38,6 +39,10 @@ import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
 import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,6 +81,8 @@ public class Endorsement extends TenantOwnedAggregate {
     /** The invoice of the reinstatement under way, if one is. */
     private String reinstatementInvoice;
     private boolean reinstatementFeePaid;
+    /** The association a requested transfer waits for, if one does. */
+    private String transferTo;
 
     protected Endorsement() {
     }
@@ -286,6 +293,43 @@ public class Endorsement extends TenantOwnedAggregate {
         }
     }
 
+    @CommandHandler
+    void handle(RequestTransfer command) {
+        requireActive("transfer-needs-active-endorsement");
+        if (command.toTenantId().equals(tenantId)) {
+            throw new DomainRuleViolation("transfer-to-same-association",
+                    endorsementNumber + " already belongs to " + tenantId);
+        }
+        if (transferTo != null) {
+            throw new DomainRuleViolation("transfer-already-requested",
+                    "A transfer of " + endorsementNumber + " to " + transferTo + " waits for acceptance");
+        }
+        apply(new TransferRequested(endorsementNumber, tenantId, command.toTenantId(), command.today()));
+    }
+
+    /**
+     * Sent in the receiving tenant, which does not own the endorsement yet: {@link #admitsFromAnotherTenant} lets it
+     * through while a transfer to that tenant waits, and the owning tenant changes with the event it applies.
+     */
+    @CommandHandler
+    void handle(AcceptTransfer command, @MetaDataValue(AuditMetadata.TENANT) String callerTenant) {
+        if (transferTo == null || !transferTo.equals(callerTenant)) {
+            throw new DomainRuleViolation("transfer-accepted-by-receiving-association",
+                    "Only the association " + endorsementNumber + " is being transferred to accepts it");
+        }
+        requireActive("transfer-needs-active-endorsement");
+        apply(new EndorsementTransferred(endorsementNumber, tenantId, transferTo, command.today(), validThrough));
+    }
+
+    /**
+     * Every other command from another tenant is refused as if the endorsement did not exist; the acceptance of a
+     * transfer comes from the receiving association, which owns the endorsement only once it accepted.
+     */
+    @Override
+    protected boolean admitsFromAnotherTenant(String callerTenant, CommandMessage<?> command) {
+        return command.getPayload() instanceof AcceptTransfer && callerTenant.equals(transferTo);
+    }
+
     @Override
     protected String owningTenant() {
         return tenantId;
@@ -381,6 +425,17 @@ public class Endorsement extends TenantOwnedAggregate {
         reinstatements++;
         reinstatementInvoice = event.invoiceId();
         reinstatementFeePaid = !event.feeCharged();
+    }
+
+    @EventSourcingHandler
+    void on(TransferRequested event) {
+        transferTo = event.toTenantId();
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementTransferred event) {
+        tenantId = event.toTenantId();
+        transferTo = null;
     }
 
     @EventSourcingHandler

@@ -7,6 +7,8 @@ import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
@@ -31,12 +33,23 @@ public class EndorsementViews {
             rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
             rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
             rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
-            rs.getString("renewal"), rs.getString("email_address"));
+            rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"));
 
     private final JdbcTemplate jdbc;
 
     EndorsementViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An endorsement waiting to be transferred to the actor's association, as its coordinator sees it. */
+    public EndorsementView requireTransferringTo(String endorsementNumber, Actor actor) {
+        List<EndorsementView> found = jdbc.query(
+                "SELECT * FROM endorsement_view WHERE endorsement_number = ? AND transfer_to = ?",
+                ROW, endorsementNumber, actor.tenantId());
+        if (found.isEmpty()) {
+            throw new UnknownResource("endorsement", endorsementNumber);
+        }
+        return found.get(0);
     }
 
     public EndorsementView require(String endorsementNumber, Actor actor) {
@@ -112,6 +125,18 @@ public class EndorsementViews {
     @EventHandler
     void on(ReinstatementFeePaid event) {
         renewal(event.endorsementNumber(), "REINSTATEMENT_REQUESTED");
+    }
+
+    @EventHandler
+    void on(TransferRequested event) {
+        jdbc.update("UPDATE endorsement_view SET transfer_to = ? WHERE endorsement_number = ?",
+                event.toTenantId(), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementTransferred event) {
+        jdbc.update("UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL WHERE endorsement_number = ?",
+                event.toTenantId(), event.endorsementNumber());
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import org.iecmh.endorsement.renewal.policy.RenewalWindow;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -69,6 +70,12 @@ public class ScheduledSteps {
     @EventHandler
     void on(EndorsementReactivated event) {
         planCycle(event.endorsementNumber(), event.tenantId(), event.validThrough());
+    }
+
+    /** From now on the receiving association's policy and reminders apply. */
+    @EventHandler
+    void on(EndorsementTransferred event) {
+        planCycle(event.endorsementNumber(), event.toTenantId(), event.validThrough());
     }
 
     @EventHandler

@@ -32,6 +32,10 @@ import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
 import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -323,6 +327,41 @@ class EndorsementTest {
         fixture.given(maActivated, lapsed, requested)
                 .when(new ApproveReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 2), MA), IN_MA)
                 .expectException(breaks("reinstatement-requirements-unmet"));
+    }
+
+    @Test
+    void aTransferIsAcceptedOnlyByTheReceivingAssociationWhichOwnsTheEndorsementFromThenOn() {
+        TransferRequested requested = new TransferRequested(MA_NUMBER, "ma", "wa", LocalDate.of(2027, 3, 1));
+        MetaData inTx = AuditMetadata.of("tx", "coordinator-tx", "COORDINATOR");
+        fixture.given(maActivated)
+                .when(new RequestTransfer(MA_NUMBER, "wa", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectEvents(requested);
+        fixture.given(maActivated)
+                .when(new RequestTransfer(MA_NUMBER, "ma", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectException(breaks("transfer-to-same-association"));
+        fixture.given(maActivated)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), inTx)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_MA)
+                .expectException(breaks("transfer-accepted-by-receiving-association"));
+        fixture.given(maActivated, requested)
+                .when(new RevokeEndorsement(MA_NUMBER, "not ours yet", LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectException(UnknownResource.class);
+        EndorsementTransferred transferred = new EndorsementTransferred(MA_NUMBER, "ma", "wa",
+                LocalDate.of(2027, 3, 2), MA_THROUGH);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectEvents(transferred);
+        fixture.given(maActivated, requested, transferred)
+                .when(new RevokeEndorsement(MA_NUMBER, "no longer ours", LocalDate.of(2027, 3, 3)), IN_MA)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested, transferred)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), WA), IN_WA)
+                .expectException(breaks("renewal-not-submitted"));
     }
 
     @Test
