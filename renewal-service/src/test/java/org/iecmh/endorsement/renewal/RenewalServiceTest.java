@@ -14,7 +14,9 @@ import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.EndorsementTransferred;
+import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.MembershipActive;
+import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
@@ -358,6 +360,37 @@ class RenewalServiceTest {
         assertThat(movedEndorsee.post("/api/endorsements/MA-000051/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).at("/validThrough"))
                 .isEqualTo("2030-12-31");
+    }
+
+    @Test
+    void aWashingtonReinstatementWaitsForItsFeeUntilPaymentServiceReportsTheInvoicePaid() {
+        grant("wa", "WA-000061", "person-61", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("wa", "person-61", "APPLICANT");
+        ApiClient coordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
+        sweepOn(LocalDate.of(2028, 1, 1));
+        assertThat(coordinator.get("/api/endorsements/WA-000061").at("/status")).isEqualTo("LAPSED");
+
+        CLOCK.set(Instant.parse("2028-06-01T12:00:00Z"));
+        assertThat(endorsee.post("/api/endorsements/WA-000061/reinstatement", null).at("/renewal"))
+                .isEqualTo("REINSTATEMENT_FEE_DUE");
+        endorsee.post("/api/endorsements/WA-000061/trainings",
+                Map.of("title", "Observation", "attendedOn", "2028-05-01", "hours", 15));
+        endorsee.post("/api/endorsements/WA-000061/code-of-ethics", null);
+        membership("wa", "person-61", LocalDate.of(2028, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("WA-000061", "MembershipRecorded") == 1);
+        assertThat(coordinator.post("/api/endorsements/WA-000061/reinstatement/approval", null).at("/rule"))
+                .isEqualTo("reinstatement-fee-unpaid");
+
+        InvoicePaid paid = new InvoicePaid("wa", "INV-REINSTATEMENT-WA-000061-1", "person-61", null,
+                Money.of(10_000, "USD"), Instant.parse("2028-06-02T09:00:00Z"));
+        publisher.publish(paid, new GenericEventMessage<>(paid, Map.of(AuditMetadata.TENANT, "wa")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "REINSTATEMENT_REQUESTED".equals(coordinator.get("/api/endorsements/WA-000061").at("/renewal")));
+
+        Response reinstated = coordinator.post("/api/endorsements/WA-000061/reinstatement/approval", null);
+        assertThat(reinstated.at("/status")).isEqualTo("ACTIVE");
+        assertThat(reinstated.at("/validThrough")).isEqualTo("2030-12-31");
+        assertThat(countEvents("WA-000061", "EndorsementReactivated")).isEqualTo(1);
     }
 
     @Test
