@@ -7,6 +7,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
+import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.InvoiceIssued;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.InvoiceRefunded;
@@ -578,6 +579,29 @@ class PaymentServiceTest {
         assertThat(coordinator.get("/api/payments/accounts/invoices?standing=OVERDUE").body()).isEmpty();
         assertThat(ApiClient.onPort(port).as("ty", "ty-1", "APPLICANT").get("/api/payments/accounts").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aRequestedReinstatementIsBilledTheAssociationsReinstatementFeeOnTheInvoiceRenewalServiceNamed() {
+        ReinstatementRequested none = new ReinstatementRequested("ma", "MA-000077", "person-77",
+                "INV-REINSTATEMENT-MA-000077-1", Instant.parse("2026-11-22T10:00:00Z"));
+        ReinstatementRequested requested = new ReinstatementRequested("wa", "WA-000077", "person-77",
+                "INV-REINSTATEMENT-WA-000077-1", Instant.parse("2026-11-22T10:00:00Z"));
+        EventMessage<ReinstatementRequested> noFee = new GenericEventMessage<>(none, Map.of(AuditMetadata.TENANT, "ma"));
+        publisher.publish(none, noFee);
+        publisher.publish(requested, new GenericEventMessage<>(requested, Map.of(AuditMetadata.TENANT, "wa")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                coordinator("wa").get("/api/payments/invoices/INV-REINSTATEMENT-WA-000077-1").status() == 200);
+        Response invoice = coordinator("wa").get("/api/payments/invoices/INV-REINSTATEMENT-WA-000077-1");
+        assertThat(invoice.at("/total/cents")).isEqualTo("10000");
+        assertThat(invoice.at("/personId")).isEqualTo("person-77");
+        assertThat(invoice.body().get("lines").findValuesAsText("kind")).containsExactly("REINSTATEMENT");
+        // Massachusetts charges no reinstatement fee: its request is handled and billed nothing.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, noFee.getIdentifier()) == 1);
+        assertThat(coordinator("ma").get("/api/payments/invoices/INV-REINSTATEMENT-MA-000077-1").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.iecmh.endorsement.local;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +26,8 @@ public final class LocalPlatform {
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
+    static final int SMTP_PORT = 13025;
+    static final int IMAP_PORT = 13143;
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084);
 
@@ -44,6 +49,13 @@ public final class LocalPlatform {
         LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        // Email (renewal reminders) goes to a real SMTP server in this JVM; it keeps messages in memory only and
+        // lets anyone read a recipient's mail over IMAP with the address as both user name and password.
+        say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail over IMAP on port " + IMAP_PORT + ")");
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
         String issuer = "http://localhost:" + IDENTITY_PORT;
         say("Starting the identity provider on " + issuer);
         LocalJvm identity = LocalJvm.start("identity provider", identityJar, IDENTITY_PORT, List.of(),
@@ -53,12 +65,14 @@ public final class LocalPlatform {
                 new Platform.Infrastructure(postgres::jdbcUrl, "postgres", "postgres", kafka.bootstrapServers(), "",
                         issuer),
                 new Platform.Ports(GATEWAY_PORT, new LinkedHashMap<>(SERVICE_PORTS)), gatewayJar, data.resolve("logs"),
-                List.of());
+                List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT));
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long stopping = System.nanoTime();
             say("Stopping the gateway and the services");
             platform.close();
+            say("Stopping the SMTP server");
+            mail.stop();
             identity.close();
             say("Stopping Kafka");
             kafka.close();
@@ -84,6 +98,8 @@ public final class LocalPlatform {
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/
+                  email (renewal reminders): SMTP 127.0.0.1:%2$d; read it over IMAP 127.0.0.1:%3$d, user and password
+                  the recipient's address
 
                 Sign in and call the API with the token. Try:
 
@@ -96,7 +112,7 @@ public final class LocalPlatform {
 
                 The README walks the whole path: submit, pay, approve, find in the registry, read the history.
                 Press Ctrl-C to stop.
-                """.formatted(gateway);
+                """.formatted(gateway, SMTP_PORT, IMAP_PORT);
     }
 
     private static void say(String message) {

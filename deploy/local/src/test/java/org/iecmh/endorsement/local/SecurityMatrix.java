@@ -56,7 +56,26 @@ final class SecurityMatrix {
                 "POST /api/applications/read-models/rebuild")) {
             ENDPOINTS.put(app + endpoint, Access.PROTECTED);
         }
-        ENDPOINTS.put("renewal-service GET /api/endorsements/{endorsementNumber}", Access.PROTECTED);
+        String renewal = "renewal-service ";
+        for (String endpoint : List.of(
+                "GET /api/endorsements/{endorsementNumber}",
+                "PUT /api/endorsements/{endorsementNumber}/email-address",
+                "POST /api/endorsements/{endorsementNumber}/trainings",
+                "POST /api/endorsements/{endorsementNumber}/reflective-supervision",
+                "POST /api/endorsements/{endorsementNumber}/code-of-ethics",
+                "GET /api/endorsements/{endorsementNumber}/progress",
+                "POST /api/endorsements/{endorsementNumber}/reinstatement",
+                "POST /api/endorsements/{endorsementNumber}/reinstatement/approval",
+                "POST /api/endorsements/{endorsementNumber}/revocation",
+                "POST /api/endorsements/{endorsementNumber}/inactivation",
+                "POST /api/endorsements/{endorsementNumber}/reactivation",
+                "POST /api/endorsements/{endorsementNumber}/renewal",
+                "POST /api/endorsements/{endorsementNumber}/renewal/return",
+                "POST /api/endorsements/{endorsementNumber}/renewal/approval",
+                "POST /api/endorsements/{endorsementNumber}/transfer",
+                "POST /api/endorsements/{endorsementNumber}/transfer/acceptance")) {
+            ENDPOINTS.put(renewal + endpoint, Access.PROTECTED);
+        }
         String pay = "payment-service ";
         for (String endpoint : List.of(
                 "GET /api/payments/invoices", "POST /api/payments/invoices", "GET /api/payments/invoices/{invoiceId}",

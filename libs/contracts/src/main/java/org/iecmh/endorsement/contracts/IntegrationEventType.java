@@ -22,7 +22,8 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(EndorsementInactivated.class, EndorsementInactivated.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementReactivated.class, EndorsementReactivated.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementTransferred.class, EndorsementTransferred.TYPE, Topics.ENDORSEMENTS),
-            new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS));
+            new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

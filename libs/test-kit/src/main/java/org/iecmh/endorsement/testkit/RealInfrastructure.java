@@ -18,6 +18,7 @@ public final class RealInfrastructure {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    private static SmtpServer smtp;
     private static Boolean containers;
 
     private RealInfrastructure() {
@@ -38,6 +39,15 @@ public final class RealInfrastructure {
             log.info("Tests use {}", kafka.description());
         }
         return kafka;
+    }
+
+    /** The JVM's SMTP server, for services that send email; embedded either way, as it needs no Docker. */
+    public static synchronized SmtpServer smtp() {
+        if (smtp == null) {
+            smtp = timed("SMTP", SmtpServer::start);
+            log.info("Tests use {}", smtp.description());
+        }
+        return smtp;
     }
 
     /** True where the parts run in Docker containers, false where they run embedded. */

@@ -1,22 +1,88 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
+import org.iecmh.endorsement.renewal.activity.RecordMembership;
+import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RecordTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
+import org.iecmh.endorsement.renewal.activity.SignCodeOfEthics;
+import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
+import org.iecmh.endorsement.renewal.activity.YearlyActivityLog;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.policy.RenewalWindow;
+import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.reinstatement.RequestReinstatement;
+import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
+import org.iecmh.endorsement.renewal.reminders.RecordEmailAddress;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
+import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
+import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
+import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A granted endorsement, identified by its number, for as long as it lives. */
+/**
+ * A granted endorsement, identified by its number, for as long as it lives: its renewal windows and reminders, its
+ * renewals, lapse, hold and revocation. Time-driven commands come from the schedule and may come more than once (or
+ * from two instances at the same time): each decides from the stream whether its step is due and not yet taken,
+ * and otherwise does nothing.
+ */
 @Aggregate
 public class Endorsement extends TenantOwnedAggregate {
 
     @AggregateIdentifier
     private String endorsementNumber;
     private String tenantId;
+    private String personId;
+    private String category;
+    private LocalDate endorsedSince;
+    private final YearlyActivityLog activity = new YearlyActivityLog();
+    private EndorsementStatus status;
+    private LocalDate validThrough;
+    /** The close of the window opened for the current valid-through, if it was. */
+    private LocalDate windowOpenedFor;
+    private final Set<Integer> remindersSent = new HashSet<>();
+    private boolean renewalSubmitted;
+    private LocalDate inactiveUntil;
+    private LocalDate lapsedOn;
+    private int reinstatements;
+    /** The invoice of the reinstatement under way, if one is. */
+    private String reinstatementInvoice;
+    private boolean reinstatementFeePaid;
+    /** The association a requested transfer waits for, if one does. */
+    private String transferTo;
 
     protected Endorsement() {
     }
@@ -26,6 +92,242 @@ public class Endorsement extends TenantOwnedAggregate {
         apply(new EndorsementActivated(command.endorsementNumber(), tenantId, command.applicationId(),
                 command.personId(), command.endorseeName(), command.category(), command.grantedAt(),
                 command.validThrough()));
+    }
+
+    @CommandHandler
+    void handle(OpenRenewalWindow command) {
+        RenewalWindow window = command.policy().windowFor(validThrough);
+        if (status == EndorsementStatus.ACTIVE && !validThrough.equals(windowOpenedFor)
+                && window.isOpenOn(command.today())) {
+            apply(new RenewalWindowOpened(endorsementNumber, tenantId, personId, window.opensOn(),
+                    window.closesOn(), window.lapsesAfter()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SendRenewalReminder command) {
+        LocalDate dueOn = validThrough.minusDays(command.daysBefore());
+        boolean due = !command.today().isBefore(dueOn) && !command.today().isAfter(validThrough);
+        if (status == EndorsementStatus.ACTIVE && !renewalSubmitted && due
+                && !remindersSent.contains(command.daysBefore())) {
+            apply(new RenewalReminderDue(endorsementNumber, tenantId, personId, validThrough, command.daysBefore()));
+        }
+    }
+
+    @CommandHandler
+    void handle(LapseEndorsement command) {
+        boolean unrenewed = status == EndorsementStatus.ACTIVE
+                && command.policy().windowFor(validThrough).hasLapsedOn(command.today());
+        boolean heldTooLong = status == EndorsementStatus.INACTIVE && command.today().isAfter(inactiveUntil);
+        if (unrenewed || heldTooLong) {
+            apply(new EndorsementLapsed(endorsementNumber, tenantId, command.today()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SubmitRenewal command) {
+        requireActive("renewal-needs-active-endorsement");
+        if (renewalSubmitted) {
+            throw new DomainRuleViolation("renewal-already-submitted",
+                    "A renewal of " + endorsementNumber + " waits for the coordinator");
+        }
+        RenewalPolicy policy = command.policy();
+        RenewalWindow window = policy.windowFor(validThrough);
+        if (!window.isOpenOn(command.today())) {
+            throw new DomainRuleViolation("renewal-window-closed", "Renewals of " + endorsementNumber
+                    + " are accepted from " + window.opensOn() + " to " + window.lapsesAfter());
+        }
+        List<YearlyActivityLog.YearProgress> unmet = activity.unmet(endorsedSince, validThrough, category, policy);
+        if (!unmet.isEmpty()) {
+            throw new DomainRuleViolation("renewal-requirements-unmet", unmet.size()
+                    + " year(s) of the cycle do not meet the association's requirements", Map.of("years", unmet));
+        }
+        boolean late = window.isLateOn(command.today());
+        apply(new RenewalSubmitted(endorsementNumber, tenantId, command.today(), late,
+                late ? policy.lateFeeCents() : 0, policy.currency()));
+    }
+
+    @CommandHandler
+    void handle(ReturnRenewal command) {
+        requireSubmittedRenewal();
+        apply(new RenewalReturned(endorsementNumber, tenantId, command.comments()));
+    }
+
+    @CommandHandler
+    void handle(ApproveRenewal command) {
+        requireSubmittedRenewal();
+        apply(new EndorsementRenewed(endorsementNumber, tenantId, command.today(),
+                command.policy().renewedThrough(validThrough)));
+    }
+
+    @CommandHandler
+    void handle(RecordTraining command) {
+        requireNotRevoked();
+        apply(new TrainingRecorded(endorsementNumber, tenantId, command.title(), command.attendedOn(),
+                command.hours()));
+    }
+
+    /** Reflective supervision counts only from a provider endorsed on the session date, and never from oneself. */
+    @CommandHandler
+    void handle(RecordReflectiveSupervision command) {
+        requireNotRevoked();
+        if (command.provider() == null) {
+            throw new DomainRuleViolation("rsc-provider-not-endorsed", command.providerNumber()
+                    + " was not an endorsed reflective supervision provider on " + command.sessionOn());
+        }
+        if (command.provider().personId().equals(personId)) {
+            throw new DomainRuleViolation("rsc-provider-is-endorsee", "Reflective supervision with oneself does not count");
+        }
+        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.providerNumber(),
+                command.sessionOn(), command.hours()));
+    }
+
+    @CommandHandler
+    void handle(SignCodeOfEthics command) {
+        requireNotRevoked();
+        apply(new CodeOfEthicsSigned(endorsementNumber, tenantId, command.signedOn()));
+    }
+
+    @CommandHandler
+    void handle(RecordMembership command) {
+        apply(new MembershipRecorded(endorsementNumber, tenantId, command.invoiceId(), command.activeThrough()));
+    }
+
+    @CommandHandler
+    void handle(RecordEmailAddress command) {
+        requireNotRevoked();
+        apply(new EmailAddressRecorded(endorsementNumber, tenantId, command.emailAddress()));
+    }
+
+    private void requireNotRevoked() {
+        if (status == EndorsementStatus.REVOKED) {
+            throw new DomainRuleViolation("endorsement-revoked", endorsementNumber + " is revoked");
+        }
+    }
+
+    @CommandHandler
+    void handle(RevokeEndorsement command) {
+        if (status == EndorsementStatus.REVOKED) {
+            throw new DomainRuleViolation("endorsement-revoked", endorsementNumber + " is already revoked");
+        }
+        apply(new EndorsementRevoked(endorsementNumber, tenantId, command.reason(), command.today()));
+    }
+
+    @CommandHandler
+    void handle(InactivateEndorsement command) {
+        requireActive("inactive-needs-active-endorsement");
+        int maximum = command.policy().inactiveMaximumMonths();
+        if (maximum == 0) {
+            throw new DomainRuleViolation("inactive-not-offered",
+                    "The association does not put endorsements on hold");
+        }
+        apply(new EndorsementInactivated(endorsementNumber, tenantId, command.today(),
+                command.today().plusMonths(maximum)));
+    }
+
+    @CommandHandler
+    void handle(ReactivateEndorsement command) {
+        if (status != EndorsementStatus.INACTIVE) {
+            throw new DomainRuleViolation("endorsement-not-inactive", endorsementNumber + " is not on hold");
+        }
+        // Time on hold does not count towards the cycle: an endorsement whose window passed meanwhile runs to the
+        // close of the next window that has not passed yet.
+        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(),
+                command.policy().validThroughOnReturn(validThrough, command.today())));
+    }
+
+    @CommandHandler
+    void handle(RequestReinstatement command) {
+        if (status != EndorsementStatus.LAPSED) {
+            throw new DomainRuleViolation("reinstatement-needs-lapsed-endorsement",
+                    endorsementNumber + " is " + status.name().toLowerCase());
+        }
+        if (reinstatementInvoice != null) {
+            throw new DomainRuleViolation("reinstatement-already-requested",
+                    "A reinstatement of " + endorsementNumber + " is under way");
+        }
+        apply(new ReinstatementRequested(endorsementNumber, tenantId, personId,
+                "INV-REINSTATEMENT-" + endorsementNumber + "-" + (reinstatements + 1), command.today(),
+                command.policy().reinstatementFee()));
+    }
+
+    /** A payment for any other invoice, or a second report of this one, changes nothing. */
+    @CommandHandler
+    void handle(RecordReinstatementFeePaid command) {
+        if (command.invoiceId().equals(reinstatementInvoice) && !reinstatementFeePaid) {
+            apply(new ReinstatementFeePaid(endorsementNumber, tenantId, command.invoiceId()));
+        }
+    }
+
+    /** Back on the registry with the same number and history, once the fee is paid and the years since the lapse met. */
+    @CommandHandler
+    void handle(ApproveReinstatement command) {
+        if (reinstatementInvoice == null) {
+            throw new DomainRuleViolation("reinstatement-not-requested",
+                    "No reinstatement of " + endorsementNumber + " waits for approval");
+        }
+        if (!reinstatementFeePaid) {
+            throw new DomainRuleViolation("reinstatement-fee-unpaid",
+                    "The reinstatement fee (invoice " + reinstatementInvoice + ") is not paid");
+        }
+        List<YearlyActivityLog.YearProgress> unmet = activity.unmet(lapsedOn.getYear(), command.today().getYear(),
+                category, command.policy());
+        if (!unmet.isEmpty()) {
+            throw new DomainRuleViolation("reinstatement-requirements-unmet", unmet.size()
+                    + " year(s) since the lapse do not meet the association's requirements", Map.of("years", unmet));
+        }
+        apply(new EndorsementReactivated(endorsementNumber, tenantId, command.today(),
+                command.policy().validThroughOnReturn(validThrough, command.today())));
+    }
+
+    private void requireActive(String rule) {
+        if (status != EndorsementStatus.ACTIVE) {
+            throw new DomainRuleViolation(rule, endorsementNumber + " is " + status.name().toLowerCase());
+        }
+    }
+
+    private void requireSubmittedRenewal() {
+        if (!renewalSubmitted) {
+            throw new DomainRuleViolation("renewal-not-submitted", "No renewal of " + endorsementNumber
+                    + " waits for review");
+        }
+    }
+
+    @CommandHandler
+    void handle(RequestTransfer command) {
+        requireActive("transfer-needs-active-endorsement");
+        if (command.toTenantId().equals(tenantId)) {
+            throw new DomainRuleViolation("transfer-to-same-association",
+                    endorsementNumber + " already belongs to " + tenantId);
+        }
+        if (transferTo != null) {
+            throw new DomainRuleViolation("transfer-already-requested",
+                    "A transfer of " + endorsementNumber + " to " + transferTo + " waits for acceptance");
+        }
+        apply(new TransferRequested(endorsementNumber, tenantId, command.toTenantId(), command.today()));
+    }
+
+    /**
+     * Sent in the receiving tenant, which does not own the endorsement yet: {@link #admitsFromAnotherTenant} lets it
+     * through while a transfer to that tenant waits, and the owning tenant changes with the event it applies.
+     */
+    @CommandHandler
+    void handle(AcceptTransfer command, @MetaDataValue(AuditMetadata.TENANT) String callerTenant) {
+        if (transferTo == null || !transferTo.equals(callerTenant)) {
+            throw new DomainRuleViolation("transfer-accepted-by-receiving-association",
+                    "Only the association " + endorsementNumber + " is being transferred to accepts it");
+        }
+        requireActive("transfer-needs-active-endorsement");
+        apply(new EndorsementTransferred(endorsementNumber, tenantId, transferTo, command.today(), validThrough));
+    }
+
+    /**
+     * Every other command from another tenant is refused as if the endorsement did not exist; the acceptance of a
+     * transfer comes from the receiving association, which owns the endorsement only once it accepted.
+     */
+    @Override
+    protected boolean admitsFromAnotherTenant(String callerTenant, CommandMessage<?> command) {
+        return command.getPayload() instanceof AcceptTransfer && callerTenant.equals(transferTo);
     }
 
     @Override
@@ -47,5 +349,116 @@ public class Endorsement extends TenantOwnedAggregate {
     void on(EndorsementActivated event) {
         endorsementNumber = event.endorsementNumber();
         tenantId = event.tenantId();
+        personId = event.personId();
+        category = event.category();
+        endorsedSince = LocalDate.ofInstant(event.grantedAt(), ZoneOffset.UTC);
+        validThrough = event.validThrough();
+        status = EndorsementStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(CodeOfEthicsSigned event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(RenewalWindowOpened event) {
+        windowOpenedFor = event.closesOn();
+    }
+
+    @EventSourcingHandler
+    void on(RenewalReminderDue event) {
+        remindersSent.add(event.daysBefore());
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementLapsed event) {
+        status = EndorsementStatus.LAPSED;
+        lapsedOn = event.lapsedOn();
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(RenewalSubmitted event) {
+        renewalSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(RenewalReturned event) {
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementRenewed event) {
+        validThrough(event.validThrough());
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementRevoked event) {
+        status = EndorsementStatus.REVOKED;
+        renewalSubmitted = false;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementInactivated event) {
+        status = EndorsementStatus.INACTIVE;
+        inactiveUntil = event.inactiveUntil();
+    }
+
+    @EventSourcingHandler
+    void on(ReinstatementRequested event) {
+        reinstatements++;
+        reinstatementInvoice = event.invoiceId();
+        reinstatementFeePaid = !event.feeCharged();
+    }
+
+    @EventSourcingHandler
+    void on(TransferRequested event) {
+        transferTo = event.toTenantId();
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementTransferred event) {
+        tenantId = event.toTenantId();
+        transferTo = null;
+    }
+
+    @EventSourcingHandler
+    void on(ReinstatementFeePaid event) {
+        reinstatementFeePaid = true;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementReactivated event) {
+        status = EndorsementStatus.ACTIVE;
+        reinstatementInvoice = null;
+        reinstatementFeePaid = false;
+        inactiveUntil = null;
+        validThrough(event.validThrough());
+    }
+
+    /** A new valid-through starts a new cycle: its window and reminders are still to come. */
+    private void validThrough(LocalDate through) {
+        if (!through.equals(validThrough)) {
+            windowOpenedFor = null;
+            remindersSent.clear();
+        }
+        validThrough = through;
+        renewalSubmitted = false;
     }
 }

@@ -2,6 +2,13 @@ package org.iecmh.endorsement.renewal.lifecycle;
 
 import java.time.LocalDate;
 
+/**
+ * An endorsement as its endorsee and staff see it; {@code renewal} says where the current cycle's renewal stands
+ * ({@code WINDOW_OPEN}, {@code SUBMITTED}, {@code RETURNED}, or null before the window opens), {@code emailAddress}
+ * where reminders go, {@code transferTo} the association a requested transfer waits for.
+ */
 public record EndorsementView(String endorsementNumber, String tenantId, String personId, String endorseeName,
-                              String category, String status, LocalDate endorsedSince, LocalDate validThrough) {
+                              String category, String status, LocalDate endorsedSince, LocalDate validThrough,
+                              LocalDate statusSince, String renewal, String emailAddress,
+                              String transferTo) {
 }

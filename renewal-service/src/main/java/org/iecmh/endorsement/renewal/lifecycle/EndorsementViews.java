@@ -4,11 +4,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -20,12 +31,25 @@ public class EndorsementViews {
     private static final RowMapper<EndorsementView> ROW = (rs, n) -> new EndorsementView(
             rs.getString("endorsement_number"), rs.getString("tenant_id"), rs.getString("person_id"),
             rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
-            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate());
+            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
+            rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
+            rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"));
 
     private final JdbcTemplate jdbc;
 
     EndorsementViews(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An endorsement waiting to be transferred to the actor's association, as its coordinator sees it. */
+    public EndorsementView requireTransferringTo(String endorsementNumber, Actor actor) {
+        List<EndorsementView> found = jdbc.query(
+                "SELECT * FROM endorsement_view WHERE endorsement_number = ? AND transfer_to = ?",
+                ROW, endorsementNumber, actor.tenantId());
+        if (found.isEmpty()) {
+            throw new UnknownResource("endorsement", endorsementNumber);
+        }
+        return found.get(0);
     }
 
     public EndorsementView require(String endorsementNumber, Actor actor) {
@@ -42,10 +66,91 @@ public class EndorsementViews {
     void on(EndorsementActivated event) {
         jdbc.update("""
                 INSERT INTO endorsement_view (endorsement_number, tenant_id, person_id, endorsee_name, category,
-                                              status, endorsed_since, valid_through)
-                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
+                                              status, endorsed_since, valid_through, status_since)
+                VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
                 event.endorsementNumber(), event.tenantId(), event.personId(), event.endorseeName(),
                 event.category(), Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                Date.valueOf(event.validThrough()));
+                Date.valueOf(event.validThrough()),
+                Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @EventHandler
+    void on(RenewalWindowOpened event) {
+        renewal(event.endorsementNumber(), "WINDOW_OPEN");
+    }
+
+    @EventHandler
+    void on(RenewalSubmitted event) {
+        renewal(event.endorsementNumber(), "SUBMITTED");
+    }
+
+    @EventHandler
+    void on(RenewalReturned event) {
+        renewal(event.endorsementNumber(), "RETURNED");
+    }
+
+    @EventHandler
+    void on(EndorsementRenewed event) {
+        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL WHERE endorsement_number = ?",
+                Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementLapsed event) {
+        status(event.endorsementNumber(), EndorsementStatus.LAPSED, event.lapsedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementRevoked event) {
+        status(event.endorsementNumber(), EndorsementStatus.REVOKED, event.revokedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementInactivated event) {
+        status(event.endorsementNumber(), EndorsementStatus.INACTIVE, event.inactiveSince());
+    }
+
+    @EventHandler
+    void on(EndorsementReactivated event) {
+        status(event.endorsementNumber(), EndorsementStatus.ACTIVE, event.reactivatedOn());
+        jdbc.update("UPDATE endorsement_view SET valid_through = ? WHERE endorsement_number = ?",
+                Date.valueOf(event.validThrough()), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(ReinstatementRequested event) {
+        renewal(event.endorsementNumber(), event.feeCharged() ? "REINSTATEMENT_FEE_DUE" : "REINSTATEMENT_REQUESTED");
+    }
+
+    @EventHandler
+    void on(ReinstatementFeePaid event) {
+        renewal(event.endorsementNumber(), "REINSTATEMENT_REQUESTED");
+    }
+
+    @EventHandler
+    void on(TransferRequested event) {
+        jdbc.update("UPDATE endorsement_view SET transfer_to = ? WHERE endorsement_number = ?",
+                event.toTenantId(), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementTransferred event) {
+        jdbc.update("UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL WHERE endorsement_number = ?",
+                event.toTenantId(), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EmailAddressRecorded event) {
+        jdbc.update("UPDATE endorsement_view SET email_address = ? WHERE endorsement_number = ?",
+                event.emailAddress(), event.endorsementNumber());
+    }
+
+    private void status(String number, EndorsementStatus status, LocalDate since) {
+        jdbc.update("UPDATE endorsement_view SET status = ?, status_since = ?, renewal = NULL "
+                + "WHERE endorsement_number = ?", status.name(), Date.valueOf(since), number);
+    }
+
+    private void renewal(String number, String renewal) {
+        jdbc.update("UPDATE endorsement_view SET renewal = ? WHERE endorsement_number = ?", renewal, number);
     }
 }

@@ -1,0 +1,41 @@
+package org.iecmh.endorsement.payment.invoicing;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.ReinstatementRequested;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.iecmh.endorsement.payment.PaymentServiceApplication;
+import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.fees.FeeSchedule;
+import org.iecmh.endorsement.payment.fees.FeeSchedules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Listens to renewal-service: a lapsed endorsement's reinstatement is billed the association's reinstatement fee, on
+ * the invoice id renewal-service chose, so that the invoice's {@code InvoicePaid} finds its way back. An association
+ * whose schedule has no reinstatement fee is billed nothing.
+ */
+@Configuration
+class ReinstatementBilling {
+
+    @Bean
+    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
+                                                Clock clock) {
+        return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
+            if (received.event() instanceof ReinstatementRequested requested) {
+                LocalDate today = LocalDate.now(clock);
+                FeeSchedule schedule = fees.inEffect(requested.tenantId(), today);
+                schedule.flatFee(FeeKind.REINSTATEMENT).ifPresent(fee -> commands.sendAndWait(
+                        new IssueInvoice(requested.invoiceId(), requested.personId(), null,
+                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null),
+                        received.commandMetaData(PaymentServiceApplication.NAME)));
+            }
+        });
+    }
+}

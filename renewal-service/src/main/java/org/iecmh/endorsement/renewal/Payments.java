@@ -1,0 +1,45 @@
+package org.iecmh.endorsement.renewal;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.contracts.MembershipActive;
+import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.iecmh.endorsement.renewal.activity.RecordMembership;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
+
+/**
+ * Listens to payment-service: a paid membership counts for each of the person's endorsements in that association;
+ * a paid reinstatement invoice (its id names the endorsement) lets the reinstatement go ahead.
+ */
+@Configuration
+class Payments {
+
+    static final String REINSTATEMENT_INVOICE = "INV-REINSTATEMENT-";
+
+    @Bean
+    Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands, JdbcTemplate jdbc) {
+        return message -> inbox.receive(RenewalServiceApplication.NAME, message, received -> {
+            if (received.event() instanceof MembershipActive membership) {
+                for (String number : jdbc.queryForList("""
+                        SELECT endorsement_number FROM endorsement_view
+                        WHERE tenant_id = ? AND person_id = ? AND status <> 'REVOKED'""", String.class,
+                        membership.tenantId(), membership.personId())) {
+                    commands.sendAndWait(new RecordMembership(number, membership.invoiceId(),
+                            membership.activeThrough()), received.commandMetaData(RenewalServiceApplication.NAME));
+                }
+            } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(REINSTATEMENT_INVOICE)) {
+                // INV-REINSTATEMENT-<endorsement number>-<n>
+                String rest = paid.invoiceId().substring(REINSTATEMENT_INVOICE.length());
+                String number = rest.substring(0, rest.lastIndexOf('-'));
+                commands.sendAndWait(new RecordReinstatementFeePaid(number, paid.invoiceId()),
+                        received.commandMetaData(RenewalServiceApplication.NAME));
+            }
+        });
+    }
+}

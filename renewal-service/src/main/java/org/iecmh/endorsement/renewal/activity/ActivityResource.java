@@ -1,0 +1,139 @@
+package org.iecmh.endorsement.renewal.activity;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The endorsee's yearly activity: trainings, reflective supervision, the code of ethics, and the progress per year. */
+@RestController
+@RequestMapping("/api/endorsements/{endorsementNumber}")
+class ActivityResource {
+
+    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
+
+    record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
+                           @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
+                           @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours) {
+    }
+
+    record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
+                          String providerNumber,
+                          @NotNull @Schema(example = "2027-05-01") LocalDate sessionOn,
+                          @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {
+    }
+
+    record CycleProgress(String endorsementNumber, LocalDate validThrough, boolean met,
+                         List<YearlyActivityLog.YearProgress> years) {
+    }
+
+    private final EndorsementViews views;
+    private final CommandGateway commands;
+    private final ReflectiveSupervisionProviders providers;
+    private final TenantPolicies policies;
+    private final EventStore events;
+    private final Clock clock;
+
+    ActivityResource(EndorsementViews views, CommandGateway commands, ReflectiveSupervisionProviders providers,
+                     TenantPolicies policies, EventStore events, Clock clock) {
+        this.views = views;
+        this.commands = commands;
+        this.providers = providers;
+        this.policies = policies;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PostMapping("/trainings")
+    CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
+                                 Actor actor) {
+        requireEndorsee(endorsementNumber, actor);
+        notInTheFuture(request.attendedOn());
+        commands.sendAndWait(new RecordTraining(endorsementNumber, request.title(), request.attendedOn(),
+                request.hours()), actor.metaData());
+        return progress(endorsementNumber, actor);
+    }
+
+    @PostMapping("/reflective-supervision")
+    CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
+                                Actor actor) {
+        requireEndorsee(endorsementNumber, actor);
+        notInTheFuture(request.sessionOn());
+        commands.sendAndWait(new RecordReflectiveSupervision(endorsementNumber, request.providerNumber(),
+                request.sessionOn(), request.hours(),
+                providers.endorsedOn(request.providerNumber(), request.sessionOn())), actor.metaData());
+        return progress(endorsementNumber, actor);
+    }
+
+    @PostMapping("/code-of-ethics")
+    CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
+        requireEndorsee(endorsementNumber, actor);
+        commands.sendAndWait(new SignCodeOfEthics(endorsementNumber, LocalDate.now(clock)), actor.metaData());
+        return progress(endorsementNumber, actor);
+    }
+
+    /** Per year of the current cycle, what is met and what is missing. */
+    @GetMapping("/progress")
+    CycleProgress progress(@PathVariable String endorsementNumber, Actor actor) {
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
+        // Read from the endorsement's own stream, so the answer is the one the renewal will be judged by.
+        YearlyActivityLog log = new YearlyActivityLog();
+        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(endorsementNumber).asStream().iterator();
+        while (stream.hasNext()) {
+            Object event = stream.next().getPayload();
+            if (event instanceof TrainingRecorded e) {
+                log.add(e);
+            } else if (event instanceof ReflectiveSupervisionRecorded e) {
+                log.add(e);
+            } else if (event instanceof CodeOfEthicsSigned e) {
+                log.add(e);
+            } else if (event instanceof MembershipRecorded e) {
+                log.add(e);
+            }
+        }
+        List<YearlyActivityLog.YearProgress> years = log.progress(endorsement.endorsedSince(), endorsement.validThrough(), endorsement.category(),
+                policies.policy(endorsement.tenantId(), endorsement.validThrough()));
+        return new CycleProgress(endorsementNumber, endorsement.validThrough(),
+                years.stream().allMatch(YearlyActivityLog.YearProgress::met), years);
+    }
+
+    private void requireEndorsee(String endorsementNumber, Actor actor) {
+        if (!ENDORSEE_ROLES.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee logs their activity");
+        }
+        views.require(endorsementNumber, actor);
+    }
+
+    private void notInTheFuture(LocalDate day) {
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new org.iecmh.endorsement.kit.web.DomainRuleViolation("activity-in-the-future",
+                    "Activity is logged once it took place, not before " + day);
+        }
+    }
+}

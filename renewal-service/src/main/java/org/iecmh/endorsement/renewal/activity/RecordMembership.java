@@ -1,0 +1,9 @@
+package org.iecmh.endorsement.renewal.activity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** payment-service says the endorsee is a member through {@code activeThrough}. */
+public record RecordMembership(@TargetAggregateIdentifier String endorsementNumber, String invoiceId, LocalDate activeThrough) {
+}

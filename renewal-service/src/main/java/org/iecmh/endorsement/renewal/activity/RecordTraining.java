@@ -1,0 +1,10 @@
+package org.iecmh.endorsement.renewal.activity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The endorsee logs a training attended. */
+public record RecordTraining(@TargetAggregateIdentifier String endorsementNumber, String title, LocalDate attendedOn, BigDecimal hours) {
+}

@@ -1,0 +1,84 @@
+package org.iecmh.endorsement.renewal.activity;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who was an endorsed reflective supervision provider, and when: kept from this service's own record of grants
+ * (every {@code EndorsementGranted} becomes an endorsement here) and of lapses, holds and revocations, so that no
+ * other service is asked at the moment a session is logged.
+ */
+@Component
+@ProcessingGroup("reflective-supervision-providers")
+public class ReflectiveSupervisionProviders {
+
+    static final Set<String> PROVIDER_CATEGORIES = Set.of("IMHS", "ECMHS", "IMHM-C", "ECMHM-C");
+
+    private final JdbcTemplate jdbc;
+
+    ReflectiveSupervisionProviders(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The provider with this endorsement number if they were endorsed as one on {@code day}, otherwise null. */
+    public ReflectiveSupervisionProvider endorsedOn(String endorsementNumber, LocalDate day) {
+        List<ReflectiveSupervisionProvider> found = jdbc.query("""
+                SELECT endorsement_number, person_id, category FROM provider_period
+                WHERE endorsement_number = ? AND from_on <= ? AND (to_on IS NULL OR to_on > ?)""",
+                (rs, n) -> new ReflectiveSupervisionProvider(rs.getString(1), rs.getString(2), rs.getString(3)),
+                endorsementNumber, Date.valueOf(day), Date.valueOf(day));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @EventHandler
+    void on(EndorsementActivated event) {
+        if (PROVIDER_CATEGORIES.contains(event.category())) {
+            jdbc.update("""
+                    INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
+                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.endorsementNumber(), event.personId(),
+                    event.category(), Date.valueOf(LocalDate.ofInstant(event.grantedAt(), ZoneOffset.UTC)));
+        }
+    }
+
+    @EventHandler
+    void on(EndorsementLapsed event) {
+        end(event.endorsementNumber(), event.lapsedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementRevoked event) {
+        end(event.endorsementNumber(), event.revokedOn());
+    }
+
+    @EventHandler
+    void on(EndorsementInactivated event) {
+        end(event.endorsementNumber(), event.inactiveSince());
+    }
+
+    @EventHandler
+    void on(EndorsementReactivated event) {
+        jdbc.update("""
+                INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
+                SELECT endorsement_number, person_id, category, ? FROM provider_period
+                WHERE endorsement_number = ? ORDER BY from_on DESC LIMIT 1
+                ON CONFLICT DO NOTHING""", Date.valueOf(event.reactivatedOn()), event.endorsementNumber());
+    }
+
+    private void end(String endorsementNumber, LocalDate on) {
+        jdbc.update("UPDATE provider_period SET to_on = ? WHERE endorsement_number = ? AND to_on IS NULL",
+                Date.valueOf(on), endorsementNumber);
+    }
+}

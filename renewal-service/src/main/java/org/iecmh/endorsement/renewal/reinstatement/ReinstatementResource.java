@@ -1,0 +1,61 @@
+package org.iecmh.endorsement.renewal.reinstatement;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Reinstatement after a lapse: the endorsee asks, pays the fee, meets the years since; a coordinator approves. */
+@RestController
+@RequestMapping("/api/endorsements/{endorsementNumber}/reinstatement")
+class ReinstatementResource {
+
+    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
+
+    private final EndorsementViews views;
+    private final CommandGateway commands;
+    private final TenantPolicies policies;
+    private final Clock clock;
+
+    ReinstatementResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+        this.views = views;
+        this.commands = commands;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    EndorsementView request(@PathVariable String endorsementNumber, Actor actor) {
+        if (!ENDORSEE_ROLES.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee asks for reinstatement");
+        }
+        views.require(endorsementNumber, actor);
+        LocalDate today = LocalDate.now(clock);
+        commands.sendAndWait(new RequestReinstatement(endorsementNumber, today,
+                policies.policy(actor.tenantId(), today)), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+
+    @PostMapping("/approval")
+    EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
+        if (!actor.hasRole("COORDINATOR")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator approves a reinstatement");
+        }
+        views.require(endorsementNumber, actor);
+        LocalDate today = LocalDate.now(clock);
+        commands.sendAndWait(new ApproveReinstatement(endorsementNumber, today,
+                policies.policy(actor.tenantId(), today)), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+}

@@ -1,0 +1,49 @@
+package org.iecmh.endorsement.renewal.reminders;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.Set;
+
+/** Where the endorsee's renewal reminders go. */
+@RestController
+class EmailAddressResource {
+
+    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
+
+    record EmailAddressRequest(@NotBlank @Email @Size(max = 320) @Schema(example = "zoe@example.org")
+                               String emailAddress) {
+    }
+
+    private final EndorsementViews views;
+    private final CommandGateway commands;
+
+    EmailAddressResource(EndorsementViews views, CommandGateway commands) {
+        this.views = views;
+        this.commands = commands;
+    }
+
+    @PutMapping("/api/endorsements/{endorsementNumber}/email-address")
+    EndorsementView record(@PathVariable String endorsementNumber, @Valid @RequestBody EmailAddressRequest request,
+                           Actor actor) {
+        if (!ENDORSEE_ROLES.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee gives their email address");
+        }
+        views.require(endorsementNumber, actor);
+        commands.sendAndWait(new RecordEmailAddress(endorsementNumber, request.emailAddress()), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+}

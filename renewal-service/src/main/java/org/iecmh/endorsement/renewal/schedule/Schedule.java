@@ -1,0 +1,93 @@
+package org.iecmh.endorsement.renewal.schedule;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.renewal.RenewalServiceApplication;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Takes the time-driven steps whose day has come: sends each its command, which the aggregate ignores if the step was
+ * taken already or no longer applies. Any number of instances may sweep at once: two commands for the same step race
+ * for the same next sequence number of the endorsement's stream, the database's unique key lets one win, and the
+ * loser, sent again, finds the step taken.
+ */
+@Component
+public class Schedule {
+
+    private static final Logger log = LoggerFactory.getLogger(Schedule.class);
+    private static final int BATCH = 200;
+
+    private final ScheduledSteps steps;
+    private final CommandGateway commands;
+    private final TenantPolicies policies;
+    private final Clock clock;
+
+    Schedule(ScheduledSteps steps, CommandGateway commands, TenantPolicies policies, Clock clock) {
+        this.steps = steps;
+        this.commands = commands;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    /** Takes every step due today or earlier; returns how many steps it handled. */
+    public int sweep() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int handled = 0;
+        List<ScheduledStep> due = steps.dueBy(today, BATCH);
+        while (!due.isEmpty()) {
+            int before = handled;
+            for (ScheduledStep step : due) {
+                if (take(step, today)) {
+                    handled++;
+                }
+            }
+            if (handled == before) {
+                break; // every remaining step failed this time; the next sweep tries again
+            }
+            due = steps.dueBy(today, BATCH);
+        }
+        return handled;
+    }
+
+    private boolean take(ScheduledStep step, LocalDate today) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(command(step, today), AuditMetadata.of(step.tenantId(),
+                        "service:" + RenewalServiceApplication.NAME, AuditMetadata.SYSTEM_ROLE));
+                steps.done(step);
+                return true;
+            } catch (ConcurrencyException | EventStoreException raced) {
+                // The other instance stored this endorsement's next event first (the JDBC engine reports the unique
+                // key as either); sent again, the command finds the step taken.
+                if (attempt == 2) {
+                    log.warn("{} of {} lost two races; the next sweep tries again", step.step(),
+                            step.endorsementNumber());
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                log.error("{} of {} failed; the next sweep tries again", step.step(), step.endorsementNumber(), e);
+                return false;
+            }
+        }
+    }
+
+    private Object command(ScheduledStep step, LocalDate today) {
+        RenewalPolicy policy = policies.policy(step.tenantId(), step.validThrough());
+        return switch (step.step()) {
+            case OPEN_WINDOW -> new OpenRenewalWindow(step.endorsementNumber(), today, policy);
+            case REMIND -> new SendRenewalReminder(step.endorsementNumber(), step.daysBefore(), today, policy);
+            case LAPSE -> new LapseEndorsement(step.endorsementNumber(), today, policy);
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package org.iecmh.endorsement.renewal.schedule;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.policy.RenewalWindow;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The steps still ahead of each endorsement, as a read model updated in the transaction that stores its events. A
+ * cycle is planned with the policy in force on the day it closes, the same policy the sweeper hands the aggregate.
+ */
+@Component
+@ProcessingGroup("renewal-schedule")
+public class ScheduledSteps {
+
+    private static final RowMapper<ScheduledStep> ROW = (rs, n) -> new ScheduledStep(
+            rs.getString("endorsement_number"), Step.valueOf(rs.getString("step")), rs.getInt("days_before"),
+            rs.getString("tenant_id"), rs.getDate("valid_through").toLocalDate(), rs.getDate("due_on").toLocalDate());
+
+    private final JdbcTemplate jdbc;
+    private final TenantPolicies policies;
+
+    ScheduledSteps(JdbcTemplate jdbc, TenantPolicies policies) {
+        this.jdbc = jdbc;
+        this.policies = policies;
+    }
+
+    /** Steps whose day has come by {@code today}, earliest first. */
+    public List<ScheduledStep> dueBy(LocalDate today, int limit) {
+        return jdbc.query("SELECT * FROM scheduled_step WHERE due_on <= ? ORDER BY due_on, endorsement_number LIMIT ?",
+                ROW, Date.valueOf(today), limit);
+    }
+
+    /** Every step ahead of one endorsement, earliest first. */
+    public List<ScheduledStep> of(String endorsementNumber) {
+        return jdbc.query("SELECT * FROM scheduled_step WHERE endorsement_number = ? ORDER BY due_on, step", ROW,
+                endorsementNumber);
+    }
+
+    /** The step was taken, or turned out not to apply. */
+    void done(ScheduledStep step) {
+        remove(step.endorsementNumber(), step.step(), step.daysBefore());
+    }
+
+    @EventHandler
+    void on(EndorsementActivated event) {
+        planCycle(event.endorsementNumber(), event.tenantId(), event.validThrough());
+    }
+
+    @EventHandler
+    void on(EndorsementRenewed event) {
+        planCycle(event.endorsementNumber(), event.tenantId(), event.validThrough());
+    }
+
+    @EventHandler
+    void on(EndorsementReactivated event) {
+        planCycle(event.endorsementNumber(), event.tenantId(), event.validThrough());
+    }
+
+    /** From now on the receiving association's policy and reminders apply. */
+    @EventHandler
+    void on(EndorsementTransferred event) {
+        planCycle(event.endorsementNumber(), event.toTenantId(), event.validThrough());
+    }
+
+    @EventHandler
+    void on(RenewalWindowOpened event) {
+        remove(event.endorsementNumber(), Step.OPEN_WINDOW, 0);
+    }
+
+    @EventHandler
+    void on(RenewalReminderDue event) {
+        remove(event.endorsementNumber(), Step.REMIND, event.daysBefore());
+    }
+
+    /** Someone who has submitted is not reminded to; the lapse stays planned in case the renewal is not approved. */
+    @EventHandler
+    void on(RenewalSubmitted event) {
+        jdbc.update("DELETE FROM scheduled_step WHERE endorsement_number = ? AND step = ?",
+                event.endorsementNumber(), Step.REMIND.name());
+    }
+
+    /** On hold, the cycle stops; what remains is the lapse if the endorsee does not come back in time. */
+    @EventHandler
+    void on(EndorsementInactivated event) {
+        clear(event.endorsementNumber());
+        LocalDate validThrough = jdbc.queryForObject(
+                "SELECT valid_through FROM endorsement_view WHERE endorsement_number = ?", LocalDate.class,
+                event.endorsementNumber());
+        insert(event.endorsementNumber(), Step.LAPSE, 0, event.tenantId(), validThrough,
+                event.inactiveUntil().plusDays(1));
+    }
+
+    @EventHandler
+    void on(EndorsementLapsed event) {
+        clear(event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementRevoked event) {
+        clear(event.endorsementNumber());
+    }
+
+    private void planCycle(String number, String tenant, LocalDate validThrough) {
+        clear(number);
+        RenewalPolicy policy = policies.policy(tenant, validThrough);
+        RenewalWindow window = policy.windowFor(validThrough);
+        insert(number, Step.OPEN_WINDOW, 0, tenant, validThrough, window.opensOn());
+        for (int days : policy.reminderDaysBefore()) {
+            insert(number, Step.REMIND, days, tenant, validThrough, validThrough.minusDays(days));
+        }
+        insert(number, Step.LAPSE, 0, tenant, validThrough, window.lapsesAfter().plusDays(1));
+    }
+
+    private void insert(String number, Step step, int daysBefore, String tenant, LocalDate validThrough,
+                        LocalDate dueOn) {
+        jdbc.update("""
+                INSERT INTO scheduled_step (endorsement_number, step, days_before, tenant_id, valid_through, due_on)
+                VALUES (?, ?, ?, ?, ?, ?)""", number, step.name(), daysBefore, tenant, Date.valueOf(validThrough),
+                Date.valueOf(dueOn));
+    }
+
+    private void remove(String number, Step step, int daysBefore) {
+        jdbc.update("DELETE FROM scheduled_step WHERE endorsement_number = ? AND step = ? AND days_before = ?",
+                number, step.name(), daysBefore);
+    }
+
+    private void clear(String number) {
+        jdbc.update("DELETE FROM scheduled_step WHERE endorsement_number = ?", number);
+    }
+}

@@ -1,0 +1,80 @@
+package org.iecmh.endorsement.renewal.submission;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** The endorsee submits a renewal inside the window; a coordinator approves it or returns it with comments. */
+@RestController
+@RequestMapping("/api/endorsements/{endorsementNumber}/renewal")
+class RenewalResource {
+
+    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
+
+    record ReturnRequest(@NotBlank @Size(max = 4000) @Schema(example = "Add the RSC log for 2029") String comments) {
+    }
+
+    private final EndorsementViews views;
+    private final CommandGateway commands;
+    private final TenantPolicies policies;
+    private final Clock clock;
+
+    RenewalResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+        this.views = views;
+        this.commands = commands;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    EndorsementView submit(@PathVariable String endorsementNumber, Actor actor) {
+        if (!ENDORSEE_ROLES.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee submits a renewal");
+        }
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
+        commands.sendAndWait(new SubmitRenewal(endorsementNumber, LocalDate.now(clock),
+                policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+
+    @PostMapping("/return")
+    EndorsementView giveBack(@PathVariable String endorsementNumber, @Valid @RequestBody ReturnRequest request,
+                             Actor actor) {
+        requireCoordinator(actor);
+        views.require(endorsementNumber, actor);
+        commands.sendAndWait(new ReturnRenewal(endorsementNumber, request.comments()), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+
+    @PostMapping("/approval")
+    EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
+        requireCoordinator(actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
+        commands.sendAndWait(new ApproveRenewal(endorsementNumber, LocalDate.now(clock),
+                policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+
+    private static void requireCoordinator(Actor actor) {
+        if (!actor.hasRole("COORDINATOR")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator reviews renewals");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.iecmh.endorsement.renewal.transfer;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Moving state: the endorsee asks, the receiving association's coordinator accepts. */
+@RestController
+@RequestMapping("/api/endorsements/{endorsementNumber}/transfer")
+class TransferResource {
+
+    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
+
+    record TransferRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,15}") @Schema(example = "wa")
+                           String toTenantId) {
+    }
+
+    private final EndorsementViews views;
+    private final CommandGateway commands;
+    private final TenantPolicies policies;
+    private final Clock clock;
+
+    TransferResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+        this.views = views;
+        this.commands = commands;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    EndorsementView request(@PathVariable String endorsementNumber, @Valid @RequestBody TransferRequest request,
+                            Actor actor) {
+        if (!ENDORSEE_ROLES.contains(actor.role())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee asks for a transfer");
+        }
+        views.require(endorsementNumber, actor);
+        LocalDate today = LocalDate.now(clock);
+        policies.policy(request.toTenantId(), today); // an association without a renewal policy is not one to move to
+        commands.sendAndWait(new RequestTransfer(endorsementNumber, request.toTenantId(), today), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+
+    @PostMapping("/acceptance")
+    EndorsementView accept(@PathVariable String endorsementNumber, Actor actor) {
+        if (!actor.hasRole("COORDINATOR")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator accepts a transfer");
+        }
+        views.requireTransferringTo(endorsementNumber, actor);
+        commands.sendAndWait(new AcceptTransfer(endorsementNumber, LocalDate.now(clock)), actor.metaData());
+        return views.require(endorsementNumber, actor);
+    }
+}

@@ -1,0 +1,374 @@
+package org.iecmh.endorsement.renewal.lifecycle;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
+import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
+import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
+import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
+import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.reinstatement.RequestReinstatement;
+import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
+import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
+import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
+import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
+import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
+import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
+import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.RenewalReturned;
+import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
+import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
+import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
+import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
+import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
+import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
+import org.iecmh.endorsement.renewal.transfer.TransferRequested;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Set;
+
+/** The Endorsement aggregate, one rule per test: given its history, when a command comes, then these events. */
+class EndorsementTest {
+
+    private static final String MA_NUMBER = "MA-000001";
+    private static final String WA_NUMBER = "WA-000001";
+    private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
+    private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
+    private static final MetaData SCHEDULE_IN_MA = AuditMetadata.of("ma", "service:renewal-service", "SYSTEM");
+    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 12,
+            Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"));
+    /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
+    private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
+            new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
+            List.of(7, 60, 30), ACTIVITY, 24, false);
+    /** Washington (seed 003): October 1 - December 31 of 2027, 2030, 2033, no grace. */
+    private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
+            new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
+            List.of(60, 30, 7), ACTIVITY, 0, true);
+    private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
+
+    private final EndorsementActivated maActivated = new EndorsementActivated(MA_NUMBER, "ma", "app-1", "zoe",
+            "Zoë Example", "IFS", Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH);
+    private final EndorsementActivated waActivated = new EndorsementActivated(WA_NUMBER, "wa", "app-2", "ana",
+            "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31));
+    private final RenewalWindowOpened maWindowOpened = new RenewalWindowOpened(MA_NUMBER, "ma", "zoe",
+            LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30));
+    private final RenewalSubmitted maSubmitted = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 2),
+            false, 0, "USD");
+
+    /** Everything Zoë (IFS) is asked for in 2027: 15 training hours, 12 RSC hours, the code of ethics, membership. */
+    private final Object[] maYearMet = {maActivated,
+            new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9)),
+            new TrainingRecorded(MA_NUMBER, "ma", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6)),
+            new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+                    BigDecimal.valueOf(12)),
+            new CodeOfEthicsSigned(MA_NUMBER, "ma", LocalDate.of(2027, 2, 1)),
+            new MembershipRecorded(MA_NUMBER, "ma", "INV-9", LocalDate.of(2027, 12, 31)),
+            maWindowOpened};
+
+    private AggregateTestFixture<Endorsement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Endorsement.class);
+    }
+
+    private static Matcher<Throwable> breaks(String rule) {
+        return Matchers.allOf(Matchers.instanceOf(DomainRuleViolation.class),
+                new FeatureMatcher<Throwable, String>(Matchers.equalTo(rule), "rule", "rule") {
+                    @Override
+                    protected String featureValueOf(Throwable actual) {
+                        return ((DomainRuleViolation) actual).rule();
+                    }
+                });
+    }
+
+    @Test
+    void theRenewalWindowOpensOnItsFirstDayAndOnlyOnce() {
+        fixture.given(maActivated)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 9, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 10, 1), MA), SCHEDULE_IN_MA)
+                .expectEvents(maWindowOpened);
+        fixture.given(maActivated, maWindowOpened)
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2027, 10, 2), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFixedWindowOpensOnOctoberFirstOfTheCycleYear() {
+        fixture.given(waActivated)
+                .when(new OpenRenewalWindow(WA_NUMBER, LocalDate.of(2027, 10, 1), WA), IN_WA)
+                .expectEvents(new RenewalWindowOpened(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 10, 1),
+                        LocalDate.of(2027, 12, 31), LocalDate.of(2027, 12, 31)));
+    }
+
+    @Test
+    void eachReminderIsDueOnceFromItsDayAndNotAfterTheEndorseeSubmitted() {
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 11, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened)
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 1), MA), SCHEDULE_IN_MA)
+                .expectEvents(new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30));
+        fixture.given(maActivated, maWindowOpened, new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30))
+                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 2), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new SendRenewalReminder(MA_NUMBER, 7, LocalDate.of(2027, 12, 24), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnrenewedEndorsementLapsesTheDayAfterItsGracePeriodAndOnlyOnce() {
+        fixture.given(maActivated, maWindowOpened)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 1, 30), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, maWindowOpened)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 1, 31), MA), SCHEDULE_IN_MA)
+                .expectEvents(new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31)));
+        fixture.given(maActivated, new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31)))
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewedEndorsementDoesNotLapseAtTheOldDate() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted,
+                        new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2027, 11, 5), LocalDate.of(2028, 12, 31)))
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewalIsSubmittedOnlyInsideTheWindowAndLateInTheGracePeriodWithTheLateFee() {
+        fixture.given(maActivated)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 9, 30), MA), IN_MA)
+                .expectException(breaks("renewal-window-closed"))
+                .expectNoEvents();
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"));
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 3), MA), IN_MA)
+                .expectException(breaks("renewal-already-submitted"));
+    }
+
+    @Test
+    void aRenewalIsRefusedWhileAYearOfTheCycleMissesSomethingAndSaysWhat() {
+        fixture.given(maActivated, maWindowOpened,
+                        new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1),
+                                BigDecimal.valueOf(9)))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"))
+                .expectExceptionMessage("1 year(s) of the cycle do not meet the association's requirements")
+                .expectNoEvents();
+    }
+
+    @Test
+    void reflectiveSupervisionCountsOnlyFromAProviderEndorsedOnTheSessionDateAndNotFromOneself() {
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), null), IN_MA)
+                .expectException(breaks("rsc-provider-not-endorsed"));
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS")), IN_MA)
+                .expectException(breaks("rsc-provider-is-endorsee"));
+        fixture.given(maActivated)
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS")), IN_MA)
+                .expectEvents(new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(2)));
+    }
+
+    @Test
+    void anApprovedRenewalRunsToTheNextDueDateOrTheCloseOfTheNextWindow() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectEvents(new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2027, 11, 5),
+                        LocalDate.of(2028, 12, 31)));
+        setUp();
+        fixture.given(waActivated, new RenewalSubmitted(WA_NUMBER, "wa", LocalDate.of(2027, 10, 5), false, 0, "USD"))
+                .when(new ApproveRenewal(WA_NUMBER, LocalDate.of(2027, 10, 6), WA), IN_WA)
+                .expectEvents(new EndorsementRenewed(WA_NUMBER, "wa", LocalDate.of(2027, 10, 6),
+                        LocalDate.of(2030, 12, 31)));
+    }
+
+    @Test
+    void aReturnedRenewalCanBeSubmittedAgainButNothingUnsubmittedIsReviewed() {
+        fixture.given(maActivated, maWindowOpened, maSubmitted)
+                .when(new ReturnRenewal(MA_NUMBER, "Add the RSC log"), IN_MA)
+                .expectEvents(new RenewalReturned(MA_NUMBER, "ma", "Add the RSC log"));
+        fixture.given(maYearMet).andGiven(maSubmitted, new RenewalReturned(MA_NUMBER, "ma", "x"))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 9), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 9), false, 0, "USD"));
+        fixture.given(maActivated, maWindowOpened)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectException(breaks("renewal-not-submitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedEndorsementCannotBeRevokedAgainNorRenewedNorLapse() {
+        EndorsementRevoked revoked = new EndorsementRevoked(MA_NUMBER, "ma", "Code of ethics", LocalDate.of(2027, 3, 1));
+        fixture.given(maActivated)
+                .when(new RevokeEndorsement(MA_NUMBER, "Code of ethics", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectEvents(revoked);
+        fixture.given(maActivated, revoked)
+                .when(new RevokeEndorsement(MA_NUMBER, "again", LocalDate.of(2027, 3, 2)), IN_MA)
+                .expectException(breaks("endorsement-revoked"));
+        fixture.given(maActivated, revoked)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-needs-active-endorsement"));
+        fixture.given(maActivated, revoked)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2028, 3, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndorsementGoesInactiveForAtMostTheAssociationsMaximumAndComesBackIntoTheCurrentCycle() {
+        EndorsementInactivated inactivated = new EndorsementInactivated(MA_NUMBER, "ma", LocalDate.of(2027, 6, 1),
+                LocalDate.of(2029, 6, 1));
+        fixture.given(maActivated)
+                .when(new InactivateEndorsement(MA_NUMBER, LocalDate.of(2027, 6, 1), MA), IN_MA)
+                .expectEvents(inactivated);
+        fixture.given(maActivated, inactivated)
+                .when(new ReactivateEndorsement(MA_NUMBER, LocalDate.of(2028, 3, 1), MA), IN_MA)
+                .expectEvents(new EndorsementReactivated(MA_NUMBER, "ma", LocalDate.of(2028, 3, 1),
+                        LocalDate.of(2028, 12, 31)));
+        fixture.given(maActivated, inactivated)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2029, 6, 1), MA), SCHEDULE_IN_MA)
+                .expectNoEvents();
+        fixture.given(maActivated, inactivated)
+                .when(new LapseEndorsement(MA_NUMBER, LocalDate.of(2029, 6, 2), MA), SCHEDULE_IN_MA)
+                .expectEvents(new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2029, 6, 2)));
+        setUp();
+        fixture.given(waActivated)
+                .when(new InactivateEndorsement(WA_NUMBER, LocalDate.of(2027, 6, 1), WA), IN_WA)
+                .expectException(breaks("inactive-not-offered"));
+        setUp();
+        fixture.given(maActivated)
+                .when(new ReactivateEndorsement(MA_NUMBER, LocalDate.of(2027, 6, 1), MA), IN_MA)
+                .expectException(breaks("endorsement-not-inactive"));
+    }
+
+    @Test
+    void aLapsedEndorsementIsReinstatedUnderItsOwnNumberOnceTheFeeIsPaidAndTheYearsSinceAreMet() {
+        setUp();
+        EndorsementLapsed lapsed = new EndorsementLapsed(WA_NUMBER, "wa", LocalDate.of(2028, 1, 1));
+        String invoice = "INV-REINSTATEMENT-WA-000001-1";
+        ReinstatementRequested requested = new ReinstatementRequested(WA_NUMBER, "wa", "ana", invoice,
+                LocalDate.of(2028, 6, 1), true);
+        fixture.given(waActivated)
+                .when(new RequestReinstatement(WA_NUMBER, LocalDate.of(2027, 6, 1), WA), IN_WA)
+                .expectException(breaks("reinstatement-needs-lapsed-endorsement"));
+        fixture.given(waActivated, lapsed)
+                .when(new RequestReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 1), WA), IN_WA)
+                .expectEvents(requested);
+        fixture.given(waActivated, lapsed, requested)
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectException(breaks("reinstatement-fee-unpaid"));
+        fixture.given(waActivated, lapsed, requested)
+                .when(new RecordReinstatementFeePaid(WA_NUMBER, "INV-something-else"), IN_WA)
+                .expectNoEvents();
+        fixture.given(waActivated, lapsed, requested)
+                .when(new RecordReinstatementFeePaid(WA_NUMBER, invoice), IN_WA)
+                .expectEvents(new ReinstatementFeePaid(WA_NUMBER, "wa", invoice));
+        ReinstatementFeePaid paid = new ReinstatementFeePaid(WA_NUMBER, "wa", invoice);
+        fixture.given(waActivated, lapsed, requested, paid)
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectException(breaks("reinstatement-requirements-unmet"));
+        fixture.given(waActivated, lapsed, requested, paid,
+                        new TrainingRecorded(WA_NUMBER, "wa", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15)),
+                        new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "WA-000100", LocalDate.of(2028, 4, 1),
+                                BigDecimal.valueOf(12)),
+                        new CodeOfEthicsSigned(WA_NUMBER, "wa", LocalDate.of(2028, 2, 1)),
+                        new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2028, 12, 31)))
+                .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
+                .expectEvents(new EndorsementReactivated(WA_NUMBER, "wa", LocalDate.of(2028, 6, 2),
+                        LocalDate.of(2030, 12, 31)));
+    }
+
+    @Test
+    void whereNoReinstatementFeeIsChargedTheRequestWaitsForNoPaymentAndASecondRequestIsRefused() {
+        EndorsementLapsed lapsed = new EndorsementLapsed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 31));
+        ReinstatementRequested requested = new ReinstatementRequested(MA_NUMBER, "ma", "zoe",
+                "INV-REINSTATEMENT-MA-000001-1", LocalDate.of(2028, 2, 1), false);
+        fixture.given(maActivated, lapsed)
+                .when(new RequestReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 1), MA), IN_MA)
+                .expectEvents(requested);
+        fixture.given(maActivated, lapsed, requested)
+                .when(new RequestReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 2), MA), IN_MA)
+                .expectException(breaks("reinstatement-already-requested"));
+        fixture.given(maActivated, lapsed, requested)
+                .when(new ApproveReinstatement(MA_NUMBER, LocalDate.of(2028, 2, 2), MA), IN_MA)
+                .expectException(breaks("reinstatement-requirements-unmet"));
+    }
+
+    @Test
+    void aTransferIsAcceptedOnlyByTheReceivingAssociationWhichOwnsTheEndorsementFromThenOn() {
+        TransferRequested requested = new TransferRequested(MA_NUMBER, "ma", "wa", LocalDate.of(2027, 3, 1));
+        MetaData inTx = AuditMetadata.of("tx", "coordinator-tx", "COORDINATOR");
+        fixture.given(maActivated)
+                .when(new RequestTransfer(MA_NUMBER, "wa", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectEvents(requested);
+        fixture.given(maActivated)
+                .when(new RequestTransfer(MA_NUMBER, "ma", LocalDate.of(2027, 3, 1)), IN_MA)
+                .expectException(breaks("transfer-to-same-association"));
+        fixture.given(maActivated)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), inTx)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_MA)
+                .expectException(breaks("transfer-accepted-by-receiving-association"));
+        fixture.given(maActivated, requested)
+                .when(new RevokeEndorsement(MA_NUMBER, "not ours yet", LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectException(UnknownResource.class);
+        EndorsementTransferred transferred = new EndorsementTransferred(MA_NUMBER, "ma", "wa",
+                LocalDate.of(2027, 3, 2), MA_THROUGH);
+        fixture.given(maActivated, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .expectEvents(transferred);
+        fixture.given(maActivated, requested, transferred)
+                .when(new RevokeEndorsement(MA_NUMBER, "no longer ours", LocalDate.of(2027, 3, 3)), IN_MA)
+                .expectException(UnknownResource.class);
+        fixture.given(maActivated, requested, transferred)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), WA), IN_WA)
+                .expectException(breaks("renewal-not-submitted"));
+    }
+
+    @Test
+    void anotherAssociationCannotTouchTheEndorsement() {
+        fixture.given(maActivated)
+                .when(new RevokeEndorsement(MA_NUMBER, "not ours", LocalDate.of(2027, 3, 1)), IN_WA)
+                .expectException(UnknownResource.class)
+                .expectNoEvents();
+    }
+}

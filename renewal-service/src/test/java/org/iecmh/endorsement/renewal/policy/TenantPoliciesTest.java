@@ -1,0 +1,65 @@
+package org.iecmh.endorsement.renewal.policy;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TenantPoliciesTest {
+
+    private static TenantPolicies.Renewal fixedWindow(LocalDate from, int cycleYears, String opens) {
+        return new TenantPolicies.Renewal(from, "fixed-window", null, opens, "12-31", 2027, cycleYears, null, null,
+                null, List.of(60, 30, 7), 15, 12, Set.of("IMHS"), null, null);
+    }
+
+    private static TenantPolicies.Renewal yearly(LocalDate from, int graceDays) {
+        return new TenantPolicies.Renewal(from, "yearly", "12-31", "10-01", null, null, null, graceDays, 2500L,
+                "USD", List.of(30), 15, 0, Set.of(), 24, false);
+    }
+
+    @Test
+    void washingtonRenewsEveryThreeYearsFromOctoberFirstToDecemberThirtyFirst() {
+        RenewalPolicy wa = new TenantPolicies(Map.of("wa", new TenantPolicies.Tenant(List.of(
+                fixedWindow(LocalDate.of(2020, 1, 1), 3, "10-01"))))).policy("wa", LocalDate.of(2027, 12, 31));
+
+        assertThat(wa.windowFor(LocalDate.of(2027, 12, 31))).isEqualTo(new RenewalWindow(LocalDate.of(2027, 10, 1),
+                LocalDate.of(2027, 12, 31), LocalDate.of(2027, 12, 31)));
+        assertThat(wa.renewedThrough(LocalDate.of(2027, 12, 31))).isEqualTo(LocalDate.of(2030, 12, 31));
+        assertThat(wa.renewedThrough(LocalDate.of(2030, 12, 31))).isEqualTo(LocalDate.of(2033, 12, 31));
+        assertThat(wa.reminderDaysBefore()).containsExactly(60, 30, 7);
+        assertThat(wa.activity().reflectiveSupervisionHoursFor("IMHS")).isEqualTo(12);
+        assertThat(wa.activity().reflectiveSupervisionHoursFor("IFA")).isZero();
+    }
+
+    @Test
+    void theVersionInForceOnTheDayApplies() {
+        TenantPolicies policies = new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of(
+                yearly(LocalDate.of(2028, 1, 1), 60), yearly(LocalDate.of(2020, 1, 1), 30)))));
+
+        assertThat(policies.policy("ma", LocalDate.of(2027, 12, 31)).graceDays()).isEqualTo(30);
+        assertThat(policies.policy("ma", LocalDate.of(2028, 12, 31)).graceDays()).isEqualTo(60);
+        assertThat(policies.policy("ma", LocalDate.of(2028, 12, 31)).windowFor(LocalDate.of(2028, 12, 31)))
+                .isEqualTo(new RenewalWindow(LocalDate.of(2028, 10, 1), LocalDate.of(2028, 12, 31),
+                        LocalDate.of(2029, 3, 1)));
+    }
+
+    @Test
+    void aPolicyThatCannotBeReadNamesTheSetting() {
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("wa", new TenantPolicies.Tenant(List.of(
+                fixedWindow(LocalDate.of(2020, 1, 1), 0, "10-01"))))))
+                .hasMessageContaining("iecmh.tenants.wa.renewal[0].cycle-years must be at least 1");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("wa", new TenantPolicies.Tenant(List.of(
+                fixedWindow(LocalDate.of(2020, 1, 1), 3, "October"))))))
+                .hasMessageContaining("iecmh.tenants.wa.renewal[0].opens must be MM-DD");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of(
+                yearly(LocalDate.of(2020, 1, 1), -1))))))
+                .hasMessageContaining("iecmh.tenants.ma.renewal[0].grace-days must be 0 or more");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of()))))
+                .hasMessageContaining("iecmh.tenants.ma.renewal needs at least one version");
+    }
+}
