@@ -451,6 +451,27 @@ class RenewalServiceTest {
         return application.run(args.toArray(String[]::new));
     }
 
+    @Test
+    void someoneEndorsedInSeveralCategoriesLogsEachActivityOnce() {
+        grant("ma", "MA-000061", "person-61", "IFS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000062", "person-61", "IMHS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000063", "person-63", "IFS", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-02-01T12:00:00Z"));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-61", "ENDORSEE");
+
+        Response logged = endorsee.post("/api/endorsements/MA-000061/trainings",
+                Map.of("title", "Reflective practice", "attendedOn", "2027-01-15", "hours", 6));
+        endorsee.post("/api/endorsements/MA-000062/code-of-ethics", null);
+
+        assertThat(logged.status()).as(logged.text()).isEqualTo(200);
+        assertThat(countEvents("MA-000061", "TrainingRecorded")).isEqualTo(1);
+        assertThat(countEvents("MA-000062", "TrainingRecorded")).isEqualTo(1);
+        assertThat(countEvents("MA-000063", "TrainingRecorded")).isZero();
+        assertThat(countEvents("MA-000061", "CodeOfEthicsSigned")).isEqualTo(1);
+        assertThat(countEvents("MA-000062", "CodeOfEthicsSigned")).isEqualTo(1);
+        assertThat(endorsee.get("/api/endorsements/MA-000062/progress").text()).contains("\"year\":2027");
+    }
+
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
                 category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);

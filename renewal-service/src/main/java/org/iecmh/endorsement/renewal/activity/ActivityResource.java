@@ -16,6 +16,7 @@ import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +29,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The endorsee's yearly activity: trainings, reflective supervision, the code of ethics, and the progress per year. */
 @RestController
@@ -58,43 +61,47 @@ class ActivityResource {
     private final ReflectiveSupervisionProviders providers;
     private final TenantPolicies policies;
     private final EventStore events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     ActivityResource(EndorsementViews views, CommandGateway commands, ReflectiveSupervisionProviders providers,
-                     TenantPolicies policies, EventStore events, Clock clock) {
+                     TenantPolicies policies, EventStore events, TransactionTemplate transaction, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.providers = providers;
         this.policies = policies;
         this.events = events;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
     @PostMapping("/trainings")
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
-        requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
-        commands.sendAndWait(new RecordTraining(endorsementNumber, request.title(), request.attendedOn(),
-                request.hours()), actor.metaData());
+        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordTraining(number, request.title(),
+                request.attendedOn(), request.hours()), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
     @PostMapping("/reflective-supervision")
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
-        requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         notInTheFuture(request.sessionOn());
-        commands.sendAndWait(new RecordReflectiveSupervision(endorsementNumber, request.providerNumber(),
-                request.sessionOn(), request.hours(),
-                providers.endorsedOn(request.providerNumber(), request.sessionOn())), actor.metaData());
+        ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
+        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordReflectiveSupervision(number,
+                request.providerNumber(), request.sessionOn(), request.hours(), provider), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
     @PostMapping("/code-of-ethics")
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
-        requireEndorsee(endorsementNumber, actor);
-        commands.sendAndWait(new SignCodeOfEthics(endorsementNumber, LocalDate.now(clock)), actor.metaData());
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        LocalDate today = LocalDate.now(clock);
+        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new SignCodeOfEthics(number, today),
+                actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -123,11 +130,22 @@ class ActivityResource {
                 years.stream().allMatch(YearlyActivityLog.YearProgress::met), years);
     }
 
-    private void requireEndorsee(String endorsementNumber, Actor actor) {
+    private EndorsementView requireEndorsee(String endorsementNumber, Actor actor) {
         if (!ENDORSEE_ROLES.contains(actor.role())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee logs their activity");
         }
-        views.require(endorsementNumber, actor);
+        return views.require(endorsementNumber, actor);
+    }
+
+    /**
+     * Someone endorsed in several categories logs an activity once: it is recorded on each of their active
+     * endorsements in the association (and on this one, whatever its state), all or none.
+     */
+    private void forEachEndorsementOf(EndorsementView endorsement, Consumer<String> record) {
+        Set<String> numbers = new LinkedHashSet<>();
+        numbers.add(endorsement.endorsementNumber());
+        numbers.addAll(views.activeEndorsementsOf(endorsement.tenantId(), endorsement.personId()));
+        transaction.executeWithoutResult(status -> numbers.forEach(record));
     }
 
     private void notInTheFuture(LocalDate day) {

@@ -52,6 +52,13 @@ public class EndorsementViews {
         return found.get(0);
     }
 
+    /** The person's endorsements in the association that are active, oldest first. */
+    public List<String> activeEndorsementsOf(String tenantId, String personId) {
+        return jdbc.queryForList("""
+                SELECT endorsement_number FROM endorsement_view WHERE tenant_id = ? AND person_id = ? AND status = 'ACTIVE'
+                ORDER BY endorsed_since, endorsement_number""", String.class, tenantId, personId);
+    }
+
     public EndorsementView require(String endorsementNumber, Actor actor) {
         List<EndorsementView> found = jdbc.query(
                 "SELECT * FROM endorsement_view WHERE endorsement_number = ? AND tenant_id = ?",
