@@ -43,9 +43,7 @@ class DecisionResource {
     @PostMapping("/denial")
     ApplicationView deny(@PathVariable String applicationId, @Valid @RequestBody DenialRequest request,
                          Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator denies an application");
-        }
+        actor.requireRole("Only a coordinator denies an application", "COORDINATOR");
         views.require(applicationId, actor);
         commands.sendAndWait(new DenyApplication(applicationId, request.reasons().stream().map(String::strip).toList()),
                 actor.metaData());

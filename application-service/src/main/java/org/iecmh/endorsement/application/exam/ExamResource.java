@@ -9,14 +9,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -50,9 +48,7 @@ class ExamResource {
     @PostMapping
     List<Map<String, Object>> schedule(@PathVariable String applicationId, @Valid @RequestBody SittingRequest request,
                                        Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator books exam sittings");
-        }
+        actor.requireRole("Only a coordinator books exam sittings", "COORDINATOR");
         views.require(applicationId, actor);
         TenantPolicies.Exam exam = policies.exam(actor.tenantId());
         commands.sendAndWait(new ScheduleExam(applicationId, request.sittingOn(), exam.passMark(),
@@ -63,9 +59,7 @@ class ExamResource {
     @PostMapping("/scores")
     List<Map<String, Object>> score(@PathVariable String applicationId, @Valid @RequestBody ScoreRequest request,
                                     Actor actor) {
-        if (!SCORERS.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only scorers enter exam scores");
-        }
+        actor.requireRole("Only scorers enter exam scores", SCORERS);
         views.require(applicationId, actor);
         commands.sendAndWait(new RecordExamScore(applicationId, request.part(), actor.subject(), request.percent()),
                 actor.metaData());

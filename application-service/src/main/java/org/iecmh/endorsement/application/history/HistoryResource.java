@@ -3,11 +3,9 @@ package org.iecmh.endorsement.application.history;
 import org.iecmh.endorsement.kit.audit.AuditTrail;
 import org.iecmh.endorsement.kit.audit.AuditedEvent;
 import org.iecmh.endorsement.kit.web.Actor;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Set;
@@ -26,9 +24,7 @@ class HistoryResource {
 
     @GetMapping("/api/applications/{applicationId}/history")
     List<AuditedEvent> history(@PathVariable String applicationId, Actor actor) {
-        if (!READERS.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only auditors and coordinators read histories");
-        }
+        actor.requireRole("Only auditors and coordinators read histories", READERS);
         return auditTrail.history("application", applicationId, actor.tenantId());
     }
 }

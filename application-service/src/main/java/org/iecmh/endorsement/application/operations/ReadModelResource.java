@@ -3,10 +3,8 @@ package org.iecmh.endorsement.application.operations;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.eventstore.ReadModelRebuild;
 import org.iecmh.endorsement.kit.web.Actor;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -24,9 +22,7 @@ class ReadModelResource {
 
     @PostMapping("/api/applications/read-models/rebuild")
     ReadModelRebuild.Result rebuild(Actor actor) {
-        if (!actor.hasRole("PLATFORM_ADMIN")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a platform admin rebuilds read models");
-        }
+        actor.requireRole("Only a platform admin rebuilds read models", "PLATFORM_ADMIN");
         return rebuild.rebuild(ApplicationViews.TABLES, List.of(views));
     }
 }

@@ -6,12 +6,10 @@ import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,9 +37,7 @@ class ApprovalResource {
     /** The number is drawn in the transaction that stores the grant, so a refused approval uses no number. */
     @PostMapping("/api/applications/{applicationId}/approval")
     ApplicationView approve(@PathVariable String applicationId, Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator approves an application");
-        }
+        actor.requireRole("Only a coordinator approves an application", "COORDINATOR");
         views.require(applicationId, actor);
         return transaction.execute(status -> {
             LocalDate validThrough = policies.renewalPolicy(actor.tenantId()).validThrough(LocalDate.now(clock));

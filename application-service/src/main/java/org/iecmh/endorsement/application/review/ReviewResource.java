@@ -10,13 +10,11 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class ReviewResource {
     @PostMapping("/api/applications/{applicationId}/reviewers")
     List<Map<String, Object>> assign(@PathVariable String applicationId,
                                      @Valid @RequestBody AssignmentRequest request, Actor actor) {
-        requireRole(actor, Set.of("COORDINATOR"), "Only a coordinator assigns reviewers");
+        actor.requireRole("Only a coordinator assigns reviewers", "COORDINATOR");
         views.require(applicationId, actor);
         List<Reviewer> reviewers = request.reviewers().stream().map(String::strip)
                 .map(subject -> views.endorsementOf(subject).orElseThrow(() -> new DomainRuleViolation(
@@ -68,7 +66,7 @@ class ReviewResource {
     @PostMapping("/api/applications/{applicationId}/reviews")
     ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,
                            Actor actor) {
-        requireRole(actor, REVIEWING_ROLES, "Only reviewers record reviews");
+        actor.requireRole("Only reviewers record reviews", REVIEWING_ROLES);
         views.require(applicationId, actor);
         List<SectionComment> comments = request.comments() == null ? List.of() : request.comments().stream()
                 .map(c -> new SectionComment(c.section(), c.comment().strip())).toList();
@@ -79,7 +77,7 @@ class ReviewResource {
 
     @GetMapping("/api/applications/{applicationId}/reviews")
     List<Map<String, Object>> reviews(@PathVariable String applicationId, Actor actor) {
-        requireRole(actor, STAFF, "Reviews are for the association's staff");
+        actor.requireRole("Reviews are for the association's staff", STAFF);
         views.require(applicationId, actor);
         return views.reviews(applicationId);
     }
@@ -87,13 +85,8 @@ class ReviewResource {
     /** The reviewer's own queue: applications assigned to them that wait for review. */
     @GetMapping("/api/applications/assigned")
     List<ApplicationView> assigned(Actor actor) {
-        requireRole(actor, REVIEWING_ROLES, "The review queue is for reviewers");
+        actor.requireRole("The review queue is for reviewers", REVIEWING_ROLES);
         return views.assignedTo(actor.tenantId(), actor.subject());
     }
 
-    private static void requireRole(Actor actor, Set<String> roles, String refusal) {
-        if (!roles.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal);
-        }
-    }
 }

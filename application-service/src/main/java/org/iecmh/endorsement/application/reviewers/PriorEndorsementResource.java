@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.LocalDate;
 
@@ -41,9 +40,7 @@ class PriorEndorsementResource {
     @PostMapping("/api/applications/prior-endorsements")
     @ResponseStatus(HttpStatus.CREATED)
     PriorEndorsementRequest record(@Valid @RequestBody PriorEndorsementRequest request, Actor actor) {
-        if (!actor.hasRole("TENANT_ADMIN")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the association's admin records these");
-        }
+        actor.requireRole("Only the association's admin records these", "TENANT_ADMIN");
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
         }

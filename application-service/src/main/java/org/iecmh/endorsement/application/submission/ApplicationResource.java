@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Set;
@@ -86,9 +85,7 @@ class ApplicationResource {
     List<ApplicationView> queue(@RequestParam ApplicationStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-        if (!STAFF.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The work queue is for the association's staff");
-        }
+        actor.requireRole("The work queue is for the association's staff", STAFF);
         return views.queue(actor.tenantId(), status, page, size);
     }
 

@@ -2,7 +2,6 @@ package org.iecmh.endorsement.payment.accounts;
 
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
-import org.iecmh.endorsement.payment.StaffOnly;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,8 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import static org.iecmh.endorsement.payment.StaffOnly.AUDITOR;
-import static org.iecmh.endorsement.payment.StaffOnly.COORDINATOR;
 
 /** The association's accounts for its coordinators: what is open, overdue (as of today's clock), paid, refunded. */
 @RestController
@@ -36,7 +33,7 @@ class AccountsResource {
 
     @GetMapping
     Accounts totals(Actor actor) {
-        StaffOnly.require(actor, "read the accounts", COORDINATOR, AUDITOR);
+        actor.requireRole("Only coordinators or auditors read the accounts", "COORDINATOR", "AUDITOR");
         LocalDate today = LocalDate.now(clock);
         List<Accounts.Total> totals = jdbc.query("""
                         SELECT CASE WHEN status = 'OPEN' AND due_on < ? THEN 'OVERDUE' ELSE status END AS standing,
@@ -58,7 +55,7 @@ class AccountsResource {
     /** The association's invoices in one standing, the earliest due first. */
     @GetMapping("/invoices")
     List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
-        StaffOnly.require(actor, "read the accounts", COORDINATOR, AUDITOR);
+        actor.requireRole("Only coordinators or auditors read the accounts", "COORDINATOR", "AUDITOR");
         return invoices.inStanding(actor.tenantId(), standing.name(), LocalDate.now(clock));
     }
 }

@@ -15,7 +15,6 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
-import org.iecmh.endorsement.payment.StaffOnly;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
 import org.iecmh.endorsement.payment.invoicing.PaymentMethod;
@@ -37,7 +36,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 
-import static org.iecmh.endorsement.payment.StaffOnly.COORDINATOR;
 
 /**
  * One payment for several invoices, such as an agency paying for its staff. The payment is shared out over the
@@ -83,7 +81,7 @@ class GroupPaymentResource {
     @PostMapping
     ResponseEntity<GroupPayment> pay(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 80) String idempotencyKey,
                                      @Valid @RequestBody GroupPaymentRequest request, Actor actor) {
-        StaffOnly.require(actor, "record group payments", COORDINATOR);
+        actor.requireRole("Only coordinators record group payments", "COORDINATOR");
         List<GroupPayment> recorded = find(actor.tenantId(), idempotencyKey);
         if (!recorded.isEmpty()) {
             return ResponseEntity.ok(recorded.get(0));

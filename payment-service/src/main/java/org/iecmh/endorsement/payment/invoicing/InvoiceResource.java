@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.iecmh.endorsement.payment.StaffOnly;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
@@ -35,7 +34,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static org.iecmh.endorsement.payment.StaffOnly.COORDINATOR;
 
 @RestController
 @RequestMapping("/api/payments/invoices")
@@ -113,7 +111,7 @@ class InvoiceResource {
     @PostMapping
     ResponseEntity<InvoiceView> issue(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                                       @Valid @RequestBody IssueRequest request, Actor actor) {
-        StaffOnly.require(actor, "issue invoices", COORDINATOR);
+        actor.requireRole("Only coordinators issue invoices", "COORDINATOR");
         String invoiceId = "INV-" + UUID.nameUUIDFromBytes((actor.tenantId() + "/" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8));
         var issued = views.find(invoiceId, actor.tenantId());
@@ -143,7 +141,7 @@ class InvoiceResource {
                     @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                     @Valid @RequestBody PaymentRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        StaffOnly.require(actor, "record payments", COORDINATOR);
+        actor.requireRole("Only coordinators record payments", "COORDINATOR");
         commands.sendAndWait(new RecordPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.method(), request.reference()),
                 actor.metaData());
@@ -156,7 +154,7 @@ class InvoiceResource {
                       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                       @Valid @RequestBody WaiverRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        StaffOnly.require(actor, "waive fees", COORDINATOR);
+        actor.requireRole("Only coordinators waive fees", "COORDINATOR");
         commands.sendAndWait(new WaiveFees(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.kind(), request.reason()),
                 actor.metaData());
@@ -167,7 +165,7 @@ class InvoiceResource {
     @PostMapping("/{invoiceId}/voiding")
     InvoiceView voidInvoice(@PathVariable String invoiceId, @Valid @RequestBody VoidRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        StaffOnly.require(actor, "void invoices", COORDINATOR);
+        actor.requireRole("Only coordinators void invoices", "COORDINATOR");
         commands.sendAndWait(new VoidInvoice(invoiceId, request.reason()), actor.metaData());
         return views.require(invoiceId, actor);
     }
@@ -181,7 +179,7 @@ class InvoiceResource {
                        @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                        @Valid @RequestBody RefundRequest request, Actor actor) {
         InvoiceView invoice = views.require(invoiceId, actor);
-        StaffOnly.require(actor, "refund payments", COORDINATOR);
+        actor.requireRole("Only coordinators refund payments", "COORDINATOR");
         FeeSchedule schedule = fees.inEffect(actor.tenantId(),
                 invoice.issuedOn() == null ? LocalDate.now(clock) : invoice.issuedOn());
         commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,

@@ -3,13 +3,11 @@ package org.iecmh.endorsement.registry.rebuild;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 
@@ -41,8 +39,6 @@ class RebuildResource {
     }
 
     private static void requireOperator(Actor actor) {
-        if (!actor.hasRole(OPERATOR)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an operator rebuilds the registry");
-        }
+        actor.requireRole("Only an operator rebuilds the registry", OPERATOR);
     }
 }

@@ -15,7 +15,6 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -131,9 +129,7 @@ class ActivityResource {
     }
 
     private EndorsementView requireEndorsee(String endorsementNumber, Actor actor) {
-        if (!ENDORSEE_ROLES.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee logs their activity");
-        }
+        actor.requireRole("Only the endorsee logs their activity", ENDORSEE_ROLES);
         return views.require(endorsementNumber, actor);
     }
 

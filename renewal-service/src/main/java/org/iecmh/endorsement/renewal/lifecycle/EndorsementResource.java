@@ -49,9 +49,7 @@ class EndorsementResource {
     @PostMapping("/api/endorsements/{endorsementNumber}/revocation")
     EndorsementView revoke(@PathVariable String endorsementNumber, @Valid @RequestBody RevocationRequest request,
                            Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator revokes an endorsement");
-        }
+        actor.requireRole("Only a coordinator revokes an endorsement", "COORDINATOR");
         views.require(endorsementNumber, actor);
         commands.sendAndWait(new RevokeEndorsement(endorsementNumber, request.reason(), today()), actor.metaData());
         return views.require(endorsementNumber, actor);

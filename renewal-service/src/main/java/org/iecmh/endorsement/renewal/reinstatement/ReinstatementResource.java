@@ -5,12 +5,10 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,9 +35,7 @@ class ReinstatementResource {
 
     @PostMapping
     EndorsementView request(@PathVariable String endorsementNumber, Actor actor) {
-        if (!ENDORSEE_ROLES.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee asks for reinstatement");
-        }
+        actor.requireRole("Only the endorsee asks for reinstatement", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RequestReinstatement(endorsementNumber, today,
@@ -49,9 +45,7 @@ class ReinstatementResource {
 
     @PostMapping("/approval")
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator approves a reinstatement");
-        }
+        actor.requireRole("Only a coordinator approves a reinstatement", "COORDINATOR");
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new ApproveReinstatement(endorsementNumber, today,

@@ -9,12 +9,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Set;
 
@@ -39,9 +37,7 @@ class EmailAddressResource {
     @PutMapping("/api/endorsements/{endorsementNumber}/email-address")
     EndorsementView record(@PathVariable String endorsementNumber, @Valid @RequestBody EmailAddressRequest request,
                            Actor actor) {
-        if (!ENDORSEE_ROLES.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee gives their email address");
-        }
+        actor.requireRole("Only the endorsee gives their email address", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         commands.sendAndWait(new RecordEmailAddress(endorsementNumber, request.emailAddress()), actor.metaData());
         return views.require(endorsementNumber, actor);

@@ -9,13 +9,11 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,9 +43,7 @@ class RenewalResource {
 
     @PostMapping
     EndorsementView submit(@PathVariable String endorsementNumber, Actor actor) {
-        if (!ENDORSEE_ROLES.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee submits a renewal");
-        }
+        actor.requireRole("Only the endorsee submits a renewal", ENDORSEE_ROLES);
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         commands.sendAndWait(new SubmitRenewal(endorsementNumber, LocalDate.now(clock),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
@@ -73,8 +69,6 @@ class RenewalResource {
     }
 
     private static void requireCoordinator(Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator reviews renewals");
-        }
+        actor.requireRole("Only a coordinator reviews renewals", "COORDINATOR");
     }
 }

@@ -9,13 +9,11 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,9 +45,7 @@ class TransferResource {
     @PostMapping
     EndorsementView request(@PathVariable String endorsementNumber, @Valid @RequestBody TransferRequest request,
                             Actor actor) {
-        if (!ENDORSEE_ROLES.contains(actor.role())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the endorsee asks for a transfer");
-        }
+        actor.requireRole("Only the endorsee asks for a transfer", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         policies.policy(request.toTenantId(), today); // an association without a renewal policy is not one to move to
@@ -59,9 +55,7 @@ class TransferResource {
 
     @PostMapping("/acceptance")
     EndorsementView accept(@PathVariable String endorsementNumber, Actor actor) {
-        if (!actor.hasRole("COORDINATOR")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a coordinator accepts a transfer");
-        }
+        actor.requireRole("Only a coordinator accepts a transfer", "COORDINATOR");
         views.requireTransferringTo(endorsementNumber, actor);
         commands.sendAndWait(new AcceptTransfer(endorsementNumber, LocalDate.now(clock)), actor.metaData());
         return views.require(endorsementNumber, actor);

@@ -2,7 +2,11 @@ package org.iecmh.endorsement.kit.web;
 
 import org.axonframework.messaging.MetaData;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,5 +22,17 @@ public record Actor(String tenantId, String subject, String role, String correla
 
     public boolean hasRole(String expected) {
         return role.equals(expected);
+    }
+
+    /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
+    public void requireRole(String refusal, String... roles) {
+        requireRole(refusal, List.of(roles));
+    }
+
+    /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
+    public void requireRole(String refusal, Collection<String> roles) {
+        if (!roles.contains(role)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal);
+        }
     }
 }
