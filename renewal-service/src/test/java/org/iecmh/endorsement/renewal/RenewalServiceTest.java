@@ -58,7 +58,8 @@ import static org.awaitility.Awaitility.await;
 /** renewal-service on the real PostgreSQL server and Kafka broker. */
 @SpringBootTest(classes = RenewalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false"})
+        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false",
+                "spring.config.additional-location=classpath:test-tenants.yml"})
 @WithRealInfrastructure
 @Import(RenewalServiceTest.MovableClock.class)
 class RenewalServiceTest {
@@ -445,6 +446,7 @@ class RenewalServiceTest {
             args.add("--" + property + "=" + environment.getProperty(property));
         }
         args.add("--server.port=0");
+        args.add("--spring.config.additional-location=classpath:test-tenants.yml");
         args.add("--iecmh.schedule.automatic=false");
         org.springframework.boot.SpringApplication application = RenewalServiceApplication.application();
         application.addPrimarySources(List.of(MovableClock.class));
@@ -470,6 +472,37 @@ class RenewalServiceTest {
         assertThat(countEvents("MA-000061", "CodeOfEthicsSigned")).isEqualTo(1);
         assertThat(countEvents("MA-000062", "CodeOfEthicsSigned")).isEqualTo(1);
         assertThat(endorsee.get("/api/endorsements/MA-000062/progress").text()).contains("\"year\":2027");
+    }
+
+    @Test
+    void whereTheAssociationAsksForDeiHoursTheProgressSaysHowManyOfTheYearsAreLogged() {
+        grant("ty", "TY-000071", "person-71", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ty", "person-71", "APPLICANT");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+
+        Response tooMany = endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Equity", "attendedOn", "2027-05-01", "hours", 2, "deiHours", 3));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("deiHoursWithinHours").contains("AssertTrue");
+        assertThat(countEvents("TY-000071", "TrainingRecorded")).isZero();
+        endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 13));
+        Response progress = endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Equity in home visiting", "attendedOn", "2027-05-02", "hours", 2, "deiHours", 2));
+
+        assertThat(progress.at("/years/0/requirements/0/name")).isEqualTo("training-hours");
+        assertThat(progress.at("/years/0/requirements/0/detail")).isEqualTo("15 of 15 hours");
+        assertThat(progress.at("/years/0/requirements/1/name")).isEqualTo("dei-hours");
+        assertThat(progress.at("/years/0/requirements/1/met")).isEqualTo("false");
+        assertThat(progress.at("/years/0/requirements/1/detail")).isEqualTo("2 of 3 DEI hours");
+        endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Anti-bias practice", "attendedOn", "2027-05-03", "hours", 1, "deiHours", 1));
+        assertThat(endorsee.get("/api/endorsements/TY-000071/progress").at("/years/0/requirements/1/detail"))
+                .isEqualTo("3 of 3 DEI hours");
+        // Massachusetts asks for none: its progress has no such line.
+        grant("ma", "MA-000072", "person-72", "IFA", LocalDate.of(2027, 12, 31));
+        assertThat(ApiClient.onPort(port).as("ma", "person-72", "APPLICANT").get(
+                "/api/endorsements/MA-000072/progress").text()).contains("training-hours").doesNotContain("dei-hours");
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal.activity;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -39,9 +40,17 @@ class ActivityResource {
 
     private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
 
+    /** {@code deiHours}: how many of the hours were on diversity, equity and inclusion (all of them for a DEI training). */
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
                            @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
-                           @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours) {
+                           @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours,
+                           @DecimalMin("0") @DecimalMax("100") @Schema(example = "2") BigDecimal deiHours) {
+
+        @AssertTrue(message = "must not exceed the training's hours")
+        @Schema(hidden = true)
+        boolean isDeiHoursWithinHours() {
+            return deiHours == null || hours == null || deiHours.compareTo(hours) <= 0;
+        }
     }
 
     record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
@@ -79,7 +88,7 @@ class ActivityResource {
         EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
         forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordTraining(number, request.title(),
-                request.attendedOn(), request.hours()), actor.metaData()));
+                request.attendedOn(), request.hours(), request.deiHours()), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 

@@ -83,12 +83,17 @@ public final class YearlyActivityLog {
         List<Requirement> requirements = new ArrayList<>();
         BigDecimal training = trainings.stream().filter(t -> t.attendedOn().getYear() == year)
                 .map(TrainingRecorded::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        requirements.add(hours("training-hours", training, policy.activity().trainingHours()));
+        requirements.add(hours("training-hours", training, policy.activity().trainingHours(), "hours"));
+        if (policy.activity().deiHours() > 0) {
+            BigDecimal dei = trainings.stream().filter(t -> t.attendedOn().getYear() == year)
+                    .map(TrainingRecorded::deiHoursOrZero).reduce(BigDecimal.ZERO, BigDecimal::add);
+            requirements.add(hours("dei-hours", dei, policy.activity().deiHours(), "DEI hours"));
+        }
         int rscNeeded = policy.activity().reflectiveSupervisionHoursFor(category);
         if (rscNeeded > 0) {
             BigDecimal rsc = sessions.stream().filter(s -> s.sessionOn().getYear() == year)
                     .map(ReflectiveSupervisionRecorded::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded));
+            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours"));
         }
         boolean signed = ethicsSignatures.stream().anyMatch(d -> d.getYear() == year);
         requirements.add(new Requirement("code-of-ethics", signed,
@@ -100,8 +105,8 @@ public final class YearlyActivityLog {
         return new YearProgress(year, List.copyOf(requirements));
     }
 
-    private static Requirement hours(String name, BigDecimal done, int needed) {
+    private static Requirement hours(String name, BigDecimal done, int needed, String unit) {
         boolean met = done.compareTo(BigDecimal.valueOf(needed)) >= 0;
-        return new Requirement(name, met, done.stripTrailingZeros().toPlainString() + " of " + needed + " hours");
+        return new Requirement(name, met, done.stripTrailingZeros().toPlainString() + " of " + needed + " " + unit);
     }
 }

@@ -164,7 +164,7 @@ public class Endorsement extends TenantOwnedAggregate {
     void handle(RecordTraining command) {
         requireNotRevoked();
         apply(new TrainingRecorded(endorsementNumber, tenantId, command.title(), command.attendedOn(),
-                command.hours()));
+                command.hours(), command.deiHours()));
     }
 
     /** Reflective supervision counts only from a provider endorsed on the session date, and never from oneself. */

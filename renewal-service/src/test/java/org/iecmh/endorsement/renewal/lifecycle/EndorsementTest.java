@@ -54,7 +54,7 @@ class EndorsementTest {
     private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
     private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
     private static final MetaData SCHEDULE_IN_MA = AuditMetadata.of("ma", "service:renewal-service", "SYSTEM");
-    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 12,
+    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 0, 12,
             Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"));
     /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
@@ -77,8 +77,8 @@ class EndorsementTest {
 
     /** Everything Zoë (IFS) is asked for in 2027: 15 training hours, 12 RSC hours, the code of ethics, membership. */
     private final Object[] maYearMet = {maActivated,
-            new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9)),
-            new TrainingRecorded(MA_NUMBER, "ma", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6)),
+            new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9), null),
+            new TrainingRecorded(MA_NUMBER, "ma", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6), null),
             new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
                     BigDecimal.valueOf(12)),
             new CodeOfEthicsSigned(MA_NUMBER, "ma", LocalDate.of(2027, 2, 1)),
@@ -181,11 +181,38 @@ class EndorsementTest {
     void aRenewalIsRefusedWhileAYearOfTheCycleMissesSomethingAndSaysWhat() {
         fixture.given(maActivated, maWindowOpened,
                         new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1),
-                                BigDecimal.valueOf(9)))
+                                BigDecimal.valueOf(9), null))
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
                 .expectException(breaks("renewal-requirements-unmet"))
                 .expectExceptionMessage("1 year(s) of the cycle do not meet the association's requirements")
                 .expectNoEvents();
+    }
+
+    @Test
+    void whereTheAssociationAsksForDeiHoursARenewalWaitsForThemAndSaysHowManyAreMissing() {
+        RenewalPolicy maWithDei = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), MA.lateFeeCents(),
+                MA.currency(), MA.reminderDaysBefore(), new RenewalPolicy.YearlyActivity(15, 3, 12,
+                ACTIVITY.reflectiveSupervisionCategories()), MA.inactiveMaximumMonths(), false);
+        TrainingRecorded twoDeiHours = new TrainingRecorded(MA_NUMBER, "ma", "Equity in home visiting",
+                LocalDate.of(2027, 4, 1), BigDecimal.valueOf(2), BigDecimal.valueOf(2));
+        fixture.given(maYearMet).andGiven(twoDeiHours)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), maWithDei), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"))
+                .expectException(new FeatureMatcher<Throwable, String>(Matchers.containsString(
+                        "dei-hours, met=false, detail=2 of 3 DEI hours"), "details", "details") {
+                    @Override
+                    protected String featureValueOf(Throwable actual) {
+                        return ((DomainRuleViolation) actual).details().toString();
+                    }
+                })
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(twoDeiHours, new TrainingRecorded(MA_NUMBER, "ma", "Anti-bias practice",
+                        LocalDate.of(2027, 9, 1), BigDecimal.valueOf(4), BigDecimal.ONE))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), maWithDei), IN_MA)
+                .expectEvents(maSubmitted);
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
     }
 
     @Test
@@ -303,7 +330,7 @@ class EndorsementTest {
                 .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
                 .expectException(breaks("reinstatement-requirements-unmet"));
         fixture.given(waActivated, lapsed, requested, paid,
-                        new TrainingRecorded(WA_NUMBER, "wa", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15)),
+                        new TrainingRecorded(WA_NUMBER, "wa", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15), null),
                         new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "WA-000100", LocalDate.of(2028, 4, 1),
                                 BigDecimal.valueOf(12)),
                         new CodeOfEthicsSigned(WA_NUMBER, "wa", LocalDate.of(2028, 2, 1)),
