@@ -505,6 +505,61 @@ class RenewalServiceTest {
                 "/api/endorsements/MA-000072/progress").text()).contains("training-hours").doesNotContain("dei-hours");
     }
 
+    @Test
+    void someoneEndorsedInSeveralCategoriesCorrectsAndRemovesAnEntryOnceAndTheProgressFollows() {
+        grant("ma", "MA-000084", "provider-84", "IMHS", LocalDate.of(2033, 12, 31));
+        grant("ma", "MA-000081", "person-81", "IFS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000082", "person-81", "IMHS", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-81", "APPLICANT");
+        Response logged = endorsee.post("/api/endorsements/MA-000081/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 9));
+        String training = logged.at("/entries/0/entryId");
+        assertThat(logged.at("/entries/0/kind")).isEqualTo("training");
+        String session = endorsee.post("/api/endorsements/MA-000081/reflective-supervision",
+                Map.of("providerNumber", "MA-000084", "sessionOn", "2027-05-15", "hours", 12)).at("/entries/1/entryId");
+        String trainings = "/api/endorsements/MA-000082/trainings/" + training;
+        String sessions = "/api/endorsements/MA-000082/reflective-supervision/" + session;
+
+        Response invalid = endorsee.put(trainings, Map.of("title", "", "attendedOn", "2027-05-01", "hours", 15));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).contains("title").contains("NotBlank");
+        assertThat(endorsee.put(trainings, Map.of("title", "Observation", "attendedOn", "2027-07-01", "hours", 15))
+                .at("/rule")).isEqualTo("activity-in-the-future");
+        assertThat(endorsee.put("/api/endorsements/MA-000082/trainings/no-such-entry",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15)).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("ma", "person-other", "APPLICANT").put(trainings,
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15)).status()).isEqualTo(404);
+        assertThat(countEvents("MA-000081", "TrainingCorrected")).isZero();
+
+        // Corrected through one endorsement, the entry changes on both.
+        Response corrected = endorsee.put(trainings,
+                Map.of("title", "Observation, corrected", "attendedOn", "2027-05-01", "hours", 15));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        assertThat(countEvents("MA-000081", "TrainingCorrected")).isEqualTo(1);
+        assertThat(countEvents("MA-000082", "TrainingCorrected")).isEqualTo(1);
+        Response progress = endorsee.get("/api/endorsements/MA-000081/progress");
+        assertThat(progress.at("/years/0/requirements/0/detail")).isEqualTo("15 of 15 hours");
+        assertThat(progress.at("/entries/0/title")).isEqualTo("Observation, corrected");
+
+        Response beforeTheProvider = endorsee.put(sessions,
+                Map.of("providerNumber", "MA-000084", "sessionOn", "2026-01-15", "hours", 12));
+        assertThat(beforeTheProvider.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+        assertThat(endorsee.put(sessions, Map.of("providerNumber", "MA-000084", "sessionOn", "2027-05-16", "hours", 8))
+                .at("/years/0/requirements/1/detail")).isEqualTo("8 of 12 hours");
+        assertThat(endorsee.get("/api/endorsements/MA-000081/progress").at("/years/0/requirements/1/detail"))
+                .isEqualTo("8 of 12 hours");
+
+        Response removed = endorsee.delete(sessions);
+        assertThat(removed.at("/years/0/requirements/1/detail")).isEqualTo("0 of 12 hours");
+        assertThat(endorsee.delete(trainings).at("/years/0/requirements/0/detail")).isEqualTo("0 of 15 hours");
+        assertThat(endorsee.get("/api/endorsements/MA-000081/progress").at("/years/0/requirements/0/detail"))
+                .isEqualTo("0 of 15 hours");
+        assertThat(countEvents("MA-000081", "TrainingRemoved")).isEqualTo(1);
+        assertThat(countEvents("MA-000081", "ReflectiveSupervisionRemoved")).isEqualTo(1);
+        assertThat(endorsee.delete(trainings).status()).isEqualTo(404);
+    }
+
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
                 category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);

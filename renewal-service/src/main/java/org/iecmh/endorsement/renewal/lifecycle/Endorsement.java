@@ -9,7 +9,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.CorrectReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.CorrectTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionCorrected;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRemoved;
+import org.iecmh.endorsement.renewal.activity.RemoveReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RemoveTraining;
+import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
+import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
 import org.iecmh.endorsement.renewal.activity.RecordMembership;
 import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
@@ -163,23 +173,77 @@ public class Endorsement extends TenantOwnedAggregate {
     @CommandHandler
     void handle(RecordTraining command) {
         requireNotRevoked();
-        apply(new TrainingRecorded(endorsementNumber, tenantId, command.title(), command.attendedOn(),
-                command.hours(), command.deiHours()));
+        apply(new TrainingRecorded(endorsementNumber, tenantId, command.entryId(), command.title(),
+                command.attendedOn(), command.hours(), command.deiHours()));
+    }
+
+    @CommandHandler
+    void handle(CorrectTraining command) {
+        requireNotRevoked();
+        if (holds(activity.hasTraining(command.entryId()), "training", command.entryId(), command.onlyIfRecorded())) {
+            apply(new TrainingCorrected(endorsementNumber, tenantId, command.entryId(), command.title(),
+                    command.attendedOn(), command.hours(), command.deiHours()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveTraining command) {
+        requireNotRevoked();
+        if (holds(activity.hasTraining(command.entryId()), "training", command.entryId(), command.onlyIfRecorded())) {
+            apply(new TrainingRemoved(endorsementNumber, tenantId, command.entryId()));
+        }
     }
 
     /** Reflective supervision counts only from a provider endorsed on the session date, and never from oneself. */
     @CommandHandler
     void handle(RecordReflectiveSupervision command) {
         requireNotRevoked();
-        if (command.provider() == null) {
-            throw new DomainRuleViolation("rsc-provider-not-endorsed", command.providerNumber()
-                    + " was not an endorsed reflective supervision provider on " + command.sessionOn());
+        requireCountingProvider(command.provider(), command.providerNumber(), command.sessionOn());
+        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.entryId(),
+                command.providerNumber(), command.sessionOn(), command.hours()));
+    }
+
+    /** A corrected session is held to the same rule as a new one, on its corrected date. */
+    @CommandHandler
+    void handle(CorrectReflectiveSupervision command) {
+        requireNotRevoked();
+        if (holds(activity.hasSession(command.entryId()), "reflective supervision session", command.entryId(),
+                command.onlyIfRecorded())) {
+            requireCountingProvider(command.provider(), command.providerNumber(), command.sessionOn());
+            apply(new ReflectiveSupervisionCorrected(endorsementNumber, tenantId, command.entryId(),
+                    command.providerNumber(), command.sessionOn(), command.hours()));
         }
-        if (command.provider().personId().equals(personId)) {
+    }
+
+    @CommandHandler
+    void handle(RemoveReflectiveSupervision command) {
+        requireNotRevoked();
+        if (holds(activity.hasSession(command.entryId()), "reflective supervision session", command.entryId(),
+                command.onlyIfRecorded())) {
+            apply(new ReflectiveSupervisionRemoved(endorsementNumber, tenantId, command.entryId()));
+        }
+    }
+
+    /**
+     * Whether the entry is here to change; an entry the endorsee named that is not is unknown, one of the person's
+     * other endorsements does not hold is left alone.
+     */
+    private static boolean holds(boolean recorded, String kind, String entryId, boolean onlyIfRecorded) {
+        if (!recorded && !onlyIfRecorded) {
+            throw new UnknownResource(kind, entryId);
+        }
+        return recorded;
+    }
+
+    private void requireCountingProvider(ReflectiveSupervisionProvider provider, String providerNumber,
+                                         LocalDate sessionOn) {
+        if (provider == null) {
+            throw new DomainRuleViolation("rsc-provider-not-endorsed", providerNumber
+                    + " was not an endorsed reflective supervision provider on " + sessionOn);
+        }
+        if (provider.personId().equals(personId)) {
             throw new DomainRuleViolation("rsc-provider-is-endorsee", "Reflective supervision with oneself does not count");
         }
-        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.providerNumber(),
-                command.sessionOn(), command.hours()));
     }
 
     @CommandHandler
@@ -363,6 +427,26 @@ public class Endorsement extends TenantOwnedAggregate {
 
     @EventSourcingHandler
     void on(ReflectiveSupervisionRecorded event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(TrainingCorrected event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRemoved event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionCorrected event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionRemoved event) {
         activity.add(event);
     }
 
