@@ -15,6 +15,7 @@ import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
@@ -558,6 +559,51 @@ class RenewalServiceTest {
         assertThat(countEvents("MA-000081", "TrainingRemoved")).isEqualTo(1);
         assertThat(countEvents("MA-000081", "ReflectiveSupervisionRemoved")).isEqualTo(1);
         assertThat(endorsee.delete(trainings).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRenewalInTheGracePeriodIsChargedTheLateFeeWhichPaymentServiceBillsAndTheApprovalWaitsForItsPayment() {
+        grant("ty", "TY-000091", "person-91", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ty", "person-91", "APPLICANT");
+        ApiClient coordinator = ApiClient.onPort(port).as("ty", "coordinator-ty", "COORDINATOR");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        endorsee.post("/api/endorsements/TY-000091/trainings",
+                Map.of("title", "Equity and belonging", "attendedOn", "2027-05-01", "hours", 15, "deiHours", 3));
+        endorsee.post("/api/endorsements/TY-000091/code-of-ethics", null);
+        membership("ty", "person-91", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("TY-000091", "MembershipRecorded") == 1);
+        sweepOn(LocalDate.of(2027, 10, 1));
+
+        CLOCK.set(Instant.parse("2028-01-10T12:00:00Z"));
+        Response submitted = endorsee.post("/api/endorsements/TY-000091/renewal", null);
+        assertThat(submitted.at("/renewal")).isEqualTo("SUBMITTED");
+        assertThat(submitted.at("/lateFee")).isEqualTo("DUE");
+        assertThat(submitted.at("/lateFeeInvoiceId")).isEqualTo("INV-LATE-RENEWAL-TY-000091-2027");
+        ConsumerRecord<byte[], byte[]> charged = awaitPublished(LateRenewalFeeCharged.TYPE, "TY-000091");
+        assertThat(KafkaTopics.header(charged, CloudEventHeaders.TENANT)).isEqualTo("ty");
+        assertThat(new String(charged.value(), StandardCharsets.UTF_8))
+                .contains("\"invoiceId\":\"INV-LATE-RENEWAL-TY-000091-2027\"")
+                .contains("\"fee\":{\"cents\":2500,\"currency\":\"USD\"}")
+                .contains("\"personId\":\"person-91\"");
+        Response unpaid = coordinator.post("/api/endorsements/TY-000091/renewal/approval", null);
+        assertThat(unpaid.status()).isEqualTo(409);
+        assertThat(unpaid.at("/rule")).isEqualTo("late-fee-unpaid");
+
+        // payment-service bills the invoice and, once it is paid, says so on its topic.
+        InvoicePaid paid = new InvoicePaid("ty", "INV-LATE-RENEWAL-TY-000091-2027", "person-91", null,
+                Money.of(2_500, "USD"), Instant.parse("2028-01-12T09:00:00Z"));
+        EventMessage<InvoicePaid> paidMessage = new GenericEventMessage<>(paid, Map.of(AuditMetadata.TENANT, "ty"));
+        publisher.publish(paid, paidMessage);
+        publisher.publish(paid, paidMessage);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "PAID".equals(coordinator.get("/api/endorsements/TY-000091").at("/lateFee")));
+
+        Response renewed = coordinator.post("/api/endorsements/TY-000091/renewal/approval", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(200);
+        assertThat(renewed.at("/validThrough")).isEqualTo("2028-12-31");
+        assertThat(renewed.body().get("lateFee").isNull()).isTrue();
+        assertThat(countEvents("TY-000091", "LateRenewalFeePaid")).isEqualTo(1);
+        assertThat(countEvents("TY-000091", "LateRenewalFeeCharged")).isEqualTo(1);
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {

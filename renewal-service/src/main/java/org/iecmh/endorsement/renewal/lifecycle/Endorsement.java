@@ -45,6 +45,9 @@ import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
 import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeePaid;
+import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
@@ -72,6 +75,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Endorsement extends TenantOwnedAggregate {
 
+    /** Late fee invoices are named {@code INV-LATE-RENEWAL-<endorsement number>-<year of the missed due date>}. */
+    public static final String LATE_FEE_INVOICE = "INV-LATE-RENEWAL-";
+
     @AggregateIdentifier
     private String endorsementNumber;
     private String tenantId;
@@ -91,6 +97,9 @@ public class Endorsement extends TenantOwnedAggregate {
     /** The invoice of the reinstatement under way, if one is. */
     private String reinstatementInvoice;
     private boolean reinstatementFeePaid;
+    /** The late fee invoice of the current cycle's renewal, if it was submitted late where that costs a fee. */
+    private String lateFeeInvoice;
+    private boolean lateFeePaid;
     /** The association a requested transfer waits for, if one does. */
     private String transferTo;
 
@@ -155,6 +164,20 @@ public class Endorsement extends TenantOwnedAggregate {
         boolean late = window.isLateOn(command.today());
         apply(new RenewalSubmitted(endorsementNumber, tenantId, command.today(), late,
                 late ? policy.lateFeeCents() : 0, policy.currency()));
+        if (late && policy.lateFeeCents() > 0 && lateFeeInvoice == null) {
+            // One invoice per cycle: the year of the due date it was late for names it.
+            apply(new LateRenewalFeeCharged(endorsementNumber, tenantId, personId,
+                    LATE_FEE_INVOICE + endorsementNumber + "-" + validThrough.getYear(), policy.lateFeeCents(),
+                    policy.currency(), command.today()));
+        }
+    }
+
+    /** A payment for any other invoice, or a second report of this one, changes nothing. */
+    @CommandHandler
+    void handle(RecordLateRenewalFeePaid command) {
+        if (command.invoiceId().equals(lateFeeInvoice) && !lateFeePaid) {
+            apply(new LateRenewalFeePaid(endorsementNumber, tenantId, command.invoiceId()));
+        }
     }
 
     @CommandHandler
@@ -166,6 +189,10 @@ public class Endorsement extends TenantOwnedAggregate {
     @CommandHandler
     void handle(ApproveRenewal command) {
         requireSubmittedRenewal();
+        if (lateFeeInvoice != null && !lateFeePaid) {
+            throw new DomainRuleViolation("late-fee-unpaid",
+                    "The late renewal fee (invoice " + lateFeeInvoice + ") is not paid");
+        }
         apply(new EndorsementRenewed(endorsementNumber, tenantId, command.today(),
                 command.policy().renewedThrough(validThrough)));
     }
@@ -475,11 +502,24 @@ public class Endorsement extends TenantOwnedAggregate {
         status = EndorsementStatus.LAPSED;
         lapsedOn = event.lapsedOn();
         renewalSubmitted = false;
+        lateFeeInvoice = null;
+        lateFeePaid = false;
     }
 
     @EventSourcingHandler
     void on(RenewalSubmitted event) {
         renewalSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(LateRenewalFeeCharged event) {
+        lateFeeInvoice = event.invoiceId();
+        lateFeePaid = false;
+    }
+
+    @EventSourcingHandler
+    void on(LateRenewalFeePaid event) {
+        lateFeePaid = true;
     }
 
     @EventSourcingHandler
@@ -541,6 +581,8 @@ public class Endorsement extends TenantOwnedAggregate {
         if (!through.equals(validThrough)) {
             windowOpenedFor = null;
             remindersSent.clear();
+            lateFeeInvoice = null;
+            lateFeePaid = false;
         }
         validThrough = through;
         renewalSubmitted = false;

@@ -36,6 +36,9 @@ import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
 import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeePaid;
+import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
@@ -179,10 +182,57 @@ class EndorsementTest {
                 .expectEvents(maSubmitted);
         fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
-                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"));
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"),
+                        new LateRenewalFeeCharged(MA_NUMBER, "ma", "zoe", "INV-LATE-RENEWAL-MA-000001-2027", 2500,
+                                "USD", LocalDate.of(2028, 1, 10)));
         fixture.given(maActivated, maWindowOpened, maSubmitted)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 3), MA), IN_MA)
                 .expectException(breaks("renewal-already-submitted"));
+    }
+
+    @Test
+    void aLateRenewalIsChargedTheLateFeeOnceAndIsApprovedOnlyOnceItIsPaid() {
+        RenewalSubmitted late = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD");
+        String invoice = "INV-LATE-RENEWAL-MA-000001-2027";
+        LateRenewalFeeCharged charged = new LateRenewalFeeCharged(MA_NUMBER, "ma", "zoe", invoice, 2500, "USD",
+                LocalDate.of(2028, 1, 10));
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
+                .expectEvents(late, charged);
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2028, 1, 11), MA), IN_MA)
+                .expectException(breaks("late-fee-unpaid"))
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, "INV-REINSTATEMENT-MA-000001-1"), IN_MA)
+                .expectNoEvents();
+        LateRenewalFeePaid paid = new LateRenewalFeePaid(MA_NUMBER, "ma", invoice);
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, invoice), IN_MA)
+                .expectEvents(paid);
+        fixture.given(maYearMet).andGiven(late, charged, paid)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, invoice), IN_MA)
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(late, charged, paid)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2028, 1, 12), MA), IN_MA)
+                .expectEvents(new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 12),
+                        LocalDate.of(2028, 12, 31)));
+        // Returned and submitted again, the renewal is not charged a second time.
+        fixture.given(maYearMet).andGiven(late, charged, new RenewalReturned(MA_NUMBER, "ma", "x"))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 20), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 20), true, 2500, "USD"));
+    }
+
+    @Test
+    void noLateFeeIsChargedOnTimeOrWhereTheAssociationChargesNone() {
+        RenewalPolicy noLateFee = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), 0, "USD",
+                MA.reminderDaysBefore(), ACTIVITY, MA.inactiveMaximumMonths(), false);
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), noLateFee), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 0, "USD"));
+        fixture.given(maYearMet).andGiven(maSubmitted)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
