@@ -1,7 +1,9 @@
 package org.iecmh.endorsement.renewal;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -95,6 +97,8 @@ class RenewalServiceTest {
     IntegrationEventPublisher publisher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void theReadinessProbeAnswersUp() {
@@ -604,6 +608,57 @@ class RenewalServiceTest {
         assertThat(renewed.body().get("lateFee").isNull()).isTrue();
         assertThat(countEvents("TY-000091", "LateRenewalFeePaid")).isEqualTo(1);
         assertThat(countEvents("TY-000091", "LateRenewalFeeCharged")).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderWhoseSendingWasNotMarkedGoesAgainWithTheSameMessageIdAndAMarkedOneNeverAgain() throws Exception {
+        grant("ma", "MA-000095", "person-95", "IFA", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        ApiClient.onPort(port).as("ma", "person-95", "APPLICANT").put("/api/endorsements/MA-000095/email-address",
+                Map.of("emailAddress", "person-95@example.org"));
+        // The database fails the first time this endorsement's reminder is marked sent: after the SMTP server took it.
+        jdbc.execute("CREATE SEQUENCE marks_of_ma_000095");
+        jdbc.execute("""
+                CREATE FUNCTION fail_first_mark_of_ma_000095() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.endorsement_number = 'MA-000095' AND NEW.sent_at IS NOT NULL
+                            AND nextval('marks_of_ma_000095') = 1 THEN
+                        RAISE EXCEPTION 'the database went away before the reminder was marked sent';
+                    END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER fail_first_mark_of_ma_000095 BEFORE UPDATE ON reminder_email "
+                + "FOR EACH ROW EXECUTE FUNCTION fail_first_mark_of_ma_000095()");
+        String messageId = "<renewal-reminder.MA-000095.2027-12-31.60@localhost>";
+
+        sweepOn(LocalDate.of(2027, 11, 1));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 2);
+        List<MimeMessage> received = RealInfrastructure.smtp().receivedFor("person-95@example.org");
+        assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
+        assertThat(received.get(1).getMessageID()).isEqualTo(messageId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT sent_at IS NOT NULL FROM reminder_email WHERE endorsement_number = ?", Boolean.class,
+                "MA-000095"));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ?",
+                Integer.class, "MA-000095")).isEqualTo(2);
+
+        // Every reminder handled again from the start of the stream: the ones marked sent stay unsent. The next
+        // reminder is handled after all of them, so once it arrives they have been passed over.
+        TrackingEventProcessor reminders = processing.eventProcessor("renewal-reminders", TrackingEventProcessor.class)
+                .orElseThrow();
+        reminders.shutDown();
+        reminders.resetTokens();
+        reminders.start();
+        sweepOn(LocalDate.of(2027, 12, 1));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() >= 3);
+        List<MimeMessage> afterReplay = RealInfrastructure.smtp().receivedFor("person-95@example.org");
+        assertThat(afterReplay).hasSize(3);
+        assertThat(afterReplay.get(2).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.30@localhost>");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
+                + "AND days_before = 60", Integer.class, "MA-000095")).isEqualTo(2);
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
