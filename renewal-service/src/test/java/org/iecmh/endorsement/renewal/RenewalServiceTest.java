@@ -244,6 +244,8 @@ class RenewalServiceTest {
 
         // The next cycle asks for three years: 2028, 2029 and 2030.
         membership("wa", "person-21", LocalDate.of(2030, 12, 31));
+        // Recorded before the endorsee logs on, so that the two do not race for the endorsement's next event.
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("WA-000021", "MembershipRecorded") == 2);
         logYear(endorsee, 2028);
         CLOCK.set(Instant.parse("2029-12-31T12:00:00Z"));
         Response progress = endorsee.get("/api/endorsements/WA-000021/progress");
@@ -357,11 +359,11 @@ class RenewalServiceTest {
         // Washington's window (October 1 - December 31) and its renewal to the close of its next window apply now.
         ApiClient movedEndorsee = ApiClient.onPort(port).as("wa", "person-51", "APPLICANT");
         membership("wa", "person-51", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
         movedEndorsee.post("/api/endorsements/MA-000051/trainings",
                 Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15));
         movedEndorsee.post("/api/endorsements/MA-000051/code-of-ethics", null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(movedEndorsee.post("/api/endorsements/MA-000051/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).at("/validThrough"))
