@@ -12,7 +12,9 @@ import org.iecmh.endorsement.contracts.InvoiceIssued;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.InvoiceRefunded;
 import org.iecmh.endorsement.contracts.InvoiceVoided;
+import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.MembershipActive;
+import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -602,6 +604,32 @@ class PaymentServiceTest {
                 "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, noFee.getIdentifier()) == 1);
         assertThat(coordinator("ma").get("/api/payments/invoices/INV-REINSTATEMENT-MA-000077-1").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aLateRenewalIsBilledItsLateFeeOnceOnTheInvoiceRenewalServiceNamedAndItsPaymentIsAnnounced() {
+        LateRenewalFeeCharged charged = new LateRenewalFeeCharged("wa", "WA-000088", "person-88",
+                "INV-LATE-RENEWAL-WA-000088-2027", Money.of(2_500, "USD"), Instant.parse("2026-11-22T10:00:00Z"));
+        EventMessage<LateRenewalFeeCharged> message = new GenericEventMessage<>(charged,
+                Map.of(AuditMetadata.TENANT, "wa"));
+        publisher.publish(charged, message);
+        publisher.publish(charged, message);
+
+        ApiClient coordinator = coordinator("wa");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                coordinator.get("/api/payments/invoices/INV-LATE-RENEWAL-WA-000088-2027").status() == 200);
+        Response invoice = coordinator.get("/api/payments/invoices/INV-LATE-RENEWAL-WA-000088-2027");
+        assertThat(invoice.at("/total/cents")).isEqualTo("2500");
+        assertThat(invoice.at("/personId")).isEqualTo("person-88");
+        assertThat(invoice.body().get("lines").findValuesAsText("kind")).containsExactly("LATE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, message.getIdentifier()) == 1);
+        assertThat(eventsOf("INV-LATE-RENEWAL-WA-000088-2027")).containsExactly("InvoiceIssued");
+
+        pay(coordinator, "INV-LATE-RENEWAL-WA-000088-2027", 2_500);
+        ConsumerRecord<byte[], byte[]> paid = awaitPublished(InvoicePaid.TYPE, "INV-LATE-RENEWAL-WA-000088-2027");
+        assertThat(KafkaTopics.header(paid, "ce_tenantid")).isEqualTo("wa");
+        assertThat(new String(paid.value())).contains("\"personId\":\"person-88\"");
     }
 
     @Test

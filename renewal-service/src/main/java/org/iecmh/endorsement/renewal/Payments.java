@@ -5,7 +5,9 @@ import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.renewal.activity.RecordMembership;
+import org.iecmh.endorsement.renewal.lifecycle.Endorsement;
 import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Listens to payment-service: a paid membership counts for each of the person's endorsements in that association;
- * a paid reinstatement invoice (its id names the endorsement) lets the reinstatement go ahead.
+ * a paid reinstatement or late renewal fee invoice (its id names the endorsement) lets the reinstatement or the
+ * renewal go ahead.
  */
 @Configuration
 class Payments {
@@ -35,11 +38,21 @@ class Payments {
                 }
             } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(REINSTATEMENT_INVOICE)) {
                 // INV-REINSTATEMENT-<endorsement number>-<n>
-                String rest = paid.invoiceId().substring(REINSTATEMENT_INVOICE.length());
-                String number = rest.substring(0, rest.lastIndexOf('-'));
-                commands.sendAndWait(new RecordReinstatementFeePaid(number, paid.invoiceId()),
+                commands.sendAndWait(new RecordReinstatementFeePaid(numberIn(paid.invoiceId(), REINSTATEMENT_INVOICE),
+                        paid.invoiceId()), received.commandMetaData(RenewalServiceApplication.NAME));
+            } else if (received.event() instanceof InvoicePaid paid
+                    && paid.invoiceId().startsWith(Endorsement.LATE_FEE_INVOICE)) {
+                // INV-LATE-RENEWAL-<endorsement number>-<year>
+                commands.sendAndWait(new RecordLateRenewalFeePaid(numberIn(paid.invoiceId(),
+                        Endorsement.LATE_FEE_INVOICE), paid.invoiceId()),
                         received.commandMetaData(RenewalServiceApplication.NAME));
             }
         });
+    }
+
+    /** The endorsement number between an invoice id's prefix and its last part. */
+    private static String numberIn(String invoiceId, String prefix) {
+        String rest = invoiceId.substring(prefix.length());
+        return rest.substring(0, rest.lastIndexOf('-'));
     }
 }

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventMapper;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
@@ -9,6 +10,7 @@ import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
 import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +50,11 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
             // The number stays: newEndorsementNumber is null, and the event belongs to the accepting association.
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementTransferred(e.toTenantId(),
                     e.endorsementNumber(), e.fromTenantId(), e.toTenantId(), null, domainEvent.getTimestamp()));
+        }
+        if (payload instanceof LateRenewalFeeCharged e) {
+            return Optional.of(new org.iecmh.endorsement.contracts.LateRenewalFeeCharged(e.tenantId(),
+                    e.endorsementNumber(), e.personId(), e.invoiceId(), Money.of(e.feeCents(), e.currency()),
+                    domainEvent.getTimestamp()));
         }
         if (payload instanceof ReinstatementRequested e) {
             return Optional.of(new org.iecmh.endorsement.contracts.ReinstatementRequested(e.tenantId(),

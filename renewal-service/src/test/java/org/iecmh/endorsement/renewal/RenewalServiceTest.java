@@ -1,7 +1,9 @@
 package org.iecmh.endorsement.renewal;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -15,6 +17,7 @@ import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
@@ -58,7 +61,8 @@ import static org.awaitility.Awaitility.await;
 /** renewal-service on the real PostgreSQL server and Kafka broker. */
 @SpringBootTest(classes = RenewalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false"})
+        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false",
+                "spring.config.additional-location=classpath:test-tenants.yml"})
 @WithRealInfrastructure
 @Import(RenewalServiceTest.MovableClock.class)
 class RenewalServiceTest {
@@ -93,6 +97,8 @@ class RenewalServiceTest {
     IntegrationEventPublisher publisher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void theReadinessProbeAnswersUp() {
@@ -238,6 +244,8 @@ class RenewalServiceTest {
 
         // The next cycle asks for three years: 2028, 2029 and 2030.
         membership("wa", "person-21", LocalDate.of(2030, 12, 31));
+        // Recorded before the endorsee logs on, so that the two do not race for the endorsement's next event.
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("WA-000021", "MembershipRecorded") == 2);
         logYear(endorsee, 2028);
         CLOCK.set(Instant.parse("2029-12-31T12:00:00Z"));
         Response progress = endorsee.get("/api/endorsements/WA-000021/progress");
@@ -351,11 +359,11 @@ class RenewalServiceTest {
         // Washington's window (October 1 - December 31) and its renewal to the close of its next window apply now.
         ApiClient movedEndorsee = ApiClient.onPort(port).as("wa", "person-51", "APPLICANT");
         membership("wa", "person-51", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
         movedEndorsee.post("/api/endorsements/MA-000051/trainings",
                 Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15));
         movedEndorsee.post("/api/endorsements/MA-000051/code-of-ethics", null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(movedEndorsee.post("/api/endorsements/MA-000051/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).at("/validThrough"))
@@ -445,6 +453,7 @@ class RenewalServiceTest {
             args.add("--" + property + "=" + environment.getProperty(property));
         }
         args.add("--server.port=0");
+        args.add("--spring.config.additional-location=classpath:test-tenants.yml");
         args.add("--iecmh.schedule.automatic=false");
         org.springframework.boot.SpringApplication application = RenewalServiceApplication.application();
         application.addPrimarySources(List.of(MovableClock.class));
@@ -470,6 +479,188 @@ class RenewalServiceTest {
         assertThat(countEvents("MA-000061", "CodeOfEthicsSigned")).isEqualTo(1);
         assertThat(countEvents("MA-000062", "CodeOfEthicsSigned")).isEqualTo(1);
         assertThat(endorsee.get("/api/endorsements/MA-000062/progress").text()).contains("\"year\":2027");
+    }
+
+    @Test
+    void whereTheAssociationAsksForDeiHoursTheProgressSaysHowManyOfTheYearsAreLogged() {
+        grant("ty", "TY-000071", "person-71", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ty", "person-71", "APPLICANT");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+
+        Response tooMany = endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Equity", "attendedOn", "2027-05-01", "hours", 2, "deiHours", 3));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("deiHoursWithinHours").contains("AssertTrue");
+        assertThat(countEvents("TY-000071", "TrainingRecorded")).isZero();
+        endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 13));
+        Response progress = endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Equity in home visiting", "attendedOn", "2027-05-02", "hours", 2, "deiHours", 2));
+
+        assertThat(progress.at("/years/0/requirements/0/name")).isEqualTo("training-hours");
+        assertThat(progress.at("/years/0/requirements/0/detail")).isEqualTo("15 of 15 hours");
+        assertThat(progress.at("/years/0/requirements/1/name")).isEqualTo("dei-hours");
+        assertThat(progress.at("/years/0/requirements/1/met")).isEqualTo("false");
+        assertThat(progress.at("/years/0/requirements/1/detail")).isEqualTo("2 of 3 DEI hours");
+        endorsee.post("/api/endorsements/TY-000071/trainings",
+                Map.of("title", "Anti-bias practice", "attendedOn", "2027-05-03", "hours", 1, "deiHours", 1));
+        assertThat(endorsee.get("/api/endorsements/TY-000071/progress").at("/years/0/requirements/1/detail"))
+                .isEqualTo("3 of 3 DEI hours");
+        // Massachusetts asks for none: its progress has no such line.
+        grant("ma", "MA-000072", "person-72", "IFA", LocalDate.of(2027, 12, 31));
+        assertThat(ApiClient.onPort(port).as("ma", "person-72", "APPLICANT").get(
+                "/api/endorsements/MA-000072/progress").text()).contains("training-hours").doesNotContain("dei-hours");
+    }
+
+    @Test
+    void someoneEndorsedInSeveralCategoriesCorrectsAndRemovesAnEntryOnceAndTheProgressFollows() {
+        grant("ma", "MA-000084", "provider-84", "IMHS", LocalDate.of(2033, 12, 31));
+        grant("ma", "MA-000081", "person-81", "IFS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000082", "person-81", "IMHS", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-81", "APPLICANT");
+        Response logged = endorsee.post("/api/endorsements/MA-000081/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 9));
+        String training = logged.at("/entries/0/entryId");
+        assertThat(logged.at("/entries/0/kind")).isEqualTo("training");
+        String session = endorsee.post("/api/endorsements/MA-000081/reflective-supervision",
+                Map.of("providerNumber", "MA-000084", "sessionOn", "2027-05-15", "hours", 12)).at("/entries/1/entryId");
+        String trainings = "/api/endorsements/MA-000082/trainings/" + training;
+        String sessions = "/api/endorsements/MA-000082/reflective-supervision/" + session;
+
+        Response invalid = endorsee.put(trainings, Map.of("title", "", "attendedOn", "2027-05-01", "hours", 15));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).contains("title").contains("NotBlank");
+        assertThat(endorsee.put(trainings, Map.of("title", "Observation", "attendedOn", "2027-07-01", "hours", 15))
+                .at("/rule")).isEqualTo("activity-in-the-future");
+        assertThat(endorsee.put("/api/endorsements/MA-000082/trainings/no-such-entry",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15)).status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("ma", "person-other", "APPLICANT").put(trainings,
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15)).status()).isEqualTo(404);
+        assertThat(countEvents("MA-000081", "TrainingCorrected")).isZero();
+
+        // Corrected through one endorsement, the entry changes on both.
+        Response corrected = endorsee.put(trainings,
+                Map.of("title", "Observation, corrected", "attendedOn", "2027-05-01", "hours", 15));
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        assertThat(countEvents("MA-000081", "TrainingCorrected")).isEqualTo(1);
+        assertThat(countEvents("MA-000082", "TrainingCorrected")).isEqualTo(1);
+        Response progress = endorsee.get("/api/endorsements/MA-000081/progress");
+        assertThat(progress.at("/years/0/requirements/0/detail")).isEqualTo("15 of 15 hours");
+        assertThat(progress.at("/entries/0/title")).isEqualTo("Observation, corrected");
+
+        Response beforeTheProvider = endorsee.put(sessions,
+                Map.of("providerNumber", "MA-000084", "sessionOn", "2026-01-15", "hours", 12));
+        assertThat(beforeTheProvider.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+        assertThat(endorsee.put(sessions, Map.of("providerNumber", "MA-000084", "sessionOn", "2027-05-16", "hours", 8))
+                .at("/years/0/requirements/1/detail")).isEqualTo("8 of 12 hours");
+        assertThat(endorsee.get("/api/endorsements/MA-000081/progress").at("/years/0/requirements/1/detail"))
+                .isEqualTo("8 of 12 hours");
+
+        Response removed = endorsee.delete(sessions);
+        assertThat(removed.at("/years/0/requirements/1/detail")).isEqualTo("0 of 12 hours");
+        assertThat(endorsee.delete(trainings).at("/years/0/requirements/0/detail")).isEqualTo("0 of 15 hours");
+        assertThat(endorsee.get("/api/endorsements/MA-000081/progress").at("/years/0/requirements/0/detail"))
+                .isEqualTo("0 of 15 hours");
+        assertThat(countEvents("MA-000081", "TrainingRemoved")).isEqualTo(1);
+        assertThat(countEvents("MA-000081", "ReflectiveSupervisionRemoved")).isEqualTo(1);
+        assertThat(endorsee.delete(trainings).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRenewalInTheGracePeriodIsChargedTheLateFeeWhichPaymentServiceBillsAndTheApprovalWaitsForItsPayment() {
+        grant("ty", "TY-000091", "person-91", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ty", "person-91", "APPLICANT");
+        ApiClient coordinator = ApiClient.onPort(port).as("ty", "coordinator-ty", "COORDINATOR");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        endorsee.post("/api/endorsements/TY-000091/trainings",
+                Map.of("title", "Equity and belonging", "attendedOn", "2027-05-01", "hours", 15, "deiHours", 3));
+        endorsee.post("/api/endorsements/TY-000091/code-of-ethics", null);
+        membership("ty", "person-91", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("TY-000091", "MembershipRecorded") == 1);
+        sweepOn(LocalDate.of(2027, 10, 1));
+
+        CLOCK.set(Instant.parse("2028-01-10T12:00:00Z"));
+        Response submitted = endorsee.post("/api/endorsements/TY-000091/renewal", null);
+        assertThat(submitted.at("/renewal")).isEqualTo("SUBMITTED");
+        assertThat(submitted.at("/lateFee")).isEqualTo("DUE");
+        assertThat(submitted.at("/lateFeeInvoiceId")).isEqualTo("INV-LATE-RENEWAL-TY-000091-2027");
+        ConsumerRecord<byte[], byte[]> charged = awaitPublished(LateRenewalFeeCharged.TYPE, "TY-000091");
+        assertThat(KafkaTopics.header(charged, CloudEventHeaders.TENANT)).isEqualTo("ty");
+        assertThat(new String(charged.value(), StandardCharsets.UTF_8))
+                .contains("\"invoiceId\":\"INV-LATE-RENEWAL-TY-000091-2027\"")
+                .contains("\"fee\":{\"cents\":2500,\"currency\":\"USD\"}")
+                .contains("\"personId\":\"person-91\"");
+        Response unpaid = coordinator.post("/api/endorsements/TY-000091/renewal/approval", null);
+        assertThat(unpaid.status()).isEqualTo(409);
+        assertThat(unpaid.at("/rule")).isEqualTo("late-fee-unpaid");
+
+        // payment-service bills the invoice and, once it is paid, says so on its topic.
+        InvoicePaid paid = new InvoicePaid("ty", "INV-LATE-RENEWAL-TY-000091-2027", "person-91", null,
+                Money.of(2_500, "USD"), Instant.parse("2028-01-12T09:00:00Z"));
+        EventMessage<InvoicePaid> paidMessage = new GenericEventMessage<>(paid, Map.of(AuditMetadata.TENANT, "ty"));
+        publisher.publish(paid, paidMessage);
+        publisher.publish(paid, paidMessage);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "PAID".equals(coordinator.get("/api/endorsements/TY-000091").at("/lateFee")));
+
+        Response renewed = coordinator.post("/api/endorsements/TY-000091/renewal/approval", null);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(200);
+        assertThat(renewed.at("/validThrough")).isEqualTo("2028-12-31");
+        assertThat(renewed.body().get("lateFee").isNull()).isTrue();
+        assertThat(countEvents("TY-000091", "LateRenewalFeePaid")).isEqualTo(1);
+        assertThat(countEvents("TY-000091", "LateRenewalFeeCharged")).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderWhoseSendingWasNotMarkedGoesAgainWithTheSameMessageIdAndAMarkedOneNeverAgain() throws Exception {
+        grant("ma", "MA-000095", "person-95", "IFA", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        ApiClient.onPort(port).as("ma", "person-95", "APPLICANT").put("/api/endorsements/MA-000095/email-address",
+                Map.of("emailAddress", "person-95@example.org"));
+        // The database fails the first time this endorsement's reminder is marked sent: after the SMTP server took it.
+        jdbc.execute("CREATE SEQUENCE marks_of_ma_000095");
+        jdbc.execute("""
+                CREATE FUNCTION fail_first_mark_of_ma_000095() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.endorsement_number = 'MA-000095' AND NEW.sent_at IS NOT NULL
+                            AND nextval('marks_of_ma_000095') = 1 THEN
+                        RAISE EXCEPTION 'the database went away before the reminder was marked sent';
+                    END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER fail_first_mark_of_ma_000095 BEFORE UPDATE ON reminder_email "
+                + "FOR EACH ROW EXECUTE FUNCTION fail_first_mark_of_ma_000095()");
+        String messageId = "<renewal-reminder.MA-000095.2027-12-31.60@localhost>";
+
+        sweepOn(LocalDate.of(2027, 11, 1));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 2);
+        List<MimeMessage> received = RealInfrastructure.smtp().receivedFor("person-95@example.org");
+        assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
+        assertThat(received.get(1).getMessageID()).isEqualTo(messageId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT sent_at IS NOT NULL FROM reminder_email WHERE endorsement_number = ?", Boolean.class,
+                "MA-000095"));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ?",
+                Integer.class, "MA-000095")).isEqualTo(2);
+
+        // Every reminder handled again from the start of the stream: the ones marked sent stay unsent. The next
+        // reminder is handled after all of them, so once it arrives they have been passed over.
+        TrackingEventProcessor reminders = processing.eventProcessor("renewal-reminders", TrackingEventProcessor.class)
+                .orElseThrow();
+        reminders.shutDown();
+        reminders.resetTokens();
+        reminders.start();
+        sweepOn(LocalDate.of(2027, 12, 1));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() >= 3);
+        List<MimeMessage> afterReplay = RealInfrastructure.smtp().receivedFor("person-95@example.org");
+        assertThat(afterReplay).hasSize(3);
+        assertThat(afterReplay.get(2).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.30@localhost>");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
+                + "AND days_before = 60", Integer.class, "MA-000095")).isEqualTo(2);
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {

@@ -23,7 +23,8 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(EndorsementReactivated.class, EndorsementReactivated.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementTransferred.class, EndorsementTransferred.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS),
-            new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS));
+            new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(LateRenewalFeeCharged.class, LateRenewalFeeCharged.TYPE, Topics.ENDORSEMENTS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

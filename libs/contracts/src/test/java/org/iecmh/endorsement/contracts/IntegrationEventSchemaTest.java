@@ -53,7 +53,9 @@ class IntegrationEventSchemaTest {
             new EndorsementReactivated("ma", "MA-000001", AT, LocalDate.parse("2027-12-31")),
             new EndorsementTransferred("wa", "MA-000001", "ma", "wa", null, AT),
             new EndorsementRenewed("wa", "WA-000001", AT, LocalDate.parse("2030-12-31")),
-            new ReinstatementRequested("wa", "WA-000001", "person-1", "INV-REINSTATEMENT-WA-000001-1", AT))
+            new ReinstatementRequested("wa", "WA-000001", "person-1", "INV-REINSTATEMENT-WA-000001-1", AT),
+            new LateRenewalFeeCharged("ma", "MA-000001", "person-1", "INV-LATE-RENEWAL-MA-000001-2027",
+                    Money.of(2_500, "USD"), AT))
             .collect(Collectors.toMap(IntegrationEvent::getClass, Function.identity()));
 
     private final ObjectMapper json = new ObjectMapper()

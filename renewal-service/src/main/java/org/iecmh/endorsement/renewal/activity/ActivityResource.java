@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal.activity;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -16,9 +17,11 @@ import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,18 +33,30 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 
-/** The endorsee's yearly activity: trainings, reflective supervision, the code of ethics, and the progress per year. */
+/**
+ * The endorsee's yearly activity: trainings and reflective supervision (logged, corrected, removed), the code of
+ * ethics, and the progress per year.
+ */
 @RestController
 @RequestMapping("/api/endorsements/{endorsementNumber}")
 class ActivityResource {
 
     private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
 
+    /** {@code deiHours}: how many of the hours were on diversity, equity and inclusion (all of them for a DEI training). */
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
                            @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
-                           @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours) {
+                           @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours,
+                           @DecimalMin("0") @DecimalMax("100") @Schema(example = "2") BigDecimal deiHours) {
+
+        @AssertTrue(message = "must not exceed the training's hours")
+        @Schema(hidden = true)
+        boolean isDeiHoursWithinHours() {
+            return deiHours == null || hours == null || deiHours.compareTo(hours) <= 0;
+        }
     }
 
     record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
@@ -50,8 +65,9 @@ class ActivityResource {
                           @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {
     }
 
+    /** Per year of the cycle what is met and what is missing, and every logged entry with its id to correct it by. */
     record CycleProgress(String endorsementNumber, LocalDate validThrough, boolean met,
-                         List<YearlyActivityLog.YearProgress> years) {
+                         List<YearlyActivityLog.YearProgress> years, List<YearlyActivityLog.Entry> entries) {
     }
 
     private final EndorsementViews views;
@@ -78,8 +94,28 @@ class ActivityResource {
                                  Actor actor) {
         EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
-        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordTraining(number, request.title(),
-                request.attendedOn(), request.hours()), actor.metaData()));
+        String entryId = UUID.randomUUID().toString();
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordTraining(number, entryId,
+                request.title(), request.attendedOn(), request.hours(), request.deiHours()), actor.metaData()));
+        return progress(endorsementNumber, actor);
+    }
+
+    /** Corrects a logged training, held to the rules of a new one, on each endorsement it was logged on. */
+    @PutMapping("/trainings/{entryId}")
+    CycleProgress correctTraining(@PathVariable String endorsementNumber, @PathVariable String entryId,
+                                  @Valid @RequestBody TrainingRequest request, Actor actor) {
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        notInTheFuture(request.attendedOn());
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectTraining(number, entryId,
+                request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named), actor.metaData()));
+        return progress(endorsementNumber, actor);
+    }
+
+    @DeleteMapping("/trainings/{entryId}")
+    CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
+                new RemoveTraining(number, entryId, !named), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -89,8 +125,31 @@ class ActivityResource {
         EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         notInTheFuture(request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
-        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordReflectiveSupervision(number,
-                request.providerNumber(), request.sessionOn(), request.hours(), provider), actor.metaData()));
+        String entryId = UUID.randomUUID().toString();
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordReflectiveSupervision(
+                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider),
+                actor.metaData()));
+        return progress(endorsementNumber, actor);
+    }
+
+    /** Corrects a logged session; the provider must have been endorsed on the corrected date. */
+    @PutMapping("/reflective-supervision/{entryId}")
+    CycleProgress correctSession(@PathVariable String endorsementNumber, @PathVariable String entryId,
+                                 @Valid @RequestBody SessionRequest request, Actor actor) {
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        notInTheFuture(request.sessionOn());
+        ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectReflectiveSupervision(
+                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider, !named),
+                actor.metaData()));
+        return progress(endorsementNumber, actor);
+    }
+
+    @DeleteMapping("/reflective-supervision/{entryId}")
+    CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
+        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
+                new RemoveReflectiveSupervision(number, entryId, !named), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -98,7 +157,7 @@ class ActivityResource {
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
-        forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new SignCodeOfEthics(number, today),
+        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new SignCodeOfEthics(number, today),
                 actor.metaData()));
         return progress(endorsementNumber, actor);
     }
@@ -111,21 +170,12 @@ class ActivityResource {
         YearlyActivityLog log = new YearlyActivityLog();
         Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(endorsementNumber).asStream().iterator();
         while (stream.hasNext()) {
-            Object event = stream.next().getPayload();
-            if (event instanceof TrainingRecorded e) {
-                log.add(e);
-            } else if (event instanceof ReflectiveSupervisionRecorded e) {
-                log.add(e);
-            } else if (event instanceof CodeOfEthicsSigned e) {
-                log.add(e);
-            } else if (event instanceof MembershipRecorded e) {
-                log.add(e);
-            }
+            log.replay(stream.next().getPayload());
         }
         List<YearlyActivityLog.YearProgress> years = log.progress(endorsement.endorsedSince(), endorsement.validThrough(), endorsement.category(),
                 policies.policy(endorsement.tenantId(), endorsement.validThrough()));
         return new CycleProgress(endorsementNumber, endorsement.validThrough(),
-                years.stream().allMatch(YearlyActivityLog.YearProgress::met), years);
+                years.stream().allMatch(YearlyActivityLog.YearProgress::met), years, log.entries());
     }
 
     private EndorsementView requireEndorsee(String endorsementNumber, Actor actor) {
@@ -134,14 +184,16 @@ class ActivityResource {
     }
 
     /**
-     * Someone endorsed in several categories logs an activity once: it is recorded on each of their active
-     * endorsements in the association (and on this one, whatever its state), all or none.
+     * Someone endorsed in several categories logs, corrects or removes an activity once: it is recorded on each of
+     * their active endorsements in the association (and on this one, whatever its state), all or none. The action is
+     * told whether the endorsement is the one the endorsee named.
      */
-    private void forEachEndorsementOf(EndorsementView endorsement, Consumer<String> record) {
+    private void forEachEndorsementOf(EndorsementView endorsement, BiConsumer<String, Boolean> record) {
         Set<String> numbers = new LinkedHashSet<>();
         numbers.add(endorsement.endorsementNumber());
         numbers.addAll(views.activeEndorsementsOf(endorsement.tenantId(), endorsement.personId()));
-        transaction.executeWithoutResult(status -> numbers.forEach(record));
+        transaction.executeWithoutResult(status -> numbers.forEach(
+                number -> record.accept(number, number.equals(endorsement.endorsementNumber()))));
     }
 
     private void notInTheFuture(LocalDate day) {

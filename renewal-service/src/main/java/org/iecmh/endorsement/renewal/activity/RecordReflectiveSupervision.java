@@ -6,5 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** The endorsee logs a reflective supervision/consultation session; {@code provider} is the provider as this service knows them on the session date, or null if it knows of none. */
-public record RecordReflectiveSupervision(@TargetAggregateIdentifier String endorsementNumber, String providerNumber, LocalDate sessionOn, BigDecimal hours, ReflectiveSupervisionProvider provider) {
+public record RecordReflectiveSupervision(@TargetAggregateIdentifier String endorsementNumber, String entryId,
+                                          String providerNumber, LocalDate sessionOn, BigDecimal hours,
+                                          ReflectiveSupervisionProvider provider) {
 }

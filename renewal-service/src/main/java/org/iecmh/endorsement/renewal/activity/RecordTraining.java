@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The endorsee logs a training attended. */
-public record RecordTraining(@TargetAggregateIdentifier String endorsementNumber, String title, LocalDate attendedOn, BigDecimal hours) {
+/** The endorsee logs a training attended, {@code deiHours} of it on diversity, equity and inclusion. */
+public record RecordTraining(@TargetAggregateIdentifier String endorsementNumber, String entryId, String title,
+                             LocalDate attendedOn, BigDecimal hours, BigDecimal deiHours) {
 }

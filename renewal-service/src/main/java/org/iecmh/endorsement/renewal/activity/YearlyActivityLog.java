@@ -5,7 +5,11 @@ import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What an endorsee did, year by year, and what each year of a cycle still misses by the association's policy. The
@@ -13,17 +17,48 @@ import java.util.List;
  */
 public final class YearlyActivityLog {
 
-    private final List<TrainingRecorded> trainings = new ArrayList<>();
-    private final List<ReflectiveSupervisionRecorded> sessions = new ArrayList<>();
+    /** A logged training or reflective supervision session, as the endorsee sees it to correct or remove it. */
+    public record Entry(String entryId, String kind, String title, String providerNumber, LocalDate on,
+                        BigDecimal hours, BigDecimal deiHours) {
+    }
+
+    public static final String TRAINING = "training";
+    public static final String REFLECTIVE_SUPERVISION = "reflective-supervision";
+
+    /** Keyed by entry id; entries recorded before they had one get a key no request can name. */
+    private final Map<String, Entry> trainings = new LinkedHashMap<>();
+    private final Map<String, Entry> sessions = new LinkedHashMap<>();
     private final List<LocalDate> ethicsSignatures = new ArrayList<>();
     private LocalDate memberThrough;
+    private int unnamed;
 
     public void add(TrainingRecorded training) {
-        trainings.add(training);
+        trainings.put(key(training.entryId()), new Entry(training.entryId(), TRAINING, training.title(),
+                null, training.attendedOn(), training.hours(), training.deiHoursOrZero()));
+    }
+
+    public void add(TrainingCorrected training) {
+        trainings.put(training.entryId(), new Entry(training.entryId(), TRAINING, training.title(), null,
+                training.attendedOn(), training.hours(), training.deiHours() == null ? BigDecimal.ZERO
+                : training.deiHours()));
+    }
+
+    public void add(TrainingRemoved training) {
+        trainings.remove(training.entryId());
     }
 
     public void add(ReflectiveSupervisionRecorded session) {
-        sessions.add(session);
+        sessions.put(key(session.entryId()), new Entry(session.entryId(), REFLECTIVE_SUPERVISION, null,
+                session.providerNumber(), session.sessionOn(), session.hours(), null));
+    }
+
+    public void add(ReflectiveSupervisionCorrected session) {
+        sessions.put(session.entryId(), new Entry(session.entryId(), REFLECTIVE_SUPERVISION, null,
+                session.providerNumber(), session.sessionOn(), session.hours(), null));
+    }
+
+    public void add(ReflectiveSupervisionRemoved session) {
+        sessions.remove(session.entryId());
     }
 
     public void add(CodeOfEthicsSigned signed) {
@@ -34,6 +69,47 @@ public final class YearlyActivityLog {
         if (memberThrough == null || membership.activeThrough().isAfter(memberThrough)) {
             memberThrough = membership.activeThrough();
         }
+    }
+
+    /** Applies any event of the endorsement's stream that changes its activity; others change nothing. */
+    public void replay(Object event) {
+        if (event instanceof TrainingRecorded e) {
+            add(e);
+        } else if (event instanceof TrainingCorrected e) {
+            add(e);
+        } else if (event instanceof TrainingRemoved e) {
+            add(e);
+        } else if (event instanceof ReflectiveSupervisionRecorded e) {
+            add(e);
+        } else if (event instanceof ReflectiveSupervisionCorrected e) {
+            add(e);
+        } else if (event instanceof ReflectiveSupervisionRemoved e) {
+            add(e);
+        } else if (event instanceof CodeOfEthicsSigned e) {
+            add(e);
+        } else if (event instanceof MembershipRecorded e) {
+            add(e);
+        }
+    }
+
+    public boolean hasTraining(String entryId) {
+        return entryId != null && trainings.containsKey(entryId);
+    }
+
+    public boolean hasSession(String entryId) {
+        return entryId != null && sessions.containsKey(entryId);
+    }
+
+    /** Every logged training and session, earliest first. */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>(trainings.values());
+        entries.addAll(sessions.values());
+        entries.sort(Comparator.comparing(Entry::on).thenComparing(Entry::kind));
+        return entries;
+    }
+
+    private String key(String entryId) {
+        return entryId != null ? entryId : "unnamed-" + unnamed++;
     }
 
     /** One year of the cycle: each requirement, met or with what is missing. */
@@ -81,14 +157,16 @@ public final class YearlyActivityLog {
 
     private YearProgress year(int year, String category, RenewalPolicy policy) {
         List<Requirement> requirements = new ArrayList<>();
-        BigDecimal training = trainings.stream().filter(t -> t.attendedOn().getYear() == year)
-                .map(TrainingRecorded::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        requirements.add(hours("training-hours", training, policy.activity().trainingHours()));
+        BigDecimal training = hoursIn(trainings, year, Entry::hours);
+        requirements.add(hours("training-hours", training, policy.activity().trainingHours(), "hours"));
+        if (policy.activity().deiHours() > 0) {
+            BigDecimal dei = hoursIn(trainings, year, Entry::deiHours);
+            requirements.add(hours("dei-hours", dei, policy.activity().deiHours(), "DEI hours"));
+        }
         int rscNeeded = policy.activity().reflectiveSupervisionHoursFor(category);
         if (rscNeeded > 0) {
-            BigDecimal rsc = sessions.stream().filter(s -> s.sessionOn().getYear() == year)
-                    .map(ReflectiveSupervisionRecorded::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded));
+            BigDecimal rsc = hoursIn(sessions, year, Entry::hours);
+            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours"));
         }
         boolean signed = ethicsSignatures.stream().anyMatch(d -> d.getYear() == year);
         requirements.add(new Requirement("code-of-ethics", signed,
@@ -100,8 +178,13 @@ public final class YearlyActivityLog {
         return new YearProgress(year, List.copyOf(requirements));
     }
 
-    private static Requirement hours(String name, BigDecimal done, int needed) {
+    private static BigDecimal hoursIn(Map<String, Entry> entries, int year, Function<Entry, BigDecimal> hours) {
+        return entries.values().stream().filter(e -> e.on().getYear() == year).map(hours)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Requirement hours(String name, BigDecimal done, int needed, String unit) {
         boolean met = done.compareTo(BigDecimal.valueOf(needed)) >= 0;
-        return new Requirement(name, met, done.stripTrailingZeros().toPlainString() + " of " + needed + " hours");
+        return new Requirement(name, met, done.stripTrailingZeros().toPlainString() + " of " + needed + " " + unit);
     }
 }

@@ -9,7 +9,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.CorrectReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.CorrectTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionCorrected;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRemoved;
+import org.iecmh.endorsement.renewal.activity.RemoveReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RemoveTraining;
+import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
+import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
 import org.iecmh.endorsement.renewal.activity.RecordMembership;
 import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
@@ -35,6 +45,9 @@ import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
 import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeePaid;
+import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
@@ -62,6 +75,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Endorsement extends TenantOwnedAggregate {
 
+    /** Late fee invoices are named {@code INV-LATE-RENEWAL-<endorsement number>-<year of the missed due date>}. */
+    public static final String LATE_FEE_INVOICE = "INV-LATE-RENEWAL-";
+
     @AggregateIdentifier
     private String endorsementNumber;
     private String tenantId;
@@ -81,6 +97,9 @@ public class Endorsement extends TenantOwnedAggregate {
     /** The invoice of the reinstatement under way, if one is. */
     private String reinstatementInvoice;
     private boolean reinstatementFeePaid;
+    /** The late fee invoice of the current cycle's renewal, if it was submitted late where that costs a fee. */
+    private String lateFeeInvoice;
+    private boolean lateFeePaid;
     /** The association a requested transfer waits for, if one does. */
     private String transferTo;
 
@@ -145,6 +164,20 @@ public class Endorsement extends TenantOwnedAggregate {
         boolean late = window.isLateOn(command.today());
         apply(new RenewalSubmitted(endorsementNumber, tenantId, command.today(), late,
                 late ? policy.lateFeeCents() : 0, policy.currency()));
+        if (late && policy.lateFeeCents() > 0 && lateFeeInvoice == null) {
+            // One invoice per cycle: the year of the due date it was late for names it.
+            apply(new LateRenewalFeeCharged(endorsementNumber, tenantId, personId,
+                    LATE_FEE_INVOICE + endorsementNumber + "-" + validThrough.getYear(), policy.lateFeeCents(),
+                    policy.currency(), command.today()));
+        }
+    }
+
+    /** A payment for any other invoice, or a second report of this one, changes nothing. */
+    @CommandHandler
+    void handle(RecordLateRenewalFeePaid command) {
+        if (command.invoiceId().equals(lateFeeInvoice) && !lateFeePaid) {
+            apply(new LateRenewalFeePaid(endorsementNumber, tenantId, command.invoiceId()));
+        }
     }
 
     @CommandHandler
@@ -156,6 +189,10 @@ public class Endorsement extends TenantOwnedAggregate {
     @CommandHandler
     void handle(ApproveRenewal command) {
         requireSubmittedRenewal();
+        if (lateFeeInvoice != null && !lateFeePaid) {
+            throw new DomainRuleViolation("late-fee-unpaid",
+                    "The late renewal fee (invoice " + lateFeeInvoice + ") is not paid");
+        }
         apply(new EndorsementRenewed(endorsementNumber, tenantId, command.today(),
                 command.policy().renewedThrough(validThrough)));
     }
@@ -163,23 +200,77 @@ public class Endorsement extends TenantOwnedAggregate {
     @CommandHandler
     void handle(RecordTraining command) {
         requireNotRevoked();
-        apply(new TrainingRecorded(endorsementNumber, tenantId, command.title(), command.attendedOn(),
-                command.hours()));
+        apply(new TrainingRecorded(endorsementNumber, tenantId, command.entryId(), command.title(),
+                command.attendedOn(), command.hours(), command.deiHours()));
+    }
+
+    @CommandHandler
+    void handle(CorrectTraining command) {
+        requireNotRevoked();
+        if (holds(activity.hasTraining(command.entryId()), "training", command.entryId(), command.onlyIfRecorded())) {
+            apply(new TrainingCorrected(endorsementNumber, tenantId, command.entryId(), command.title(),
+                    command.attendedOn(), command.hours(), command.deiHours()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveTraining command) {
+        requireNotRevoked();
+        if (holds(activity.hasTraining(command.entryId()), "training", command.entryId(), command.onlyIfRecorded())) {
+            apply(new TrainingRemoved(endorsementNumber, tenantId, command.entryId()));
+        }
     }
 
     /** Reflective supervision counts only from a provider endorsed on the session date, and never from oneself. */
     @CommandHandler
     void handle(RecordReflectiveSupervision command) {
         requireNotRevoked();
-        if (command.provider() == null) {
-            throw new DomainRuleViolation("rsc-provider-not-endorsed", command.providerNumber()
-                    + " was not an endorsed reflective supervision provider on " + command.sessionOn());
+        requireCountingProvider(command.provider(), command.providerNumber(), command.sessionOn());
+        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.entryId(),
+                command.providerNumber(), command.sessionOn(), command.hours()));
+    }
+
+    /** A corrected session is held to the same rule as a new one, on its corrected date. */
+    @CommandHandler
+    void handle(CorrectReflectiveSupervision command) {
+        requireNotRevoked();
+        if (holds(activity.hasSession(command.entryId()), "reflective supervision session", command.entryId(),
+                command.onlyIfRecorded())) {
+            requireCountingProvider(command.provider(), command.providerNumber(), command.sessionOn());
+            apply(new ReflectiveSupervisionCorrected(endorsementNumber, tenantId, command.entryId(),
+                    command.providerNumber(), command.sessionOn(), command.hours()));
         }
-        if (command.provider().personId().equals(personId)) {
+    }
+
+    @CommandHandler
+    void handle(RemoveReflectiveSupervision command) {
+        requireNotRevoked();
+        if (holds(activity.hasSession(command.entryId()), "reflective supervision session", command.entryId(),
+                command.onlyIfRecorded())) {
+            apply(new ReflectiveSupervisionRemoved(endorsementNumber, tenantId, command.entryId()));
+        }
+    }
+
+    /**
+     * Whether the entry is here to change; an entry the endorsee named that is not is unknown, one of the person's
+     * other endorsements does not hold is left alone.
+     */
+    private static boolean holds(boolean recorded, String kind, String entryId, boolean onlyIfRecorded) {
+        if (!recorded && !onlyIfRecorded) {
+            throw new UnknownResource(kind, entryId);
+        }
+        return recorded;
+    }
+
+    private void requireCountingProvider(ReflectiveSupervisionProvider provider, String providerNumber,
+                                         LocalDate sessionOn) {
+        if (provider == null) {
+            throw new DomainRuleViolation("rsc-provider-not-endorsed", providerNumber
+                    + " was not an endorsed reflective supervision provider on " + sessionOn);
+        }
+        if (provider.personId().equals(personId)) {
             throw new DomainRuleViolation("rsc-provider-is-endorsee", "Reflective supervision with oneself does not count");
         }
-        apply(new ReflectiveSupervisionRecorded(endorsementNumber, tenantId, command.providerNumber(),
-                command.sessionOn(), command.hours()));
     }
 
     @CommandHandler
@@ -367,6 +458,26 @@ public class Endorsement extends TenantOwnedAggregate {
     }
 
     @EventSourcingHandler
+    void on(TrainingCorrected event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(TrainingRemoved event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionCorrected event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReflectiveSupervisionRemoved event) {
+        activity.add(event);
+    }
+
+    @EventSourcingHandler
     void on(CodeOfEthicsSigned event) {
         activity.add(event);
     }
@@ -391,11 +502,24 @@ public class Endorsement extends TenantOwnedAggregate {
         status = EndorsementStatus.LAPSED;
         lapsedOn = event.lapsedOn();
         renewalSubmitted = false;
+        lateFeeInvoice = null;
+        lateFeePaid = false;
     }
 
     @EventSourcingHandler
     void on(RenewalSubmitted event) {
         renewalSubmitted = true;
+    }
+
+    @EventSourcingHandler
+    void on(LateRenewalFeeCharged event) {
+        lateFeeInvoice = event.invoiceId();
+        lateFeePaid = false;
+    }
+
+    @EventSourcingHandler
+    void on(LateRenewalFeePaid event) {
+        lateFeePaid = true;
     }
 
     @EventSourcingHandler
@@ -457,6 +581,8 @@ public class Endorsement extends TenantOwnedAggregate {
         if (!through.equals(validThrough)) {
             windowOpenedFor = null;
             remindersSent.clear();
+            lateFeeInvoice = null;
+            lateFeePaid = false;
         }
         validThrough = through;
         renewalSubmitted = false;

@@ -12,6 +12,8 @@ import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,8 @@ public class EndorsementViews {
             rs.getString("endorsee_name"), rs.getString("category"), rs.getString("status"),
             rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
             rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
-            rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"));
+            rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"),
+            rs.getString("late_fee"), rs.getString("late_fee_invoice_id"));
 
     private final JdbcTemplate jdbc;
 
@@ -97,8 +100,21 @@ public class EndorsementViews {
     }
 
     @EventHandler
+    void on(LateRenewalFeeCharged event) {
+        jdbc.update("UPDATE endorsement_view SET late_fee = 'DUE', late_fee_invoice_id = ? WHERE endorsement_number = ?",
+                event.invoiceId(), event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(LateRenewalFeePaid event) {
+        jdbc.update("UPDATE endorsement_view SET late_fee = 'PAID' WHERE endorsement_number = ?",
+                event.endorsementNumber());
+    }
+
+    @EventHandler
     void on(EndorsementRenewed event) {
-        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL WHERE endorsement_number = ?",
+        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL, late_fee = NULL, "
+                + "late_fee_invoice_id = NULL WHERE endorsement_number = ?",
                 Date.valueOf(event.validThrough()), event.endorsementNumber());
     }
 
@@ -155,6 +171,11 @@ public class EndorsementViews {
     private void status(String number, EndorsementStatus status, LocalDate since) {
         jdbc.update("UPDATE endorsement_view SET status = ?, status_since = ?, renewal = NULL "
                 + "WHERE endorsement_number = ?", status.name(), Date.valueOf(since), number);
+        if (status == EndorsementStatus.LAPSED || status == EndorsementStatus.REVOKED) {
+            // The cycle a late fee was charged for is over.
+            jdbc.update("UPDATE endorsement_view SET late_fee = NULL, late_fee_invoice_id = NULL "
+                    + "WHERE endorsement_number = ?", number);
+        }
     }
 
     private void renewal(String number, String renewal) {

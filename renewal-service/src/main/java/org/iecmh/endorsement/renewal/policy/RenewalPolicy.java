@@ -42,8 +42,11 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
         return model.cycleYears();
     }
 
-    /** Hours and duties for each year of the cycle. */
-    public record YearlyActivity(int trainingHours, int reflectiveSupervisionHours,
+    /**
+     * Hours and duties for each year of the cycle. {@code deiHours} of the training hours must be about diversity,
+     * equity and inclusion where the association asks for it (0: it does not).
+     */
+    public record YearlyActivity(int trainingHours, int deiHours, int reflectiveSupervisionHours,
                                  Set<String> reflectiveSupervisionCategories) {
         public YearlyActivity {
             reflectiveSupervisionCategories = Set.copyOf(reflectiveSupervisionCategories);

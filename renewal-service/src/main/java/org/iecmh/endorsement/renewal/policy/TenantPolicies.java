@@ -31,7 +31,7 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
     public record Renewal(LocalDate effectiveFrom, String model, String due, String opens, String closes,
                           Integer anchorYear, Integer cycleYears, Integer graceDays, Long lateFeeCents,
                           String currency, List<Integer> reminderDaysBefore, Integer trainingHoursPerYear,
-                          Integer reflectiveSupervisionHoursPerYear, Set<String> reflectiveSupervisionCategories,
+                          Integer deiHoursPerYear, Integer reflectiveSupervisionHoursPerYear, Set<String> reflectiveSupervisionCategories,
                           Integer inactiveMaximumMonths, Boolean reinstatementFee) {
     }
 
@@ -100,9 +100,15 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
                 throw new IllegalStateException(prefix + "reminder-days-before must list days of 1 or more");
             }
         });
-        RenewalPolicy.YearlyActivity activity = new RenewalPolicy.YearlyActivity(
-                atLeastZero(prefix, "training-hours-per-year", required(prefix, "training-hours-per-year",
-                        r.trainingHoursPerYear())),
+        int trainingHours = atLeastZero(prefix, "training-hours-per-year", required(prefix, "training-hours-per-year",
+                r.trainingHoursPerYear()));
+        int deiHours = atLeastZero(prefix, "dei-hours-per-year", r.deiHoursPerYear() == null ? 0 : r.deiHoursPerYear());
+        if (deiHours > trainingHours) {
+            // DEI hours are training hours on diversity, equity and inclusion, so they cannot be more than all of them.
+            throw new IllegalStateException(prefix + "dei-hours-per-year must not exceed training-hours-per-year ("
+                    + deiHours + " > " + trainingHours + ")");
+        }
+        RenewalPolicy.YearlyActivity activity = new RenewalPolicy.YearlyActivity(trainingHours, deiHours,
                 atLeastZero(prefix, "reflective-supervision-hours-per-year",
                         r.reflectiveSupervisionHoursPerYear() == null ? 0 : r.reflectiveSupervisionHoursPerYear()),
                 r.reflectiveSupervisionCategories() == null ? Set.of() : r.reflectiveSupervisionCategories());

@@ -9,6 +9,14 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.activity.CorrectReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.CorrectTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionCorrected;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRemoved;
+import org.iecmh.endorsement.renewal.activity.RemoveReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RemoveTraining;
+import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
+import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
 import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
@@ -28,6 +36,9 @@ import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
 import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeePaid;
+import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
 import org.iecmh.endorsement.renewal.submission.RenewalSubmitted;
 import org.iecmh.endorsement.renewal.submission.ReturnRenewal;
@@ -54,7 +65,7 @@ class EndorsementTest {
     private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
     private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
     private static final MetaData SCHEDULE_IN_MA = AuditMetadata.of("ma", "service:renewal-service", "SYSTEM");
-    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 12,
+    private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 0, 12,
             Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"));
     /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
@@ -77,9 +88,9 @@ class EndorsementTest {
 
     /** Everything Zoë (IFS) is asked for in 2027: 15 training hours, 12 RSC hours, the code of ethics, membership. */
     private final Object[] maYearMet = {maActivated,
-            new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9)),
-            new TrainingRecorded(MA_NUMBER, "ma", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6)),
-            new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+            new TrainingRecorded(MA_NUMBER, "ma", "entry-1", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9), null),
+            new TrainingRecorded(MA_NUMBER, "ma", "entry-2", "Reflection", LocalDate.of(2027, 5, 1), BigDecimal.valueOf(6), null),
+            new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "entry-3", "MA-000100", LocalDate.of(2027, 6, 1),
                     BigDecimal.valueOf(12)),
             new CodeOfEthicsSigned(MA_NUMBER, "ma", LocalDate.of(2027, 2, 1)),
             new MembershipRecorded(MA_NUMBER, "ma", "INV-9", LocalDate.of(2027, 12, 31)),
@@ -171,17 +182,64 @@ class EndorsementTest {
                 .expectEvents(maSubmitted);
         fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
-                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"));
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD"),
+                        new LateRenewalFeeCharged(MA_NUMBER, "ma", "zoe", "INV-LATE-RENEWAL-MA-000001-2027", 2500,
+                                "USD", LocalDate.of(2028, 1, 10)));
         fixture.given(maActivated, maWindowOpened, maSubmitted)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 3), MA), IN_MA)
                 .expectException(breaks("renewal-already-submitted"));
     }
 
     @Test
+    void aLateRenewalIsChargedTheLateFeeOnceAndIsApprovedOnlyOnceItIsPaid() {
+        RenewalSubmitted late = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 2500, "USD");
+        String invoice = "INV-LATE-RENEWAL-MA-000001-2027";
+        LateRenewalFeeCharged charged = new LateRenewalFeeCharged(MA_NUMBER, "ma", "zoe", invoice, 2500, "USD",
+                LocalDate.of(2028, 1, 10));
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), MA), IN_MA)
+                .expectEvents(late, charged);
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2028, 1, 11), MA), IN_MA)
+                .expectException(breaks("late-fee-unpaid"))
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, "INV-REINSTATEMENT-MA-000001-1"), IN_MA)
+                .expectNoEvents();
+        LateRenewalFeePaid paid = new LateRenewalFeePaid(MA_NUMBER, "ma", invoice);
+        fixture.given(maYearMet).andGiven(late, charged)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, invoice), IN_MA)
+                .expectEvents(paid);
+        fixture.given(maYearMet).andGiven(late, charged, paid)
+                .when(new RecordLateRenewalFeePaid(MA_NUMBER, invoice), IN_MA)
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(late, charged, paid)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2028, 1, 12), MA), IN_MA)
+                .expectEvents(new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2028, 1, 12),
+                        LocalDate.of(2028, 12, 31)));
+        // Returned and submitted again, the renewal is not charged a second time.
+        fixture.given(maYearMet).andGiven(late, charged, new RenewalReturned(MA_NUMBER, "ma", "x"))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 20), MA), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 20), true, 2500, "USD"));
+    }
+
+    @Test
+    void noLateFeeIsChargedOnTimeOrWhereTheAssociationChargesNone() {
+        RenewalPolicy noLateFee = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), 0, "USD",
+                MA.reminderDaysBefore(), ACTIVITY, MA.inactiveMaximumMonths(), false);
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), noLateFee), IN_MA)
+                .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 0, "USD"));
+        fixture.given(maYearMet).andGiven(maSubmitted)
+                .when(new ApproveRenewal(MA_NUMBER, LocalDate.of(2027, 11, 5), MA), IN_MA)
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aRenewalIsRefusedWhileAYearOfTheCycleMissesSomethingAndSaysWhat() {
         fixture.given(maActivated, maWindowOpened,
-                        new TrainingRecorded(MA_NUMBER, "ma", "Observation", LocalDate.of(2027, 3, 1),
-                                BigDecimal.valueOf(9)))
+                        new TrainingRecorded(MA_NUMBER, "ma", "entry-4", "Observation", LocalDate.of(2027, 3, 1),
+                                BigDecimal.valueOf(9), null))
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
                 .expectException(breaks("renewal-requirements-unmet"))
                 .expectExceptionMessage("1 year(s) of the cycle do not meet the association's requirements")
@@ -189,20 +247,126 @@ class EndorsementTest {
     }
 
     @Test
+    void whereTheAssociationAsksForDeiHoursARenewalWaitsForThemAndSaysHowManyAreMissing() {
+        RenewalPolicy maWithDei = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), MA.lateFeeCents(),
+                MA.currency(), MA.reminderDaysBefore(), new RenewalPolicy.YearlyActivity(15, 3, 12,
+                ACTIVITY.reflectiveSupervisionCategories()), MA.inactiveMaximumMonths(), false);
+        TrainingRecorded twoDeiHours = new TrainingRecorded(MA_NUMBER, "ma", "entry-5", "Equity in home visiting",
+                LocalDate.of(2027, 4, 1), BigDecimal.valueOf(2), BigDecimal.valueOf(2));
+        fixture.given(maYearMet).andGiven(twoDeiHours)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), maWithDei), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"))
+                .expectException(new FeatureMatcher<Throwable, String>(Matchers.containsString(
+                        "dei-hours, met=false, detail=2 of 3 DEI hours"), "details", "details") {
+                    @Override
+                    protected String featureValueOf(Throwable actual) {
+                        return ((DomainRuleViolation) actual).details().toString();
+                    }
+                })
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(twoDeiHours, new TrainingRecorded(MA_NUMBER, "ma", "entry-6", "Anti-bias practice",
+                        LocalDate.of(2027, 9, 1), BigDecimal.valueOf(4), BigDecimal.ONE))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), maWithDei), IN_MA)
+                .expectEvents(maSubmitted);
+        fixture.given(maYearMet)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
+    }
+
+    @Test
     void reflectiveSupervisionCountsOnlyFromAProviderEndorsedOnTheSessionDateAndNotFromOneself() {
         fixture.given(maActivated)
-                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
                         BigDecimal.valueOf(2), null), IN_MA)
                 .expectException(breaks("rsc-provider-not-endorsed"));
         fixture.given(maActivated)
-                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
                         BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS")), IN_MA)
                 .expectException(breaks("rsc-provider-is-endorsee"));
         fixture.given(maActivated)
-                .when(new RecordReflectiveSupervision(MA_NUMBER, "MA-000100", LocalDate.of(2027, 6, 1),
+                .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
                         BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS")), IN_MA)
-                .expectEvents(new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "MA-000100", LocalDate.of(2027, 6, 1),
+                .expectEvents(new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
                         BigDecimal.valueOf(2)));
+    }
+
+    @Test
+    void aCorrectedTrainingCountsAsCorrectedAndARemovedOneNoLonger() {
+        TrainingCorrected lessHours = new TrainingCorrected(MA_NUMBER, "ma", "entry-1", "Observation",
+                LocalDate.of(2027, 3, 1), BigDecimal.valueOf(4), null);
+        fixture.given(maYearMet)
+                .when(new CorrectTraining(MA_NUMBER, "entry-1", "Observation", LocalDate.of(2027, 3, 1),
+                        BigDecimal.valueOf(4), null, false), IN_MA)
+                .expectEvents(lessHours);
+        fixture.given(maYearMet).andGiven(lessHours)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"));
+        fixture.given(maYearMet).andGiven(lessHours, new TrainingCorrected(MA_NUMBER, "ma", "entry-1", "Observation",
+                        LocalDate.of(2027, 3, 1), BigDecimal.valueOf(9), null))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
+        fixture.given(maYearMet)
+                .when(new RemoveTraining(MA_NUMBER, "entry-2", false), IN_MA)
+                .expectEvents(new TrainingRemoved(MA_NUMBER, "ma", "entry-2"));
+        fixture.given(maYearMet).andGiven(new TrainingRemoved(MA_NUMBER, "ma", "entry-2"))
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"));
+        fixture.given(maYearMet).andGiven(new TrainingRemoved(MA_NUMBER, "ma", "entry-2"))
+                .when(new RemoveTraining(MA_NUMBER, "entry-2", false), IN_MA)
+                .expectException(UnknownResource.class);
+    }
+
+    @Test
+    void anEntryTheEndorseeNamedMustBeThereButTheirOtherEndorsementsMayNotHoldIt() {
+        fixture.given(maActivated)
+                .when(new CorrectTraining(MA_NUMBER, "no-such-entry", "Observation", LocalDate.of(2027, 3, 1),
+                        BigDecimal.ONE, null, false), IN_MA)
+                .expectException(UnknownResource.class)
+                .expectNoEvents();
+        fixture.given(maActivated)
+                .when(new CorrectTraining(MA_NUMBER, "no-such-entry", "Observation", LocalDate.of(2027, 3, 1),
+                        BigDecimal.ONE, null, true), IN_MA)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(maActivated)
+                .when(new RemoveReflectiveSupervision(MA_NUMBER, "no-such-entry", true), IN_MA)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(maYearMet)
+                .when(new CorrectTraining(MA_NUMBER, "entry-1", "Observation", LocalDate.of(2027, 3, 1),
+                        BigDecimal.ONE, null, false), IN_WA)
+                .expectException(UnknownResource.class)
+                .expectNoEvents();
+        fixture.given(maYearMet).andGiven(new EndorsementRevoked(MA_NUMBER, "ma", "x", LocalDate.of(2027, 8, 1)))
+                .when(new RemoveTraining(MA_NUMBER, "entry-1", false), IN_MA)
+                .expectException(breaks("endorsement-revoked"));
+    }
+
+    @Test
+    void aCorrectedSessionCountsOnlyWithAProviderEndorsedOnTheCorrectedDateAndARemovedOneNoLonger() {
+        ReflectiveSupervisionProvider kim = new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS");
+        fixture.given(maYearMet)
+                .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2025, 6, 1),
+                        BigDecimal.valueOf(12), null, false), IN_MA)
+                .expectException(breaks("rsc-provider-not-endorsed"))
+                .expectNoEvents();
+        fixture.given(maYearMet)
+                .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(12), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS"), false),
+                        IN_MA)
+                .expectException(breaks("rsc-provider-is-endorsee"));
+        ReflectiveSupervisionCorrected fewerHours = new ReflectiveSupervisionCorrected(MA_NUMBER, "ma", "entry-3",
+                "MA-000100", LocalDate.of(2027, 6, 2), BigDecimal.valueOf(10));
+        fixture.given(maYearMet)
+                .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2027, 6, 2),
+                        BigDecimal.valueOf(10), kim, false), IN_MA)
+                .expectEvents(fewerHours);
+        fixture.given(maYearMet).andGiven(fewerHours)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"));
+        fixture.given(maYearMet)
+                .when(new RemoveReflectiveSupervision(MA_NUMBER, "entry-3", false), IN_MA)
+                .expectEvents(new ReflectiveSupervisionRemoved(MA_NUMBER, "ma", "entry-3"));
     }
 
     @Test
@@ -303,8 +467,8 @@ class EndorsementTest {
                 .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
                 .expectException(breaks("reinstatement-requirements-unmet"));
         fixture.given(waActivated, lapsed, requested, paid,
-                        new TrainingRecorded(WA_NUMBER, "wa", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15)),
-                        new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "WA-000100", LocalDate.of(2028, 4, 1),
+                        new TrainingRecorded(WA_NUMBER, "wa", "entry-8", "Observation", LocalDate.of(2028, 3, 1), BigDecimal.valueOf(15), null),
+                        new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "entry-9", "WA-000100", LocalDate.of(2028, 4, 1),
                                 BigDecimal.valueOf(12)),
                         new CodeOfEthicsSigned(WA_NUMBER, "wa", LocalDate.of(2028, 2, 1)),
                         new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2028, 12, 31)))

@@ -14,12 +14,12 @@ class TenantPoliciesTest {
 
     private static TenantPolicies.Renewal fixedWindow(LocalDate from, int cycleYears, String opens) {
         return new TenantPolicies.Renewal(from, "fixed-window", null, opens, "12-31", 2027, cycleYears, null, null,
-                null, List.of(60, 30, 7), 15, 12, Set.of("IMHS"), null, null);
+                null, List.of(60, 30, 7), 15, null, 12, Set.of("IMHS"), null, null);
     }
 
     private static TenantPolicies.Renewal yearly(LocalDate from, int graceDays) {
         return new TenantPolicies.Renewal(from, "yearly", "12-31", "10-01", null, null, null, graceDays, 2500L,
-                "USD", List.of(30), 15, 0, Set.of(), 24, false);
+                "USD", List.of(30), 15, 3, 0, Set.of(), 24, false);
     }
 
     @Test
@@ -42,6 +42,7 @@ class TenantPoliciesTest {
                 yearly(LocalDate.of(2028, 1, 1), 60), yearly(LocalDate.of(2020, 1, 1), 30)))));
 
         assertThat(policies.policy("ma", LocalDate.of(2027, 12, 31)).graceDays()).isEqualTo(30);
+        assertThat(policies.policy("ma", LocalDate.of(2027, 12, 31)).activity().deiHours()).isEqualTo(3);
         assertThat(policies.policy("ma", LocalDate.of(2028, 12, 31)).graceDays()).isEqualTo(60);
         assertThat(policies.policy("ma", LocalDate.of(2028, 12, 31)).windowFor(LocalDate.of(2028, 12, 31)))
                 .isEqualTo(new RenewalWindow(LocalDate.of(2028, 10, 1), LocalDate.of(2028, 12, 31),
@@ -59,6 +60,15 @@ class TenantPoliciesTest {
         assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of(
                 yearly(LocalDate.of(2020, 1, 1), -1))))))
                 .hasMessageContaining("iecmh.tenants.ma.renewal[0].grace-days must be 0 or more");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of(
+                new TenantPolicies.Renewal(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null, null, null, 0,
+                        0L, "USD", List.of(30), 15, 16, 0, Set.of(), 0, false))))))
+                .hasMessageContaining("iecmh.tenants.ma.renewal[0].dei-hours-per-year must not exceed "
+                        + "training-hours-per-year");
+        assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of(
+                new TenantPolicies.Renewal(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null, null, null, 0,
+                        0L, "USD", List.of(30), 15, -1, 0, Set.of(), 0, false))))))
+                .hasMessageContaining("iecmh.tenants.ma.renewal[0].dei-hours-per-year must be 0 or more");
         assertThatThrownBy(() -> new TenantPolicies(Map.of("ma", new TenantPolicies.Tenant(List.of()))))
                 .hasMessageContaining("iecmh.tenants.ma.renewal needs at least one version");
     }

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.payment.invoicing;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
@@ -17,12 +18,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Listens to renewal-service: a lapsed endorsement's reinstatement is billed the association's reinstatement fee, on
- * the invoice id renewal-service chose, so that the invoice's {@code InvoicePaid} finds its way back. An association
- * whose schedule has no reinstatement fee is billed nothing.
+ * Listens to renewal-service and bills what it charges, on the invoice id renewal-service chose, so that the
+ * invoice's {@code InvoicePaid} finds its way back: a lapsed endorsement's reinstatement, at the association's
+ * reinstatement fee (an association whose schedule has none is billed nothing), and a renewal submitted late, at the
+ * late fee its renewal policy names in the event.
  */
 @Configuration
-class ReinstatementBilling {
+class RenewalFeeBilling {
 
     @Bean
     Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
@@ -35,6 +37,14 @@ class ReinstatementBilling {
                         new IssueInvoice(requested.invoiceId(), requested.personId(), null,
                                 List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null),
                         received.commandMetaData(PaymentServiceApplication.NAME)));
+            } else if (received.event() instanceof LateRenewalFeeCharged charged) {
+                LocalDate today = LocalDate.now(clock);
+                FeeSchedule schedule = fees.inEffect(charged.tenantId(), today);
+                InvoiceLine lateFee = new InvoiceLine("Late renewal fee, " + charged.endorsementNumber(),
+                        charged.fee(), FeeKind.LATE);
+                commands.sendAndWait(new IssueInvoice(charged.invoiceId(), charged.personId(), null, List.of(lateFee),
+                                today.plusDays(schedule.dueDays()), null),
+                        received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });
     }
