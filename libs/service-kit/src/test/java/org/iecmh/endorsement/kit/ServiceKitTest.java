@@ -317,6 +317,32 @@ class ServiceKitTest {
     }
 
     @Test
+    void aRoleThatMayNotCallAHandlerIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String invalid = json.writeValueAsString(Map.of("personId", "", "category", "lower case"));
+        String valid = json.writeValueAsString(Map.of("personId", "p", "name", "n", "category", "IMHS"));
+
+        HttpResponse<String> auditorInvalid = approve(invalid, "AUDITOR");
+        HttpResponse<String> auditorValid = approve(valid, "AUDITOR");
+        HttpResponse<String> coordinatorInvalid = approve(invalid, "COORDINATOR");
+        HttpResponse<String> coordinatorValid = approve(valid, "COORDINATOR");
+
+        assertThat(auditorInvalid.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(auditorInvalid.body()).get("detail").asText())
+                .isEqualTo("Only coordinators approve samples");
+        assertThat(auditorValid.statusCode()).isEqualTo(403);
+        assertThat(coordinatorInvalid.statusCode()).isEqualTo(400);
+        assertThat(coordinatorValid.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(coordinatorValid.body()).get("approvedBy").asText()).isEqualTo("staff-1");
+    }
+
+    private HttpResponse<String> approve(String body, String role) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples/approvals"))
+                .header("Content-Type", "application/json").header("X-Tenant-Id", "ma")
+                .header("Authorization", "Bearer " + LocalIssuer.instance().token("ma", "staff-1", role))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aTokenForSeveralTenantsMustNameTheTenant() throws Exception {
         String token = LocalIssuer.instance().token("auditor-9",
                 Map.of("ma", List.of("AUDITOR"), "wa", List.of("AUDITOR")));
