@@ -376,6 +376,44 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void aRoleThatMayNotActIsRefusedBeforeItsInputIsReadAndStoresNothing() {
+        String id = start("Guarded Person", "IFA");
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR");
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+
+        // Invalid bodies: a caller without the role hears 403, never which field is wrong.
+        Response denial = auditor.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of()));
+        Response sitting = applicant.post("/api/applications/" + id + "/exam", Map.of());
+        Response priorEndorsement = coordinator.post("/api/applications/prior-endorsements", Map.of());
+        Response entry = coordinator.post("/api/applications/" + id + "/portfolio/education", Map.of());
+        // Valid bodies: an auditor reads but never writes, staff never act for the applicant.
+        Response started = auditor.post("/api/applications", Map.of("applicantName", "Audit Or", "category", "IFA"));
+        Response submitted = coordinator.post("/api/applications/" + id + "/submission", null);
+        Response withdrawn = coordinator.post("/api/applications/" + id + "/withdrawal", Map.of("reason", "x"));
+
+        for (Response refused : List.of(denial, sitting, priorEndorsement, entry, started, submitted, withdrawn)) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(denial.at("/detail")).isEqualTo("Only a coordinator denies an application");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void onlyStaffSeeApplicationsThatAreNotTheirOwn() {
+        String id = start("Private Person", "IFA");
+
+        for (String role : List.of("ENDORSEE", "REFERENCE_RATER", "APPLICANT")) {
+            assertThat(ApiClient.onPort(port).as("ma", "someone-else", role).get("/api/applications/" + id)
+                    .status()).as(role).isEqualTo(404);
+        }
+        for (String role : List.of("COORDINATOR", "REVIEWER", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN")) {
+            assertThat(ApiClient.onPort(port).as("ma", "staff-1", role).get("/api/applications/" + id)
+                    .status()).as(role).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anApplicantWithdrawsTheirOwnApplicationOnly() {
         String id = start("Leaving Person", "IFA");
 
