@@ -12,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -37,8 +38,6 @@ import java.util.function.Consumer;
 @RequestMapping("/api/endorsements/{endorsementNumber}")
 class ActivityResource {
 
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
-
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
                            @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
                            @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours) {
@@ -53,6 +52,8 @@ class ActivityResource {
     record CycleProgress(String endorsementNumber, LocalDate validThrough, boolean met,
                          List<YearlyActivityLog.YearProgress> years) {
     }
+
+    private static final String ENDORSEE_ONLY = "Only the endorsee logs their activity";
 
     private final EndorsementViews views;
     private final CommandGateway commands;
@@ -74,9 +75,10 @@ class ActivityResource {
     }
 
     @PostMapping("/trainings")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
         forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordTraining(number, request.title(),
                 request.attendedOn(), request.hours()), actor.metaData()));
@@ -84,9 +86,10 @@ class ActivityResource {
     }
 
     @PostMapping("/reflective-supervision")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new RecordReflectiveSupervision(number,
@@ -95,8 +98,9 @@ class ActivityResource {
     }
 
     @PostMapping("/code-of-ethics")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         forEachEndorsementOf(endorsement, number -> commands.sendAndWait(new SignCodeOfEthics(number, today),
                 actor.metaData()));
@@ -126,11 +130,6 @@ class ActivityResource {
                 policies.policy(endorsement.tenantId(), endorsement.validThrough()));
         return new CycleProgress(endorsementNumber, endorsement.validThrough(),
                 years.stream().allMatch(YearlyActivityLog.YearProgress::met), years);
-    }
-
-    private EndorsementView requireEndorsee(String endorsementNumber, Actor actor) {
-        actor.requireRole("Only the endorsee logs their activity", ENDORSEE_ROLES);
-        return views.require(endorsementNumber, actor);
     }
 
     /**
