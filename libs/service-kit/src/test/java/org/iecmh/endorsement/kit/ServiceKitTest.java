@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -11,12 +12,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
@@ -371,6 +374,17 @@ class ServiceKitTest {
                 new SampleSubmission.Submit("no-tenant", "ma", "person-3", "Nobody", "IMHS")))
                 .hasMessageContaining("tenantId");
         assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void creatingARecordUnderAnIdThatIsTakenIsAConflictNotAnError() {
+        String id = "taken-" + UUID.randomUUID();
+        var submit = GenericCommandMessage.asCommandMessage(new SampleSubmission.Submit(id, "ma", "person-4", "Ida",
+                "IMHS")).withMetaData(AuditMetadata.of("ma", "person-4", "APPLICANT"));
+        commands.sendAndWait(submit);
+
+        // PostgreSQL reports the duplicate as SQLState 23505: Axon must see a duplicate key, which answers 409.
+        assertThatThrownBy(() -> commands.sendAndWait(submit)).isInstanceOf(AggregateStreamCreationException.class);
     }
 
     @Test
