@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -397,6 +398,25 @@ class ApplicationServiceTest {
         }
         assertThat(denial.at("/detail")).isEqualTo("Only a coordinator denies an application");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void whoActsComesFromTheTokenWhateverTheRequestClaims() {
+        ApiClient claimant = ApiClient.onPort(port).as("ma", "claimant-1", "APPLICANT")
+                .withHeaders(Map.of("X-User", "coordinator-1", "X-Subject", "coordinator-1", "X-Roles", "COORDINATOR"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("applicantName", "Claimant", "category", "IFA"));
+        body.putAll(Map.of("subject", "coordinator-1", "role", "COORDINATOR", "tenantId", "wa",
+                "personId", "coordinator-1", "applicantId", "coordinator-1"));
+
+        Response started = claimant.post("/api/applications", body);
+
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        assertThat(started.at("/personId")).isEqualTo("claimant-1");
+        assertThat(jdbc.queryForMap("""
+                SELECT meta_data ->> 'tenantId' AS tenant, meta_data ->> 'subject' AS subject,
+                       meta_data ->> 'role' AS role FROM event_log WHERE aggregate_identifier = ?""",
+                started.at("/applicationId")))
+                .containsEntry("tenant", "ma").containsEntry("subject", "claimant-1").containsEntry("role", "APPLICANT");
     }
 
     @Test
