@@ -56,88 +56,88 @@ final class SecurityMatrix {
     enum Scope { RECORD, SEARCH, TENANT, PLATFORM, PUBLIC }
 
     private static final String TABLE = """
-            # application-service                                         scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
-            POST   /api/applications                                       tenant   409   409   403   403   403   403   403
-            GET    /api/applications                                       tenant   403   403   403   200   200   403   403
-            GET    /api/applications/mine                                  tenant   200   200   200   200   200   200   200
-            GET    /api/applications/assigned                              tenant   403   403   200   200   403   403   403
-            GET    /api/applications/{applicationId}                       record   200   404   200   200   200   200   200
-            POST   /api/applications/{applicationId}/submission            record   409   404   403   403   403   403   403
-            GET    /api/applications/{applicationId}/requirements          record   200   404   200   200   200   200   200
-            GET    /api/applications/{applicationId}/history               record   403   403   403   200   200   403   403
-            GET    /api/applications/{applicationId}/portfolio             record   200   404   200   200   200   200   200
-            POST   /api/applications/{applicationId}/portfolio/education   record   409   404   403   403   403   403   403
-            POST   /api/applications/{applicationId}/portfolio/work        record   409   404   403   403   403   403   403
-            POST   /api/applications/{applicationId}/portfolio/trainings   record   409   404   403   403   403   403   403
-            POST   /api/applications/{applicationId}/portfolio/supervision record   409   404   403   403   403   403   403
-            PUT    /api/applications/{applicationId}/portfolio/education/{entryId}   record 409 404 403 403 403 403 403
-            PUT    /api/applications/{applicationId}/portfolio/work/{entryId}        record 409 404 403 403 403 403 403
-            PUT    /api/applications/{applicationId}/portfolio/trainings/{entryId}   record 409 404 403 403 403 403 403
-            PUT    /api/applications/{applicationId}/portfolio/supervision/{entryId} record 409 404 403 403 403 403 403
-            DELETE /api/applications/{applicationId}/portfolio/{entryId}   record   409   404   403   403   403   403   403
-            POST   /api/applications/{applicationId}/reviewers             record   403   403   403   409   403   403   403
-            POST   /api/applications/{applicationId}/reviews               record   403   403   409   409   403   403   403
-            GET    /api/applications/{applicationId}/reviews               record   403   403   200   200   200   403   403
-            POST   /api/applications/{applicationId}/exam                  record   403   403   403   409   403   403   403
-            GET    /api/applications/{applicationId}/exam                  record   200   404   200   200   200   200   200
-            POST   /api/applications/{applicationId}/exam/scores           record   403   403   409   409   403   403   403
-            POST   /api/applications/{applicationId}/approval              record   403   403   403   409   403   403   403
-            POST   /api/applications/{applicationId}/denial                record   403   403   403   409   403   403   403
-            POST   /api/applications/{applicationId}/withdrawal            record   409   404   403   403   403   403   403
-            POST   /api/applications/{applicationId}/comments              record   409   404   409   409   403   403   403
-            GET    /api/applications/{applicationId}/comments              record   200   404   200   200   200   200   200
-            POST   /api/applications/prior-endorsements                    tenant   403   403   403   403   403   409   403
-            POST   /api/applications/read-models/rebuild                   platform 403   403   403   403   403   403   200
+            # application-service                                                    scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            POST   /api/applications                                                 tenant   409   409   403   403   403   403   403
+            GET    /api/applications                                                 tenant   403   403   403   200   200   403   403
+            GET    /api/applications/mine                                            tenant   200   200   200   200   200   200   200
+            GET    /api/applications/assigned                                        tenant   403   403   200   200   403   403   403
+            GET    /api/applications/{applicationId}                                 record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/submission                      record   409   404   403   403   403   403   403
+            GET    /api/applications/{applicationId}/requirements                    record   200   404   200   200   200   200   200
+            GET    /api/applications/{applicationId}/history                         record   403   403   403   200   200   403   403
+            GET    /api/applications/{applicationId}/portfolio                       record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/portfolio/education             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/work                  record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/trainings             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/supervision           record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/education/{entryId}   record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/work/{entryId}        record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/trainings/{entryId}   record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/supervision/{entryId} record   409   404   403   403   403   403   403
+            DELETE /api/applications/{applicationId}/portfolio/{entryId}             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/reviewers                       record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/reviews                         record   403   403   409   409   403   403   403
+            GET    /api/applications/{applicationId}/reviews                         record   403   403   200   200   200   403   403
+            POST   /api/applications/{applicationId}/exam                            record   403   403   403   409   403   403   403
+            GET    /api/applications/{applicationId}/exam                            record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/exam/scores                     record   403   403   409   409   403   403   403
+            POST   /api/applications/{applicationId}/approval                        record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/denial                          record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/withdrawal                      record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/comments                        record   409   404   409   409   403   403   403
+            GET    /api/applications/{applicationId}/comments                        record   200   404   200   200   200   200   200
+            POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
+            POST   /api/applications/read-models/rebuild                             platform 403   403   403   403   403   403   200
 
-            # renewal-service                                               scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
-            GET    /api/endorsements/{endorsementNumber}                   record   200   404   404   200   200   200   200
-            PUT    /api/endorsements/{endorsementNumber}/email-address     record   409   404   403   403   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/trainings         record   409   404   403   403   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/reflective-supervision record 409 404 403 403   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/code-of-ethics    record   409   404   403   403   403   403   403
-            GET    /api/endorsements/{endorsementNumber}/progress          record   200   404   404   200   200   200   200
-            POST   /api/endorsements/{endorsementNumber}/reinstatement     record   409   404   403   403   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/reinstatement/approval record 403 403 403 409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/revocation        record   403   403   403   409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/inactivation      record   409   404   403   409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/reactivation      record   409   404   403   409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/renewal           record   409   404   403   403   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/renewal/return    record   403   403   403   409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/renewal/approval  record   403   403   403   409   403   403   403
-            POST   /api/endorsements/{endorsementNumber}/transfer          record   409   404   403   403   403   403   403
+            # renewal-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/endorsements/{endorsementNumber}                             record   200   404   404   200   200   200   200
+            PUT    /api/endorsements/{endorsementNumber}/email-address               record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/trainings                   record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reflective-supervision      record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/code-of-ethics              record   409   404   403   403   403   403   403
+            GET    /api/endorsements/{endorsementNumber}/progress                    record   200   404   404   200   200   200   200
+            POST   /api/endorsements/{endorsementNumber}/reinstatement               record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reinstatement/approval      record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/revocation                  record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/inactivation                record   409   404   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reactivation                record   409   404   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal                     record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal/return              record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal/approval            record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/transfer                    record   409   404   403   403   403   403   403
             # Only the receiving association's coordinator accepts, and nothing is moving to either association.
-            POST   /api/endorsements/{endorsementNumber}/transfer/acceptance record 403 403   403   404   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
 
-            # payment-service                                               scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
-            GET    /api/payments/invoices                                  search   200   EMPTY EMPTY 200   200   200   200
-            POST   /api/payments/invoices                                  tenant   403   403   403   200   403   403   403
-            GET    /api/payments/invoices/{invoiceId}                      record   200   404   404   200   200   200   200
-            POST   /api/payments/invoices/{invoiceId}/payments             record   403   403   403   409   403   403   403
-            POST   /api/payments/invoices/{invoiceId}/waivers              record   403   403   403   409   403   403   403
-            POST   /api/payments/invoices/{invoiceId}/voiding              record   403   403   403   409   403   403   403
-            POST   /api/payments/invoices/{invoiceId}/refunds              record   403   403   403   409   403   403   403
-            POST   /api/payments/invoices/{invoiceId}/card-checkouts       record   409   404   403   409   403   403   403
-            GET    /api/payments/invoices/{invoiceId}/receipt              record   200   404   404   200   200   200   200
-            POST   /api/payments/group-payments                            record   403   403   403   409   403   403   403
-            GET    /api/payments/accounts                                  tenant   403   403   403   200   200   403   403
-            GET    /api/payments/accounts/invoices                         tenant   403   403   403   200   200   403   403
+            # payment-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/payments/invoices                                            search   200   EMPTY EMPTY 200   200   200   200
+            POST   /api/payments/invoices                                            tenant   403   403   403   200   403   403   403
+            GET    /api/payments/invoices/{invoiceId}                                record   200   404   404   200   200   200   200
+            POST   /api/payments/invoices/{invoiceId}/payments                       record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/waivers                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/voiding                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/refunds                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/card-checkouts                 record   409   404   403   409   403   403   403
+            GET    /api/payments/invoices/{invoiceId}/receipt                        record   200   404   404   200   200   200   200
+            POST   /api/payments/group-payments                                      record   403   403   403   409   403   403   403
+            GET    /api/payments/accounts                                            tenant   403   403   403   200   200   403   403
+            GET    /api/payments/accounts/invoices                                   tenant   403   403   403   200   200   403   403
             # The card processor calls without a token; the request's signature is checked instead.
-            POST   /api/payments/card-webhooks                             public   400
+            POST   /api/payments/card-webhooks                                       public   400
 
-            # registry-service                                              scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
-            GET    /api/registry/endorsees                                 public   200
-            GET    /api/registry/endorsements/{endorsementNumber}          public   200
-            GET    /api/registry/endorsements/{endorsementNumber}/qr       public   200
-            GET    /api/registry/endorsements/{endorsementNumber}/certificate public 409
-            GET    /api/registry/reflective-supervision-providers          public   200
-            GET    /api/registry/badges/{endorsementNumber}                public   409
-            POST   /api/registry/badges/verifications                      public   200
-            GET    /api/registry/issuers/{tenantId}                        public   200
-            GET    /api/registry/issuers/{tenantId}/jwks                   public   200
-            GET    /api/registry/issuers/{tenantId}/revocations/{endorsementNumber} public 200
-            GET    /api/registry/admin/rebuilds/{id}                       platform 403   403   403   403   403   403   200
+            # registry-service                                                       scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/registry/endorsees                                           public   200
+            GET    /api/registry/endorsements/{endorsementNumber}                    public   200
+            GET    /api/registry/endorsements/{endorsementNumber}/qr                 public   200
+            GET    /api/registry/endorsements/{endorsementNumber}/certificate        public   409
+            GET    /api/registry/reflective-supervision-providers                    public   200
+            GET    /api/registry/badges/{endorsementNumber}                          public   409
+            POST   /api/registry/badges/verifications                                public   200
+            GET    /api/registry/issuers/{tenantId}                                  public   200
+            GET    /api/registry/issuers/{tenantId}/jwks                             public   200
+            GET    /api/registry/issuers/{tenantId}/revocations/{endorsementNumber}  public   200
+            GET    /api/registry/admin/rebuilds/{id}                                 platform 403   403   403   403   403   403   200
             # One rebuild runs at a time: a second one asked for meanwhile is refused.
-            POST   /api/registry/admin/rebuilds                            platform 403   403   403   403   403   403   202|409
+            POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409
             """;
 
     /**
