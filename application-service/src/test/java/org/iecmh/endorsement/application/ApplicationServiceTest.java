@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -373,6 +374,63 @@ class ApplicationServiceTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.at("/rule")).isEqualTo("application-decided");
         assertThat(start("Denied Person", "IFS")).isNotBlank();
+    }
+
+    @Test
+    void aRoleThatMayNotActIsRefusedBeforeItsInputIsReadAndStoresNothing() {
+        String id = start("Guarded Person", "IFA");
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR");
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+
+        // Invalid bodies: a caller without the role hears 403, never which field is wrong.
+        Response denial = auditor.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of()));
+        Response sitting = applicant.post("/api/applications/" + id + "/exam", Map.of());
+        Response priorEndorsement = coordinator.post("/api/applications/prior-endorsements", Map.of());
+        Response entry = coordinator.post("/api/applications/" + id + "/portfolio/education", Map.of());
+        // Valid bodies: an auditor reads but never writes, staff never act for the applicant.
+        Response started = auditor.post("/api/applications", Map.of("applicantName", "Audit Or", "category", "IFA"));
+        Response submitted = coordinator.post("/api/applications/" + id + "/submission", null);
+        Response withdrawn = coordinator.post("/api/applications/" + id + "/withdrawal", Map.of("reason", "x"));
+
+        for (Response refused : List.of(denial, sitting, priorEndorsement, entry, started, submitted, withdrawn)) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(denial.at("/detail")).isEqualTo("Only a coordinator denies an application");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void whoActsComesFromTheTokenWhateverTheRequestClaims() {
+        ApiClient claimant = ApiClient.onPort(port).as("ma", "claimant-1", "APPLICANT")
+                .withHeaders(Map.of("X-User", "coordinator-1", "X-Subject", "coordinator-1", "X-Roles", "COORDINATOR"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("applicantName", "Claimant", "category", "IFA"));
+        body.putAll(Map.of("subject", "coordinator-1", "role", "COORDINATOR", "tenantId", "wa",
+                "personId", "coordinator-1", "applicantId", "coordinator-1"));
+
+        Response started = claimant.post("/api/applications", body);
+
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        assertThat(started.at("/personId")).isEqualTo("claimant-1");
+        assertThat(jdbc.queryForMap("""
+                SELECT meta_data ->> 'tenantId' AS tenant, meta_data ->> 'subject' AS subject,
+                       meta_data ->> 'role' AS role FROM event_log WHERE aggregate_identifier = ?""",
+                started.at("/applicationId")))
+                .containsEntry("tenant", "ma").containsEntry("subject", "claimant-1").containsEntry("role", "APPLICANT");
+    }
+
+    @Test
+    void onlyStaffSeeApplicationsThatAreNotTheirOwn() {
+        String id = start("Private Person", "IFA");
+
+        for (String role : List.of("ENDORSEE", "REFERENCE_RATER", "APPLICANT")) {
+            assertThat(ApiClient.onPort(port).as("ma", "someone-else", role).get("/api/applications/" + id)
+                    .status()).as(role).isEqualTo(404);
+        }
+        for (String role : List.of("COORDINATOR", "REVIEWER", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN")) {
+            assertThat(ApiClient.onPort(port).as("ma", "staff-1", role).get("/api/applications/" + id)
+                    .status()).as(role).isEqualTo(200);
+        }
     }
 
     @Test

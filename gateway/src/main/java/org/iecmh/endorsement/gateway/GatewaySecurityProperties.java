@@ -13,6 +13,9 @@ import java.util.List;
  * @param protectedPaths                paths that need a token even under a public path (checked first)
  * @param webUiOrigins                  browser origins allowed by CORS
  * @param publicRequestsPerMinute       requests one client address may send to public paths per minute
+ * @param trustedProxies                how many proxies in front of the gateway append to {@code X-Forwarded-For}
+ *                                      (0: clients connect directly, their socket address is the client; 1: one
+ *                                      load balancer, whose last entry is the client; and so on)
  */
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
@@ -20,5 +23,12 @@ public record GatewaySecurityProperties(
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
-        @DefaultValue("300") int publicRequestsPerMinute) {
+        @DefaultValue("300") int publicRequestsPerMinute,
+        @DefaultValue("0") int trustedProxies) {
+
+    public GatewaySecurityProperties {
+        if (trustedProxies < 0) {
+            throw new IllegalArgumentException("iecmh.gateway.trusted-proxies must be 0 or more, not " + trustedProxies);
+        }
+    }
 }

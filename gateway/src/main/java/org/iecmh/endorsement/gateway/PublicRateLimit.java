@@ -1,7 +1,11 @@
 package org.iecmh.endorsement.gateway;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,23 +22,31 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits what one client address may ask of the public paths (the registry, which needs no sign-in) to a number
- * of requests per minute, in a fixed one-minute window per address; beyond it, 429 with {@code Retry-After}.
- * In memory, per gateway instance: with several instances each counts its own share.
+ * Limits what one client may ask of the public paths (the registry, which needs no sign-in) to a number of requests
+ * per minute, in a fixed one-minute window per client; beyond it, 429 with {@code Retry-After}. The client is the
+ * socket's address, or behind {@code trusted-proxies} proxies (a load balancer, an ingress) the address the
+ * outermost trusted one saw, read from the right of {@code X-Forwarded-For}: entries a client wrote itself further
+ * left never name a new client. In memory, per gateway instance: with several instances each counts its own share.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PublicRateLimit implements WebFilter {
 
+    /** Beyond this many clients, windows that have ended are dropped. */
+    private static final int CLIENTS_KEPT = 100_000;
+
     private final List<PathPattern> publicPaths;
     private final int perMinute;
+    private final RemoteAddressResolver clients;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    PublicRateLimit(GatewaySecurityProperties properties) {
+    PublicRateLimit(GatewaySecurityProperties properties, ObjectProvider<Clock> clock) {
         this.publicPaths = properties.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.perMinute = properties.publicRequestsPerMinute();
-        this.clock = Clock.systemUTC();
+        this.clients = properties.trustedProxies() == 0 ? new RemoteAddressResolver() {
+        } : XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies());
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     private record Window(long minute, int count) {
@@ -46,24 +58,26 @@ class PublicRateLimit implements WebFilter {
         if (publicPaths.stream().noneMatch(pattern -> pattern.matches(path))) {
             return chain.filter(exchange);
         }
-        long minute = clock.millis() / 60_000;
+        long now = clock.millis();
+        long minute = now / 60_000;
+        if (windows.size() > CLIENTS_KEPT) {
+            windows.values().removeIf(w -> w.minute() < minute);
+        }
         Window window = windows.compute(client(exchange), (address, current) ->
                 current == null || current.minute() != minute ? new Window(minute, 1)
                         : new Window(minute, current.count() + 1));
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
-        }
         if (window.count() > perMinute) {
-            long secondsLeft = 60 - (clock.millis() / 1000) % 60;
-            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(secondsLeft));
+            long secondsLeft = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(secondsLeft));
             return Problems.write(exchange.getResponse(), 429, "urn:iecmh:problem:too-many-requests",
-                    "Too many requests", "At most " + perMinute + " requests a minute to the public registry");
+                    "Too many requests", "At most " + perMinute + " requests a minute to the public registry; "
+                            + "try again in " + secondsLeft + " seconds");
         }
         return chain.filter(exchange);
     }
 
-    private static String client(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    private String client(ServerWebExchange exchange) {
+        InetSocketAddress remote = clients.resolve(exchange);
+        return remote == null ? "unknown" : remote.getHostString();
     }
 }

@@ -2,31 +2,56 @@ package org.iecmh.endorsement.gateway;
 
 import com.sun.net.httpserver.HttpServer;
 import org.iecmh.endorsement.testkit.ApiClient;
-import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.LocalIssuer;
+import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One client may ask the public registry only so often; signed-in traffic is not counted against it. */
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + GatewayApplication.NAME, "iecmh.gateway.public-requests-per-minute=5"})
+/**
+ * One client may ask the public registry only so often; signed-in traffic is not counted against it. Who the client
+ * is comes from the socket, or from as many proxies in front of the gateway as are trusted: never from what a
+ * client writes in {@code X-Forwarded-For} itself.
+ */
 class PublicRateLimitTest {
 
     private static final int LIMIT = 5;
     private static final HttpServer SERVICE = ok();
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-22T10:00:15Z"));
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TestConfiguration
+    static class StoppedClock {
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -42,24 +67,87 @@ class PublicRateLimitTest {
         SERVICE.stop(0);
     }
 
-    @LocalServerPort
-    int port;
+    /** Each test starts 15 seconds into a minute of its own, so that no window carries over. */
+    @BeforeEach
+    void nextMinute() {
+        CLOCK.set(CLOCK.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).plusSeconds(15));
+    }
 
-    @Test
-    void aClientBeyondTheLimitOfThePublicRegistryIsToldToWait() {
-        ApiClient anonymous = ApiClient.onPort(port);
-        List<Response> answers = new ArrayList<>();
-        // Twice the limit and one: even if a minute turns over meanwhile, one of the two windows overflows.
-        for (int i = 0; i < 2 * LIMIT + 1; i++) {
-            answers.add(anonymous.get("/api/registry/endorsees?name=zoe"));
+    @Nested
+    @SpringBootTest(classes = {GatewayApplication.class, StoppedClock.class},
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"spring.config.name=" + GatewayApplication.NAME,
+                    "iecmh.gateway.public-requests-per-minute=" + LIMIT})
+    class ClientsThatConnectDirectly {
+
+        @LocalServerPort
+        int port;
+
+        @Test
+        void aClientBeyondTheLimitIsToldInAProblemHowLongToWaitAndMayAskAgainTheNextMinute() throws Exception {
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> refused = registry(port, Map.of());
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("45");
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            var problem = JsonMapper.builder().build().readTree(refused.body());
+            assertThat(problem.get("type").asText()).isEqualTo("urn:iecmh:problem:too-many-requests");
+            assertThat(problem.get("status").asInt()).isEqualTo(429);
+            // Signed-in traffic is not counted against the public limit.
+            assertThat(ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR").get("/api/applications")
+                    .status()).isEqualTo(200);
+
+            CLOCK.advance(Duration.ofSeconds(45));
+            assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
         }
 
-        Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
-        assertThat(answers.stream().filter(r -> r.status() == 200).count()).isBetween((long) LIMIT, 2L * LIMIT);
-        assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.at("/type")).isEqualTo("urn:iecmh:problem:too-many-requests");
-        assertThat(ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR").get("/api/applications").status())
-                .isEqualTo(200);
+        @Test
+        void anAddressAClientClaimsInXForwardedForMakesItNoNewClient() throws Exception {
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100." + i)).statusCode())
+                        .isEqualTo(200);
+            }
+
+            assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100.99")).statusCode()).isEqualTo(429);
+            assertThat(registry(port, Map.of()).statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(classes = {GatewayApplication.class, StoppedClock.class},
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"spring.config.name=" + GatewayApplication.NAME,
+                    "iecmh.gateway.public-requests-per-minute=" + LIMIT, "iecmh.gateway.trusted-proxies=1"})
+    class ClientsBehindOneLoadBalancer {
+
+        @LocalServerPort
+        int port;
+
+        @Test
+        void theClientIsTheAddressTheLoadBalancerSawWhateverTheClientWroteBeforeIt() throws Exception {
+            // The load balancer appends the address it saw; what stands before it is the client's own claim.
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100." + i + ", 203.0.113.7"))
+                        .statusCode()).isEqualTo(200);
+            }
+
+            assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100.99, 203.0.113.7")).statusCode())
+                    .isEqualTo(429);
+            assertThat(registry(port, Map.of("X-Forwarded-For", "203.0.113.7")).statusCode()).isEqualTo(429);
+            // Another client behind the same load balancer has a window of its own.
+            assertThat(registry(port, Map.of("X-Forwarded-For", "203.0.113.8")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> registry(int port, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe"));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpServer ok() {

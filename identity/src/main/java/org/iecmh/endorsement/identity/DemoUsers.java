@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
- * an applicant, a coordinator, two reviewers (a portfolio needs two), an auditor and an administrator, and one
- * platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
+ * two applicants (each sees only their own records), a coordinator, two reviewers (a portfolio needs two), an
+ * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
  * association.
  */
 public final class DemoUsers {
@@ -20,6 +20,7 @@ public final class DemoUsers {
 
     static {
         ROLES.put("applicant", "APPLICANT");
+        ROLES.put("applicant2", "APPLICANT");
         ROLES.put("coordinator", "COORDINATOR");
         ROLES.put("reviewer", "REVIEWER");
         ROLES.put("reviewer2", "REVIEWER");

@@ -292,6 +292,31 @@ class PaymentServiceTest {
     }
 
     @Test
+    void onlyStaffSeeInvoicesNotAddressedToThemAndARoleThatMayNotActIsRefusedBeforeItsInputIsRead() {
+        String invoiceId = issue("ma", "person-6", 5_000);
+        String invoice = "/api/payments/invoices/" + invoiceId;
+
+        for (String role : List.of("ENDORSEE", "REFERENCE_RATER", "APPLICANT")) {
+            assertThat(ApiClient.onPort(port).as("ma", "person-7", role).get(invoice).status()).as(role)
+                    .isEqualTo(404);
+        }
+        assertThat(ApiClient.onPort(port).as("ma", "person-6", "ENDORSEE").get(invoice).status()).isEqualTo(200);
+        assertThat(ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN").get(invoice).status()).isEqualTo(200);
+        // An auditor reads but never pays; without the role, an invalid body or a missing key is not even read.
+        Response checkout = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR")
+                .post(invoice + "/card-checkouts", null, Map.of("Idempotency-Key", "audit-1"));
+        Response payment = ApiClient.onPort(port).as("ma", "person-6", "APPLICANT")
+                .post(invoice + "/payments", Map.of("amountCents", -1));
+        Response issued = ApiClient.onPort(port).as("ma", "auditor-1", "AUDITOR")
+                .post("/api/payments/invoices", Map.of(), Map.of("Idempotency-Key", "audit-2"));
+        assertThat(checkout.status()).as(checkout.text()).isEqualTo(403);
+        assertThat(payment.status()).as(payment.text()).isEqualTo(403);
+        assertThat(payment.at("/detail")).isEqualTo("Only coordinators record payments");
+        assertThat(issued.status()).as(issued.text()).isEqualTo(403);
+        assertThat(eventsOf(invoiceId)).containsExactly("InvoiceIssued");
+    }
+
+    @Test
     void aCoordinatorIssuesAnInvoiceFromTheScheduleOnceHoweverOftenTheRequestIsSent() {
         ApiClient coordinator = coordinator("wa");
         String key = UUID.randomUUID().toString();

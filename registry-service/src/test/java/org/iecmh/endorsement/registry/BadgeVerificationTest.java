@@ -70,7 +70,6 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=" + RegistryServiceApplication.NAME,
                 "iecmh.badges.base-url=" + BadgeVerificationTest.BASE_URL,
                 "iecmh.badges.generate-missing-keys=true",
-                "iecmh.registry.rate-limit.requests-per-minute=0",
                 "iecmh.badges.issuers.wa.name=Washington Association for Infant Mental Health"})
 @WithRealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

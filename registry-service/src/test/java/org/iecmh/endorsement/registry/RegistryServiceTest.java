@@ -47,9 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = RegistryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // The stories poll the registry as fast as they may; PublicRateLimitTest covers the limit.
-        properties = {"spring.config.name=" + RegistryServiceApplication.NAME,
-                "iecmh.registry.rate-limit.requests-per-minute=0"})
+        properties = "spring.config.name=" + RegistryServiceApplication.NAME)
 @WithRealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryServiceTest {

@@ -663,6 +663,35 @@ class RenewalServiceTest {
                 + "AND days_before = 60", Integer.class, "MA-000095")).isEqualTo(2);
     }
 
+    @Test
+    void anotherEndorseeFindsNothingAndARoleThatMayNotActIsRefusedBeforeItsInputIsRead() {
+        grant("ma", "MA-000071", "person-71", "IFS", LocalDate.of(2027, 12, 31));
+        String endorsement = "/api/endorsements/MA-000071";
+        int before = countEvents("MA-000071", "");
+
+        // Someone else signed in as an endorsee (or any role that is not staff) finds no such endorsement.
+        for (String role : List.of("ENDORSEE", "APPLICANT", "REFERENCE_RATER")) {
+            ApiClient someoneElse = ApiClient.onPort(port).as("ma", "person-72", role);
+            assertThat(someoneElse.get(endorsement).status()).as(role).isEqualTo(404);
+            assertThat(someoneElse.get(endorsement + "/progress").status()).as(role).isEqualTo(404);
+        }
+        ApiClient otherEndorsee = ApiClient.onPort(port).as("ma", "person-72", "ENDORSEE");
+        assertThat(otherEndorsee.post(endorsement + "/code-of-ethics", null).status()).isEqualTo(404);
+        assertThat(otherEndorsee.put(endorsement + "/email-address", Map.of("emailAddress", "x@example.org"))
+                .status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR").get(endorsement).status())
+                .isEqualTo(200);
+        // Invalid bodies: without the role, 403 and never which field is wrong.
+        Response revocation = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR")
+                .post(endorsement + "/revocation", Map.of());
+        Response email = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR")
+                .put(endorsement + "/email-address", Map.of("emailAddress", "not an address"));
+        assertThat(revocation.status()).as(revocation.text()).isEqualTo(403);
+        assertThat(revocation.at("/detail")).isEqualTo("Only a coordinator revokes an endorsement");
+        assertThat(email.status()).as(email.text()).isEqualTo(403);
+        assertThat(countEvents("MA-000071", "")).isEqualTo(before);
+    }
+
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
                 category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);

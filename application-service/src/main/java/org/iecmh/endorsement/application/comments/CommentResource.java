@@ -10,6 +10,7 @@ import org.iecmh.endorsement.application.review.Section;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** A conversation per section between the applicant and the association's coordinators and reviewers. */
@@ -30,12 +30,12 @@ import java.util.UUID;
 @RequestMapping("/api/applications/{applicationId}/comments")
 class CommentResource {
 
-    private static final Set<String> WRITERS = Set.of("APPLICANT", "COORDINATOR", "REVIEWER");
-
     record CommentRequest(@NotNull @Schema(example = "WORK") Section section,
                           @NotBlank @Size(max = 4000) @Schema(example = "Which ages did the home visits serve?")
                           String text) {
     }
+
+    private static final String WRITERS_ONLY = "Only the applicant, coordinators and reviewers comment";
 
     private final CommandGateway commands;
     private final ApplicationViews views;
@@ -47,13 +47,12 @@ class CommentResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = {"APPLICANT", "COORDINATOR", "REVIEWER"}, refusal = WRITERS_ONLY)
     List<Map<String, Object>> comment(@PathVariable String applicationId, @Valid @RequestBody CommentRequest request,
                                       Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
-        if (!WRITERS.contains(actor.role())
-                || (actor.hasRole("APPLICANT") && !application.personId().equals(actor.subject()))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Only the applicant, coordinators and reviewers comment");
+        if (actor.hasRole("APPLICANT") && !application.personId().equals(actor.subject())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, WRITERS_ONLY);
         }
         commands.sendAndWait(new CommentOnSection(applicationId, UUID.randomUUID().toString(), request.section(),
                 request.text().strip()), actor.metaData());

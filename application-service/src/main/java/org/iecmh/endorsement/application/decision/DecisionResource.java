@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,9 +42,9 @@ class DecisionResource {
     }
 
     @PostMapping("/denial")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator denies an application")
     ApplicationView deny(@PathVariable String applicationId, @Valid @RequestBody DenialRequest request,
                          Actor actor) {
-        actor.requireRole("Only a coordinator denies an application", "COORDINATOR");
         views.require(applicationId, actor);
         commands.sendAndWait(new DenyApplication(applicationId, request.reasons().stream().map(String::strip).toList()),
                 actor.metaData());
@@ -51,6 +52,7 @@ class DecisionResource {
     }
 
     @PostMapping("/withdrawal")
+    @AllowedRoles(value = "APPLICANT", refusal = "Only the applicant withdraws an application")
     ApplicationView withdraw(@PathVariable String applicationId, @Valid @RequestBody WithdrawalRequest request,
                              Actor actor) {
         ApplicationView application = views.require(applicationId, actor);

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,14 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The exam, for categories with one: a sitting booked by a coordinator, scores entered by two blind scorers. */
 @RestController
 @RequestMapping("/api/applications/{applicationId}/exam")
 class ExamResource {
-
-    private static final Set<String> SCORERS = Set.of("REVIEWER", "COORDINATOR");
 
     record SittingRequest(@NotNull @Schema(example = "2027-03-15") LocalDate sittingOn) {
     }
@@ -46,9 +44,9 @@ class ExamResource {
     }
 
     @PostMapping
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator books exam sittings")
     List<Map<String, Object>> schedule(@PathVariable String applicationId, @Valid @RequestBody SittingRequest request,
                                        Actor actor) {
-        actor.requireRole("Only a coordinator books exam sittings", "COORDINATOR");
         views.require(applicationId, actor);
         TenantPolicies.Exam exam = policies.exam(actor.tenantId());
         commands.sendAndWait(new ScheduleExam(applicationId, request.sittingOn(), exam.passMark(),
@@ -57,9 +55,9 @@ class ExamResource {
     }
 
     @PostMapping("/scores")
+    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "Only scorers enter exam scores")
     List<Map<String, Object>> score(@PathVariable String applicationId, @Valid @RequestBody ScoreRequest request,
                                     Actor actor) {
-        actor.requireRole("Only scorers enter exam scores", SCORERS);
         views.require(applicationId, actor);
         commands.sendAndWait(new RecordExamScore(applicationId, request.part(), actor.subject(), request.percent()),
                 actor.metaData());

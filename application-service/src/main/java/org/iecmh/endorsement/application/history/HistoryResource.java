@@ -3,18 +3,16 @@ package org.iecmh.endorsement.application.history;
 import org.iecmh.endorsement.kit.audit.AuditTrail;
 import org.iecmh.endorsement.kit.audit.AuditedEvent;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Set;
 
 /** An application's full history, as stored: for auditors and the association's coordinators. */
 @RestController
 class HistoryResource {
-
-    private static final Set<String> READERS = Set.of("AUDITOR", "COORDINATOR");
 
     private final AuditTrail auditTrail;
 
@@ -23,8 +21,8 @@ class HistoryResource {
     }
 
     @GetMapping("/api/applications/{applicationId}/history")
+    @AllowedRoles(value = {"AUDITOR", "COORDINATOR"}, refusal = "Only auditors and coordinators read histories")
     List<AuditedEvent> history(@PathVariable String applicationId, Actor actor) {
-        actor.requireRole("Only auditors and coordinators read histories", READERS);
         return auditTrail.history("application", applicationId, actor.tenantId());
     }
 }

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.operations;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.eventstore.ReadModelRebuild;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +22,8 @@ class ReadModelResource {
     }
 
     @PostMapping("/api/applications/read-models/rebuild")
+    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = "Only a platform admin rebuilds read models")
     ReadModelRebuild.Result rebuild(Actor actor) {
-        actor.requireRole("Only a platform admin rebuilds read models", "PLATFORM_ADMIN");
         return rebuild.rebuild(ApplicationViews.TABLES, List.of(views));
     }
 }

@@ -20,6 +20,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFor
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -94,6 +95,8 @@ class PortfolioResource {
     record Entry(String entryId, PortfolioEntry entry) {
     }
 
+    private static final String OWNER_ONLY = "Only the applicant changes the portfolio";
+
     private final CommandGateway commands;
     private final ApplicationViews views;
 
@@ -110,54 +113,63 @@ class PortfolioResource {
 
     @PostMapping("/education")
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry education(@PathVariable String applicationId, @Valid @RequestBody EducationRequest request, Actor actor) {
         return record(applicationId, request.entry(), actor);
     }
 
     @PostMapping("/work")
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry work(@PathVariable String applicationId, @Valid @RequestBody WorkRequest request, Actor actor) {
         return record(applicationId, request.entry(), actor);
     }
 
     @PostMapping("/trainings")
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry training(@PathVariable String applicationId, @Valid @RequestBody TrainingRequest request, Actor actor) {
         return record(applicationId, request.entry(), actor);
     }
 
     @PostMapping("/supervision")
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry supervision(@PathVariable String applicationId, @Valid @RequestBody SupervisionRequest request,
                       Actor actor) {
         return record(applicationId, request.entry(), actor);
     }
 
     @PutMapping("/education/{entryId}")
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctEducation(@PathVariable String applicationId, @PathVariable String entryId,
                            @Valid @RequestBody EducationRequest request, Actor actor) {
         return correct(applicationId, entryId, request.entry(), actor);
     }
 
     @PutMapping("/work/{entryId}")
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctWork(@PathVariable String applicationId, @PathVariable String entryId,
                       @Valid @RequestBody WorkRequest request, Actor actor) {
         return correct(applicationId, entryId, request.entry(), actor);
     }
 
     @PutMapping("/trainings/{entryId}")
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctTraining(@PathVariable String applicationId, @PathVariable String entryId,
                           @Valid @RequestBody TrainingRequest request, Actor actor) {
         return correct(applicationId, entryId, request.entry(), actor);
     }
 
     @PutMapping("/supervision/{entryId}")
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctSupervision(@PathVariable String applicationId, @PathVariable String entryId,
                              @Valid @RequestBody SupervisionRequest request, Actor actor) {
         return correct(applicationId, entryId, request.entry(), actor);
     }
 
     @DeleteMapping("/{entryId}")
+    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String applicationId, @PathVariable String entryId, Actor actor) {
         requireOwner(applicationId, actor);
@@ -180,7 +192,7 @@ class PortfolioResource {
     private void requireOwner(String applicationId, Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
         if (!application.personId().equals(actor.subject())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the applicant changes the portfolio");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, OWNER_ONLY);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,14 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Two reviewers per application, named by a coordinator; each recommends approve, defer or hold. */
 @RestController
 class ReviewResource {
-
-    private static final Set<String> REVIEWING_ROLES = Set.of("REVIEWER", "COORDINATOR");
-    private static final Set<String> STAFF = Set.of("REVIEWER", "COORDINATOR", "AUDITOR");
 
     record AssignmentRequest(@NotNull @Size(min = 2, max = 2)
                              @Schema(example = "[\"reviewer-ana\", \"reviewer-kim\"]")
@@ -51,9 +48,9 @@ class ReviewResource {
 
     /** Confirms the category and names two reviewers, each endorsed at the application's level or higher. */
     @PostMapping("/api/applications/{applicationId}/reviewers")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns reviewers")
     List<Map<String, Object>> assign(@PathVariable String applicationId,
                                      @Valid @RequestBody AssignmentRequest request, Actor actor) {
-        actor.requireRole("Only a coordinator assigns reviewers", "COORDINATOR");
         views.require(applicationId, actor);
         List<Reviewer> reviewers = request.reviewers().stream().map(String::strip)
                 .map(subject -> views.endorsementOf(subject).orElseThrow(() -> new DomainRuleViolation(
@@ -64,9 +61,9 @@ class ReviewResource {
     }
 
     @PostMapping("/api/applications/{applicationId}/reviews")
+    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "Only reviewers record reviews")
     ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,
                            Actor actor) {
-        actor.requireRole("Only reviewers record reviews", REVIEWING_ROLES);
         views.require(applicationId, actor);
         List<SectionComment> comments = request.comments() == null ? List.of() : request.comments().stream()
                 .map(c -> new SectionComment(c.section(), c.comment().strip())).toList();
@@ -76,16 +73,16 @@ class ReviewResource {
     }
 
     @GetMapping("/api/applications/{applicationId}/reviews")
+    @AllowedRoles(value = {"REVIEWER", "COORDINATOR", "AUDITOR"}, refusal = "Reviews are for the association's staff")
     List<Map<String, Object>> reviews(@PathVariable String applicationId, Actor actor) {
-        actor.requireRole("Reviews are for the association's staff", STAFF);
         views.require(applicationId, actor);
         return views.reviews(applicationId);
     }
 
     /** The reviewer's own queue: applications assigned to them that wait for review. */
     @GetMapping("/api/applications/assigned")
+    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "The review queue is for reviewers")
     List<ApplicationView> assigned(Actor actor) {
-        actor.requireRole("The review queue is for reviewers", REVIEWING_ROLES);
         return views.assignedTo(actor.tenantId(), actor.subject());
     }
 

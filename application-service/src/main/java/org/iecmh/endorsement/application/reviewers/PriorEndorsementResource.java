@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +39,9 @@ class PriorEndorsementResource {
     }
 
     @PostMapping("/api/applications/prior-endorsements")
+    @AllowedRoles(value = "TENANT_ADMIN", refusal = "Only the association's admin records these")
     @ResponseStatus(HttpStatus.CREATED)
     PriorEndorsementRequest record(@Valid @RequestBody PriorEndorsementRequest request, Actor actor) {
-        actor.requireRole("Only the association's admin records these", "TENANT_ADMIN");
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
         }

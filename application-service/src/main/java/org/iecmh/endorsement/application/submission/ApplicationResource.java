@@ -12,6 +12,7 @@ import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.requirements.Requirements;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @RestController
@@ -35,8 +35,6 @@ class ApplicationResource {
     record StartRequest(@NotBlank @Size(max = 200) @Schema(example = "Zoë Example") String applicantName,
                         @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") @Schema(example = "IFA") String category) {
     }
-
-    private static final Set<String> STAFF = Set.of("COORDINATOR", "AUDITOR");
 
     private final CommandGateway commands;
     private final TenantPolicies policies;
@@ -53,6 +51,7 @@ class ApplicationResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @AllowedRoles(value = "APPLICANT", refusal = "Only an applicant starts an application")
     ApplicationView start(@Valid @RequestBody StartRequest request, Actor actor) {
         TenantPolicies.Tenant association = policies.tenant(actor.tenantId());
         if (!Category.isKnown(request.category())) {
@@ -73,7 +72,9 @@ class ApplicationResource {
         return views.require(applicationId, actor);
     }
 
+    /** The applicant's own, only: anyone else's application does not exist for an applicant. */
     @PostMapping("/{applicationId}/submission")
+    @AllowedRoles(value = "APPLICANT", refusal = "Only the applicant submits an application")
     ApplicationView submit(@PathVariable String applicationId, Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
         commands.sendAndWait(requirements.submission(application), actor.metaData());
@@ -82,10 +83,10 @@ class ApplicationResource {
 
     /** The coordinator's work queue: one state, the longest waiting first. */
     @GetMapping
+    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = "The work queue is for the association's staff")
     List<ApplicationView> queue(@RequestParam ApplicationStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-        actor.requireRole("The work queue is for the association's staff", STAFF);
         return views.queue(actor.tenantId(), status, page, size);
     }
 

@@ -60,6 +60,10 @@ import java.util.Set;
 @ProcessingGroup(ApplicationViews.PROCESSING_GROUP)
 public class ApplicationViews {
 
+    /** The roles that see every application of their tenant. */
+    private static final Set<String> STAFF = Set.of("COORDINATOR", "REVIEWER", "AUDITOR", "TENANT_ADMIN",
+            "PLATFORM_ADMIN");
+
     static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
     public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt", "section_comment",
@@ -175,12 +179,12 @@ public class ApplicationViews {
 
     /**
      * The application, if the actor may see it: staff of its tenant, or the applicant it belongs to.
-     * Anyone else is told it does not exist.
+     * Anyone else (another applicant, a role that is not staff) is told it does not exist.
      */
     public ApplicationView require(String applicationId, Actor actor) {
         List<ApplicationView> found = jdbc.query("SELECT * FROM application_view WHERE application_id = ? AND tenant_id = ?",
                 row, applicationId, actor.tenantId());
-        if (found.isEmpty() || (actor.hasRole("APPLICANT") && !found.get(0).personId().equals(actor.subject()))) {
+        if (found.isEmpty() || (!STAFF.contains(actor.role()) && !found.get(0).personId().equals(actor.subject()))) {
             throw new UnknownResource("application", applicationId);
         }
         return found.get(0);

@@ -17,7 +17,10 @@ import org.iecmh.endorsement.testkit.PostgresServer;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -43,8 +46,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One endorsement from application to registry, through the gateway and all four services, on one real PostgreSQL
- * server and one real Kafka broker: every hop is HTTP, Axon, PostgreSQL or Kafka.
+ * server and one real Kafka broker: every hop is HTTP, Axon, PostgreSQL or Kafka. Then the security matrix, on the
+ * same running platform.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
     private static final String PREFIX = "e2e.";
@@ -87,12 +92,22 @@ class EndToEndTest {
 
     /** A demo user signed in at the local identity provider (authorization code with PKCE), acting in a tenant. */
     private static ApiClient signedIn(String user, String tenant) {
-        String token = tokens.computeIfAbsent(user, name -> new OidcSignIn(issuer, "cli",
+        return signedIn(user, tenant, platform.gatewayUrl());
+    }
+
+    /** The same, calling {@code base}: the gateway or a service directly. */
+    private static ApiClient signedIn(String user, String tenant, String base) {
+        return ApiClient.at(base).withToken(signIn(user)).withHeaders(Map.of("X-Tenant-Id", tenant));
+    }
+
+    /** The user's access token, signed in once per test run (tokens last 30 minutes). */
+    private static String signIn(String user) {
+        return tokens.computeIfAbsent(user, name -> new OidcSignIn(issuer, "cli",
                 "http://127.0.0.1:8400/callback").accessToken(name, "demo"));
-        return ApiClient.at(platform.gatewayUrl()).withToken(token).withHeaders(Map.of("X-Tenant-Id", tenant));
     }
 
     @Test
+    @Order(1)
     void anApplicationBecomesAnEndorsementInTheRegistryWithItsWholeHistory() {
         ApiClient gateway = ApiClient.at(platform.gatewayUrl());
         ApiClient applicant = signedIn("applicant-ma", "ma");
@@ -197,8 +212,8 @@ class EndToEndTest {
         assertThat(database("renewal").queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, number))
                 .isEqualTo(1);
-        assertThat(database("registry").queryForObject("SELECT count(*) FROM registry_entry", Integer.class))
-                .isEqualTo(1);
+        assertThat(database("registry").queryForObject("SELECT count(*) FROM registry_entry WHERE tenant_id = 'ma'",
+                Integer.class)).isEqualTo(1);
 
         // 5. An auditor reads the application's history: every event in order, with who, when and why.
         Response history = signedIn("auditor-ma", "ma").get(application + "/history");
@@ -225,6 +240,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(2)
     void forgedTokensAreRefusedByTheGatewayAndByAServiceCalledDirectly() {
         String real = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
                 .accessToken("coordinator-ma", "demo");
@@ -249,57 +265,129 @@ class EndToEndTest {
     }
 
     @Test
-    void everyEndpointOfEveryServiceIsListedAndRefusesCallersItMustRefuse() {
+    @Order(3)
+    void everyEndpointAnswersEveryCallerWhatTheSecurityMatrixSays() {
         // Complete: what the services describe is what the matrix lists, no more and no less.
         TreeSet<String> described = new TreeSet<>();
         SecurityMatrix.services().forEach(service ->
                 described.addAll(SecurityMatrix.described(service, ApiClient.at(platform.serviceUrl(service)))));
         assertThat(described).as("endpoints without an entry in SecurityMatrix, or entries of endpoints gone")
-                .containsExactlyInAnyOrderElementsOf(SecurityMatrix.ENDPOINTS.keySet());
+                .containsExactlyInAnyOrderElementsOf(SecurityMatrix.ENTRIES.stream()
+                        .map(SecurityMatrix.Entry::key).toList());
+        assertThat(SecurityMatrix.requestsWithoutAnEntry()).as("requests in SecurityMatrix for no entry").isEmpty();
 
-        String maOnly = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
-                .accessToken("coordinator-ma", "demo");
-        String waOnly = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
-                .accessToken("coordinator-wa", "demo");
-        String foreign = LocalIssuer.instance().token("ma", "coordinator-ma", "COORDINATOR");
+        Map<String, String> ids = recordsOfWashington();
+        String foreign = LocalIssuer.instance().token("wa", "coordinator-wa", "COORDINATOR");
+        String massachusetts = signIn("coordinator-ma");
         List<String> failures = new ArrayList<>();
-        SecurityMatrix.ENDPOINTS.forEach((endpoint, access) -> {
-            String service = endpoint.substring(0, endpoint.indexOf(' '));
-            for (String entry : List.of(platform.gatewayUrl(), platform.serviceUrl(service))) {
-                boolean isPublic = access == SecurityMatrix.Access.PUBLIC;
-                expect(failures, endpoint, entry, "no token", SecurityMatrix.call(ApiClient.at(entry), endpoint),
-                        isPublic ? null : 401);
-                expect(failures, endpoint, entry, "a token of another issuer", SecurityMatrix.call(
-                        ApiClient.at(entry).withToken(foreign).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
-                        401);
-                expect(failures, endpoint, entry, "a wa token acting in ma", SecurityMatrix.call(
-                        ApiClient.at(entry).withToken(waOnly).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
-                        isPublic ? null : 403);
-                if (!isPublic) {
-                    // Signed in and in a granted tenant, the caller gets past security to the service's own rules.
-                    expect(failures, endpoint, entry, "an ma token acting in ma", SecurityMatrix.call(
-                            ApiClient.at(entry).withToken(maOnly).withHeaders(Map.of("X-Tenant-Id", "ma")), endpoint),
-                            null);
+        int calls = 0;
+        for (SecurityMatrix.Entry entry : SecurityMatrix.ENTRIES) {
+            for (String base : List.of(platform.gatewayUrl(), platform.serviceUrl(entry.service()))) {
+                Map<String, String> asked = new LinkedHashMap<>();
+                Map<String, Response> answers = new LinkedHashMap<>();
+                boolean isPublic = entry.scope() == SecurityMatrix.Scope.PUBLIC;
+                String anyone = isPublic ? entry.expected().get(SecurityMatrix.Caller.OWNER) : "401";
+                asked.put("no token", anyone);
+                answers.put("no token", SecurityMatrix.call(ApiClient.at(base), entry, ids));
+                asked.put("a token of another issuer", "401");
+                answers.put("a token of another issuer", SecurityMatrix.call(ApiClient.at(base).withToken(foreign)
+                        .withHeaders(Map.of("X-Tenant-Id", "wa")), entry, ids));
+                asked.put("an ma token acting in wa", isPublic ? anyone : "403");
+                answers.put("an ma token acting in wa", SecurityMatrix.call(ApiClient.at(base)
+                        .withToken(massachusetts).withHeaders(Map.of("X-Tenant-Id", "wa")), entry, ids));
+                for (SecurityMatrix.Caller caller : SecurityMatrix.Caller.values()) {
+                    if (isPublic && caller != SecurityMatrix.Caller.OWNER) {
+                        continue; // the public registry answers everyone alike; the gateway counts its callers
+                    }
+                    String home = caller.user("wa");
+                    asked.put(home, entry.expected().get(caller));
+                    answers.put(home, SecurityMatrix.call(signedIn(home, "wa", base), entry, ids));
+                    String other = caller.user("ma") + " in ma";
+                    asked.put(other, entry.expectedOfTheOtherAssociation(caller));
+                    answers.put(other, SecurityMatrix.call(signedIn(caller.user("ma"), "ma", base), entry, ids));
+                }
+                for (String caller : asked.keySet()) {
+                    calls++;
+                    Response answer = answers.get(caller);
+                    if (!SecurityMatrix.matches(asked.get(caller), answer)) {
+                        failures.add(entry.key() + " via " + base + " by " + caller + ": expected "
+                                + asked.get(caller) + ", got " + answer.status() + " " + answer.text());
+                    }
                 }
             }
-        });
-        assertThat(failures).isEmpty();
+        }
+        assertThat(failures).as(failures.size() + " of " + calls + " calls").isEmpty();
     }
 
     /**
-     * Records a failure unless the answer has the expected status; with none expected, unless security let the
-     * request through (not 401; not 403 either, except for a signed-in caller whom the service's role rules refuse).
+     * Records for the matrix in Washington, whose applicant and endorsee no other test touches: an application
+     * granted after review (with a portfolio entry), its paid invoice, the endorsement, revoked so that it changes
+     * no more, an invoice issued by hand in both associations, and a registry rebuild that has finished.
      */
-    private static void expect(List<String> failures, String endpoint, String entry, String caller,
-                               Response answer, Integer expected) {
-        boolean signedIn = caller.startsWith("an ma");
-        boolean ok = expected == null
-                ? answer.status() != 401 && (signedIn || answer.status() != 403)
-                : answer.status() == expected;
-        if (!ok) {
-            failures.add(endpoint + " via " + entry + " with " + caller + ": " + answer.status() + " "
-                    + answer.text());
+    private static Map<String, String> recordsOfWashington() {
+        ApiClient applicant = signedIn("applicant-wa", "wa");
+        ApiClient coordinator = signedIn("coordinator-wa", "wa");
+        Response started = applicant.post("/api/applications", Map.of("applicantName", "Matrix Person",
+                "category", "IFA"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String applicationId = started.at("/applicationId");
+        String application = "/api/applications/" + applicationId;
+        Response education = applicant.post(application + "/portfolio/education", Map.of("degree", "ASSOCIATE",
+                "field", "Early childhood", "institution", "Spokane Community College", "year", 2018));
+        assertThat(education.status()).as(education.text()).isEqualTo(201);
+        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Reflective practice",
+                "provider", "WA-AIMH", "attendedOn", "2022-03-01", "hours", 30,
+                "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
+        Response submitted = applicant.post(application + "/submission", null);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+
+        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
+        await("the invoice").atMost(HOP).until(() -> applicant.get(invoices).body().size() == 1);
+        String invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
+        Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
+                4_000, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "matrix-check"));
+        assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
+        await("the review").atMost(HOP).until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
+
+        ApiClient admin = signedIn("admin-wa", "wa");
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "WA-P-0001",
+                "subject", "reviewer-wa", "name", "Ana Lima", "category", "IMHM-C",
+                "endorsedSince", "2015-06-01")).status()).isEqualTo(201);
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "WA-P-0002",
+                "subject", "reviewer2-wa", "name", "Kim Lee", "category", "IMHS",
+                "endorsedSince", "2018-02-01")).status()).isEqualTo(201);
+        assertThat(coordinator.post(application + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-wa", "reviewer2-wa"))).status()).isEqualTo(200);
+        signedIn("reviewer-wa", "wa").post(application + "/reviews", Map.of("decision", "APPROVE"));
+        signedIn("reviewer2-wa", "wa").post(application + "/reviews", Map.of("decision", "APPROVE"));
+        Response granted = coordinator.post(application + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        String number = granted.at("/endorsementNumber");
+
+        await("the endorsement").atMost(HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + number).status() == 200);
+        Response revoked = coordinator.post("/api/endorsements/" + number + "/revocation",
+                Map.of("reason", "The security matrix needs an endorsement that changes no more"));
+        assertThat(revoked.at("/status")).as(revoked.text()).isEqualTo("REVOKED");
+        await("the revocation in the registry").atMost(HOP).until(() -> "REVOKED".equals(
+                ApiClient.at(platform.gatewayUrl()).get("/api/registry/endorsements/" + number).at("/status")));
+
+        for (String tenant : List.of("wa", "ma")) {
+            Response issued = signedIn("coordinator-" + tenant, tenant).post("/api/payments/invoices",
+                    Map.of("personId", "applicant-" + tenant, "lines", List.of(Map.of("description", "Matrix",
+                            "amountCents", 100))), Map.of("Idempotency-Key", "matrix-invoice"));
+            assertThat(issued.status()).as(issued.text()).isIn(200, 201);
         }
+
+        ApiClient operator = signedIn("operator", "wa");
+        Response rebuild = operator.post("/api/registry/admin/rebuilds", null);
+        assertThat(rebuild.status()).as(rebuild.text()).isEqualTo(202);
+        String rebuildId = rebuild.at("/id");
+        await("the registry rebuild").atMost(HOP).until(() -> "DONE".equals(
+                operator.get("/api/registry/admin/rebuilds/" + rebuildId).at("/state")));
+
+        return Map.of("applicationId", applicationId, "entryId", education.at("/entryId"),
+                "endorsementNumber", number, "invoiceId", invoiceId, "tenantId", "wa", "id", rebuildId);
     }
 
     /** The token with its payload changed after signing: a coordinator in wa too. */

@@ -5,6 +5,7 @@ import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,105 +13,260 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Every endpoint of every service, and whether it is public or needs a token. The end-to-end test reads each
- * service's OpenAPI description and fails when an endpoint is missing here (or listed here but gone), so that a new
- * endpoint cannot be added without saying who may call it; then it calls each one, through the gateway and directly.
+ * Who may call each endpoint of every service, and what they get. The end-to-end test reads each service's OpenAPI
+ * description and fails when an endpoint is missing here (or listed here but gone), so that a new endpoint cannot
+ * be added without saying who may call it; then it calls each one with every caller, through the gateway and
+ * directly, on records it made for the purpose in Washington ({@code wa}).
+ *
+ * <p>One line per endpoint: method and path as the service's OpenAPI names them, the scope, then what each caller
+ * of Washington gets, in the order of {@link Caller}: the applicant who owns the records (an endorsement is theirs
+ * once granted), another applicant, a reviewer, a coordinator, an auditor, the association's admin and the platform
+ * operator. A status is what the request answers past security: 200, 201, 202 or 204 when it succeeds, 409 when the
+ * records' state makes the command invalid (the application is decided, the endorsement revoked, the invoice paid),
+ * 403 when the role may not call it, 404 when the record does not exist for the caller; {@code EMPTY} is 200 with
+ * an empty list; {@code a|b} accepts either.
+ *
+ * <p>Scope {@code record}: the path names a record of Washington, so Massachusetts' caller of the same role finds
+ * nothing (404), unless the role may not call it at all (403); scope {@code search}: the query names a record of
+ * Washington, so Massachusetts' callers get an empty list (or 403). Scope {@code tenant} and {@code platform}: the
+ * request acts in the caller's own association (or none), so Massachusetts' caller gets what Washington's does.
+ * Every protected endpoint answers 401 without a token or with a token of another issuer, and 403 to a token of
+ * Massachusetts that names Washington in {@code X-Tenant-Id}. Scope {@code public}: one status for anyone, without
+ * a token too; a token that is sent must still be valid (401).
  */
 final class SecurityMatrix {
 
-    enum Access { PUBLIC, PROTECTED }
+    /** The columns of the table: who calls, as a demo user of the association. */
+    enum Caller {
+        OWNER("applicant"), OTHER_APPLICANT("applicant2"), REVIEWER("reviewer"), COORDINATOR("coordinator"),
+        AUDITOR("auditor"), TENANT_ADMIN("admin"), PLATFORM_ADMIN(null);
 
-    /** {@code "<service> <METHOD> <path template>"}, as the service's OpenAPI description names it. */
-    static final Map<String, Access> ENDPOINTS = new LinkedHashMap<>();
+        private final String user;
+
+        Caller(String user) {
+            this.user = user;
+        }
+
+        /** The demo user of {@code tenant} (the operator is the platform admin of both). */
+        String user(String tenant) {
+            return user == null ? "operator" : user + "-" + tenant;
+        }
+    }
+
+    enum Scope { RECORD, SEARCH, TENANT, PLATFORM, PUBLIC }
+
+    private static final String TABLE = """
+            # application-service                                                    scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            POST   /api/applications                                                 tenant   409   409   403   403   403   403   403
+            GET    /api/applications                                                 tenant   403   403   403   200   200   403   403
+            GET    /api/applications/mine                                            tenant   200   200   200   200   200   200   200
+            GET    /api/applications/assigned                                        tenant   403   403   200   200   403   403   403
+            GET    /api/applications/{applicationId}                                 record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/submission                      record   409   404   403   403   403   403   403
+            GET    /api/applications/{applicationId}/requirements                    record   200   404   200   200   200   200   200
+            GET    /api/applications/{applicationId}/history                         record   403   403   403   200   200   403   403
+            GET    /api/applications/{applicationId}/portfolio                       record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/portfolio/education             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/work                  record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/trainings             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/portfolio/supervision           record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/education/{entryId}   record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/work/{entryId}        record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/trainings/{entryId}   record   409   404   403   403   403   403   403
+            PUT    /api/applications/{applicationId}/portfolio/supervision/{entryId} record   409   404   403   403   403   403   403
+            DELETE /api/applications/{applicationId}/portfolio/{entryId}             record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/reviewers                       record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/reviews                         record   403   403   409   409   403   403   403
+            GET    /api/applications/{applicationId}/reviews                         record   403   403   200   200   200   403   403
+            POST   /api/applications/{applicationId}/exam                            record   403   403   403   409   403   403   403
+            GET    /api/applications/{applicationId}/exam                            record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/exam/scores                     record   403   403   409   409   403   403   403
+            POST   /api/applications/{applicationId}/approval                        record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/denial                          record   403   403   403   409   403   403   403
+            POST   /api/applications/{applicationId}/withdrawal                      record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/comments                        record   409   404   409   409   403   403   403
+            GET    /api/applications/{applicationId}/comments                        record   200   404   200   200   200   200   200
+            POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
+            POST   /api/applications/read-models/rebuild                             platform 403   403   403   403   403   403   200
+
+            # renewal-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/endorsements/{endorsementNumber}                             record   200   404   404   200   200   200   200
+            PUT    /api/endorsements/{endorsementNumber}/email-address               record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/trainings                   record   409   404   403   403   403   403   403
+            PUT    /api/endorsements/{endorsementNumber}/trainings/{entryId}         record   409   404   403   403   403   403   403
+            DELETE /api/endorsements/{endorsementNumber}/trainings/{entryId}         record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reflective-supervision      record   409   404   403   403   403   403   403
+            PUT    /api/endorsements/{endorsementNumber}/reflective-supervision/{entryId} record   409   404   403   403   403   403   403
+            DELETE /api/endorsements/{endorsementNumber}/reflective-supervision/{entryId} record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/code-of-ethics              record   409   404   403   403   403   403   403
+            GET    /api/endorsements/{endorsementNumber}/progress                    record   200   404   404   200   200   200   200
+            POST   /api/endorsements/{endorsementNumber}/reinstatement               record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reinstatement/approval      record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/revocation                  record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/inactivation                record   409   404   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/reactivation                record   409   404   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal                     record   409   404   403   403   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal/return              record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/renewal/approval            record   403   403   403   409   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/transfer                    record   409   404   403   403   403   403   403
+            # Only the receiving association's coordinator accepts, and nothing is moving to either association.
+            POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
+
+            # payment-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/payments/invoices                                            search   200   EMPTY EMPTY 200   200   200   200
+            POST   /api/payments/invoices                                            tenant   403   403   403   200   403   403   403
+            GET    /api/payments/invoices/{invoiceId}                                record   200   404   404   200   200   200   200
+            POST   /api/payments/invoices/{invoiceId}/payments                       record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/waivers                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/voiding                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/refunds                        record   403   403   403   409   403   403   403
+            POST   /api/payments/invoices/{invoiceId}/card-checkouts                 record   409   404   403   409   403   403   403
+            GET    /api/payments/invoices/{invoiceId}/receipt                        record   200   404   404   200   200   200   200
+            POST   /api/payments/group-payments                                      record   403   403   403   409   403   403   403
+            GET    /api/payments/accounts                                            tenant   403   403   403   200   200   403   403
+            GET    /api/payments/accounts/invoices                                   tenant   403   403   403   200   200   403   403
+            # The card processor calls without a token; the request's signature is checked instead.
+            POST   /api/payments/card-webhooks                                       public   400
+
+            # registry-service                                                       scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            GET    /api/registry/endorsees                                           public   200
+            GET    /api/registry/endorsements/{endorsementNumber}                    public   200
+            GET    /api/registry/endorsements/{endorsementNumber}/qr                 public   200
+            GET    /api/registry/endorsements/{endorsementNumber}/certificate        public   409
+            GET    /api/registry/reflective-supervision-providers                    public   200
+            GET    /api/registry/badges/{endorsementNumber}                          public   409
+            POST   /api/registry/badges/verifications                                public   200
+            GET    /api/registry/issuers/{tenantId}                                  public   200
+            GET    /api/registry/issuers/{tenantId}/jwks                             public   200
+            GET    /api/registry/issuers/{tenantId}/revocations/{endorsementNumber}  public   200
+            GET    /api/registry/admin/rebuilds/{id}                                 platform 403   403   403   403   403   403   200
+            # One rebuild runs at a time: a second one asked for meanwhile is refused.
+            POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409
+            """;
+
+    /**
+     * What each request carries beyond its path: a query, a body, an {@code Idempotency-Key}. Bodies are valid, so
+     * that a caller who may call the endpoint gets past validation to the records' own rules. {@code {name}} is
+     * filled with an id of the records made for the matrix.
+     */
+    private static final Map<String, Request> REQUESTS = new LinkedHashMap<>();
 
     static {
-        String app = "application-service ";
-        for (String endpoint : List.of(
-                "POST /api/applications", "GET /api/applications", "GET /api/applications/mine",
-                "GET /api/applications/assigned", "GET /api/applications/{applicationId}",
-                "POST /api/applications/{applicationId}/submission",
-                "GET /api/applications/{applicationId}/requirements",
-                "GET /api/applications/{applicationId}/history",
-                "GET /api/applications/{applicationId}/portfolio",
-                "POST /api/applications/{applicationId}/portfolio/education",
-                "POST /api/applications/{applicationId}/portfolio/work",
-                "POST /api/applications/{applicationId}/portfolio/trainings",
-                "POST /api/applications/{applicationId}/portfolio/supervision",
-                "PUT /api/applications/{applicationId}/portfolio/education/{entryId}",
-                "PUT /api/applications/{applicationId}/portfolio/work/{entryId}",
-                "PUT /api/applications/{applicationId}/portfolio/trainings/{entryId}",
-                "PUT /api/applications/{applicationId}/portfolio/supervision/{entryId}",
-                "DELETE /api/applications/{applicationId}/portfolio/{entryId}",
-                "POST /api/applications/{applicationId}/reviewers",
-                "POST /api/applications/{applicationId}/reviews",
-                "GET /api/applications/{applicationId}/reviews",
-                "POST /api/applications/{applicationId}/exam",
-                "GET /api/applications/{applicationId}/exam",
-                "POST /api/applications/{applicationId}/exam/scores",
-                "POST /api/applications/{applicationId}/approval",
-                "POST /api/applications/{applicationId}/denial",
-                "POST /api/applications/{applicationId}/withdrawal",
-                "POST /api/applications/{applicationId}/comments",
-                "GET /api/applications/{applicationId}/comments",
-                "POST /api/applications/prior-endorsements",
-                "POST /api/applications/read-models/rebuild")) {
-            ENDPOINTS.put(app + endpoint, Access.PROTECTED);
+        String education = "{\"degree\": \"ASSOCIATE\", \"field\": \"Early childhood\", \"institution\": \"Spokane CC\","
+                + " \"year\": 2018}";
+        String work = "{\"role\": \"Home visitor\", \"employer\": \"Early Head Start\", \"startedOn\": \"2019-09-01\","
+                + " \"hoursPerWeek\": 40, \"paid\": true, \"populations\": [\"INFANTS\", \"FAMILIES\"]}";
+        String training = "{\"title\": \"Observation\", \"provider\": \"WA-AIMH\", \"attendedOn\": \"2024-05-01\","
+                + " \"hours\": 6, \"domains\": [\"THINKING\"]}";
+        String supervision = "{\"heldOn\": \"2026-06-01\", \"hours\": 1.5, \"format\": \"INDIVIDUAL\","
+                + " \"providerEndorsementNumber\": \"WA-P-0001\"}";
+        request("POST /api/applications", body("{\"applicantName\": \"Matrix Person\", \"category\": \"XYZ\"}"));
+        request("GET /api/applications", query("status=SUBMITTED"));
+        for (String kind : List.of("education", "work", "trainings", "supervision")) {
+            String entry = Map.of("education", education, "work", work, "trainings", training,
+                    "supervision", supervision).get(kind);
+            request("POST /api/applications/{applicationId}/portfolio/" + kind, body(entry));
+            request("PUT /api/applications/{applicationId}/portfolio/" + kind + "/{entryId}", body(entry));
         }
-        String renewal = "renewal-service ";
-        for (String endpoint : List.of(
-                "GET /api/endorsements/{endorsementNumber}",
-                "PUT /api/endorsements/{endorsementNumber}/email-address",
-                "POST /api/endorsements/{endorsementNumber}/trainings",
-                "PUT /api/endorsements/{endorsementNumber}/trainings/{entryId}",
-                "DELETE /api/endorsements/{endorsementNumber}/trainings/{entryId}",
-                "POST /api/endorsements/{endorsementNumber}/reflective-supervision",
-                "PUT /api/endorsements/{endorsementNumber}/reflective-supervision/{entryId}",
-                "DELETE /api/endorsements/{endorsementNumber}/reflective-supervision/{entryId}",
-                "POST /api/endorsements/{endorsementNumber}/code-of-ethics",
-                "GET /api/endorsements/{endorsementNumber}/progress",
-                "POST /api/endorsements/{endorsementNumber}/reinstatement",
-                "POST /api/endorsements/{endorsementNumber}/reinstatement/approval",
-                "POST /api/endorsements/{endorsementNumber}/revocation",
-                "POST /api/endorsements/{endorsementNumber}/inactivation",
-                "POST /api/endorsements/{endorsementNumber}/reactivation",
-                "POST /api/endorsements/{endorsementNumber}/renewal",
-                "POST /api/endorsements/{endorsementNumber}/renewal/return",
-                "POST /api/endorsements/{endorsementNumber}/renewal/approval",
-                "POST /api/endorsements/{endorsementNumber}/transfer",
-                "POST /api/endorsements/{endorsementNumber}/transfer/acceptance")) {
-            ENDPOINTS.put(renewal + endpoint, Access.PROTECTED);
-        }
-        String pay = "payment-service ";
-        for (String endpoint : List.of(
-                "GET /api/payments/invoices", "POST /api/payments/invoices", "GET /api/payments/invoices/{invoiceId}",
-                "POST /api/payments/invoices/{invoiceId}/payments", "POST /api/payments/invoices/{invoiceId}/waivers",
-                "POST /api/payments/invoices/{invoiceId}/voiding", "POST /api/payments/invoices/{invoiceId}/refunds",
-                "POST /api/payments/invoices/{invoiceId}/card-checkouts",
-                "GET /api/payments/invoices/{invoiceId}/receipt", "POST /api/payments/group-payments",
-                "GET /api/payments/accounts", "GET /api/payments/accounts/invoices")) {
-            ENDPOINTS.put(pay + endpoint, Access.PROTECTED);
-        }
-        // The card processor calls without a token; the request's signature is checked instead.
-        ENDPOINTS.put(pay + "POST /api/payments/card-webhooks", Access.PUBLIC);
-        String registry = "registry-service ";
-        for (String endpoint : List.of(
-                "GET /api/registry/endorsees", "GET /api/registry/endorsements/{endorsementNumber}",
-                "GET /api/registry/endorsements/{endorsementNumber}/qr",
-                "GET /api/registry/endorsements/{endorsementNumber}/certificate",
-                "GET /api/registry/reflective-supervision-providers",
-                "GET /api/registry/badges/{endorsementNumber}", "POST /api/registry/badges/verifications",
-                "GET /api/registry/issuers/{tenantId}", "GET /api/registry/issuers/{tenantId}/jwks",
-                "GET /api/registry/issuers/{tenantId}/revocations/{endorsementNumber}")) {
-            ENDPOINTS.put(registry + endpoint, Access.PUBLIC);
-        }
-        ENDPOINTS.put(registry + "POST /api/registry/admin/rebuilds", Access.PROTECTED);
-        ENDPOINTS.put(registry + "GET /api/registry/admin/rebuilds/{id}", Access.PROTECTED);
+        request("POST /api/applications/{applicationId}/reviewers",
+                body("{\"reviewers\": [\"reviewer-wa\", \"reviewer2-wa\"]}"));
+        request("POST /api/applications/{applicationId}/reviews", body("{\"decision\": \"APPROVE\"}"));
+        request("POST /api/applications/{applicationId}/exam", body("{\"sittingOn\": \"2027-03-15\"}"));
+        request("POST /api/applications/{applicationId}/exam/scores",
+                body("{\"part\": \"MULTIPLE_CHOICE\", \"percent\": 84}"));
+        request("POST /api/applications/{applicationId}/denial", body("{\"reasons\": [\"Incomplete\"]}"));
+        request("POST /api/applications/{applicationId}/withdrawal", body("{\"reason\": \"Moving\"}"));
+        request("POST /api/applications/{applicationId}/comments",
+                body("{\"section\": \"WORK\", \"text\": \"Which ages did the home visits serve?\"}"));
+        // The same prior endorsement the records were made with: recorded once only.
+        request("POST /api/applications/prior-endorsements", body("{\"endorsementNumber\": \"WA-P-0001\","
+                + " \"subject\": \"reviewer-wa\", \"name\": \"Ana Lima\", \"category\": \"IMHM-C\","
+                + " \"endorsedSince\": \"2015-06-01\"}"));
+
+        request("PUT /api/endorsements/{endorsementNumber}/email-address",
+                body("{\"emailAddress\": \"matrix@example.org\"}"));
+        request("POST /api/endorsements/{endorsementNumber}/trainings",
+                body("{\"title\": \"Reflective practice\", \"attendedOn\": \"2026-01-15\", \"hours\": 1}"));
+        request("PUT /api/endorsements/{endorsementNumber}/trainings/{entryId}",
+                body("{\"title\": \"Reflective practice\", \"attendedOn\": \"2026-01-15\", \"hours\": 1}"));
+        request("PUT /api/endorsements/{endorsementNumber}/reflective-supervision/{entryId}",
+                body("{\"providerNumber\": \"WA-999999\", \"sessionOn\": \"2026-01-15\", \"hours\": 1}"));
+        request("POST /api/endorsements/{endorsementNumber}/reflective-supervision",
+                body("{\"providerNumber\": \"WA-999999\", \"sessionOn\": \"2026-01-15\", \"hours\": 1}"));
+        request("POST /api/endorsements/{endorsementNumber}/revocation", body("{\"reason\": \"Again\"}"));
+        request("POST /api/endorsements/{endorsementNumber}/renewal/return", body("{\"comments\": \"Add the log\"}"));
+        request("POST /api/endorsements/{endorsementNumber}/transfer", body("{\"toTenantId\": \"ma\"}"));
+
+        request("GET /api/payments/invoices", query("applicationId={applicationId}"));
+        // The key the records' own invoice was issued with: the invoice issued then is the answer.
+        request("POST /api/payments/invoices", body("{\"personId\": \"applicant-wa\", \"lines\": [{\"description\":"
+                + " \"Matrix\", \"amountCents\": 100}]}").key("matrix-invoice"));
+        request("POST /api/payments/invoices/{invoiceId}/payments",
+                body("{\"amountCents\": 100, \"currency\": \"USD\", \"method\": \"CHECK\"}").key("matrix-1"));
+        request("POST /api/payments/invoices/{invoiceId}/waivers", body("{\"amountCents\": 100, \"currency\": \"USD\","
+                + " \"kind\": \"WAIVER\", \"reason\": \"Hardship\"}").key("matrix-1"));
+        request("POST /api/payments/invoices/{invoiceId}/voiding", body("{\"reason\": \"Issued by mistake\"}"));
+        request("POST /api/payments/invoices/{invoiceId}/refunds", body("{\"amountCents\": 999999,"
+                + " \"currency\": \"USD\", \"reason\": \"OTHER\"}").key("matrix-1"));
+        request("POST /api/payments/invoices/{invoiceId}/card-checkouts", body(null).key("matrix-1"));
+        request("POST /api/payments/group-payments", body("{\"payer\": \"Agency\", \"amountCents\": 100,"
+                + " \"currency\": \"USD\", \"method\": \"CHECK\", \"invoiceIds\": [\"{invoiceId}\"]}").key("matrix-1"));
+        request("GET /api/payments/accounts/invoices", query("standing=PAID"));
+        request("POST /api/payments/card-webhooks", body("{\"type\": \"payment_intent.succeeded\"}"));
+
+        request("GET /api/registry/endorsees", query("name=matrix&state=WA"));
+        request("GET /api/registry/reflective-supervision-providers", query("state=WA"));
+        request("POST /api/registry/badges/verifications", body("{\"credential\": \"not.a.credential\"}"));
     }
+
+    /** One line of the table. */
+    record Entry(String service, String method, String path, Scope scope, Map<Caller, String> expected) {
+
+        /** {@code "<service> <METHOD> <path template>"}, as the service's OpenAPI description names it. */
+        String key() {
+            return service + " " + method + " " + path;
+        }
+
+        /** What a caller of the same role in the other association gets. */
+        String expectedOfTheOtherAssociation(Caller caller) {
+            String own = expected.get(caller);
+            if ("403".equals(own)) {
+                return own;
+            }
+            return scope == Scope.RECORD ? "404" : scope == Scope.SEARCH ? "EMPTY" : own;
+        }
+    }
+
+    /** The table, line by line. */
+    static final List<Entry> ENTRIES = parse(TABLE);
 
     private SecurityMatrix() {
     }
 
-    /** The endpoints a running service describes, in the form of {@link #ENDPOINTS}' keys. */
+    private static List<Entry> parse(String table) {
+        List<Entry> entries = new ArrayList<>();
+        String service = null;
+        for (String line : table.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            String[] columns = line.split("\\s+");
+            if (line.startsWith("#")) {
+                service = columns[1].endsWith("-service") ? columns[1] : service;
+                continue;
+            }
+            Scope scope = Scope.valueOf(columns[2].toUpperCase());
+            Map<Caller, String> expected = new LinkedHashMap<>();
+            int wanted = scope == Scope.PUBLIC ? 4 : 3 + Caller.values().length;
+            if (columns.length != wanted) {
+                throw new IllegalStateException("SecurityMatrix: " + wanted + " columns expected in: " + line);
+            }
+            for (Caller caller : Caller.values()) {
+                expected.put(caller, columns[scope == Scope.PUBLIC ? 3 : 3 + caller.ordinal()]);
+            }
+            entries.add(new Entry(service, columns[0], columns[1], scope, expected));
+        }
+        return entries;
+    }
+
+    /** The endpoints a running service describes, in the form of {@link Entry#key()}. */
     static TreeSet<String> described(String service, ApiClient direct) {
         Response docs = direct.get("/v3/api-docs");
         if (docs.status() != 200) {
@@ -129,33 +285,70 @@ final class SecurityMatrix {
         return endpoints;
     }
 
-    /** A request for the endpoint, with every path variable an id that names no record. */
-    static Response call(ApiClient client, String endpoint) {
-        String[] parts = endpoint.split(" ");
-        String method = parts[1];
-        String path = parts[2].replaceAll("\\{[^}]+}", "no-such-record");
-        switch (method) {
-            case "GET":
-                return client.get(path);
-            case "POST":
-                return client.post(path, "{}");
-            case "PUT":
-                return client.put(path, "{}");
-            case "DELETE":
-                return client.delete(path);
-            default:
-                throw new IllegalArgumentException(endpoint);
-        }
+    /** Requests written for endpoints the table does not list (a typo, or an endpoint gone). */
+    static List<String> requestsWithoutAnEntry() {
+        List<String> listed = ENTRIES.stream().map(e -> e.method() + " " + e.path()).toList();
+        return REQUESTS.keySet().stream().filter(endpoint -> !listed.contains(endpoint)).toList();
     }
 
     static List<String> services() {
-        List<String> services = new ArrayList<>();
-        ENDPOINTS.keySet().forEach(key -> {
-            String service = key.substring(0, key.indexOf(' '));
-            if (!services.contains(service)) {
-                services.add(service);
-            }
-        });
-        return services;
+        return ENTRIES.stream().map(Entry::service).distinct().toList();
+    }
+
+    /** Sends the entry's request, with the records' ids in its path, query and body. */
+    static Response call(ApiClient client, Entry entry, Map<String, String> ids) {
+        Request request = REQUESTS.getOrDefault(entry.method() + " " + entry.path(), body(null));
+        String path = fill(entry.path(), ids) + (request.query() == null ? "" : "?" + fill(request.query(), ids));
+        String body = request.body() == null ? null : fill(request.body(), ids);
+        switch (entry.method()) {
+            case "GET":
+                return client.get(path);
+            case "POST":
+                return request.key() == null ? client.post(path, body)
+                        : client.post(path, body, Map.of("Idempotency-Key", request.key()));
+            case "PUT":
+                return client.put(path, body);
+            case "DELETE":
+                return client.delete(path);
+            default:
+                throw new IllegalArgumentException(entry.key());
+        }
+    }
+
+    /** Whether an answer is what the table expects. */
+    static boolean matches(String expected, Response answer) {
+        if ("EMPTY".equals(expected)) {
+            return answer.status() == 200 && answer.body().isArray() && answer.body().isEmpty();
+        }
+        return Arrays.asList(expected.split("\\|")).contains(Integer.toString(answer.status()));
+    }
+
+    private static String fill(String text, Map<String, String> ids) {
+        String filled = text;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            filled = filled.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        if (filled.matches("(?s).*\\{[A-Za-z]+}.*")) {
+            throw new IllegalStateException("SecurityMatrix: no record made for " + filled);
+        }
+        return filled;
+    }
+
+    private record Request(String query, String body, String key) {
+        Request key(String idempotencyKey) {
+            return new Request(query, body, idempotencyKey);
+        }
+    }
+
+    private static Request body(String json) {
+        return new Request(null, json, null);
+    }
+
+    private static Request query(String query) {
+        return new Request(query, null, null);
+    }
+
+    private static void request(String endpoint, Request request) {
+        REQUESTS.put(endpoint, request);
     }
 }

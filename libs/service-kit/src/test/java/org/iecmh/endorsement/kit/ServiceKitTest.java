@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -11,12 +12,14 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
@@ -317,6 +320,32 @@ class ServiceKitTest {
     }
 
     @Test
+    void aRoleThatMayNotCallAHandlerIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String invalid = json.writeValueAsString(Map.of("personId", "", "category", "lower case"));
+        String valid = json.writeValueAsString(Map.of("personId", "p", "name", "n", "category", "IMHS"));
+
+        HttpResponse<String> auditorInvalid = approve(invalid, "AUDITOR");
+        HttpResponse<String> auditorValid = approve(valid, "AUDITOR");
+        HttpResponse<String> coordinatorInvalid = approve(invalid, "COORDINATOR");
+        HttpResponse<String> coordinatorValid = approve(valid, "COORDINATOR");
+
+        assertThat(auditorInvalid.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(auditorInvalid.body()).get("detail").asText())
+                .isEqualTo("Only coordinators approve samples");
+        assertThat(auditorValid.statusCode()).isEqualTo(403);
+        assertThat(coordinatorInvalid.statusCode()).isEqualTo(400);
+        assertThat(coordinatorValid.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(coordinatorValid.body()).get("approvedBy").asText()).isEqualTo("staff-1");
+    }
+
+    private HttpResponse<String> approve(String body, String role) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples/approvals"))
+                .header("Content-Type", "application/json").header("X-Tenant-Id", "ma")
+                .header("Authorization", "Bearer " + LocalIssuer.instance().token("ma", "staff-1", role))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aTokenForSeveralTenantsMustNameTheTenant() throws Exception {
         String token = LocalIssuer.instance().token("auditor-9",
                 Map.of("ma", List.of("AUDITOR"), "wa", List.of("AUDITOR")));
@@ -345,6 +374,17 @@ class ServiceKitTest {
                 new SampleSubmission.Submit("no-tenant", "ma", "person-3", "Nobody", "IMHS")))
                 .hasMessageContaining("tenantId");
         assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void creatingARecordUnderAnIdThatIsTakenIsAConflictNotAnError() {
+        String id = "taken-" + UUID.randomUUID();
+        var submit = GenericCommandMessage.asCommandMessage(new SampleSubmission.Submit(id, "ma", "person-4", "Ida",
+                "IMHS")).withMetaData(AuditMetadata.of("ma", "person-4", "APPLICANT"));
+        commands.sendAndWait(submit);
+
+        // PostgreSQL reports the duplicate as SQLState 23505: Axon must see a duplicate key, which answers 409.
+        assertThatThrownBy(() -> commands.sendAndWait(submit)).isInstanceOf(AggregateStreamCreationException.class);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.payment.accounts;
 
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,8 @@ import java.util.List;
 @RequestMapping("/api/payments/accounts")
 class AccountsResource {
 
+    private static final String STAFF_ONLY = "Only coordinators or auditors read the accounts";
+
     private final JdbcTemplate jdbc;
     private final InvoiceViews invoices;
     private final Clock clock;
@@ -32,8 +35,8 @@ class AccountsResource {
     }
 
     @GetMapping
+    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     Accounts totals(Actor actor) {
-        actor.requireRole("Only coordinators or auditors read the accounts", "COORDINATOR", "AUDITOR");
         LocalDate today = LocalDate.now(clock);
         List<Accounts.Total> totals = jdbc.query("""
                         SELECT CASE WHEN status = 'OPEN' AND due_on < ? THEN 'OVERDUE' ELSE status END AS standing,
@@ -54,8 +57,8 @@ class AccountsResource {
 
     /** The association's invoices in one standing, the earliest due first. */
     @GetMapping("/invoices")
+    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
-        actor.requireRole("Only coordinators or auditors read the accounts", "COORDINATOR", "AUDITOR");
         return invoices.inStanding(actor.tenantId(), standing.name(), LocalDate.now(clock));
     }
 }

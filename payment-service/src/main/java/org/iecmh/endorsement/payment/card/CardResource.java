@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
@@ -58,6 +59,8 @@ class CardResource {
 
     /** Starts a card payment of the invoice's outstanding amount; idempotent by the {@code Idempotency-Key} header. */
     @PostMapping("/api/payments/invoices/{invoiceId}/card-checkouts")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"},
+            refusal = "Only the person billed or a coordinator pays an invoice by card")
     CardCheckoutStarted start(@PathVariable String invoiceId,
                               @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                               Actor actor) {

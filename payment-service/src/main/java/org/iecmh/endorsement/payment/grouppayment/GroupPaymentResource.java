@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
@@ -79,9 +80,9 @@ class GroupPaymentResource {
      * recorded the first time without recording anything more.
      */
     @PostMapping
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record group payments")
     ResponseEntity<GroupPayment> pay(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 80) String idempotencyKey,
                                      @Valid @RequestBody GroupPaymentRequest request, Actor actor) {
-        actor.requireRole("Only coordinators record group payments", "COORDINATOR");
         List<GroupPayment> recorded = find(actor.tenantId(), idempotencyKey);
         if (!recorded.isEmpty()) {
             return ResponseEntity.ok(recorded.get(0));

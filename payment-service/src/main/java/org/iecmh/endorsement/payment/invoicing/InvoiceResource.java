@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
@@ -109,9 +110,9 @@ class InvoiceResource {
      * request answers the invoice issued the first time.
      */
     @PostMapping
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators issue invoices")
     ResponseEntity<InvoiceView> issue(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                                       @Valid @RequestBody IssueRequest request, Actor actor) {
-        actor.requireRole("Only coordinators issue invoices", "COORDINATOR");
         String invoiceId = "INV-" + UUID.nameUUIDFromBytes((actor.tenantId() + "/" + idempotencyKey)
                 .getBytes(StandardCharsets.UTF_8));
         var issued = views.find(invoiceId, actor.tenantId());
@@ -137,11 +138,11 @@ class InvoiceResource {
      * {@code Idempotency-Key} header names the payment: a retried request with the same key records nothing more.
      */
     @PostMapping("/{invoiceId}/payments")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record payments")
     InvoiceView pay(@PathVariable String invoiceId,
                     @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                     @Valid @RequestBody PaymentRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        actor.requireRole("Only coordinators record payments", "COORDINATOR");
         commands.sendAndWait(new RecordPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.method(), request.reference()),
                 actor.metaData());
@@ -150,11 +151,11 @@ class InvoiceResource {
 
     /** Waives fees or applies a scholarship; idempotent by the {@code Idempotency-Key} header like a payment. */
     @PostMapping("/{invoiceId}/waivers")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators waive fees")
     InvoiceView waive(@PathVariable String invoiceId,
                       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                       @Valid @RequestBody WaiverRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        actor.requireRole("Only coordinators waive fees", "COORDINATOR");
         commands.sendAndWait(new WaiveFees(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.kind(), request.reason()),
                 actor.metaData());
@@ -163,9 +164,9 @@ class InvoiceResource {
 
     /** Voids an invoice that has no payments left on it; voiding it again changes nothing. */
     @PostMapping("/{invoiceId}/voiding")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators void invoices")
     InvoiceView voidInvoice(@PathVariable String invoiceId, @Valid @RequestBody VoidRequest request, Actor actor) {
         views.require(invoiceId, actor);
-        actor.requireRole("Only coordinators void invoices", "COORDINATOR");
         commands.sendAndWait(new VoidInvoice(invoiceId, request.reason()), actor.metaData());
         return views.require(invoiceId, actor);
     }
@@ -175,11 +176,11 @@ class InvoiceResource {
      * issued. Idempotent by the {@code Idempotency-Key} header.
      */
     @PostMapping("/{invoiceId}/refunds")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators refund payments")
     InvoiceView refund(@PathVariable String invoiceId,
                        @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
                        @Valid @RequestBody RefundRequest request, Actor actor) {
         InvoiceView invoice = views.require(invoiceId, actor);
-        actor.requireRole("Only coordinators refund payments", "COORDINATOR");
         FeeSchedule schedule = fees.inEffect(actor.tenantId(),
                 invoice.issuedOn() == null ? LocalDate.now(clock) : invoice.issuedOn());
         commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.registry.rebuild;
 
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import java.net.URI;
 class RebuildResource {
 
     static final String OPERATOR = "PLATFORM_ADMIN";
+    private static final String OPERATOR_ONLY = "Only an operator rebuilds the registry";
 
     private final RegistryRebuild rebuild;
 
@@ -24,21 +26,17 @@ class RebuildResource {
     }
 
     @PostMapping("/api/registry/admin/rebuilds")
+    @AllowedRoles(value = OPERATOR, refusal = OPERATOR_ONLY)
     ResponseEntity<RebuildProgress> start(Actor actor) {
-        requireOperator(actor);
         RebuildProgress started = rebuild.start();
         return ResponseEntity.accepted().location(URI.create("/api/registry/admin/rebuilds/" + started.id()))
                 .body(started);
     }
 
     @GetMapping("/api/registry/admin/rebuilds/{id}")
+    @AllowedRoles(value = OPERATOR, refusal = OPERATOR_ONLY)
     ResponseEntity<RebuildProgress> progress(@PathVariable String id, Actor actor) {
-        requireOperator(actor);
         RebuildProgress progress = rebuild.progress(id).orElseThrow(() -> new UnknownResource("rebuild", id));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(progress);
-    }
-
-    private static void requireOperator(Actor actor) {
-        actor.requireRole("Only an operator rebuilds the registry", OPERATOR);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -44,8 +45,6 @@ import java.util.function.BiConsumer;
 @RequestMapping("/api/endorsements/{endorsementNumber}")
 class ActivityResource {
 
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
-
     /** {@code deiHours}: how many of the hours were on diversity, equity and inclusion (all of them for a DEI training). */
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
                            @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
@@ -70,6 +69,8 @@ class ActivityResource {
                          List<YearlyActivityLog.YearProgress> years, List<YearlyActivityLog.Entry> entries) {
     }
 
+    private static final String ENDORSEE_ONLY = "Only the endorsee logs their activity";
+
     private final EndorsementViews views;
     private final CommandGateway commands;
     private final ReflectiveSupervisionProviders providers;
@@ -90,9 +91,10 @@ class ActivityResource {
     }
 
     @PostMapping("/trainings")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
         String entryId = UUID.randomUUID().toString();
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordTraining(number, entryId,
@@ -102,9 +104,10 @@ class ActivityResource {
 
     /** Corrects a logged training, held to the rules of a new one, on each endorsement it was logged on. */
     @PutMapping("/trainings/{entryId}")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress correctTraining(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                   @Valid @RequestBody TrainingRequest request, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.attendedOn());
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectTraining(number, entryId,
                 request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named), actor.metaData()));
@@ -112,17 +115,19 @@ class ActivityResource {
     }
 
     @DeleteMapping("/trainings/{entryId}")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
                 new RemoveTraining(number, entryId, !named), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
     @PostMapping("/reflective-supervision")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         String entryId = UUID.randomUUID().toString();
@@ -134,9 +139,10 @@ class ActivityResource {
 
     /** Corrects a logged session; the provider must have been endorsed on the corrected date. */
     @PutMapping("/reflective-supervision/{entryId}")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress correctSession(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                  @Valid @RequestBody SessionRequest request, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         notInTheFuture(request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectReflectiveSupervision(
@@ -146,16 +152,18 @@ class ActivityResource {
     }
 
     @DeleteMapping("/reflective-supervision/{entryId}")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
                 new RemoveReflectiveSupervision(number, entryId, !named), actor.metaData()));
         return progress(endorsementNumber, actor);
     }
 
     @PostMapping("/code-of-ethics")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
-        EndorsementView endorsement = requireEndorsee(endorsementNumber, actor);
+        EndorsementView endorsement = views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new SignCodeOfEthics(number, today),
                 actor.metaData()));
@@ -176,11 +184,6 @@ class ActivityResource {
                 policies.policy(endorsement.tenantId(), endorsement.validThrough()));
         return new CycleProgress(endorsementNumber, endorsement.validThrough(),
                 years.stream().allMatch(YearlyActivityLog.YearProgress::met), years, log.entries());
-    }
-
-    private EndorsementView requireEndorsee(String endorsementNumber, Actor actor) {
-        actor.requireRole("Only the endorsee logs their activity", ENDORSEE_ROLES);
-        return views.require(endorsementNumber, actor);
     }
 
     /**

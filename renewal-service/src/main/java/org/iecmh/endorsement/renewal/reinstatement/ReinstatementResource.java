@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal.reinstatement;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -12,14 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
 
 /** Reinstatement after a lapse: the endorsee asks, pays the fee, meets the years since; a coordinator approves. */
 @RestController
 @RequestMapping("/api/endorsements/{endorsementNumber}/reinstatement")
 class ReinstatementResource {
-
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
 
     private final EndorsementViews views;
     private final CommandGateway commands;
@@ -34,8 +32,8 @@ class ReinstatementResource {
     }
 
     @PostMapping
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for reinstatement")
     EndorsementView request(@PathVariable String endorsementNumber, Actor actor) {
-        actor.requireRole("Only the endorsee asks for reinstatement", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new RequestReinstatement(endorsementNumber, today,
@@ -44,8 +42,8 @@ class ReinstatementResource {
     }
 
     @PostMapping("/approval")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator approves a reinstatement")
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
-        actor.requireRole("Only a coordinator approves a reinstatement", "COORDINATOR");
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         commands.sendAndWait(new ApproveReinstatement(endorsementNumber, today,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
 
 /** Where the endorsee's renewal reminders go. */
 @RestController
 class EmailAddressResource {
-
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
 
     record EmailAddressRequest(@NotBlank @Email @Size(max = 320) @Schema(example = "zoe@example.org")
                                String emailAddress) {
@@ -35,9 +33,9 @@ class EmailAddressResource {
     }
 
     @PutMapping("/api/endorsements/{endorsementNumber}/email-address")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee gives their email address")
     EndorsementView record(@PathVariable String endorsementNumber, @Valid @RequestBody EmailAddressRequest request,
                            Actor actor) {
-        actor.requireRole("Only the endorsee gives their email address", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         commands.sendAndWait(new RecordEmailAddress(endorsementNumber, request.emailAddress()), actor.metaData());
         return views.require(endorsementNumber, actor);

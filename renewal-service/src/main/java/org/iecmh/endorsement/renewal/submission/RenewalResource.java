@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -17,17 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
 
 /** The endorsee submits a renewal inside the window; a coordinator approves it or returns it with comments. */
 @RestController
 @RequestMapping("/api/endorsements/{endorsementNumber}/renewal")
 class RenewalResource {
 
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
-
     record ReturnRequest(@NotBlank @Size(max = 4000) @Schema(example = "Add the RSC log for 2029") String comments) {
     }
+
+    private static final String COORDINATOR_ONLY = "Only a coordinator reviews renewals";
 
     private final EndorsementViews views;
     private final CommandGateway commands;
@@ -42,8 +42,8 @@ class RenewalResource {
     }
 
     @PostMapping
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee submits a renewal")
     EndorsementView submit(@PathVariable String endorsementNumber, Actor actor) {
-        actor.requireRole("Only the endorsee submits a renewal", ENDORSEE_ROLES);
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         commands.sendAndWait(new SubmitRenewal(endorsementNumber, LocalDate.now(clock),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
@@ -51,24 +51,20 @@ class RenewalResource {
     }
 
     @PostMapping("/return")
+    @AllowedRoles(value = "COORDINATOR", refusal = COORDINATOR_ONLY)
     EndorsementView giveBack(@PathVariable String endorsementNumber, @Valid @RequestBody ReturnRequest request,
                              Actor actor) {
-        requireCoordinator(actor);
         views.require(endorsementNumber, actor);
         commands.sendAndWait(new ReturnRenewal(endorsementNumber, request.comments()), actor.metaData());
         return views.require(endorsementNumber, actor);
     }
 
     @PostMapping("/approval")
+    @AllowedRoles(value = "COORDINATOR", refusal = COORDINATOR_ONLY)
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
-        requireCoordinator(actor);
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         commands.sendAndWait(new ApproveRenewal(endorsementNumber, LocalDate.now(clock),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
         return views.require(endorsementNumber, actor);
-    }
-
-    private static void requireCoordinator(Actor actor) {
-        actor.requireRole("Only a coordinator reviews renewals", "COORDINATOR");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -17,14 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Set;
 
 /** Moving state: the endorsee asks, the receiving association's coordinator accepts. */
 @RestController
 @RequestMapping("/api/endorsements/{endorsementNumber}/transfer")
 class TransferResource {
-
-    private static final Set<String> ENDORSEE_ROLES = Set.of("APPLICANT", "ENDORSEE");
 
     record TransferRequest(@NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,15}") @Schema(example = "wa")
                            String toTenantId) {
@@ -43,9 +41,9 @@ class TransferResource {
     }
 
     @PostMapping
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for a transfer")
     EndorsementView request(@PathVariable String endorsementNumber, @Valid @RequestBody TransferRequest request,
                             Actor actor) {
-        actor.requireRole("Only the endorsee asks for a transfer", ENDORSEE_ROLES);
         views.require(endorsementNumber, actor);
         LocalDate today = LocalDate.now(clock);
         policies.policy(request.toTenantId(), today); // an association without a renewal policy is not one to move to
@@ -54,8 +52,8 @@ class TransferResource {
     }
 
     @PostMapping("/acceptance")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator accepts a transfer")
     EndorsementView accept(@PathVariable String endorsementNumber, Actor actor) {
-        actor.requireRole("Only a coordinator accepts a transfer", "COORDINATOR");
         views.requireTransferringTo(endorsementNumber, actor);
         commands.sendAndWait(new AcceptTransfer(endorsementNumber, LocalDate.now(clock)), actor.metaData());
         return views.require(endorsementNumber, actor);

@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -40,6 +39,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 
 /**
  * Axon on PostgreSQL through JDBC, chosen here rather than left to Axon's auto-configuration: a service that also
@@ -55,6 +56,9 @@ import javax.sql.DataSource;
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(TokenStoreProperties.class)
 public class EventStoreAutoConfiguration {
+
+    /** PostgreSQL's SQLState for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     public ServiceKitSchema serviceKitSchema(DataSource dataSource) {
@@ -120,9 +124,30 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /**
+     * PostgreSQL reports a duplicate key as SQLState 23505 in a plain {@code PSQLException}, which Axon's
+     * {@code JdbcSQLErrorCodesResolver} misses (it looks for {@code SQLIntegrityConstraintViolationException}), and
+     * Axon's other resolver needs JPA: without this, an aggregate created twice, or two commands racing on one, would
+     * fail as an error instead of a conflict (409).
+     */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return EventStoreAutoConfiguration::isUniqueViolation;
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null;
+                 sql = sql.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Bean

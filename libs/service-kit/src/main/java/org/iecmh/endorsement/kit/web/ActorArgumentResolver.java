@@ -44,6 +44,11 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        return actorOf(request);
+    }
+
+    /** The actor of a request, as a handler's {@link Actor} parameter receives it. */
+    public Actor actorOf(NativeWebRequest request) {
         Jwt token = token();
         String subject = token.getClaimAsString(properties.subjectClaim());
         if (subject == null || subject.isBlank()) {

@@ -9,11 +9,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Problem details for every error, and the {@link Actor} of each request from its token. */
+/**
+ * Problem details for every error, the {@link Actor} of each request from its token, and the {@link AllowedRoles}
+ * of each handler checked before its input is read.
+ */
 @AutoConfiguration(after = ResourceServerAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
@@ -29,10 +33,16 @@ public class WebAutoConfiguration {
 
     @Bean
     public WebMvcConfigurer actorResolution(SecurityProperties security) {
+        ActorArgumentResolver actors = new ActorArgumentResolver(security);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorArgumentResolver(security));
+                resolvers.add(actors);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleCheck(actors));
             }
         };
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,5 +38,12 @@ class SampleResource {
                                 request.category()))
                 .withMetaData(actor.metaData()));
         return Map.of("id", id);
+    }
+
+    /** Staff only: a caller without the role is refused before the body is even read. */
+    @PostMapping("/samples/approvals")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators approve samples")
+    Map<String, String> approve(@Valid @RequestBody SubmitRequest request, Actor actor) {
+        return Map.of("approvedBy", actor.subject());
     }
 }
