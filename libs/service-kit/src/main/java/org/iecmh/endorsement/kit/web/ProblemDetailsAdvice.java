@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -106,6 +107,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "message", violation.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                Map.of("field", ex.field(), "rule", ex.rule(), "message", ex.getMessage()))));
+    }
+
+    /** A query parameter or path variable of the wrong kind (a date that is not one) names itself, rule {@code type}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                Map.of("field", ex.getName(), "rule", "type", "message", "is not a value of the expected kind"))));
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

@@ -7,7 +7,9 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,6 +22,9 @@ class SampleResource {
 
     record SubmitRequest(@NotBlank String personId, @NotBlank String name,
                          @NotBlank @Pattern(regexp = "[A-Z-]{3,8}") String category) {
+    }
+
+    record RenameRequest(@NotBlank String name) {
     }
 
     private final CommandGateway commands;
@@ -37,5 +42,11 @@ class SampleResource {
                                 request.category()))
                 .withMetaData(actor.metaData()));
         return Map.of("id", id);
+    }
+
+    @PutMapping("/samples/{id}/name")
+    void rename(@PathVariable String id, @Valid @RequestBody RenameRequest request, Actor actor) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SampleSubmission.Rename(id, request.name()))
+                .withMetaData(actor.metaData()));
     }
 }
