@@ -20,6 +20,10 @@ final class SecurityMatrix {
 
     enum Access { PUBLIC, PROTECTED }
 
+    /** The aggregate kind each service answers for under {@code /api/audit/{kind}}, as the gateway routes it. */
+    static final Map<String, String> AUDITED_KINDS = Map.of("application-service", "applications",
+            "renewal-service", "endorsements", "payment-service", "invoices");
+
     /** {@code "<service> <METHOD> <path template>"}, as the service's OpenAPI description names it. */
     static final Map<String, Access> ENDPOINTS = new LinkedHashMap<>();
 
@@ -53,7 +57,9 @@ final class SecurityMatrix {
                 "POST /api/applications/{applicationId}/comments",
                 "GET /api/applications/{applicationId}/comments",
                 "POST /api/applications/prior-endorsements",
-                "POST /api/applications/read-models/rebuild")) {
+                "GET /api/applications/read-models",
+                "POST /api/applications/read-models/{readModel}/rebuilds",
+                "GET /api/applications/read-models/rebuilds/{rebuildId}")) {
             ENDPOINTS.put(app + endpoint, Access.PROTECTED);
         }
         String renewal = "renewal-service ";
@@ -73,7 +79,10 @@ final class SecurityMatrix {
                 "POST /api/endorsements/{endorsementNumber}/renewal/return",
                 "POST /api/endorsements/{endorsementNumber}/renewal/approval",
                 "POST /api/endorsements/{endorsementNumber}/transfer",
-                "POST /api/endorsements/{endorsementNumber}/transfer/acceptance")) {
+                "POST /api/endorsements/{endorsementNumber}/transfer/acceptance",
+                "GET /api/endorsements/read-models",
+                "POST /api/endorsements/read-models/{readModel}/rebuilds",
+                "GET /api/endorsements/read-models/rebuilds/{rebuildId}")) {
             ENDPOINTS.put(renewal + endpoint, Access.PROTECTED);
         }
         String pay = "payment-service ";
@@ -83,9 +92,22 @@ final class SecurityMatrix {
                 "POST /api/payments/invoices/{invoiceId}/voiding", "POST /api/payments/invoices/{invoiceId}/refunds",
                 "POST /api/payments/invoices/{invoiceId}/card-checkouts",
                 "GET /api/payments/invoices/{invoiceId}/receipt", "POST /api/payments/group-payments",
-                "GET /api/payments/accounts", "GET /api/payments/accounts/invoices")) {
+                "GET /api/payments/accounts", "GET /api/payments/accounts/invoices",
+                "GET /api/payments/read-models",
+                "POST /api/payments/read-models/{readModel}/rebuilds",
+                "GET /api/payments/read-models/rebuilds/{rebuildId}")) {
             ENDPOINTS.put(pay + endpoint, Access.PROTECTED);
         }
+        // The audit API (service-kit), served by each service with an event store for the kind it owns.
+        AUDITED_KINDS.forEach((service, kind) -> {
+            for (String endpoint : List.of(
+                    "GET /api/audit/{kind}/{aggregateId}/events", "GET /api/audit/{kind}/people/{personId}/events",
+                    "GET /api/audit/{kind}/{aggregateId}/state", "GET /api/audit/{kind}/{aggregateId}/verification",
+                    "GET /api/audit/{kind}/verification", "GET /api/audit/{kind}/people/{personId}/export",
+                    "GET /api/audit/{kind}/exports", "GET /api/audit/{kind}/signing-keys")) {
+                ENDPOINTS.put(service + " " + endpoint, Access.PROTECTED);
+            }
+        });
         // The card processor calls without a token; the request's signature is checked instead.
         ENDPOINTS.put(pay + "POST /api/payments/card-webhooks", Access.PUBLIC);
         String registry = "registry-service ";
@@ -129,7 +151,9 @@ final class SecurityMatrix {
     static Response call(ApiClient client, String endpoint) {
         String[] parts = endpoint.split(" ");
         String method = parts[1];
-        String path = parts[2].replaceAll("\\{[^}]+}", "no-such-record");
+        String service = parts[0];
+        String path = parts[2].replace("{kind}", AUDITED_KINDS.getOrDefault(service, "no-such-kind"))
+                .replaceAll("\\{[^}]+}", "no-such-record");
         switch (method) {
             case "GET":
                 return client.get(path);
