@@ -250,6 +250,21 @@ class AuditTest {
         assertThat(lines).extracting(line -> line.get("aggregateId").asText()).containsOnly(id);
         assertThat(lines.get(1).at("/payload/name").asText()).isEqualTo("Eve Exported");
         assertThat(lines.get(1).get("chainHash").asText()).hasSize(64);
+
+        Response backwards = auditor("exp").get("/api/audit/samples/exports?from=2027-05-02T00:00:00Z"
+                + "&to=2027-05-01T00:00:00Z");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.at("/errors/0/field")).isEqualTo("to");
+        Response withoutEnd = auditor("exp").get("/api/audit/samples/exports?from=2027-05-01T00:00:00Z");
+        assertThat(withoutEnd.status()).isEqualTo(400);
+        assertThat(withoutEnd.at("/errors/0/field")).isEqualTo("to");
+        assertThat(withoutEnd.at("/errors/0/rule")).isEqualTo("NotNull");
+        Response notAnInstant = auditor("exp").get("/api/audit/samples/exports?from=yesterday&to=2027-05-01T00:00:00Z");
+        assertThat(notAnInstant.status()).isEqualTo(400);
+        assertThat(notAnInstant.at("/errors/0/field")).isEqualTo("from");
+        assertThat(notAnInstant.at("/errors/0/rule")).isEqualTo("type");
+        assertThat(auditor("exp").get("/api/audit/samples/people/nobody/export").status()).isEqualTo(404);
+        assertThat(auditor("other").get("/api/audit/samples/people/person-exp/export").status()).isEqualTo(404);
     }
 
     @Test

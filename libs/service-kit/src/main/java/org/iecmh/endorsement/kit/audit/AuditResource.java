@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * The audit API of a service, for each aggregate kind it owns ({@code iecmh.audit.kinds}): histories, past states,
  * chain verification and exports. Auditors and platform admins, and a tenant's admins, read the tenant they act in;
- * an aggregate of another tenant does not exist for them.
+ * an aggregate of another tenant does not exist for them. The exports set their content type on the answer rather
+ * than declaring it, so that a refusal can still be a problem document.
  */
 @RestController
 @Validated
@@ -125,7 +126,7 @@ class AuditResource {
         return chain.verifyTenant(actor.tenantId(), authorize(kind, actor));
     }
 
-    @GetMapping(value = "/people/{personId}/export", produces = "application/zip")
+    @GetMapping("/people/{personId}/export")
     @Operation(summary = "The person's complete history as a zip: events.jsonl, manifest.json (SHA-256 per file) and"
             + " manifest.jws (ES256, keys at signing-keys)")
     ResponseEntity<StreamingResponseBody> personExport(@PathVariable String kind, @PathVariable String personId,
@@ -143,7 +144,7 @@ class AuditResource {
                 .body(out -> export.personBundle(service, kind, aggregates, tenant, personId, out));
     }
 
-    @GetMapping(value = "/exports", produces = "application/x-ndjson")
+    @GetMapping("/exports")
     @Operation(summary = "The tenant's events of a period as JSON lines, streamed; X-Total-Events announces how many,"
             + " each line's position counts up to it")
     ResponseEntity<StreamingResponseBody> tenantExport(@PathVariable String kind, @RequestParam Instant from,

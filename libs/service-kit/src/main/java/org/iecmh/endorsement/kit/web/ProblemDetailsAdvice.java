@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -65,6 +66,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                 : result.getMethodParameter().getParameterName(), error)))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    /** A required query parameter that is missing names itself, rule {@code NotNull}. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", ex.getParameterName(),
+                "rule", "NotNull", "message", "is required"))));
     }
 
     /**
