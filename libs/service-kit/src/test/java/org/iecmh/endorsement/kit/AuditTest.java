@@ -6,7 +6,12 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.sample.SampleNames;
 import org.iecmh.endorsement.kit.sample.SampleViews;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -51,6 +56,7 @@ class AuditTest {
 
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
     /** The views of streams no test altered with SQL: a rebuild replays the altered events as they now read. */
+    static final String UNTAMPERED_NAMES = "SELECT * FROM sample_name WHERE tenant_id NOT IN ('tamper', 'cut') ORDER BY id";
     static final String UNTAMPERED_VIEWS = "SELECT * FROM sample_view WHERE tenant_id NOT IN ('tamper', 'cut') ORDER BY id";
 
     @TestConfiguration
@@ -69,6 +75,8 @@ class AuditTest {
     MutableClock clock;
     @Autowired
     SampleViews views;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -320,6 +328,61 @@ class AuditTest {
                 admin.get("/samples/read-models/rebuilds/" + takenOver.at("/id")).at("/status")));
         assertThat(ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR")
                 .post("/samples/read-models/sample-view/rebuilds", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTrackingReadModelIsRebuiltWhileNoInstanceRunsItsProcessorWhichThenGoesOn() {
+        String id = submit("ma", "person-track", "Tom Track");
+        rename("ma", id, "Tom Tracked");
+        await().atMost(Duration.ofSeconds(30)).until(this::namesCaughtUp);
+        List<Map<String, Object>> before = jdbc.queryForList(UNTAMPERED_NAMES);
+        ApiClient admin = ApiClient.onPort(port).as("ma", "platform", "PLATFORM_ADMIN");
+
+        Response started = admin.post("/samples/read-models/sample-names/rebuilds", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String progress = "/samples/read-models/rebuilds/" + started.at("/id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(admin.get(progress).at("/status")));
+
+        assertThat(admin.get(progress).at("/status")).as(admin.get(progress).text()).isEqualTo("DONE");
+        assertThat(jdbc.queryForList(UNTAMPERED_NAMES)).isEqualTo(before);
+        assertThat(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
+                SampleNames.PROCESSOR)).noneSatisfy(owner -> assertThat(owner).startsWith("rebuild:"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sampleNames().isRunning());
+        String later = submit("ma", "person-track", "Tess After");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "SELECT name FROM sample_name WHERE id = ?", String.class, later).equals(List.of("Tess After")));
+    }
+
+    @Test
+    void aTrackingReadModelIsNotRebuiltWhileAnotherInstanceHoldsItsProcessorsSegments() {
+        ApiClient admin = ApiClient.onPort(port).as("ma", "platform", "PLATFORM_ADMIN");
+        sampleNames().shutDown();
+        String stillFresh = DateTimeUtils.formatInstant(AbstractTokenEntry.clock.instant().plusSeconds(60));
+        jdbc.update("UPDATE token_entry SET owner = 'another-instance', timestamp = ? WHERE processor_name = ?",
+                stillFresh, SampleNames.PROCESSOR);
+        try {
+            Response started = admin.post("/samples/read-models/sample-names/rebuilds", null);
+            String progress = "/samples/read-models/rebuilds/" + started.at("/id");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(admin.get(progress).at("/status")));
+
+            assertThat(admin.get(progress).at("/status")).isEqualTo("FAILED");
+            assertThat(admin.get(progress).at("/error")).contains("another-instance");
+            assertThat(jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ?", String.class,
+                    SampleNames.PROCESSOR)).containsOnly("another-instance");
+        } finally {
+            jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ?", SampleNames.PROCESSOR);
+            sampleNames().start();
+        }
+    }
+
+    private EventProcessor sampleNames() {
+        return processing.eventProcessor(SampleNames.PROCESSOR).orElseThrow();
+    }
+
+    private boolean namesCaughtUp() {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM sample_view v LEFT JOIN sample_name n ON n.id = v.id
+                WHERE n.name IS DISTINCT FROM v.name AND v.tenant_id NOT IN ('tamper', 'cut')""", Integer.class) == 0;
     }
 
     private boolean verifies(Map<String, byte[]> bundle, ECKey publicKey) throws Exception {

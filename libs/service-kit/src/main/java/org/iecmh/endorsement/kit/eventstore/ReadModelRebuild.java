@@ -3,6 +3,7 @@ package org.iecmh.endorsement.kit.eventstore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -54,6 +56,15 @@ public class ReadModelRebuild {
 
     /** Empties the read model's tables and replays the whole event store into it, telling {@code progress}. */
     public Result rebuild(ReadModel model, LongConsumer progress) {
+        return rebuild(model, progress, last -> {
+        });
+    }
+
+    /**
+     * As {@link #rebuild(ReadModel, LongConsumer)}, and hands {@code beforeCommit} the position of the last event
+     * replayed (null if none), in the rebuild's transaction: where a tracking processor is to go on from.
+     */
+    public Result rebuild(ReadModel model, LongConsumer progress, Consumer<TrackingToken> beforeCommit) {
         List<AnnotationEventHandlerAdapter> handlers = model.projections().stream()
                 .map(AnnotationEventHandlerAdapter::new).toList();
         long started = System.nanoTime();
@@ -62,9 +73,11 @@ public class ReadModelRebuild {
             jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
             jdbc.execute("TRUNCATE " + names);
             long replayed = 0;
+            TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
+                    last = event.trackingToken();
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         if (handler.canHandle(event)) {
                             DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
@@ -79,6 +92,7 @@ public class ReadModelRebuild {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while rebuilding " + names, e);
             }
+            beforeCommit.accept(last);
             return replayed;
         });
         Result result = new Result(events == null ? 0 : events, Duration.ofNanos(System.nanoTime() - started));

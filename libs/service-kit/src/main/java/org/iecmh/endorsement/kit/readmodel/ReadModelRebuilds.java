@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * database (a second request, on any instance, is refused while it runs), the job runs in the background on the
  * instance that took it, and its progress (events replayed of the store's events when it started) is kept in the
  * database, so any instance answers for it. A job whose instance died stops counting as running once its heartbeat
- * is older than {@code abandonedAfter}.
+ * is older than {@code abandonedAfter}. A read model kept by a tracking processor is rebuilt while no instance runs
+ * that processor (see {@link TrackingProcessorClaims}).
  */
 public class ReadModelRebuilds implements AutoCloseable {
 
@@ -53,6 +54,7 @@ public class ReadModelRebuilds implements AutoCloseable {
     private final Clock clock;
     private final String owner;
     private final Duration abandonedAfter;
+    private final TrackingProcessorClaims claims;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "read-model-rebuild");
         thread.setDaemon(true);
@@ -61,7 +63,7 @@ public class ReadModelRebuilds implements AutoCloseable {
 
     public ReadModelRebuilds(List<ReadModel> readModels, ReadModelRebuild rebuild, JdbcTemplate jdbc,
                              PlatformTransactionManager transactions, Clock clock, String owner,
-                             Duration abandonedAfter) {
+                             Duration abandonedAfter, TrackingProcessorClaims claims) {
         this.readModels = readModels.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.rebuild = rebuild;
         this.jdbc = jdbc;
@@ -70,6 +72,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         this.clock = clock;
         this.owner = owner;
         this.abandonedAfter = abandonedAfter;
+        this.claims = claims;
     }
 
     /** The read models this service can rebuild. */
@@ -110,12 +113,28 @@ public class ReadModelRebuilds implements AutoCloseable {
     }
 
     private void run(String id, ReadModel model) {
+        String processor = model.trackingProcessor();
+        String claimant = "rebuild:" + id;
         try {
-            ReadModelRebuild.Result result = rebuild.rebuild(model, processed -> progress(id, processed));
+            if (processor == null) {
+                ReadModelRebuild.Result result = rebuild.rebuild(model, processed -> progress(id, processed));
+                finish(id, "DONE", result.events(), null);
+                return;
+            }
+            claims.claimAll(processor, claimant);
+            ReadModelRebuild.Result result = rebuild.rebuild(model, processed -> {
+                progress(id, processed);
+                claims.heartbeat(processor, claimant);
+            }, position -> claims.moveTo(processor, position));
             finish(id, "DONE", result.events(), null);
         } catch (RuntimeException e) {
             log.error("Rebuilding {} failed", model.name(), e);
             finish(id, "FAILED", null, e.getMessage());
+        } finally {
+            if (processor != null) {
+                claims.release(processor, claimant);
+                claims.follow();
+            }
         }
     }
 
