@@ -202,6 +202,16 @@ class ApplicationAuditTest {
         assertThat(events.lines()).hasSize(2).allSatisfy(line -> assertThat(line).contains(id));
     }
 
+    @Test
+    void theAuditAndRebuildEndpointsAreDescribedWithTheRestOfTheApi() {
+        Response api = ApiClient.onPort(port).get("/v3/api-docs");
+
+        assertThat(api.body().get("paths").has("/api/audit/{kind}/{aggregateId}/events")).isTrue();
+        assertThat(api.body().get("paths").has("/api/audit/{kind}/people/{personId}/export")).isTrue();
+        assertThat(api.body().get("paths").has("/api/applications/read-models/{readModel}/rebuilds")).isTrue();
+        assertThat(api.body().get("paths").has("/api/applications/read-models/rebuild")).isFalse();
+    }
+
     private String start(String name) {
         Response started = applicant.post("/api/applications", Map.of("applicantName", name, "category", "IFA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
