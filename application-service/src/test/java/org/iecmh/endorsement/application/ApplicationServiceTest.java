@@ -605,13 +605,18 @@ class ApplicationServiceTest {
         coordinator.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of("Reason one")));
         List<Map<String, Object>> before = readModelRows();
 
-        Response notAllowed = coordinator.post("/api/applications/read-models/rebuild", null);
-        Response rebuilt = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN")
-                .post("/api/applications/read-models/rebuild", null);
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN");
+        Response notAllowed = coordinator.post("/api/applications/read-models/application-view/rebuilds", null);
+        Response started = operator.post("/api/applications/read-models/application-view/rebuilds", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String progress = "/api/applications/read-models/rebuilds/" + started.at("/id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(operator.get(progress).at("/status")));
+        Response rebuilt = operator.get(progress);
 
         assertThat(notAllowed.status()).isEqualTo(403);
-        assertThat(rebuilt.status()).as(rebuilt.text()).isEqualTo(200);
-        assertThat(Long.parseLong(rebuilt.at("/events"))).isGreaterThanOrEqualTo(eventTypes(id).size());
+        assertThat(rebuilt.at("/status")).as(rebuilt.text()).isEqualTo("DONE");
+        assertThat(Long.parseLong(rebuilt.at("/processed"))).isGreaterThanOrEqualTo(eventTypes(id).size())
+                .isEqualTo(Long.parseLong(rebuilt.at("/head")));
         assertThat(readModelRows()).isEqualTo(before);
     }
 

@@ -73,6 +73,20 @@ class GatewayTest {
     }
 
     @Test
+    void theAuditApiOfEachKindGoesToTheServiceThatOwnsTheKind() {
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");
+        String relayed = " token=" + auditor.identityHeaders().get("Authorization").hashCode();
+
+        assertThat(auditor.get("/api/audit/applications/app-1/events?page=1").text())
+                .isEqualTo("application-service GET /api/audit/applications/app-1/events?page=1 tenant=ma" + relayed);
+        assertThat(auditor.get("/api/audit/endorsements/MA-000001/verification").text())
+                .isEqualTo("renewal-service GET /api/audit/endorsements/MA-000001/verification tenant=ma" + relayed);
+        assertThat(auditor.get("/api/audit/invoices/people/p-1/events").text())
+                .isEqualTo("payment-service GET /api/audit/invoices/people/p-1/events tenant=ma" + relayed);
+        assertThat(auditor.get("/api/audit/registry/anything/events").status()).isEqualTo(404);
+    }
+
+    @Test
     void aPathNoServiceOwnsIsNotFoundForASignedInCaller() {
         ApiClient signedIn = ApiClient.onPort(port).as("ma", "applicant-1", "APPLICANT");
 

@@ -769,6 +769,42 @@ class PaymentServiceTest {
         }
     }
 
+    @Test
+    void anAuditorSeesAnInvoiceAsItWasBeforeItWasPaidAndARebuildGivesTheSameInvoices() {
+        String person = "person-" + UUID.randomUUID();
+        String invoiceId = issue("ma", person, 4_000);
+        Response shownThen = coordinator("ma").get("/api/payments/invoices/" + invoiceId);
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");
+        try {
+            clock.moveTo(NOW.plus(Duration.ofDays(5)));
+            pay(coordinator("ma"), invoiceId, 4_000);
+
+            Response state = auditor.get("/api/audit/invoices/" + invoiceId + "/state?at=" + NOW.plus(Duration.ofDays(2)));
+            assertThat(state.status()).as(state.text()).isEqualTo(200);
+            assertThat(state.body().get("view")).isEqualTo(shownThen.body());
+            assertThat(state.at("/view/status")).isEqualTo("OPEN");
+            Response history = auditor.get("/api/audit/invoices/" + invoiceId + "/events");
+            assertThat(history.body().findValuesAsText("type")).startsWith("InvoiceIssued");
+            assertThat(history.body().findValuesAsText("subject")).containsOnly("coordinator-ma");
+            assertThat(auditor.get("/api/audit/invoices/people/" + person + "/events").body().get("events"))
+                    .isEqualTo(history.body().get("events"));
+            assertThat(auditor.get("/api/audit/invoices/verification").at("/intact")).isEqualTo("true");
+            assertThat(ApiClient.onPort(port).as("wa", "auditor-wa", "AUDITOR")
+                    .get("/api/audit/invoices/" + invoiceId + "/events").status()).isEqualTo(404);
+        } finally {
+            clock.moveTo(NOW);
+        }
+
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM invoice_view ORDER BY invoice_id");
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN");
+        Response started = operator.post("/api/payments/read-models/invoice-view/rebuilds", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String progress = "/api/payments/read-models/rebuilds/" + started.at("/id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(operator.get(progress).at("/status")));
+        assertThat(operator.get(progress).at("/status")).isEqualTo("DONE");
+        assertThat(jdbc.queryForList("SELECT * FROM invoice_view ORDER BY invoice_id")).isEqualTo(before);
+    }
+
     private String issue(String tenant, String person, long cents) {
         Response issued = coordinator(tenant).post("/api/payments/invoices", Map.of("personId", person,
                         "lines", List.of(Map.of("description", "Fees", "amountCents", cents))),

@@ -692,6 +692,44 @@ class RenewalServiceTest {
         assertThat(countEvents("MA-000071", "")).isEqualTo(before);
     }
 
+    @Test
+    void anAuditorSeesAnEndorsementAsItWasOnHoldAndARebuildGivesTheSameViews() {
+        CLOCK.set(Instant.parse("2027-01-04T12:00:00Z"));
+        grant("ma", "MA-000091", "person-91", "IMHS", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-91", "APPLICANT");
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");
+        CLOCK.set(Instant.parse("2027-03-01T12:00:00Z"));
+        assertThat(endorsee.post("/api/endorsements/MA-000091/inactivation", null).at("/status")).isEqualTo("INACTIVE");
+        Response shownThen = endorsee.get("/api/endorsements/MA-000091");
+        CLOCK.set(Instant.parse("2028-03-01T12:00:00Z"));
+        assertThat(endorsee.post("/api/endorsements/MA-000091/reactivation", null).at("/status")).isEqualTo("ACTIVE");
+
+        Response state = auditor.get("/api/audit/endorsements/MA-000091/state?at=2027-06-01T00:00:00Z");
+        assertThat(state.status()).as(state.text()).isEqualTo(200);
+        assertThat(state.body().get("view")).isEqualTo(shownThen.body());
+        assertThat(auditor.get("/api/audit/endorsements/MA-000091/events").body().findValuesAsText("type"))
+                .containsSubsequence("EndorsementActivated", "EndorsementInactivated", "EndorsementReactivated");
+        assertThat(auditor.get("/api/audit/endorsements/MA-000091/verification").at("/intact")).isEqualTo("true");
+        assertThat(ApiClient.onPort(port).as("wa", "auditor-wa", "AUDITOR")
+                .get("/api/audit/endorsements/MA-000091/events").status()).isEqualTo(404);
+
+        List<Map<String, Object>> before = new ArrayList<>(
+                jdbc.queryForList("SELECT * FROM endorsement_view ORDER BY endorsement_number"));
+        before.addAll(jdbc.queryForList("SELECT * FROM provider_period ORDER BY 1, 2, 3, 4"));
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN");
+        for (String readModel : List.of("endorsement-view", "reflective-supervision-providers")) {
+            Response started = operator.post("/api/endorsements/read-models/" + readModel + "/rebuilds", null);
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            String progress = "/api/endorsements/read-models/rebuilds/" + started.at("/id");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(operator.get(progress).at("/status")));
+            assertThat(operator.get(progress).at("/status")).as(readModel).isEqualTo("DONE");
+        }
+        List<Map<String, Object>> after = new ArrayList<>(
+                jdbc.queryForList("SELECT * FROM endorsement_view ORDER BY endorsement_number"));
+        after.addAll(jdbc.queryForList("SELECT * FROM provider_period ORDER BY 1, 2, 3, 4"));
+        assertThat(after).isEqualTo(before);
+    }
+
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
                 category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);

@@ -115,7 +115,7 @@ public class Application extends TenantOwnedAggregate {
     void handle(RemovePortfolioEntry command) {
         requireDraft();
         requireEntry(command.entryId());
-        apply(new PortfolioEntryRemoved(applicationId, command.entryId()));
+        apply(new PortfolioEntryRemoved(applicationId, tenantId, command.entryId()));
     }
 
     @CommandHandler

@@ -50,6 +50,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +65,7 @@ public class ApplicationViews {
     private static final Set<String> STAFF = Set.of("COORDINATOR", "REVIEWER", "AUDITOR", "TENANT_ADMIN",
             "PLATFORM_ADMIN");
 
-    static final String PROCESSING_GROUP = "application-view";
+    public static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
     public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt", "section_comment",
             "supervision_provider", "endorsee", "application_view");
@@ -175,6 +176,12 @@ public class ApplicationViews {
                 INSERT INTO provider_standing (event_id, endorsement_number, changed_on, active)
                 VALUES (?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""", eventId, endorsementNumber,
                 Date.valueOf(on), active);
+    }
+
+    /** The application as its people see it, whatever the tenant: for callers that checked the tenant already. */
+    public Optional<ApplicationView> find(String applicationId) {
+        return jdbc.query("SELECT * FROM application_view WHERE application_id = ?", row, applicationId).stream()
+                .findFirst();
     }
 
     /**

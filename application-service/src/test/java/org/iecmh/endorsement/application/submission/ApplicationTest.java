@@ -103,7 +103,7 @@ class ApplicationTest {
                 .expectEvents(new PortfolioEntryCorrected(ID, "e1", corrected));
         fixture.given(started, degreeRecorded)
                 .when(new RemovePortfolioEntry(ID, "e1"), IN_MA)
-                .expectEvents(new PortfolioEntryRemoved(ID, "e1"));
+                .expectEvents(new PortfolioEntryRemoved(ID, "ma", "e1"));
         fixture.given(started, degreeRecorded)
                 .when(new RecordPortfolioEntry(ID, "e1", DEGREE), IN_MA)
                 .expectSuccessfulHandlerExecution()

@@ -386,8 +386,26 @@ class EndToEndTest {
         await("the registry rebuild").atMost(HOP).until(() -> "DONE".equals(
                 operator.get("/api/registry/admin/rebuilds/" + rebuildId).at("/state")));
 
-        return Map.of("applicationId", applicationId, "entryId", education.at("/entryId"),
-                "endorsementNumber", number, "invoiceId", invoiceId, "tenantId", "wa", "id", rebuildId);
+        Map<String, String> ids = new LinkedHashMap<>(Map.of("applicationId", applicationId,
+                "entryId", education.at("/entryId"), "endorsementNumber", number, "invoiceId", invoiceId,
+                "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
+        // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
+        for (List<String> audited : List.of(
+                List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),
+                List.of("renewal-service", "/api/endorsements", "endorsements", number, "endorsement-view"),
+                List.of("payment-service", "/api/payments", "invoices", invoiceId, "invoice-view"))) {
+            String service = audited.get(0);
+            ids.put(service + ".kind", audited.get(2));
+            ids.put(service + ".aggregateId", audited.get(3));
+            ids.put(service + ".readModel", audited.get(4));
+            Response rebuilding = operator.post(audited.get(1) + "/read-models/" + audited.get(4) + "/rebuilds", null);
+            assertThat(rebuilding.status()).as(rebuilding.text()).isEqualTo(202);
+            String progress = audited.get(1) + "/read-models/rebuilds/" + rebuilding.at("/id");
+            await("the rebuild of " + audited.get(4)).atMost(HOP)
+                    .until(() -> "DONE".equals(operator.get(progress).at("/status")));
+            ids.put(service + ".rebuildId", rebuilding.at("/id"));
+        }
+        return ids;
     }
 
     /** The token with its payload changed after signing: a coordinator in wa too. */

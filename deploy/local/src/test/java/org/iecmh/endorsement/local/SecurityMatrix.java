@@ -87,7 +87,19 @@ final class SecurityMatrix {
             POST   /api/applications/{applicationId}/comments                        record   409   404   409   409   403   403   403
             GET    /api/applications/{applicationId}/comments                        record   200   404   200   200   200   200   200
             POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
-            POST   /api/applications/read-models/rebuild                             platform 403   403   403   403   403   403   200
+            # The audit API (service-kit): auditors and admins, in the association they act in.
+            GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            # Read-model rebuilds: the platform operator; one runs at a time.
+            GET    /api/applications/read-models                                     platform 403   403   403   403   403   403   200
+            POST   /api/applications/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/applications/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
 
             # renewal-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/endorsements/{endorsementNumber}                             record   200   404   404   200   200   200   200
@@ -111,6 +123,19 @@ final class SecurityMatrix {
             POST   /api/endorsements/{endorsementNumber}/transfer                    record   409   404   403   403   403   403   403
             # Only the receiving association's coordinator accepts, and nothing is moving to either association.
             POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
+            # The audit API (service-kit): auditors and admins, in the association they act in.
+            GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            # Read-model rebuilds: the platform operator; one runs at a time.
+            GET    /api/endorsements/read-models                                     platform 403   403   403   403   403   403   200
+            POST   /api/endorsements/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/endorsements/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
 
             # payment-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/payments/invoices                                            search   200   EMPTY EMPTY 200   200   200   200
@@ -127,6 +152,19 @@ final class SecurityMatrix {
             GET    /api/payments/accounts/invoices                                   tenant   403   403   403   200   200   403   403
             # The card processor calls without a token; the request's signature is checked instead.
             POST   /api/payments/card-webhooks                                       public   400
+            # The audit API (service-kit): auditors and admins, in the association they act in.
+            GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            # Read-model rebuilds: the platform operator; one runs at a time.
+            GET    /api/payments/read-models                                         platform 403   403   403   403   403   403   200
+            POST   /api/payments/read-models/{readModel}/rebuilds                    platform 403   403   403   403   403   403   202|409
+            GET    /api/payments/read-models/rebuilds/{rebuildId}                    platform 403   403   403   403   403   403   200
 
             # registry-service                                                       scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/registry/endorsees                                           public   200
@@ -214,6 +252,9 @@ final class SecurityMatrix {
         request("GET /api/payments/accounts/invoices", query("standing=PAID"));
         request("POST /api/payments/card-webhooks", body("{\"type\": \"payment_intent.succeeded\"}"));
 
+        request("GET /api/audit/{kind}/{aggregateId}/state", query("at=2100-01-01T00:00:00Z"));
+        request("GET /api/audit/{kind}/exports", query("from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"));
+
         request("GET /api/registry/endorsees", query("name=matrix&state=WA"));
         request("GET /api/registry/reflective-supervision-providers", query("state=WA"));
         request("POST /api/registry/badges/verifications", body("{\"credential\": \"not.a.credential\"}"));
@@ -295,8 +336,20 @@ final class SecurityMatrix {
         return ENTRIES.stream().map(Entry::service).distinct().toList();
     }
 
-    /** Sends the entry's request, with the records' ids in its path, query and body. */
-    static Response call(ApiClient client, Entry entry, Map<String, String> ids) {
+    /**
+     * Sends the entry's request, with the records' ids in its path, query and body; an id named
+     * {@code "<service>.<name>"} fills {@code {name}} in that service's requests only (the audit API's kind and
+     * aggregate, a read model and its rebuild).
+     */
+    static Response call(ApiClient client, Entry entry, Map<String, String> records) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        records.forEach((name, id) -> {
+            if (name.startsWith(entry.service() + ".")) {
+                ids.put(name.substring(entry.service().length() + 1), id);
+            } else if (!name.contains(".")) {
+                ids.putIfAbsent(name, id);
+            }
+        });
         Request request = REQUESTS.getOrDefault(entry.method() + " " + entry.path(), body(null));
         String path = fill(entry.path(), ids) + (request.query() == null ? "" : "?" + fill(request.query(), ids));
         String body = request.body() == null ? null : fill(request.body(), ids);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
@@ -64,6 +65,12 @@ public class EndorsementViews {
         return jdbc.queryForList("""
                 SELECT endorsement_number FROM endorsement_view WHERE tenant_id = ? AND person_id = ? AND status = 'ACTIVE'
                 ORDER BY endorsed_since, endorsement_number""", String.class, tenantId, personId);
+    }
+
+    /** The endorsement as its people see it, whatever the tenant: for callers that checked the tenant already. */
+    public Optional<EndorsementView> find(String endorsementNumber) {
+        return jdbc.query("SELECT * FROM endorsement_view WHERE endorsement_number = ?", ROW, endorsementNumber)
+                .stream().findFirst();
     }
 
     /** The endorsement, for staff of its tenant or its endorsee; anyone else is told it does not exist. */

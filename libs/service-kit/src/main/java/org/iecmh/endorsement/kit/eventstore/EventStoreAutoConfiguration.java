@@ -28,6 +28,7 @@ import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration;
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
+import org.iecmh.endorsement.kit.audit.EventChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -158,8 +159,9 @@ public class EventStoreAutoConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema,
+                                                 EventChain eventChain) {
+        return new ChainedEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(jsonSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -167,8 +169,13 @@ public class EventStoreAutoConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema), transactionManager, eventChain);
+    }
+
+    @Bean
+    public EventChain eventChain(ServiceKitSchema schemaReady, JdbcTemplate jdbc,
+                                 @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+        return new EventChain(jdbc, json);
     }
 
     @Bean

@@ -3,8 +3,10 @@ package org.iecmh.endorsement.kit.eventstore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,18 +14,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Rebuilds read models that subscribing processors keep: empties their tables and hands every stored event, oldest
- * first, to their handlers, in one transaction. The tables stay locked meanwhile, so commands that would update them
- * wait and then apply on top of the rebuilt rows, and readers see the old rows until the new ones are committed.
+ * first, to their handlers, in one transaction. The tables stay locked meanwhile (on every instance, since the lock
+ * is PostgreSQL's), so commands that would update them wait and then apply on top of the rebuilt rows, and readers
+ * see the old rows until the new ones are committed.
  */
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
-    private static final int PROGRESS_EVERY = 10_000;
+    static final int PROGRESS_EVERY = 500;
 
     /** How many events were replayed, and how long it took. */
     public record Result(long events, Duration took) {
@@ -41,39 +44,60 @@ public class ReadModelRebuild {
 
     /** Empties {@code tables} and replays the whole event store into {@code projections}. */
     public Result rebuild(List<String> tables, List<Object> projections) {
-        tables.forEach(table -> {
-            if (!TABLE.matcher(table).matches()) {
-                throw new IllegalArgumentException("Not a table name: " + table);
-            }
+        return rebuild(new ReadModel(String.join(",", tables), tables, projections), processed -> {
         });
-        List<AnnotationEventHandlerAdapter> handlers = projections.stream().map(AnnotationEventHandlerAdapter::new)
-                .toList();
+    }
+
+    /** How many events the store holds: what a rebuild will replay. */
+    public long head() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Empties the read model's tables and replays the whole event store into it, telling {@code progress}. */
+    public Result rebuild(ReadModel model, LongConsumer progress) {
+        return rebuild(model, progress, last -> {
+        });
+    }
+
+    /**
+     * As {@link #rebuild(ReadModel, LongConsumer)}, and hands {@code beforeCommit} the position of the last event
+     * replayed (null if none), in the rebuild's transaction: where a tracking processor is to go on from.
+     */
+    public Result rebuild(ReadModel model, LongConsumer progress, Consumer<TrackingToken> beforeCommit) {
+        List<AnnotationEventHandlerAdapter> handlers = model.projections().stream()
+                .map(AnnotationEventHandlerAdapter::new).toList();
         long started = System.nanoTime();
         Long events = transaction.execute(status -> {
-            String names = String.join(", ", tables);
+            String names = String.join(", ", model.tables());
             jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
             jdbc.execute("TRUNCATE " + names);
             long replayed = 0;
+            TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
+                    last = event.trackingToken();
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         if (handler.canHandle(event)) {
                             DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
                         }
                     }
                     if (++replayed % PROGRESS_EVERY == 0) {
-                        log.info("Rebuilding {}: {} events replayed", names, replayed);
+                        progress.accept(replayed);
+                        log.info("Rebuilding {}: {} events replayed", model.name(), replayed);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while rebuilding " + names, e);
             }
+            beforeCommit.accept(last);
             return replayed;
         });
         Result result = new Result(events == null ? 0 : events, Duration.ofNanos(System.nanoTime() - started));
-        log.info("Rebuilt {} from {} events in {} ms", tables, result.events(), result.took().toMillis());
+        progress.accept(result.events());
+        log.info("Rebuilt {} from {} events in {} ms", model.name(), result.events(), result.took().toMillis());
         return result;
     }
 

@@ -5,7 +5,7 @@ import org.flywaydb.core.Flyway;
 import javax.sql.DataSource;
 
 /**
- * The tables service-kit itself needs (event store, tokens, sagas, inbox), migrated by Flyway with a history
+ * The tables service-kit itself needs (event store and its hash chain, tokens, sagas, inbox, rebuilds), migrated by Flyway with a history
  * table of their own, so that the kit and each service version their schemas independently. Either history may be
  * the second in an empty database, so each starts from a baseline at version 0 and applies its V1 on.
  */
@@ -23,6 +23,7 @@ public final class ServiceKitSchema {
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .javaMigrations(new V4__Chain_stored_events())
                 .load()
                 .migrate();
         return new ServiceKitSchema();

@@ -17,10 +17,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -66,6 +68,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
+    /** A required query parameter that is missing names itself, rule {@code NotNull}. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", ex.getParameterName(),
+                "rule", "NotNull", "message", "is required"))));
+    }
+
     /**
      * A body that cannot be read: broken JSON names the body, a value of the wrong kind (an unknown enum name, text
      * where a number belongs) names its field, with rule {@code type}.
@@ -106,6 +117,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "message", violation.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                Map.of("field", ex.field(), "rule", ex.rule(), "message", ex.getMessage()))));
+    }
+
+    /** A query parameter or path variable of the wrong kind (a date that is not one) names itself, rule {@code type}. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                Map.of("field", ex.getName(), "rule", "type", "message", "is not a value of the expected kind"))));
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

@@ -8,7 +8,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,9 @@ class SampleResource {
 
     record SubmitRequest(@NotBlank String personId, @NotBlank String name,
                          @NotBlank @Pattern(regexp = "[A-Z-]{3,8}") String category) {
+    }
+
+    record RenameRequest(@NotBlank String name) {
     }
 
     private final CommandGateway commands;
@@ -45,5 +50,11 @@ class SampleResource {
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators approve samples")
     Map<String, String> approve(@Valid @RequestBody SubmitRequest request, Actor actor) {
         return Map.of("approvedBy", actor.subject());
+    }
+
+    @PutMapping("/samples/{id}/name")
+    void rename(@PathVariable String id, @Valid @RequestBody RenameRequest request, Actor actor) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SampleSubmission.Rename(id, request.name()))
+                .withMetaData(actor.metaData()));
     }
 }

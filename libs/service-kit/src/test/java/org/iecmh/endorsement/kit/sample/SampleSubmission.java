@@ -18,8 +18,15 @@ public class SampleSubmission {
     public record Submitted(String id, String tenantId, String personId, String name, String category) {
     }
 
+    public record Rename(@TargetAggregateIdentifier String id, String name) {
+    }
+
+    public record Renamed(String id, String personId, String name) {
+    }
+
     @AggregateIdentifier
     private String id;
+    private String personId;
 
     protected SampleSubmission() {
     }
@@ -29,8 +36,14 @@ public class SampleSubmission {
         apply(new Submitted(command.id(), command.tenantId(), command.personId(), command.name(), command.category()));
     }
 
+    @CommandHandler
+    void handle(Rename command) {
+        apply(new Renamed(id, personId, command.name()));
+    }
+
     @EventSourcingHandler
     void on(Submitted event) {
         this.id = event.id();
+        this.personId = event.personId();
     }
 }

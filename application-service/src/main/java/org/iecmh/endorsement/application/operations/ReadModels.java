@@ -1,0 +1,21 @@
+package org.iecmh.endorsement.application.operations;
+
+import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.kit.readmodel.ReadModel;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * application-service's read models, which operators rebuild from the event store
+ * ({@code /api/applications/read-models}, served by service-kit).
+ */
+@Configuration
+class ReadModels {
+
+    @Bean
+    ReadModel applicationView(ApplicationViews views) {
+        return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views));
+    }
+}

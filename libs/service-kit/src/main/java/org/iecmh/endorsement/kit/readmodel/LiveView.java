@@ -1,0 +1,20 @@
+package org.iecmh.endorsement.kit.readmodel;
+
+import java.util.Optional;
+
+/**
+ * How a service shows one aggregate of an audited kind to its users: the view its API answers, read from the read
+ * model's tables. The audit API replays a stream into transaction-local copies of those tables and reads the view
+ * back through {@link #find}, so a past state has exactly the live view's shape.
+ */
+public interface LiveView {
+
+    /** The audited kind, as in {@code iecmh.audit.kinds} ({@code applications}). */
+    String kind();
+
+    /** The read model whose projections build the view. */
+    ReadModel readModel();
+
+    /** The view of the aggregate, from the read model's tables, with no tenant check (the caller checked it). */
+    Optional<?> find(String aggregateId);
+}
