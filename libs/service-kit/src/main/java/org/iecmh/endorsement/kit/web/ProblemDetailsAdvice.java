@@ -40,6 +40,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("urn:iecmh:problem:not-found");
     public static final URI UNIDENTIFIED = URI.create("urn:iecmh:problem:unidentified-caller");
     public static final URI FORBIDDEN = URI.create("urn:iecmh:problem:forbidden");
+    public static final URI GONE = URI.create("urn:iecmh:problem:gone");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -106,6 +107,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "message", violation.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<Object> invalidField(InvalidField invalid) {
+        return ResponseEntity.badRequest().body(invalid(List.of(Map.of("field", invalid.field(),
+                "rule", invalid.rule(), "message", invalid.getMessage()))));
+    }
+
+    @ExceptionHandler(ResourceGone.class)
+    ProblemDetail gone(ResourceGone gone) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, gone.getMessage());
+        problem.setType(GONE);
+        problem.setTitle("Gone");
+        problem.setProperty("rule", gone.rule());
+        return problem;
     }
 
     @ExceptionHandler(DomainRuleViolation.class)
