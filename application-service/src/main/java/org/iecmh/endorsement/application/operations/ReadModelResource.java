@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.operations;
 
+import org.iecmh.endorsement.application.references.ReferenceViews;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.eventstore.ReadModelRebuild;
 import org.iecmh.endorsement.kit.web.Actor;
@@ -14,15 +15,17 @@ class ReadModelResource {
 
     private final ReadModelRebuild rebuild;
     private final ApplicationViews views;
+    private final ReferenceViews references;
 
-    ReadModelResource(ReadModelRebuild rebuild, ApplicationViews views) {
+    ReadModelResource(ReadModelRebuild rebuild, ApplicationViews views, ReferenceViews references) {
         this.rebuild = rebuild;
         this.views = views;
+        this.references = references;
     }
 
     @PostMapping("/api/applications/read-models/rebuild")
     ReadModelRebuild.Result rebuild(Actor actor) {
         actor.requireRole("Only a platform admin rebuilds read models", "PLATFORM_ADMIN");
-        return rebuild.rebuild(ApplicationViews.TABLES, List.of(views));
+        return rebuild.rebuild(ApplicationViews.TABLES, List.of(views, references));
     }
 }
