@@ -52,10 +52,18 @@ final class SecurityMatrix {
                 "POST /api/applications/{applicationId}/withdrawal",
                 "POST /api/applications/{applicationId}/comments",
                 "GET /api/applications/{applicationId}/comments",
+                "POST /api/applications/{applicationId}/references",
+                "GET /api/applications/{applicationId}/references",
+                "GET /api/applications/{applicationId}/references/{referenceId}",
+                "POST /api/applications/{applicationId}/references/{referenceId}/replacement",
+                "POST /api/applications/{applicationId}/references/{referenceId}/link",
                 "POST /api/applications/prior-endorsements",
                 "POST /api/applications/read-models/rebuild")) {
             ENDPOINTS.put(app + endpoint, Access.PROTECTED);
         }
+        // A rater has no account: the secret in the mailed link is what lets them in.
+        ENDPOINTS.put(app + "GET /api/references/{token}", Access.PUBLIC);
+        ENDPOINTS.put(app + "POST /api/references/{token}", Access.PUBLIC);
         String renewal = "renewal-service ";
         for (String endpoint : List.of(
                 "GET /api/endorsements/{endorsementNumber}",
