@@ -24,7 +24,7 @@ class ApplicationIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof EndorsementGranted e) {
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementGranted(e.tenantId(),
                     e.endorsementNumber(), e.applicationId(), e.personId(), e.endorseeName(),
-                    e.category().abbreviation(), domainEvent.getTimestamp(), e.validThrough()));
+                    e.category().abbreviation(), domainEvent.getTimestamp(), e.validThrough(), e.email()));
         }
         return Optional.empty();
     }

@@ -15,6 +15,7 @@ import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.MutableClock;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,6 +68,18 @@ class ApplicationServiceTest {
             return CLOCK;
         }
     }
+
+    @DynamicPropertySource
+    static void mailAndLinks(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> RealInfrastructure.smtp().host());
+        registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
+        registry.add("iecmh.references.link-base", () -> LINK_BASE);
+    }
+
+    static final String LINK_BASE = "https://endorsement.example.org";
+    private static final Pattern LINK = Pattern.compile(Pattern.quote(LINK_BASE) + "/api/references/([A-Za-z0-9_-]{43})");
+    private static final List<String> ITEMS = List.of("relationships", "development", "observation", "culture",
+            "reflection", "supervision", "collaboration", "communication", "ethics");
 
     @LocalServerPort
     int port;
@@ -148,7 +169,8 @@ class ApplicationServiceTest {
                 "/api/applications/" + marker).at("/status")));
 
         assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
-                "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
+                "PortfolioEntryRecorded", "RaterNamed", "RaterNamed", "RaterNamed", "ReferenceSubmitted",
+                "ReferenceSubmitted", "ReferenceSubmitted", "ApplicationSubmitted", "ReviewOpened");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
                 paid.getIdentifier())).isEqualTo(1);
     }
@@ -197,15 +219,19 @@ class ApplicationServiceTest {
         assertThat(history.status()).isEqualTo(200);
         List<String> types = history.body().findValuesAsText("type");
         assertThat(types).containsExactly("ApplicationStarted", "PortfolioEntryRecorded", "PortfolioEntryRecorded",
-                "ApplicationSubmitted", "ReviewOpened", "ReviewersAssigned", "ReviewRecorded", "ReviewRecorded",
-                "PortfolioApproved", "EndorsementGranted");
+                "RaterNamed", "RaterNamed", "RaterNamed", "ReferenceSubmitted", "ReferenceSubmitted",
+                "ReferenceSubmitted", "ApplicationSubmitted", "ReviewOpened", "ReviewersAssigned", "ReviewRecorded",
+                "ReviewRecorded", "PortfolioApproved", "EndorsementGranted");
         assertThat(history.body().get(0).get("subject").asText()).isEqualTo(applicantId);
         assertThat(history.body().get(0).get("role").asText()).isEqualTo("APPLICANT");
-        assertThat(history.body().get(4).get("subject").asText()).isEqualTo("service:application-service");
-        assertThat(history.body().get(6).get("subject").asText()).isEqualTo("reviewer-ana");
-        assertThat(history.body().get(6).get("role").asText()).isEqualTo("REVIEWER");
-        assertThat(history.body().get(9).get("subject").asText()).isEqualTo("coordinator-1");
-        assertThat(history.body().get(9).get("role").asText()).isEqualTo("COORDINATOR");
+        String rater = history.body().get(6).get("payload").get("referenceId").asText();
+        assertThat(history.body().get(6).get("subject").asText()).isEqualTo("reference:" + rater);
+        assertThat(history.body().get(6).get("role").asText()).isEqualTo("REFERENCE_RATER");
+        assertThat(history.body().get(10).get("subject").asText()).isEqualTo("service:application-service");
+        assertThat(history.body().get(12).get("subject").asText()).isEqualTo("reviewer-ana");
+        assertThat(history.body().get(12).get("role").asText()).isEqualTo("REVIEWER");
+        assertThat(history.body().get(15).get("subject").asText()).isEqualTo("coordinator-1");
+        assertThat(history.body().get(15).get("role").asText()).isEqualTo("COORDINATOR");
         assertThat(history.body().get(1).get("payload").get("entry").get("kind").asText()).isEqualTo("education");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
@@ -213,7 +239,8 @@ class ApplicationServiceTest {
             assertThat(event.get("correlationId").asText()).isNotBlank();
             assertThat(event.get("causationId").asText()).isNotBlank();
         });
-        assertThat(history.body().get(9).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
+        assertThat(history.body().get(15).get("payload").get("validThrough").asText()).isEqualTo("2027-12-31");
+        assertThat(history.body().get(15).get("payload").get("email").asText()).isEqualTo(applicantId + "@example.org");
     }
 
     @Test
@@ -244,13 +271,16 @@ class ApplicationServiceTest {
         Response refused = applicant.post("/api/applications/" + id + "/submission", null);
 
         assertThat(requirements.status()).isEqualTo(200);
-        assertThat(requirements.body().findValuesAsText("requirement")).containsExactly("education", "training");
+        assertThat(requirements.body().findValuesAsText("requirement"))
+                .containsExactly("education", "training", "references");
         assertThat(requirements.at("/1/met")).isEqualTo("false");
         assertThat(requirements.at("/1/detail")).isEqualTo("18.5 of 30 training hours; no hours in Reflection");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.at("/rule")).isEqualTo("requirements-unmet");
         assertThat(refused.body().get("unmet").findValuesAsText("detail"))
-                .containsExactly(requirements.at("/0/detail"), requirements.at("/1/detail"));
+                .containsExactly(requirements.at("/0/detail"), requirements.at("/1/detail"),
+                        requirements.at("/2/detail"));
+        assertThat(requirements.at("/2/detail")).isEqualTo("0 of 3 references count; name 3 more raters");
         assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded");
     }
 
@@ -297,11 +327,148 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void ratersAnswerByAOneTimeMailedLinkAndOnlyRatingsThatCountLetTheApplicationBeSubmitted() throws Exception {
+        String id = start("Referenced Person", "IFA");
+        applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE);
+        applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of("title", "Reflective practice",
+                "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30, "domains", List.of("REFLECTION")));
+        String dana = "dana-" + applicantId + "@example.org";
+        String lee = "lee-" + applicantId + "@example.org";
+        String kim = "kim-" + applicantId + "@example.org";
+        String danaId = nameRater(id, "Dana Supervisor", dana, "CURRENT_SUPERVISOR", true).at("/referenceId");
+        String leeId = nameRater(id, "Lee Provider", lee, "RSC_PROVIDER", false).at("/referenceId");
+        String kimId = nameRater(id, "Kim Colleague", kim, "OTHER", false).at("/referenceId");
+        Response badRater = applicant.post("/api/applications/" + id + "/references", Map.of("name", "",
+                "email", "nobody", "relationship", "FRIEND", "waivesAccess", true));
+        assertThat(badRater.status()).isEqualTo(400);
+        assertThat(coordinator.post("/api/applications/" + id + "/references", Map.of("name", "C", "email",
+                "c@example.org", "relationship", "OTHER", "waivesAccess", true)).status()).isEqualTo(403);
+
+        // Each rater is mailed a link; only its hash is stored, and the secret is in no event.
+        String danaLink = linkMailedTo(dana, 1);
+        String leeLink = linkMailedTo(lee, 1);
+        String kimLink = linkMailedTo(kim, 1);
+        MimeMessage mail = RealInfrastructure.smtp().receivedFor(dana).get(0);
+        assertThat(mail.getSubject()).isEqualTo("A reference for Referenced Person: IECMH Endorsement, "
+                + "Massachusetts Association for Infant Mental Health");
+        assertThat(mail.getContent().toString()).contains("waived access to your rating");
+        for (String secret : List.of(danaLink, leeLink, kimLink)) {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM event_log WHERE payload::text LIKE ? "
+                    + "OR meta_data::text LIKE ?", Integer.class, "%" + secret + "%", "%" + secret + "%")).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM reference_link WHERE token_hash = ?", Integer.class,
+                    sha256(secret))).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reference_link WHERE token_hash = ?", Integer.class,
+                danaLink)).isZero();
+
+        // A rater needs no account: the link alone shows who asks and the form, and takes the rating once.
+        ApiClient anyone = ApiClient.onPort(port);
+        Response form = anyone.get("/api/references/" + danaLink);
+        assertThat(form.status()).as(form.text()).isEqualTo(200);
+        assertThat(form.at("/applicantName")).isEqualTo("Referenced Person");
+        assertThat(form.at("/raterName")).isEqualTo("Dana Supervisor");
+        assertThat(form.body().get("items").findValuesAsText("id")).isEqualTo(ITEMS);
+        assertThat(rate(danaLink, 30, answers("5")).status()).isEqualTo(200);
+        Response again = rate(danaLink, 30, answers("5"));
+        assertThat(again.status()).isEqualTo(410);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.at("/rule")).isEqualTo("reference-link-used");
+        assertThat(anyone.get("/api/references/" + danaLink).status()).isEqualTo(410);
+        assertThat(anyone.get("/api/references/" + "x".repeat(43)).status()).isEqualTo(404);
+        Map<String, Object> rated = jdbc.queryForMap("SELECT meta_data ->> 'subject' AS subject, meta_data ->> 'role' "
+                + "AS role, meta_data ->> 'tenantId' AS tenant FROM event_log WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%ReferenceSubmitted'", id);
+        assertThat(rated).containsEntry("subject", "reference:" + danaId).containsEntry("role", "REFERENCE_RATER")
+                .containsEntry("tenant", "ma");
+
+        // Bad answers name the field and the rule, and record nothing.
+        int events = eventTypes(id).size();
+        Map<String, Object> unanswered = answers("4");
+        unanswered.remove("ethics");
+        Response missing = rate(leeLink, 30, unanswered);
+        Map<String, Object> outOfScale = answers("4");
+        outOfScale.put("culture", "7");
+        Response badValue = rate(leeLink, 30, outOfScale);
+        Response negative = rate(leeLink, -1, answers("4"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.at("/errors/0/field")).isEqualTo("answers.ethics");
+        assertThat(missing.at("/errors/0/rule")).isEqualTo("required");
+        assertThat(badValue.at("/errors/0/field")).isEqualTo("answers.culture");
+        assertThat(badValue.at("/errors/0/rule")).isEqualTo("rating");
+        assertThat(negative.at("/errors/0/field")).isEqualTo("knownForMonths");
+        assertThat(negative.at("/errors/0/rule")).isEqualTo("Min");
+        assertThat(eventTypes(id)).hasSize(events);
+
+        // A rater who has known the applicant six months does not count: the applicant is told to replace them.
+        assertThat(rate(leeLink, 6, answers("4")).status()).isEqualTo(200);
+        String requirements = "/api/applications/" + id + "/requirements";
+        assertThat(applicant.get(requirements).at("/2/detail")).isEqualTo("1 of 3 references count; the rating "
+                + "from Lee Provider does not count: known less than a year; name a replacement; 1 rating has not "
+                + "arrived yet");
+        Response refused = applicant.post("/api/applications/" + id + "/submission", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.at("/rule")).isEqualTo("requirements-unmet");
+
+        // A link expires; the applicant has it sent again, and the earlier link stops working.
+        CLOCK.set(NOW.plus(Duration.ofDays(31)));
+        Response expired = anyone.get("/api/references/" + kimLink);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.at("/rule")).isEqualTo("reference-link-expired");
+        assertThat(rate(kimLink, 30, answers("4")).at("/rule")).isEqualTo("reference-link-expired");
+        assertThat(status(id, kimId)).isEqualTo("LINK_EXPIRED");
+        assertThat(applicant.post("/api/applications/" + id + "/references/" + kimId + "/link", null).at("/status"))
+                .isEqualTo("INVITED");
+        String kimAgain = linkMailedTo(kim, 2);
+        assertThat(anyone.get("/api/references/" + kimLink).at("/rule")).isEqualTo("reference-link-replaced");
+        assertThat(rate(kimAgain, 48, answers("4")).status()).isEqualTo(200);
+
+        // Lee is replaced; the replacement's rating counts.
+        String max = "max-" + applicantId + "@example.org";
+        Response replacement = applicant.post("/api/applications/" + id + "/references/" + leeId + "/replacement",
+                Map.of("name", "Max Mentor", "email", max, "relationship", "OTHER", "waivesAccess", false));
+        assertThat(replacement.status()).as(replacement.text()).isEqualTo(201);
+        assertThat(rate(linkMailedTo(max, 1), 24, answers("3")).status()).isEqualTo(200);
+
+        // The applicant follows every rater but never reads a form they waived; staff read them all.
+        Response mine = applicant.get("/api/applications/" + id + "/references");
+        assertThat(mine.body().findValuesAsText("status"))
+                .containsExactly("COMPLETED", "REPLACED", "COMPLETED", "COMPLETED");
+        assertThat(mine.body().get(0).get("rating").isNull()).isTrue();
+        assertThat(mine.body().get(2).get("rating").get("knownForMonths").asInt()).isEqualTo(48);
+        Response waived = applicant.get("/api/applications/" + id + "/references/" + danaId);
+        assertThat(waived.status()).isEqualTo(403);
+        assertThat(waived.text()).doesNotContain("\"5\"");
+        Response byCoordinator = coordinator.get("/api/applications/" + id + "/references/" + danaId);
+        assertThat(byCoordinator.status()).isEqualTo(200);
+        assertThat(byCoordinator.at("/rating/knownForMonths")).isEqualTo("30");
+        assertThat(byCoordinator.at("/rating/answers/ethics")).isEqualTo("5");
+        assertThat(coordinator.get("/api/applications/" + id + "/references").at("/0/rating/answers/ethics"))
+                .isEqualTo("5");
+        assertThat(ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR")
+                .get("/api/applications/" + id + "/references").status()).isEqualTo(404);
+
+        Response requirementsMet = applicant.get(requirements);
+        assertThat(requirementsMet.at("/2/met")).as(requirementsMet.text()).isEqualTo("true");
+        assertThat(requirementsMet.at("/2/detail")).isEqualTo("3 of 3 references count");
+        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
+                .isEqualTo("SUBMITTED");
+    }
+
+    private String status(String id, String referenceId) {
+        return applicant.get("/api/applications/" + id + "/references/" + referenceId).at("/status");
+    }
+
+    private static String sha256(String secret) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void anApplicantHasOneCategoryInProgressAtATime() {
         start("Busy Person", "IFA");
 
         Response second = applicant.post("/api/applications", Map.of("applicantName", "Busy Person",
-                "category", "IFS"));
+                "category", "IFS", "contactEmail", "busy@example.org", "stateOfResidence", "MA"));
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.at("/rule")).isEqualTo("one-application-in-progress");
@@ -335,8 +502,14 @@ class ApplicationServiceTest {
     void badInputIsAProblemNamingTheFieldAndLeavesNoEvent() {
         int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
 
-        Response blank = applicant.post("/api/applications", Map.of("applicantName", "", "category", "IMHS"));
-        Response unknown = applicant.post("/api/applications", Map.of("applicantName", "A B", "category", "XYZ"));
+        Response blank = applicant.post("/api/applications", Map.of("applicantName", "", "category", "IMHS",
+                "contactEmail", "a@example.org", "stateOfResidence", "MA"));
+        Response unknown = applicant.post("/api/applications", Map.of("applicantName", "A B", "category", "XYZ",
+                "contactEmail", "a@example.org", "stateOfResidence", "MA"));
+        Response noAddress = applicant.post("/api/applications", Map.of("applicantName", "A B", "category", "IFA",
+                "contactEmail", "not-an-address", "stateOfResidence", "Massachusetts"));
+        Response elsewhere = applicant.post("/api/applications", Map.of("applicantName", "A B", "category", "IFA",
+                "contactEmail", "a@example.org", "stateOfResidence", "WA"));
 
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.contentType()).startsWith("application/problem+json");
@@ -344,11 +517,17 @@ class ApplicationServiceTest {
         assertThat(blank.at("/errors/0/rule")).isEqualTo("NotBlank");
         assertThat(unknown.status()).isEqualTo(409);
         assertThat(unknown.at("/rule")).isEqualTo("unknown-category");
+        List<String> broken = new ArrayList<>();
+        noAddress.body().get("errors").forEach(e -> broken.add(e.get("field").asText() + ":" + e.get("rule").asText()));
+        assertThat(broken).containsExactlyInAnyOrder("contactEmail:Email", "stateOfResidence:Pattern");
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(elsewhere.at("/rule")).isEqualTo("applies-in-state-of-residence");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
     }
 
     private String start(String name, String category) {
-        Response started = applicant.post("/api/applications", Map.of("applicantName", name, "category", category));
+        Response started = applicant.post("/api/applications", Map.of("applicantName", name, "category", category,
+                "contactEmail", applicantId + "@example.org", "stateOfResidence", "MA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         assertThat(started.at("/status")).isEqualTo("DRAFT");
         return started.at("/applicationId");
@@ -511,6 +690,7 @@ class ApplicationServiceTest {
             applicant.post(portfolio + "/supervision", Map.of("heldOn", month, "hours", 10, "format", "INDIVIDUAL",
                     "providerEndorsementNumber", "MA-P-0102"));
         }
+        completeReferences(id, "CURRENT_SUPERVISOR", "RSC_PROVIDER", "OTHER");
         Response requirements = applicant.get("/api/applications/" + id + "/requirements");
         assertThat(requirements.body().findValuesAsText("met")).as(requirements.text()).containsOnly("true");
         assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
@@ -618,6 +798,9 @@ class ApplicationServiceTest {
         assertThat(Long.parseLong(rebuilt.at("/processed"))).isGreaterThanOrEqualTo(eventTypes(id).size())
                 .isEqualTo(Long.parseLong(rebuilt.at("/head")));
         assertThat(readModelRows()).isEqualTo(before);
+        // The links' hashes are no read model: a rebuild leaves them, so links mailed before it still work.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reference_link WHERE application_id = ?", Integer.class,
+                id)).isEqualTo(3);
     }
 
     @Test
@@ -639,6 +822,9 @@ class ApplicationServiceTest {
         rows.addAll(jdbc.queryForList("SELECT application_id, entry_id, kind, entry::text, recorded_at "
                 + "FROM portfolio_entry ORDER BY application_id, entry_id"));
         rows.addAll(jdbc.queryForList("SELECT * FROM supervision_provider ORDER BY endorsement_number"));
+        rows.addAll(jdbc.queryForList("SELECT reference_id, application_id, tenant_id, rater_name, email, relationship, "
+                + "waives_access, form_version, link_expires_at, named_at, replaced_by, rating::text, completed_at "
+                + "FROM reference ORDER BY reference_id"));
         return rows;
     }
 
@@ -653,6 +839,7 @@ class ApplicationServiceTest {
         assertThat(applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of(
                 "title", "Reflective practice", "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30,
                 "domains", List.of("REFLECTION"))).status()).isEqualTo(201);
+        completeReferences(id, "OTHER", "OTHER", "OTHER");
         Response submitted = applicant.post("/api/applications/" + id + "/submission", null);
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
@@ -681,6 +868,53 @@ class ApplicationServiceTest {
         Response approved = kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
         assertThat(approved.at("/status")).as(approved.text()).isEqualTo("PORTFOLIO_APPROVED");
         return id;
+    }
+
+    /**
+     * Names a rater of each relationship, reads each one's link from the mail they were sent and fills in the form
+     * as the rater would, without an account: known for 30 months, every item rated 4.
+     */
+    private void completeReferences(String id, String... relationships) {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < relationships.length; i++) {
+            String email = "rater" + i + "-" + applicantId + "@example.org";
+            Response named = nameRater(id, "Rater " + i, email, relationships[i], false);
+            assertThat(named.status()).as(named.text()).isEqualTo(201);
+            emails.add(email);
+        }
+        for (String email : emails) {
+            Response rated = rate(linkMailedTo(email, 1), 30, answers("4"));
+            assertThat(rated.status()).as(rated.text()).isEqualTo(200);
+        }
+    }
+
+    private Response nameRater(String id, String name, String email, String relationship, boolean waives) {
+        return applicant.post("/api/applications/" + id + "/references", Map.of("name", name, "email", email,
+                "relationship", relationship, "waivesAccess", waives));
+    }
+
+    /** The secret of the {@code nth} link mailed to the address, once that mail has arrived. */
+    private static String linkMailedTo(String email, int nth) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(email).size() >= nth);
+        try {
+            MimeMessage mail = RealInfrastructure.smtp().receivedFor(email).get(nth - 1);
+            Matcher link = LINK.matcher(mail.getContent().toString());
+            assertThat(link.find()).as(mail.getContent().toString()).isTrue();
+            return link.group(1);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response rate(String secret, int knownForMonths, Map<String, Object> answers) {
+        return ApiClient.onPort(port).post("/api/references/" + secret,
+                Map.of("knownForMonths", knownForMonths, "answers", answers));
+    }
+
+    private static Map<String, Object> answers(String each) {
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        ITEMS.forEach(item -> answers.put(item, each));
+        return answers;
     }
 
     private List<String> eventTypes(String aggregateId) {

@@ -27,6 +27,8 @@ class RequestIds implements WebFilter {
     static final String HEADER = "X-Request-Id";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger access = LoggerFactory.getLogger("org.iecmh.endorsement.gateway.access");
+    /** A rater's link carries its secret in the path; the log must never hold a working link. */
+    private static final Pattern SECRET_IN_PATH = Pattern.compile("^(/api/references/)[^/]+");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -39,11 +41,15 @@ class RequestIds implements WebFilter {
                 .doFinally(signal -> {
                     MDC.put("requestId", id);
                     try {
-                        access.info("{} {} {} {} ms", request.getMethod(), request.getPath().value(),
+                        access.info("{} {} {} {} ms", request.getMethod(), loggable(request.getPath().value()),
                                 exchange.getResponse().getStatusCode(), (System.nanoTime() - started) / 1_000_000);
                     } finally {
                         MDC.remove("requestId");
                     }
                 });
+    }
+
+    static String loggable(String path) {
+        return SECRET_IN_PATH.matcher(path).replaceFirst("$1***");
     }
 }

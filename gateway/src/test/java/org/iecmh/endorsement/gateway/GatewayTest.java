@@ -106,6 +106,15 @@ class GatewayTest {
         assertThat(anonymous.get("/api/registry/admin/rebuilds/r-1").status()).isEqualTo(401);
         assertThat(anonymous.post("/api/payments/card-webhooks", "{}").text())
                 .isEqualTo("payment-service POST /api/payments/card-webhooks tenant=null token=none");
+        assertThat(anonymous.get("/api/references/s3cret").text())
+                .isEqualTo("application-service GET /api/references/s3cret tenant=null token=none");
+    }
+
+    @Test
+    void theAccessLogNeverHoldsTheSecretOfARatersLink() {
+        assertThat(RequestIds.loggable("/api/references/AbC-123_x")).isEqualTo("/api/references/***");
+        assertThat(RequestIds.loggable("/api/references/AbC-123_x/more")).isEqualTo("/api/references/***/more");
+        assertThat(RequestIds.loggable("/api/applications/app-1")).isEqualTo("/api/applications/app-1");
     }
 
     @Test

@@ -291,7 +291,7 @@ class BadgeVerificationTest {
 
     private void grant(String tenant, String number, String name, String category) {
         publish(new EndorsementGranted(tenant, number, "app-" + number, "person-" + number, name, category,
-                Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31)));
+                Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31), null));
     }
 
     private void publish(IntegrationEvent event) {

@@ -112,7 +112,7 @@ class RenewalServiceTest {
     void aGrantedEndorsementBeginsItsLifeHereOnceEvenIfReportedTwice() {
         EventMessage<EndorsementGranted> granted = new GenericEventMessage<>(new EndorsementGranted("wa",
                 "WA-000007", "app-7", "person-7", "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"),
-                LocalDate.of(2027, 12, 31)), Map.of(AuditMetadata.TENANT, "wa"));
+                LocalDate.of(2027, 12, 31), null), Map.of(AuditMetadata.TENANT, "wa"));
 
         publisher.publish(granted.getPayload(), granted);
         publisher.publish(granted.getPayload(), granted);
@@ -732,7 +732,7 @@ class RenewalServiceTest {
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
-                category, Instant.parse("2026-11-22T10:00:00Z"), validThrough);
+                category, Instant.parse("2026-11-22T10:00:00Z"), validThrough, null);
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);

@@ -6,7 +6,6 @@ import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /** An application's past states, for auditors, in the shape of {@code GET /api/applications/{id}}. */
@@ -14,9 +13,11 @@ import java.util.Optional;
 class ApplicationLiveView implements LiveView {
 
     private final ApplicationViews views;
+    private final ReadModel applicationView;
 
-    ApplicationLiveView(ApplicationViews views) {
+    ApplicationLiveView(ApplicationViews views, ReadModel applicationView) {
         this.views = views;
+        this.applicationView = applicationView;
     }
 
     @Override
@@ -26,7 +27,7 @@ class ApplicationLiveView implements LiveView {
 
     @Override
     public ReadModel readModel() {
-        return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views));
+        return applicationView;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.operations;
 
+import org.iecmh.endorsement.application.references.ReferenceViews;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,9 @@ import java.util.List;
 @Configuration
 class ReadModels {
 
+    /** The applications, their portfolios, reviews, comments and references: one processing group, one rebuild. */
     @Bean
-    ReadModel applicationView(ApplicationViews views) {
-        return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views));
+    ReadModel applicationView(ApplicationViews views, ReferenceViews references) {
+        return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views, references));
     }
 }

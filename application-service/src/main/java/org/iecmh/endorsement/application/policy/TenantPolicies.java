@@ -1,13 +1,18 @@
 package org.iecmh.endorsement.application.policy;
 
+import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Each association's policy as configuration ({@code iecmh.tenants.<code>}), checked when the service starts:
@@ -31,17 +36,27 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
             if (tenant.exam() != null && tenant.exam().retakeMonths() < 0) {
                 throw new IllegalStateException("iecmh.tenants." + code + ".exam.retake-after-months must be 0 or more");
             }
+            if (tenant.state() == null || !tenant.state().matches("[A-Z]{2}")) {
+                throw new IllegalStateException("iecmh.tenants." + code + ".state must be a two-letter state code");
+            }
+            checkReferences(code, tenant.references());
         });
     }
 
     /**
-     * An association's settings: its name, its state, the categories it offers (all the Alliance's when not listed),
-     * its exam and how it renews.
+     * An association's settings: its name, its state (applicants apply in the state where they live), the categories
+     * it offers (all the Alliance's when not listed), its exam, how it renews and how it collects references.
      */
-    public record Tenant(String name, String state, List<String> categories, Exam exam, Renewal renewal) {
+    public record Tenant(String name, String state, List<String> categories, Exam exam, Renewal renewal,
+                         References references) {
 
         public boolean offers(Category category) {
             return categories == null || categories.isEmpty() || categories.contains(category.abbreviation());
+        }
+
+        /** The states whose residents apply here. */
+        public Set<String> states() {
+            return Set.of(state);
         }
 
         RenewalPolicy renewalPolicy(String code) {
@@ -57,6 +72,82 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
 
         public int retakeMonths() {
             return retakeAfterMonths == null ? 12 : retakeAfterMonths;
+        }
+    }
+
+    /**
+     * How an association collects references: how long a rater's link works (default 30 days), when a rating counts,
+     * and its rating form in versions (a rater answers the latest version at the time they were named).
+     */
+    public record References(Duration linkLifetime, Integer minimumKnownMonths, Integer notEnoughInformationLimit,
+                             List<RatingForm> forms) {
+
+        public Duration lifetime() {
+            return linkLifetime == null ? Duration.ofDays(30) : linkLifetime;
+        }
+
+        public ReferenceRules rules() {
+            return new ReferenceRules(minimumKnownMonths == null ? 12 : minimumKnownMonths,
+                    notEnoughInformationLimit == null ? 6 : notEnoughInformationLimit);
+        }
+
+        public RatingForm currentForm() {
+            return forms.stream().max(Comparator.comparing(RatingForm::version)).orElseThrow();
+        }
+
+        public RatingForm form(int version) {
+            return forms.stream().filter(form -> form.version() == version).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No rating form version " + version));
+        }
+    }
+
+    /** One version of the rating form: items the rater answers 1 to 5 or "not enough information". */
+    public record RatingForm(Integer version, List<RatingItem> items) {
+    }
+
+    public record RatingItem(String id, String text) {
+    }
+
+    public References references(String code) {
+        return tenant(code).references();
+    }
+
+    private static void checkReferences(String code, References references) {
+        String at = "iecmh.tenants." + code + ".references";
+        if (references == null || references.forms() == null || references.forms().isEmpty()) {
+            throw new IllegalStateException(at + ".forms must list at least one version of the rating form");
+        }
+        if (references.linkLifetime() != null && (references.linkLifetime().isNegative()
+                || references.linkLifetime().isZero())) {
+            throw new IllegalStateException(at + ".link-lifetime must be positive, such as P30D");
+        }
+        if (references.minimumKnownMonths() != null && references.minimumKnownMonths() < 0) {
+            throw new IllegalStateException(at + ".minimum-known-months must be 0 or more");
+        }
+        if (references.notEnoughInformationLimit() != null && references.notEnoughInformationLimit() < 1) {
+            throw new IllegalStateException(at + ".not-enough-information-limit must be 1 or more");
+        }
+        Set<Integer> versions = new HashSet<>();
+        for (int f = 0; f < references.forms().size(); f++) {
+            RatingForm form = references.forms().get(f);
+            String formAt = at + ".forms[" + f + "]";
+            if (form.version() == null || form.version() < 1 || !versions.add(form.version())) {
+                throw new IllegalStateException(formAt + ".version must be a number from 1, once per form");
+            }
+            if (form.items() == null || form.items().isEmpty()) {
+                throw new IllegalStateException(formAt + ".items must list at least one item");
+            }
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < form.items().size(); i++) {
+                RatingItem item = form.items().get(i);
+                if (item.id() == null || !item.id().matches("[a-z][a-z0-9-]{0,39}") || !ids.add(item.id())) {
+                    throw new IllegalStateException(formAt + ".items[" + i
+                            + "].id must be a short lower-case name, once per form");
+                }
+                if (item.text() == null || item.text().isBlank()) {
+                    throw new IllegalStateException(formAt + ".items[" + i + "].text is required");
+                }
+            }
         }
     }
 

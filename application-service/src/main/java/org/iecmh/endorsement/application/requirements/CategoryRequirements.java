@@ -4,7 +4,10 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 
+import org.iecmh.endorsement.application.references.RaterRelationship;
+
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,17 +22,21 @@ import java.util.Set;
  * @param trainingDomains            competency domains that need some training hours
  * @param supervisionHours           hours of reflective supervision from endorsed providers
  * @param supervisionWindowMonths    the months before submission within which those hours count
- * @param references                 reference ratings needed (collected after this check)
+ * @param references                 reference ratings that must count
+ * @param referenceRelationships     relationships some of those raters must have, one reference each (IFS: the
+ *                                   current supervisor; IMHS: the supervisor and the RSC provider)
  * @param exam                       whether the category has an exam after portfolio approval
  * @param examVignettes              whether its exam has a second part, vignettes, besides multiple choice
  */
 public record CategoryRequirements(Degree degree, Integer workYearsInsteadOfDegree, int workYears,
                                    boolean workAfterDegree, boolean paidWork, BigDecimal trainingHours,
                                    Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
-                                   int supervisionWindowMonths, int references, boolean exam,
+                                   int supervisionWindowMonths, int references,
+                                   List<RaterRelationship> referenceRelationships, boolean exam,
                                    boolean examVignettes) {
 
     public CategoryRequirements {
         trainingDomains = PortfolioEntry.inOrder(trainingDomains, CompetencyDomain.class);
+        referenceRelationships = referenceRelationships == null ? List.of() : List.copyOf(referenceRelationships);
     }
 }

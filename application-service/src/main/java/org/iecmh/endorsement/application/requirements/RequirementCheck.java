@@ -8,6 +8,9 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupe
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Training;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkExperience;
+import org.iecmh.endorsement.application.references.RaterRelationship;
+import org.iecmh.endorsement.application.references.Reference;
+import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.contracts.Category;
 
 import java.math.BigDecimal;
@@ -64,6 +67,58 @@ public final class RequirementCheck {
             results.add(supervision(portfolio));
         }
         return results;
+    }
+
+    /** The portfolio's requirements and, where the category asks for references, the ratings of the raters named. */
+    public List<RequirementResult> evaluate(Collection<PortfolioEntry> portfolio, Collection<Reference> references,
+                                            ReferenceRules rules) {
+        List<RequirementResult> results = new ArrayList<>(evaluate(portfolio));
+        if (requirements.references() > 0) {
+            results.add(references(references, rules));
+        }
+        return results;
+    }
+
+    /**
+     * Ratings that count, against the number and the relationships needed; a rating that does not count says why
+     * and asks for a replacement.
+     */
+    private RequirementResult references(Collection<Reference> named, ReferenceRules rules) {
+        List<Reference> counting = new ArrayList<>();
+        List<String> notCounting = new ArrayList<>();
+        int waiting = 0;
+        for (Reference reference : named) {
+            if (!reference.completed()) {
+                waiting++;
+                continue;
+            }
+            String why = rules.whyNotCounted(reference.rating());
+            if (why == null) {
+                counting.add(reference);
+            } else {
+                notCounting.add("the rating from " + reference.raterName() + " does not count: " + why
+                        + "; name a replacement");
+            }
+        }
+        List<RaterRelationship> missing = new ArrayList<>(requirements.referenceRelationships());
+        counting.forEach(reference -> missing.remove(reference.relationship()));
+        int needed = requirements.references();
+        List<String> notes = new ArrayList<>();
+        notes.add(counting.size() + " of " + needed + " references count");
+        if (!missing.isEmpty()) {
+            notes.add("needs one from " + missing.stream().map(RaterRelationship::words)
+                    .collect(Collectors.joining(" and one from ")));
+        }
+        notes.addAll(notCounting);
+        if (waiting > 0) {
+            notes.add(waiting + (waiting == 1 ? " rating has" : " ratings have") + " not arrived yet");
+        }
+        int unnamed = needed - counting.size() - waiting;
+        if (unnamed > 0 && notCounting.isEmpty()) {
+            notes.add("name " + unnamed + " more rater" + (unnamed == 1 ? "" : "s"));
+        }
+        boolean met = counting.size() >= needed && missing.isEmpty();
+        return new RequirementResult("references", met, String.join("; ", notes));
     }
 
     public static List<RequirementResult> unmet(List<RequirementResult> results) {

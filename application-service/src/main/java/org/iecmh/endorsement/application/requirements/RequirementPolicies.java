@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.requirements;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.application.references.RaterRelationship;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
@@ -27,15 +28,15 @@ public record RequirementPolicies(List<Version> requirements) {
     public record Rule(List<String> categories, Degree degree, Integer workYearsInsteadOfDegree, Integer workYears,
                        Boolean workAfterDegree, Boolean paidWork, BigDecimal trainingHours,
                        Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
-                       Integer supervisionWindowMonths, Integer references, Boolean exam,
-                       Boolean examVignettes) {
+                       Integer supervisionWindowMonths, Integer references,
+                       List<RaterRelationship> referenceRelationships, Boolean exam, Boolean examVignettes) {
 
         CategoryRequirements requirements() {
             return new CategoryRequirements(degree, workYearsInsteadOfDegree, orZero(workYears),
                     Boolean.TRUE.equals(workAfterDegree), Boolean.TRUE.equals(paidWork), orZero(trainingHours),
                     trainingDomains == null ? Set.of() : trainingDomains, orZero(supervisionHours),
                     supervisionWindowMonths == null ? 24 : supervisionWindowMonths, orZero(references),
-                    Boolean.TRUE.equals(exam), Boolean.TRUE.equals(examVignettes));
+                    referenceRelationships, Boolean.TRUE.equals(exam), Boolean.TRUE.equals(examVignettes));
         }
     }
 
@@ -111,6 +112,13 @@ public record RequirementPolicies(List<Version> requirements) {
         }
         if (rule.supervisionHours() != null && rule.supervisionHours().signum() < 0) {
             throw new IllegalStateException(at + ".supervision-hours must be zero or more");
+        }
+        if (rule.references() != null && rule.references() < 0) {
+            throw new IllegalStateException(at + ".references must be zero or more");
+        }
+        if (rule.referenceRelationships() != null
+                && rule.referenceRelationships().size() > (rule.references() == null ? 0 : rule.references())) {
+            throw new IllegalStateException(at + ".reference-relationships names more raters than references asks for");
         }
         if (rule.supervisionWindowMonths() != null && rule.supervisionWindowMonths() < 1) {
             throw new IllegalStateException(at + ".supervision-window-months must be at least 1");

@@ -1,7 +1,9 @@
 package org.iecmh.endorsement.application.requirements;
 
+import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
+import org.iecmh.endorsement.application.references.ReferenceViews;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.application.submission.SubmitApplication;
@@ -17,19 +19,24 @@ import java.util.stream.Collectors;
 
 /**
  * Gathers what a requirement check needs: the policy in effect today for the application's tenant and category,
- * the portfolio, and since when each named supervision provider is endorsed (from the local view, never by asking
+ * the portfolio, the raters' ratings with the association's rules for references, and since when each named supervision provider is endorsed (from the local view, never by asking
  * another service).
  */
 @Component
 public class Requirements {
 
     private final RequirementPolicies policies;
+    private final TenantPolicies tenants;
     private final ApplicationViews views;
+    private final ReferenceViews references;
     private final Clock clock;
 
-    Requirements(RequirementPolicies policies, ApplicationViews views, Clock clock) {
+    Requirements(RequirementPolicies policies, TenantPolicies tenants, ApplicationViews views,
+                 ReferenceViews references, Clock clock) {
         this.policies = policies;
+        this.tenants = tenants;
         this.views = views;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -39,7 +46,8 @@ public class Requirements {
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         Category category = Category.fromAbbreviation(application.category());
         return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
-                views.providerPeriods(providers(portfolio)), today).evaluate(portfolio);
+                views.providerPeriods(providers(portfolio)), today).evaluate(portfolio,
+                references.current(application.applicationId()), tenants.references(application.tenantId()).rules());
     }
 
     /** The command that submits the application, carrying today's policy and the providers' endorsements. */
@@ -48,7 +56,8 @@ public class Requirements {
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         return new SubmitApplication(application.applicationId(), policies.forCategory(application.tenantId(),
                 Category.fromAbbreviation(application.category()), today),
-                views.providerPeriods(providers(portfolio)), today);
+                views.providerPeriods(providers(portfolio)), today,
+                tenants.references(application.tenantId()).rules());
     }
 
     private static Set<String> providers(Collection<PortfolioEntry> portfolio) {

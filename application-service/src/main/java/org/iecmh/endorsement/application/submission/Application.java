@@ -25,6 +25,15 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
 import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
+import org.iecmh.endorsement.application.references.NameRater;
+import org.iecmh.endorsement.application.references.RaterNamed;
+import org.iecmh.endorsement.application.references.RaterReplaced;
+import org.iecmh.endorsement.application.references.Reference;
+import org.iecmh.endorsement.application.references.ReferenceLinkResent;
+import org.iecmh.endorsement.application.references.ReferenceSubmitted;
+import org.iecmh.endorsement.application.references.ReplaceRater;
+import org.iecmh.endorsement.application.references.ResendReferenceLink;
+import org.iecmh.endorsement.application.references.SubmitReference;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.requirements.RequirementCheck;
 import org.iecmh.endorsement.application.requirements.RequirementResult;
@@ -45,13 +54,17 @@ import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.ResourceGone;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -74,14 +87,93 @@ public class Application extends TenantOwnedAggregate {
     private final Map<ExamPart, Map<String, Integer>> examScores = new EnumMap<>(ExamPart.class);
     private LocalDate retakeFrom;
     private final Map<String, ReviewRecorded> reviews = new LinkedHashMap<>();
+    private String contactEmail;
+    /** The raters named, by reference id; a replaced rater leaves this map for {@link #replacedReferences}. */
+    private final Map<String, Reference> references = new LinkedHashMap<>();
+    private final Set<String> replacedReferences = new HashSet<>();
 
     protected Application() {
     }
 
     @CommandHandler
     public Application(StartApplication command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
+        if (!command.associationStates().contains(command.stateOfResidence())) {
+            throw new DomainRuleViolation("applies-in-state-of-residence", "An applicant applies in the state where "
+                    + "they live: this association serves " + String.join(", ", new TreeSet<>(
+                    command.associationStates())) + ", not " + command.stateOfResidence());
+        }
         apply(new ApplicationStarted(command.applicationId(), tenantId, command.personId(), command.applicantName(),
-                command.category()));
+                command.category(), command.contactEmail(), command.stateOfResidence()));
+    }
+
+    @CommandHandler
+    void handle(NameRater command) {
+        requireDraft();
+        if (references.containsKey(command.referenceId()) || replacedReferences.contains(command.referenceId())) {
+            throw new DomainRuleViolation("reference-exists", "Reference " + command.referenceId() + " exists already");
+        }
+        requireNewRater(command.email());
+        apply(new RaterNamed(applicationId, tenantId, command.referenceId(), command.raterName(), command.email(),
+                command.relationship(), command.waivesAccess(), command.formVersion(), command.linkExpiresAt()));
+    }
+
+    @CommandHandler
+    void handle(ReplaceRater command) {
+        requireDraft();
+        requireReference(command.replacedReferenceId());
+        Reference replaced = references.get(command.replacedReferenceId());
+        if (!replaced.email().equalsIgnoreCase(command.email())) {
+            requireNewRater(command.email());
+        }
+        apply(new RaterReplaced(applicationId, tenantId, command.replacedReferenceId(), command.referenceId(),
+                command.raterName(), command.email(), command.relationship(), command.waivesAccess(),
+                command.formVersion(), command.linkExpiresAt()));
+    }
+
+    @CommandHandler
+    void handle(ResendReferenceLink command) {
+        requireOpen();
+        Reference reference = requireReference(command.referenceId());
+        if (reference.completed()) {
+            throw new DomainRuleViolation("reference-completed",
+                    reference.raterName() + " has sent the rating already; there is no link to send again");
+        }
+        apply(new ReferenceLinkResent(applicationId, tenantId, command.referenceId(), command.linkExpiresAt()));
+    }
+
+    /** A link works once, until it expires, and only while its rater has not been replaced. */
+    @CommandHandler
+    void handle(SubmitReference command) {
+        if (replacedReferences.contains(command.referenceId())) {
+            throw new ResourceGone("reference-link-replaced",
+                    "The applicant has asked someone else for this reference; the link no longer works");
+        }
+        Reference reference = requireReference(command.referenceId());
+        if (reference.completed()) {
+            throw new ResourceGone("reference-link-used", "This reference has been sent already; a link works once");
+        }
+        if (!command.submittedAt().isBefore(reference.linkExpiresAt())) {
+            throw new ResourceGone("reference-link-expired", "This link expired on " + reference.linkExpiresAt()
+                    + "; the applicant can have a new one sent");
+        }
+        if (status.isFinal()) {
+            throw new ResourceGone("reference-link-expired", "The application was decided; no reference is needed");
+        }
+        apply(new ReferenceSubmitted(applicationId, tenantId, command.referenceId(), command.rating()));
+    }
+
+    private Reference requireReference(String referenceId) {
+        Reference reference = references.get(referenceId);
+        if (reference == null) {
+            throw new UnknownResource("reference", referenceId);
+        }
+        return reference;
+    }
+
+    private void requireNewRater(String email) {
+        if (references.values().stream().anyMatch(r -> r.email().equalsIgnoreCase(email))) {
+            throw new DomainRuleViolation("rater-named-already", email + " is named as a rater already");
+        }
     }
 
     /** Idempotent by nature: the same entry recorded again under its id changes nothing. */
@@ -125,7 +217,8 @@ public class Application extends TenantOwnedAggregate {
                     "Application " + applicationId + " was submitted already; it is " + status);
         }
         List<RequirementResult> unmet = RequirementCheck.unmet(new RequirementCheck(command.requirements(), category,
-                command.providerPeriods(), command.on()).evaluate(portfolio.values()));
+                command.providerPeriods(), command.on()).evaluate(portfolio.values(), references.values(),
+                command.referenceRules()));
         if (!unmet.isEmpty()) {
             throw new DomainRuleViolation("requirements-unmet", "The portfolio does not meet " + unmet.size()
                     + " of the requirements of " + category.abbreviation(), Map.of("unmet", unmet));
@@ -287,7 +380,7 @@ public class Application extends TenantOwnedAggregate {
                     + (requirements != null && requirements.exam() ? " and the exam is passed" : ""));
         }
         apply(new EndorsementGranted(applicationId, tenantId, personId, applicantName, category,
-                command.endorsementNumber(), command.validThrough()));
+                command.endorsementNumber(), command.validThrough(), contactEmail));
     }
 
     @Override
@@ -342,7 +435,32 @@ public class Application extends TenantOwnedAggregate {
         personId = event.personId();
         applicantName = event.applicantName();
         category = event.category();
+        contactEmail = event.contactEmail();
         status = ApplicationStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(RaterNamed event) {
+        references.put(event.referenceId(), new Reference(event.referenceId(), event.raterName(), event.email(),
+                event.relationship(), event.waivesAccess(), event.formVersion(), event.linkExpiresAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(RaterReplaced event) {
+        references.remove(event.replacedReferenceId());
+        replacedReferences.add(event.replacedReferenceId());
+        references.put(event.referenceId(), new Reference(event.referenceId(), event.raterName(), event.email(),
+                event.relationship(), event.waivesAccess(), event.formVersion(), event.linkExpiresAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceLinkResent event) {
+        references.computeIfPresent(event.referenceId(), (id, reference) -> reference.withLink(event.linkExpiresAt()));
+    }
+
+    @EventSourcingHandler
+    void on(ReferenceSubmitted event) {
+        references.computeIfPresent(event.referenceId(), (id, reference) -> reference.rated(event.rating()));
     }
 
     @EventSourcingHandler

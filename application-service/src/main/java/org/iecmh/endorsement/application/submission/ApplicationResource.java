@@ -2,6 +2,7 @@ package org.iecmh.endorsement.application.submission;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,9 +32,14 @@ import java.util.UUID;
 @RequestMapping("/api/applications")
 class ApplicationResource {
 
-    /** The category is an Alliance abbreviation such as IFS, ECMHS or IMHM-C. */
+    /**
+     * The category is an Alliance abbreviation such as IFS, ECMHS or IMHM-C; {@code stateOfResidence} the two-letter
+     * code of the state the applicant lives in, which must be the association's.
+     */
     record StartRequest(@NotBlank @Size(max = 200) @Schema(example = "Zoë Example") String applicantName,
-                        @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") @Schema(example = "IFA") String category) {
+                        @NotBlank @Pattern(regexp = "[A-Z][A-Z-]{1,9}") @Schema(example = "IFA") String category,
+                        @NotBlank @Email @Size(max = 254) @Schema(example = "zoe@example.org") String contactEmail,
+                        @NotBlank @Pattern(regexp = "[A-Z]{2}") @Schema(example = "MA") String stateOfResidence) {
     }
 
     private final CommandGateway commands;
@@ -68,7 +74,8 @@ class ApplicationResource {
         }
         String applicationId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
-                Category.fromAbbreviation(request.category())), actor.metaData());
+                category, request.contactEmail().strip(), request.stateOfResidence(), association.states()),
+                actor.metaData());
         return views.require(applicationId, actor);
     }
 

@@ -68,7 +68,7 @@ public class ApplicationViews {
     public static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
     public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt", "section_comment",
-            "supervision_provider", "endorsee", "application_view");
+            "supervision_provider", "endorsee", "reference", "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
     };
@@ -97,7 +97,8 @@ public class ApplicationViews {
                 rs.getString("invoice_id"), rs.getString("endorsement_number"),
                 rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate(),
                 rs.getString("reasons") == null ? List.of() : read(rs.getString("reasons"), REASONS),
-                rs.getString("comments") == null ? List.of() : read(rs.getString("comments"), COMMENTS));
+                rs.getString("comments") == null ? List.of() : read(rs.getString("comments"), COMMENTS),
+                rs.getString("contact_email"), rs.getString("state_of_residence"));
     }
 
     /** The association's applications in one state, the longest waiting first. */
@@ -201,10 +202,11 @@ public class ApplicationViews {
     void on(ApplicationStarted event, @Timestamp Instant at) {
         jdbc.update("""
                 INSERT INTO application_view (application_id, tenant_id, person_id, applicant_name, category, status,
-                                              updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING""",
+                                              updated_at, contact_email, state_of_residence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING""",
                 event.applicationId(), event.tenantId(), event.personId(), event.applicantName(),
-                event.category().abbreviation(), ApplicationStatus.DRAFT.name(), java.sql.Timestamp.from(at));
+                event.category().abbreviation(), ApplicationStatus.DRAFT.name(), java.sql.Timestamp.from(at),
+                event.contactEmail(), event.stateOfResidence());
     }
 
     @EventHandler

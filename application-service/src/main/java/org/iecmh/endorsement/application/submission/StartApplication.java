@@ -3,7 +3,13 @@ package org.iecmh.endorsement.application.submission;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.iecmh.endorsement.contracts.Category;
 
-/** An applicant begins an application for one category; the tenant is the one the command is sent in. */
+import java.util.Set;
+
+/**
+ * An applicant begins an application for one category; the tenant is the one the command is sent in, and
+ * {@code associationStates} are the states whose residents apply to it.
+ */
 public record StartApplication(@TargetAggregateIdentifier String applicationId, String personId,
-                               String applicantName, Category category) {
+                               String applicantName, Category category, String contactEmail,
+                               String stateOfResidence, Set<String> associationStates) {
 }

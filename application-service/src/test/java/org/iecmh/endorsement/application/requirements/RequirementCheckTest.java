@@ -30,9 +30,9 @@ class RequirementCheckTest {
 
     /** Infant Family Specialist: bachelor's, 2 years paid work, 30 hours, 24 RSC hours within 24 months. */
     private final CategoryRequirements specialist = new CategoryRequirements(Degree.BACHELOR, null, 2, false, true,
-            BigDecimal.valueOf(30), CORE, BigDecimal.valueOf(24), 24, 3, false, false);
+            BigDecimal.valueOf(30), CORE, BigDecimal.valueOf(24), 24, 3, List.of(), false, false);
     private final CategoryRequirements associate = new CategoryRequirements(Degree.ASSOCIATE, 2, 0, false, false,
-            BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, false, false);
+            BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, List.of(), false, false);
 
     private final List<PortfolioEntry> portfolio = new ArrayList<>(List.of(
             new Education(Degree.BACHELOR, "Psychology", "UMass", 2015),
@@ -153,7 +153,7 @@ class RequirementCheckTest {
     @Test
     void postGraduateWorkCountsOnlyAfterTheQualifyingDegree() {
         CategoryRequirements specialistInMentalHealth = new CategoryRequirements(Degree.MASTER, null, 2, true, false,
-                BigDecimal.valueOf(30), CORE, BigDecimal.valueOf(24), 24, 3, true, true);
+                BigDecimal.valueOf(30), CORE, BigDecimal.valueOf(24), 24, 3, List.of(), true, true);
         portfolio.add(new Education(Degree.MASTER, "Social work", "Boston University", 2025));
 
         RequirementResult work = result(check(specialistInMentalHealth, Category.IMHS), "work");

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.application.requirements;
 
 import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.application.references.RaterRelationship;
 import org.iecmh.endorsement.contracts.Category;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,6 +35,24 @@ class RequirementPoliciesTest {
         assertThat(specialist.examVignettes()).isTrue();
         assertThat(shipped.forCategory("wa", Category.IMHM_P, LocalDate.of(2026, 1, 1)).examVignettes()).isFalse();
         assertThat(specialist.trainingDomains()).hasSize(8);
+        assertThat(specialist.references()).isEqualTo(3);
+        assertThat(specialist.referenceRelationships()).containsExactly(RaterRelationship.CURRENT_SUPERVISOR,
+                RaterRelationship.RSC_PROVIDER);
+        assertThat(shipped.forCategory("ma", Category.ECFS, LocalDate.of(2026, 1, 1)).referenceRelationships())
+                .containsExactly(RaterRelationship.CURRENT_SUPERVISOR);
+        assertThat(shipped.forCategory("ma", Category.IFA, LocalDate.of(2026, 1, 1)).referenceRelationships())
+                .isEmpty();
+    }
+
+    @Test
+    void aCategoryCannotNeedMoreRelationshipsThanReferences() {
+        RequirementPolicies.Rule tooMany = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
+                BigDecimal.ONE, null, null, null, 1, List.of(RaterRelationship.CURRENT_SUPERVISOR,
+                RaterRelationship.OTHER), null, null);
+        assertThatThrownBy(() -> new RequirementPolicies(List.of(
+                new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(tooMany)))))
+                .hasMessage("iecmh.requirements[0].rules[0].reference-relationships names more raters than "
+                        + "references asks for");
     }
 
     @Test
@@ -50,7 +69,7 @@ class RequirementPoliciesTest {
     void anAssociationsOwnVersionAppliesToItAlone() {
         RequirementPolicies.Version alliance = shipped.requirements().get(0);
         RequirementPolicies.Rule noDegree = new RequirementPolicies.Rule(List.of("IFS"), null, null, 2, false, true,
-                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, false, null);
+                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, null, false, null);
         RequirementPolicies policies = new RequirementPolicies(List.of(alliance,
                 new RequirementPolicies.Version(LocalDate.of(2025, 1, 1), "wa", List.of(noDegree))));
 
@@ -62,12 +81,12 @@ class RequirementPoliciesTest {
     @Test
     void aPolicyThatCannotBeReadNamesTheSetting() {
         RequirementPolicies.Rule unknown = new RequirementPolicies.Rule(List.of("XYZ"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(unknown)))))
                 .hasMessage("iecmh.requirements[0].rules[0].categories: no category XYZ");
         RequirementPolicies.Rule onlyIfa = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(onlyIfa)))))
                 .hasMessageContaining("must state the requirements of ECFA");

@@ -22,6 +22,11 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
 import org.iecmh.endorsement.application.portfolio.RecordPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.RemovePortfolioEntry;
+import org.iecmh.endorsement.application.references.RaterNamed;
+import org.iecmh.endorsement.application.references.RaterRelationship;
+import org.iecmh.endorsement.application.references.Rating;
+import org.iecmh.endorsement.application.references.ReferenceRules;
+import org.iecmh.endorsement.application.references.ReferenceSubmitted;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.ApproveApplication;
@@ -46,6 +51,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,11 +65,11 @@ class ApplicationTest {
     private static final LocalDate VALID_THROUGH = LocalDate.of(2027, 12, 31);
 
     private final ApplicationStarted started =
-            new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS);
+            new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA");
     /** Associate-level requirements, small enough to meet in a test: a degree and 30 hours of training. */
     private static final CategoryRequirements REQUIREMENTS = new CategoryRequirements(Degree.ASSOCIATE, 2, 0,
-            false, false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, false,
-            false);
+            false, false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, List.of(),
+            false, false);
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
     private static final PortfolioEntry DEGREE = new PortfolioEntry.Education(Degree.ASSOCIATE, "Early childhood",
             "Bunker Hill CC", 2018);
@@ -74,8 +80,21 @@ class ApplicationTest {
     private final PortfolioEntryRecorded trainingRecorded = new PortfolioEntryRecorded(ID, "e2", TRAINING);
     private final ApplicationSubmitted submitted =
             new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS);
-    private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY);
+    private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY,
+            new ReferenceRules(12, 6));
     private final ReviewOpened reviewOpened = new ReviewOpened(ID, "ma", "INV-app-1");
+
+    /** The started application with a complete portfolio and three ratings that count, then {@code more}. */
+    private Object[] withReferences(Object... more) {
+        List<Object> events = new ArrayList<>(List.of(started, degreeRecorded, trainingRecorded));
+        for (String rater : List.of("r1", "r2", "r3")) {
+            events.add(new RaterNamed(ID, "ma", rater, "Rater " + rater, rater + "@example.org",
+                    RaterRelationship.OTHER, false, 1, TODAY.plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            events.add(new ReferenceSubmitted(ID, "ma", rater, new Rating(1, 24, Map.of("observation", "4"), null)));
+        }
+        events.addAll(List.of(more));
+        return events.toArray();
+    }
 
     private AggregateTestFixture<Application> fixture;
 
@@ -87,7 +106,8 @@ class ApplicationTest {
     @Test
     void anApplicationStartsInTheTenantItIsStartedIn() {
         fixture.givenNoPriorActivity()
-                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS), IN_MA)
+                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
+                        Set.of("MA")), IN_MA)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started);
     }
@@ -115,10 +135,10 @@ class ApplicationTest {
 
     @Test
     void aCompletePortfolioIsSubmittedOnceUnderTheRequirementsOfTheDay() {
-        fixture.given(started, degreeRecorded, trainingRecorded)
+        fixture.given(withReferences())
                 .when(submit, IN_MA)
                 .expectEvents(submitted);
-        fixture.given(started, degreeRecorded, trainingRecorded, submitted)
+        fixture.given(withReferences(submitted))
                 .when(submit, IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
@@ -130,7 +150,7 @@ class ApplicationTest {
                 .when(submit, IN_MA)
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
-                .expectExceptionMessage("The portfolio does not meet 1 of the requirements of IMHS");
+                .expectExceptionMessage("The portfolio does not meet 2 of the requirements of IMHS");
     }
 
     @Test
@@ -209,8 +229,8 @@ class ApplicationTest {
         fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened, assigned, anaDefers)
                 .when(new RecordReview(ID, "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), BY_ANA)
                 .expectEvents(new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned);
-        fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened, assigned, anaDefers,
-                        new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned)
+        fixture.given(withReferences(submitted, reviewOpened, assigned, anaDefers,
+                        new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned))
                 .when(submit, IN_MA)
                 .expectEvents(new ApplicationResubmitted(ID, "ma", REQUIREMENTS));
     }
@@ -232,7 +252,7 @@ class ApplicationTest {
         fixture.given(started, submitted, reviewOpened, assigned, new PortfolioApproved(ID, "ma"))
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
                 .expectEvents(new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS,
-                        "MA-000001", VALID_THROUGH));
+                        "MA-000001", VALID_THROUGH, "zoe@example.org"));
         fixture.given(started, submitted, reviewOpened)
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
                 .expectException(DomainRuleViolation.class)
@@ -262,7 +282,7 @@ class ApplicationTest {
                 .expectEvents(new ApplicationWithdrawn(ID, "ma", "Moving"));
         fixture.given(started, degreeRecorded, trainingRecorded, submitted, reviewOpened,
                         new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, "MA-000001",
-                                VALID_THROUGH))
+                                VALID_THROUGH, "zoe@example.org"))
                 .when(new WithdrawApplication(ID, "Too late"), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
@@ -270,7 +290,8 @@ class ApplicationTest {
 
     /** Mental health specialist requirements: an exam in two parts. */
     private static final CategoryRequirements WITH_EXAM = new CategoryRequirements(Degree.ASSOCIATE, 2, 0, false,
-            false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, true, true);
+            false, BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION), BigDecimal.ZERO, 24, 3, List.of(), true,
+            true);
     private static final LocalDate SITTING = LocalDate.of(2027, 1, 15);
     private final ApplicationSubmitted submittedWithExam =
             new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM);
@@ -347,7 +368,7 @@ class ApplicationTest {
                         ExamPart.VIGNETTES, 90.0))))
                 .when(new ApproveApplication(ID, "MA-000001", VALID_THROUGH), IN_MA)
                 .expectEvents(new EndorsementGranted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS,
-                        "MA-000001", VALID_THROUGH));
+                        "MA-000001", VALID_THROUGH, "zoe@example.org"));
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class LocalPlatform {
         LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        // Email (renewal reminders) goes to a real SMTP server in this JVM; it keeps messages in memory only and
+        // Email (renewal reminders, reference requests) goes to a real SMTP server in this JVM; it keeps messages in memory only and
         // lets anyone read a recipient's mail over IMAP with the address as both user name and password.
         say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail over IMAP on port " + IMAP_PORT + ")");
         GreenMail mail = new GreenMail(new ServerSetup[] {
@@ -98,7 +98,7 @@ public final class LocalPlatform {
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/
-                  email (renewal reminders): SMTP 127.0.0.1:%2$d; read it over IMAP 127.0.0.1:%3$d, user and password
+                  email (renewal reminders, reference requests): SMTP 127.0.0.1:%2$d; read it over IMAP 127.0.0.1:%3$d, user and password
                   the recipient's address
 
                 Sign in and call the API with the token. Try:
@@ -106,7 +106,8 @@ public final class LocalPlatform {
                   TOKEN=$(deploy/local/token applicant-ma)
                   curl -s -X POST %1$s/api/applications -H 'Content-Type: application/json' \\
                        -H "Authorization: Bearer $TOKEN" -H 'X-Tenant-Id: ma' \\
-                       -d '{"applicantName": "Zoë Example", "category": "IFA"}'
+                       -d '{"applicantName": "Zoë Example", "category": "IFA", "contactEmail": "zoe@example.org",
+                            "stateOfResidence": "MA"}'
 
                   curl -s '%1$s/api/registry/endorsees?name=zoe'
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import jakarta.mail.MessagingException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,6 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,7 +81,8 @@ class EndToEndTest {
                         postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
                 new Platform.Ports(freePort(), servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
-                Path.of("target/e2e-logs"), List.of());
+                Path.of("target/e2e-logs"), List.of("--spring.mail.host=" + RealInfrastructure.smtp().host(),
+                        "--spring.mail.port=" + RealInfrastructure.smtp().port()));
     }
 
     @AfterAll
@@ -116,7 +121,7 @@ class EndToEndTest {
         // 1. The applicant starts an application, builds a portfolio that meets the category's requirements and
         //    submits it (application-service).
         Response started = applicant.post("/api/applications", Map.of("applicantName", "Zoë Example",
-                "category", "IFA"));
+                "category", "IFA", "contactEmail", "zoe@example.org", "stateOfResidence", "MA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");
         String portfolio = "/api/applications/" + applicationId + "/portfolio";
@@ -125,6 +130,9 @@ class EndToEndTest {
         assertThat(applicant.post(portfolio + "/trainings", Map.of("title", "Reflective practice",
                 "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30,
                 "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
+        // Three raters, each mailed a one-time link; each opens the form through the gateway without an account.
+        referencesByMail(applicant, applicationId, "Zoë Example",
+                List.of("dana.rater@example.org", "lee.rater@example.org", "kim.rater@example.org"), true);
         assertThat(applicant.get("/api/applications/" + applicationId + "/requirements").body()
                 .findValuesAsText("met")).containsOnly("true");
         Response submitted = applicant.post("/api/applications/" + applicationId + "/submission", null);
@@ -164,7 +172,9 @@ class EndToEndTest {
         assertThat(gateway.get(application).status()).isEqualTo(401);
         redeliver(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId, "application-service");
         assertThat(historyTypes(gateway, applicationId)).containsExactly("ApplicationStarted",
-                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened");
+                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "RaterNamed", "RaterNamed", "RaterNamed",
+                "ReferenceSubmitted", "ReferenceSubmitted", "ReferenceSubmitted", "ApplicationSubmitted",
+                "ReviewOpened");
 
         // The association's admin records two reviewers' earlier endorsements; a coordinator assigns them; both
         // approve the portfolio; the coordinator grants the endorsement.
@@ -219,15 +229,26 @@ class EndToEndTest {
         Response history = signedIn("auditor-ma", "ma").get(application + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(field(history, "type")).containsExactly("ApplicationStarted",
-                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "ApplicationSubmitted", "ReviewOpened",
+                "PortfolioEntryRecorded", "PortfolioEntryRecorded", "RaterNamed", "RaterNamed", "RaterNamed",
+                "ReferenceSubmitted", "ReferenceSubmitted", "ReferenceSubmitted", "ApplicationSubmitted", "ReviewOpened",
                 "ReviewersAssigned", "ReviewRecorded", "ReviewRecorded", "PortfolioApproved", "EndorsementGranted");
-        assertThat(field(history, "sequenceNumber"))
-                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        assertThat(field(history, "subject")).containsExactly("applicant-ma", "applicant-ma", "applicant-ma",
-                "applicant-ma", "service:application-service", "coordinator-ma", "reviewer-ma", "reviewer2-ma", "reviewer2-ma",
-                "coordinator-ma");
-        assertThat(field(history, "role")).containsExactly("APPLICANT", "APPLICANT", "APPLICANT",
-                "APPLICANT", "SYSTEM", "COORDINATOR", "REVIEWER", "REVIEWER", "REVIEWER", "COORDINATOR");
+        assertThat(field(history, "sequenceNumber")).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8",
+                "9", "10", "11", "12", "13", "14", "15");
+        List<String> raterSubjects = new ArrayList<>();
+        history.body().forEach(event -> {
+            if (event.get("type").asText().equals("ReferenceSubmitted")) {
+                raterSubjects.add("reference:" + event.get("payload").get("referenceId").asText());
+            }
+        });
+        List<String> subjects = new ArrayList<>(List.of("applicant-ma", "applicant-ma", "applicant-ma",
+                "applicant-ma", "applicant-ma", "applicant-ma"));
+        subjects.addAll(raterSubjects);
+        subjects.addAll(List.of("applicant-ma", "service:application-service", "coordinator-ma", "reviewer-ma",
+                "reviewer2-ma", "reviewer2-ma", "coordinator-ma"));
+        assertThat(field(history, "subject")).containsExactlyElementsOf(subjects);
+        assertThat(field(history, "role")).containsExactly("APPLICANT", "APPLICANT", "APPLICANT", "APPLICANT",
+                "APPLICANT", "APPLICANT", "REFERENCE_RATER", "REFERENCE_RATER", "REFERENCE_RATER", "APPLICANT",
+                "SYSTEM", "COORDINATOR", "REVIEWER", "REVIEWER", "REVIEWER", "COORDINATOR");
         history.body().forEach(event -> {
             assertThat(event.get("tenantId").asText()).isEqualTo("ma");
             assertThat(event.get("time").asText()).isNotBlank();
@@ -236,7 +257,7 @@ class EndToEndTest {
         });
         // The review was caused by payment-service's event: the causation crosses the service boundary.
         String invoicePaidId = KafkaTopics.header(published(Topics.PAYMENTS, InvoicePaid.TYPE, applicationId), "ce_id");
-        assertThat(history.body().get(4).get("causationId").asText()).isEqualTo(invoicePaidId);
+        assertThat(history.body().get(10).get("causationId").asText()).isEqualTo(invoicePaidId);
     }
 
     @Test
@@ -328,7 +349,7 @@ class EndToEndTest {
         ApiClient applicant = signedIn("applicant-wa", "wa");
         ApiClient coordinator = signedIn("coordinator-wa", "wa");
         Response started = applicant.post("/api/applications", Map.of("applicantName", "Matrix Person",
-                "category", "IFA"));
+                "category", "IFA", "contactEmail", "matrix@example.org", "stateOfResidence", "WA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");
         String application = "/api/applications/" + applicationId;
@@ -338,6 +359,9 @@ class EndToEndTest {
         assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Reflective practice",
                 "provider", "WA-AIMH", "attendedOn", "2022-03-01", "hours", 30,
                 "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
+        List<String> links = referencesByMail(applicant, applicationId, "Matrix Person",
+                List.of("ana.matrix@example.org", "bo.matrix@example.org", "cy.matrix@example.org"), false);
+        String referenceId = applicant.get(application + "/references").body().get(0).get("referenceId").asText();
         Response submitted = applicant.post(application + "/submission", null);
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 
@@ -389,6 +413,8 @@ class EndToEndTest {
         Map<String, String> ids = new LinkedHashMap<>(Map.of("applicationId", applicationId,
                 "entryId", education.at("/entryId"), "endorsementNumber", number, "invoiceId", invoiceId,
                 "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
+        ids.put("referenceId", referenceId);
+        ids.put("token", links.get(0).substring("/api/references/".length()));
         // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),
@@ -423,6 +449,48 @@ class EndToEndTest {
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The applicant names the raters; each rater opens the link mailed to them through the gateway, without an
+     * account, and sends the form once (a second time is refused). Answers the link paths, spent.
+     */
+    private static List<String> referencesByMail(ApiClient applicant, String applicationId, String applicantName,
+                                                 List<String> raters, boolean waivesAccess) {
+        ApiClient gateway = ApiClient.at(platform.gatewayUrl());
+        for (String rater : raters) {
+            Response named = applicant.post("/api/applications/" + applicationId + "/references", Map.of("name",
+                    "Rater " + rater.substring(0, 3), "email", rater, "relationship", "OTHER",
+                    "waivesAccess", waivesAccess));
+            assertThat(named.status()).as(named.text()).isEqualTo(201);
+        }
+        List<String> links = new ArrayList<>();
+        for (String rater : raters) {
+            String link = linkMailedTo(rater);
+            assertThat(link).startsWith(platform.gatewayUrl() + "/api/references/");
+            String path = link.substring(platform.gatewayUrl().length());
+            assertThat(gateway.get(path).at("/applicantName")).isEqualTo(applicantName);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            gateway.get(path).body().get("items").findValuesAsText("id").forEach(item -> answers.put(item, "4"));
+            Response rated = gateway.post(path, Map.of("knownForMonths", 36, "answers", answers));
+            assertThat(rated.status()).as(rated.text()).isEqualTo(200);
+            assertThat(gateway.post(path, Map.of("knownForMonths", 36, "answers", answers)).status()).isEqualTo(410);
+            links.add(path);
+        }
+        return links;
+    }
+
+    /** The link in the mail application-service sent the rater, once it arrived (through the test JVM's SMTP server). */
+    private static String linkMailedTo(String rater) {
+        await("the mail to " + rater).atMost(HOP).until(() -> !RealInfrastructure.smtp().receivedFor(rater).isEmpty());
+        try {
+            Matcher link = Pattern.compile("http://\\S+/api/references/[A-Za-z0-9_-]+")
+                    .matcher(RealInfrastructure.smtp().receivedFor(rater).get(0).getContent().toString());
+            assertThat(link.find()).isTrue();
+            return link.group();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends the published event again, as a broker might, and waits until each group has consumed it. */

@@ -86,6 +86,14 @@ final class SecurityMatrix {
             POST   /api/applications/{applicationId}/withdrawal                      record   409   404   403   403   403   403   403
             POST   /api/applications/{applicationId}/comments                        record   409   404   409   409   403   403   403
             GET    /api/applications/{applicationId}/comments                        record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/references                      record   409   404   403   403   403   403   403
+            GET    /api/applications/{applicationId}/references                      record   200   404   200   200   200   200   200
+            GET    /api/applications/{applicationId}/references/{referenceId}        record   200   404   200   200   200   200   200
+            POST   /api/applications/{applicationId}/references/{referenceId}/replacement record   409   404   403   403   403   403   403
+            POST   /api/applications/{applicationId}/references/{referenceId}/link   record   409   404   403   403   403   403   403
+            # A rater's link, spent: it works once.
+            GET    /api/references/{token}                                           public   410
+            POST   /api/references/{token}                                           public   410
             POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
             # The audit API (service-kit): auditors and admins, in the association they act in.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
@@ -198,7 +206,8 @@ final class SecurityMatrix {
                 + " \"hours\": 6, \"domains\": [\"THINKING\"]}";
         String supervision = "{\"heldOn\": \"2026-06-01\", \"hours\": 1.5, \"format\": \"INDIVIDUAL\","
                 + " \"providerEndorsementNumber\": \"WA-P-0001\"}";
-        request("POST /api/applications", body("{\"applicantName\": \"Matrix Person\", \"category\": \"XYZ\"}"));
+        request("POST /api/applications", body("{\"applicantName\": \"Matrix Person\", \"category\": \"XYZ\","
+                + " \"contactEmail\": \"matrix@example.org\", \"stateOfResidence\": \"WA\"}"));
         request("GET /api/applications", query("status=SUBMITTED"));
         for (String kind : List.of("education", "work", "trainings", "supervision")) {
             String entry = Map.of("education", education, "work", work, "trainings", training,
@@ -216,6 +225,11 @@ final class SecurityMatrix {
         request("POST /api/applications/{applicationId}/withdrawal", body("{\"reason\": \"Moving\"}"));
         request("POST /api/applications/{applicationId}/comments",
                 body("{\"section\": \"WORK\", \"text\": \"Which ages did the home visits serve?\"}"));
+        String rater = "{\"name\": \"Dee Rater\", \"email\": \"dee.matrix@example.org\", \"relationship\": \"OTHER\","
+                + " \"waivesAccess\": false}";
+        request("POST /api/applications/{applicationId}/references", body(rater));
+        request("POST /api/applications/{applicationId}/references/{referenceId}/replacement", body(rater));
+        request("POST /api/references/{token}", body("{\"knownForMonths\": 36, \"answers\": {}}"));
         // The same prior endorsement the records were made with: recorded once only.
         request("POST /api/applications/prior-endorsements", body("{\"endorsementNumber\": \"WA-P-0001\","
                 + " \"subject\": \"reviewer-wa\", \"name\": \"Ana Lima\", \"category\": \"IMHM-C\","

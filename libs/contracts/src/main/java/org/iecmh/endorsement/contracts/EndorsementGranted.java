@@ -3,7 +3,11 @@ package org.iecmh.endorsement.contracts;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An association granted an endorsement; it is valid through the date its renewal policy sets. */
+/**
+ * An association granted an endorsement; it is valid through the date its renewal policy sets. {@code email} is the
+ * contact address the applicant gave, so that the endorsee can be written to; null for applications started before
+ * it was asked for.
+ */
 public record EndorsementGranted(
         String tenantId,
         String endorsementNumber,
@@ -12,7 +16,8 @@ public record EndorsementGranted(
         String endorseeName,
         String category,
         Instant grantedAt,
-        LocalDate validThrough) implements IntegrationEvent {
+        LocalDate validThrough,
+        String email) implements IntegrationEvent {
 
     public static final String TYPE = "org.iecmh.endorsement.application.endorsement-granted.v1";
 

@@ -41,7 +41,7 @@ class IntegrationEventSchemaTest {
     private static final Map<Class<?>, IntegrationEvent> EXAMPLES = Stream.of(
             new ApplicationSubmitted("ma", "app-1", "person-1", "Zoë Example", "IMHS", AT),
             new EndorsementGranted("wa", "WA-IMHS-000001", "app-1", "person-1", "Zoë Example", "IMHM-C", AT,
-                    LocalDate.parse("2027-12-31")),
+                    LocalDate.parse("2027-12-31"), "zoe@example.org"),
             new InvoiceIssued("ma", "inv-1", "person-1", "app-1", Money.of(32_500, "USD"), LocalDate.parse("2026-12-22")),
             new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT),
             new InvoiceRefunded("ma", "inv-1", "person-1", "app-1", Money.of(2_500, "USD"), "WRONG_CATEGORY", AT),

@@ -1,8 +1,9 @@
 package org.iecmh.endorsement.kit.web;
 
 /**
- * A request parameter that no annotation can judge alone (one of two parameters required, a range the wrong way
- * round): answered like any invalid input, a 400 problem naming the field and the rule.
+ * Input that no annotation can judge alone (one of two parameters required, a range the wrong way round, an answer
+ * to an item of a form that is configuration): answered like any invalid input, a 400 problem naming the field and
+ * the rule, {@code errors: [{field, rule, message}]}.
  */
 public class InvalidRequest extends RuntimeException {
 

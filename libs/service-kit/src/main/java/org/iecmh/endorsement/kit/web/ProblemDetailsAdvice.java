@@ -42,6 +42,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI NOT_FOUND = URI.create("urn:iecmh:problem:not-found");
     public static final URI UNIDENTIFIED = URI.create("urn:iecmh:problem:unidentified-caller");
     public static final URI FORBIDDEN = URI.create("urn:iecmh:problem:forbidden");
+    public static final URI GONE = URI.create("urn:iecmh:problem:gone");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -130,6 +131,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(
                 Map.of("field", ex.getName(), "rule", "type", "message", "is not a value of the expected kind"))));
+    }
+
+    @ExceptionHandler(ResourceGone.class)
+    ProblemDetail gone(ResourceGone gone) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, gone.getMessage());
+        problem.setType(GONE);
+        problem.setTitle("Gone");
+        problem.setProperty("rule", gone.rule());
+        return problem;
     }
 
     @ExceptionHandler(DomainRuleViolation.class)

@@ -1,0 +1,33 @@
+package org.iecmh.endorsement.application.references;
+
+/**
+ * When a completed rating counts (tenant policy; DESIGN.md section 2): the rater has known the applicant at least
+ * {@code minimumKnownMonths}, and fewer than {@code notEnoughInformationLimit} items are "not enough information".
+ */
+public record ReferenceRules(int minimumKnownMonths, int notEnoughInformationLimit) {
+
+    private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve"};
+
+    /** Why the rating does not count, or null when it does. */
+    public String whyNotCounted(Rating rating) {
+        if (rating.knownForMonths() < minimumKnownMonths) {
+            return "known less than " + duration();
+        }
+        if (rating.notEnoughInformation() >= notEnoughInformationLimit) {
+            return number(notEnoughInformationLimit) + " or more items answered not enough information";
+        }
+        return null;
+    }
+
+    private String duration() {
+        if (minimumKnownMonths == 12) {
+            return "a year";
+        }
+        return minimumKnownMonths % 12 == 0 ? (minimumKnownMonths / 12) + " years" : minimumKnownMonths + " months";
+    }
+
+    private static String number(int n) {
+        return n >= 0 && n < NUMBERS.length ? NUMBERS[n] : String.valueOf(n);
+    }
+}
