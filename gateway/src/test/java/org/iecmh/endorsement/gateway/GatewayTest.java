@@ -167,6 +167,18 @@ class GatewayTest {
         assertThat(readiness.at("/status")).isEqualTo("UP");
     }
 
+    @Test
+    void livenessAnswersUpAndPrometheusScrapesWithoutAToken() throws Exception {
+        assertThat(ApiClient.onPort(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+    }
+
     private static HttpServer echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);

@@ -1,0 +1,74 @@
+package org.iecmh.endorsement.kit;
+
+import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
+import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What Kubernetes and Prometheus ask of every service: probes, graceful shutdown and metrics without a token. */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class OperationsEndpointsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void livenessIsTheApplicationsOwnStateAndReadinessNeedsTheDatabase(@Autowired HealthEndpointGroups groups)
+            throws Exception {
+        assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
+        assertThat(groups.get("liveness").isMember("db")).isFalse();
+        assertThat(groups.get("liveness").isMember("binders")).isFalse();
+        assertThat(groups.get("readiness").isMember("db")).isTrue();
+
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shutdownIsGracefulWithinTwentySeconds() {
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("20s");
+    }
+
+    @Test
+    void tracesAreObservedButNotExportedWithoutACollector() {
+        assertThat(environment.getProperty("management.tracing.export.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
+    }
+
+    @Test
+    void prometheusScrapesTheProcessorLagWithoutAToken() throws Exception {
+        get("/actuator/health/liveness");
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body())
+                .contains("axon_processor_lag_events{processor=\"" + IntegrationEventRelay.PROCESSING_GROUP + "\"")
+                .contains("spring_cloud_stream_binder_kafka_offset")
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
