@@ -1,5 +1,9 @@
 package org.iecmh.endorsement.kit;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -8,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import java.io.IOException;
@@ -15,10 +20,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What Kubernetes and Prometheus ask of every service: probes, graceful shutdown and metrics without a token. */
+/**
+ * What Kubernetes, Prometheus and a trace collector ask of every service: probes, graceful shutdown, metrics without a
+ * token, and the trace context passed on.
+ */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
 class OperationsEndpointsTest {
@@ -49,8 +59,15 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void tracesAreObservedButNotExportedWithoutACollector() {
-        assertThat(environment.getProperty("management.tracing.export.enabled")).isEqualTo("false");
+    void tracesArePropagatedButNotExportedWithoutACollector(@Autowired ObservationRegistry observations,
+                                                          @Autowired ApplicationContext context) {
+        Map<String, String> carrier = new HashMap<>();
+        SenderContext<Map<String, String>> sending = new SenderContext<>(Map::put);
+        sending.setCarrier(carrier);
+        Observation.createNotStarted("a-send", () -> sending, observations).observe(() -> { });
+
+        assertThat(carrier.get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(context.getBeanNamesForType(SpanExporter.class)).as("no collector, no exporter").isEmpty();
         assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.enable-observation")).isEqualTo("true");
     }
 
