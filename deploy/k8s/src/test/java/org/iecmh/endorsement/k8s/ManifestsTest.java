@@ -367,10 +367,12 @@ class ManifestsTest {
         for (Deployment deployment : ofKind(objects, Deployment.class)) {
             String name = deployment.getMetadata().getName();
             assertThat(deployment.getSpec().getReplicas()).as(name).isEqualTo(3);
+            // Preferred: a required rule would leave a rolling update's surge pod nowhere to go on three nodes.
             assertThat(deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
-                    .getRequiredDuringSchedulingIgnoredDuringExecution()).as(name).anySatisfy(term -> {
-                        assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
-                        assertThat(term.getLabelSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", name);
+                    .getPreferredDuringSchedulingIgnoredDuringExecution()).as(name).anySatisfy(weighted -> {
+                        assertThat(weighted.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+                        assertThat(weighted.getPodAffinityTerm().getLabelSelector().getMatchLabels())
+                                .containsEntry("app.kubernetes.io/name", name);
                     });
             assertThat(settings(objects, deployment.getSpec().getTemplate().getSpec().getContainers().get(0), name))
                     .containsEntry("OIDC_ISSUER_URI", "https://login.iecmh-alliance.org/realms/endorsement");
