@@ -1,11 +1,16 @@
 package org.iecmh.endorsement.kit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.SenderContext;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,10 +25,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What Kubernetes, Prometheus and a trace collector ask of every service: probes, graceful shutdown, metrics without a
@@ -82,6 +89,36 @@ class OperationsEndpointsTest {
                 .contains("spring_cloud_stream_binder_kafka_offset")
                 .contains("jvm_memory_used_bytes")
                 .contains("http_server_requests");
+    }
+
+    @Test
+    void theProcessorLagCountsStoredEventsTheRelayHasNotPublishedYet(
+            @Autowired EventProcessingConfiguration processing, @Autowired MeterRegistry meters) throws Exception {
+        TrackingEventProcessor relay = processing.eventProcessor(IntegrationEventRelay.PROCESSING_GROUP,
+                TrackingEventProcessor.class).orElseThrow();
+        Gauge lag = meters.get("axon.processor.lag").tag("processor", IntegrationEventRelay.PROCESSING_GROUP).gauge();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag.value() == 0.0);
+
+        relay.shutDown();
+        try {
+            store("lag-1");
+            store("lag-2");
+            assertThat(lag.value()).as("two events stored while the relay is stopped").isEqualTo(2.0);
+        } finally {
+            relay.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag.value() == 0.0);
+    }
+
+    private void store(String person) throws IOException, InterruptedException {
+        String token = LocalIssuer.instance().token("ma", "applicant-7", "APPLICANT");
+        HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/samples"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", "ma")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"personId\":\"" + person + "\",\"name\":\"n\",\"category\":\"IMHS\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).isEqualTo(201);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -191,8 +191,9 @@ public class EventStoreAutoConfiguration {
     @Bean
     public ProcessorLag processorLag(EventProcessingConfiguration processing,
                                      org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                     JdbcTemplate jdbc, TokenSchema tokenSchema, Serializer jsonSerializer,
                                      ObjectProvider<MeterRegistry> registry) {
-        return new ProcessorLag(processing, eventStore, registry);
+        return new ProcessorLag(processing, eventStore, jdbc, tokenSchema, jsonSerializer, registry);
     }
 
     /** Axon's update checker calls out to the internet; these deployments must not. */
