@@ -10,7 +10,8 @@ import java.util.List;
  * traffic one client may send ({@code iecmh.gateway.*}).
  *
  * @param publicPaths                   paths anyone may call (the registry, health probes, the card webhook, the
- *                                      reference form behind a rater's mailed link)
+ *                                      reference form behind a rater's mailed link; the Prometheus scrape, which
+ *                                      Kubernetes serves on the management port only)
  * @param protectedPaths                paths that need a token even under a public path (checked first)
  * @param webUiOrigins                  browser origins allowed by CORS
  * @param publicRequestsPerMinute       requests one client address may send to public paths per minute
@@ -20,8 +21,8 @@ import java.util.List;
  */
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
-        @DefaultValue({"/actuator/health/**", "/api/registry/**", "/api/payments/card-webhooks",
-                "/api/references/**"})
+        @DefaultValue({"/actuator/health/**", "/actuator/prometheus", "/api/registry/**",
+                "/api/payments/card-webhooks", "/api/references/**"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,

@@ -87,6 +87,17 @@ class GatewayTest {
     }
 
     @Test
+    void aRoutedRequestCarriesTheTraceToTheService() throws Exception {
+        HttpResponse<String> routed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(routed.statusCode()).isEqualTo(200);
+        assertThat(routed.headers().firstValue("X-Echoed-Traceparent"))
+                .hasValueSatisfying(traceparent -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    }
+
+    @Test
     void aPathNoServiceOwnsIsNotFoundForASignedInCaller() {
         ApiClient signedIn = ApiClient.onPort(port).as("ma", "applicant-1", "APPLICANT");
 
@@ -190,6 +201,18 @@ class GatewayTest {
         assertThat(readiness.at("/status")).isEqualTo("UP");
     }
 
+    @Test
+    void livenessAnswersUpAndPrometheusScrapesWithoutAToken() throws Exception {
+        assertThat(ApiClient.onPort(port).get("/actuator/health/liveness").status()).isEqualTo(200);
+
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+    }
+
     private static HttpServer echo(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -202,6 +225,10 @@ class GatewayTest {
                         + ("req-123".equals(requestId) ? " request=" + requestId : ""))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+                if (traceparent != null) {
+                    exchange.getResponseHeaders().add("X-Echoed-Traceparent", traceparent);
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();

@@ -149,6 +149,8 @@ class ServiceKitTest {
         assertThat(KafkaTopics.header(record, "ce_tenantid")).isEqualTo("wa");
         assertThat(KafkaTopics.header(record, "ce_correlationid")).isEqualTo("request-relay");
         assertThat(KafkaTopics.header(record, "content-type")).isEqualTo("application/json");
+        // The send is traced: consumers continue the trace from the W3C header.
+        assertThat(KafkaTopics.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         JsonNode data = json.readTree(record.value());
         assertThat(data.get("applicationId").asText()).isEqualTo(applicationId);
         assertThat(data.get("category").asText()).isEqualTo("IFS");

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -29,6 +31,7 @@ import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfigurati
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.iecmh.endorsement.kit.audit.EventChain;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -214,6 +217,15 @@ public class EventStoreAutoConfiguration {
     public ReadModelRebuild readModelRebuild(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
                                              JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         return new ReadModelRebuild(eventStore, jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** The lag of every tracking processor, for Prometheus (axon-micrometer is not published for Axon 4.13.0). */
+    @Bean
+    public ProcessorLag processorLag(EventProcessingConfiguration processing,
+                                     org.axonframework.eventsourcing.eventstore.EventStore eventStore,
+                                     JdbcTemplate jdbc, TokenSchema tokenSchema, Serializer jsonSerializer,
+                                     ObjectProvider<MeterRegistry> registry) {
+        return new ProcessorLag(processing, eventStore, jdbc, tokenSchema, jsonSerializer, registry);
     }
 
     /** Axon's update checker calls out to the internet; these deployments must not. */

@@ -26,7 +26,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 /**
  * Every service is an OAuth2 resource server: it validates the caller's JWT itself (signature against the
  * issuer's published keys, issuer, lifetime) and never trusts identity headers. The public registry, health
- * probes and API descriptions need no token; everything else does. Which tenant and role a caller acts in is
+ * probes, API descriptions and the Prometheus scrape need no token (on Kubernetes the actuator has a port of its
+ * own that only the kubelet and the monitoring namespace reach); everything else does. Which tenant and role a caller acts in is
  * decided per request by {@link org.iecmh.endorsement.kit.web.ActorArgumentResolver} from the token's grants.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,

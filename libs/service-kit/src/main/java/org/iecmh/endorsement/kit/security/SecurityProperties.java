@@ -19,7 +19,8 @@ import java.util.List;
 @ConfigurationProperties("iecmh.security")
 public record SecurityProperties(@DefaultValue("sub") String subjectClaim,
                                  @DefaultValue("tenants") String tenantsClaim,
-                                 @DefaultValue({"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error",
+                                 @DefaultValue({"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                         "/v3/api-docs/**", "/error",
                                          "/api/registry/**"}) List<String> publicPaths,
                                  @DefaultValue({}) List<String> additionalPublicPaths,
                                  @DefaultValue("/api/registry/admin/**") List<String> protectedPaths) {
