@@ -730,9 +730,24 @@ class RenewalServiceTest {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    void theContactEmailOfTheGrantIsWhereRemindersGoUntilTheEndorseeNamesAnother() {
+        grant("ma", "MA-000097", "person-97", "IFA", LocalDate.of(2027, 12, 31), "person-97@example.org");
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-97", "APPLICANT");
+        assertThat(endorsee.get("/api/endorsements/MA-000097").at("/emailAddress")).isEqualTo("person-97@example.org");
+        assertThat(endorsee.put("/api/endorsements/MA-000097/email-address", Map.of("emailAddress",
+                "zoe.home@example.org")).at("/emailAddress")).isEqualTo("zoe.home@example.org");
+        assertThat(countEvents("MA-000097", "EmailAddressRecorded")).isEqualTo(2);
+    }
+
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {
+        grant(tenant, number, person, category, validThrough, null);
+    }
+
+    private void grant(String tenant, String number, String person, String category, LocalDate validThrough,
+                       String email) {
         EndorsementGranted event = new EndorsementGranted(tenant, number, "app-" + number, person, "Endorsee " + number,
-                category, Instant.parse("2026-11-22T10:00:00Z"), validThrough, null);
+                category, Instant.parse("2026-11-22T10:00:00Z"), validThrough, email);
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);

@@ -111,6 +111,9 @@ public class Endorsement extends TenantOwnedAggregate {
         apply(new EndorsementActivated(command.endorsementNumber(), tenantId, command.applicationId(),
                 command.personId(), command.endorseeName(), command.category(), command.grantedAt(),
                 command.validThrough()));
+        if (command.emailAddress() != null && !command.emailAddress().isBlank()) {
+            apply(new EmailAddressRecorded(command.endorsementNumber(), tenantId, command.emailAddress()));
+        }
     }
 
     @CommandHandler

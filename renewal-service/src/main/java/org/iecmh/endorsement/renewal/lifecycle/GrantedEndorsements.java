@@ -10,7 +10,10 @@ import org.springframework.messaging.Message;
 
 import java.util.function.Consumer;
 
-/** Listens to application-service: each granted endorsement begins its life here. */
+/**
+ * Listens to application-service: each granted endorsement begins its life here, reminders going to the contact
+ * email the applicant gave.
+ */
 @Configuration
 class GrantedEndorsements {
 
@@ -20,7 +23,7 @@ class GrantedEndorsements {
             if (received.event() instanceof EndorsementGranted granted) {
                 commands.sendAndWait(new ActivateEndorsement(granted.endorsementNumber(), granted.applicationId(),
                                 granted.personId(), granted.endorseeName(), granted.category(), granted.grantedAt(),
-                                granted.validThrough()),
+                                granted.validThrough(), granted.email()),
                         received.commandMetaData(RenewalServiceApplication.NAME));
             }
         });

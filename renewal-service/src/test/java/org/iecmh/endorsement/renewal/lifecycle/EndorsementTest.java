@@ -23,6 +23,7 @@ import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
 import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
 import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
@@ -111,6 +112,18 @@ class EndorsementTest {
                         return ((DomainRuleViolation) actual).rule();
                     }
                 });
+    }
+
+    @Test
+    void aGrantWithTheApplicantsContactEmailSendsRemindersThereFromTheStart() {
+        fixture.givenNoPriorActivity()
+                .when(new ActivateEndorsement(MA_NUMBER, "app-1", "zoe", "Zoë Example", "IFS",
+                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, "zoe@example.org"), IN_MA)
+                .expectEvents(maActivated, new EmailAddressRecorded(MA_NUMBER, "ma", "zoe@example.org"));
+        fixture.givenNoPriorActivity()
+                .when(new ActivateEndorsement(MA_NUMBER, "app-1", "zoe", "Zoë Example", "IFS",
+                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, null), IN_MA)
+                .expectEvents(maActivated);
     }
 
     @Test
