@@ -2,6 +2,7 @@ package org.iecmh.endorsement.application.operations;
 
 import org.iecmh.endorsement.application.references.ReferenceViews;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * application-service's read models, which operators rebuild from the event store
- * ({@code /api/applications/read-models}, served by service-kit).
+ * ({@code /api/applications/read-models}, served by service-kit), and an application's past states for auditors, in
+ * the shape of {@code GET /api/applications/{id}}.
  */
 @Configuration
 class ReadModels {
@@ -19,5 +21,10 @@ class ReadModels {
     @Bean
     ReadModel applicationView(ApplicationViews views, ReferenceViews references) {
         return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views, references));
+    }
+
+    @Bean
+    LiveView applicationLiveView(ApplicationViews views, ReadModel applicationView) {
+        return LiveView.of("applications", applicationView, views::find);
     }
 }

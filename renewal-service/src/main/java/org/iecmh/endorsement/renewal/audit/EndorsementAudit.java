@@ -3,13 +3,11 @@ package org.iecmh.endorsement.renewal.audit;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProviders;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * renewal-service's part in the audit API (service-kit): the read models operators rebuild from the event store, and
@@ -19,13 +17,9 @@ import java.util.Optional;
 @Configuration
 class EndorsementAudit {
 
-    static ReadModel endorsementView(EndorsementViews views) {
-        return new ReadModel("endorsement-view", List.of("endorsement_view"), List.of(views));
-    }
-
     @Bean
     ReadModel endorsementViewReadModel(EndorsementViews views) {
-        return endorsementView(views);
+        return new ReadModel("endorsement-view", List.of("endorsement_view"), List.of(views));
     }
 
     @Bean
@@ -34,22 +28,7 @@ class EndorsementAudit {
     }
 
     @Bean
-    LiveView endorsementLiveView(EndorsementViews views) {
-        return new LiveView() {
-            @Override
-            public String kind() {
-                return "endorsements";
-            }
-
-            @Override
-            public ReadModel readModel() {
-                return endorsementView(views);
-            }
-
-            @Override
-            public Optional<EndorsementView> find(String endorsementNumber) {
-                return views.find(endorsementNumber);
-            }
-        };
+    LiveView endorsementLiveView(EndorsementViews views, ReadModel endorsementViewReadModel) {
+        return LiveView.of("endorsements", endorsementViewReadModel, views::find);
     }
 }

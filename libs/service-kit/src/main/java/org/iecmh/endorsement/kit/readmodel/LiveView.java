@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.kit.readmodel;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How a service shows one aggregate of an audited kind to its users: the view its API answers, read from the read
@@ -17,4 +18,24 @@ public interface LiveView {
 
     /** The view of the aggregate, from the read model's tables, with no tenant check (the caller checked it). */
     Optional<?> find(String aggregateId);
+
+    /** The live view of {@code kind}: {@code readModel} builds it, {@code find} reads one aggregate's view. */
+    static LiveView of(String kind, ReadModel readModel, Function<String, Optional<?>> find) {
+        return new LiveView() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public ReadModel readModel() {
+                return readModel;
+            }
+
+            @Override
+            public Optional<?> find(String aggregateId) {
+                return find.apply(aggregateId);
+            }
+        };
+    }
 }
