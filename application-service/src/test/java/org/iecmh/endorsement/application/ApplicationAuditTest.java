@@ -213,7 +213,8 @@ class ApplicationAuditTest {
     }
 
     private String start(String name) {
-        Response started = applicant.post("/api/applications", Map.of("applicantName", name, "category", "IFA"));
+        Response started = applicant.post("/api/applications", Map.of("applicantName", name, "category", "IFA",
+                "contactEmail", "applicant@example.org", "stateOfResidence", "MA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         return started.at("/applicationId");
     }

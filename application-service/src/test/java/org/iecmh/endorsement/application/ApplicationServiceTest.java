@@ -583,7 +583,8 @@ class ApplicationServiceTest {
     void whoActsComesFromTheTokenWhateverTheRequestClaims() {
         ApiClient claimant = ApiClient.onPort(port).as("ma", "claimant-1", "APPLICANT")
                 .withHeaders(Map.of("X-User", "coordinator-1", "X-Subject", "coordinator-1", "X-Roles", "COORDINATOR"));
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("applicantName", "Claimant", "category", "IFA"));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("applicantName", "Claimant", "category", "IFA",
+                "contactEmail", "claimant@example.org", "stateOfResidence", "MA"));
         body.putAll(Map.of("subject", "coordinator-1", "role", "COORDINATOR", "tenantId", "wa",
                 "personId", "coordinator-1", "applicantId", "coordinator-1"));
 
