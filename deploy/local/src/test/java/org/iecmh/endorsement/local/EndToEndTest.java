@@ -216,12 +216,13 @@ class EndToEndTest {
         assertThat(listed.get("endorsementNumber").asText()).isEqualTo(number);
         assertThat(listed.get("validThrough").asText()).isEqualTo(validThrough.toString());
 
-        // A second delivery of the grant changes nothing in either service.
+        // A second delivery of the grant changes nothing in either service (renewal-service stored the endorsement
+        // and the contact email the grant carries, where reminders go).
+        String renewalEvents = "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?";
+        assertThat(database("renewal").queryForObject(renewalEvents, Integer.class, number)).isEqualTo(2);
         redeliver(Topics.APPLICATIONS, EndorsementGranted.TYPE, applicationId, "renewal-service", "registry-service");
         assertThat(gateway.get(search).body()).hasSize(1);
-        assertThat(database("renewal").queryForObject(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, number))
-                .isEqualTo(1);
+        assertThat(database("renewal").queryForObject(renewalEvents, Integer.class, number)).isEqualTo(2);
         assertThat(database("registry").queryForObject("SELECT count(*) FROM registry_entry WHERE tenant_id = 'ma'",
                 Integer.class)).isEqualTo(1);
 

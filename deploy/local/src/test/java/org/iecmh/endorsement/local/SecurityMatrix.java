@@ -99,7 +99,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
-            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
@@ -135,7 +135,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
-            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
@@ -164,7 +164,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
-            GET    /api/audit/{kind}/people/{personId}/events                        tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
