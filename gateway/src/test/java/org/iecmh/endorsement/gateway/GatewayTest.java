@@ -171,6 +171,35 @@ class GatewayTest {
     }
 
     @Test
+    void theWebApplicationIsServedWithoutATokenAndMayLoadOnlyFromTheGateway() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : new String[] {"/", "/index.html", "/verify.html"}) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(answer.body()).as(page).contains("<html lang=\"en\">").doesNotContain("<script>")
+                    .doesNotContain("style=");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                            .doesNotContain("unsafe-inline", "unsafe-eval"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+        }
+        for (String file : new String[] {"/css/site.css", "/js/i18n.js", "/js/search.js", "/js/verify.js",
+                "/js/api.js", "/i18n/en.json", "/i18n/es.json", "/favicon.svg"}) {
+            assertThat(ApiClient.onPort(port).get(file).status()).as(file).isEqualTo(200);
+        }
+        // The API keeps its own policy: an answer of the API loads nothing.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(ApiClient.onPort(port).get("/api/applications/app-1").status()).isEqualTo(401);
+    }
+
+    @Test
     void theWebUiOriginMayCallFromABrowserAndOthersMayNot() throws Exception {
         HttpResponse<String> allowed = preflight("http://localhost:5173");
         HttpResponse<String> other = preflight("https://evil.example");

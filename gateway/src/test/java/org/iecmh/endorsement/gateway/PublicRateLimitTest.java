@@ -106,6 +106,18 @@ class PublicRateLimitTest {
         }
 
         @Test
+        void loadingTheWebApplicationsPagesIsNotCountedAgainstThePublicLimit() throws Exception {
+            for (int i = 0; i < LIMIT * 3; i++) {
+                for (String file : List.of("/", "/js/search.js", "/css/site.css", "/i18n/en.json")) {
+                    assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as(file).isEqualTo(200);
+                }
+            }
+
+            assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void anAddressAClientClaimsInXForwardedForMakesItNoNewClient() throws Exception {
             for (int i = 0; i < LIMIT; i++) {
                 assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100." + i)).statusCode())
