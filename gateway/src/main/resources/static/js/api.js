@@ -2,9 +2,15 @@
 // "errors" next to the field it names, anything else in the form's own message area.
 import { t, has } from './i18n.js';
 
-/** GET a path; answers the status, the parsed JSON body (a problem too) and the headers. */
-export async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json, application/problem+json' } });
+/**
+ * GET a path; answers the status, the parsed JSON body (a problem too) and the headers. With fresh, an answer the
+ * browser keeps is checked with the server first (a 304 when unchanged) rather than reused as it is.
+ */
+export async function getJson(path, { fresh = false } = {}) {
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json, application/problem+json' },
+    cache: fresh ? 'no-cache' : 'default',
+  });
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   return { status: response.status, ok: response.ok, body, headers: response.headers };

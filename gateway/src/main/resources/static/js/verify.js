@@ -82,7 +82,8 @@ function render() {
 
 async function verify(number, focusVerdict) {
   clearProblems(form);
-  const answer = await getJson(`/api/registry/endorsements/${encodeURIComponent(number)}`);
+  // Whoever verifies needs the standing of now, not of a minute ago: a revocation shows at once.
+  const answer = await getJson(`/api/registry/endorsements/${encodeURIComponent(number)}`, { fresh: true });
   if (answer.status === 404) {
     shown = { number, unknown: true };
   } else if (!answer.ok) {

@@ -48,8 +48,10 @@ class GatewaySecurity {
     @Bean
     @Order(1)
     SecurityWebFilterChain webApplicationFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
-        http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-                        properties.webPaths().toArray(String[]::new)))
+        String[] webPaths = properties.webPaths().toArray(String[]::new);
+        http.securityMatcher(ServerWebExchangeMatchers.matchers(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, webPaths),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, webPaths)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

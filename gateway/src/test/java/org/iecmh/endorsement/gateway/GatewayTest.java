@@ -186,6 +186,10 @@ class GatewayTest {
                             .doesNotContain("unsafe-inline", "unsafe-eval"));
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
         }
+        // HEAD is let through like GET (WebFlux's welcome page answers GET only, so "/" is left out).
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/verify.html"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(200);
         for (String file : new String[] {"/css/site.css", "/js/i18n.js", "/js/search.js", "/js/verify.js",
                 "/js/api.js", "/i18n/en.json", "/i18n/es.json", "/favicon.svg"}) {
             assertThat(ApiClient.onPort(port).get(file).status()).as(file).isEqualTo(200);
