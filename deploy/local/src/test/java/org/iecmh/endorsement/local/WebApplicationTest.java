@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
 class WebApplicationTest {
 
     private static final String NAME = "Inés Navegadora";
+    private static final Dimension DESKTOP = new Dimension(1024, 900);
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -88,9 +90,10 @@ class WebApplicationTest {
                 ApiClient.at(running.gatewayUrl()).get("/api/registry/endorsements/" + number).at("/status")));
     }
 
-    /** Each test starts from the browser's own language, English here (a choice made in the switcher is kept). */
+    /** Each test starts on a desktop in the browser's own language, English here (the switcher's choice is kept). */
     @BeforeEach
-    void inTheBrowsersLanguage() {
+    void inTheBrowsersLanguageOnADesktop() {
+        driver().manage().window().setSize(DESKTOP);
         open("/");
         ((JavascriptExecutor) driver()).executeScript("localStorage.clear()");
     }
@@ -127,7 +130,8 @@ class WebApplicationTest {
 
     @Test
     @Order(2)
-    void aSearchThatFindsNobodySaysSoAndANameTooShortIsShownNextToTheField() {
+    void onAPhoneASearchThatFindsNobodySaysSoAndANameTooShortIsShownNextToTheField() {
+        driver().manage().window().setSize(new Dimension(390, 844));
         open("/?name=zzqq");
         browser.await("no results", page -> page.findElement(By.id("results-status")).getText()
                 .startsWith("No endorsed professional matches"));
@@ -143,7 +147,8 @@ class WebApplicationTest {
         assertThat(field("name").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("name");
         assertThat(driver().findElement(By.id("results-section")).isDisplayed()).isFalse();
-        Accessibility.assertNoSeriousViolations(driver(), "the registry search with an invalid name");
+        assertThat(horizontalOverflow()).as("the page fits the phone's width").isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "the registry search with an invalid name, on a phone");
     }
 
     @Test
@@ -214,6 +219,11 @@ class WebApplicationTest {
         browser.await("the page's messages", page -> !page.findElements(
                 By.cssSelector("button[data-language][aria-pressed=true]")).isEmpty()
                 && !page.findElement(By.tagName("h1")).getText().isEmpty());
+    }
+
+    private static boolean horizontalOverflow() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"));
     }
 
     private static WebElement field(String name) {
