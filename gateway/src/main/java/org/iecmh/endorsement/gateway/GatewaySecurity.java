@@ -3,6 +3,7 @@ package org.iecmh.endorsement.gateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -15,6 +16,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -28,7 +30,8 @@ import java.util.List;
  * The gateway is an OAuth2 resource server: it validates each bearer token (signature against the issuer's keys,
  * issuer, lifetime) before routing, and relays the same {@code Authorization} header to the service, which checks
  * it again. Public paths need no token; a token that is sent must still be valid. Adds CORS for the web UI and
- * security headers to every answer.
+ * security headers to every answer. The web application's static files are public and have a chain of their own,
+ * whose Content-Security-Policy lets a page load scripts, styles and data from the gateway only (no inline script).
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -38,7 +41,31 @@ class GatewaySecurity {
     static final String UNIDENTIFIED = "urn:iecmh:problem:unidentified-caller";
     static final String FORBIDDEN = "urn:iecmh:problem:forbidden";
 
+    /** Loaded from the gateway only; every script is a file (no inline script or style, no eval). */
+    static final String WEB_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
+    @Order(1)
+    SecurityWebFilterChain webApplicationFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
+        String[] webPaths = properties.webPaths().toArray(String[]::new);
+        http.securityMatcher(ServerWebExchangeMatchers.matchers(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, webPaths),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, webPaths)))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
         ServerAuthenticationEntryPoint unauthenticated = GatewaySecurity::unauthenticated;
         ServerAccessDeniedHandler denied = (exchange, exception) -> Problems.write(exchange.getResponse(), 403,

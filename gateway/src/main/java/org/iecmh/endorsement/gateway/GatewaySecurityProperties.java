@@ -13,6 +13,9 @@ import java.util.List;
  *                                      reference form behind a rater's mailed link; the Prometheus scrape, which
  *                                      Kubernetes serves on the management port only)
  * @param protectedPaths                paths that need a token even under a public path (checked first)
+ * @param webPaths                      the web application's pages, scripts, styles and messages: public, served
+ *                                      with a policy that lets them load only from the gateway itself, and not
+ *                                      counted against the public rate limit (a page load is several requests)
  * @param webUiOrigins                  browser origins allowed by CORS
  * @param publicRequestsPerMinute       requests one client address may send to public paths per minute
  * @param trustedProxies                how many proxies in front of the gateway append to {@code X-Forwarded-For}
@@ -25,6 +28,7 @@ public record GatewaySecurityProperties(
                 "/api/payments/card-webhooks", "/api/references/**"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
+        @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg"}) List<String> webPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
         @DefaultValue("300") int publicRequestsPerMinute,
         @DefaultValue("0") int trustedProxies) {

@@ -171,6 +171,43 @@ class GatewayTest {
     }
 
     @Test
+    void theWebApplicationIsServedWithoutATokenAndMayLoadOnlyFromTheGateway() throws Exception {
+        // HTTP/1.1, as browsers speak it to a plain-http server, each request with a time limit.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String page : new String[] {"/", "/index.html", "/verify.html"}) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + page))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(answer.body()).as(page).contains("<html lang=\"en\">").doesNotContain("<script>")
+                    .doesNotContain("style=");
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                            .doesNotContain("unsafe-inline", "unsafe-eval"));
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+        }
+        // HEAD is let through like GET (WebFlux's welcome page answers GET only, so "/" is left out).
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/verify.html"))
+                .timeout(Duration.ofSeconds(10)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        for (String file : new String[] {"/css/site.css", "/js/i18n.js", "/js/search.js", "/js/verify.js",
+                "/js/api.js", "/i18n/en.json", "/i18n/es.json", "/favicon.svg"}) {
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .as(file).isEqualTo(200);
+        }
+        // The API keeps its own policy: an answer of the API loads nothing.
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).startsWith("default-src 'none'"));
+        assertThat(ApiClient.onPort(port).get("/api/applications/app-1").status()).isEqualTo(401);
+    }
+
+    @Test
     void theWebUiOriginMayCallFromABrowserAndOthersMayNot() throws Exception {
         HttpResponse<String> allowed = preflight("http://localhost:5173");
         HttpResponse<String> other = preflight("https://evil.example");

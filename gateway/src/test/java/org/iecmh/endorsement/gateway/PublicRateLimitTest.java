@@ -106,6 +106,23 @@ class PublicRateLimitTest {
         }
 
         @Test
+        void loadingTheWebApplicationsPagesIsNotCountedAgainstThePublicLimit() throws Exception {
+            // HTTP/1.1, as browsers speak it to a plain-http server, each request with a time limit.
+            HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (String file : List.of("/", "/js/search.js", "/js/i18n.js", "/js/api.js", "/css/site.css",
+                    "/i18n/en.json")) {
+                assertThat(browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode()).as(file).isEqualTo(200);
+            }
+            for (int i = 0; i < LIMIT - 1; i++) {
+                assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
+            }
+
+            assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void anAddressAClientClaimsInXForwardedForMakesItNoNewClient() throws Exception {
             for (int i = 0; i < LIMIT; i++) {
                 assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100." + i)).statusCode())

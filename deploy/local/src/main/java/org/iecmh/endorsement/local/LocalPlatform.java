@@ -94,6 +94,7 @@ public final class LocalPlatform {
         return """
 
                 The IECMH Endorsement platform runs at %1$s
+                  web application (the public registry search and verification): %1$s/
                   application-service :8081   renewal-service :8082   payment-service :8083   registry-service :8084
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   auditor-ma, admin-ma, the same for wa, and operator; password demo)

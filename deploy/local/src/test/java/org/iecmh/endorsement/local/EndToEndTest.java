@@ -15,12 +15,12 @@ import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 import org.iecmh.endorsement.testkit.PostgresServer;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -51,64 +51,29 @@ import static org.awaitility.Awaitility.await;
 /**
  * One endorsement from application to registry, through the gateway and all four services, on one real PostgreSQL
  * server and one real Kafka broker: every hop is HTTP, Axon, PostgreSQL or Kafka. Then the security matrix, on the
- * same running platform.
+ * same running platform, which the web application's browser tests use after it ({@link RunningPlatform}).
  */
+@Order(1)
+@ExtendWith(RunningPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
-    private static final String PREFIX = "e2e.";
-    private static final Duration HOP = Duration.ofSeconds(30);
+    private static final String PREFIX = RunningPlatform.PREFIX;
+    private static final Duration HOP = RunningPlatform.HOP;
 
-    private static LocalJvm identity;
-    private static String issuer;
     private static Platform platform;
-    private static final Map<String, String> databases = new HashMap<>();
-    private static final Map<String, String> tokens = new HashMap<>();
 
     @BeforeAll
-    static void startThePlatform() {
-        int identityPort = freePort();
-        issuer = "http://localhost:" + identityPort;
-        identity = LocalJvm.start("identity provider",
-                Path.of("../../identity/target/identity-exec.jar").toAbsolutePath().normalize(), identityPort,
-                List.of(), Path.of("target/e2e-logs/identity.log"), Duration.ofSeconds(120));
-        PostgresServer postgres = RealInfrastructure.postgres();
-        Platform.databases().forEach(name -> databases.put(name, postgres.createDatabase("e2e " + name)));
-        Map<String, Integer> servicePorts = new LinkedHashMap<>();
-        Platform.serviceNames().forEach(name -> servicePorts.put(name, freePort()));
-        platform = Platform.start(
-                new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
-                        postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
-                new Platform.Ports(freePort(), servicePorts),
-                Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
-                Path.of("target/e2e-logs"), List.of("--spring.mail.host=" + RealInfrastructure.smtp().host(),
-                        "--spring.mail.port=" + RealInfrastructure.smtp().port()));
+    static void useTheRunningPlatform() {
+        platform = RunningPlatform.get().platform();
     }
 
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (identity != null) {
-            identity.close();
-        }
-    }
-
-    /** A demo user signed in at the local identity provider (authorization code with PKCE), acting in a tenant. */
     private static ApiClient signedIn(String user, String tenant) {
-        return signedIn(user, tenant, platform.gatewayUrl());
+        return RunningPlatform.get().signedIn(user, tenant);
     }
 
-    /** The same, calling {@code base}: the gateway or a service directly. */
     private static ApiClient signedIn(String user, String tenant, String base) {
-        return ApiClient.at(base).withToken(signIn(user)).withHeaders(Map.of("X-Tenant-Id", tenant));
-    }
-
-    /** The user's access token, signed in once per test run (tokens last 30 minutes). */
-    private static String signIn(String user) {
-        return tokens.computeIfAbsent(user, name -> new OidcSignIn(issuer, "cli",
-                "http://127.0.0.1:8400/callback").accessToken(name, "demo"));
+        return RunningPlatform.get().signedIn(user, tenant, base);
     }
 
     @Test
@@ -131,7 +96,7 @@ class EndToEndTest {
                 "provider", "MassAIMH", "attendedOn", "2022-03-01", "hours", 30,
                 "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
         // Three raters, each mailed a one-time link; each opens the form through the gateway without an account.
-        referencesByMail(applicant, applicationId, "Zoë Example",
+        RunningPlatform.get().referencesByMail(applicant, applicationId, "Zoë Example",
                 List.of("dana.rater@example.org", "lee.rater@example.org", "kim.rater@example.org"), true);
         assertThat(applicant.get("/api/applications/" + applicationId + "/requirements").body()
                 .findValuesAsText("met")).containsOnly("true");
@@ -264,13 +229,13 @@ class EndToEndTest {
     @Test
     @Order(2)
     void forgedTokensAreRefusedByTheGatewayAndByAServiceCalledDirectly() {
-        String real = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+        String real = new OidcSignIn(RunningPlatform.get().issuer(), "cli", "http://127.0.0.1:8400/callback")
                 .accessToken("coordinator-ma", "demo");
         Map<String, String> forged = Map.of(
                 "payload changed after signing", alter(real),
                 "alg none", unsigned(real),
                 "signed by a key the issuer never published", LocalIssuer.instance().token("ma", "coordinator-ma",
-                        "COORDINATOR", claims -> claims.issuer(issuer)),
+                        "COORDINATOR", claims -> claims.issuer(RunningPlatform.get().issuer())),
                 "another issuer", LocalIssuer.instance().token("ma", "coordinator-ma", "COORDINATOR"));
         List<String> entries = List.of(platform.gatewayUrl(), platform.serviceUrl("application-service"));
 
@@ -300,7 +265,7 @@ class EndToEndTest {
 
         Map<String, String> ids = recordsOfWashington();
         String foreign = LocalIssuer.instance().token("wa", "coordinator-wa", "COORDINATOR");
-        String massachusetts = signIn("coordinator-ma");
+        String massachusetts = RunningPlatform.get().accessToken("coordinator-ma");
         List<String> failures = new ArrayList<>();
         int calls = 0;
         for (SecurityMatrix.Entry entry : SecurityMatrix.ENTRIES) {
@@ -360,7 +325,7 @@ class EndToEndTest {
         assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Reflective practice",
                 "provider", "WA-AIMH", "attendedOn", "2022-03-01", "hours", 30,
                 "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
-        List<String> links = referencesByMail(applicant, applicationId, "Matrix Person",
+        List<String> links = RunningPlatform.get().referencesByMail(applicant, applicationId, "Matrix Person",
                 List.of("ana.matrix@example.org", "bo.matrix@example.org", "cy.matrix@example.org"), false);
         String referenceId = applicant.get(application + "/references").body().get(0).get("referenceId").asText();
         Response submitted = applicant.post(application + "/submission", null);
@@ -452,48 +417,6 @@ class EndToEndTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The applicant names the raters; each rater opens the link mailed to them through the gateway, without an
-     * account, and sends the form once (a second time is refused). Answers the link paths, spent.
-     */
-    private static List<String> referencesByMail(ApiClient applicant, String applicationId, String applicantName,
-                                                 List<String> raters, boolean waivesAccess) {
-        ApiClient gateway = ApiClient.at(platform.gatewayUrl());
-        for (String rater : raters) {
-            Response named = applicant.post("/api/applications/" + applicationId + "/references", Map.of("name",
-                    "Rater " + rater.substring(0, 3), "email", rater, "relationship", "OTHER",
-                    "waivesAccess", waivesAccess));
-            assertThat(named.status()).as(named.text()).isEqualTo(201);
-        }
-        List<String> links = new ArrayList<>();
-        for (String rater : raters) {
-            String link = linkMailedTo(rater);
-            assertThat(link).startsWith(platform.gatewayUrl() + "/api/references/");
-            String path = link.substring(platform.gatewayUrl().length());
-            assertThat(gateway.get(path).at("/applicantName")).isEqualTo(applicantName);
-            Map<String, Object> answers = new LinkedHashMap<>();
-            gateway.get(path).body().get("items").findValuesAsText("id").forEach(item -> answers.put(item, "4"));
-            Response rated = gateway.post(path, Map.of("knownForMonths", 36, "answers", answers));
-            assertThat(rated.status()).as(rated.text()).isEqualTo(200);
-            assertThat(gateway.post(path, Map.of("knownForMonths", 36, "answers", answers)).status()).isEqualTo(410);
-            links.add(path);
-        }
-        return links;
-    }
-
-    /** The link in the mail application-service sent the rater, once it arrived (through the test JVM's SMTP server). */
-    private static String linkMailedTo(String rater) {
-        await("the mail to " + rater).atMost(HOP).until(() -> !RealInfrastructure.smtp().receivedFor(rater).isEmpty());
-        try {
-            Matcher link = Pattern.compile("http://\\S+/api/references/[A-Za-z0-9_-]+")
-                    .matcher(RealInfrastructure.smtp().receivedFor(rater).get(0).getContent().toString());
-            assertThat(link.find()).isTrue();
-            return link.group();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Sends the published event again, as a broker might, and waits until each group has consumed it. */
     private static void redeliver(String topic, String type, String applicationId, String... groups) {
         ConsumerRecord<byte[], byte[]> original = published(topic, type, applicationId);
@@ -523,15 +446,7 @@ class EndToEndTest {
 
     private static JdbcTemplate database(String name) {
         PostgresServer postgres = RealInfrastructure.postgres();
-        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(databases.get(name)),
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(RunningPlatform.get().database(name)),
                 postgres.username(), postgres.password()));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,102 @@
+package org.iecmh.endorsement.local;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+
+/**
+ * A real headless Chromium for a test class, driven through the system's chromedriver (Debian's {@code chromium}
+ * and {@code chromium-driver} packages, which {@code .ci/run} installs; {@code -Diecmh.test.chromium} and
+ * {@code -Diecmh.test.chromedriver} name others). Nothing is downloaded at run time. When a test fails, a screenshot
+ * of what the browser showed goes to {@code target/screenshots/<class>.<test>.png}.
+ */
+final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+
+    /** How long a page may take to show what a test waits for. */
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final Path screenshots = Path.of("target", "screenshots");
+    private WebDriver driver;
+    private Path profile;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        File chromium = new File(System.getProperty("iecmh.test.chromium", "/usr/bin/chromium"));
+        File chromedriver = new File(System.getProperty("iecmh.test.chromedriver", "/usr/bin/chromedriver"));
+        if (!chromium.canExecute() || !chromedriver.canExecute()) {
+            throw new IllegalStateException("The browser tests need Chromium and its driver at " + chromium + " and "
+                    + chromedriver + " (Debian: apt-get install chromium chromium-driver; .ci/run does)");
+        }
+        profile = Files.createTempDirectory("iecmh-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // What this machine's (and CI's) Chromium needs to run headless as root, with nothing reaching out.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1024,900", "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60)).pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (profile != null) {
+                try (var files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(screenshots);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = screenshots.resolve(context.getRequiredTestClass().getSimpleName() + "."
+                    + context.getRequiredTestMethod().getName() + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            cause.addSuppressed(new AssertionError("Screenshot of the browser: " + target.toAbsolutePath()
+                    + " at " + driver.getCurrentUrl()));
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Waits, within {@link #PATIENCE}, until the condition holds (is true or not null), and answers it. */
+    <T> T await(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+    }
+}

@@ -1,0 +1,190 @@
+package org.iecmh.endorsement.local;
+
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.OidcSignIn;
+import org.iecmh.endorsement.testkit.PostgresServer;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import jakarta.mail.MessagingException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform (the identity provider, the four services and the gateway on the test JVM's PostgreSQL server
+ * and Kafka broker) started once per test JVM by the first test class that extends with it, and stopped when the
+ * JVM's tests are done: starting it costs far more than any story run on it. Test classes that share it keep to
+ * records of their own.
+ */
+final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
+
+    /** Prefix of the platform's Kafka topics and consumer groups. */
+    static final String PREFIX = "e2e.";
+    /** How long one hop through Kafka may take. */
+    static final Duration HOP = Duration.ofSeconds(30);
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningPlatform.class);
+    private static volatile RunningPlatform running;
+
+    private final LocalJvm identity;
+    private final String issuer;
+    private final Platform platform;
+    private final Map<String, String> databases;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    /** For {@code @ExtendWith}: the instance JUnit makes only looks the running platform up, or starts it. */
+    RunningPlatform() {
+        this(null, null, null, Map.of());
+    }
+
+    private RunningPlatform(LocalJvm identity, String issuer, Platform platform, Map<String, String> databases) {
+        this.identity = identity;
+        this.issuer = issuer;
+        this.platform = platform;
+        this.databases = databases;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(RunningPlatform.class, key -> start(), RunningPlatform.class);
+    }
+
+    static RunningPlatform get() {
+        if (running == null) {
+            throw new IllegalStateException("Extend the test class with RunningPlatform");
+        }
+        return running;
+    }
+
+    private static RunningPlatform start() {
+        int identityPort = freePort();
+        String issuer = "http://localhost:" + identityPort;
+        LocalJvm identity = LocalJvm.start("identity provider",
+                Path.of("../../identity/target/identity-exec.jar").toAbsolutePath().normalize(), identityPort,
+                List.of(), Path.of("target/e2e-logs/identity.log"), Duration.ofSeconds(120));
+        PostgresServer postgres = RealInfrastructure.postgres();
+        Map<String, String> databases = new HashMap<>();
+        Platform.databases().forEach(name -> databases.put(name, postgres.createDatabase("e2e " + name)));
+        Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        Platform.serviceNames().forEach(name -> servicePorts.put(name, freePort()));
+        Platform platform = Platform.start(
+                new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
+                        postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
+                new Platform.Ports(freePort(), servicePorts),
+                Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
+                Path.of("target/e2e-logs"), List.of("--spring.mail.host=" + RealInfrastructure.smtp().host(),
+                        "--spring.mail.port=" + RealInfrastructure.smtp().port()));
+        return new RunningPlatform(identity, issuer, platform, Map.copyOf(databases));
+    }
+
+    @Override
+    public void close() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    String gatewayUrl() {
+        return platform.gatewayUrl();
+    }
+
+    String issuer() {
+        return issuer;
+    }
+
+    /** The name of the service's database on the test JVM's PostgreSQL server. */
+    String database(String service) {
+        return databases.get(service);
+    }
+
+    /** A demo user signed in at the identity provider (authorization code with PKCE), acting in a tenant. */
+    ApiClient signedIn(String user, String tenant) {
+        return signedIn(user, tenant, gatewayUrl());
+    }
+
+    /** The same, calling {@code base}: the gateway or a service directly. */
+    ApiClient signedIn(String user, String tenant, String base) {
+        return ApiClient.at(base).withToken(accessToken(user)).withHeaders(Map.of("X-Tenant-Id", tenant));
+    }
+
+    /** The user's access token, signed in once per test run (tokens last 30 minutes). */
+    String accessToken(String user) {
+        return tokens.computeIfAbsent(user, name -> new OidcSignIn(issuer, "cli",
+                "http://127.0.0.1:8400/callback").accessToken(name, "demo"));
+    }
+
+    /**
+     * The applicant names the raters; each rater opens the link mailed to them through the gateway, without an
+     * account, and sends the form once (a second time is refused). Answers the link paths, spent.
+     */
+    List<String> referencesByMail(ApiClient applicant, String applicationId, String applicantName,
+                                  List<String> raters, boolean waivesAccess) {
+        ApiClient gateway = ApiClient.at(gatewayUrl());
+        for (String rater : raters) {
+            Response named = applicant.post("/api/applications/" + applicationId + "/references", Map.of("name",
+                    "Rater " + rater.substring(0, 3), "email", rater, "relationship", "OTHER",
+                    "waivesAccess", waivesAccess));
+            assertThat(named.status()).as(named.text()).isEqualTo(201);
+        }
+        List<String> links = new ArrayList<>();
+        for (String rater : raters) {
+            String link = linkMailedTo(rater);
+            assertThat(link).startsWith(gatewayUrl() + "/api/references/");
+            String path = link.substring(gatewayUrl().length());
+            assertThat(gateway.get(path).at("/applicantName")).isEqualTo(applicantName);
+            Map<String, Object> answers = new LinkedHashMap<>();
+            gateway.get(path).body().get("items").findValuesAsText("id").forEach(item -> answers.put(item, "4"));
+            Response rated = gateway.post(path, Map.of("knownForMonths", 36, "answers", answers));
+            assertThat(rated.status()).as(rated.text()).isEqualTo(200);
+            assertThat(gateway.post(path, Map.of("knownForMonths", 36, "answers", answers)).status()).isEqualTo(410);
+            links.add(path);
+        }
+        return links;
+    }
+
+    /** The link in the mail application-service sent the rater, once it arrived (through the test JVM's SMTP server). */
+    static String linkMailedTo(String rater) {
+        await("the mail to " + rater).atMost(HOP).until(() -> !RealInfrastructure.smtp().receivedFor(rater).isEmpty());
+        try {
+            Matcher link = Pattern.compile("http://\\S+/api/references/[A-Za-z0-9_-]+")
+                    .matcher(RealInfrastructure.smtp().receivedFor(rater).get(0).getContent().toString());
+            assertThat(link.find()).isTrue();
+            return link.group();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

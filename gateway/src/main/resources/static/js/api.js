@@ -1,0 +1,73 @@
+// Calls to the platform's API through the gateway, and RFC 9457 problems shown where they belong: each entry of
+// "errors" next to the field it names, anything else in the form's own message area.
+import { t, has } from './i18n.js';
+
+/**
+ * GET a path; answers the status, the parsed JSON body (a problem too) and the headers. With fresh, an answer the
+ * browser keeps is checked with the server first (a 304 when unchanged) rather than reused as it is.
+ */
+export async function getJson(path, { fresh = false } = {}) {
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json, application/problem+json' },
+    cache: fresh ? 'no-cache' : 'default',
+  });
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  return { status: response.status, ok: response.ok, body, headers: response.headers };
+}
+
+/** The URL of the next page from a Link header (rel="next"), if any. */
+export function nextLink(headers) {
+  const link = headers.get('Link') || '';
+  const match = link.match(/<([^>]+)>\s*;\s*rel="next"/);
+  return match ? match[1] : null;
+}
+
+export function clearProblems(form) {
+  form.querySelectorAll('[aria-invalid]').forEach((control) => control.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((message) => {
+    message.textContent = '';
+  });
+}
+
+function messageFor(field, error) {
+  for (const key of [`error.${field}.${error.rule}`, `error.${error.rule}`]) {
+    if (has(key)) {
+      return t(key);
+    }
+  }
+  return error.message || t('error.invalid');
+}
+
+/**
+ * Shows a problem on the form: each field error next to its control (which is marked invalid and takes the
+ * focus, the first of them); a problem without field errors in the form's message area. Answers whether any
+ * field of the form was named.
+ */
+export function showProblem(form, problem) {
+  clearProblems(form);
+  const errors = (problem && Array.isArray(problem.errors)) ? problem.errors : [];
+  let first = null;
+  const unplaced = [];
+  errors.forEach((error) => {
+    const control = form.querySelector(`[name="${CSS.escape(error.field)}"]`);
+    const message = control && document.getElementById(`${control.id}-error`);
+    if (!control || !message) {
+      unplaced.push(messageFor(error.field, error));
+      return;
+    }
+    control.setAttribute('aria-invalid', 'true');
+    message.textContent = message.textContent ? `${message.textContent} ${messageFor(error.field, error)}`
+      : messageFor(error.field, error);
+    first = first || control;
+  });
+  const general = form.querySelector('.form-error');
+  if (general) {
+    general.textContent = unplaced.length ? unplaced.join(' ')
+      : (first ? '' : (problem && (problem.detail || problem.title)) || t('error.unexpected'));
+  }
+  if (first) {
+    first.focus();
+  }
+  return first !== null;
+}

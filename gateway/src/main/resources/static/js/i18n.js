@@ -1,0 +1,99 @@
+// A small message catalogue per language (i18n/en.json, i18n/es.json). The language comes from the browser, or from
+// the switcher in the header, which remembers the choice. Elements name their message in data-i18n (text) and
+// data-i18n-attr ("attribute:key" pairs separated by ";").
+const SUPPORTED = ['en', 'es'];
+const REMEMBERED = 'iecmh.language';
+const listeners = [];
+let messages = {};
+let language = 'en';
+
+export function currentLanguage() {
+  return language;
+}
+
+function preferredLanguage() {
+  try {
+    const remembered = localStorage.getItem(REMEMBERED);
+    if (SUPPORTED.includes(remembered)) {
+      return remembered;
+    }
+  } catch (storageUnavailable) {
+    // Private windows may refuse storage; the browser's languages still decide.
+  }
+  const offered = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+  for (const tag of offered) {
+    const base = String(tag || '').slice(0, 2).toLowerCase();
+    if (SUPPORTED.includes(base)) {
+      return base;
+    }
+  }
+  return 'en';
+}
+
+/** The message for a key, with {name} placeholders filled in; the key itself when the catalogue lacks it. */
+export function t(key, values = {}) {
+  const text = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** Whether the catalogue has a message for the key. */
+export function has(key) {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+export function translate(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach((element) => {
+    element.textContent = t(element.dataset.i18n);
+  });
+  root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
+    element.dataset.i18nAttr.split(';').forEach((pair) => {
+      const [attribute, key] = pair.split(':').map((part) => part.trim());
+      element.setAttribute(attribute, t(key));
+    });
+  });
+}
+
+/** A date of the API (yyyy-mm-dd) as people of the language write it, e.g. "December 31, 2027". */
+export function formatDate(isoDate) {
+  if (!isoDate) {
+    return '';
+  }
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+async function load(chosen) {
+  const response = await fetch(`/i18n/${chosen}.json`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(`No messages for ${chosen}: ${response.status}`);
+  }
+  messages = await response.json();
+  language = chosen;
+  document.documentElement.lang = chosen;
+  translate(document);
+  document.querySelectorAll('[data-language]').forEach((button) => {
+    button.setAttribute('aria-pressed', String(button.dataset.language === chosen));
+  });
+  listeners.forEach((listener) => listener(chosen));
+}
+
+/** Calls back after every change of language (the first load included), so that a page can redraw its answers. */
+export function onLanguage(listener) {
+  listeners.push(listener);
+}
+
+/** Loads the preferred language and wires the switcher; resolves once the page speaks it. */
+export async function startLanguages() {
+  document.querySelectorAll('[data-language]').forEach((button) => {
+    button.addEventListener('click', async () => {
+      try {
+        localStorage.setItem(REMEMBERED, button.dataset.language);
+      } catch (storageUnavailable) {
+        // The choice then lasts for this page only.
+      }
+      await load(button.dataset.language);
+    });
+  });
+  await load(preferredLanguage());
+}

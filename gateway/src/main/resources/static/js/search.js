@@ -1,0 +1,107 @@
+// The public registry search: name, state and category, a page at a time. The query is kept in the address, so
+// that a search can be shared, reloaded and gone back to.
+import { startLanguages, onLanguage, t, formatDate } from './i18n.js';
+import { getJson, nextLink, showProblem, clearProblems } from './api.js';
+
+const PAGE_SIZE = 10;
+const form = document.getElementById('search');
+const section = document.getElementById('results-section');
+const heading = document.getElementById('results-heading');
+const status = document.getElementById('results-status');
+const list = document.getElementById('results');
+const previous = document.getElementById('previous');
+const next = document.getElementById('next');
+
+let shown = null; // { query, page, entries, hasMore }
+
+function queryOfForm() {
+  return {
+    name: form.elements.name.value.trim(),
+    state: form.elements.state.value,
+    category: form.elements.category.value,
+  };
+}
+
+function fillForm(query) {
+  form.elements.name.value = query.name;
+  form.elements.state.value = query.state;
+  form.elements.category.value = query.category;
+}
+
+function address(query, page) {
+  const params = new URLSearchParams({ name: query.name });
+  if (query.state) params.set('state', query.state);
+  if (query.category) params.set('category', query.category);
+  params.set('page', String(page));
+  return params;
+}
+
+function entryItem(entry) {
+  const item = document.createElement('li');
+  item.className = 'entry';
+  const name = document.createElement('h3');
+  name.textContent = entry.name;
+  const category = document.createElement('p');
+  category.textContent = `${t(`category.${entry.category}`)} · ${entry.state}`;
+  const number = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = `/verify.html?number=${encodeURIComponent(entry.endorsementNumber)}`;
+  link.textContent = entry.endorsementNumber;
+  link.setAttribute('aria-label', t('search.verifyLink', { number: entry.endorsementNumber, name: entry.name }));
+  number.append(`${t('search.number')} `, link);
+  const valid = document.createElement('p');
+  valid.textContent = t('search.validThrough', { date: formatDate(entry.validThrough) });
+  item.append(name, category, number, valid);
+  return item;
+}
+
+function render() {
+  if (!shown) {
+    return;
+  }
+  section.hidden = false;
+  list.replaceChildren(...shown.entries.map(entryItem));
+  if (shown.entries.length === 0) {
+    status.textContent = shown.page === 0 ? t('search.none', { name: shown.query.name }) : t('search.noMore');
+  } else {
+    const first = shown.page * PAGE_SIZE + 1;
+    status.textContent = t('search.showing', { first, last: first + shown.entries.length - 1 });
+  }
+  previous.hidden = shown.page === 0;
+  next.hidden = !shown.hasMore;
+}
+
+async function search(query, page, focusResults) {
+  clearProblems(form);
+  const params = address(query, page);
+  params.set('size', String(PAGE_SIZE));
+  const answer = await getJson(`/api/registry/endorsees?${params}`);
+  if (!answer.ok) {
+    section.hidden = true;
+    shown = null;
+    showProblem(form, answer.body);
+    return;
+  }
+  shown = { query, page, entries: answer.body, hasMore: nextLink(answer.headers) !== null };
+  history.replaceState(null, '', `?${address(query, page)}`);
+  render();
+  if (focusResults) {
+    heading.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  search(queryOfForm(), 0, true);
+});
+previous.addEventListener('click', () => search(shown.query, shown.page - 1, true));
+next.addEventListener('click', () => search(shown.query, shown.page + 1, true));
+onLanguage(render);
+
+await startLanguages();
+const asked = new URLSearchParams(location.search);
+if (asked.has('name')) {
+  const query = { name: asked.get('name') || '', state: asked.get('state') || '', category: asked.get('category') || '' };
+  fillForm(query);
+  search(query, Math.max(0, Number.parseInt(asked.get('page') || '0', 10) || 0), false);
+}

@@ -1,0 +1,120 @@
+// What a parent or employer sees from a badge link or QR code: whose endorsement a number is, and whether it is
+// current, with a plain warning when it is not.
+import { startLanguages, onLanguage, t, formatDate } from './i18n.js';
+import { getJson, showProblem, clearProblems } from './api.js';
+
+const form = document.getElementById('verify');
+const verdict = document.getElementById('verdict');
+const heading = document.getElementById('verdict-heading');
+const notice = document.getElementById('verdict-notice');
+const facts = document.getElementById('facts');
+
+let shown = null; // { number, verification } or { number, unknown: true }
+
+function paragraph(text, strong) {
+  const element = document.createElement('p');
+  if (strong) {
+    const emphasis = document.createElement('strong');
+    emphasis.textContent = text;
+    element.append(emphasis);
+  } else {
+    element.textContent = text;
+  }
+  return element;
+}
+
+function fact(term, value) {
+  const dt = document.createElement('dt');
+  dt.textContent = term;
+  const dd = document.createElement('dd');
+  if (value instanceof Node) {
+    dd.append(value);
+  } else {
+    dd.textContent = value;
+  }
+  return [dt, dd];
+}
+
+function verifyLink(number) {
+  const link = document.createElement('a');
+  link.href = `/verify.html?number=${encodeURIComponent(number)}`;
+  link.textContent = number;
+  return link;
+}
+
+function render() {
+  if (!shown) {
+    return;
+  }
+  verdict.hidden = false;
+  if (shown.unknown) {
+    heading.textContent = t('verify.unknownHeading', { number: shown.number });
+    notice.className = 'notice warning';
+    notice.replaceChildren(paragraph(t('verify.unknown'), true), paragraph(t('verify.unknownAdvice')));
+    facts.replaceChildren();
+    return;
+  }
+  const v = shown.verification;
+  heading.textContent = v.name;
+  const since = formatDate(v.statusSince);
+  if (v.active) {
+    notice.className = 'notice good';
+    notice.replaceChildren(paragraph(t('verify.status.ACTIVE'), true),
+      paragraph(t('verify.activeDetail', { date: formatDate(v.validThrough) })));
+  } else {
+    notice.className = 'notice warning';
+    const detail = paragraph(t(`verify.detail.${v.status}`, { date: since }));
+    if (v.status === 'TRANSFERRED' && v.transferredTo) {
+      detail.append(' ', t('verify.continuesUnder'), ' ', verifyLink(v.transferredTo));
+    }
+    notice.replaceChildren(paragraph(`${t('verify.warning')} ${t(`verify.status.${v.status}`)}`, true), detail,
+      paragraph(t('verify.notCurrent')));
+  }
+  facts.replaceChildren(
+    ...fact(t('verify.number'), v.endorsementNumber),
+    ...fact(t('verify.category'), t(`category.${v.category}`)),
+    ...fact(t('verify.state'), v.state),
+    ...fact(t('verify.statusLabel'), t(`verify.statusName.${v.status}`)),
+    ...fact(t('verify.endorsedSince'), formatDate(v.endorsedSince)),
+    ...fact(t('verify.validThrough'), formatDate(v.validThrough)),
+    ...(v.active ? [] : fact(t('verify.statusSince'), since)));
+}
+
+async function verify(number, focusVerdict) {
+  clearProblems(form);
+  // Whoever verifies needs the standing of now, not of a minute ago: a revocation shows at once.
+  const answer = await getJson(`/api/registry/endorsements/${encodeURIComponent(number)}`, { fresh: true });
+  if (answer.status === 404) {
+    shown = { number, unknown: true };
+  } else if (!answer.ok) {
+    shown = null;
+    verdict.hidden = true;
+    showProblem(form, answer.body);
+    return;
+  } else {
+    shown = { number, verification: answer.body };
+  }
+  history.replaceState(null, '', `?${new URLSearchParams({ number })}`);
+  render();
+  if (focusVerdict) {
+    heading.focus();
+  }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const number = form.elements.endorsementNumber.value.trim();
+  if (!number) {
+    showProblem(form, { errors: [{ field: 'endorsementNumber', rule: 'NotBlank' }] });
+    return;
+  }
+  verify(number, true);
+});
+onLanguage(render);
+
+await startLanguages();
+const asked = new URLSearchParams(location.search).get('number');
+if (asked) {
+  form.elements.endorsementNumber.value = asked;
+  verify(asked, false);
+}
