@@ -177,8 +177,9 @@ class BadgeVerificationTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
-        assertThat(link).isEqualTo(BASE_URL + "/api/registry/endorsements/MA-000601");
-        assertThat(publicVisitor.get(link.substring(BASE_URL.length())).at("/status")).isEqualTo("ACTIVE");
+        assertThat(link).isEqualTo(BASE_URL + "/verify.html?number=MA-000601");
+        assertThat(publicVisitor.get("/api/registry/endorsements/" + link.substring(link.indexOf("number=") + 7))
+                .at("/status")).isEqualTo("ACTIVE");
         assertThat(getBytes("/api/registry/endorsements/MA-999999/qr").statusCode()).isEqualTo(404);
     }
 
@@ -194,7 +195,7 @@ class BadgeVerificationTest {
             assertThat(text).contains("Badge Bluebell", "Infant Mental Health Mentor - Clinical (IMHM-C)",
                     "Endorsement number: WA-000603", "Valid through: December 31, 2027",
                     "Washington Association for Infant Mental Health",
-                    BASE_URL + "/api/registry/endorsements/WA-000603");
+                    BASE_URL + "/verify.html?number=WA-000603");
         }
     }
 

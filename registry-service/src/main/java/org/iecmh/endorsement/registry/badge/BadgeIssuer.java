@@ -234,9 +234,12 @@ public class BadgeIssuer {
         return tenant.matches("[a-z][a-z0-9-]{1,15}") ? Optional.of(tenant) : Optional.empty();
     }
 
-    /** The public link that verifies an endorsement number, as a certificate or QR code shows it. */
+    /**
+     * The public link that verifies an endorsement number, as a certificate or QR code shows it: the web
+     * application's verification page, which the gateway serves at the same origin as the API.
+     */
     public String verificationLink(String endorsementNumber) {
-        return baseUrl + "/api/registry/endorsements/" + endorsementNumber;
+        return baseUrl + "/verify.html?number=" + endorsementNumber;
     }
 
     /** The association's name as its badges and certificates show it. */
