@@ -1,6 +1,53 @@
 // Calls to the platform's API through the gateway, and RFC 9457 problems shown where they belong: each entry of
 // "errors" next to the field it names, anything else in the form's own message area.
 import { t, has } from './i18n.js';
+import { currentSession, signIn } from './auth.js';
+
+async function parsed(response) {
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  return { status: response.status, ok: response.ok, body, headers: response.headers };
+}
+
+function here() {
+  return location.pathname + location.search + location.hash;
+}
+
+/**
+ * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body, an
+ * idempotency key (for requests that move money) as Idempotency-Key. Answers { status, ok, body, headers }, or with
+ * raw the fetch Response itself (for files and streams). Without a session, or once the token has expired, the
+ * browser goes to sign in and comes back to this page; the promise then never settles.
+ */
+export async function callApi(path, { method = 'GET', json, idempotencyKey, raw = false, accept } = {}) {
+  const session = currentSession();
+  if (!session) {
+    await signIn(here());
+    return new Promise(() => {});
+  }
+  const headers = {
+    Accept: accept || 'application/json, application/problem+json',
+    Authorization: `Bearer ${session.accessToken}`,
+  };
+  if (session.acting) {
+    headers['X-Tenant-Id'] = session.acting.tenant;
+    headers['X-Role'] = session.acting.role;
+  }
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (idempotencyKey) {
+    headers['Idempotency-Key'] = idempotencyKey;
+  }
+  const response = await fetch(path, {
+    method, headers, cache: 'no-cache', body: json === undefined ? undefined : JSON.stringify(json),
+  });
+  if (response.status === 401) {
+    await signIn(here());
+    return new Promise(() => {});
+  }
+  return raw ? response : parsed(response);
+}
 
 /**
  * GET a path; answers the status, the parsed JSON body (a problem too) and the headers. With fresh, an answer the
@@ -11,9 +58,7 @@ export async function getJson(path, { fresh = false } = {}) {
     headers: { Accept: 'application/json, application/problem+json' },
     cache: fresh ? 'no-cache' : 'default',
   });
-  const type = response.headers.get('Content-Type') || '';
-  const body = type.includes('json') ? await response.json() : null;
-  return { status: response.status, ok: response.ok, body, headers: response.headers };
+  return parsed(response);
 }
 
 /** The URL of the next page from a Link header (rel="next"), if any. */

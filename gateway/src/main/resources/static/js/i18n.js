@@ -1,11 +1,13 @@
-// A small message catalogue per language (i18n/en.json, i18n/es.json). The language comes from the browser, or from
-// the switcher in the header, which remembers the choice. Elements name their message in data-i18n (text) and
+// A small message catalogue per language (i18n/en.json, i18n/es.json), plus one per screen that needs more
+// (i18n/<screen>.en.json, named by the page when it starts). The language comes from the browser, or from the
+// switcher in the header, which remembers the choice. Elements name their message in data-i18n (text) and
 // data-i18n-attr ("attribute:key" pairs separated by ";").
 const SUPPORTED = ['en', 'es'];
 const REMEMBERED = 'iecmh.language';
 const listeners = [];
 let messages = {};
 let language = 'en';
+let screens = [];
 
 export function currentLanguage() {
   return language;
@@ -63,12 +65,17 @@ export function formatDate(isoDate) {
     .format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-async function load(chosen) {
-  const response = await fetch(`/i18n/${chosen}.json`, { headers: { Accept: 'application/json' } });
+async function catalogue(file) {
+  const response = await fetch(`/i18n/${file}.json`, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
-    throw new Error(`No messages for ${chosen}: ${response.status}`);
+    throw new Error(`No messages in ${file}: ${response.status}`);
   }
-  messages = await response.json();
+  return response.json();
+}
+
+async function load(chosen) {
+  const loaded = await Promise.all([chosen, ...screens.map((screen) => `${screen}.${chosen}`)].map(catalogue));
+  messages = Object.assign({}, ...loaded);
   language = chosen;
   document.documentElement.lang = chosen;
   translate(document);
@@ -83,8 +90,12 @@ export function onLanguage(listener) {
   listeners.push(listener);
 }
 
-/** Loads the preferred language and wires the switcher; resolves once the page speaks it. */
-export async function startLanguages() {
+/**
+ * Loads the preferred language (with the catalogues of the named screens) and wires the switcher; resolves once the
+ * page speaks it.
+ */
+export async function startLanguages(screenCatalogues = []) {
+  screens = screenCatalogues;
   document.querySelectorAll('[data-language]').forEach((button) => {
     button.addEventListener('click', async () => {
       try {

@@ -1,6 +1,7 @@
 // The public registry search: name, state and category, a page at a time. The query is kept in the address, so
 // that a search can be shared, reloaded and gone back to.
-import { startLanguages, onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
 import { getJson, nextLink, showProblem, clearProblems } from './api.js';
 
 const PAGE_SIZE = 10;
@@ -98,7 +99,7 @@ previous.addEventListener('click', () => search(shown.query, shown.page - 1, tru
 next.addEventListener('click', () => search(shown.query, shown.page + 1, true));
 onLanguage(render);
 
-await startLanguages();
+await startPage();
 const asked = new URLSearchParams(location.search);
 if (asked.has('name')) {
   const query = { name: asked.get('name') || '', state: asked.get('state') || '', category: asked.get('category') || '' };

@@ -1,6 +1,7 @@
 // What a parent or employer sees from a badge link or QR code: whose endorsement a number is, and whether it is
 // current, with a plain warning when it is not.
-import { startLanguages, onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
 
 const form = document.getElementById('verify');
@@ -112,7 +113,7 @@ form.addEventListener('submit', (event) => {
 });
 onLanguage(render);
 
-await startLanguages();
+await startPage();
 const asked = new URLSearchParams(location.search).get('number');
 if (asked) {
   form.elements.endorsementNumber.value = asked;

@@ -31,7 +31,8 @@ import java.util.List;
  * issuer, lifetime) before routing, and relays the same {@code Authorization} header to the service, which checks
  * it again. Public paths need no token; a token that is sent must still be valid. Adds CORS for the web UI and
  * security headers to every answer. The web application's static files are public and have a chain of their own,
- * whose Content-Security-Policy lets a page load scripts, styles and data from the gateway only (no inline script).
+ * whose Content-Security-Policy lets a page load scripts, styles and data from the gateway only (no inline script),
+ * besides calling the sign-in provider and, where card payments are offered, the card processor's library.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -41,13 +42,10 @@ class GatewaySecurity {
     static final String UNIDENTIFIED = "urn:iecmh:problem:unidentified-caller";
     static final String FORBIDDEN = "urn:iecmh:problem:forbidden";
 
-    /** Loaded from the gateway only; every script is a file (no inline script or style, no eval). */
-    static final String WEB_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     @Bean
     @Order(1)
-    SecurityWebFilterChain webApplicationFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
+    SecurityWebFilterChain webApplicationFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
+                                                     WebApplicationSettings web) {
         String[] webPaths = properties.webPaths().toArray(String[]::new);
         http.securityMatcher(ServerWebExchangeMatchers.matchers(
                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, webPaths),
@@ -59,7 +57,7 @@ class GatewaySecurity {
                 .requestCache(cache -> cache.disable())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(WEB_CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(web.contentSecurityPolicy()))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }

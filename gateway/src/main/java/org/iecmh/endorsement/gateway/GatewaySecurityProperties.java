@@ -28,7 +28,7 @@ public record GatewaySecurityProperties(
                 "/api/payments/card-webhooks", "/api/references/**"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
-        @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg"}) List<String> webPaths,
+        @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg", "/web-config.json"}) List<String> webPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
         @DefaultValue("300") int publicRequestsPerMinute,
         @DefaultValue("0") int trustedProxies) {

@@ -34,6 +34,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.net.URI;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +47,9 @@ import java.util.UUID;
 /**
  * Spring Authorization Server with two public clients, both authorization code with PKCE and no consent screen:
  * {@code web-ui} for the browser and {@code cli} for curl (its redirect URI need not answer: the code is read from
- * the redirect). Access tokens carry the user's tenants and roles ({@code iecmh.identity.tenants-claim}).
+ * the redirect). Access tokens carry the user's tenants and roles ({@code iecmh.identity.tenants-claim}). The web
+ * application's origins (those of its redirect URIs) may read discovery and keys and exchange a code for tokens from
+ * the browser (CORS), and return there after signing out (OpenID Connect RP-initiated logout).
  */
 @Configuration
 class AuthorizationServerConfiguration {
@@ -83,17 +90,40 @@ class AuthorizationServerConfiguration {
     @Bean
     RegisteredClientRepository clients(@Value("${iecmh.identity.web-ui-redirect-uris}") List<String> webUiRedirects,
                                        @Value("${iecmh.identity.cli-redirect-uri}") String cliRedirect) {
-        return new InMemoryRegisteredClientRepository(
-                publicClient("web-ui", webUiRedirects), publicClient("cli", List.of(cliRedirect)));
+        List<String> afterSignOut = origins(webUiRedirects).stream().map(origin -> origin + "/").toList();
+        return new InMemoryRegisteredClientRepository(publicClient("web-ui", webUiRedirects, afterSignOut),
+                publicClient("cli", List.of(cliRedirect), List.of()));
     }
 
-    private static RegisteredClient publicClient(String id, List<String> redirectUris) {
+    /** The web application may call discovery, the keys and the token endpoint from the browser. */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${iecmh.identity.web-ui-redirect-uris}") List<String> webUiRedirects) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins(webUiRedirects));
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Content-Type", "Authorization"));
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** Scheme, host and port of each URI, once each. */
+    static List<String> origins(List<String> uris) {
+        return uris.stream().map(URI::create)
+                .map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                .distinct().toList();
+    }
+
+    private static RegisteredClient publicClient(String id, List<String> redirectUris, List<String> afterSignOut) {
         return RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes()).toString())
                 .clientId(id)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
+                .postLogoutRedirectUris(uris -> uris.addAll(afterSignOut))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)

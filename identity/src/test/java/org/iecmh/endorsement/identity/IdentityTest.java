@@ -12,6 +12,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +57,7 @@ class IdentityTest {
     @Test
     void theOperatorIsPlatformAdministratorInEveryAssociation() {
         Jwt jwt = JwtDecoders.fromIssuerLocation(issuer).decode(
-                new OidcSignIn(issuer, "web-ui", "http://localhost:8080/").accessToken("operator", DemoUsers.PASSWORD));
+                new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html").accessToken("operator", DemoUsers.PASSWORD));
 
         assertThat(jwt.getClaimAsMap("tenants"))
                 .isEqualTo(Map.of("ma", List.of("PLATFORM_ADMIN"), "wa", List.of("PLATFORM_ADMIN")));
@@ -71,6 +75,28 @@ class IdentityTest {
         assertThatThrownBy(() -> new OidcSignIn(issuer, "cli", "http://attacker.example/callback")
                 .accessToken("applicant-ma", DemoUsers.PASSWORD))
                 .hasMessageContaining("No authorization code");
+    }
+
+    @Test
+    void theWebApplicationMayExchangeACodeFromTheBrowserAndNoOtherOriginMay() throws Exception {
+        assertThat(preflight("http://localhost:8080").headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("http://localhost:8080");
+        assertThat(preflight("http://attacker.example").headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+
+        HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(issuer + "/.well-known/openid-configuration"))
+                .header("Origin", "http://localhost:8080").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(discovery.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        assertThat(discovery.body()).contains("\"end_session_endpoint\"");
+    }
+
+    private static HttpResponse<String> preflight(String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() {

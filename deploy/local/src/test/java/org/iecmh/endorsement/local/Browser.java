@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,6 +96,27 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Signs a demo user in as a person does: the web application's sign-in sends the browser to the provider's form,
+     * which sends it back with a code; waits until the browser shows {@code path} of the gateway signed in.
+     */
+    void signIn(String gatewayUrl, String user, String path) {
+        driver.get(gatewayUrl + "/signin.html?returnTo=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+        await("the provider's sign-in form", d -> d.findElements(By.name("username")).isEmpty() ? null : true);
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        await("back at " + path + " signed in as " + user, d -> d.getCurrentUrl().startsWith(gatewayUrl + path)
+                && d.findElement(By.id("account")).getText().contains(user));
+    }
+
+    /** Signs out from the header, which ends the provider's session too; waits until the public page shows. */
+    void signOut(String gatewayUrl) {
+        driver.findElement(By.xpath("//*[@id='account']//button[normalize-space()='Sign out']")).click();
+        await("signed out", d -> d.getCurrentUrl().equals(gatewayUrl + "/")
+                && d.findElement(By.id("account")).getText().contains("Sign in"));
     }
 
     /** Waits, within {@link #PATIENCE}, until the condition holds (is true or not null), and answers it. */

@@ -76,10 +76,13 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
 
     private static RunningPlatform start() {
         int identityPort = freePort();
+        int gatewayPort = freePort();
         String issuer = "http://localhost:" + identityPort;
+        // The web application signs in from the gateway's origin and comes back to its sign-in page.
         LocalJvm identity = LocalJvm.start("identity provider",
                 Path.of("../../identity/target/identity-exec.jar").toAbsolutePath().normalize(), identityPort,
-                List.of(), Path.of("target/e2e-logs/identity.log"), Duration.ofSeconds(120));
+                List.of("--iecmh.identity.web-ui-redirect-uris=http://localhost:" + gatewayPort + "/signin.html"),
+                Path.of("target/e2e-logs/identity.log"), Duration.ofSeconds(120));
         PostgresServer postgres = RealInfrastructure.postgres();
         Map<String, String> databases = new HashMap<>();
         Platform.databases().forEach(name -> databases.put(name, postgres.createDatabase("e2e " + name)));
@@ -88,7 +91,7 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         Platform platform = Platform.start(
                 new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
                         postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
-                new Platform.Ports(freePort(), servicePorts),
+                new Platform.Ports(gatewayPort, servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
                 Path.of("target/e2e-logs"), List.of("--spring.mail.host=" + RealInfrastructure.smtp().host(),
                         "--spring.mail.port=" + RealInfrastructure.smtp().port()));

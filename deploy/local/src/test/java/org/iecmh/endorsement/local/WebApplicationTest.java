@@ -209,6 +209,26 @@ class WebApplicationTest {
         Accessibility.assertNoSeriousViolations(driver(), "the verification of a revoked endorsement");
     }
 
+    @Test
+    @Order(5)
+    void someoneSignsInWithTheProviderFromAPublicPageComesBackThereAndSignsOutOfBoth() {
+        String gateway = RunningPlatform.get().gatewayUrl();
+        open("/verify.html?number=" + number);
+        assertThat(text("account")).isEqualTo("Sign in");
+
+        browser.signIn(gateway, "applicant2-ma", "/verify.html?number=" + number);
+        assertThat(text("account")).contains("Signed in as applicant2-ma", "Massachusetts, applicant",
+                "My applications");
+        // The tokens stay in this tab's sessionStorage, never in a cookie of the gateway's origin.
+        assertThat(driver().manage().getCookies()).noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
+        Accessibility.assertNoSeriousViolations(driver(), "a public page, signed in");
+
+        browser.signOut(gateway);
+        // The provider's session ended too: signing in again asks for the password.
+        driver().get(gateway + "/signin.html?returnTo=%2F");
+        browser.await("the provider's sign-in form", page -> !page.findElements(By.name("password")).isEmpty());
+    }
+
     private static WebDriver driver() {
         return browser.driver();
     }
