@@ -121,13 +121,40 @@ class ConsoleTest {
         assertThat(field("payment-reference").getAttribute("value")).as("what was typed stays").isEqualTo("check 2044");
         Accessibility.assertNoSeriousViolations(driver(), "a payment of a fraction of a cent, refused");
 
+        // The answer to the first payment is lost on the way back: the coordinator presses the button again, and the
+        // retry carries the same Idempotency-Key, so the check is recorded once.
+        ((JavascriptExecutor) driver()).executeScript("""
+                const send = window.fetch;
+                window.fetch = async (...request) => {
+                  const answer = await send(...request);
+                  if (String(request[0]).endsWith('/payments') && !window.answerLost) {
+                    window.answerLost = true;
+                    throw new TypeError('Failed to fetch');
+                  }
+                  return answer;
+                };""");
         field("payment-amount").clear();
-        field("payment-amount").sendKeys("40.00");
+        field("payment-amount").sendKeys("10");
+        submit("payment-form");
+        browser.await("the lost answer", page -> !page.findElement(By.cssSelector("#payment-form .form-error"))
+                .getText().isEmpty());
+        assertThat(driver().findElement(By.cssSelector("#payment-form .form-error")).getText())
+                .isEqualTo("The platform could not be reached. Nothing was lost: try again.");
+        assertThat(field("payment-amount").getAttribute("value")).isEqualTo("10");
+        submit("payment-form");
+        browser.await("the partial payment", page -> page.findElement(By.id("status-line")).getText()
+                .equals("Payment of $10.00 recorded on " + invoiceId + "; the invoice is Open."));
+        ApiClient coordinator = RunningPlatform.get().signedIn("coordinator-wa", "wa");
+        assertThat(coordinator.get("/api/payments/invoices/" + invoiceId).at("/paid/cents")).isEqualTo("1000");
+        assertThat(text("invoices")).contains("$10.00", "$30.00");
+
+        field("payment-amount").sendKeys("30.00");
+        field("payment-reference").sendKeys("check 2045");
         submit("payment-form");
         // The review opens once payment-service's InvoicePaid has travelled through Kafka.
         new WebDriverWait(driver(), RunningPlatform.HOP.plusSeconds(15)).withMessage("the review opened")
                 .until(page -> page.findElement(By.id("status-line")).getText().contains("now in review"));
-        assertThat(text("status-line")).isEqualTo("Payment of $40.00 recorded on " + invoiceId
+        assertThat(text("status-line")).isEqualTo("Payment of $30.00 recorded on " + invoiceId
                 + "; the invoice is Paid. The application is now in review.");
         assertThat(text("facts")).contains("In review");
         assertThat(text("invoices")).contains("Paid");
