@@ -271,6 +271,11 @@ function forgetRecord() {
   clearProblems(stateForm);
   personExportFiles.replaceChildren();
   personExportStatus.textContent = '';
+  if (verification && verification.scope === 'record') {
+    verification = null;
+    verifyResult.replaceChildren();
+    verifyStatus.textContent = '';
+  }
 }
 
 function eventItem(event) {
