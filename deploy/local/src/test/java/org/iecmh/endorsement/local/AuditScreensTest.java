@@ -2,6 +2,8 @@ package org.iecmh.endorsement.local;
 
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.PostgresServer;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  * The auditor's and the operator's screens in a real headless Chromium, against the running platform. An applicant
  * of Washington starts an application through the API, records two portfolio entries and withdraws it, so that its
  * history has four events by two kinds of hand; Washington's auditor then reads it in the browser, replays it to an
- * earlier point, verifies its chain, exports the person's history and a period of the association's events; the
- * platform operator rebuilds a read model. Each screen and state is checked with axe-core.
+ * earlier point, verifies its chain (intact, then broken by an event altered in the database and restored), exports
+ * the person's history and a period of the association's events; the platform operator rebuilds read models. Each
+ * screen and state is checked with axe-core.
  */
 @Order(5)
 @ExtendWith(RunningPlatform.class)
@@ -171,6 +176,33 @@ class AuditScreensTest {
 
     @Test
     @Order(3)
+    void anEventAlteredInTheStoreBreaksTheChainAndTheScreenNamesTheLink() {
+        // Someone with access to the database changes the institution of the education entry (event 1), in place.
+        JdbcTemplate applications = database("application");
+        String alter = "UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " ?, ?), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = 1";
+        assertThat(applications.update(alter, "Spokane", "Sometown", applicationId)).isEqualTo(1);
+        try {
+            openHistory("applications", applicationId, 4);
+            driver().findElement(By.id("verify-record")).click();
+            browser.await("the verification", page -> !page.findElement(By.id("verify-result")).getText().isEmpty());
+            assertThat(text("verify-result")).contains("Broken: the stored history was altered.",
+                    "At event 1 of " + applicationId
+                            + ": this event, or one before it, was changed after it was stored.",
+                    "Expected", "Found");
+            assertThat(text("verify-status")).isEqualTo("Broken: the stored history was altered.");
+            Accessibility.assertNoSeriousViolations(driver(), "a broken chain");
+        } finally {
+            // The same bytes back: the chain holds again, for this story and the ones after it.
+            applications.update(alter, "Sometown", "Spokane", applicationId);
+        }
+        driver().findElement(By.id("verify-record")).click();
+        browser.await("the verification again", page -> page.findElement(By.id("verify-result")).getText()
+                .contains("Intact: nothing was altered."));
+    }
+
+    @Test
+    @Order(4)
     void theAuditorOpensThePersonsHistoryAndDownloadsItsSignedExport() throws IOException {
         openHistory("people", APPLICANT, 4);
         assertThat(text("history-heading")).isEqualTo("Everything that names " + APPLICANT);
@@ -194,7 +226,7 @@ class AuditScreensTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theAssociationsEventsOfAPeriodArriveWithProgressUntilTheTotal() {
         open("/audit.html");
         // The period: from a day ago until a minute from now, in the browser's local time.
@@ -230,7 +262,7 @@ class AuditScreensTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theHistorySpeaksSpanish() {
         openHistory("applications", applicationId, 4);
         driver().findElement(By.cssSelector("button[data-language=es]")).click();
@@ -248,7 +280,7 @@ class AuditScreensTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onAPhoneTheHistoryFitsTheWidthAndAnUnknownIdIsShownNextToTheField() {
         driver().manage().window().setSize(new Dimension(390, 844));
         openHistory("applications", applicationId, 4);
@@ -268,7 +300,7 @@ class AuditScreensTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anotherAssociationsAdminFindsNoSuchApplication() {
         signInAs("admin-ma", "/audit.html");
         open("/audit.html?kind=applications&id=" + applicationId);
@@ -278,7 +310,7 @@ class AuditScreensTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theOperatorRebuildsAReadModelAndFollowsItUntilItIsDone() {
         signInAs("operator", "/operations.html");
         browser.await("the read models", page -> page.findElements(By.cssSelector(".read-model")).size() >= 5);
@@ -349,6 +381,12 @@ class AuditScreensTest {
                 By.cssSelector("button[data-language][aria-pressed=true]")).isEmpty()
                 && !page.findElement(By.tagName("h1")).getText().isEmpty()
                 && !page.findElement(By.id("account")).getText().isEmpty());
+    }
+
+    private static JdbcTemplate database(String name) {
+        PostgresServer postgres = RealInfrastructure.postgres();
+        return new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(RunningPlatform.get().database(name)),
+                postgres.username(), postgres.password()));
     }
 
     private static List<String> entriesOf(Path zip) throws IOException {
