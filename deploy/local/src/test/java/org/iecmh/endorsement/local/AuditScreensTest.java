@@ -252,6 +252,27 @@ class AuditScreensTest {
         assertThat(driver().findElement(By.id("export-cancel")).isDisplayed()).isFalse();
         Accessibility.assertNoSeriousViolations(driver(), "a finished export of a period");
 
+        // On a slow line, cancelling stops the download: nothing is offered to save.
+        ChromiumDriver chromium = (ChromiumDriver) driver();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", 200, "uploadThroughput", -1));
+        try {
+            submit("period-export");
+            browser.await("the export under way", page -> !page.findElement(By.id("export-count")).getText()
+                    .isEmpty() && page.findElement(By.id("export-cancel")).isDisplayed());
+            driver().findElement(By.id("export-cancel")).click();
+            browser.await("the cancelled export", page -> page.findElement(By.id("export-status")).getText()
+                    .startsWith("Export cancelled"));
+        } finally {
+            chromium.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        assertThat(text("export-status"))
+                .matches("Export cancelled after [\\d,]+ of [\\d,]+ events; nothing was saved\\.");
+        assertThat(driver().findElements(By.cssSelector("#export-files a"))).isEmpty();
+        assertThat(driver().findElement(By.id("export-cancel")).isDisplayed()).isFalse();
+
         // A period that ends before it starts is refused next to its end.
         ((JavascriptExecutor) driver()).executeScript(
                 "document.getElementById('export-to').value = document.getElementById('export-from').value");
