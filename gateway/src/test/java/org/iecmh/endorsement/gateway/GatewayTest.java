@@ -174,7 +174,7 @@ class GatewayTest {
     void theWebApplicationIsServedWithoutATokenAndMayLoadOnlyFromTheGateway() throws Exception {
         // HTTP/1.1, as browsers speak it to a plain-http server, each request with a time limit.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String page : new String[] {"/", "/index.html", "/verify.html"}) {
+        for (String page : new String[] {"/", "/index.html", "/verify.html", "/signin.html", "/pay.html"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + page))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -193,7 +193,8 @@ class GatewayTest {
                 .timeout(Duration.ofSeconds(10)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         for (String file : new String[] {"/css/site.css", "/js/i18n.js", "/js/search.js", "/js/verify.js",
-                "/js/api.js", "/i18n/en.json", "/i18n/es.json", "/favicon.svg"}) {
+                "/js/api.js", "/js/auth.js", "/js/shell.js", "/js/signin.js", "/js/pay.js", "/i18n/en.json",
+                "/i18n/es.json", "/i18n/pay.en.json", "/i18n/pay.es.json", "/favicon.svg"}) {
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                     .as(file).isEqualTo(200);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class LocalPlatform {
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SMTP_PORT = 13025;
     static final int IMAP_PORT = 13143;
+    static final int CARD_PROCESSOR_PORT = 14242;
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084);
 
@@ -60,17 +62,26 @@ public final class LocalPlatform {
         say("Starting the identity provider on " + issuer);
         LocalJvm identity = LocalJvm.start("identity provider", identityJar, IDENTITY_PORT, List.of(),
                 data.resolve("logs").resolve("identity.log"), Duration.ofSeconds(120));
+        // Card payments go to a stand-in of Stripe in test mode (card 4242 4242 4242 4242), which reports them to
+        // the gateway's webhook as Stripe would.
+        say("Starting the stand-in card processor on port " + CARD_PROCESSOR_PORT);
+        CardProcessorStandIn cards = CardProcessorStandIn.start(CARD_PROCESSOR_PORT,
+                "http://localhost:" + GATEWAY_PORT + "/api/payments/card-webhooks");
         say("Starting " + String.join(", ", Platform.serviceNames()) + " and the gateway");
+        List<String> serviceArguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + SMTP_PORT));
+        serviceArguments.addAll(cards.paymentServiceArguments());
         Platform platform = Platform.start(
                 new Platform.Infrastructure(postgres::jdbcUrl, "postgres", "postgres", kafka.bootstrapServers(), "",
                         issuer),
                 new Platform.Ports(GATEWAY_PORT, new LinkedHashMap<>(SERVICE_PORTS)), gatewayJar, data.resolve("logs"),
-                List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT));
+                serviceArguments, cards.gatewayArguments());
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long stopping = System.nanoTime();
             say("Stopping the gateway and the services");
             platform.close();
+            cards.close();
             say("Stopping the SMTP server");
             mail.stop();
             identity.close();
@@ -94,7 +105,9 @@ public final class LocalPlatform {
         return """
 
                 The IECMH Endorsement platform runs at %1$s
-                  web application (the public registry search and verification): %1$s/
+                  web application: %1$s/ (the registry, and signed in: the applicant's portal, the coordinators'
+                  and reviewers' console, the audit; cards are paid with Stripe's test card 4242 4242 4242 4242 at a
+                  stand-in card processor on :%4$d)
                   application-service :8081   renewal-service :8082   payment-service :8083   registry-service :8084
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   auditor-ma, admin-ma, the same for wa, and operator; password demo)
@@ -114,7 +127,7 @@ public final class LocalPlatform {
 
                 The README walks the whole path: submit, pay, approve, find in the registry, read the history.
                 Press Ctrl-C to stop.
-                """.formatted(gateway, SMTP_PORT, IMAP_PORT);
+                """.formatted(gateway, SMTP_PORT, IMAP_PORT, CARD_PROCESSOR_PORT);
     }
 
     private static void say(String message) {

@@ -65,13 +65,14 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the gateway's JVM and the four services side by side, and returns when all of them are ready. */
     public static Platform start(Infrastructure infrastructure, Ports ports, Path gatewayJar, Path logDirectory,
-                                 List<String> extraArguments) {
+                                 List<String> extraArguments, List<String> extraGatewayArguments) {
         // One JVM has one logging configuration: four applications starting at once must not each reinitialise it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Map<String, String> routes = new LinkedHashMap<>();
         SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));
         List<String> gatewayArguments = new ArrayList<>(List.of(ISSUER_URI + infrastructure.issuerUri()));
         routes.forEach((service, url) -> gatewayArguments.add("--iecmh.routes." + service + "=" + url));
+        gatewayArguments.addAll(extraGatewayArguments);
         CompletableFuture<LocalJvm> gateway = CompletableFuture.supplyAsync(() -> LocalJvm.start("gateway",
                 gatewayJar, ports.gateway(), gatewayArguments, logDirectory.resolve("gateway.log"),
                 Duration.ofSeconds(120)));

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -114,13 +117,18 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
 
     /** Signs out from the header, which ends the provider's session too; waits until the public page shows. */
     void signOut(String gatewayUrl) {
-        driver.findElement(By.xpath("//*[@id='account']//button[normalize-space()='Sign out']")).click();
+        WebElement signedIn = driver.findElement(By.id("account"));
+        signedIn.findElement(By.xpath(".//button[normalize-space()='Sign out']")).click();
+        // The page is replaced (also when it was the home page already): wait for the old one to go first.
+        new WebDriverWait(driver, PATIENCE).withMessage("the page to be left")
+                .until(ExpectedConditions.stalenessOf(signedIn));
         await("signed out", d -> d.getCurrentUrl().equals(gatewayUrl + "/")
                 && d.findElement(By.id("account")).getText().contains("Sign in"));
     }
 
     /** Waits, within {@link #PATIENCE}, until the condition holds (is true or not null), and answers it. */
     <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+        return new WebDriverWait(driver, PATIENCE).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 }

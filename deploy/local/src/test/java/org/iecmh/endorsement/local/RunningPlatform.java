@@ -46,18 +46,21 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
     private final LocalJvm identity;
     private final String issuer;
     private final Platform platform;
+    private final CardProcessorStandIn cards;
     private final Map<String, String> databases;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     /** For {@code @ExtendWith}: the instance JUnit makes only looks the running platform up, or starts it. */
     RunningPlatform() {
-        this(null, null, null, Map.of());
+        this(null, null, null, null, Map.of());
     }
 
-    private RunningPlatform(LocalJvm identity, String issuer, Platform platform, Map<String, String> databases) {
+    private RunningPlatform(LocalJvm identity, String issuer, Platform platform, CardProcessorStandIn cards,
+                            Map<String, String> databases) {
         this.identity = identity;
         this.issuer = issuer;
         this.platform = platform;
+        this.cards = cards;
         this.databases = databases;
     }
 
@@ -88,14 +91,20 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         Platform.databases().forEach(name -> databases.put(name, postgres.createDatabase("e2e " + name)));
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         Platform.serviceNames().forEach(name -> servicePorts.put(name, freePort()));
+        // Card payments go to a stand-in of Stripe in test mode, which calls the gateway's webhook as Stripe would.
+        CardProcessorStandIn cards = CardProcessorStandIn.start(0,
+                "http://localhost:" + gatewayPort + "/api/payments/card-webhooks");
+        List<String> serviceArguments = new ArrayList<>(List.of(
+                "--spring.mail.host=" + RealInfrastructure.smtp().host(),
+                "--spring.mail.port=" + RealInfrastructure.smtp().port()));
+        serviceArguments.addAll(cards.paymentServiceArguments());
         Platform platform = Platform.start(
                 new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
                         postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
                 new Platform.Ports(gatewayPort, servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
-                Path.of("target/e2e-logs"), List.of("--spring.mail.host=" + RealInfrastructure.smtp().host(),
-                        "--spring.mail.port=" + RealInfrastructure.smtp().port()));
-        return new RunningPlatform(identity, issuer, platform, Map.copyOf(databases));
+                Path.of("target/e2e-logs"), serviceArguments, cards.gatewayArguments());
+        return new RunningPlatform(identity, issuer, platform, cards, Map.copyOf(databases));
     }
 
     @Override
@@ -105,6 +114,9 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         }
         if (identity != null) {
             identity.close();
+        }
+        if (cards != null) {
+            cards.close();
         }
     }
 

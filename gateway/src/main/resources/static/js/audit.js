@@ -1,0 +1,671 @@
+// The auditor's screen: any history as a timeline (one aggregate's, or a person's across the three services), the
+// record as it was at a point, the hash chain's verification, and exports (a person's signed zips, the association's
+// events of a period streamed with progress).
+import { onLanguage, t, has, currentLanguage } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+
+const KINDS = ['applications', 'endorsements', 'invoices'];
+const PAGE_SIZE = 20;
+// The API's largest page: a person's history is read whole from each service, then merged by time.
+const WHOLE = 500;
+// Event types per kind, for the filter (the API takes any type; these are the ones the aggregates store).
+const TYPES = {
+  applications: ['ApplicationStarted', 'PortfolioEntryRecorded', 'PortfolioEntryCorrected', 'PortfolioEntryRemoved',
+    'RaterNamed', 'RaterReplaced', 'ReferenceLinkResent', 'ReferenceSubmitted', 'ApplicationSubmitted',
+    'ApplicationResubmitted', 'ReviewOpened', 'ReviewersAssigned', 'ReviewRecorded', 'SectionCommented',
+    'ApplicationReturned', 'ApplicationHeld', 'PortfolioApproved', 'ExamScheduled', 'ExamScoreRecorded', 'ExamPassed',
+    'ExamFailed', 'EndorsementGranted', 'ApplicationDenied', 'ApplicationWithdrawn', 'PriorEndorsementRecorded'],
+  endorsements: ['EndorsementActivated', 'EmailAddressRecorded', 'TrainingRecorded', 'TrainingCorrected',
+    'TrainingRemoved', 'ReflectiveSupervisionRecorded', 'ReflectiveSupervisionCorrected',
+    'ReflectiveSupervisionRemoved', 'CodeOfEthicsSigned', 'MembershipRecorded', 'RenewalWindowOpened',
+    'RenewalReminderDue', 'RenewalSubmitted', 'RenewalReturned', 'EndorsementRenewed', 'LateRenewalFeeCharged',
+    'LateRenewalFeePaid', 'EndorsementInactivated', 'EndorsementReactivated', 'EndorsementLapsed',
+    'EndorsementRevoked', 'TransferRequested', 'EndorsementTransferred', 'ReinstatementRequested',
+    'ReinstatementFeePaid'],
+  invoices: ['InvoiceIssued', 'PaymentRecorded', 'FeesWaived', 'InvoiceSettled', 'MembershipPaid', 'PaymentRefunded',
+    'InvoiceVoided'],
+};
+
+const openForm = document.getElementById('open');
+const idInput = document.getElementById('record-id');
+const idLabel = document.getElementById('record-id-label');
+const idHint = document.getElementById('record-id-hint');
+const typeSelect = document.getElementById('history-type');
+const historySection = document.getElementById('history');
+const historyHeading = document.getElementById('history-heading');
+const historyStatus = document.getElementById('history-status');
+const timeline = document.getElementById('timeline');
+const previous = document.getElementById('previous');
+const next = document.getElementById('next');
+const stateSection = document.getElementById('state-section');
+const stateForm = document.getElementById('state-form');
+const stateStatus = document.getElementById('state-status');
+const stateResult = document.getElementById('state-result');
+const stateResultHeading = document.getElementById('state-result-heading');
+const stateFacts = document.getElementById('state-facts');
+const stateJson = document.getElementById('state-json');
+const verifyForm = document.getElementById('verify-form');
+const verifyRecordActions = document.getElementById('verify-record-actions');
+const verifyRecord = document.getElementById('verify-record');
+const verifyStatus = document.getElementById('verify-status');
+const verifyResult = document.getElementById('verify-result');
+const personExport = document.getElementById('person-export');
+const personExportHeading = document.getElementById('person-export-heading');
+const personExportButton = document.getElementById('person-export-button');
+const personExportStatus = document.getElementById('person-export-status');
+const personExportFiles = document.getElementById('person-export-files');
+const periodForm = document.getElementById('period-export');
+const exportCancel = document.getElementById('export-cancel');
+const exportStart = document.getElementById('export-start');
+const exportProgressLine = document.getElementById('export-progress-line');
+const exportProgress = document.getElementById('export-progress');
+const exportCount = document.getElementById('export-count');
+const exportStatus = document.getElementById('export-status');
+const exportFiles = document.getElementById('export-files');
+
+// What is shown, kept so that a change of language redraws it: the history, the past state, the verification.
+let shown = null; // { kind, id, filter, page, events, total, personKinds }
+let state = null;
+let verification = null;
+let exporting = null; // the AbortController of a running period export
+const blobUrls = [];
+
+// ---- small helpers ----
+
+function element(tag, { className, text, attributes } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  node.append(...children);
+  return node;
+}
+
+function fact(term, value) {
+  const dd = element('dd');
+  dd.append(value instanceof Node ? value : String(value === null || value === undefined ? '—' : value));
+  return [element('dt', { text: term }), dd];
+}
+
+/** An instant of the API as people of the language read it, in their own time zone. */
+function formatInstant(iso) {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'medium' })
+    .format(new Date(iso));
+}
+
+/** The value of a datetime-local control (the browser's local time) as an instant, or null when empty. */
+function instantOf(localValue) {
+  if (!localValue) return null;
+  const date = new Date(localValue);
+  return Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString();
+}
+
+/** A Date as the value of a datetime-local control, in local time. */
+function localValueOf(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:`
+    + `${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** "PortfolioEntryRecorded" in words: the catalogue's, else the type's own words. */
+function eventName(type) {
+  if (has(`event.${type}`)) return t(`event.${type}`);
+  const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function roleName(role) {
+  return role && has(`role.${role}`) ? t(`role.${role}`) : (role || '');
+}
+
+function who(event) {
+  if (!event.subject) return t('audit.event.platform');
+  return event.role ? t('audit.event.whoWithRole', { subject: event.subject, role: roleName(event.role) })
+    : event.subject;
+}
+
+function fileSize(bytes) {
+  return new Intl.NumberFormat(currentLanguage(), { style: 'unit', unit: bytes < 1024 ? 'byte' : 'kilobyte',
+    maximumFractionDigits: 1 }).format(bytes < 1024 ? bytes : bytes / 1024);
+}
+
+function count(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
+function downloadLink(blob, fileName, label) {
+  const url = URL.createObjectURL(blob);
+  blobUrls.push(url);
+  const link = element('a', { text: label, attributes: { href: url, download: fileName } });
+  link.dataset.fileName = fileName;
+  return element('li', {}, link, ` (${fileSize(blob.size)})`);
+}
+
+/** An API problem as a sentence, for problems that concern no field. */
+function problemText(problem) {
+  return (problem && (problem.detail || problem.title)) || t('error.unexpected');
+}
+
+// ---- opening a history ----
+
+function chosenKind() {
+  return openForm.elements.kind.value;
+}
+
+function fillTypes(kind) {
+  const chosen = typeSelect.value;
+  const types = kind === 'people' ? KINDS.flatMap((k) => TYPES[k]) : TYPES[kind];
+  const any = new Option(t('audit.filter.anyType'), '');
+  const options = [...types].sort((a, b) => eventName(a).localeCompare(eventName(b), currentLanguage()))
+    .map((type) => new Option(`${eventName(type)} (${type})`, type));
+  typeSelect.replaceChildren(any, ...options);
+  typeSelect.value = types.includes(chosen) ? chosen : '';
+}
+
+function showKind() {
+  const kind = chosenKind();
+  idLabel.dataset.i18n = `audit.id.${kind}`;
+  idHint.dataset.i18n = `audit.idHint.${kind}`;
+  idLabel.textContent = t(idLabel.dataset.i18n);
+  idHint.textContent = t(idHint.dataset.i18n);
+  fillTypes(kind);
+}
+
+function filterOfForm() {
+  return {
+    type: typeSelect.value,
+    from: instantOf(openForm.elements.from.value),
+    to: instantOf(openForm.elements.to.value),
+  };
+}
+
+function filterErrors(filter) {
+  return ['from', 'to'].filter((field) => filter[field] === 'invalid')
+    .map((field) => ({ field, rule: 'type' }));
+}
+
+function query(filter, page, size) {
+  const params = new URLSearchParams({ page: String(page), size: String(size) });
+  if (filter.type) params.set('type', filter.type);
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  return params;
+}
+
+/** One page of an aggregate's history, straight from its service. */
+async function aggregatePage(kind, id, filter, page) {
+  const answer = await callApi(`/api/audit/${kind}/${encodeURIComponent(id)}/events?${query(filter, page, PAGE_SIZE)}`);
+  if (!answer.ok) return { problem: answer };
+  return { events: answer.body.events, total: answer.body.total, personKinds: [] };
+}
+
+/** The whole of a kind's events that name the person, page after page; null when the service knows them not. */
+async function personEventsOf(kind, id, filter) {
+  const events = [];
+  for (let page = 0; ; page += 1) {
+    const answer = await callApi(`/api/audit/${kind}/people/${encodeURIComponent(id)}/events?`
+      + `${query(filter, page, WHOLE)}`);
+    if (answer.status === 404) return null;
+    if (!answer.ok) throw answer;
+    events.push(...answer.body.events.map((event) => ({ ...event, kind })));
+    if (events.length >= answer.body.total || answer.body.events.length === 0) return events;
+  }
+}
+
+/** A person's history: the three services' answers merged by time (each is in order already). */
+async function personHistory(id, filter) {
+  try {
+    const answers = await Promise.all(KINDS.map((kind) => personEventsOf(kind, id, filter)));
+    const personKinds = KINDS.filter((kind, index) => answers[index] !== null);
+    if (personKinds.length === 0) return { problem: { status: 404, body: null } };
+    const events = answers.filter(Boolean).flat()
+      .sort((a, b) => a.time.localeCompare(b.time) || a.aggregateId.localeCompare(b.aggregateId)
+        || a.sequenceNumber - b.sequenceNumber);
+    return { all: events, total: events.length, personKinds };
+  } catch (answer) {
+    return { problem: answer };
+  }
+}
+
+async function openHistory(kind, id, filter, page, focus) {
+  clearProblems(openForm);
+  const invalid = filterErrors(filter);
+  if (!id) invalid.unshift({ field: 'id', rule: 'NotBlank' });
+  if (invalid.length) {
+    showProblem(openForm, { errors: invalid });
+    return;
+  }
+  historyStatus.textContent = t('audit.history.loading');
+  historySection.hidden = false;
+  const answer = kind === 'people' ? await personHistory(id, filter) : await aggregatePage(kind, id, filter, page);
+  if (answer.problem) {
+    historySection.hidden = true;
+    const { status, body } = answer.problem;
+    if (status === 404) {
+      // The API answers an unknown id (or another association's) with a 404 that names no field: it is the id's.
+      showProblem(openForm, { errors: [{ field: 'id', rule: `unknown.${kind}` }] });
+    } else {
+      showProblem(openForm, body || { detail: t('error.unexpected') });
+    }
+    return;
+  }
+  const changedRecord = !shown || shown.kind !== kind || shown.id !== id;
+  shown = { kind, id, filter, page, ...answer };
+  if (changedRecord) {
+    forgetRecord();
+  }
+  const params = new URLSearchParams({ kind, id });
+  if (page) params.set('page', String(page));
+  history.replaceState(null, '', `?${params}`);
+  renderHistory();
+  renderRecordTools();
+  if (focus) historyHeading.focus();
+}
+
+function forgetRecord() {
+  state = null;
+  stateResult.hidden = true;
+  stateStatus.textContent = '';
+  clearProblems(stateForm);
+  personExportFiles.replaceChildren();
+  personExportStatus.textContent = '';
+  if (verification && verification.scope === 'record') {
+    verification = null;
+    verifyResult.replaceChildren();
+    verifyStatus.textContent = '';
+  }
+}
+
+function eventItem(event) {
+  const item = element('li', { className: 'event' });
+  item.dataset.sequence = String(event.sequenceNumber);
+  item.append(element('h3', { text: eventName(event.type) }));
+  const time = element('time', { text: formatInstant(event.time), attributes: { datetime: event.time } });
+  item.append(element('p', { className: 'event-meta' }, time, ' ',
+    element('code', { className: 'tag', text: event.type, attributes: { title: t('audit.event.technicalType') } })));
+  const facts = element('dl', { className: 'facts' });
+  facts.append(...fact(t('audit.event.who'), who(event)));
+  if (shown.kind === 'people') {
+    facts.append(...fact(t('audit.event.record'),
+      t('audit.event.recordOf', { kind: t(`audit.kindOne.${event.kind}`), id: event.aggregateId })));
+  }
+  facts.append(
+    ...fact(t('audit.event.number'), event.sequenceNumber),
+    ...fact(t('audit.event.correlation'), element('code', { text: event.correlationId || '—' })),
+    ...fact(t('audit.event.causation'), element('code', { text: event.causationId || '—' })),
+    ...fact(t('audit.event.id'), element('code', { text: event.eventId })));
+  item.append(facts);
+  const details = element('details', {},
+    element('summary', { text: t('audit.event.payload', { type: eventName(event.type) }) }),
+    element('pre', { className: 'json', text: JSON.stringify(event.payload, null, 2) }));
+  item.append(details);
+  if (shown.kind !== 'people') {
+    const button = element('button', { className: 'link', text: t('audit.event.stateAfter'),
+      attributes: { type: 'button', 'aria-label': t('audit.event.stateAfterNumber', { n: event.sequenceNumber }) } });
+    button.addEventListener('click', () => {
+      stateForm.elements.point.value = 'sequence';
+      showPoint();
+      stateForm.elements.sequence.value = String(event.sequenceNumber);
+      showState(true);
+    });
+    item.append(element('p', {}, button));
+  }
+  return item;
+}
+
+function pageEvents() {
+  if (shown.kind !== 'people') return shown.events;
+  return shown.all.slice(shown.page * PAGE_SIZE, (shown.page + 1) * PAGE_SIZE);
+}
+
+function renderHistory() {
+  if (!shown) return;
+  historySection.hidden = false;
+  historyHeading.textContent = t(`audit.history.heading.${shown.kind}`, { id: shown.id });
+  const events = pageEvents();
+  timeline.replaceChildren(...events.map(eventItem));
+  if (shown.total === 0) {
+    historyStatus.textContent = t('audit.history.none');
+  } else if (events.length === 0) {
+    historyStatus.textContent = t('audit.history.noMore', { total: count(shown.total) });
+  } else {
+    const first = shown.page * PAGE_SIZE + 1;
+    historyStatus.textContent = t('audit.history.showing', { first: count(first),
+      last: count(first + events.length - 1), total: count(shown.total) });
+  }
+  previous.hidden = shown.page === 0;
+  next.hidden = (shown.page + 1) * PAGE_SIZE >= shown.total;
+}
+
+/** The tools that work on the record shown: its state, its verification, the person's export. */
+function renderRecordTools() {
+  const aggregate = shown && shown.kind !== 'people';
+  stateSection.hidden = !aggregate;
+  verifyRecordActions.hidden = !aggregate;
+  if (aggregate) {
+    verifyRecord.textContent = t(`audit.verify.record.${shown.kind}`, { id: shown.id });
+  }
+  personExport.hidden = !(shown && shown.kind === 'people');
+  if (shown && shown.kind === 'people') {
+    personExportHeading.textContent = t('audit.export.personHeading', { id: shown.id });
+  }
+}
+
+openForm.addEventListener('change', (event) => {
+  if (event.target.name === 'kind') showKind();
+});
+openForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  openHistory(chosenKind(), idInput.value.trim(), filterOfForm(), 0, true);
+});
+previous.addEventListener('click', () => openHistory(shown.kind, shown.id, shown.filter, shown.page - 1, true));
+next.addEventListener('click', () => openHistory(shown.kind, shown.id, shown.filter, shown.page + 1, true));
+
+// ---- the record at a point in time ----
+
+function showPoint() {
+  const bySequence = stateForm.elements.point.value === 'sequence';
+  document.getElementById('sequence-field').hidden = !bySequence;
+  document.getElementById('at-field').hidden = bySequence;
+}
+
+function labelOf(key) {
+  if (has(`audit.field.${key}`)) return t(`audit.field.${key}`);
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A value of a view in words: dates and instants formatted, money in its currency, lists and objects nested. */
+function readable(value) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t('audit.state.none');
+    return element('ul', { className: 'plain' }, ...value.map((entry) => element('li', {}, readable(entry))));
+  }
+  if (typeof value === 'object') {
+    if ('cents' in value && 'currency' in value && Object.keys(value).length === 2) {
+      return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: value.currency })
+        .format(value.cents / 100);
+    }
+    const list = element('dl', { className: 'facts nested' });
+    Object.entries(value).forEach(([key, inner]) => list.append(...fact(labelOf(key), readable(inner))));
+    return list;
+  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatInstant(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long', timeZone: 'UTC' })
+      .format(new Date(`${value}T00:00:00Z`));
+  }
+  if (typeof value === 'string' && has(`audit.value.${value}`)) return t(`audit.value.${value}`);
+  return String(value);
+}
+
+function renderState() {
+  if (!state) return;
+  stateResult.hidden = false;
+  stateResultHeading.textContent = t(`audit.state.resultHeading.${state.kind}`, { id: state.aggregateId,
+    n: state.sequenceNumber, time: formatInstant(state.time) });
+  stateFacts.replaceChildren(...Object.entries(state.view || {})
+    .flatMap(([key, value]) => fact(labelOf(key), readable(value))));
+  stateJson.textContent = JSON.stringify(state.view, null, 2);
+  stateStatus.textContent = t('audit.state.shown', { n: state.sequenceNumber });
+}
+
+async function showState(focus) {
+  clearProblems(stateForm);
+  const point = stateForm.elements.point.value;
+  const params = new URLSearchParams();
+  if (point === 'sequence') {
+    const sequence = stateForm.elements.sequence.value.trim();
+    if (!/^\d+$/.test(sequence)) {
+      showProblem(stateForm, { errors: [{ field: 'sequence', rule: sequence ? 'Min' : 'NotBlank' }] });
+      return;
+    }
+    params.set('sequence', sequence);
+  } else {
+    const at = instantOf(stateForm.elements.at.value);
+    if (!at || at === 'invalid') {
+      showProblem(stateForm, { errors: [{ field: 'at', rule: at ? 'type' : 'NotBlank' }] });
+      return;
+    }
+    params.set('at', at);
+  }
+  stateStatus.textContent = t('audit.state.loading');
+  const answer = await callApi(`/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/state?${params}`);
+  if (!answer.ok) {
+    stateStatus.textContent = '';
+    stateResult.hidden = true;
+    state = null;
+    // Before the first event there is no record yet: that concerns the point chosen.
+    showProblem(stateForm, answer.status === 404 ? { errors: [{ field: point, rule: 'beforeFirst' }] } : answer.body);
+    return;
+  }
+  state = answer.body;
+  renderState();
+  if (focus) stateResultHeading.focus();
+}
+
+stateForm.addEventListener('change', (event) => {
+  if (event.target.name === 'point') showPoint();
+});
+stateForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  showState(true);
+});
+
+// ---- chain verification ----
+
+function renderVerification() {
+  if (!verification) return;
+  const { result, scope } = verification;
+  const notice = element('div', { className: `notice ${result.intact ? 'good' : 'warning'}` });
+  if (result.intact) {
+    notice.append(element('p', {}, element('strong', { text: t('audit.verify.intact') })),
+      element('p', { text: t(`audit.verify.intactDetail.${scope}`, { events: count(result.eventsChecked),
+        records: count(result.aggregatesChecked) }) }));
+  } else {
+    const link = result.firstBrokenLink;
+    const facts = element('dl', { className: 'facts' },
+      ...fact(t('audit.verify.record'), element('code', { text: link.aggregateId })),
+      ...fact(t('audit.event.number'), link.sequenceNumber),
+      ...fact(t('audit.event.id'), element('code', { text: link.eventId || '—' })),
+      ...fact(t('audit.verify.expected'), element('code', { text: link.expected || '—' })),
+      ...fact(t('audit.verify.found'), element('code', { text: link.found || '—' })));
+    notice.append(element('p', {}, element('strong', { text: t('audit.verify.broken') })),
+      element('p', { text: t('audit.verify.brokenAt', { n: link.sequenceNumber, id: link.aggregateId,
+        problem: has(`audit.verify.problem.${link.problem}`) ? t(`audit.verify.problem.${link.problem}`)
+          : link.problem }) }),
+      facts,
+      element('p', { text: t('audit.verify.checked', { events: count(result.eventsChecked),
+        records: count(result.aggregatesChecked) }) }));
+  }
+  verifyResult.replaceChildren(notice);
+  verifyStatus.textContent = result.intact ? t('audit.verify.intact') : t('audit.verify.broken');
+}
+
+async function verify(path, scope) {
+  clearProblems(verifyForm);
+  verifyResult.replaceChildren();
+  verifyStatus.textContent = t('audit.verify.working');
+  const answer = await callApi(path);
+  if (!answer.ok) {
+    verifyStatus.textContent = '';
+    showProblem(verifyForm, answer.body);
+    return;
+  }
+  verification = { result: answer.body, scope };
+  renderVerification();
+}
+
+verifyRecord.addEventListener('click', () => verify(
+  `/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/verification`, 'record'));
+verifyForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  verify(`/api/audit/${verifyForm.elements.kind.value}/verification`, 'tenant');
+});
+
+// ---- exports ----
+
+function fileNameOf(response, fallback) {
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = disposition.match(/filename="?([^";]+)"?/);
+  return match ? match[1] : fallback;
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
+personExportButton.addEventListener('click', async () => {
+  const { id, personKinds } = shown;
+  personExportButton.disabled = true;
+  personExportFiles.replaceChildren();
+  personExportStatus.textContent = t('audit.export.personWorking');
+  try {
+    const files = [];
+    for (const kind of personKinds) {
+      const response = await callApi(`/api/audit/${kind}/people/${encodeURIComponent(id)}/export`,
+        { raw: true, accept: 'application/zip, application/problem+json' });
+      if (!response.ok) {
+        personExportStatus.textContent = problemText(await problemOf(response));
+        return;
+      }
+      const blob = await response.blob();
+      const fileName = fileNameOf(response, `${kind}-${id}.zip`);
+      files.push(downloadLink(blob, fileName, t('audit.export.save', { file: fileName })));
+    }
+    personExportFiles.replaceChildren(...files);
+    personExportStatus.textContent = t('audit.export.personReady', { n: files.length });
+  } catch (failure) {
+    personExportStatus.textContent = t('audit.export.failed');
+  } finally {
+    personExportButton.disabled = false;
+  }
+});
+
+function exportRunning(running) {
+  exportStart.disabled = running;
+  exportCancel.hidden = !running;
+  exportProgressLine.hidden = !running && exportProgress.value === 0;
+}
+
+function showCount(received, total) {
+  exportProgress.max = Math.max(total, 1);
+  exportProgress.value = total === 0 ? 1 : received;
+  exportCount.textContent = t('audit.export.count', { received: count(received), total: count(total) });
+}
+
+/** Counts the lines of the stream as they arrive, keeping them; the status is announced at each tenth only. */
+async function readLines(response, total, signal) {
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  let announced = 0;
+  signal.addEventListener('abort', () => reader.cancel().catch(() => {}));
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    value.forEach((byte) => {
+      if (byte === 10) received += 1;
+    });
+    showCount(received, total);
+    const tenth = total ? Math.floor((received * 10) / total) : 10;
+    if (tenth > announced && received < total) {
+      announced = tenth;
+      exportStatus.textContent = t('audit.export.count', { received: count(received), total: count(total) });
+    }
+  }
+  return { chunks, received };
+}
+
+periodForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(periodForm);
+  const kind = periodForm.elements.kind.value;
+  const from = instantOf(periodForm.elements.from.value);
+  const to = instantOf(periodForm.elements.to.value);
+  const missing = [['from', from], ['to', to]].filter(([, value]) => !value || value === 'invalid')
+    .map(([field, value]) => ({ field, rule: value ? 'type' : 'NotNull' }));
+  if (missing.length) {
+    showProblem(periodForm, { errors: missing });
+    return;
+  }
+  exportFiles.replaceChildren();
+  exportProgress.value = 0;
+  exportCount.textContent = '';
+  exporting = new AbortController();
+  const { signal } = exporting;
+  exportRunning(true);
+  exportStatus.textContent = t('audit.export.starting');
+  try {
+    const response = await callApi(`/api/audit/${kind}/exports?${new URLSearchParams({ from, to })}`,
+      { raw: true, accept: 'application/x-ndjson, application/problem+json' });
+    if (!response.ok) {
+      exportStatus.textContent = '';
+      showProblem(periodForm, await problemOf(response));
+      return;
+    }
+    const total = Number(response.headers.get('X-Total-Events') || '0');
+    if (signal.aborted) {
+      // Cancelled while the server was still answering: nothing of the stream is read.
+      response.body.cancel().catch(() => {});
+      exportStatus.textContent = t('audit.export.cancelledShort');
+      return;
+    }
+    showCount(0, total);
+    exportProgressLine.hidden = false;
+    const { chunks, received } = await readLines(response, total, signal);
+    if (signal.aborted) {
+      exportStatus.textContent = t('audit.export.cancelled', { received: count(received), total: count(total) });
+      return;
+    }
+    const fileName = `${kind}-events-${from.slice(0, 19).replace(/:/g, '')}-${to.slice(0, 19).replace(/:/g, '')}.jsonl`;
+    const blob = new Blob(chunks, { type: 'application/x-ndjson' });
+    exportFiles.replaceChildren(downloadLink(blob, fileName, t('audit.export.save', { file: fileName })));
+    exportStatus.textContent = t('audit.export.done', { received: count(received), total: count(total) });
+  } catch (failure) {
+    exportStatus.textContent = signal.aborted ? t('audit.export.cancelledShort') : t('audit.export.failed');
+  } finally {
+    exporting = null;
+    exportRunning(false);
+  }
+});
+
+exportCancel.addEventListener('click', () => {
+  if (exporting) exporting.abort();
+});
+
+// ---- start ----
+
+function redraw() {
+  showKind();
+  renderHistory();
+  renderRecordTools();
+  renderState();
+  renderVerification();
+}
+
+window.addEventListener('pagehide', () => blobUrls.forEach((url) => URL.revokeObjectURL(url)));
+
+const today = new Date();
+today.setHours(0, 0, 0, 0);
+periodForm.elements.from.value = localValueOf(today);
+periodForm.elements.to.value = localValueOf(new Date(today.getTime() + 24 * 60 * 60 * 1000));
+
+await startPage({ screens: ['audit'], roles: ['AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] });
+onLanguage(redraw);
+redraw();
+showPoint();
+const asked = new URLSearchParams(location.search);
+if (asked.get('id')) {
+  const kind = [...KINDS, 'people'].includes(asked.get('kind')) ? asked.get('kind') : 'applications';
+  openForm.elements.kind.value = kind;
+  idInput.value = asked.get('id');
+  showKind();
+  openHistory(kind, asked.get('id'), { type: '', from: null, to: null },
+    Math.max(0, Number.parseInt(asked.get('page') || '0', 10) || 0), false);
+}

@@ -1,0 +1,208 @@
+// The operator's screen: each service's read models (and the public registry), a rebuild started with one button,
+// and its progress followed by polling the rebuild's resource until it is DONE or FAILED.
+import { onLanguage, t, currentLanguage } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi } from './api.js';
+
+// How often a running rebuild is asked for its progress: often enough to watch, rarely enough not to load anyone.
+const POLL_EVERY = 1000;
+// Rebuilds being followed, kept for the tab, so that a reload goes on following them.
+const FOLLOWED = 'iecmh.rebuilds';
+
+const SERVICES = [
+  { key: 'applications', readModels: '/api/applications/read-models' },
+  { key: 'endorsements', readModels: '/api/endorsements/read-models' },
+  { key: 'payments', readModels: '/api/payments/read-models' },
+  { key: 'registry' },
+];
+
+const container = document.getElementById('services');
+const status = document.getElementById('operations-status');
+const rows = new Map(); // "<service>/<read model>" -> { service, name, elements, progress }
+
+function element(tag, { className, text, attributes } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  node.append(...children);
+  return node;
+}
+
+function count(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
+function followed() {
+  try {
+    return JSON.parse(sessionStorage.getItem(FOLLOWED) || '{}');
+  } catch (unreadable) {
+    return {};
+  }
+}
+
+function follow(key, url) {
+  const all = followed();
+  if (url) {
+    all[key] = url;
+  } else {
+    delete all[key];
+  }
+  sessionStorage.setItem(FOLLOWED, JSON.stringify(all));
+}
+
+/** The two kinds of rebuild resource (the services' and the registry's) in one shape. */
+function progressOf(service, body) {
+  if (service.key === 'registry') {
+    return { id: body.id, status: body.state, processed: body.eventsRead, head: body.eventsToRead,
+      error: body.failure };
+  }
+  return { id: body.id, status: body.status, processed: body.processed, head: body.head, error: body.error };
+}
+
+function progressUrl(service, id) {
+  return service.key === 'registry' ? `/api/registry/admin/rebuilds/${encodeURIComponent(id)}`
+    : `${service.readModels}/rebuilds/${encodeURIComponent(id)}`;
+}
+
+function readModelLabel(name) {
+  const key = `operations.readModel.${name}`;
+  const text = t(key);
+  return text === key ? name : text;
+}
+
+function renderRow(row) {
+  const { elements, progress, name, problem } = row;
+  elements.heading.textContent = readModelLabel(name);
+  elements.technical.textContent = name;
+  elements.button.textContent = t('operations.rebuild');
+  elements.button.setAttribute('aria-label', t('operations.rebuildNamed', { name: readModelLabel(name) }));
+  elements.button.disabled = Boolean(progress && progress.status === 'RUNNING');
+  elements.problem.textContent = problem || '';
+  elements.problem.hidden = !problem;
+  if (!progress) {
+    elements.line.hidden = true;
+    return;
+  }
+  elements.line.hidden = false;
+  elements.bar.max = Math.max(progress.head, 1);
+  elements.bar.value = progress.head === 0 && progress.status === 'DONE' ? 1 : Math.min(progress.processed,
+    Math.max(progress.head, 1));
+  const counted = { processed: count(progress.processed), head: count(progress.head) };
+  if (progress.status === 'DONE') {
+    elements.text.textContent = t('operations.done', counted);
+    elements.text.className = 'outcome good';
+  } else if (progress.status === 'FAILED') {
+    elements.text.textContent = t('operations.failed', { ...counted, reason: progress.error || t('error.unexpected') });
+    elements.text.className = 'outcome warning';
+  } else {
+    elements.text.textContent = t('operations.running', counted);
+    elements.text.className = 'outcome';
+  }
+  elements.barLabel.textContent = t('operations.progressOf', { name: readModelLabel(name) });
+}
+
+async function poll(row, url) {
+  const answer = await callApi(url);
+  if (!answer.ok) {
+    row.problem = answer.status === 404 ? t('operations.lost') : (answer.body && answer.body.detail)
+      || t('error.unexpected');
+    row.progress = null;
+    follow(row.key, null);
+    renderRow(row);
+    return;
+  }
+  const before = row.progress && row.progress.status;
+  row.progress = progressOf(row.service, answer.body);
+  renderRow(row);
+  if (row.progress.status === 'RUNNING') {
+    setTimeout(() => poll(row, url), POLL_EVERY);
+    return;
+  }
+  follow(row.key, null);
+  if (before !== row.progress.status) {
+    status.textContent = t(row.progress.status === 'DONE' ? 'operations.announceDone' : 'operations.announceFailed',
+      { name: readModelLabel(row.name), processed: count(row.progress.processed), head: count(row.progress.head),
+        reason: row.progress.error || '' });
+  }
+}
+
+async function rebuild(row) {
+  row.problem = null;
+  row.elements.button.disabled = true;
+  const path = row.service.key === 'registry' ? '/api/registry/admin/rebuilds'
+    : `${row.service.readModels}/${encodeURIComponent(row.name)}/rebuilds`;
+  const answer = await callApi(path, { method: 'POST' });
+  if (!answer.ok) {
+    const rule = answer.body && answer.body.rule;
+    row.problem = answer.status === 409 && (rule === 'rebuild-in-progress' || rule === 'rebuild-already-running')
+      ? t('operations.inProgress', { name: readModelLabel(row.name) })
+      : (answer.body && answer.body.detail) || t('error.unexpected');
+    renderRow(row);
+    status.textContent = row.problem;
+    row.elements.button.focus();
+    return;
+  }
+  row.progress = progressOf(row.service, answer.body);
+  const url = progressUrl(row.service, row.progress.id);
+  follow(row.key, url);
+  renderRow(row);
+  status.textContent = t('operations.announceStarted', { name: readModelLabel(row.name) });
+  setTimeout(() => poll(row, url), POLL_EVERY);
+}
+
+function rowFor(service, name) {
+  const key = `${service.key}/${name}`;
+  const id = `rebuild-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+  const heading = element('h3', { attributes: { id: `${id}-heading` } });
+  const technical = element('code', { className: 'tag' });
+  const button = element('button', { className: 'primary', attributes: { type: 'button', id: `${id}-button` } });
+  const barLabel = element('label', { attributes: { for: `${id}-progress` } });
+  const bar = element('progress', { attributes: { id: `${id}-progress`, max: '1', value: '0' } });
+  const text = element('p', { className: 'outcome', attributes: { id: `${id}-text` } });
+  const line = element('div', { className: 'progress-line' }, barLabel, bar, text);
+  const problem = element('p', { className: 'notice warning', attributes: { id: `${id}-problem` } });
+  const item = element('li', { className: 'read-model', attributes: { id } }, heading,
+    element('p', {}, technical), element('div', { className: 'actions' }, button), line, problem);
+  const row = { key, service, name, progress: null, problem: null,
+    elements: { item, heading, technical, button, barLabel, bar, text, line, problem } };
+  button.addEventListener('click', () => rebuild(row));
+  rows.set(key, row);
+  renderRow(row);
+  return item;
+}
+
+async function serviceCard(service) {
+  const heading = element('h2', { text: t(`operations.service.${service.key}`),
+    attributes: { id: `service-${service.key}-heading` } });
+  heading.dataset.i18n = `operations.service.${service.key}`;
+  const card = element('section', { className: 'card', attributes: { id: `service-${service.key}`,
+    'aria-labelledby': `service-${service.key}-heading` } }, heading);
+  container.append(card);
+  let names = ['registry'];
+  if (service.readModels) {
+    const answer = await callApi(service.readModels);
+    if (!answer.ok) {
+      card.append(element('p', { className: 'notice warning',
+        text: (answer.body && answer.body.detail) || t('operations.unavailable') }));
+      return;
+    }
+    names = answer.body;
+  }
+  card.append(element('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
+}
+
+onLanguage(() => rows.forEach(renderRow));
+await startPage({ screens: ['operations'], roles: ['PLATFORM_ADMIN'] });
+status.textContent = t('operations.loading');
+await Promise.all(SERVICES.map(serviceCard));
+status.textContent = '';
+// Go on following the rebuilds started before a reload.
+Object.entries(followed()).forEach(([key, url]) => {
+  const row = rows.get(key);
+  if (row) {
+    poll(row, url);
+  } else {
+    follow(key, null);
+  }
+});
