@@ -1,0 +1,97 @@
+// /accounts.html: the association's accounts for its coordinators: totals by standing (open, overdue, paid, refunded,
+// void) and the invoices in one standing, the earliest due first.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi } from './api.js';
+import { el, table, formatMoney, statusTag, explain } from './staff.js';
+
+const form = document.getElementById('standing-form');
+const standing = document.getElementById('standing');
+const totalsStatus = document.getElementById('accounts-status');
+const invoicesStatus = document.getElementById('invoices-status');
+
+let totals = null;
+let invoices = null; // { standing, list }
+
+function renderTotals() {
+  if (!totals) {
+    return;
+  }
+  const area = document.getElementById('totals');
+  if (!totals.totals.length) {
+    area.replaceChildren(el('p', {}, t('accounts.noInvoices')));
+    return;
+  }
+  area.replaceChildren(table(t('accounts.totalsCaption', { date: formatDate(totals.asOf) }),
+    [t('accounts.standing'), t('accounts.count'), t('review.total'), t('review.paid'), t('review.waived'),
+      t('accounts.refunded'), t('review.outstanding')],
+    totals.totals.map((row) => [statusTag(row.standing), String(row.invoices), formatMoney(row.total),
+      formatMoney(row.paid), formatMoney(row.waived), formatMoney(row.refunded), formatMoney(row.outstanding)])));
+}
+
+function applicationLink(invoice) {
+  return invoice.applicationId ? el('a', { href: `/review.html?id=${encodeURIComponent(invoice.applicationId)}` },
+    t('accounts.openApplication')) : '';
+}
+
+function renderInvoices() {
+  if (!invoices) {
+    return;
+  }
+  const area = document.getElementById('invoice-list');
+  const name = t(`status.${invoices.standing}`);
+  invoicesStatus.textContent = invoices.list.length
+    ? t(invoices.list.length === 1 ? 'accounts.shownOne' : 'accounts.shown', { n: invoices.list.length, standing: name })
+    : t('accounts.noneIn', { standing: name });
+  area.replaceChildren(invoices.list.length ? table(t('accounts.invoicesCaption', { standing: name }),
+    [t('review.invoice'), t('accounts.person'), t('accounts.application'), t('review.total'), t('review.paid'),
+      t('review.outstanding'), t('review.dueOn')],
+    invoices.list.map((invoice) => [invoice.invoiceId, invoice.personId, applicationLink(invoice),
+      formatMoney(invoice.total), formatMoney(invoice.paid), formatMoney(invoice.outstanding),
+      formatDate(invoice.dueOn)])) : '');
+}
+
+async function loadTotals() {
+  totalsStatus.textContent = t('console.loading');
+  const answer = await callApi('/api/payments/accounts');
+  if (!answer.ok) {
+    totalsStatus.textContent = t('error.unexpected');
+    return;
+  }
+  totals = answer.body;
+  totalsStatus.textContent = '';
+  renderTotals();
+}
+
+async function loadInvoices(chosen) {
+  invoicesStatus.textContent = t('console.loading');
+  const answer = await callApi(`/api/payments/accounts/invoices?${new URLSearchParams({ standing: chosen })}`);
+  if (!answer.ok) {
+    invoicesStatus.textContent = '';
+    explain(form, answer);
+    return;
+  }
+  invoices = { standing: chosen, list: answer.body };
+  history.replaceState(null, '', `?${new URLSearchParams({ standing: chosen })}`);
+  renderInvoices();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  loadInvoices(standing.value);
+});
+onLanguage(() => {
+  renderTotals();
+  renderInvoices();
+});
+
+await startPage({ screens: ['console'], roles: ['COORDINATOR', 'AUDITOR'] });
+document.querySelectorAll('.coordinator-only').forEach((item) => {
+  item.hidden = false;
+});
+const asked = new URLSearchParams(location.search).get('standing');
+if ([...standing.options].some((option) => option.value === asked)) {
+  standing.value = asked;
+}
+loadTotals();
+loadInvoices(standing.value);

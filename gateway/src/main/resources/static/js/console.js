@@ -1,0 +1,92 @@
+// /console.html: the association's work queue. A coordinator chooses a status and sees its applications, the longest
+// waiting first; a reviewer sees the portfolios assigned to them that wait for their review.
+import { onLanguage, t } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi } from './api.js';
+import { el, table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
+
+const SIZE = 20;
+const form = document.getElementById('queue-form');
+const status = document.getElementById('status');
+const line = document.getElementById('queue-status');
+const area = document.getElementById('queue');
+const previous = document.getElementById('previous');
+const next = document.getElementById('next');
+
+let role = null;
+let shown = null; // { status, page, applications }
+
+function applicantLink(application) {
+  return el('a', { href: `/review.html?id=${encodeURIComponent(application.applicationId)}` },
+    application.applicantName);
+}
+
+function render() {
+  if (!shown) {
+    return;
+  }
+  const { applications } = shown;
+  const reviewer = role === 'REVIEWER';
+  if (!applications.length) {
+    line.textContent = reviewer ? t('console.noneAssigned') : t('console.none', { status: t(`status.${shown.status}`) });
+    area.replaceChildren();
+  } else {
+    line.textContent = t(applications.length === 1 ? 'console.countOne' : 'console.count',
+      { n: applications.length, status: t(`status.${shown.status || 'IN_REVIEW'}`) });
+    // For submitted applications the status began when they were handed in.
+    const since = shown.status === 'SUBMITTED' ? t('console.submitted') : t('console.since');
+    area.replaceChildren(table(reviewer ? t('console.assignedCaption') : t('console.caption',
+      { status: t(`status.${shown.status}`) }),
+    [t('console.applicant'), t('console.category'), t('console.statusColumn'), since, t('console.waiting')],
+    applications.map((application) => [applicantLink(application), t(`category.${application.category}`),
+      statusTag(application.status), formatInstant(application.statusSince), waitingSince(application.statusSince)])));
+  }
+  previous.hidden = reviewer || shown.page === 0;
+  next.hidden = reviewer || applications.length < SIZE;
+}
+
+async function load(chosen, page) {
+  line.textContent = t('console.loading');
+  const path = role === 'REVIEWER' ? '/api/applications/assigned'
+    : `/api/applications?${new URLSearchParams({ status: chosen, page, size: SIZE })}`;
+  const answer = await callApi(path);
+  if (!answer.ok) {
+    line.textContent = '';
+    explain(form, answer);
+    form.hidden = false;
+    return;
+  }
+  shown = { status: chosen, page, applications: answer.body };
+  if (role !== 'REVIEWER') {
+    history.replaceState(null, '', `?${new URLSearchParams({ status: chosen, page })}`);
+  }
+  render();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  load(status.value, 0);
+});
+previous.addEventListener('click', () => load(shown.status, Math.max(0, shown.page - 1)));
+next.addEventListener('click', () => load(shown.status, shown.page + 1));
+onLanguage(render);
+
+const page = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
+({ role } = page);
+if (role === 'REVIEWER') {
+  document.getElementById('queue-heading').dataset.i18n = 'console.reviewerHeading';
+  document.getElementById('queue-intro').dataset.i18n = 'console.reviewerIntro';
+  document.getElementById('queue-heading').textContent = t('console.reviewerHeading');
+  document.getElementById('queue-intro').textContent = t('console.reviewerIntro');
+  load(null, 0);
+} else {
+  form.hidden = false;
+  document.querySelectorAll('.coordinator-only').forEach((item) => {
+    item.hidden = false;
+  });
+  const asked = new URLSearchParams(location.search);
+  if ([...status.options].some((option) => option.value === asked.get('status'))) {
+    status.value = asked.get('status');
+  }
+  load(status.value, Math.max(0, Number(asked.get('page')) || 0));
+}

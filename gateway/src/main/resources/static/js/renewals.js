@@ -1,0 +1,128 @@
+// /renewals.html?number=...: a coordinator opens an endorsement by its number (renewal-service lists no renewals
+// waiting, so the number comes from the endorsee or the reminder), reads its standing and the endorsee's progress
+// per year of the cycle, and approves a submitted renewal or returns it with comments.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { el, explain } from './staff.js';
+
+const $ = (id) => document.getElementById(id);
+const lookup = $('lookup-form');
+const line = $('renewal-status');
+
+let shown = null; // { endorsement, progress }
+
+function fact(term, value) {
+  return [el('dt', {}, term), el('dd', {}, value)];
+}
+
+function render() {
+  if (!shown) {
+    return;
+  }
+  const { endorsement: e, progress } = shown;
+  $('endorsement').hidden = false;
+  $('endorsement-heading').textContent = `${e.endorseeName} (${e.endorsementNumber})`;
+  $('endorsement-facts').replaceChildren(
+    ...fact(t('review.category'), t(`category.${e.category}`)),
+    ...fact(t('review.status'), t(`renewals.status.${e.status}`)),
+    ...fact(t('review.validThrough'), formatDate(e.validThrough)),
+    ...fact(t('renewals.renewal'), e.renewal ? t(`renewals.renewal.${e.renewal}`) : t('renewals.renewal.NONE')),
+    ...(e.lateFee ? fact(t('renewals.lateFee'), t(`renewals.lateFee.${e.lateFee}`)) : []));
+  $('years').replaceChildren(...(progress && progress.years.length ? progress.years.map((year) => el('div', {}, [
+    el('h4', {}, String(year.year)),
+    el('ul', { className: 'checklist' }, year.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' },
+      [el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
+        `${t(`renewals.requirement.${r.name}`)}: ${r.detail}`])))]))
+    : [el('p', {}, t('renewals.noYears'))]));
+  const submitted = e.renewal === 'SUBMITTED';
+  $('approve-renewal-form').hidden = !submitted;
+  $('return-renewal-form').hidden = !submitted;
+}
+
+async function open(number, focus) {
+  clearProblems(lookup);
+  line.textContent = t('console.loading');
+  const path = `/api/endorsements/${encodeURIComponent(number)}`;
+  const answer = await callApi(path);
+  if (!answer.ok) {
+    line.textContent = '';
+    shown = null;
+    $('endorsement').hidden = true;
+    if (answer.status === 404) {
+      showProblem(lookup, { errors: [{ field: 'endorsementNumber', rule: 'Unknown' }] });
+    } else {
+      explain(lookup, answer);
+    }
+    return;
+  }
+  const progress = await callApi(`${path}/progress`);
+  shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null };
+  history.replaceState(null, '', `?${new URLSearchParams({ number })}`);
+  line.textContent = '';
+  render();
+  if (focus) {
+    $('endorsement-heading').focus();
+  }
+}
+
+async function act(form, request, done) {
+  const button = form.querySelector('button[type=submit]');
+  clearProblems(form);
+  button.disabled = true;
+  line.textContent = t('review.saving');
+  try {
+    const answer = await request();
+    if (!answer.ok) {
+      line.textContent = '';
+      explain(form, answer);
+      return;
+    }
+    form.reset();
+    shown.endorsement = answer.body;
+    render();
+    line.textContent = t(done, { date: formatDate(answer.body.validThrough) });
+  } catch (unreachable) {
+    line.textContent = '';
+    form.querySelector('.form-error').textContent = t('review.unreachable');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+lookup.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const number = lookup.elements.endorsementNumber.value.trim();
+  if (!number) {
+    showProblem(lookup, { errors: [{ field: 'endorsementNumber', rule: 'NotBlank' }] });
+    return;
+  }
+  open(number, true);
+});
+
+$('approve-renewal-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const number = shown.endorsement.endorsementNumber;
+  act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
+    { method: 'POST' }), 'renewals.approved');
+});
+
+$('return-renewal-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const number = shown.endorsement.endorsementNumber;
+  act(form, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/return`,
+    { method: 'POST', json: { comments: form.elements.comments.value.trim() } }), 'renewals.returned');
+});
+
+onLanguage(render);
+
+await startPage({ screens: ['console'], roles: ['COORDINATOR'] });
+document.querySelectorAll('.coordinator-only').forEach((item) => {
+  item.hidden = false;
+});
+const asked = new URLSearchParams(location.search).get('number');
+if (asked) {
+  lookup.elements.endorsementNumber.value = asked;
+  open(asked, false);
+}

@@ -1,0 +1,566 @@
+// /review.html?id=...: one application as the association's staff work on it. Everyone reads the portfolio, the
+// raters' forms, the requirement check and the comments per section; a coordinator records payments and waivers,
+// assigns the two reviewers, books the exam and decides (grant or deny), and reads the history; a reviewer records
+// their review and exam scores. Every change is answered in the status line and the screen is read again.
+import { onLanguage, t, has, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import {
+  el, table, formatMoney, parseCents, formatInstant, explain, freshKey, statusTag,
+} from './staff.js';
+
+const SECTIONS = ['EDUCATION', 'WORK', 'TRAINING', 'REFLECTIVE_SUPERVISION', 'REFERENCES', 'GENERAL'];
+const WITH_EXAM = ['IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P', 'IMHM-R', 'ECMHM-R'];
+const IN_REVIEW = ['IN_REVIEW', 'ON_HOLD'];
+const DECIDABLE = ['PORTFOLIO_APPROVED', 'EXAM_PASSED'];
+const FINAL = ['GRANTED', 'DENIED', 'WITHDRAWN'];
+const HOP_MS = 30_000;
+const ITEMS = ['relationships', 'development', 'observation', 'culture', 'reflection', 'supervision', 'collaboration',
+  'communication', 'ethics'];
+
+const id = new URLSearchParams(location.search).get('id') || '';
+const base = `/api/applications/${encodeURIComponent(id)}`;
+const $ = (elementId) => document.getElementById(elementId);
+const line = $('status-line');
+
+let me = null; // { role, subject }
+let data = null; // what the API answered, by part
+// The key of a payment or waiver that has not been answered yet: a retry of the same click sends it again, so the
+// money is recorded once however often the coordinator presses the button.
+const pending = { payment: null, waiver: null };
+
+function say(text) {
+  line.textContent = text;
+}
+
+function label(prefix, value) {
+  return has(`${prefix}.${value}`) ? t(`${prefix}.${value}`) : String(value);
+}
+
+function fact(term, value) {
+  return [el('dt', {}, term), el('dd', {}, value)];
+}
+
+function isCoordinator() {
+  return me.role === 'COORDINATOR';
+}
+
+async function get(path) {
+  const answer = await callApi(path);
+  return answer.ok ? answer.body : null;
+}
+
+/** Reads every part of the application this role may read, at once. */
+async function load() {
+  const application = await callApi(base);
+  if (!application.ok) {
+    say('');
+    $('heading').textContent = t('review.notFound');
+    return false;
+  }
+  const app = application.body;
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts] = await Promise.all([
+    get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
+    get(`${base}/reviews`),
+    isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
+    isCoordinator() ? get(`${base}/history`) : null,
+    WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
+  ]);
+  data = {
+    app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
+    comments: comments || [], reviews: reviews || [], invoices, events, attempts,
+  };
+  render();
+  return true;
+}
+
+function renderSummary() {
+  const { app } = data;
+  $('heading').textContent = app.applicantName;
+  document.title = `${app.applicantName} - ${t('review.pageTitle')}`;
+  const facts = [
+    ...fact(t('review.category'), t(`category.${app.category}`)),
+    ...fact(t('review.status'), statusTag(app.status)),
+    ...fact(t('review.statusSince'), formatInstant(app.statusSince)),
+    ...fact(t('review.contact'), app.contactEmail || ''),
+    ...fact(t('review.state'), app.stateOfResidence || ''),
+  ];
+  if (app.endorsementNumber) {
+    facts.push(...fact(t('review.endorsementNumber'), app.endorsementNumber),
+      ...fact(t('review.validThrough'), formatDate(app.validThrough)));
+  }
+  if (app.reasons && app.reasons.length) {
+    facts.push(...fact(t('review.denialReasons'), el('ul', {}, app.reasons.map((r) => el('li', {}, r)))));
+  }
+  $('facts').replaceChildren(...facts);
+  $('summary').hidden = false;
+}
+
+function openInvoices() {
+  return (data.invoices || []).filter((invoice) => invoice.status === 'OPEN' && invoice.outstanding.cents > 0);
+}
+
+function invoiceOptions(select) {
+  const chosen = select.value;
+  select.replaceChildren(...openInvoices().map((invoice) => new Option(
+    t('review.invoiceOption', { id: invoice.invoiceId, amount: formatMoney(invoice.outstanding) }), invoice.invoiceId)));
+  if ([...select.options].some((option) => option.value === chosen)) {
+    select.value = chosen;
+  }
+}
+
+function renderFees() {
+  if (!isCoordinator()) {
+    return;
+  }
+  $('fees').hidden = false;
+  const invoices = data.invoices || [];
+  if (!invoices.length) {
+    $('invoices').replaceChildren(el('p', {}, t('review.noInvoice')));
+  } else {
+    $('invoices').replaceChildren(table(t('review.invoicesCaption'),
+      [t('review.invoice'), t('review.lines'), t('review.total'), t('review.paid'), t('review.waived'),
+        t('review.outstanding'), t('review.invoiceStatus'), t('review.dueOn')],
+      invoices.map((invoice) => [invoice.invoiceId,
+        el('ul', { className: 'plain' }, invoice.lines.map((l) => el('li', {}, `${l.description}: ${formatMoney(l.amount)}`))),
+        formatMoney(invoice.total), formatMoney(invoice.paid), formatMoney(invoice.waived),
+        formatMoney(invoice.outstanding), statusTag(invoice.status), formatDate(invoice.dueOn)])));
+  }
+  const open = openInvoices().length > 0;
+  $('payment-form').hidden = !open;
+  $('waiver-form').hidden = !open;
+  invoiceOptions($('payment-invoice'));
+  invoiceOptions($('waiver-invoice'));
+}
+
+function reviewComments(review) {
+  return (review.comments || []).length ? el('ul', { className: 'plain' }, review.comments.map((c) => el('li', {},
+    `${t(`section.${c.section}`)}: ${c.comment}`))) : '';
+}
+
+function myReview() {
+  return data.reviews.find((review) => review.reviewer === me.subject);
+}
+
+function renderReviewers() {
+  const { app, reviews } = data;
+  $('reviewers').hidden = false;
+  $('reviews').replaceChildren(reviews.length ? table(t('review.reviewsCaption'),
+    [t('review.reviewer'), t('review.theirEndorsement'), t('review.recommendation'), t('review.recordedAt'),
+      t('review.reviewComments')],
+    reviews.map((review) => [review.reviewer, review.endorsementNumber || '',
+      review.decision ? t(`decision.${review.decision}`) : t('review.notYet'),
+      formatInstant(review.recordedAt), reviewComments(review)]))
+    : el('p', {}, t('review.noReviewers')));
+  $('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
+  const mine = myReview();
+  $('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
+}
+
+function renderDecide() {
+  const { app } = data;
+  const approvable = isCoordinator() && DECIDABLE.includes(app.status)
+    && !(WITH_EXAM.includes(app.category) && app.status !== 'EXAM_PASSED');
+  const deniable = isCoordinator() && !FINAL.includes(app.status) && app.status !== 'DRAFT';
+  $('approve-form').hidden = !approvable;
+  $('deny-form').hidden = !deniable;
+  $('decide').hidden = !(approvable || deniable);
+}
+
+function renderExam() {
+  const { app, attempts } = data;
+  if (!WITH_EXAM.includes(app.category)) {
+    return;
+  }
+  $('exam').hidden = false;
+  const list = attempts || [];
+  $('attempts').replaceChildren(list.length ? table(t('review.attemptsCaption'),
+    [t('review.attempt'), t('review.sittingOn'), t('review.scoresEntered'), t('review.partScores'), t('review.result')],
+    list.map((a) => [String(a.attempt), formatDate(a.sittingOn), String(a.scoresEntered),
+      a.partScores ? Object.entries(a.partScores).map(([part, score]) => `${t(`part.${part}`)}: ${score}%`).join('; ')
+        : t('review.blind'),
+      a.result ? t(`result.${a.result}`) : t('review.notYet')]))
+    : el('p', {}, t('review.noSitting')));
+  $('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
+  $('score-form').hidden = app.status !== 'EXAM_SCHEDULED';
+}
+
+function renderRequirements() {
+  $('requirements').hidden = false;
+  $('checklist').replaceChildren(...data.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
+    el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
+    `${label('requirement', r.requirement)}: ${r.detail}`])));
+}
+
+function entriesOf(kind) {
+  return data.portfolio.filter((item) => item.entry.kind === kind).map((item) => item.entry);
+}
+
+function portfolioTable(title, kind, heads, cells) {
+  const entries = entriesOf(kind);
+  return [el('h3', {}, title), entries.length ? table(title, heads, entries.map(cells))
+    : el('p', {}, t('review.noEntries'))];
+}
+
+function itemOrder(item) {
+  const index = ITEMS.indexOf(item);
+  return index < 0 ? ITEMS.length : index;
+}
+
+function ratingOf(rater) {
+  const { rating } = rater;
+  if (!rating) {
+    return el('p', {}, t('review.noForm'));
+  }
+  // The form's items in the order the form asks them; the API keeps answers in no particular order.
+  const answers = Object.entries(rating.answers).sort(([a], [b]) => itemOrder(a) - itemOrder(b));
+  return el('div', {}, [
+    el('p', {}, t('review.knownFor', { months: rating.knownForMonths })),
+    table(t('review.formOf', { name: rater.name }), [t('review.item'), t('review.answer')],
+      answers.map(([item, answer]) => [label('item', item), label('answer', answer)])),
+    rating.comments ? el('p', {}, [el('strong', {}, `${t('review.raterComments')}: `), rating.comments]) : null,
+  ]);
+}
+
+function renderReferences() {
+  const raters = data.references.map((rater) => el('article', { className: 'rater' }, [
+    el('h4', {}, rater.name),
+    el('p', {}, [`${label('relationship', rater.relationship)} · ${rater.email} · `,
+      el('span', { className: `tag${rater.status === 'COMPLETED' ? ' good' : ''}` }, label('rater', rater.status)),
+      rater.waivesAccess ? ` · ${t('review.waivedAccess')}` : '']),
+    rater.doesNotCount ? el('p', { className: 'notice warning' }, rater.doesNotCount) : null,
+    rater.status === 'REPLACED' ? null : ratingOf(rater)]));
+  return [el('h3', {}, t('section.REFERENCES')), raters.length ? el('div', {}, raters)
+    : el('p', {}, t('review.noEntries'))];
+}
+
+function renderPortfolio() {
+  $('portfolio').hidden = false;
+  const yes = (v) => (v ? t('review.yes') : t('review.no'));
+  $('sections').replaceChildren(
+    ...portfolioTable(t('section.EDUCATION'), 'education',
+      [t('review.degree'), t('review.field'), t('review.institution'), t('review.year')],
+      (e) => [label('degree', e.degree), e.field, e.institution, String(e.year)]),
+    ...portfolioTable(t('section.WORK'), 'work',
+      [t('review.role'), t('review.employer'), t('review.period'), t('review.hoursPerWeek'), t('review.paidWork'),
+        t('review.populations')],
+      (e) => [e.role, e.employer, `${formatDate(e.startedOn)} – ${e.endedOn ? formatDate(e.endedOn) : t('review.now')}`,
+        String(e.hoursPerWeek), yes(e.paid), e.populations.map((p) => label('population', p)).join(', ')]),
+    ...portfolioTable(t('section.TRAINING'), 'training',
+      [t('review.title'), t('review.provider'), t('review.attendedOn'), t('review.hours'), t('review.domains')],
+      (e) => [e.title, e.provider, formatDate(e.attendedOn), String(e.hours),
+        e.domains.map((d) => label('domain', d)).join(', ')]),
+    ...portfolioTable(t('section.REFLECTIVE_SUPERVISION'), 'supervision',
+      [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber')],
+      (e) => [formatDate(e.heldOn), String(e.hours), label('format', e.format), e.providerEndorsementNumber]),
+    ...renderReferences());
+}
+
+function renderComments() {
+  $('comments').hidden = false;
+  $('comment-list').replaceChildren(...(data.comments.length ? data.comments.map((c) => el('li', {}, [
+    el('p', { className: 'comment-meta' }, [el('span', { className: 'tag' }, t(`section.${c.section}`)), ' ',
+      t('review.wroteAt', { who: c.author, role: label('role', c.role), at: formatInstant(c.writtenAt) })]),
+    el('p', {}, c.text)])) : [el('li', {}, t('review.noComments'))]));
+  $('comment-form').hidden = FINAL.includes(data.app.status);
+}
+
+function renderHistory() {
+  if (!data.events) {
+    return;
+  }
+  $('history').hidden = false;
+  $('timeline').replaceChildren(...data.events.map((event) => el('li', {}, [
+    el('strong', {}, label('event', event.type)), el('br'),
+    event.subject ? t('review.eventBy', { at: formatInstant(event.time), who: event.subject, role: label('role', event.role) })
+      : formatInstant(event.time),
+  ])));
+}
+
+function render() {
+  if (!data) {
+    return;
+  }
+  renderSummary();
+  renderFees();
+  renderReviewers();
+  renderDecide();
+  renderExam();
+  renderRequirements();
+  renderPortfolio();
+  renderComments();
+  renderHistory();
+}
+
+function sectionOptions() {
+  const select = $('comment-section');
+  const chosen = select.value;
+  select.replaceChildren(...SECTIONS.map((section) => new Option(t(`section.${section}`), section)));
+  select.value = chosen || 'GENERAL';
+  const fields = $('defer-fields');
+  const typed = Object.fromEntries([...fields.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
+  fields.replaceChildren(...SECTIONS.map((section) => el('div', { className: 'field' }, [
+    el('label', { htmlFor: `defer-${section}` }, t(`section.${section}`)),
+    el('textarea', { id: `defer-${section}`, name: section, value: typed[section] || '', rows: 2 }),
+  ])));
+}
+
+/** Runs an action of a form with its button disabled and a line saying it is under way; never loses what was typed. */
+async function act(form, working, action) {
+  const button = form.querySelector('button[type=submit]');
+  clearProblems(form);
+  button.disabled = true;
+  say(working);
+  try {
+    await action();
+  } catch (unreachable) {
+    say('');
+    form.querySelector('.form-error').textContent = t('review.unreachable');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function amountOf(form) {
+  const parsed = parseCents(form.elements.amountCents.value);
+  if (parsed.rule) {
+    say('');
+    showProblem(form, { errors: [{ field: 'amountCents', rule: parsed.rule }] });
+  }
+  return parsed.cents;
+}
+
+/** Same values as the last unanswered click: the same key; anything else is a new request with a new key. */
+function keyFor(kind, request) {
+  const signature = JSON.stringify(request);
+  if (!pending[kind] || pending[kind].signature !== signature) {
+    pending[kind] = { signature, key: freshKey() };
+  }
+  return pending[kind].key;
+}
+
+async function waitForReview() {
+  const until = Date.now() + HOP_MS;
+  while (Date.now() < until) {
+    const answer = await callApi(base);
+    if (answer.ok && answer.body.status !== 'SUBMITTED') {
+      return true;
+    }
+    await new Promise((resolve) => { setTimeout(resolve, 1000); });
+  }
+  return false;
+}
+
+$('payment-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.recording'), async () => {
+    const cents = amountOf(form);
+    if (cents === undefined) {
+      return;
+    }
+    const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
+    const request = { amountCents: cents, currency: invoice.outstanding.currency, method: form.elements.method.value,
+      reference: form.elements.reference.value.trim() || null };
+    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
+      { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    pending.payment = null;
+    form.reset();
+    const recorded = t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
+      id: invoice.invoiceId, status: t(`status.${answer.body.status}`) });
+    if (answer.body.status === 'PAID' && data.app.status === 'SUBMITTED') {
+      say(`${recorded} ${t('review.waitingForReview')}`);
+      const moved = await waitForReview();
+      await load();
+      say(`${recorded} ${moved ? t('review.nowInReview') : t('review.notYetInReview')}`);
+    } else {
+      await load();
+      say(recorded);
+    }
+  });
+});
+
+$('waiver-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.recording'), async () => {
+    const cents = amountOf(form);
+    if (cents === undefined) {
+      return;
+    }
+    const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
+    const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: form.elements.kind.value,
+      reason: form.elements.reason.value.trim() };
+    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
+      { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    pending.waiver = null;
+    form.reset();
+    await load();
+    say(t('review.waiverRecorded', { amount: formatMoney({ cents, currency: request.currency }), id: invoice.invoiceId }));
+  });
+});
+
+$('assign-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const reviewers = [$('reviewer-first').value.trim(), $('reviewer-second').value.trim()];
+    const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
+      .filter(Boolean);
+    if (blank.length) {
+      say('');
+      showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ReviewerNeeded' })) });
+      return;
+    }
+    const answer = await callApi(`${base}/reviewers`, { method: 'POST', json: { reviewers } });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    form.reset();
+    await load();
+    say(t('review.assigned', { first: reviewers[0], second: reviewers[1] }));
+  });
+});
+
+$('decision-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const decision = form.elements.decision.value;
+    if (!decision) {
+      say('');
+      showProblem(form, { errors: [{ field: 'decision', rule: 'DecisionNeeded' }] });
+      return;
+    }
+    const comments = SECTIONS.map((section) => ({ section, comment: $(`defer-${section}`).value.trim() }))
+      .filter((c) => c.comment);
+    const answer = await callApi(`${base}/reviews`, { method: 'POST', json: { decision, comments } });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    form.reset();
+    await load();
+    say(t('review.reviewRecorded', { decision: t(`decision.${decision}`), status: t(`status.${data.app.status}`) }));
+  });
+});
+
+$('approve-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const answer = await callApi(`${base}/approval`, { method: 'POST' });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    await load();
+    say('');
+    const outcome = $('outcome');
+    outcome.className = 'notice good';
+    outcome.replaceChildren(el('p', {}, el('strong', {}, t('review.granted', { number: answer.body.endorsementNumber }))),
+      el('p', {}, t('review.grantedValid', { date: formatDate(answer.body.validThrough) })));
+    outcome.hidden = false;
+    outcome.focus();
+  });
+});
+
+$('deny-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const reasons = form.elements.reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
+    const answer = await callApi(`${base}/denial`, { method: 'POST', json: { reasons } });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    form.reset();
+    await load();
+    say(t('review.denied'));
+  });
+});
+
+$('sitting-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const answer = await callApi(`${base}/exam`, { method: 'POST',
+      json: { sittingOn: form.elements.sittingOn.value || null } });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    await load();
+    say(t('review.sittingBooked', { date: formatDate(form.elements.sittingOn.value) }));
+    form.reset();
+  });
+});
+
+$('score-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
+    const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
+      json: { part: form.elements.part.value, percent } });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    form.reset();
+    await load();
+    say(t('review.scoreEntered'));
+  });
+});
+
+$('comment-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = event.target;
+  act(form, t('review.saving'), async () => {
+    const request = { section: form.elements.section.value, text: form.elements.text.value.trim() };
+    const answer = await callApi(`${base}/comments`, { method: 'POST', json: request });
+    if (!answer.ok) {
+      say('');
+      explain(form, answer);
+      return;
+    }
+    form.elements.text.value = '';
+    await load();
+    say(t('review.commentSent', { section: t(`section.${request.section}`) }));
+  });
+});
+
+onLanguage(() => {
+  sectionOptions();
+  render();
+});
+
+me = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
+me = { role: me.role, subject: me.session.subject };
+if (isCoordinator()) {
+  document.querySelectorAll('.coordinator-only').forEach((item) => {
+    item.hidden = false;
+  });
+}
+say(t('review.loading'));
+if (await load()) {
+  say('');
+}

@@ -1,0 +1,118 @@
+// What the coordinator's and reviewer's screens share: building elements, money in whole cents, instants and waiting
+// times in the reader's language, and domain-rule refusals of the API said in the reader's words.
+import { t, has, currentLanguage } from './i18n.js';
+import { showProblem, clearProblems } from './api.js';
+
+/** An element with text or children; props are assigned as properties (className, href, id ...). */
+export function el(tag, props = {}, children = []) {
+  const element = document.createElement(tag);
+  Object.entries(props).forEach(([name, value]) => {
+    if (value !== undefined && value !== null) {
+      element[name] = value;
+    }
+  });
+  (Array.isArray(children) ? children : [children]).forEach((child) => {
+    if (child !== null && child !== undefined) {
+      element.append(child instanceof Node ? child : String(child));
+    }
+  });
+  return element;
+}
+
+/** A table with a caption, its head row and its body rows (each an array of cell contents). */
+export function table(caption, heads, rows) {
+  const head = el('tr', {}, heads.map((text) => el('th', { scope: 'col' }, text)));
+  const body = rows.map((cells) => el('tr', {}, cells.map((cell) => el('td', {}, cell))));
+  // A region that may scroll sideways on a phone takes the focus, so that it scrolls by keyboard too.
+  const region = el('div', { className: 'table-scroll', tabIndex: 0 }, el('table', {}, [
+    el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, body)]));
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', caption);
+  return region;
+}
+
+/** Money of the API ({ cents, currency }) as the reader's language writes it, e.g. "$40.00" or "40,00 US$". */
+export function formatMoney(money) {
+  if (!money) {
+    return '';
+  }
+  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: money.currency })
+    .format(money.cents / 100);
+}
+
+/**
+ * What a coordinator typed as an amount ("40", "40.00", "$40.5", "40,50") in whole cents, exactly: no floating point
+ * on the way. Answers { cents } or { rule } (AmountFormat, AmountCents for a fraction of a cent, AmountPositive).
+ */
+export function parseCents(typed) {
+  const text = String(typed || '').trim().replace(/^\$\s*/, '');
+  const match = text.match(/^(\d{1,9})(?:([.,])(\d+))?$/);
+  if (!match) {
+    return { rule: 'AmountFormat' };
+  }
+  const fraction = match[3] || '';
+  if (fraction.length > 2) {
+    // "1,000" is a thousand written with a separator, not a fraction: ask for the plain form.
+    return { rule: match[2] === ',' ? 'AmountFormat' : 'AmountCents' };
+  }
+  const cents = Number(match[1]) * 100 + Number(fraction.padEnd(2, '0'));
+  return cents > 0 ? { cents } : { rule: 'AmountPositive' };
+}
+
+/** An instant of the API as a date and time of the reader's language. */
+export function formatInstant(iso) {
+  if (!iso) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' })
+    .format(new Date(iso));
+}
+
+/** How long since an instant, in the largest whole unit: "3 days", "5 hours", "less than a minute". */
+export function waitingSince(iso, now = Date.now()) {
+  const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60000));
+  const plural = new Intl.PluralRules(currentLanguage());
+  const say = (unit, n) => t(`wait.${unit}.${plural.select(n) === 'one' ? 'one' : 'other'}`, { n });
+  if (minutes < 1) {
+    return t('wait.moments');
+  }
+  if (minutes < 60) {
+    return say('minutes', minutes);
+  }
+  if (minutes < 48 * 60) {
+    return say('hours', Math.floor(minutes / 60));
+  }
+  return say('days', Math.floor(minutes / (24 * 60)));
+}
+
+/**
+ * Shows the API's refusal on the form: field errors next to their fields; a broken domain rule in the reader's words
+ * where the screen's catalogue has them (error.<rule>), else as the API said it.
+ */
+export function explain(form, answer) {
+  const problem = answer.body || {};
+  if (problem.rule && !problem.errors && has(`error.${problem.rule}`)) {
+    clearProblems(form);
+    form.querySelector('.form-error').textContent = t(`error.${problem.rule}`, problem);
+    return;
+  }
+  if (!answer.body) {
+    clearProblems(form);
+    form.querySelector('.form-error').textContent = t('error.unexpected');
+    return;
+  }
+  showProblem(form, problem);
+}
+
+/** A fresh Idempotency-Key. */
+export function freshKey() {
+  return crypto.randomUUID();
+}
+
+/** A status tag for an application's status. */
+export function statusTag(status) {
+  const good = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED', 'PAID'];
+  const warning = ['DENIED', 'EXAM_FAILED', 'ON_HOLD', 'RETURNED', 'OVERDUE', 'VOID'];
+  const kind = good.includes(status) ? ' good' : (warning.includes(status) ? ' warning' : '');
+  return el('span', { className: `tag${kind}` }, t(`status.${status}`));
+}
