@@ -110,6 +110,22 @@ class ApplicantPortalTest {
         browser.await("the first training counted", page -> text("needs").contains("18.5 of 30"));
         assertThat(missing()).hasSize(2);
 
+        // A mistake corrected, and an entry that does not belong removed: the check follows each change.
+        entryAction("trainings-entries", "Observation", "Correct");
+        assertThat(driver().findElement(By.id("trainings-hours")).getAttribute("value")).isEqualTo("18.5");
+        assertThat(text("trainings-submit")).isEqualTo("Save the correction");
+        driver().findElement(By.id("trainings-hours")).clear();
+        driver().findElement(By.id("trainings-hours")).sendKeys("18");
+        click("#trainings-submit");
+        browser.await("the corrected hours counted", page -> text("needs").contains("18 of 30")
+                && !text("needs").contains("18.5"));
+        assertThat(text("app-status")).startsWith("Corrected.");
+        addTraining("Not mine", "2024-06-01", "3", "THINKING");
+        browser.await("its hours counted", page -> text("needs").contains("21 of 30"));
+        entryAction("trainings-entries", "Not mine", "Remove");
+        browser.await("the entry removed", page -> !text("trainings-entries").contains("Not mine"));
+        browser.await("its hours no longer counted", page -> text("needs").contains("18 of 30"));
+
         addTraining("Reflective practice", "2025-02-01", "12", "REFLECTION");
         browser.await("training met", page -> missing().size() == 1);
         assertThat(text("needs")).contains("Training (met)", "References (missing)");
@@ -304,6 +320,13 @@ class ApplicantPortalTest {
         driver().findElement(By.cssSelector("#trainings-form input[name=domains][value=" + domain + "]")).click();
         click("#trainings-submit");
         browser.await("the training " + title + " listed", page -> text("trainings-entries").contains(title));
+    }
+
+    /** Clicks the entry's button (Correct or Remove) in a section's list. */
+    private static void entryAction(String list, String entry, String action) {
+        driver().findElements(By.cssSelector("#" + list + " li")).stream()
+                .filter(item -> item.getText().contains(entry)).findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[normalize-space()='" + action + "']")).click();
     }
 
     /** A date input takes its value in the browser's own format when typed; set it as the page reads it. */
