@@ -491,6 +491,7 @@ function render() {
   }
   document.getElementById('summary-notices').replaceChildren(...notices);
   document.getElementById('needs-section').hidden = !EDITABLE.includes(application.status);
+  document.getElementById('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
   document.getElementById('submit-section').hidden = !editable();
   document.getElementById('withdraw-section').hidden = application.status === 'GRANTED'
     || ['DENIED', 'WITHDRAWN'].includes(application.status);
