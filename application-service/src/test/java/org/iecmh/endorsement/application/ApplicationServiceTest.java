@@ -77,7 +77,7 @@ class ApplicationServiceTest {
     }
 
     static final String LINK_BASE = "https://endorsement.example.org";
-    private static final Pattern LINK = Pattern.compile(Pattern.quote(LINK_BASE) + "/api/references/([A-Za-z0-9_-]{43})");
+    private static final Pattern LINK = Pattern.compile(Pattern.quote(LINK_BASE) + "/rate\\.html#([A-Za-z0-9_-]{43})");
     private static final List<String> ITEMS = List.of("relationships", "development", "observation", "culture",
             "reflection", "supervision", "collaboration", "communication", "ethics");
 

@@ -93,7 +93,7 @@ class ReferenceMail {
                 + applicant + " is applying to " + association + " for Infant and Early Childhood Mental Health "
                 + "Endorsement as " + category.title() + " (" + category.abbreviation() + ") and has named you as a "
                 + "reference. Please rate their work on the short form at\n\n"
-                + linkBase + "/api/references/" + secret + "\n\n"
+                + linkBase + "/rate.html#" + secret + "\n\n"
                 + "The link works once, until " + expiresAt.atZone(ZoneOffset.UTC).toLocalDate() + ". You need no "
                 + "account. "
                 + (reference.waivesAccess()

@@ -155,7 +155,7 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
 
     /**
      * The applicant names the raters; each rater opens the link mailed to them through the gateway, without an
-     * account, and sends the form once (a second time is refused). Answers the link paths, spent.
+     * account, and sends the form once (a second time is refused). Answers the form's API paths, spent.
      */
     List<String> referencesByMail(ApiClient applicant, String applicationId, String applicantName,
                                   List<String> raters, boolean waivesAccess) {
@@ -169,8 +169,8 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         List<String> links = new ArrayList<>();
         for (String rater : raters) {
             String link = linkMailedTo(rater);
-            assertThat(link).startsWith(gatewayUrl() + "/api/references/");
-            String path = link.substring(gatewayUrl().length());
+            assertThat(link).startsWith(gatewayUrl() + "/rate.html#");
+            String path = formPathOf(link);
             assertThat(gateway.get(path).at("/applicantName")).isEqualTo(applicantName);
             Map<String, Object> answers = new LinkedHashMap<>();
             gateway.get(path).body().get("items").findValuesAsText("id").forEach(item -> answers.put(item, "4"));
@@ -182,17 +182,25 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         return links;
     }
 
-    /** The link in the mail application-service sent the rater, once it arrived (through the test JVM's SMTP server). */
+    /**
+     * The link in the mail application-service sent the rater (the web application's rating page, the secret in its
+     * fragment), once it arrived (through the test JVM's SMTP server).
+     */
     static String linkMailedTo(String rater) {
         await("the mail to " + rater).atMost(HOP).until(() -> !RealInfrastructure.smtp().receivedFor(rater).isEmpty());
         try {
-            Matcher link = Pattern.compile("http://\\S+/api/references/[A-Za-z0-9_-]+")
+            Matcher link = Pattern.compile("http://\\S+/rate\\.html#[A-Za-z0-9_-]+")
                     .matcher(RealInfrastructure.smtp().receivedFor(rater).get(0).getContent().toString());
             assertThat(link.find()).isTrue();
             return link.group();
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The API path of the form a rater's link opens: the page calls it with the secret from the link's fragment. */
+    static String formPathOf(String link) {
+        return "/api/references/" + link.substring(link.indexOf('#') + 1);
     }
 
     static int freePort() {

@@ -1,0 +1,390 @@
+package org.iecmh.endorsement.local;
+
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The applicant's screens and the reference rater's form in a real headless Chromium, against the running platform:
+ * an applicant starts an application (a state of residence the association does not serve is refused next to its
+ * field), builds the portfolio while the list of what is still missing shrinks, names three raters who rate on the
+ * page their mailed link opens, submits and sees the invoice; once the staff have paid, reviewed and granted it
+ * through the APIs, the applicant sees the endorsement, its certificate and share link, and logs yearly hours.
+ */
+@Order(3)
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApplicantPortalTest {
+
+    private static final String APPLICANT = "applicant3-ma";
+    private static final String NAME = "Rosa Portal";
+    private static final List<String> RATERS = List.of("rita.portal@example.org", "raul.portal@example.org",
+            "rene.portal@example.org");
+    private static final Dimension DESKTOP = new Dimension(1024, 900);
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static String applicationId;
+    private static String invoiceId;
+    private static String number;
+
+    @BeforeAll
+    static void onADesktopInEnglish() {
+        driver().manage().window().setSize(DESKTOP);
+    }
+
+    @Test
+    @Order(1)
+    void anApplicantStartsAnApplicationInTheirOwnStateAfterAnotherStateIsRefusedNextToItsField() {
+        browser.signIn(gateway(), APPLICANT, "/portal.html");
+        browser.await("the applicant's applications", page -> page.findElement(By.id("applications-none")).isDisplayed());
+        assertThat(text("applications-none")).isEqualTo("You have no application yet. Start one below.");
+        Accessibility.assertNoSeriousViolations(driver(), "the portal without an application");
+
+        new Select(field("category")).selectByValue("IFA");
+        assertThat(text("start-category-guidance")).contains("Level I, Family Associate", "30 hours",
+                "three references", "birth to 3");
+        field("applicantName").sendKeys(NAME);
+        field("contactEmail").sendKeys("rosa.portal@example.org");
+        field("stateOfResidence").sendKeys("NY");
+        click("#start button[type=submit]");
+
+        browser.await("the refusal next to the state", page -> !page.findElement(By.id("start-stateOfResidence-error"))
+                .getText().isEmpty());
+        assertThat(text("start-stateOfResidence-error")).startsWith("You apply to the association of the state where you live");
+        assertThat(field("stateOfResidence").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field("applicantName").getAttribute("value")).as("what was typed is kept").isEqualTo(NAME);
+        Accessibility.assertNoSeriousViolations(driver(), "the portal with a refused state of residence");
+
+        field("stateOfResidence").clear();
+        field("stateOfResidence").sendKeys("MA");
+        click("#start button[type=submit]");
+
+        browser.await("the new application", page -> page.getCurrentUrl().contains("/application.html?id=")
+                && page.findElement(By.id("app-heading")).getText().startsWith("My application: "));
+        applicationId = driver().getCurrentUrl().replaceAll(".*[?&]id=([^&#]+).*", "$1");
+        assertThat(text("app-heading")).isEqualTo("My application: Infant Family Associate (IFA)");
+        assertThat(text("summary-facts")).contains("Draft", NAME, "rosa.portal@example.org");
+    }
+
+    @Test
+    @Order(2)
+    void theApplicantAddsEducationAndTrainingsAndSeesWhatIsStillMissingShrink() {
+        browser.await("the requirement check", page -> !page.findElements(By.cssSelector("#needs li")).isEmpty());
+        assertThat(missing()).hasSize(3);
+        assertThat(text("needs")).contains("Education (missing)", "Training (missing)", "References (missing)");
+        Accessibility.assertNoSeriousViolations(driver(), "a new application");
+
+        click("#education-summary");
+        new Select(driver().findElement(By.id("education-degree"))).selectByValue("ASSOCIATE");
+        driver().findElement(By.id("education-field")).sendKeys("Early childhood");
+        driver().findElement(By.id("education-institution")).sendKeys("Bunker Hill Community College");
+        driver().findElement(By.id("education-year")).sendKeys("2018");
+        click("#education-submit");
+        browser.await("education met", page -> missing().size() == 2);
+        assertThat(text("education-entries")).contains("Associate in Early childhood, Bunker Hill Community College, 2018");
+        assertThat(text("app-status")).contains("Added.", "2 requirement(s) still missing.");
+
+        click("#trainings-summary");
+        addTraining("Observation", "2024-05-01", "18.5", "THINKING");
+        browser.await("the first training counted", page -> text("needs").contains("18.5 of 30"));
+        assertThat(missing()).hasSize(2);
+
+        // A mistake corrected, and an entry that does not belong removed: the check follows each change.
+        entryAction("trainings-entries", "Observation", "Correct");
+        assertThat(driver().findElement(By.id("trainings-hours")).getAttribute("value")).isEqualTo("18.5");
+        assertThat(text("trainings-submit")).isEqualTo("Save the correction");
+        driver().findElement(By.id("trainings-hours")).clear();
+        driver().findElement(By.id("trainings-hours")).sendKeys("18");
+        click("#trainings-submit");
+        browser.await("the corrected hours counted", page -> text("needs").contains("18 of 30")
+                && !text("needs").contains("18.5"));
+        assertThat(text("app-status")).startsWith("Corrected.");
+        addTraining("Not mine", "2024-06-01", "3", "THINKING");
+        browser.await("its hours counted", page -> text("needs").contains("21 of 30"));
+        entryAction("trainings-entries", "Not mine", "Remove");
+        browser.await("the entry removed", page -> !text("trainings-entries").contains("Not mine"));
+        browser.await("its hours no longer counted", page -> text("needs").contains("18 of 30"));
+
+        addTraining("Reflective practice", "2025-02-01", "12", "REFLECTION");
+        browser.await("training met", page -> missing().size() == 1);
+        assertThat(text("needs")).contains("Training (met)", "References (missing)");
+        assertThat(text("trainings-entries")).contains("Observation (MassAIMH)", "Reflective practice (MassAIMH)");
+        Accessibility.assertNoSeriousViolations(driver(), "an application with education and trainings");
+    }
+
+    @Test
+    @Order(3)
+    void theApplicantNamesThreeRatersWhoEachRateOnThePageTheirMailedLinkOpens() {
+        click("#rater-summary");
+        for (String rater : RATERS) {
+            driver().findElement(By.id("rater-name")).sendKeys("Rater " + rater.substring(0, 4));
+            driver().findElement(By.id("rater-email")).sendKeys(rater);
+            new Select(driver().findElement(By.id("rater-relationship"))).selectByValue("OTHER");
+            click("#rater-waivesAccess");
+            click("#rater-submit");
+            browser.await("the rater " + rater + " named", page -> !page.findElements(
+                    By.cssSelector("#raters li[data-rater='" + rater + "']")).isEmpty());
+        }
+        assertThat(text("raters")).contains("Link sent, waiting", "You waived access to this rating.");
+        Accessibility.assertNoSeriousViolations(driver(), "an application with raters named");
+
+        String firstLink = null;
+        for (String rater : RATERS) {
+            String link = RunningPlatform.linkMailedTo(rater);
+            assertThat(link).startsWith(gateway() + "/rate.html#");
+            firstLink = firstLink == null ? link : firstLink;
+            driver().get(link);
+            browser.await("the rating form", page -> page.findElement(By.id("rate")).isDisplayed());
+            assertThat(text("rate-request")).contains(NAME, "has named you as a reference");
+            assertThat(text("rate-facts")).contains("Infant Family Associate (IFA)", "Other colleague");
+            if (rater.equals(RATERS.get(0))) {
+                Accessibility.assertNoSeriousViolations(driver(), "the rating form");
+                // Sent without an answer, the form says what is missing next to it and keeps what was typed.
+                driver().findElement(By.id("rate-knownForMonths")).sendKeys("36");
+                click("#rate button[type=submit]");
+                browser.await("the unanswered items", page -> !page.findElement(By.id("rate-item-0-1-error"))
+                        .getText().isEmpty());
+                assertThat(text("rate-item-0-1-error")).isEqualTo("Choose an answer.");
+                assertThat(driver().findElement(By.id("rate-knownForMonths")).getAttribute("value")).isEqualTo("36");
+            } else {
+                driver().findElement(By.id("rate-knownForMonths")).sendKeys("36");
+            }
+            driver().findElements(By.cssSelector("#rate-items input[type=radio][value='4']"))
+                    .forEach(WebElement::click);
+            click("#rate button[type=submit]");
+            browser.await("the thanks", page -> page.findElement(By.id("rate-done")).isDisplayed());
+            assertThat(text("rate-done")).contains("Thank you: your rating was received.");
+            assertThat(driver().getCurrentUrl()).as("the spent secret leaves the address bar").doesNotContain("#");
+        }
+        Accessibility.assertNoSeriousViolations(driver(), "the rating form, sent");
+
+        driver().get(firstLink);
+        browser.await("the used link explained", page -> page.findElement(By.id("rate-gone")).isDisplayed());
+        assertThat(text("rate-gone")).contains("This rating has already been sent.", "works once");
+        assertThat(driver().findElement(By.id("rate")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "the rating form, link used");
+
+        driver().get(gateway() + "/rate.html#" + "x".repeat(43));
+        browser.await("the unknown link explained", page -> page.findElement(By.id("rate-gone")).isDisplayed());
+        assertThat(text("rate-gone")).contains("This link is not known.");
+    }
+
+    @Test
+    @Order(4)
+    void theApplicantSeesTheRatingsReceivedSubmitsAndSeesTheInvoiceWithItsAmountAndAPayLink() {
+        ApiClient applicant = RunningPlatform.get().signedIn(APPLICANT, "ma");
+        await("the ratings recorded").atMost(RunningPlatform.HOP).until(() -> applicant.get("/api/applications/"
+                + applicationId + "/references").body().findValuesAsText("status").equals(
+                List.of("COMPLETED", "COMPLETED", "COMPLETED")));
+        openApplication();
+        browser.await("the ratings received", page -> page.findElements(By.cssSelector("#raters li")).size() == 3
+                && page.findElement(By.id("raters")).getText().split("Rating received", -1).length == 4);
+        assertThat(missing()).isEmpty();
+        assertThat(text("needs-summary")).isEqualTo("Every requirement is met: you can submit.");
+
+        click("#submit-form button[type=submit]");
+        WebElement row = browser.await("the invoice", page -> page.findElements(By.cssSelector("#invoices tbody tr"))
+                .stream().findFirst().orElse(null));
+        assertThat(text("app-status")).contains("Your application was submitted.");
+        assertThat(row.getText()).contains("$40.00", "To pay");
+        WebElement pay = row.findElement(By.linkText("Pay"));
+        invoiceId = row.getAttribute("data-invoice");
+        assertThat(pay.getAttribute("href")).isEqualTo(gateway() + "/pay.html?invoice=" + invoiceId);
+        assertThat(text("summary-facts")).contains("Submitted, waiting for the fees");
+        assertThat(driver().findElement(By.id("submit-section")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a submitted application with its invoice");
+    }
+
+    @Test
+    @Order(5)
+    void onceGrantedTheApplicantSeesTheEndorsementItsCertificateAndShareLinkAndLogsATraining() {
+        grantThroughTheApis();
+
+        open("/portal.html");
+        WebElement endorsement = browser.await("the endorsement on the portal", page -> page.findElements(
+                By.cssSelector("#endorsements li")).stream().findFirst().orElse(null));
+        assertThat(endorsement.getText()).contains("Endorsement " + number, "Infant Family Associate (IFA)");
+        assertThat(text("applications")).contains("Endorsed");
+        Accessibility.assertNoSeriousViolations(driver(), "the portal of an endorsee");
+
+        endorsement.findElement(By.linkText("Endorsement " + number)).click();
+        browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
+        assertThat(text("end-heading")).isEqualTo("My endorsement " + number);
+        assertThat(text("end-notice")).contains("Your endorsement is active.");
+        assertThat(text("end-facts")).contains(NAME, number, "Infant Family Associate (IFA)");
+        String certificate = driver().findElement(By.id("certificate-link")).getAttribute("href");
+        assertThat(certificate).isEqualTo(gateway() + "/api/registry/endorsements/" + number + "/certificate");
+        assertThat(fetched(certificate)).as("the certificate, as the browser fetches it").startsWith("application/pdf %PDF-");
+        assertThat(driver().findElement(By.id("badge-link")).getAttribute("href"))
+                .isEqualTo(gateway() + "/api/registry/badges/" + number);
+        assertThat(driver().findElement(By.id("share-link")).getAttribute("value"))
+                .isEqualTo(gateway() + "/verify.html?number=" + number);
+        click("#share-copy");
+        browser.await("the copy announced", page -> text("end-status").equals("The link was copied."));
+        Accessibility.assertNoSeriousViolations(driver(), "the endorsement");
+
+        click("#training-summary");
+        driver().findElement(By.id("training-title")).sendKeys("Attachment across cultures");
+        setDate("training-attendedOn", LocalDate.now().toString());
+        driver().findElement(By.id("training-hours")).sendKeys("6");
+        click("#training-submit");
+        browser.await("the training logged", page -> text("activity-entries").contains("Attachment across cultures"));
+        assertThat(text("activity-entries")).contains("6 hours");
+        // The cycle judges the years after the grant: this year's training is logged, and said to count toward none.
+        assertThat(text("years")).contains("Year " + (LocalDate.now().getYear() + 1), "Training hours (missing)");
+        assertThat(text("activity-entries")).contains("does not count toward renewal");
+        assertThat(text("end-status")).startsWith("Logged.");
+        Accessibility.assertNoSeriousViolations(driver(), "the endorsement with a training logged");
+    }
+
+    @Test
+    @Order(6)
+    void onAPhoneTheApplicationFitsTheWidthAndInSpanishThePortalSpeaksSpanish() {
+        driver().manage().window().setSize(new Dimension(390, 844));
+        openApplication();
+        browser.await("the review section", page -> page.findElement(By.id("review-section")).isDisplayed());
+        assertThat(text("review-body")).contains("Endorsed", "See your endorsement " + number);
+        assertThat(horizontalOverflow()).as("the application fits the phone's width").isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a granted application, on a phone");
+
+        driver().manage().window().setSize(DESKTOP);
+        open("/portal.html");
+        click("button[data-language=es]");
+        browser.await("the portal in Spanish", page -> "es".equals(page.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(text("main")).contains("Mis solicitudes y acreditaciones", "Mis acreditaciones", "Acreditada");
+        assertThat(driver().getTitle()).startsWith("Mis solicitudes");
+        Accessibility.assertNoSeriousViolations(driver(), "the portal in Spanish");
+        click("button[data-language=en]");
+    }
+
+    /** The staff's part, through the APIs: the coordinator records a check, two reviewers approve, the grant. */
+    private static void grantThroughTheApis() {
+        RunningPlatform running = RunningPlatform.get();
+        ApiClient applicant = running.signedIn(APPLICANT, "ma");
+        ApiClient coordinator = running.signedIn("coordinator-ma", "ma");
+        String application = "/api/applications/" + applicationId;
+        Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
+                4_000, "currency", "USD", "method", "CHECK", "reference", "check 3003"),
+                Map.of("Idempotency-Key", "portal-check"));
+        assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
+        await("the review").atMost(RunningPlatform.HOP)
+                .until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
+
+        // The reviewers' own endorsements, unless an earlier story recorded them already on this platform.
+        ApiClient admin = running.signedIn("admin-ma", "ma");
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0001",
+                "subject", "reviewer-ma", "name", "Ana Lima", "category", "IMHM-C",
+                "endorsedSince", "2015-06-01")).status()).isIn(201, 409);
+        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0002",
+                "subject", "reviewer2-ma", "name", "Kim Lee", "category", "IMHS",
+                "endorsedSince", "2018-02-01")).status()).isIn(201, 409);
+        assertThat(coordinator.post(application + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ma", "reviewer2-ma"))).status()).isEqualTo(200);
+        running.signedIn("reviewer-ma", "ma").post(application + "/reviews", Map.of("decision", "APPROVE"));
+        running.signedIn("reviewer2-ma", "ma").post(application + "/reviews", Map.of("decision", "APPROVE"));
+        Response granted = coordinator.post(application + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        number = granted.at("/endorsementNumber");
+        await("the endorsement kept by renewal-service").atMost(RunningPlatform.HOP)
+                .until(() -> applicant.get("/api/endorsements/" + number).status() == 200);
+        await("the registry").atMost(RunningPlatform.HOP).until(() -> "ACTIVE".equals(
+                ApiClient.at(gateway()).get("/api/registry/endorsements/" + number).at("/status")));
+    }
+
+    private static void addTraining(String title, String attendedOn, String hours, String domain) {
+        driver().findElement(By.id("trainings-title")).sendKeys(title);
+        driver().findElement(By.id("trainings-provider")).sendKeys("MassAIMH");
+        setDate("trainings-attendedOn", attendedOn);
+        driver().findElement(By.id("trainings-hours")).sendKeys(hours);
+        driver().findElement(By.cssSelector("#trainings-form input[name=domains][value=" + domain + "]")).click();
+        click("#trainings-submit");
+        browser.await("the training " + title + " listed", page -> text("trainings-entries").contains(title));
+    }
+
+    /** Clicks the entry's button (Correct or Remove) in a section's list. */
+    private static void entryAction(String list, String entry, String action) {
+        driver().findElements(By.cssSelector("#" + list + " li")).stream()
+                .filter(item -> item.getText().contains(entry)).findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[normalize-space()='" + action + "']")).click();
+    }
+
+    /** A date input takes its value in the browser's own format when typed; set it as the page reads it. */
+    private static void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1]",
+                driver().findElement(By.id(id)), isoDate);
+    }
+
+    /** The content type and first bytes of what the browser gets from a URL of the gateway. */
+    private static String fetched(String url) {
+        return (String) ((JavascriptExecutor) driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async r => done(r.headers.get('Content-Type') + ' '
+                    + new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5))))
+                    .catch(e => done(String(e)));""", url);
+    }
+
+    private static List<WebElement> missing() {
+        return driver().findElements(By.cssSelector("#needs li.missing"));
+    }
+
+    private static void openApplication() {
+        open("/application.html?id=" + applicationId);
+        browser.await("the application", page -> page.findElement(By.id("layout")).isDisplayed()
+                && page.findElement(By.id("app-status")).getText().isEmpty());
+    }
+
+    private static void open(String path) {
+        driver().get(gateway() + path);
+        browser.await("the page's messages", page -> !page.findElements(
+                By.cssSelector("button[data-language][aria-pressed=true]")).isEmpty()
+                && page.findElement(By.id("account")).getText().contains(APPLICANT));
+    }
+
+    private static void click(String css) {
+        driver().findElement(By.cssSelector(css)).click();
+    }
+
+    private static boolean horizontalOverflow() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth"));
+    }
+
+    private static WebElement field(String name) {
+        return driver().findElement(By.name(name));
+    }
+
+    private static String text(String id) {
+        WebElement element = "main".equals(id) ? driver().findElement(By.tagName("main"))
+                : driver().findElement(By.id(id));
+        return element.getText();
+    }
+
+    private static String gateway() {
+        return RunningPlatform.get().gatewayUrl();
+    }
+
+    private static WebDriver driver() {
+        return browser.driver();
+    }
+}

@@ -1,0 +1,530 @@
+// One application as its applicant sees it: the portfolio in sections, each with add, correct and remove while it
+// is theirs to change; the requirement check ("what I still need") refreshed after every change; the raters and
+// their statuses; submission; then the fees, the review and the exam as they progress; withdrawal.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { el, button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
+
+const DOMAINS = ['THEORETICAL_FOUNDATIONS', 'LAW_REGULATION_AND_AGENCY_POLICY', 'SYSTEMS_EXPERTISE',
+  'DIRECT_SERVICE_SKILLS', 'WORKING_WITH_OTHERS', 'COMMUNICATING', 'THINKING', 'REFLECTION', 'ADMINISTRATION',
+  'RESEARCH_AND_EVALUATION'];
+
+// The portfolio's sections: the API's path for each kind of entry, the kind its entries carry, and their fields
+// (named as the API names them, so that its errors land next to them).
+const SECTIONS = [
+  {
+    key: 'education', path: 'education', kind: 'education', fields: [
+      { name: 'degree', type: 'select', options: ['ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORATE'], optionPrefix: 'degree' },
+      { name: 'field' },
+      { name: 'institution' },
+      { name: 'year', type: 'number', inputmode: 'numeric' },
+    ],
+  },
+  {
+    key: 'work', path: 'work', kind: 'work', fields: [
+      { name: 'role' },
+      { name: 'employer' },
+      { name: 'startedOn', type: 'date' },
+      { name: 'endedOn', type: 'date', hint: 'hint.endedOn' },
+      { name: 'hoursPerWeek', type: 'number', inputmode: 'numeric' },
+      { name: 'paid', type: 'checkbox' },
+      { name: 'populations', type: 'choices', choices: ['PRENATAL', 'INFANTS', 'TODDLERS', 'PRESCHOOLERS', 'FAMILIES'],
+        choicePrefix: 'population' },
+    ],
+  },
+  {
+    key: 'trainings', path: 'trainings', kind: 'training', fields: [
+      { name: 'title' },
+      { name: 'provider' },
+      { name: 'attendedOn', type: 'date' },
+      { name: 'hours', type: 'number', step: '0.5', inputmode: 'decimal' },
+      { name: 'domains', type: 'choices', choices: DOMAINS, choicePrefix: 'domain' },
+    ],
+  },
+  {
+    key: 'supervision', path: 'supervision', kind: 'supervision', fields: [
+      { name: 'heldOn', type: 'date' },
+      { name: 'hours', type: 'number', step: '0.5', inputmode: 'decimal' },
+      { name: 'format', type: 'select', options: ['INDIVIDUAL', 'GROUP', 'PEER'], optionPrefix: 'format' },
+      { name: 'providerEndorsementNumber', hint: 'hint.providerEndorsementNumber' },
+    ],
+  },
+];
+const RATER_FIELDS = [
+  { name: 'name', label: 'field.raterName', autocomplete: 'off' },
+  { name: 'email', label: 'field.raterEmail', type: 'email', autocomplete: 'off' },
+  { name: 'relationship', type: 'select', options: ['CURRENT_SUPERVISOR', 'RSC_PROVIDER', 'OTHER'],
+    optionPrefix: 'relationship' },
+  { name: 'waivesAccess', type: 'checkbox', hint: 'hint.waivesAccess' },
+];
+const EDITABLE = ['DRAFT', 'RETURNED'];
+const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
+const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
+
+const id = new URLSearchParams(location.search).get('id') || '';
+const base = `/api/applications/${encodeURIComponent(id)}`;
+const status = document.getElementById('app-status');
+const raterForm = document.getElementById('rater-form');
+const submitForm = document.getElementById('submit-form');
+const withdrawForm = document.getElementById('withdraw-form');
+
+const state = {
+  application: null, portfolio: [], requirements: [], raters: [], invoices: null, comments: [], exam: [],
+};
+let invoicePolls = 0;
+
+/** The kind of a portfolio entry: as the API names it, or from its fields. */
+function kindOf(entry) {
+  if (entry.kind) {
+    return entry.kind;
+  }
+  if ('degree' in entry) {
+    return 'education';
+  }
+  if ('employer' in entry) {
+    return 'work';
+  }
+  return 'heldOn' in entry ? 'supervision' : 'training';
+}
+
+function editable() {
+  return state.application && EDITABLE.includes(state.application.status);
+}
+
+function entrySummary(entry) {
+  switch (kindOf(entry)) {
+    case 'education':
+      return t('entry.education', { degree: t(`degree.${entry.degree}`), field: entry.field,
+        institution: entry.institution, year: entry.year });
+    case 'work':
+      return t('entry.work', { role: entry.role, employer: entry.employer, from: formatDate(entry.startedOn),
+        to: entry.endedOn ? formatDate(entry.endedOn) : t('entry.now'), hours: entry.hoursPerWeek,
+        populations: (entry.populations || []).map((p) => t(`population.${p}`)).join(', ') });
+    case 'training':
+      return t('entry.training', { title: entry.title, provider: entry.provider, date: formatDate(entry.attendedOn),
+        hours: entry.hours, domains: (entry.domains || []).map((d) => t(`domain.${d}`)).join(', ') });
+    default:
+      return t('entry.supervision', { date: formatDate(entry.heldOn), hours: entry.hours,
+        format: t(`format.${entry.format}`), provider: entry.providerEndorsementNumber });
+  }
+}
+
+// ---- the requirement check ----
+
+function renderNeeds() {
+  const missing = state.requirements.filter((requirement) => !requirement.met);
+  document.getElementById('needs-summary').textContent = missing.length
+    ? t('app.needsCount', { count: missing.length }) : t('app.needsNone');
+  document.getElementById('needs').replaceChildren(...state.requirements.map((requirement) => el('li', {
+    className: requirement.met ? 'met' : 'missing',
+  }, el('strong', { text: `${t(`requirement.${requirement.requirement}`)} (${t(requirement.met ? 'app.met'
+    : 'app.missing')}): ` }), requirement.detail)));
+}
+
+// ---- the portfolio ----
+
+function sectionElement(section) {
+  const form = el('form', { id: `${section.key}-form`, noValidate: true, attrs: { 'aria-labelledby': `${section.key}-summary` } },
+    section.fields.map((spec) => control(section.key, spec)),
+    el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }),
+    el('div', { className: 'actions' },
+      el('button', { type: 'submit', className: 'primary', id: `${section.key}-submit` }),
+      button('', 'secondary', () => stopCorrecting(section))));
+  form.querySelector('.actions .secondary').id = `${section.key}-cancel`;
+  form.addEventListener('submit', (event) => saveEntry(event, section));
+  return el('section', { className: 'card', id: `${section.key}-section`, attrs: { 'aria-labelledby': `${section.key}-heading` } },
+    el('h2', { id: `${section.key}-heading` }),
+    el('ul', { className: 'entries', id: `${section.key}-entries` }),
+    el('p', { className: 'hint', id: `${section.key}-none` }),
+    el('details', { id: `${section.key}-details` }, el('summary', { id: `${section.key}-summary` }), form));
+}
+
+function renderSection(section) {
+  const form = document.getElementById(`${section.key}-form`);
+  const correcting = Boolean(form.dataset.entryId);
+  document.getElementById(`${section.key}-heading`).textContent = t(`section.${section.key}`);
+  document.getElementById(`${section.key}-summary`).textContent = t(correcting ? `correct.${section.key}`
+    : `add.${section.key}`);
+  document.getElementById(`${section.key}-submit`).textContent = t(correcting ? 'app.saveCorrection' : 'app.add');
+  const cancel = document.getElementById(`${section.key}-cancel`);
+  cancel.textContent = t('app.cancel');
+  cancel.hidden = !correcting;
+  document.getElementById(`${section.key}-details`).hidden = !editable();
+  const entries = state.portfolio.filter((item) => kindOf(item.entry) === section.kind);
+  const none = document.getElementById(`${section.key}-none`);
+  none.textContent = t('app.noEntries');
+  none.hidden = entries.length > 0;
+  document.getElementById(`${section.key}-entries`).replaceChildren(...entries.map((item) => {
+    const summary = entrySummary(item.entry);
+    return el('li', {}, el('span', { text: summary }), editable() ? el('div', { className: 'actions' },
+      labelled(button(t('app.correct'), 'link', () => startCorrecting(section, item)), t('app.correctEntry', { entry: summary })),
+      labelled(button(t('app.remove'), 'link', () => removeEntry(item)), t('app.removeEntry', { entry: summary })))
+      : null);
+  }));
+}
+
+function labelled(element, label) {
+  element.setAttribute('aria-label', label);
+  return element;
+}
+
+function startCorrecting(section, item) {
+  const form = document.getElementById(`${section.key}-form`);
+  clearProblems(form);
+  form.dataset.entryId = item.entryId;
+  fill(form, section.fields, item.entry);
+  document.getElementById(`${section.key}-details`).open = true;
+  renderSection(section);
+  form.querySelector('input, select').focus();
+}
+
+function stopCorrecting(section) {
+  const form = document.getElementById(`${section.key}-form`);
+  delete form.dataset.entryId;
+  form.reset();
+  clearProblems(form);
+  renderSection(section);
+}
+
+async function saveEntry(event, section) {
+  event.preventDefault();
+  const form = event.target;
+  clearProblems(form);
+  const entryId = form.dataset.entryId;
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.saving'));
+  try {
+    const answer = await callApi(`${base}/portfolio/${section.path}${entryId ? `/${encodeURIComponent(entryId)}` : ''}`,
+      { method: entryId ? 'PUT' : 'POST', json: valuesOf(form, section.fields) });
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(form, answer.body);
+      return;
+    }
+    delete form.dataset.entryId;
+    form.reset();
+    await refreshPortfolio();
+    announce(status, afterChange(entryId ? 'app.corrected' : 'app.added'));
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+async function removeEntry(item) {
+  announce(status, t('app.saving'));
+  const answer = await callApi(`${base}/portfolio/${encodeURIComponent(item.entryId)}`, { method: 'DELETE' });
+  if (!answer.ok) {
+    announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
+    return;
+  }
+  await refreshPortfolio();
+  announce(status, afterChange('app.removed'));
+  document.getElementById('needs-heading').focus();
+}
+
+/** What a change did to the gap list, in one sentence for the status region. */
+function afterChange(what) {
+  const missing = state.requirements.filter((requirement) => !requirement.met).length;
+  return `${t(what)} ${missing ? t('app.needsCount', { count: missing }) : t('app.needsNone')}`;
+}
+
+// ---- references ----
+
+function raterItem(rater) {
+  const good = ['COMPLETED'];
+  const warning = ['LINK_EXPIRED', 'DOES_NOT_COUNT'];
+  const lines = [
+    el('strong', { text: rater.name }), ` (${t(`relationship.${rater.relationship}`)}, ${rater.email}) `,
+    statusTag('raterStatus', rater.status, good, warning),
+  ];
+  if (rater.status === 'INVITED' && rater.linkExpiresAt) {
+    lines.push(el('p', { className: 'hint', text: t('app.linkUntil', { date: formatInstant(rater.linkExpiresAt) }) }));
+  }
+  if (rater.doesNotCount) {
+    lines.push(el('p', { text: t('app.doesNotCount', { why: rater.doesNotCount }) }));
+  }
+  if (rater.waivesAccess) {
+    lines.push(el('p', { className: 'hint', text: t('app.waived') }));
+  }
+  const open = editable() && !['COMPLETED', 'REPLACED'].includes(rater.status);
+  const replaceable = editable() && rater.status !== 'REPLACED';
+  if (open || replaceable) {
+    lines.push(el('div', { className: 'actions' },
+      open ? labelled(button(t('app.resend'), 'link', () => resend(rater)), t('app.resendTo', { name: rater.name })) : null,
+      replaceable ? labelled(button(t('app.replace'), 'link', () => startReplacing(rater)),
+        t('app.replaceRater', { name: rater.name })) : null));
+  }
+  return el('li', { className: 'rater', dataset: { rater: rater.email } }, lines);
+}
+
+function renderRaters() {
+  document.getElementById('raters').replaceChildren(...state.raters.map(raterItem));
+  document.getElementById('rater-details').hidden = !editable();
+  const replacing = state.raters.find((rater) => rater.referenceId === raterForm.dataset.replacing);
+  const notice = document.getElementById('rater-replacing');
+  notice.hidden = !replacing;
+  notice.textContent = replacing ? t('app.replacing', { name: replacing.name }) : '';
+  document.getElementById('rater-cancel').hidden = !replacing;
+  if (!document.getElementById('rater-fields').childElementCount) {
+    document.getElementById('rater-fields').replaceChildren(...RATER_FIELDS.map((spec) => control('rater', spec)));
+  }
+}
+
+function startReplacing(rater) {
+  raterForm.dataset.replacing = rater.referenceId;
+  clearProblems(raterForm);
+  document.getElementById('rater-details').open = true;
+  renderRaters();
+  raterForm.elements.name.focus();
+}
+
+async function resend(rater) {
+  announce(status, t('app.sending'));
+  const answer = await callApi(`${base}/references/${encodeURIComponent(rater.referenceId)}/link`, { method: 'POST' });
+  if (!answer.ok) {
+    announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
+    return;
+  }
+  await refreshReferences();
+  announce(status, t('app.resent', { name: rater.name }));
+}
+
+async function nameRater(event) {
+  event.preventDefault();
+  clearProblems(raterForm);
+  const replacing = raterForm.dataset.replacing;
+  const submit = raterForm.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.sending'));
+  try {
+    const path = replacing ? `${base}/references/${encodeURIComponent(replacing)}/replacement` : `${base}/references`;
+    const answer = await callApi(path, { method: 'POST', json: valuesOf(raterForm, RATER_FIELDS) });
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(raterForm, answer.body);
+      return;
+    }
+    delete raterForm.dataset.replacing;
+    raterForm.reset();
+    await refreshReferences();
+    announce(status, `${t('app.raterNamed', { name: answer.body.name })} ${afterChange('app.nothing')}`);
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(raterForm, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+// ---- submission, fees, review, withdrawal ----
+
+async function submitApplication(event) {
+  event.preventDefault();
+  clearProblems(submitForm);
+  const unmetList = document.getElementById('submit-unmet');
+  unmetList.replaceChildren();
+  const submit = submitForm.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.submitting'));
+  try {
+    const answer = await callApi(`${base}/submission`, { method: 'POST' });
+    if (!answer.ok) {
+      status.textContent = t('app.notSubmitted');
+      const problem = answer.body || {};
+      showProblem(submitForm, { detail: problem.rule === 'requirements-unmet' ? t('app.unmet') : problem.detail });
+      (problem.unmet || []).forEach((requirement) => unmetList.append(el('li', { className: 'missing' },
+        el('strong', { text: `${t(`requirement.${requirement.requirement}`)}: ` }), requirement.detail)));
+      return;
+    }
+    state.application = answer.body;
+    invoicePolls = 0;
+    await Promise.all([refreshFees(), refreshReview()]);
+    render();
+    announce(status, t('app.submitted'));
+    document.getElementById('fees-heading').focus();
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(submitForm, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+function renderFees() {
+  const application = state.application;
+  const section = document.getElementById('fees-section');
+  section.hidden = !application || application.status === 'DRAFT';
+  if (section.hidden) {
+    return;
+  }
+  const invoices = state.invoices || [];
+  const table = document.getElementById('invoices');
+  table.hidden = invoices.length === 0;
+  document.getElementById('fees-status').textContent = invoices.length ? ''
+    : t(state.invoices === null ? 'app.invoicesUnavailable' : 'app.invoicePending');
+  table.querySelector('tbody').replaceChildren(...invoices.map((invoice) => {
+    const owing = invoice.outstanding && invoice.outstanding.cents > 0 && !['PAID', 'VOID'].includes(invoice.status);
+    const paid = invoice.status === 'PAID';
+    return el('tr', { dataset: { invoice: invoice.invoiceId } },
+      el('td', { text: invoice.invoiceId }),
+      el('td', {}, money(invoice.total),
+        el('ul', { className: 'hint' }, (invoice.lines || []).map((line) => el('li', {
+          text: `${line.description}: ${money(line.amount)}` })))),
+      el('td', { text: money(invoice.outstanding) }),
+      el('td', {}, el('span', { className: paid ? 'tag good' : (owing ? 'tag warning' : 'tag'),
+        text: t(`invoiceStatus.${invoice.status}`) })),
+      el('td', { text: formatDate(invoice.dueOn) }),
+      el('td', {}, owing ? el('a', { href: `/pay.html?invoice=${encodeURIComponent(invoice.invoiceId)}`,
+        text: t('app.payInvoice'), attrs: { 'aria-label': t('app.payInvoiceLabel', { invoice: invoice.invoiceId,
+          amount: money(invoice.outstanding) }) } }) : ''));
+  }));
+}
+
+function renderReview() {
+  const application = state.application;
+  const section = document.getElementById('review-section');
+  section.hidden = !application || ['DRAFT', 'SUBMITTED'].includes(application.status)
+    && state.comments.length === 0;
+  if (section.hidden) {
+    return;
+  }
+  const parts = [el('p', {}, statusTag('status', application.status, GOOD, WARNING), ' ',
+    t(`statusDetail.${application.status}`))];
+  if (application.status === 'GRANTED' && application.endorsementNumber) {
+    parts.push(el('p', {}, el('a', { href: `/endorsement.html?number=${encodeURIComponent(application.endorsementNumber)}`,
+      text: t('app.seeEndorsement', { number: application.endorsementNumber }) })));
+  }
+  (application.reasons || []).forEach((reason) => parts.push(el('p', { text: reason })));
+  state.exam.forEach((attempt) => parts.push(el('p', { text: t('app.examAttempt', {
+    attempt: attempt.attempt, date: formatDate(attempt.sittingOn),
+    result: attempt.result ? t(`examResult.${attempt.result}`) : t('examResult.PENDING'),
+  }) })));
+  const comments = [...(application.comments || []).map((c) => ({ section: c.section, text: c.comment })),
+    ...state.comments];
+  if (comments.length) {
+    parts.push(el('h3', { text: t('app.comments') }), el('ul', { className: 'entries' }, comments.map((comment) => el('li', {},
+      el('strong', { text: `${t(`commentSection.${comment.section}`)}: ` }), comment.text,
+      comment.writtenAt ? el('span', { className: 'hint', text: ` (${formatInstant(comment.writtenAt)})` }) : null))));
+  }
+  document.getElementById('review-body').replaceChildren(...parts);
+}
+
+async function withdraw(event) {
+  event.preventDefault();
+  clearProblems(withdrawForm);
+  if (!withdrawForm.elements.confirm.checked) {
+    showProblem(withdrawForm, { detail: t('app.withdrawConfirmFirst') });
+    return;
+  }
+  const answer = await callApi(`${base}/withdrawal`, {
+    method: 'POST', json: { reason: withdrawForm.elements.reason.value.trim() || null },
+  });
+  if (!answer.ok) {
+    showProblem(withdrawForm, answer.body);
+    return;
+  }
+  state.application = answer.body;
+  render();
+  announce(status, t('app.withdrawn'));
+}
+
+// ---- loading and drawing ----
+
+async function refreshPortfolio() {
+  const [portfolio, requirements] = await Promise.all([callApi(`${base}/portfolio`), callApi(`${base}/requirements`)]);
+  state.portfolio = portfolio.ok ? portfolio.body : state.portfolio;
+  state.requirements = requirements.ok ? requirements.body : state.requirements;
+  SECTIONS.forEach(renderSection);
+  renderNeeds();
+}
+
+async function refreshReferences() {
+  const [raters, requirements] = await Promise.all([callApi(`${base}/references`), callApi(`${base}/requirements`)]);
+  state.raters = raters.ok ? raters.body : state.raters;
+  state.requirements = requirements.ok ? requirements.body : state.requirements;
+  renderRaters();
+  renderNeeds();
+}
+
+async function refreshFees() {
+  if (!state.application || state.application.status === 'DRAFT') {
+    return;
+  }
+  const answer = await callApi(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`);
+  state.invoices = answer.ok ? answer.body : null;
+  renderFees();
+  // payment-service issues the invoice once it hears of the submission: look again for a minute.
+  if (answer.ok && answer.body.length === 0 && invoicePolls < 20) {
+    invoicePolls += 1;
+    setTimeout(refreshFees, 3000);
+  }
+}
+
+async function refreshReview() {
+  const [comments, exam] = await Promise.all([callApi(`${base}/comments`), callApi(`${base}/exam`)]);
+  state.comments = comments.ok ? comments.body : [];
+  state.exam = exam.ok ? exam.body : [];
+}
+
+function render() {
+  const application = state.application;
+  if (!application) {
+    return;
+  }
+  document.getElementById('app-heading').textContent = t('app.headingFor', { category: t(`category.${application.category}`) });
+  document.title = `${t('app.headingFor', { category: application.category })} - ${t('site.name')}`;
+  document.getElementById('summary').hidden = false;
+  document.getElementById('layout').hidden = false;
+  document.getElementById('summary-facts').replaceChildren(
+    ...fact(t('app.statusLabel'), statusTag('status', application.status, GOOD, WARNING)),
+    ...fact(t('app.since'), formatInstant(application.statusSince)),
+    ...fact(t('field.applicantName'), application.applicantName),
+    ...fact(t('field.contactEmail'), application.contactEmail || ''));
+  const notices = [];
+  if (application.status === 'RETURNED') {
+    notices.push(el('div', { className: 'notice warning' }, el('p', {}, el('strong', { text: t('app.returned') }))));
+  }
+  document.getElementById('summary-notices').replaceChildren(...notices);
+  document.getElementById('needs-section').hidden = !EDITABLE.includes(application.status);
+  document.getElementById('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
+  document.getElementById('submit-section').hidden = !editable();
+  document.getElementById('withdraw-section').hidden = application.status === 'GRANTED'
+    || ['DENIED', 'WITHDRAWN'].includes(application.status);
+  SECTIONS.forEach(renderSection);
+  renderNeeds();
+  renderRaters();
+  renderFees();
+  renderReview();
+}
+
+raterForm.addEventListener('submit', nameRater);
+document.getElementById('rater-cancel').addEventListener('click', () => {
+  delete raterForm.dataset.replacing;
+  raterForm.reset();
+  clearProblems(raterForm);
+  renderRaters();
+});
+submitForm.addEventListener('submit', submitApplication);
+withdrawForm.addEventListener('submit', withdraw);
+document.getElementById('sections').prepend(...SECTIONS.map(sectionElement));
+document.getElementById('needs-heading').tabIndex = -1;
+document.getElementById('fees-heading').tabIndex = -1;
+onLanguage(render);
+
+await startPage({ screens: ['portal', 'application'], roles: ['APPLICANT', 'ENDORSEE'] });
+status.textContent = t('app.loading');
+const answer = await callApi(base);
+if (!answer.ok) {
+  status.textContent = answer.status === 404 ? t('app.notFound') : t('app.loadFailed');
+} else {
+  state.application = answer.body;
+  await Promise.all([refreshPortfolio(), refreshReferences(), refreshReview()]);
+  render();
+  status.textContent = '';
+  refreshFees();
+}

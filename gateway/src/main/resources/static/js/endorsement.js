@@ -1,0 +1,248 @@
+// An endorsee's endorsement: its standing, the certificate, the badge and a link to share, the yearly hours (what is
+// met and missing per year of the cycle, logging and correcting entries), renewal, and moving to another association.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { el, button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
+
+const TRAINING_FIELDS = [
+  { name: 'title' },
+  { name: 'attendedOn', type: 'date' },
+  { name: 'hours', type: 'number', step: '0.25', inputmode: 'decimal' },
+  { name: 'deiHours', type: 'number', step: '0.25', inputmode: 'decimal', hint: 'hint.deiHours' },
+];
+const SESSION_FIELDS = [
+  { name: 'providerNumber', hint: 'hint.providerNumber' },
+  { name: 'sessionOn', type: 'date' },
+  { name: 'hours', type: 'number', step: '0.25', inputmode: 'decimal' },
+];
+const ASSOCIATIONS = ['ma', 'wa'];
+
+const number = new URLSearchParams(location.search).get('number') || '';
+const base = `/api/endorsements/${encodeURIComponent(number)}`;
+const status = document.getElementById('end-status');
+const forms = {
+  training: { form: document.getElementById('training-form'), fields: TRAINING_FIELDS, path: 'trainings' },
+  session: { form: document.getElementById('session-form'), fields: SESSION_FIELDS, path: 'reflective-supervision' },
+};
+let endorsement = null;
+let progress = null;
+let tenant = null;
+
+function renderSummary() {
+  document.getElementById('end-heading').textContent = t('end.headingFor', { number: endorsement.endorsementNumber });
+  const active = endorsement.status === 'ACTIVE';
+  document.getElementById('end-notice').replaceChildren(el('div', { className: active ? 'notice good' : 'notice warning' },
+    el('p', {}, el('strong', { text: t(`end.status.${endorsement.status}`) })),
+    el('p', { text: t('end.validThroughSentence', { date: formatDate(endorsement.validThrough) }) })));
+  document.getElementById('end-facts').replaceChildren(
+    ...fact(t('end.name'), endorsement.endorseeName),
+    ...fact(t('end.number'), endorsement.endorsementNumber),
+    ...fact(t('field.category'), t(`category.${endorsement.category}`)),
+    ...fact(t('end.endorsedSince'), formatDate(endorsement.endorsedSince)),
+    ...fact(t('end.validThrough'), formatDate(endorsement.validThrough)));
+  const share = `${location.origin}/verify.html?number=${encodeURIComponent(endorsement.endorsementNumber)}`;
+  document.getElementById('share-link').value = share;
+  const certificate = document.getElementById('certificate-link');
+  certificate.href = `/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/certificate`;
+  certificate.setAttribute('download', `${endorsement.endorsementNumber}.pdf`);
+  document.getElementById('badge-link').href = `/api/registry/badges/${encodeURIComponent(endorsement.endorsementNumber)}`;
+}
+
+function renderHours() {
+  if (!progress) {
+    document.getElementById('hours-summary').textContent = t('end.hoursUnavailable');
+    return;
+  }
+  document.getElementById('hours-summary').textContent = t(progress.met ? 'end.hoursMet' : 'end.hoursMissing');
+  document.getElementById('years').replaceChildren(...progress.years.map((year) => el('div', { className: 'year' },
+    el('h3', { text: t('end.year', { year: year.year }) }),
+    el('ul', { className: 'checklist' }, year.requirements.map((requirement) => el('li', {
+      className: requirement.met ? 'met' : 'missing',
+    }, el('strong', { text: `${t(`activity.${requirement.name}`)} (${t(requirement.met ? 'app.met' : 'app.missing')}): ` }),
+    requirement.detail))))));
+  document.getElementById('entries-none').hidden = progress.entries.length > 0;
+  document.getElementById('activity-entries').replaceChildren(...progress.entries.map((entry) => {
+    const training = entry.kind === 'training';
+    const summary = training
+      ? t('end.trainingEntry', { title: entry.title, date: formatDate(entry.on), hours: entry.hours })
+      : t('end.sessionEntry', { provider: entry.providerNumber, date: formatDate(entry.on), hours: entry.hours });
+    const correct = button(t('app.correct'), 'link', () => startCorrecting(training ? 'training' : 'session', entry));
+    correct.setAttribute('aria-label', t('app.correctEntry', { entry: summary }));
+    const remove = button(t('app.remove'), 'link', () => removeEntry(training ? 'training' : 'session', entry));
+    remove.setAttribute('aria-label', t('app.removeEntry', { entry: summary }));
+    // An entry dated in a year the cycle does not judge (the year of the grant, say) counts toward nothing.
+    const counted = progress.years.some((year) => String(year.year) === String(entry.on).slice(0, 4));
+    return el('li', {}, el('span', { text: summary }),
+      counted ? null : el('p', { className: 'hint', text: t('end.outsideCycle') }),
+      el('div', { className: 'actions' }, correct, remove));
+  }));
+}
+
+function renderRenewal() {
+  const parts = [];
+  parts.push(endorsement.renewal ? t(`end.renewal.${endorsement.renewal}`) : t('end.renewal.NONE'));
+  if (endorsement.lateFee === 'DUE') {
+    parts.push(t('end.lateFeeDue'));
+  } else if (endorsement.lateFee === 'PAID') {
+    parts.push(t('end.lateFeePaid'));
+  }
+  const state = document.getElementById('renewal-state');
+  state.replaceChildren(parts.join(' '));
+  if (endorsement.lateFee === 'DUE' && endorsement.lateFeeInvoiceId) {
+    state.append(' ', el('a', { href: `/pay.html?invoice=${encodeURIComponent(endorsement.lateFeeInvoiceId)}`,
+      text: t('end.payLateFee') }));
+  }
+  document.getElementById('transfer-state').textContent = endorsement.transferTo
+    ? t('end.transferRequested', { to: t(`tenant.${endorsement.transferTo}`) }) : '';
+  const select = document.getElementById('transfer-toTenantId');
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
+    ...ASSOCIATIONS.filter((code) => code !== (tenant || endorsement.tenantId))
+      .map((code) => el('option', { value: code, text: t(`tenant.${code}`) })));
+  select.value = chosen;
+}
+
+function render() {
+  if (!endorsement) {
+    return;
+  }
+  renderSummary();
+  renderHours();
+  renderRenewal();
+  Object.entries(forms).forEach(([key, { form }]) => {
+    const correcting = Boolean(form.dataset.entryId);
+    document.getElementById(`${key}-summary`).textContent = t(correcting ? `end.correct.${key}` : `end.log.${key}`);
+    document.getElementById(`${key}-cancel`).hidden = !correcting;
+  });
+}
+
+function startCorrecting(key, entry) {
+  const { form, fields } = forms[key];
+  clearProblems(form);
+  form.dataset.entryId = entry.entryId;
+  fill(form, fields, key === 'training'
+    ? { title: entry.title, attendedOn: entry.on, hours: entry.hours, deiHours: entry.deiHours }
+    : { providerNumber: entry.providerNumber, sessionOn: entry.on, hours: entry.hours });
+  document.getElementById(`${key}-details`).open = true;
+  render();
+  form.querySelector('input').focus();
+}
+
+function stopCorrecting(key) {
+  const { form } = forms[key];
+  delete form.dataset.entryId;
+  form.reset();
+  clearProblems(form);
+  render();
+}
+
+async function saveEntry(event, key) {
+  event.preventDefault();
+  const { form, fields, path } = forms[key];
+  clearProblems(form);
+  const entryId = form.dataset.entryId;
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.saving'));
+  try {
+    const answer = await callApi(`${base}/${path}${entryId ? `/${encodeURIComponent(entryId)}` : ''}`,
+      { method: entryId ? 'PUT' : 'POST', json: valuesOf(form, fields) });
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(form, answer.body);
+      return;
+    }
+    progress = answer.body;
+    delete form.dataset.entryId;
+    form.reset();
+    render();
+    announce(status, `${t(entryId ? 'app.corrected' : 'end.logged')} ${t(progress.met ? 'end.hoursMet' : 'end.hoursMissing')}`);
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+async function removeEntry(key, entry) {
+  announce(status, t('app.saving'));
+  const answer = await callApi(`${base}/${forms[key].path}/${encodeURIComponent(entry.entryId)}`, { method: 'DELETE' });
+  if (!answer.ok) {
+    announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
+    return;
+  }
+  progress = answer.body;
+  render();
+  announce(status, t('app.removed'));
+  document.getElementById('hours-heading').focus();
+}
+
+/** A command without fields (sign, renew, transfer): its refusal is shown in the form, its result announced. */
+async function act(event, path, json, done) {
+  event.preventDefault();
+  const form = event.target;
+  clearProblems(form);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.sending'));
+  try {
+    const answer = await callApi(`${base}/${path}`, { method: 'POST', json });
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(form, answer.body);
+      return;
+    }
+    await done(answer.body);
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+async function copyShareLink() {
+  const input = document.getElementById('share-link');
+  try {
+    await navigator.clipboard.writeText(input.value);
+  } catch (refused) {
+    // Without clipboard access, leave the link selected for the person to copy.
+    input.select();
+  }
+  announce(status, t('end.copied'));
+}
+
+Object.entries(forms).forEach(([key, { form, fields }]) => {
+  document.getElementById(`${key}-fields`).replaceChildren(...fields.map((spec) => control(key, spec)));
+  form.addEventListener('submit', (event) => saveEntry(event, key));
+  document.getElementById(`${key}-cancel`).addEventListener('click', () => stopCorrecting(key));
+});
+document.getElementById('ethics-form').addEventListener('submit', (event) => act(event, 'code-of-ethics', undefined,
+  (answer) => { progress = answer; render(); announce(status, t('end.signed')); }));
+document.getElementById('renewal-form').addEventListener('submit', (event) => act(event, 'renewal', undefined,
+  (answer) => { endorsement = answer; render(); announce(status, t('end.renewed')); }));
+document.getElementById('transfer-form').addEventListener('submit', (event) => {
+  const toTenantId = event.target.elements.toTenantId.value;
+  act(event, 'transfer', { toTenantId },
+    (answer) => { endorsement = answer; render(); announce(status, t('end.transferAsked')); });
+});
+document.getElementById('share-copy').addEventListener('click', copyShareLink);
+document.getElementById('hours-heading').tabIndex = -1;
+onLanguage(render);
+
+const page = await startPage({ screens: ['portal', 'application', 'endorsement'], roles: ['APPLICANT', 'ENDORSEE'] });
+tenant = page.tenant;
+status.textContent = t('end.loading');
+const answer = await callApi(base);
+if (!answer.ok) {
+  status.textContent = answer.status === 404 ? t('end.notFound') : t('end.loadFailed');
+} else {
+  endorsement = answer.body;
+  const hours = await callApi(`${base}/progress`);
+  progress = hours.ok ? hours.body : null;
+  document.getElementById('end-body').hidden = false;
+  status.textContent = '';
+  render();
+}

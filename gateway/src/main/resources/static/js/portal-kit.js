@@ -1,0 +1,148 @@
+// Small DOM and formatting pieces the applicant's screens (portal, application, endorsement) share. Text goes in
+// with textContent only: what the API answers is data, never markup.
+import { t, currentLanguage, formatDate } from './i18n.js';
+
+/** An element with properties (className, id, href, type, hidden...), attributes (attrs) and children. */
+export function el(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  const { attrs, dataset, text, ...rest } = props;
+  Object.assign(element, rest);
+  Object.entries(attrs || {}).forEach(([name, value]) => element.setAttribute(name, value));
+  Object.entries(dataset || {}).forEach(([name, value]) => { element.dataset[name] = value; });
+  if (text !== undefined) {
+    element.textContent = text;
+  }
+  children.flat().filter((child) => child !== null && child !== undefined && child !== false)
+    .forEach((child) => element.append(child));
+  return element;
+}
+
+export function button(text, className, onClick) {
+  const element = el('button', { type: 'button', className, text });
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** Integer cents with their currency, as people of the language write money. */
+export function money(amount) {
+  if (!amount) {
+    return '';
+  }
+  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: amount.currency })
+    .format(amount.cents / 100);
+}
+
+/** An instant of the API (ISO 8601) as a date of the language. */
+export function formatInstant(instant) {
+  return instant ? formatDate(String(instant).slice(0, 10)) : '';
+}
+
+/** A status as a tag: good when it is where the person wants to be, a warning when they need to act. */
+export function statusTag(prefix, status, good = [], warning = []) {
+  const className = good.includes(status) ? 'tag good' : (warning.includes(status) ? 'tag warning' : 'tag');
+  return el('span', { className, text: t(`${prefix}.${status}`) });
+}
+
+/** A term and its value for a .facts list. */
+export function fact(term, value) {
+  return [el('dt', { text: term }), el('dd', {}, value)];
+}
+
+/** Says something in a role="status" region; assistive technology announces the change. */
+export function announce(region, text) {
+  region.textContent = '';
+  // A fresh text node after clearing makes screen readers announce the same message twice in a row too.
+  requestAnimationFrame(() => { region.textContent = text; });
+}
+
+/**
+ * A labelled control for a generated form: text, email, number, date, select (options), checkbox, or a group of
+ * checkboxes (choices). Its message element is "<id>-error", as showProblem expects; a group's is that of its first
+ * box, which is the control showProblem finds by name.
+ */
+export function control(form, spec) {
+  const id = `${form}-${spec.name}`;
+  // Texts carry their key in data-i18n, so that a change of language translates them where they are.
+  const labelKey = spec.label || `field.${spec.name}`;
+  const text = (key) => ({ text: t(key), dataset: { i18n: key } });
+  const hintId = spec.hint ? `${id}-hint` : null;
+  if (spec.type === 'choices') {
+    const boxes = spec.choices.map((choice, index) => {
+      const boxId = index === 0 ? id : `${id}-${choice}`;
+      return el('div', { className: 'choice' },
+        el('input', { type: 'checkbox', id: boxId, name: spec.name, value: choice }),
+        el('label', { htmlFor: boxId, ...text(`${spec.choicePrefix}.${choice}`) }));
+    });
+    return el('fieldset', { className: 'field', attrs: { 'aria-describedby': `${id}-error` } },
+      el('legend', text(labelKey)), boxes, el('p', { className: 'field-error', id: `${id}-error` }));
+  }
+  if (spec.type === 'checkbox') {
+    return el('div', { className: 'field' },
+      el('div', { className: 'choice' },
+        el('input', { type: 'checkbox', id, name: spec.name }),
+        el('label', { htmlFor: id, ...text(labelKey) })),
+      spec.hint ? el('p', { className: 'hint', id: hintId, ...text(spec.hint) }) : null,
+      el('p', { className: 'field-error', id: `${id}-error` }));
+  }
+  let input;
+  if (spec.type === 'select') {
+    input = el('select', { id, name: spec.name },
+      el('option', { value: '', ...text('field.choose') }),
+      spec.options.map((option) => el('option', { value: option, ...text(`${spec.optionPrefix}.${option}`) })));
+  } else {
+    input = el('input', { id, name: spec.name, type: spec.type || 'text' });
+    if (spec.step) {
+      input.step = spec.step;
+    }
+    if (spec.autocomplete) {
+      input.autocomplete = spec.autocomplete;
+    }
+    if (spec.inputmode) {
+      input.inputMode = spec.inputmode;
+    }
+  }
+  input.setAttribute('aria-describedby', [hintId, `${id}-error`].filter(Boolean).join(' '));
+  return el('div', { className: 'field' },
+    el('label', { htmlFor: id, ...text(labelKey) }),
+    spec.hint ? el('p', { className: 'hint', id: hintId, ...text(spec.hint) }) : null,
+    input,
+    el('p', { className: 'field-error', id: `${id}-error` }));
+}
+
+/** The values of a generated form as the API takes them: numbers as numbers, an empty field as null. */
+export function valuesOf(formElement, specs) {
+  const values = {};
+  specs.forEach((spec) => {
+    if (spec.type === 'choices') {
+      values[spec.name] = [...formElement.querySelectorAll(`input[name="${spec.name}"]:checked`)]
+        .map((box) => box.value);
+      return;
+    }
+    const input = formElement.elements[spec.name];
+    if (spec.type === 'checkbox') {
+      values[spec.name] = input.checked;
+    } else if (spec.type === 'number') {
+      values[spec.name] = input.value === '' ? null : Number(input.value);
+    } else {
+      const value = input.value.trim();
+      values[spec.name] = value === '' ? null : value;
+    }
+  });
+  return values;
+}
+
+/** Puts an entry's values back into a generated form, to correct it. */
+export function fill(formElement, specs, values) {
+  specs.forEach((spec) => {
+    const value = values[spec.name];
+    if (spec.type === 'choices') {
+      formElement.querySelectorAll(`input[name="${spec.name}"]`).forEach((box) => {
+        box.checked = Array.isArray(value) && value.includes(box.value);
+      });
+    } else if (spec.type === 'checkbox') {
+      formElement.elements[spec.name].checked = Boolean(value);
+    } else {
+      formElement.elements[spec.name].value = value === null || value === undefined ? '' : String(value);
+    }
+  });
+}

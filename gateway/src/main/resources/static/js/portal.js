@@ -1,0 +1,141 @@
+// The applicant's home: their applications and endorsements, and starting an application in a category chosen
+// with the association's guidance.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { el, statusTag, announce } from './portal-kit.js';
+
+// The Alliance's categories, each in its Infant (0-3) and Early Childhood (3-6) form, and the guidance that says
+// what each is for and asks (DESIGN.md, section 2; the association's own figures are in its requirement check).
+const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
+  'IMHM-R', 'ECMHM-R'];
+const GUIDANCE = {
+  IFA: 'associate', ECFA: 'associate', IFS: 'specialist', ECFS: 'specialist', IMHS: 'mentalHealth',
+  ECMHS: 'mentalHealth', 'IMHM-C': 'mentorClinical', 'ECMHM-C': 'mentorClinical', 'IMHM-P': 'mentorPolicy',
+  'ECMHM-P': 'mentorPolicy', 'IMHM-R': 'mentorResearch', 'ECMHM-R': 'mentorResearch',
+};
+// Problems of the association's rules that concern one field of the form.
+const RULE_FIELDS = {
+  'applies-in-state-of-residence': 'stateOfResidence',
+  'category-not-offered': 'category',
+  'unknown-category': 'category',
+  'one-application-in-progress': 'category',
+};
+const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
+const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
+
+const form = document.getElementById('start');
+const status = document.getElementById('portal-status');
+let applications = null;
+
+function renderCategories() {
+  const select = form.elements.category;
+  const chosen = select.value;
+  select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
+    ...CATEGORIES.map((category) => el('option', { value: category, text: t(`category.${category}`) })));
+  select.value = chosen;
+  renderGuidance();
+}
+
+function renderGuidance() {
+  const category = form.elements.category.value;
+  const guidance = document.getElementById('start-category-guidance');
+  if (!category) {
+    guidance.replaceChildren();
+    return;
+  }
+  const age = category.startsWith('EC') ? 'guidance.earlyChildhood' : 'guidance.infant';
+  guidance.replaceChildren(el('p', { text: t(`guidance.${GUIDANCE[category]}.for`) }),
+    el('p', { text: t(`guidance.${GUIDANCE[category]}.asks`) }), el('p', { text: t(age) }));
+}
+
+function applicationItem(application) {
+  const heading = el('h3', {}, el('a', {
+    href: `/application.html?id=${encodeURIComponent(application.applicationId)}`,
+    text: t(`category.${application.category}`),
+  }));
+  const lines = [heading,
+    el('p', {}, statusTag('status', application.status, GOOD, WARNING), ' ',
+      t('portal.since', { date: formatDate(String(application.statusSince).slice(0, 10)) }))];
+  if (application.endorsementNumber) {
+    lines.push(el('p', {}, t('portal.endorsementNumber'), ' ', el('a', {
+      href: `/endorsement.html?number=${encodeURIComponent(application.endorsementNumber)}`,
+      text: application.endorsementNumber,
+    })));
+  }
+  return el('li', { className: 'entry' }, lines);
+}
+
+function endorsementItem(application) {
+  return el('li', { className: 'entry' },
+    el('h3', {}, el('a', {
+      href: `/endorsement.html?number=${encodeURIComponent(application.endorsementNumber)}`,
+      text: t('portal.endorsementTitle', { number: application.endorsementNumber }),
+    })),
+    el('p', { text: t(`category.${application.category}`) }),
+    application.validThrough ? el('p', { text: t('portal.validThrough', { date: formatDate(application.validThrough) }) })
+      : null);
+}
+
+function render() {
+  renderCategories();
+  if (!applications) {
+    return;
+  }
+  document.getElementById('applications').replaceChildren(...applications.map(applicationItem));
+  document.getElementById('applications-none').hidden = applications.length > 0;
+  const granted = applications.filter((application) => application.endorsementNumber);
+  document.getElementById('endorsements').replaceChildren(...granted.map(endorsementItem));
+  document.getElementById('endorsements-section').hidden = granted.length === 0;
+  // One category at a time: while one is in progress, starting another would be refused anyway.
+  const inProgress = applications.some((application) => !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(application.status));
+  document.getElementById('start-section').hidden = inProgress;
+}
+
+async function load() {
+  status.textContent = t('portal.loading');
+  const answer = await callApi('/api/applications/mine');
+  if (!answer.ok) {
+    status.textContent = t('portal.loadFailed');
+    return;
+  }
+  applications = answer.body;
+  status.textContent = '';
+  render();
+}
+
+async function start(event) {
+  event.preventDefault();
+  clearProblems(form);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('portal.starting'));
+  const json = {
+    category: form.elements.category.value,
+    applicantName: form.elements.applicantName.value.trim(),
+    contactEmail: form.elements.contactEmail.value.trim(),
+    stateOfResidence: form.elements.stateOfResidence.value.trim().toUpperCase(),
+  };
+  try {
+    const answer = await callApi('/api/applications', { method: 'POST', json });
+    if (answer.ok) {
+      location.assign(`/application.html?id=${encodeURIComponent(answer.body.applicationId)}`);
+      return;
+    }
+    status.textContent = t('portal.notStarted');
+    const problem = answer.body || {};
+    const field = RULE_FIELDS[problem.rule];
+    showProblem(form, field ? { errors: [{ field, rule: problem.rule, message: problem.detail }] } : problem);
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+form.addEventListener('submit', start);
+form.elements.category.addEventListener('change', renderGuidance);
+onLanguage(render);
+await startPage({ screens: ['portal'], roles: ['APPLICANT', 'ENDORSEE'] });
+await load();
