@@ -1,7 +1,64 @@
-// What every page shares: the language, and in the header who is signed in, as which association and role (a
-// choice when the token grants several), a link to their own screens and signing out; or a sign-in button.
+// What every page shares, written once here rather than in each page: the skip link, the header (the site's name,
+// the navigation the page names in <body data-nav>, the language switcher, and who is signed in, as which
+// association and role (a choice when the token grants several), a link to their own screens and signing out; or a
+// sign-in button) and the footer.
 import { startLanguages, onLanguage, t } from './i18n.js';
 import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
+
+/** Navigations a page may name in <body data-nav="...">: the label's key, then [path, message key, class]. */
+const NAVIGATIONS = {
+  public: ['nav.label', [['/', 'nav.search'], ['/verify.html', 'nav.verify']]],
+  staff: ['console.nav', [['/console.html', 'console.navQueue'],
+    ['/accounts.html', 'console.navAccounts', 'coordinator-only'],
+    ['/renewals.html', 'console.navRenewals', 'coordinator-only']]],
+  operations: ['nav.label', [['/', 'nav.search'], ['/audit.html', 'operations.auditLink']]],
+};
+
+function element(tag, attributes = {}, ...children) {
+  const made = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => made.setAttribute(name, value));
+  made.append(...children);
+  return made;
+}
+
+/**
+ * Writes the skip link, header and footer around the page's <main>, once; their words come with the language.
+ * <body data-nav="public|staff|operations|none"> chooses the navigation, data-account="none" leaves out the
+ * account area (a page for people without an account), data-footer names the footer's message.
+ */
+export function renderChrome() {
+  if (document.querySelector('.site-header')) {
+    return;
+  }
+  const { body } = document;
+  const main = document.getElementById('main');
+  const bar = element('div', { class: main && main.classList.contains('wide') ? 'bar wide' : 'bar' },
+    element('a', { class: 'site-name', href: '/', 'data-i18n': 'site.name' }));
+  const navigation = NAVIGATIONS[body.dataset.nav || 'public'];
+  if (navigation) {
+    const [label, links] = navigation;
+    bar.append(element('nav', { 'data-i18n-attr': `aria-label:${label}` }, element('ul', {},
+      ...links.map(([path, key, className]) => {
+        const item = element('li', {}, element('a', { href: path, 'data-i18n': key }));
+        if (className) {
+          item.className = className;
+          item.hidden = true;
+        }
+        return item;
+      }))));
+  }
+  bar.append(element('div', { class: 'languages', role: 'group', 'aria-labelledby': 'languages-label' },
+    element('span', { id: 'languages-label', class: 'visually-hidden', 'data-i18n': 'language.label' }),
+    element('button', { type: 'button', 'data-language': 'en', lang: 'en', 'aria-pressed': 'false' }, 'English'),
+    element('button', { type: 'button', 'data-language': 'es', lang: 'es', 'aria-pressed': 'false' }, 'Español')));
+  if (body.dataset.account !== 'none') {
+    bar.append(element('div', { class: 'account', id: 'account' }));
+  }
+  body.prepend(element('a', { class: 'skip-link', href: '#main', 'data-i18n': 'skip' }),
+    element('header', { class: 'site-header' }, bar));
+  body.append(element('footer', { class: 'site-footer' },
+    element('p', { 'data-i18n': body.dataset.footer || 'footer.text' })));
+}
 
 function here() {
   return location.pathname + location.search + location.hash;
@@ -76,6 +133,7 @@ function renderAccount() {
  * and never settles for someone the page does not serve.
  */
 export async function startPage({ screens = [], roles = null } = {}) {
+  renderChrome();
   onLanguage(renderAccount);
   await startLanguages(screens);
   const session = currentSession();

@@ -2,7 +2,9 @@
 // page that asked, or to the person's own screens. Opened without a code (the "Sign in" link), it starts a sign-in.
 import { startLanguages, t } from './i18n.js';
 import { completeSignIn, currentSession, signIn, homeOf, SignInError } from './auth.js';
+import { renderChrome } from './shell.js';
 
+renderChrome();
 await startLanguages();
 const parameters = new URLSearchParams(location.search);
 const returnTo = parameters.get('returnTo');
