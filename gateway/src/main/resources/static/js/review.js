@@ -321,6 +321,16 @@ async function act(form, working, action) {
   }
 }
 
+/** Shows the API's refusal on the form (the status line cleared); answers whether it refused. */
+function refused(form, answer) {
+  if (answer.ok) {
+    return false;
+  }
+  say('');
+  explain(form, answer);
+  return true;
+}
+
 function amountOf(form) {
   const parsed = parseCents(form.elements.amountCents.value);
   if (parsed.rule) {
@@ -364,9 +374,7 @@ $('payment-form').addEventListener('submit', (event) => {
       reference: form.elements.reference.value.trim() || null };
     const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
       { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     pending.payment = null;
@@ -398,9 +406,7 @@ $('waiver-form').addEventListener('submit', (event) => {
       reason: form.elements.reason.value.trim() };
     const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
       { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     pending.waiver = null;
@@ -423,9 +429,7 @@ $('assign-form').addEventListener('submit', (event) => {
       return;
     }
     const answer = await callApi(`${base}/reviewers`, { method: 'POST', json: { reviewers } });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     form.reset();
@@ -447,9 +451,7 @@ $('decision-form').addEventListener('submit', (event) => {
     const comments = SECTIONS.map((section) => ({ section, comment: $(`defer-${section}`).value.trim() }))
       .filter((c) => c.comment);
     const answer = await callApi(`${base}/reviews`, { method: 'POST', json: { decision, comments } });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     form.reset();
@@ -463,9 +465,7 @@ $('approve-form').addEventListener('submit', (event) => {
   const form = event.target;
   act(form, t('review.saving'), async () => {
     const answer = await callApi(`${base}/approval`, { method: 'POST' });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     await load();
@@ -485,9 +485,7 @@ $('deny-form').addEventListener('submit', (event) => {
   act(form, t('review.saving'), async () => {
     const reasons = form.elements.reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
     const answer = await callApi(`${base}/denial`, { method: 'POST', json: { reasons } });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     form.reset();
@@ -502,9 +500,7 @@ $('sitting-form').addEventListener('submit', (event) => {
   act(form, t('review.saving'), async () => {
     const answer = await callApi(`${base}/exam`, { method: 'POST',
       json: { sittingOn: form.elements.sittingOn.value || null } });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     await load();
@@ -520,9 +516,7 @@ $('score-form').addEventListener('submit', (event) => {
     const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
     const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
       json: { part: form.elements.part.value, percent } });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     form.reset();
@@ -537,9 +531,7 @@ $('comment-form').addEventListener('submit', (event) => {
   act(form, t('review.saving'), async () => {
     const request = { section: form.elements.section.value, text: form.elements.text.value.trim() };
     const answer = await callApi(`${base}/comments`, { method: 'POST', json: request });
-    if (!answer.ok) {
-      say('');
-      explain(form, answer);
+    if (refused(form, answer)) {
       return;
     }
     form.elements.text.value = '';

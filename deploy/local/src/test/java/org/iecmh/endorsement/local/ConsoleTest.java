@@ -75,14 +75,7 @@ class ConsoleTest {
         await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
         invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
 
-        // The reviewers' own endorsements, unless another story recorded them already on this platform.
-        ApiClient admin = running.signedIn("admin-wa", "wa");
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "WA-P-0001",
-                "subject", "reviewer-wa", "name", "Ana Lima", "category", "IMHM-C",
-                "endorsedSince", "2015-06-01")).status()).isIn(201, 409);
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "WA-P-0002",
-                "subject", "reviewer2-wa", "name", "Kim Lee", "category", "IMHS",
-                "endorsedSince", "2018-02-01")).status()).isIn(201, 409);
+        running.reviewersEndorsedBefore("wa");
     }
 
     @BeforeEach

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -180,6 +181,50 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
             links.add(path);
         }
         return links;
+    }
+
+    /**
+     * The association's admin records the demo reviewers' endorsements held before the platform (a portfolio's
+     * reviewers must be endorsed), unless a story that ran before on this platform did.
+     */
+    void reviewersEndorsedBefore(String tenant) {
+        ApiClient admin = signedIn("admin-" + tenant, tenant);
+        String association = tenant.toUpperCase(Locale.ROOT);
+        List<Map<String, Object>> earlier = List.of(
+                Map.of("endorsementNumber", association + "-P-0001", "subject", "reviewer-" + tenant,
+                        "name", "Ana Lima", "category", "IMHM-C", "endorsedSince", "2015-06-01"),
+                Map.of("endorsementNumber", association + "-P-0002", "subject", "reviewer2-" + tenant,
+                        "name", "Kim Lee", "category", "IMHS", "endorsedSince", "2018-02-01"));
+        for (Map<String, Object> endorsement : earlier) {
+            Response recorded = admin.post("/api/applications/prior-endorsements", endorsement);
+            assertThat(recorded.status()).as(recorded.text()).isIn(201, 409);
+        }
+    }
+
+    /**
+     * The staff's part of an application in review, through the APIs: the coordinator assigns the two demo
+     * reviewers, both approve, and the coordinator grants. Answers the endorsement number, once renewal-service keeps
+     * the endorsement and the registry shows it.
+     */
+    String grantedThroughTheApis(String tenant, String applicationId) {
+        reviewersEndorsedBefore(tenant);
+        ApiClient coordinator = signedIn("coordinator-" + tenant, tenant);
+        String application = "/api/applications/" + applicationId;
+        Response assigned = coordinator.post(application + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-" + tenant, "reviewer2-" + tenant)));
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        for (String reviewer : List.of("reviewer-" + tenant, "reviewer2-" + tenant)) {
+            Response reviewed = signedIn(reviewer, tenant).post(application + "/reviews", Map.of("decision", "APPROVE"));
+            assertThat(reviewed.status()).as(reviewed.text()).isLessThan(300);
+        }
+        Response granted = coordinator.post(application + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        String number = granted.at("/endorsementNumber");
+        await("the endorsement kept by renewal-service").atMost(HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + number).status() == 200);
+        await("the registry").atMost(HOP).until(() -> "ACTIVE".equals(
+                ApiClient.at(gatewayUrl()).get("/api/registry/endorsements/" + number).at("/status")));
+        return number;
     }
 
     /**

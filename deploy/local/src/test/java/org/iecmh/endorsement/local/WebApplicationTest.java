@@ -71,23 +71,7 @@ class WebApplicationTest {
         await("the review").atMost(RunningPlatform.HOP)
                 .until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
 
-        // The reviewers' own endorsements, unless the end-to-end story recorded them already on this platform.
-        ApiClient admin = running.signedIn("admin-ma", "ma");
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0001",
-                "subject", "reviewer-ma", "name", "Ana Lima", "category", "IMHM-C",
-                "endorsedSince", "2015-06-01")).status()).isIn(201, 409);
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0002",
-                "subject", "reviewer2-ma", "name", "Kim Lee", "category", "IMHS",
-                "endorsedSince", "2018-02-01")).status()).isIn(201, 409);
-        assertThat(coordinator.post(application + "/reviewers", Map.of("reviewers",
-                List.of("reviewer-ma", "reviewer2-ma"))).status()).isEqualTo(200);
-        running.signedIn("reviewer-ma", "ma").post(application + "/reviews", Map.of("decision", "APPROVE"));
-        running.signedIn("reviewer2-ma", "ma").post(application + "/reviews", Map.of("decision", "APPROVE"));
-        Response granted = coordinator.post(application + "/approval", null);
-        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
-        number = granted.at("/endorsementNumber");
-        await("the registry").atMost(RunningPlatform.HOP).until(() -> "ACTIVE".equals(
-                ApiClient.at(running.gatewayUrl()).get("/api/registry/endorsements/" + number).at("/status")));
+        number = running.grantedThroughTheApis("ma", started.at("/applicationId"));
     }
 
     /** Each test starts on a desktop in the browser's own language, English here (the switcher's choice is kept). */

@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,7 +54,7 @@ class WebStoryTest {
     @Test
     @Order(1)
     void theApplicantBuildsThePortfolioSeesTheGapsCloseSubmitsAndPaysByCard() {
-        recordTheReviewersEarlierEndorsements();
+        RunningPlatform.get().reviewersEndorsedBefore("ma");
         browser.signIn(gateway(), APPLICANT, "/portal.html");
         browser.await("the start form", page -> page.findElement(By.id("start")).isDisplayed());
         new Select(field("category")).selectByValue("IFA");
@@ -189,16 +188,6 @@ class WebStoryTest {
         assertThat(text("timeline")).contains(APPLICANT + ", as applicant", "reviewer2-ma, as reviewer",
                 "coordinator-ma, as coordinator");
         Accessibility.assertNoSeriousViolations(driver(), "the story's history");
-    }
-
-    private static void recordTheReviewersEarlierEndorsements() {
-        ApiClient admin = RunningPlatform.get().signedIn("admin-ma", "ma");
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
-                "MA-P-0001", "subject", "reviewer-ma", "name", "Ana Lima", "category", "IMHM-C",
-                "endorsedSince", "2015-06-01")).status()).isIn(201, 409);
-        assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
-                "MA-P-0002", "subject", "reviewer2-ma", "name", "Kim Lee", "category", "IMHS",
-                "endorsedSince", "2018-02-01")).status()).isIn(201, 409);
     }
 
     private static void addTraining(String title, String attendedOn, String hours, String domain) {
