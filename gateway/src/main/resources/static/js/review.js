@@ -321,6 +321,14 @@ async function act(form, working, action) {
   }
 }
 
+/** Runs the action with the form when it is sent, as act does, saying the message of workingKey meanwhile. */
+function onSubmit(id, workingKey, action) {
+  $(id).addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(event.target, t(workingKey), () => action(event.target));
+  });
+}
+
 /** Shows the API's refusal on the form (the status line cleared); answers whether it refused. */
 function refused(form, answer) {
   if (answer.ok) {
@@ -361,183 +369,147 @@ async function waitForReview() {
   return false;
 }
 
-$('payment-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.recording'), async () => {
-    const cents = amountOf(form);
-    if (cents === undefined) {
-      return;
-    }
-    const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
-    const request = { amountCents: cents, currency: invoice.outstanding.currency, method: form.elements.method.value,
-      reference: form.elements.reference.value.trim() || null };
-    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
-      { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
-    if (refused(form, answer)) {
-      return;
-    }
-    pending.payment = null;
-    form.reset();
-    const recorded = t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
-      id: invoice.invoiceId, status: t(`status.${answer.body.status}`) });
-    if (answer.body.status === 'PAID' && data.app.status === 'SUBMITTED') {
-      say(`${recorded} ${t('review.waitingForReview')}`);
-      const moved = await waitForReview();
-      await load();
-      say(`${recorded} ${moved ? t('review.nowInReview') : t('review.notYetInReview')}`);
-    } else {
-      await load();
-      say(recorded);
-    }
-  });
+onSubmit('payment-form', 'review.recording', async (form) => {
+  const cents = amountOf(form);
+  if (cents === undefined) {
+    return;
+  }
+  const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
+  const request = { amountCents: cents, currency: invoice.outstanding.currency, method: form.elements.method.value,
+    reference: form.elements.reference.value.trim() || null };
+  const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
+    { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
+  if (refused(form, answer)) {
+    return;
+  }
+  pending.payment = null;
+  form.reset();
+  const recorded = t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
+    id: invoice.invoiceId, status: t(`status.${answer.body.status}`) });
+  if (answer.body.status === 'PAID' && data.app.status === 'SUBMITTED') {
+    say(`${recorded} ${t('review.waitingForReview')}`);
+    const moved = await waitForReview();
+    await load();
+    say(`${recorded} ${moved ? t('review.nowInReview') : t('review.notYetInReview')}`);
+  } else {
+    await load();
+    say(recorded);
+  }
 });
 
-$('waiver-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.recording'), async () => {
-    const cents = amountOf(form);
-    if (cents === undefined) {
-      return;
-    }
-    const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
-    const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: form.elements.kind.value,
-      reason: form.elements.reason.value.trim() };
-    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
-      { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
-    if (refused(form, answer)) {
-      return;
-    }
-    pending.waiver = null;
-    form.reset();
-    await load();
-    say(t('review.waiverRecorded', { amount: formatMoney({ cents, currency: request.currency }), id: invoice.invoiceId }));
-  });
+onSubmit('waiver-form', 'review.recording', async (form) => {
+  const cents = amountOf(form);
+  if (cents === undefined) {
+    return;
+  }
+  const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
+  const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: form.elements.kind.value,
+    reason: form.elements.reason.value.trim() };
+  const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
+    { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
+  if (refused(form, answer)) {
+    return;
+  }
+  pending.waiver = null;
+  form.reset();
+  await load();
+  say(t('review.waiverRecorded', { amount: formatMoney({ cents, currency: request.currency }), id: invoice.invoiceId }));
 });
 
-$('assign-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const reviewers = [$('reviewer-first').value.trim(), $('reviewer-second').value.trim()];
-    const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
-      .filter(Boolean);
-    if (blank.length) {
-      say('');
-      showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ReviewerNeeded' })) });
-      return;
-    }
-    const answer = await callApi(`${base}/reviewers`, { method: 'POST', json: { reviewers } });
-    if (refused(form, answer)) {
-      return;
-    }
-    form.reset();
-    await load();
-    say(t('review.assigned', { first: reviewers[0], second: reviewers[1] }));
-  });
-});
-
-$('decision-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const decision = form.elements.decision.value;
-    if (!decision) {
-      say('');
-      showProblem(form, { errors: [{ field: 'decision', rule: 'DecisionNeeded' }] });
-      return;
-    }
-    const comments = SECTIONS.map((section) => ({ section, comment: $(`defer-${section}`).value.trim() }))
-      .filter((c) => c.comment);
-    const answer = await callApi(`${base}/reviews`, { method: 'POST', json: { decision, comments } });
-    if (refused(form, answer)) {
-      return;
-    }
-    form.reset();
-    await load();
-    say(t('review.reviewRecorded', { decision: t(`decision.${decision}`), status: t(`status.${data.app.status}`) }));
-  });
-});
-
-$('approve-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const answer = await callApi(`${base}/approval`, { method: 'POST' });
-    if (refused(form, answer)) {
-      return;
-    }
-    await load();
+onSubmit('assign-form', 'review.saving', async (form) => {
+  const reviewers = [$('reviewer-first').value.trim(), $('reviewer-second').value.trim()];
+  const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
+    .filter(Boolean);
+  if (blank.length) {
     say('');
-    const outcome = $('outcome');
-    outcome.className = 'notice good';
-    outcome.replaceChildren(el('p', {}, el('strong', {}, t('review.granted', { number: answer.body.endorsementNumber }))),
-      el('p', {}, t('review.grantedValid', { date: formatDate(answer.body.validThrough) })));
-    outcome.hidden = false;
-    outcome.focus();
-  });
+    showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ReviewerNeeded' })) });
+    return;
+  }
+  const answer = await callApi(`${base}/reviewers`, { method: 'POST', json: { reviewers } });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.reset();
+  await load();
+  say(t('review.assigned', { first: reviewers[0], second: reviewers[1] }));
 });
 
-$('deny-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const reasons = form.elements.reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
-    const answer = await callApi(`${base}/denial`, { method: 'POST', json: { reasons } });
-    if (refused(form, answer)) {
-      return;
-    }
-    form.reset();
-    await load();
-    say(t('review.denied'));
-  });
+onSubmit('decision-form', 'review.saving', async (form) => {
+  const decision = form.elements.decision.value;
+  if (!decision) {
+    say('');
+    showProblem(form, { errors: [{ field: 'decision', rule: 'DecisionNeeded' }] });
+    return;
+  }
+  const comments = SECTIONS.map((section) => ({ section, comment: $(`defer-${section}`).value.trim() }))
+    .filter((c) => c.comment);
+  const answer = await callApi(`${base}/reviews`, { method: 'POST', json: { decision, comments } });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.reset();
+  await load();
+  say(t('review.reviewRecorded', { decision: t(`decision.${decision}`), status: t(`status.${data.app.status}`) }));
 });
 
-$('sitting-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const answer = await callApi(`${base}/exam`, { method: 'POST',
-      json: { sittingOn: form.elements.sittingOn.value || null } });
-    if (refused(form, answer)) {
-      return;
-    }
-    await load();
-    say(t('review.sittingBooked', { date: formatDate(form.elements.sittingOn.value) }));
-    form.reset();
-  });
+onSubmit('approve-form', 'review.saving', async (form) => {
+  const answer = await callApi(`${base}/approval`, { method: 'POST' });
+  if (refused(form, answer)) {
+    return;
+  }
+  await load();
+  say('');
+  const outcome = $('outcome');
+  outcome.className = 'notice good';
+  outcome.replaceChildren(el('p', {}, el('strong', {}, t('review.granted', { number: answer.body.endorsementNumber }))),
+    el('p', {}, t('review.grantedValid', { date: formatDate(answer.body.validThrough) })));
+  outcome.hidden = false;
+  outcome.focus();
 });
 
-$('score-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
-    const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
-      json: { part: form.elements.part.value, percent } });
-    if (refused(form, answer)) {
-      return;
-    }
-    form.reset();
-    await load();
-    say(t('review.scoreEntered'));
-  });
+onSubmit('deny-form', 'review.saving', async (form) => {
+  const reasons = form.elements.reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
+  const answer = await callApi(`${base}/denial`, { method: 'POST', json: { reasons } });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.reset();
+  await load();
+  say(t('review.denied'));
 });
 
-$('comment-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const form = event.target;
-  act(form, t('review.saving'), async () => {
-    const request = { section: form.elements.section.value, text: form.elements.text.value.trim() };
-    const answer = await callApi(`${base}/comments`, { method: 'POST', json: request });
-    if (refused(form, answer)) {
-      return;
-    }
-    form.elements.text.value = '';
-    await load();
-    say(t('review.commentSent', { section: t(`section.${request.section}`) }));
-  });
+onSubmit('sitting-form', 'review.saving', async (form) => {
+  const answer = await callApi(`${base}/exam`, { method: 'POST',
+    json: { sittingOn: form.elements.sittingOn.value || null } });
+  if (refused(form, answer)) {
+    return;
+  }
+  await load();
+  say(t('review.sittingBooked', { date: formatDate(form.elements.sittingOn.value) }));
+  form.reset();
+});
+
+onSubmit('score-form', 'review.saving', async (form) => {
+  const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
+  const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
+    json: { part: form.elements.part.value, percent } });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.reset();
+  await load();
+  say(t('review.scoreEntered'));
+});
+
+onSubmit('comment-form', 'review.saving', async (form) => {
+  const request = { section: form.elements.section.value, text: form.elements.text.value.trim() };
+  const answer = await callApi(`${base}/comments`, { method: 'POST', json: request });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.elements.text.value = '';
+  await load();
+  say(t('review.commentSent', { section: t(`section.${request.section}`) }));
 });
 
 onLanguage(() => {
