@@ -1,0 +1,173 @@
+package org.iecmh.endorsement.local;
+
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The exam of a category that has one, on the staff's screen in a real headless Chromium: a policy Mentor's portfolio
+ * approved by two reviewers (through the APIs), then in the browser the coordinator books a sitting, two scorers
+ * each enter their score without seeing the other's, the result shows once both have, and only then may the
+ * coordinator grant.
+ */
+@Order(8)
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExamConsoleTest {
+
+    private static final String NAME = "Paz Examen";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static String applicationId;
+
+    @BeforeAll
+    static void aPolicyMentorsPortfolioIsApprovedThroughTheApis() {
+        RunningPlatform running = RunningPlatform.get();
+        ApiClient applicant = running.signedIn("applicant-wa", "wa");
+        Response started = applicant.post("/api/applications", Map.of("applicantName", NAME, "category", "IMHM-P",
+                "contactEmail", "paz@example.org", "stateOfResidence", "WA"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        applicationId = started.at("/applicationId");
+        String application = "/api/applications/" + applicationId;
+        assertThat(applicant.post(application + "/portfolio/education", Map.of("degree", "MASTER",
+                "field", "Public policy", "institution", "University of Washington", "year", 2015))
+                .status()).isEqualTo(201);
+        assertThat(applicant.post(application + "/portfolio/work", Map.of("role", "Policy analyst",
+                "employer", "Department of Children, Youth, and Families", "startedOn", "2018-09-01",
+                "hoursPerWeek", 40, "paid", true, "populations", List.of("INFANTS", "FAMILIES")))
+                .status()).isEqualTo(201);
+        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Infant mental health policy",
+                "provider", "WA-AIMH", "attendedOn", "2024-10-01", "hours", 33, "domains", List.of(
+                        "THEORETICAL_FOUNDATIONS", "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE",
+                        "DIRECT_SERVICE_SKILLS", "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION")))
+                .status()).isEqualTo(201);
+        running.referencesByMail(applicant, applicationId, NAME,
+                List.of("ana.exam@example.org", "bo.exam@example.org", "cy.exam@example.org"), true);
+        Response submitted = applicant.post(application + "/submission", null);
+        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
+
+        ApiClient coordinator = running.signedIn("coordinator-wa", "wa");
+        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
+        await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
+        String invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
+        long owed = applicant.get(invoices).body().get(0).at("/outstanding/cents").asLong();
+        Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
+                owed, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "exam-check"));
+        assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
+        await("the review").atMost(RunningPlatform.HOP)
+                .until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
+
+        // A Mentor's reviewers hold a Mentor's endorsement: the second reviewer's is recorded here.
+        running.reviewersEndorsedBefore("wa");
+        Response mentor = running.signedIn("admin-wa", "wa").post("/api/applications/prior-endorsements", Map.of(
+                "endorsementNumber", "WA-P-0003", "subject", "reviewer2-wa", "name", "Kim Lee",
+                "category", "IMHM-C", "endorsedSince", "2020-03-01"));
+        assertThat(mentor.status()).as(mentor.text()).isIn(201, 409);
+        Response assigned = coordinator.post(application + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-wa", "reviewer2-wa")));
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        for (String reviewer : List.of("reviewer-wa", "reviewer2-wa")) {
+            Response reviewed = running.signedIn(reviewer, "wa").post(application + "/reviews",
+                    Map.of("decision", "APPROVE"));
+            assertThat(reviewed.status()).as(reviewed.text()).isLessThan(300);
+        }
+        assertThat(coordinator.get(application).at("/status")).isEqualTo("PORTFOLIO_APPROVED");
+    }
+
+    @Test
+    @Order(1)
+    void theCoordinatorBooksASittingAndCannotGrantBeforeTheExamIsPassed() {
+        openAs("coordinator-wa");
+        browser.await("the exam section", page -> page.findElement(By.id("sitting-form")).isDisplayed());
+        assertThat(text("attempts")).isEqualTo("No sitting is booked.");
+        assertThat(driver().findElement(By.id("approve-form")).isDisplayed()).as("no grant before the exam").isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a Mentor's application waiting for its exam");
+
+        LocalDate sitting = LocalDate.now().plusDays(14);
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1]",
+                driver().findElement(By.id("sitting-on")), sitting.toString());
+        submit("sitting-form");
+        browser.await("the sitting booked", page -> text("status-line").startsWith("Sitting booked for "));
+        assertThat(text("facts")).contains("Exam scheduled");
+        assertThat(text("attempts")).contains("Hidden until both scorers have entered theirs");
+        assertThat(driver().findElement(By.id("sitting-form")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a booked exam sitting");
+    }
+
+    @Test
+    @Order(2)
+    void twoScorersEachEnterTheirScoreBlindAndTheResultShowsOnceBothHave() {
+        openAs("reviewer-wa");
+        browser.await("the score form", page -> page.findElement(By.id("score-form")).isDisplayed());
+        new Select(driver().findElement(By.id("score-part"))).selectByValue("MULTIPLE_CHOICE");
+        driver().findElement(By.id("score-percent")).sendKeys("88");
+        submit("score-form");
+        browser.await("the score entered", page -> text("status-line").equals("Your score is entered."));
+        assertThat(text("attempts")).contains("Hidden until both scorers have entered theirs").doesNotContain("88");
+        Accessibility.assertNoSeriousViolations(driver(), "an exam score entered blind");
+
+        openAs("reviewer2-wa");
+        browser.await("the score form", page -> page.findElement(By.id("score-form")).isDisplayed());
+        new Select(driver().findElement(By.id("score-part"))).selectByValue("MULTIPLE_CHOICE");
+        driver().findElement(By.id("score-percent")).sendKeys("84");
+        submit("score-form");
+        browser.await("the result", page -> text("attempts").contains("Passed"));
+        assertThat(text("attempts")).contains("Multiple choice");
+        assertThat(text("facts")).contains("Exam passed");
+    }
+
+    @Test
+    @Order(3)
+    void oncePassedTheCoordinatorGrants() {
+        openAs("coordinator-wa");
+        browser.await("the decision", page -> page.findElement(By.id("approve-form")).isDisplayed());
+        submit("approve-form");
+        browser.await("the grant", page -> text("outcome").startsWith("Endorsement granted: number WA-"));
+        assertThat(text("facts")).contains("Granted");
+        Accessibility.assertNoSeriousViolations(driver(), "a Mentor's application granted after the exam");
+    }
+
+    /** The person signs in on a browser nobody is signed in to (the provider's session is a cookie of the host). */
+    private static void openAs(String user) {
+        driver().get(gateway() + "/verify.html");
+        driver().manage().deleteAllCookies();
+        ((JavascriptExecutor) driver()).executeScript("sessionStorage.clear()");
+        browser.signIn(gateway(), user, "/review.html?id=" + applicationId);
+        browser.await("the application", page -> NAME.equals(page.findElement(By.id("heading")).getText()));
+    }
+
+    private static void submit(String form) {
+        driver().findElement(By.cssSelector("#" + form + " button[type=submit]")).click();
+    }
+
+    private static String gateway() {
+        return RunningPlatform.get().gatewayUrl();
+    }
+
+    private static WebDriver driver() {
+        return browser.driver();
+    }
+
+    private static String text(String id) {
+        return driver().findElement(By.id(id)).getText();
+    }
+}
