@@ -278,6 +278,22 @@ class ApplicantPortalTest {
         click("button[data-language=en]");
     }
 
+    @Test
+    @Order(7)
+    void theEndorseeWhoMovesAsksForATransferToTheAssociationOfTheirNewState() {
+        open("/endorsement.html?number=" + number);
+        browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
+        assertThat(text("transfer-state")).isEmpty();
+        new Select(driver().findElement(By.id("transfer-toTenantId"))).selectByValue("wa");
+        click("#transfer-form button[type=submit]");
+        browser.await("the transfer asked", page -> text("transfer-state")
+                .equals("Transfer to Washington asked; waiting for that association to accept it."));
+        assertThat(text("end-status")).isEqualTo("The transfer was asked; the receiving association accepts it.");
+        assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/endorsements/" + number)
+                .at("/transferTo")).isEqualTo("wa");
+        Accessibility.assertNoSeriousViolations(driver(), "an endorsement with a transfer asked");
+    }
+
     /** The staff's part, through the APIs: the coordinator records a check, two reviewers approve, the grant. */
     private static void grantThroughTheApis() {
         RunningPlatform running = RunningPlatform.get();
