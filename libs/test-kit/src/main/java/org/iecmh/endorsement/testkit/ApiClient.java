@@ -23,7 +23,13 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as browsers and load balancers speak to a plain-http server. With the JDK's default (HTTP/2 offered
+     * through an h2c upgrade) a request to the gateway now and then went unanswered until it timed out; over
+     * HTTP/1.1 that has not been seen.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final Map<String, String> identity;

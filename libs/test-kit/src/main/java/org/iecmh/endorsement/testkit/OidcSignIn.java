@@ -45,7 +45,8 @@ public final class OidcSignIn {
 
     /** Signs {@code username} in and returns the token response (access_token, id_token, ...). */
     public JsonNode tokens(String username, String password) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
