@@ -40,24 +40,15 @@ class CardPaymentTest {
     static void anApplicationIsSubmitted() {
         RunningPlatform running = RunningPlatform.get();
         applicant = running.signedIn("applicant2-wa", "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", "Tomás Tarjeta",
-                "category", "IFA", "contactEmail", "tomas@example.org", "stateOfResidence", "WA"));
-        assertThat(started.status()).as(started.text()).isEqualTo(201);
-        applicationId = started.at("/applicationId");
-        String application = "/api/applications/" + applicationId;
-        assertThat(applicant.post(application + "/portfolio/education", Map.of("degree", "ASSOCIATE",
-                "field", "Early childhood", "institution", "Seattle Central College", "year", 2020))
-                .status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Reflective practice",
-                "provider", "WA-AIMH", "attendedOn", "2024-03-01", "hours", 30,
-                "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
-        running.referencesByMail(applicant, applicationId, "Tomás Tarjeta",
-                List.of("ana.card@example.org", "bo.card@example.org", "cy.card@example.org"), true);
-        Response submitted = applicant.post(application + "/submission", null);
-        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
-        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
-        await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
-        invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
+        RunningPlatform.Submitted submitted = running.submittedApplication(applicant, Map.of("applicantName",
+                "Tomás Tarjeta", "category", "IFA", "contactEmail", "tomas@example.org", "stateOfResidence", "WA"),
+                Map.of("education", Map.of("degree", "ASSOCIATE", "field", "Early childhood",
+                                "institution", "Seattle Central College", "year", 2020),
+                        "trainings", Map.of("title", "Reflective practice", "provider", "WA-AIMH", "attendedOn",
+                                "2024-03-01", "hours", 30, "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))),
+                List.of("ana.card@example.org", "bo.card@example.org", "cy.card@example.org"));
+        applicationId = submitted.applicationId();
+        invoiceId = submitted.invoiceId();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.iecmh.endorsement.local;
 
 import org.iecmh.endorsement.testkit.ApiClient;
-import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,29 +51,17 @@ class ConsoleTest {
     static void anApplicationIsSubmittedThroughTheApis() {
         RunningPlatform running = RunningPlatform.get();
         ApiClient applicant = running.signedIn("applicant4-wa", "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", NAME, "category", "IFA",
-                "contactEmail", "lucia@example.org", "stateOfResidence", "WA"));
-        assertThat(started.status()).as(started.text()).isEqualTo(201);
-        applicationId = started.at("/applicationId");
-        String application = "/api/applications/" + applicationId;
-        assertThat(applicant.post(application + "/portfolio/education", Map.of("degree", "ASSOCIATE",
-                "field", "Early childhood", "institution", "Seattle Central College", "year", 2020))
-                .status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/work", Map.of("role", "Home visitor",
-                "employer", "Early Head Start", "startedOn", "2021-09-01", "hoursPerWeek", 40, "paid", true,
-                "populations", List.of("INFANTS", "FAMILIES"))).status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Observation and reflection",
-                "provider", "WA-AIMH", "attendedOn", "2024-04-01", "hours", 30,
-                "domains", List.of("REFLECTION", "THINKING"))).status()).isEqualTo(201);
-        running.referencesByMail(applicant, applicationId, NAME,
-                List.of("ana.console@example.org", "bo.console@example.org", "cy.console@example.org"), true);
-        Response submitted = applicant.post(application + "/submission", null);
-        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
-
-        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
-        await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
-        invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
-
+        RunningPlatform.Submitted submitted = running.submittedApplication(applicant, Map.of("applicantName", NAME,
+                "category", "IFA", "contactEmail", "lucia@example.org", "stateOfResidence", "WA"), Map.of(
+                "education", Map.of("degree", "ASSOCIATE", "field", "Early childhood",
+                        "institution", "Seattle Central College", "year", 2020),
+                "work", Map.of("role", "Home visitor", "employer", "Early Head Start", "startedOn", "2021-09-01",
+                        "hoursPerWeek", 40, "paid", true, "populations", List.of("INFANTS", "FAMILIES")),
+                "trainings", Map.of("title", "Observation and reflection", "provider", "WA-AIMH",
+                        "attendedOn", "2024-04-01", "hours", 30, "domains", List.of("REFLECTION", "THINKING"))),
+                List.of("ana.console@example.org", "bo.console@example.org", "cy.console@example.org"));
+        applicationId = submitted.applicationId();
+        invoiceId = submitted.invoiceId();
         running.reviewersEndorsedBefore("wa");
     }
 

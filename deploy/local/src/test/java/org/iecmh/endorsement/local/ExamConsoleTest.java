@@ -43,33 +43,23 @@ class ExamConsoleTest {
     static void aPolicyMentorsPortfolioIsApprovedThroughTheApis() {
         RunningPlatform running = RunningPlatform.get();
         ApiClient applicant = running.signedIn("applicant-wa", "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", NAME, "category", "IMHM-P",
-                "contactEmail", "paz@example.org", "stateOfResidence", "WA"));
-        assertThat(started.status()).as(started.text()).isEqualTo(201);
-        applicationId = started.at("/applicationId");
+        RunningPlatform.Submitted submitted = running.submittedApplication(applicant, Map.of("applicantName", NAME,
+                "category", "IMHM-P", "contactEmail", "paz@example.org", "stateOfResidence", "WA"), Map.of(
+                "education", Map.of("degree", "MASTER", "field", "Public policy",
+                        "institution", "University of Washington", "year", 2015),
+                "work", Map.of("role", "Policy analyst", "employer", "Department of Children, Youth, and Families",
+                        "startedOn", "2018-09-01", "hoursPerWeek", 40, "paid", true,
+                        "populations", List.of("INFANTS", "FAMILIES")),
+                "trainings", Map.of("title", "Infant mental health policy", "provider", "WA-AIMH",
+                        "attendedOn", "2024-10-01", "hours", 33, "domains", List.of("THEORETICAL_FOUNDATIONS",
+                                "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE", "DIRECT_SERVICE_SKILLS",
+                                "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION"))),
+                List.of("ana.exam@example.org", "bo.exam@example.org", "cy.exam@example.org"));
+        applicationId = submitted.applicationId();
         String application = "/api/applications/" + applicationId;
-        assertThat(applicant.post(application + "/portfolio/education", Map.of("degree", "MASTER",
-                "field", "Public policy", "institution", "University of Washington", "year", 2015))
-                .status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/work", Map.of("role", "Policy analyst",
-                "employer", "Department of Children, Youth, and Families", "startedOn", "2018-09-01",
-                "hoursPerWeek", 40, "paid", true, "populations", List.of("INFANTS", "FAMILIES")))
-                .status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Infant mental health policy",
-                "provider", "WA-AIMH", "attendedOn", "2024-10-01", "hours", 33, "domains", List.of(
-                        "THEORETICAL_FOUNDATIONS", "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE",
-                        "DIRECT_SERVICE_SKILLS", "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION")))
-                .status()).isEqualTo(201);
-        running.referencesByMail(applicant, applicationId, NAME,
-                List.of("ana.exam@example.org", "bo.exam@example.org", "cy.exam@example.org"), true);
-        Response submitted = applicant.post(application + "/submission", null);
-        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
-
         ApiClient coordinator = running.signedIn("coordinator-wa", "wa");
-        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
-        await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
-        String invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
-        long owed = applicant.get(invoices).body().get(0).at("/outstanding/cents").asLong();
+        String invoiceId = submitted.invoiceId();
+        long owed = applicant.get("/api/payments/invoices/" + invoiceId).body().at("/outstanding/cents").asLong();
         Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
                 owed, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "exam-check"));
         assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");

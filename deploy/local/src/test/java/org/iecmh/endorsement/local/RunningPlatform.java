@@ -183,6 +183,33 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         return links;
     }
 
+    /** A submitted application, and the invoice payment-service issued for its fees. */
+    record Submitted(String applicationId, String invoiceId) {
+    }
+
+    /**
+     * Through the APIs: the applicant starts an application ({@code start}: name, category, contact email and state
+     * of residence), records the portfolio (a body per section, such as {@code education}), has the raters answer by
+     * mail and submits. Answers once payment-service has issued the invoice.
+     */
+    Submitted submittedApplication(ApiClient applicant, Map<String, Object> start,
+                                   Map<String, Map<String, Object>> portfolio, List<String> raters) {
+        Response started = applicant.post("/api/applications", start);
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String applicationId = started.at("/applicationId");
+        String application = "/api/applications/" + applicationId;
+        portfolio.forEach((section, entry) -> {
+            Response recorded = applicant.post(application + "/portfolio/" + section, entry);
+            assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        });
+        referencesByMail(applicant, applicationId, (String) start.get("applicantName"), raters, true);
+        Response submitted = applicant.post(application + "/submission", null);
+        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
+        String invoices = "/api/payments/invoices?applicationId=" + applicationId;
+        await("the invoice").atMost(HOP).until(() -> applicant.get(invoices).body().size() == 1);
+        return new Submitted(applicationId, applicant.get(invoices).body().get(0).get("invoiceId").asText());
+    }
+
     /**
      * The association's admin records the demo reviewers' endorsements held before the platform (a portfolio's
      * reviewers must be endorsed), unless a story that ran before on this platform did.

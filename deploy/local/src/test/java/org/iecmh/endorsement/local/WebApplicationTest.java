@@ -47,31 +47,22 @@ class WebApplicationTest {
         RunningPlatform running = RunningPlatform.get();
         ApiClient applicant = running.signedIn("applicant2-ma", "ma");
         ApiClient coordinator = running.signedIn("coordinator-ma", "ma");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", NAME, "category", "IFA",
-                "contactEmail", "ines@example.org", "stateOfResidence", "MA"));
-        assertThat(started.status()).as(started.text()).isEqualTo(201);
-        String application = "/api/applications/" + started.at("/applicationId");
-        assertThat(applicant.post(application + "/portfolio/education", Map.of("degree", "ASSOCIATE",
-                "field", "Early childhood", "institution", "Quinsigamond Community College", "year", 2019))
-                .status()).isEqualTo(201);
-        assertThat(applicant.post(application + "/portfolio/trainings", Map.of("title", "Reflective practice",
-                "provider", "MassAIMH", "attendedOn", "2023-03-01", "hours", 30,
-                "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))).status()).isEqualTo(201);
-        running.referencesByMail(applicant, started.at("/applicationId"), NAME,
-                List.of("ana.web@example.org", "bo.web@example.org", "cy.web@example.org"), true);
-        Response submitted = applicant.post(application + "/submission", null);
-        assertThat(submitted.at("/status")).as(submitted.text()).isEqualTo("SUBMITTED");
-
-        String invoices = "/api/payments/invoices?applicationId=" + started.at("/applicationId");
-        await("the invoice").atMost(RunningPlatform.HOP).until(() -> applicant.get(invoices).body().size() == 1);
-        String invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
+        RunningPlatform.Submitted submitted = running.submittedApplication(applicant, Map.of("applicantName", NAME,
+                "category", "IFA", "contactEmail", "ines@example.org", "stateOfResidence", "MA"), Map.of(
+                "education", Map.of("degree", "ASSOCIATE", "field", "Early childhood",
+                        "institution", "Quinsigamond Community College", "year", 2019),
+                "trainings", Map.of("title", "Reflective practice", "provider", "MassAIMH", "attendedOn",
+                        "2023-03-01", "hours", 30, "domains", List.of("REFLECTION", "DIRECT_SERVICE_SKILLS"))),
+                List.of("ana.web@example.org", "bo.web@example.org", "cy.web@example.org"));
+        String application = "/api/applications/" + submitted.applicationId();
+        String invoiceId = submitted.invoiceId();
         Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
                 4_000, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "web-check"));
         assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
         await("the review").atMost(RunningPlatform.HOP)
                 .until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
 
-        number = running.grantedThroughTheApis("ma", started.at("/applicationId"));
+        number = running.grantedThroughTheApis("ma", submitted.applicationId());
     }
 
     /** Each test starts on a desktop in the browser's own language, English here (the switcher's choice is kept). */
