@@ -2,18 +2,27 @@ package org.iecmh.endorsement.kit.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The hash chain that makes each aggregate's stream tamper-evident. Every stored event gets
@@ -22,11 +31,15 @@ import java.util.Optional;
  * type, aggregate id, sequence number (decimal), event id, payload type, payload revision, timestamp (as stored),
  * payload (stored JSON bytes), metadata (stored JSON bytes) and the previous event's hash (64 zeros for the first).
  * The newest link of every chain is kept in {@code event_chain_head}, so that removing the last events shows too.
- * {@link #seal} runs in the transaction that stores the events, so no event is ever stored without its link.
+ * Each event is hashed from the bytes about to be stored and written with its link in the same INSERT
+ * ({@link #append}), in the transaction that stores it, so no event is ever stored without its link.
  */
 public class EventChain {
 
     public static final String GENESIS = "0".repeat(64);
+    /** The columns {@link #append} writes. */
+    private static final String INSERTED = "event_identifier, aggregate_identifier, sequence_number, type, time_stamp,"
+            + " payload_type, payload_revision, payload, meta_data, chain_hash";
     private static final byte[] LABEL = "iecmh-event-chain-v1".getBytes(StandardCharsets.UTF_8);
 
     /** The newest link of an aggregate's chain, and the tenant that owns the aggregate now. */
@@ -61,9 +74,47 @@ public class EventChain {
     }
 
     /**
-     * Links the events just stored (by their ids) to their aggregates' chains, moves the heads, and notes the
-     * people the events name. Must run in the transaction that stored them; it locks each chain's head row, so
-     * that two transactions never extend one chain from the same link.
+     * Stores {@code events} with their links, on {@code connection}, which must be the storing transaction's: locks
+     * the head of each aggregate's chain once, hashes each event from exactly the bytes being stored, inserts the rows
+     * with their hashes, moves the heads and notes the people the events name. The row lock on a head makes a
+     * transaction that extends the same chain wait, then fail on the taken sequence number (a concurrency conflict);
+     * a chain that has no head yet is guarded by the unique sequence number alone.
+     */
+    public void append(Connection connection, List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        JdbcTemplate storing = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        Map<String, List<StoredEvent>> byAggregate = byAggregate(events);
+        Map<String, String> heads = lockHeads(storing, byAggregate.keySet());
+        List<StoredEvent> linked = new ArrayList<>(events.size());
+        byAggregate.forEach((aggregateId, stream) -> {
+            String previous = heads.getOrDefault(aggregateId, GENESIS);
+            for (StoredEvent event : stream) {
+                previous = hash(event, previous);
+                linked.add(event.linkedBy(previous));
+            }
+        });
+        storing.batchUpdate("INSERT INTO domain_event_entry (" + INSERTED + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                linked, linked.size(), (statement, event) -> {
+                    statement.setString(1, event.eventId());
+                    statement.setString(2, event.aggregateId());
+                    statement.setLong(3, event.sequenceNumber());
+                    statement.setString(4, event.aggregateType());
+                    statement.setString(5, event.timestamp());
+                    statement.setString(6, event.payloadType());
+                    statement.setString(7, event.payloadRevision());
+                    statement.setBytes(8, event.payload());
+                    statement.setBytes(9, event.metaData());
+                    statement.setString(10, event.chainHash());
+                });
+        moveHeads(storing, byAggregate(linked));
+    }
+
+    /**
+     * Links events that were stored without their links (by their ids, in the transaction that stored them): those
+     * stored before the chain existed, once, by a migration. The engine links every event as it stores it
+     * ({@link #append}).
      */
     public void seal(List<String> eventIds) {
         if (eventIds.isEmpty()) {
@@ -77,38 +128,73 @@ public class EventChain {
             statement.setArray(1, ids);
             return statement;
         }, (rs, n) -> StoredEvent.from(rs));
-        Map<String, List<StoredEvent>> byAggregate = new LinkedHashMap<>();
-        stored.forEach(event -> byAggregate.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event));
-        byAggregate.forEach(this::extend);
+        Map<String, List<StoredEvent>> byAggregate = byAggregate(stored);
+        Map<String, String> heads = lockHeads(jdbc, byAggregate.keySet());
+        Map<String, List<StoredEvent>> linked = new LinkedHashMap<>();
+        List<Object[]> hashes = new ArrayList<>();
+        byAggregate.forEach((aggregateId, stream) -> {
+            String previous = heads.getOrDefault(aggregateId, GENESIS);
+            for (StoredEvent event : stream) {
+                previous = hash(event, previous);
+                linked.computeIfAbsent(aggregateId, id -> new ArrayList<>()).add(event.linkedBy(previous));
+                hashes.add(new Object[]{previous, event.globalIndex()});
+            }
+        });
+        jdbc.batchUpdate("UPDATE domain_event_entry SET chain_hash = ? WHERE global_index = ?", hashes);
+        moveHeads(jdbc, linked);
     }
 
-    private void extend(String aggregateId, List<StoredEvent> events) {
-        List<String> heads = jdbc.queryForList(
-                "SELECT chain_hash FROM event_chain_head WHERE aggregate_identifier = ? FOR UPDATE", String.class,
-                aggregateId);
-        String previous = heads.isEmpty() ? GENESIS : heads.get(0);
-        List<Object[]> links = new ArrayList<>();
+    private static Map<String, List<StoredEvent>> byAggregate(List<StoredEvent> events) {
+        Map<String, List<StoredEvent>> byAggregate = new TreeMap<>();
         for (StoredEvent event : events) {
-            previous = hash(event, previous);
-            links.add(new Object[]{previous, event.globalIndex()});
-            String person = event.personId(json);
-            if (person != null) {
-                jdbc.update("""
-                        INSERT INTO audit_person_stream (person_id, aggregate_identifier, aggregate_type)
-                        VALUES (?, ?, ?) ON CONFLICT DO NOTHING""", person, aggregateId, event.aggregateType());
-            }
+            byAggregate.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
         }
-        jdbc.batchUpdate("UPDATE domain_event_entry SET chain_hash = ? WHERE global_index = ?", links);
-        StoredEvent last = events.get(events.size() - 1);
-        jdbc.update("""
+        byAggregate.values().forEach(stream -> stream.sort(Comparator.comparingLong(StoredEvent::sequenceNumber)));
+        return byAggregate;
+    }
+
+    /** The newest hash of each chain that has one, its head row locked until the transaction ends. */
+    private static Map<String, String> lockHeads(JdbcTemplate jdbc, Collection<String> aggregateIds) {
+        Map<String, String> heads = new HashMap<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT aggregate_identifier, chain_hash FROM event_chain_head"
+                    + " WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier FOR UPDATE");
+            statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
+            return statement;
+        }, rs -> {
+            heads.put(rs.getString(1), rs.getString(2));
+        });
+        return heads;
+    }
+
+    /** Moves each chain's head to its newest linked event and notes the people the events name. */
+    private void moveHeads(JdbcTemplate jdbc, Map<String, List<StoredEvent>> linked) {
+        List<Object[]> heads = new ArrayList<>();
+        Set<List<String>> people = new LinkedHashSet<>();
+        linked.forEach((aggregateId, stream) -> {
+            StoredEvent last = stream.get(stream.size() - 1);
+            heads.add(new Object[]{aggregateId, last.aggregateType(), last.tenantId(json), last.sequenceNumber(),
+                    last.eventId(), last.chainHash()});
+            for (StoredEvent event : stream) {
+                String person = event.personId(json);
+                if (person != null) {
+                    people.add(Arrays.asList(person, aggregateId, event.aggregateType()));
+                }
+            }
+        });
+        jdbc.batchUpdate("""
                 INSERT INTO event_chain_head (aggregate_identifier, aggregate_type, tenant_id, sequence_number,
                                               event_identifier, chain_hash)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (aggregate_identifier) DO UPDATE SET aggregate_type = EXCLUDED.aggregate_type,
                     tenant_id = EXCLUDED.tenant_id, sequence_number = EXCLUDED.sequence_number,
-                    event_identifier = EXCLUDED.event_identifier, chain_hash = EXCLUDED.chain_hash""",
-                aggregateId, last.aggregateType(), last.tenantId(json), last.sequenceNumber(), last.eventId(),
-                previous);
+                    event_identifier = EXCLUDED.event_identifier, chain_hash = EXCLUDED.chain_hash""", heads);
+        if (!people.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO audit_person_stream (person_id, aggregate_identifier, aggregate_type)
+                    VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                    people.stream().map(List::toArray).toList());
+        }
     }
 
     /** The head of the aggregate's chain, if it has stored events. */

@@ -24,6 +24,12 @@ public record StoredEvent(long globalIndex, String aggregateId, String aggregate
                 rs.getBytes("meta_data"), rs.getString("chain_hash"));
     }
 
+    /** The same event with the hash that links it into its chain. */
+    public StoredEvent linkedBy(String hash) {
+        return new StoredEvent(globalIndex, aggregateId, aggregateType, sequenceNumber, eventId, payloadType,
+                payloadRevision, timestamp, payload, metaData, hash);
+    }
+
     /** The tenant the event was stored in, from its metadata. */
     public String tenantId(ObjectMapper json) {
         return text(json, metaData, AuditMetadata.TENANT);

@@ -1,14 +1,24 @@
 package org.iecmh.endorsement.kit.eventstore;
 
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.kit.audit.EventChain;
+import org.iecmh.endorsement.kit.audit.StoredEvent;
 
+import java.sql.Connection;
 import java.util.List;
 
-/** Axon's JDBC engine, which links the events it stores into their aggregates' hash chains in the same transaction. */
+/**
+ * Axon's JDBC engine, storing each event with the hash that links it into its aggregate's chain in the same INSERT,
+ * on the connection of the command's transaction: an event is never stored without its link, and storing never
+ * takes a second connection.
+ */
 class ChainedEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactionManager;
@@ -25,9 +35,33 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        List<StoredEvent> rows = events.stream().map(event -> asStored(event, serializer)).toList();
         transactionManager.executeInTransaction(() -> {
-            super.appendEvents(events, serializer);
-            chain.seal(events.stream().map(EventMessage::getIdentifier).toList());
+            Connection connection = getConnection();
+            try {
+                chain.append(connection, rows);
+            } catch (RuntimeException e) {
+                handlePersistenceException(e, events.get(0));
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
         });
+    }
+
+    /** The row an event is stored as, with the exact bytes and timestamp text Axon's own statement would write. */
+    private static StoredEvent asStored(EventMessage<?> message, Serializer serializer) {
+        String aggregateId = message.getIdentifier();
+        String aggregateType = null;
+        long sequenceNumber = 0;
+        if (message instanceof DomainEventMessage<?> event) {
+            aggregateId = event.getAggregateIdentifier();
+            aggregateType = event.getType();
+            sequenceNumber = event.getSequenceNumber();
+        }
+        SerializedObject<byte[]> payload = message.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = message.serializeMetaData(serializer, byte[].class);
+        return new StoredEvent(0, aggregateId, aggregateType, sequenceNumber, message.getIdentifier(),
+                payload.getType().getName(), payload.getType().getRevision(),
+                DateTimeUtils.formatInstant(message.getTimestamp()), payload.getData(), metaData.getData(), null);
     }
 }

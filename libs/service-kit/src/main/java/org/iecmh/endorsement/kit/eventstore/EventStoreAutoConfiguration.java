@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -21,11 +22,15 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration;
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration;
@@ -35,6 +40,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -52,17 +58,37 @@ import java.sql.SQLIntegrityConstraintViolationException;
  * in-memory token store in place. Every name is snake_case, matching the Flyway migrations in {@code db/service-kit}.
  * Everything Axon stores is JSON written by Jackson 2 (Axon's {@code jackson} serializer): readable with psql,
  * and never to be switched, since stored events and upcasters depend on it.
+ * <p>
+ * Axon's unit of work runs in a Spring transaction, and the event store, the token store and the sagas take the
+ * transaction's connection: one command is one transaction on one connection, whatever it writes. Axon's own
+ * auto-configuration would not guarantee that: it orders itself after a class name that Spring Boot 4 moved, and
+ * then falls back to running every statement in a transaction of its own.
  */
 @AutoConfiguration(before = {
         JdbcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,
         JpaJavaxAutoConfiguration.class, JpaJavaxEventStoreAutoConfiguration.class,
-        ObjectMapperAutoConfiguration.class, AxonAutoConfiguration.class},
-        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+        ObjectMapperAutoConfiguration.class, AxonAutoConfiguration.class,
+        TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class},
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties(TokenStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
     /** PostgreSQL's SQLState for a duplicate key. */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
+    }
+
+    /** The connection of the Spring transaction the unit of work runs in, never one of its own. */
+    @Bean
+    @ConditionalOnMissingBean(ConnectionProvider.class)
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
 
     @Bean
     public ServiceKitSchema serviceKitSchema(DataSource dataSource) {

@@ -1,0 +1,162 @@
+package org.iecmh.endorsement.kit;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.iecmh.endorsement.kit.audit.ChainVerification;
+import org.iecmh.endorsement.kit.audit.EventChain;
+import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a command is stored: in one Spring transaction on one connection, its events linked into their chains in the
+ * same statements, with no second connection taken, however many commands run at once.
+ */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.hikari.maximum-pool-size=4")
+@WithRealInfrastructure
+class WritePathTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventChain chain;
+    @Autowired
+    CommandBus commandBus;
+
+    @Test
+    void axonsUnitOfWorkRunsInTheSpringTransactionOnItsConnection(
+            @Autowired TransactionManager axonTransactions, @Autowired PlatformTransactionManager springTransactions,
+            @Autowired ConnectionProvider connections) {
+        assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+        assertThat(ReflectionTestUtils.getField(axonTransactions, "transactionManager"))
+                .isSameAs(springTransactions);
+        assertThat(springTransactions).isInstanceOf(DataSourceTransactionManager.class);
+        assertThat(connections).isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class);
+    }
+
+    @Test
+    void theEventsTheirLinkTheHeadAndTheReadModelAreWrittenByOneTransaction() {
+        String id = submit("person-one", "Zoë One").at("/id");
+        client().put("/samples/" + id + "/name", Map.of("name", "Zoë Renamed"));
+
+        // xmin is the id of the transaction that wrote a row version: one command, one transaction.
+        String renamedBy = jdbc.queryForObject("SELECT xmin::text FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 1", String.class, id);
+        assertThat(jdbc.queryForObject("SELECT xmin::text FROM event_chain_head WHERE aggregate_identifier = ?",
+                String.class, id)).isEqualTo(renamedBy);
+        assertThat(jdbc.queryForObject("SELECT xmin::text FROM sample_view WHERE id = ?", String.class, id))
+                .isEqualTo(renamedBy);
+        assertThat(jdbc.queryForObject("SELECT chain_hash FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 1", String.class, id))
+                .isEqualTo(chain.head(id).orElseThrow().chainHash());
+        assertThat(chain.verifyStream(id).intact()).isTrue();
+    }
+
+    @Test
+    void aFailureAfterTheAppendLeavesNoEventNoLinkAndNoHead() {
+        Registration injection = failAfterTheAppend();
+        Response failed;
+        try {
+            failed = submit("person-failing", "Fay Failing");
+        } finally {
+            injection.cancel();
+        }
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'personId' = 'person-failing'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_person_stream WHERE person_id = 'person-failing'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM sample_view WHERE person_id = 'person-failing'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry e WHERE NOT EXISTS"
+                + " (SELECT 1 FROM event_chain_head h WHERE h.aggregate_identifier = e.aggregate_identifier)",
+                Long.class)).isZero();
+        // The same command without the fault is stored as if nothing had happened.
+        String id = submit("person-failing", "Fay Failing").at("/id");
+        assertThat(chain.verifyStream(id).intact()).isTrue();
+    }
+
+    @Test
+    void manyCommandsAtOnceOnAPoolOfFourFinishSealedWithoutTimeoutOrServerError() throws Exception {
+        String shared = submit("person-shared", "Sam Shared").at("/id");
+        ExecutorService callers = Executors.newFixedThreadPool(80);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            IntStream.range(0, 64).forEach(i -> calls.add(() -> submit("person-" + i, "Name " + i)));
+            IntStream.range(0, 16).forEach(i -> calls.add(
+                    () -> client().put("/samples/" + shared + "/name", Map.of("name", "Renamed " + i))));
+            List<Future<Response>> answers = callers.invokeAll(calls, 60, TimeUnit.SECONDS);
+
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                assertThat(answer.isCancelled()).as("a command timed out").isFalse();
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses.subList(0, 64)).containsOnly(201);
+            // Racing on one aggregate, a command either lands or is told of the conflict; at least one lands.
+            assertThat(statuses.subList(64, 80)).containsAnyOf(200).allMatch(s -> s == 200 || s == 409);
+        } finally {
+            callers.shutdownNow();
+        }
+        long renamed = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, shared) - 1;
+        assertThat(chain.head(shared).orElseThrow().sequenceNumber()).isEqualTo(renamed);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE chain_hash IS NULL",
+                Long.class)).isZero();
+        ChainVerification verification = chain.verifyTenant("ma", "SampleSubmission");
+        assertThat(verification.intact()).as(String.valueOf(verification.firstBrokenLink())).isTrue();
+        assertThat(verification.aggregatesChecked()).isGreaterThanOrEqualTo(65);
+    }
+
+    /** Throws once the command's events are appended and the read model updated, before the commit. */
+    private Registration failAfterTheAppend() {
+        MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            unitOfWork.onPrepareCommit(u -> {
+                throw new IllegalStateException("fault injected after the append, before the commit");
+            });
+            return result;
+        };
+        return commandBus.registerHandlerInterceptor(interceptor);
+    }
+
+    private Response submit(String personId, String name) {
+        return client().post("/samples", Map.of("personId", personId, "name", name, "category", "IMHS"));
+    }
+
+    private ApiClient client() {
+        return ApiClient.onPort(port).as("ma", "applicant-1", "APPLICANT");
+    }
+}
