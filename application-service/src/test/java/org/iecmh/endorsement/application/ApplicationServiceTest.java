@@ -1,7 +1,11 @@
 package org.iecmh.endorsement.application;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.iecmh.endorsement.application.submission.Application;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -10,6 +14,9 @@ import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.audit.ChainVerification;
+import org.iecmh.endorsement.kit.audit.EventChain;
+import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -20,6 +27,7 @@ import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,6 +51,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -534,6 +547,44 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void sixtyFourApplicantsAndSixteenEntriesOnOneApplicationAtOnceAreAllStoredSealed(@Autowired EventChain chain)
+            throws Exception {
+        String shared = start("Busy Portfolio", "IFA");
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            ApiClient someone = ApiClient.onPort(port).as("ma", "applicant-" + UUID.randomUUID(), "APPLICANT");
+            String name = "Concurrent Applicant " + i;
+            calls.add(() -> someone.post("/api/applications", Map.of("applicantName", name, "category", "IFA",
+                    "contactEmail", "concurrent" + name.hashCode() + "@example.org", "stateOfResidence", "MA")));
+        }
+        for (int i = 0; i < 16; i++) {
+            Map<String, Object> training = Map.of("title", "Training " + i, "provider", "MassAIMH",
+                    "attendedOn", "2024-05-01", "hours", 2, "domains", List.of("THINKING"));
+            calls.add(() -> applicant.post("/api/applications/" + shared + "/portfolio/trainings", training));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(calls.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Response> answer : callers.invokeAll(calls, 60, TimeUnit.SECONDS)) {
+                assertThat(answer.isCancelled()).as("a request timed out").isFalse();
+                statuses.add(answer.get().status());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(statuses.subList(0, 64)).containsOnly(201);
+        assertThat(statuses.subList(64, 80)).contains(201).allMatch(status -> status == 201 || status == 409);
+        long stored = jdbc.queryForObject("SELECT count(*) FROM portfolio_entry WHERE application_id = ?", Long.class,
+                shared);
+        assertThat(stored).isEqualTo(statuses.subList(64, 80).stream().filter(status -> status == 201).count());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE chain_hash IS NULL",
+                Long.class)).isZero();
+        ChainVerification verification = chain.verifyTenant("ma", "Application");
+        assertThat(verification.intact()).as(String.valueOf(verification.firstBrokenLink())).isTrue();
+    }
+
+    @Test
     void aCoordinatorDeniesWithReasonsTheApplicantSeesAndMayThenApplyAgain() {
         String id = startAndSubmit("Denied Person", "IFA");
 
@@ -676,28 +727,7 @@ class ApplicationServiceTest {
 
     @Test
     void aMentalHealthSpecialistFailsTheExamRetakesItAfterTheIntervalAndIsGranted() {
-        String id = start("Exam Candidate", "IMHS");
-        String portfolio = "/api/applications/" + id + "/portfolio";
-        applicant.post(portfolio + "/education", Map.of("degree", "MASTER", "field", "Social work",
-                "institution", "Boston University", "year", 2016));
-        applicant.post(portfolio + "/work", Map.of("role", "Clinician", "employer", "Family Center",
-                "startedOn", "2017-01-01", "hoursPerWeek", 40, "paid", true,
-                "populations", List.of("INFANTS", "FAMILIES")));
-        applicant.post(portfolio + "/trainings", Map.of("title", "Infant mental health series", "provider",
-                "MassAIMH", "attendedOn", "2021-09-01", "hours", 30, "domains", List.of("THEORETICAL_FOUNDATIONS",
-                        "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE", "DIRECT_SERVICE_SKILLS",
-                        "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION")));
-        for (String month : List.of("2025-03-10", "2025-07-10", "2025-11-10", "2026-03-10", "2026-07-10")) {
-            applicant.post(portfolio + "/supervision", Map.of("heldOn", month, "hours", 10, "format", "INDIVIDUAL",
-                    "providerEndorsementNumber", "MA-P-0102"));
-        }
-        completeReferences(id, "CURRENT_SUPERVISOR", "RSC_PROVIDER", "OTHER");
-        Response requirements = applicant.get("/api/applications/" + id + "/requirements");
-        assertThat(requirements.body().findValuesAsText("met")).as(requirements.text()).containsOnly("true");
-        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
-                .isEqualTo("SUBMITTED");
-        pay(id);
-        approvedByReviewers(id);
+        String id = specialistApprovedByReviewers();
         assertThat(coordinator.post("/api/applications/" + id + "/approval", null).status()).isEqualTo(409);
 
         String exam = "/api/applications/" + id + "/exam";
@@ -722,6 +752,50 @@ class ApplicationServiceTest {
         assertThat(passed.at("/1/result")).isEqualTo("PASSED");
         Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+    }
+
+    /** A specialist's application with a complete portfolio, paid and approved by both reviewers. */
+    private String specialistApprovedByReviewers() {
+        String id = start("Exam Candidate", "IMHS");
+        String portfolio = "/api/applications/" + id + "/portfolio";
+        applicant.post(portfolio + "/education", Map.of("degree", "MASTER", "field", "Social work",
+                "institution", "Boston University", "year", 2016));
+        applicant.post(portfolio + "/work", Map.of("role", "Clinician", "employer", "Family Center",
+                "startedOn", "2017-01-01", "hoursPerWeek", 40, "paid", true,
+                "populations", List.of("INFANTS", "FAMILIES")));
+        applicant.post(portfolio + "/trainings", Map.of("title", "Infant mental health series", "provider",
+                "MassAIMH", "attendedOn", "2021-09-01", "hours", 30, "domains", List.of("THEORETICAL_FOUNDATIONS",
+                        "LAW_REGULATION_AND_AGENCY_POLICY", "SYSTEMS_EXPERTISE", "DIRECT_SERVICE_SKILLS",
+                        "WORKING_WITH_OTHERS", "COMMUNICATING", "THINKING", "REFLECTION")));
+        for (String month : List.of("2025-03-10", "2025-07-10", "2025-11-10", "2026-03-10", "2026-07-10")) {
+            applicant.post(portfolio + "/supervision", Map.of("heldOn", month, "hours", 10, "format", "INDIVIDUAL",
+                    "providerEndorsementNumber", "MA-P-0102"));
+        }
+        completeReferences(id, "CURRENT_SUPERVISOR", "RSC_PROVIDER", "OTHER");
+        Response requirements = applicant.get("/api/applications/" + id + "/requirements");
+        assertThat(requirements.body().findValuesAsText("met")).as(requirements.text()).containsOnly("true");
+        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
+                .isEqualTo("SUBMITTED");
+        pay(id);
+        approvedByReviewers(id);
+        return id;
+    }
+
+    @Test
+    void anApplicationKeptAsASnapshotComesBackAsEveryEventMakesIt(
+            @Autowired EventStore eventStore, @Autowired @Qualifier("snapshotSerializer") Serializer snapshots) {
+        String id = specialistApprovedByReviewers();
+        String exam = "/api/applications/" + id + "/exam";
+        coordinator.post(exam, Map.of("sittingOn", "2027-01-15"));
+        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 70));
+        applicant.post("/api/applications/" + id + "/comments", Map.of("section", "GENERAL", "text", "When are the results due?"));
+
+        Application replayed = AggregateReplay.fromEveryEvent(eventStore, Application.class, id);
+        Application restored = AggregateReplay.throughSnapshot(snapshots, replayed);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(replayed).extracting("references").asInstanceOf(InstanceOfAssertFactories.MAP).hasSize(3);
+        assertThat(replayed).extracting("examScores").asInstanceOf(InstanceOfAssertFactories.MAP).hasSize(1);
     }
 
     @Test

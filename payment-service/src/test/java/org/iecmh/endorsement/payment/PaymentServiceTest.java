@@ -6,8 +6,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
-import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.InvoiceIssued;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.InvoiceRefunded;
@@ -15,15 +16,19 @@ import org.iecmh.endorsement.contracts.InvoiceVoided;
 import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
+import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.payment.invoicing.Invoice;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -408,6 +413,28 @@ class PaymentServiceTest {
         assertThat(scholarship.at("/waived/cents")).isEqualTo("4000");
         assertThat(scholarship.at("/paid/cents")).isEqualTo("0");
         awaitPublished(InvoicePaid.TYPE, applicationId);
+    }
+
+    @Test
+    void anInvoiceKeptAsASnapshotComesBackAsEveryEventMakesIt(
+            @Autowired EventStore eventStore, @Autowired @Qualifier("snapshotSerializer") Serializer snapshots) {
+        String applicationId = UUID.randomUUID().toString();
+        EventMessage<ApplicationSubmitted> submitted = submitted("ma", applicationId, "person-snapshot", "IMHS");
+        publisher.publish(submitted.getPayload(), submitted);
+        ApiClient coordinator = coordinator("ma");
+        String invoiceId = awaitInvoices(applicationId, coordinator).at("/0/invoiceId");
+        String payments = "/api/payments/invoices/" + invoiceId + "/payments";
+        assertThat(coordinator.post(payments, Map.of("amountCents", 10_000, "currency", "USD", "method", "CHECK",
+                "reference", "check 77"), Map.of("Idempotency-Key", "snapshot-1")).status()).isEqualTo(200);
+        assertThat(coordinator.post("/api/payments/invoices/" + invoiceId + "/waivers", Map.of("amountCents", 1_000,
+                "currency", "USD", "kind", "SCHOLARSHIP", "reason", "Scholarship 2026"),
+                Map.of("Idempotency-Key", "snapshot-2")).status()).isEqualTo(200);
+
+        Invoice replayed = AggregateReplay.fromEveryEvent(eventStore, Invoice.class, invoiceId);
+        Invoice restored = AggregateReplay.throughSnapshot(snapshots, replayed);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(replayed).hasFieldOrPropertyWithValue("paidCents", 10_000L).hasFieldOrPropertyWithValue("waivedCents", 1_000L);
     }
 
     @Test

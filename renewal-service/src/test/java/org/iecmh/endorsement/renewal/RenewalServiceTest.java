@@ -1,16 +1,14 @@
 package org.iecmh.endorsement.renewal;
 
-import org.axonframework.eventhandling.EventMessage;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
-import org.iecmh.endorsement.kit.audit.AuditMetadata;
-import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
-import org.iecmh.endorsement.testkit.ApiClient;
-import org.iecmh.endorsement.testkit.ApiClient.Response;
-import org.iecmh.endorsement.testkit.WithRealInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
@@ -22,16 +20,21 @@ import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
+import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.renewal.lifecycle.Endorsement;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
-import jakarta.mail.internet.MimeMessage;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,6 +44,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -299,6 +304,28 @@ class RenewalServiceTest {
     private void membership(String tenant, String person, LocalDate through) {
         MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through);
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
+    }
+
+    @Test
+    void anEndorsementKeptAsASnapshotComesBackAsEveryEventMakesIt(
+            @Autowired EventStore eventStore, @Autowired @Qualifier("snapshotSerializer") Serializer snapshots) {
+        grant("wa", "WA-000004", "provider-4", "IMHM-C", LocalDate.of(2033, 12, 31));
+        grant("wa", "WA-000041", "person-41", "IMHS", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("wa", "person-41", "APPLICANT");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        endorsee.put("/api/endorsements/WA-000041/email-address", Map.of("emailAddress", "person-41@example.org"));
+        logYear(endorsee, "WA-000041", "WA-000004", 2027);
+        membership("wa", "person-41", LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "true".equals(endorsee.get("/api/endorsements/WA-000041/progress").at("/met")));
+        sweepOn(LocalDate.of(2027, 11, 1));
+        assertThat(endorsee.post("/api/endorsements/WA-000041/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
+
+        Endorsement replayed = AggregateReplay.fromEveryEvent(eventStore, Endorsement.class, "WA-000041");
+        Endorsement restored = AggregateReplay.throughSnapshot(snapshots, replayed);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(replayed).hasFieldOrPropertyWithValue("renewalSubmitted", true);
     }
 
     @Test

@@ -6,12 +6,13 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** An endorsement granted before the platform, as its association attests, kept with who recorded it and when. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class PriorEndorsement extends TenantOwnedAggregate {
 
     @AggregateIdentifier

@@ -41,17 +41,18 @@ import org.iecmh.endorsement.application.review.ApplicationHeld;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.ApproveApplication;
 import org.iecmh.endorsement.application.review.AssignReviewers;
+import org.iecmh.endorsement.application.review.EndorsementGranted;
+import org.iecmh.endorsement.application.review.OpenReview;
 import org.iecmh.endorsement.application.review.PortfolioApproved;
 import org.iecmh.endorsement.application.review.RecordReview;
 import org.iecmh.endorsement.application.review.ReviewDecision;
+import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.application.review.ReviewRecorded;
 import org.iecmh.endorsement.application.review.Reviewer;
 import org.iecmh.endorsement.application.review.ReviewersAssigned;
-import org.iecmh.endorsement.application.review.EndorsementGranted;
-import org.iecmh.endorsement.application.review.OpenReview;
-import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.ResourceGone;
@@ -69,7 +70,7 @@ import java.util.TreeSet;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One person's application for one endorsement category, from the first entry to the decision. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Application extends TenantOwnedAggregate {
 
     @AggregateIdentifier

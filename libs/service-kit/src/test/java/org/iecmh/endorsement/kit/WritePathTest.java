@@ -6,11 +6,17 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.iecmh.endorsement.kit.audit.ChainVerification;
 import org.iecmh.endorsement.kit.audit.EventChain;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.sample.SampleSubmission;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -23,6 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +41,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How a command is stored: in one Spring transaction on one connection, its events linked into their chains in the
  * same statements, with no second connection taken, however many commands run at once.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.hikari.maximum-pool-size=4")
+        properties = {"spring.datasource.hikari.maximum-pool-size=4", "iecmh.event-store.snapshot-every=10"})
 @WithRealInfrastructure
 class WritePathTest {
 
@@ -52,6 +60,8 @@ class WritePathTest {
     EventChain chain;
     @Autowired
     CommandBus commandBus;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void axonsUnitOfWorkRunsInTheSpringTransactionOnItsConnection(
@@ -138,6 +148,44 @@ class WritePathTest {
         ChainVerification verification = chain.verifyTenant("ma", "SampleSubmission");
         assertThat(verification.intact()).as(String.valueOf(verification.firstBrokenLink())).isTrue();
         assertThat(verification.aggregatesChecked()).isGreaterThanOrEqualTo(65);
+    }
+
+    @Test
+    void aLongStreamIsLoadedFromASnapshotOfReadableJsonThatGivesTheStateOfAFullReplay() {
+        String id = submit("person-long", "Lou Long").at("/id");
+        for (int i = 1; i <= 25; i++) {
+            assertThat(client().put("/samples/" + id + "/name", Map.of("name", "Lou " + i)).status()).isEqualTo(200);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT coalesce(max(sequence_number), -1) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id) >= 19);
+        Map<String, Object> snapshot = jdbc.queryForMap("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'personId' AS person,
+                       convert_from(payload, 'UTF8')::jsonb ->> 'renames' AS renames
+                FROM snapshot_event_entry WHERE aggregate_identifier = ?""", id);
+        assertThat(snapshot.get("person")).isEqualTo("person-long");
+        assertThat(Integer.parseInt((String) snapshot.get("renames"))).isGreaterThanOrEqualTo(19);
+        assertThat(eventStore.readEvents(id).peek().getPayloadType()).isEqualTo(SampleSubmission.class);
+        SampleSubmission fromSnapshot = AggregateReplay.fromSnapshot(eventStore, SampleSubmission.class, id);
+        SampleSubmission replayed = AggregateReplay.fromEveryEvent(eventStore, SampleSubmission.class, id);
+        assertThat(replayed).hasFieldOrPropertyWithValue("renames", 25).hasFieldOrPropertyWithValue("name", "Lou 25");
+        assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(replayed);
+    }
+
+    @Test
+    void anAggregateInMemoryIsNotUsedOnceAnotherInstanceExtendedItsStream() {
+        String id = submit("person-cached", "Cy Cached").at("/id");
+        assertThat(client().put("/samples/" + id + "/name", Map.of("name", "Cy One")).status()).isEqualTo(200);
+
+        // Another instance of the service stores the next event; this one's cached aggregate is now behind.
+        eventStore.publish(new GenericDomainEventMessage<>("SampleSubmission", id, 2,
+                new SampleSubmission.Renamed(id, "person-cached", "Cy Elsewhere"),
+                MetaData.with(AuditMetadata.TENANT, "ma")));
+
+        assertThat(client().put("/samples/" + id + "/name", Map.of("name", "Cy Three")).status()).isEqualTo(200);
+        assertThat(chain.head(id).orElseThrow().sequenceNumber()).isEqualTo(3);
+        assertThat(chain.verifyStream(id).intact()).isTrue();
     }
 
     /** Throws once the command's events are appended and the read model updated, before the commit. */

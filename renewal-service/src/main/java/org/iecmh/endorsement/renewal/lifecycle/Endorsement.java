@@ -7,26 +7,27 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
 import org.iecmh.endorsement.renewal.activity.CorrectReflectiveSupervision;
 import org.iecmh.endorsement.renewal.activity.CorrectTraining;
-import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionCorrected;
-import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
-import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRemoved;
-import org.iecmh.endorsement.renewal.activity.RemoveReflectiveSupervision;
-import org.iecmh.endorsement.renewal.activity.RemoveTraining;
-import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
-import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
 import org.iecmh.endorsement.renewal.activity.RecordMembership;
 import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
 import org.iecmh.endorsement.renewal.activity.RecordTraining;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionCorrected;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
+import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRemoved;
+import org.iecmh.endorsement.renewal.activity.RemoveReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RemoveTraining;
 import org.iecmh.endorsement.renewal.activity.SignCodeOfEthics;
+import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
 import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
+import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.YearlyActivityLog;
 import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 import org.iecmh.endorsement.renewal.policy.RenewalWindow;
@@ -72,7 +73,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * from two instances at the same time): each decides from the stream whether its step is due and not yet taken,
  * and otherwise does nothing.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Endorsement extends TenantOwnedAggregate {
 
     /** Late fee invoices are named {@code INV-LATE-RENEWAL-<endorsement number>-<year of the missed due date>}. */

@@ -1,10 +1,13 @@
 package org.iecmh.endorsement.kit.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -13,15 +16,22 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -51,6 +61,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon on PostgreSQL through JDBC, chosen here rather than left to Axon's auto-configuration: a service that also
@@ -123,6 +136,62 @@ public class EventStoreAutoConfiguration {
         return JacksonSerializer.builder().objectMapper(defaultAxonObjectMapper).build();
     }
 
+    /**
+     * Snapshots are the aggregates' fields as JSON (an aggregate has no getters), readable like the events, and written
+     * with the same Jackson as everything else Axon stores.
+     */
+    @Bean
+    @Qualifier("snapshotSerializer")
+    public Serializer snapshotSerializer(ObjectMapper defaultAxonObjectMapper) {
+        ObjectMapper fields = defaultAxonObjectMapper.copy()
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.SETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        return JacksonSerializer.builder().objectMapper(fields).build();
+    }
+
+    /**
+     * Snapshots are taken off the request thread, after the command committed, one at a time: a snapshot that cannot
+     * be queued is skipped, and the next trigger takes it.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Snapshotter.class)
+    public SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                           HandlerDefinition handlerDefinition,
+                                                           ParameterResolverFactory parameterResolverFactory,
+                                                           org.axonframework.eventsourcing.eventstore.EventStore
+                                                                   eventStore,
+                                                           TransactionManager transactionManager,
+                                                           SnapshotterSpanFactory spanFactory) {
+        ThreadPoolExecutor snapshots = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1_000), runnable -> {
+                    Thread thread = new Thread(runnable, "aggregate-snapshots");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshots)
+                .build();
+    }
+
+    @Bean(AggregateStorage.SNAPSHOTS)
+    public SnapshotTriggerDefinition aggregateSnapshots(Snapshotter snapshotter,
+                                                        @Value("${iecmh.event-store.snapshot-every:100}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    @Bean(AggregateStorage.CACHE)
+    public Cache aggregateCache(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
+        return new AggregateCache(jdbc);
+    }
+
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
@@ -182,7 +251,7 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(ServiceKitSchema schemaReady,
-                                                 Serializer jsonSerializer,
+                                                 @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
@@ -191,7 +260,7 @@ public class EventStoreAutoConfiguration {
                                                  EventSchema eventSchema,
                                                  EventChain eventChain) {
         return new ChainedEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(jsonSerializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())

@@ -5,10 +5,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class SampleSubmission {
 
     public record Submit(@TargetAggregateIdentifier String id, String tenantId, String personId, String name,
@@ -27,6 +28,8 @@ public class SampleSubmission {
     @AggregateIdentifier
     private String id;
     private String personId;
+    private String name;
+    private int renames;
 
     protected SampleSubmission() {
     }
@@ -45,5 +48,12 @@ public class SampleSubmission {
     void on(Submitted event) {
         this.id = event.id();
         this.personId = event.personId();
+        this.name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(Renamed event) {
+        this.name = event.name();
+        this.renames++;
     }
 }
