@@ -7,8 +7,10 @@ import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,6 +72,14 @@ class GatewayTest {
                 .isEqualTo("renewal-service GET /api/endorsements/MA-000001 tenant=ma" + relayed);
         assertThat(ApiClient.onPort(port).get("/api/registry/endorsees?name=zoe").text())
                 .isEqualTo("registry-service GET /api/registry/endorsees?name=zoe tenant=null token=none");
+    }
+
+    @Test
+    void theGatewayChecksTokensWithADecoderThatRemembersVerifiedOnes(@Autowired ReactiveJwtDecoder decoder) {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.Remembering.class);
+        ApiClient client = ApiClient.onPort(port).as("ma", "applicant-2", "APPLICANT");
+        assertThat(client.get("/api/applications/app-2").status()).isEqualTo(200);
+        assertThat(client.get("/api/applications/app-2").status()).isEqualTo(200);
     }
 
     @Test
