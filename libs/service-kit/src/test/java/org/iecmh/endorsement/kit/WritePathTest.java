@@ -171,6 +171,10 @@ class WritePathTest {
         SampleSubmission replayed = AggregateReplay.fromEveryEvent(eventStore, SampleSubmission.class, id);
         assertThat(replayed).hasFieldOrPropertyWithValue("renames", 25).hasFieldOrPropertyWithValue("name", "Lou 25");
         assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(replayed);
+        // An auditor's past state and history still come from every event, never from the snapshot.
+        ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");
+        assertThat(auditor.get("/api/audit/samples/" + id + "/state?sequence=3").at("/view/name")).isEqualTo("Lou 3");
+        assertThat(auditor.get("/api/audit/samples/" + id + "/events").at("/total")).isEqualTo("26");
     }
 
     @Test

@@ -174,9 +174,10 @@ class ActivityResource {
     @GetMapping("/progress")
     CycleProgress progress(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        // Read from the endorsement's own stream, so the answer is the one the renewal will be judged by.
+        // Read from the endorsement's own stream (every event, not its snapshot), so the answer is the one the
+        // renewal will be judged by.
         YearlyActivityLog log = new YearlyActivityLog();
-        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(endorsementNumber).asStream().iterator();
+        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(endorsementNumber, 0).asStream().iterator();
         while (stream.hasNext()) {
             log.replay(stream.next().getPayload());
         }

@@ -84,9 +84,9 @@ public class AuditTrail {
                 ORDER BY p.aggregate_identifier""", String.class, personId, tenantId, aggregateType);
     }
 
-    /** The aggregate's events as Axon reads them (upcast to their current shape), oldest first. */
+    /** Every event of the aggregate as Axon reads it (upcast to its current shape), oldest first; never a snapshot. */
     public List<? extends DomainEventMessage<?>> stream(String aggregateId) {
-        return eventStore.readEvents(aggregateId).asStream().toList();
+        return eventStore.readEvents(aggregateId, 0).asStream().toList();
     }
 
     private static AuditPage page(List<AuditedEvent> matching, HistoryFilter filter) {
