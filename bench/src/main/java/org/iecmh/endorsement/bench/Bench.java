@@ -43,24 +43,29 @@ public final class Bench {
         String started = DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atOffset(ZoneOffset.UTC));
         long start = System.nanoTime();
         Table table = new Table();
-        List<String> failures = new ArrayList<>();
         LongStream.LongApplication[] longApplication = new LongStream.LongApplication[1];
         RegistryIngest registry = new RegistryIngest(target, settings, run);
+        Rebuild rebuild = new Rebuild(target, run);
         List<Measurement> measurements = List.of(
                 new WritePath(target, settings, run)::measure,
                 t -> longApplication[0] = new LongStream(target, settings).measure(t),
                 t -> new AuditReads(target, settings).measure(t, longApplication[0]),
-                new Rebuild(target)::measure,
+                rebuild::applicationViews,
                 registry::visibility,
                 registry::ingest,
+                rebuild::registry,
                 new Search(target, settings, run)::measure);
         for (Measurement measurement : measurements) {
+            double waited = target.awaitReady(Duration.ofMinutes(5));
+            if (Double.isNaN(waited) || waited > 1) {
+                say(Double.isNaN(waited) ? "the platform was still not ready after 5 min; measuring anyway"
+                        : String.format(Locale.ROOT, "the platform was ready again after %.0f s", waited));
+            }
             try {
                 measurement.measure(table);
             } catch (Exception | AssertionError e) {
                 say("a measurement failed: " + e);
                 e.printStackTrace();
-                failures.add(e.toString());
                 table.add(Table.failed("(a measurement, see the log)", e.toString()));
             }
         }
@@ -78,17 +83,9 @@ public final class Bench {
     }
 
     private static void awaitReady(Target target) throws InterruptedException {
-        List<Integer> ports = List.of(Target.IDENTITY, Target.APPLICATION_SERVICE, Target.RENEWAL_SERVICE,
-                Target.PAYMENT_SERVICE, Target.REGISTRY_SERVICE, Target.GATEWAY);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        for (int port : ports) {
-            while (!target.ready(port)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Nothing ready on port " + port + ": start the platform "
-                            + "(deploy/local/run) or let bench/run start it");
-                }
-                Thread.sleep(500);
-            }
+        if (Double.isNaN(target.awaitReady(Duration.ofMinutes(2)))) {
+            throw new IllegalStateException("The platform is not ready: start it (deploy/local/run) or let bench/run "
+                    + "start it");
         }
     }
 

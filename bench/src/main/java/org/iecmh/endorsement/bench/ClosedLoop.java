@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop load: {@code c} workers, each sending its next operation as soon as the last one answered, first for
- * a warm-up that is not counted, then for a measured window bounded in time and in count. Every answer is classified:
- * success, a 409 conflict, another refusal (4xx), or a stall (5xx, or no answer within the client's timeout).
+ * a warm-up, then for a measured window bounded in time and in count. Every answer from the window's start on is
+ * counted, whenever it was asked, and classified: success, a 409 conflict, another refusal (4xx), or a stall (5xx, or
+ * no answer within the client's timeout).
  */
 final class ClosedLoop {
 
@@ -26,8 +27,8 @@ final class ClosedLoop {
 
         /** p99 of every answer, errors included, and the errors: what an operator would look at first. */
         String detail() {
-            StringBuilder out = new StringBuilder(Table.number(latencies.p50(), "p50 %.0f ms, "))
-                    .append(Table.number(latencies.p99(), "p99 %.0f ms"))
+            StringBuilder out = new StringBuilder("p50 ").append(Table.millis(latencies.p50()))
+                    .append(", p99 ").append(Table.millis(latencies.p99()))
                     .append("; ").append(ok).append(" ok in ").append(Table.number(seconds, "%.1f s"))
                     .append("; 5xx/timeouts ").append(stalls);
             if (timeouts > 0) {
@@ -74,8 +75,7 @@ final class ClosedLoop {
                     if (before >= windowEnd || (before >= windowStart && measured.get() >= maxOperations)) {
                         return;
                     }
-                    boolean counted = before >= windowStart;
-                    if (counted) {
+                    if (before >= windowStart) {
                         measured.incrementAndGet();
                     }
                     int status;
@@ -89,7 +89,8 @@ final class ClosedLoop {
                     if (status >= 200 && status < 300) {
                         okWithWarmUp.incrementAndGet();
                     }
-                    if (!counted) {
+                    // Counted by when it answered: a request sent in the warm-up that stalls into the window counts.
+                    if (after < windowStart) {
                         continue;
                     }
                     lastAnswer.accumulateAndGet(after, Math::max);
@@ -132,6 +133,7 @@ final class ClosedLoop {
         for (Latencies each : latencies) {
             all.addAll(each);
         }
+        // From the window's start to the last answer: requests still waiting at its end are waited for and counted.
         double seconds = (Math.max(lastAnswer.get(), windowStart) - windowStart) / 1e9;
         return new Result(concurrency, sum(ok), sum(conflicts), sum(refused), sum(stalls), sum(timeouts), seconds,
                 all, firstProblem.get(), okWithWarmUp.get());

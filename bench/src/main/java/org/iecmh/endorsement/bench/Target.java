@@ -100,6 +100,27 @@ final class Target {
         return get(url(port, "/actuator/health/readiness"), Map.of()).status() == 200;
     }
 
+    /**
+     * Waits, at most {@code limit}, until the identity provider, every service and the gateway say they are ready
+     * (readiness includes the database: a service whose connection pool is exhausted is not); answers the seconds it
+     * waited, or NaN if they were not ready by then. After a stall, so that one measurement's aftermath does not
+     * become the next one's figure.
+     */
+    double awaitReady(Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        for (int port : new int[]{IDENTITY, APPLICATION_SERVICE, RENEWAL_SERVICE, PAYMENT_SERVICE, REGISTRY_SERVICE,
+                GATEWAY}) {
+            while (!ready(port)) {
+                if (System.nanoTime() > deadline) {
+                    return Double.NaN;
+                }
+                Thread.sleep(500);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     Answer get(String url, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }

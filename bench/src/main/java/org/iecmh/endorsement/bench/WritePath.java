@@ -46,10 +46,11 @@ final class WritePath {
         // A JVM just started runs its code interpreted: both ways are warmed up before anything is measured.
         Map<String, String> admin = target.as("admin-ma", "ma");
         Bench.say("warming the platform up with commands, direct and through the gateway");
-        commands(target.url(Target.APPLICATION_SERVICE, COMMAND), admin, 8, "w", Duration.ZERO,
-                settings.warmUp().multipliedBy(2));
-        commands(target.url(Target.GATEWAY, COMMAND), admin, 8, "v", Duration.ZERO,
-                settings.warmUp().multipliedBy(2));
+        for (String way : List.of("w", "v")) {
+            ClosedLoop.Result warmUp = commands(target.url("w".equals(way) ? Target.APPLICATION_SERVICE
+                    : Target.GATEWAY, COMMAND), admin, 8, way, Duration.ZERO, settings.warmUp().multipliedBy(2));
+            Bench.say("  " + warmUp.detail() + recovered());
+        }
         Bench.say("commit limit: single-row INSERT+COMMIT in " + SCRATCH_DATABASE + " at c = "
                 + settings.concurrencies());
         Usage.Background idle = Usage.Background.measure(target, platformJvm, postgres);
@@ -67,6 +68,7 @@ final class WritePath {
         admin = target.as("admin-ma", "ma");
         Map<Integer, ClosedLoop.Result> direct = new LinkedHashMap<>();
         Map<Integer, ClosedLoop.Result> gateway = new LinkedHashMap<>();
+        Map<String, String> recoveries = new LinkedHashMap<>();
         long eventsBefore = priorEndorsementEvents();
         Usage commandUsage = Usage.start(target, platformJvm, postgres);
         long directCommands = 0;
@@ -76,7 +78,8 @@ final class WritePath {
                     settings.warmUp(), settings.window());
             direct.put(c, result);
             directCommands += result.okWithWarmUp();
-            Bench.say("  " + Table.perSecond(result.perSecond()) + ", " + result.detail());
+            recoveries.put("d" + c, recovered());
+            Bench.say("  " + Table.perSecond(result.perSecond()) + ", " + result.detail() + recoveries.get("d" + c));
         }
         Usage.Delta commands = commandUsage.stop(idle);
         long eventsAppended = priorEndorsementEvents() - eventsBefore;
@@ -87,20 +90,22 @@ final class WritePath {
             ClosedLoop.Result result = commands(target.url(Target.GATEWAY, COMMAND), admin, c, "g",
                     settings.warmUp(), settings.window());
             gateway.put(c, result);
-            Bench.say("  " + Table.perSecond(result.perSecond()) + ", " + result.detail());
+            recoveries.put("g" + c, recovered());
+            Bench.say("  " + Table.perSecond(result.perSecond()) + ", " + result.detail() + recoveries.get("g" + c));
         }
 
         for (int c : settings.concurrencies()) {
             ClosedLoop.Result limit = limits.get(c);
             String limitName = "INSERT+COMMIT c = " + c;
-            String limitDetail = "; limit " + Table.number(limit.latencies().p99(), "p99 %.1f ms")
+            String limitDetail = "; limit p50 " + Table.millis(limit.latencies().p50()) + ", p99 "
+                    + Table.millis(limit.latencies().p99())
                     + (limit.stalls() > 0 ? ", " + limit.stalls() + " failed" : "");
             table.add(Table.rate("one-event commands/s, c = " + c + ", through the gateway (8080)",
                     gateway.get(c).perSecond(), limitName, limit.perSecond(), goal(c, true),
-                    gateway.get(c).detail() + limitDetail));
+                    gateway.get(c).detail() + recoveries.get("g" + c) + limitDetail));
             table.add(Table.rate("one-event commands/s, c = " + c + ", direct (8081)",
                     direct.get(c).perSecond(), limitName, limit.perSecond(), goal(c, false),
-                    direct.get(c).detail() + limitDetail));
+                    direct.get(c).detail() + recoveries.get("d" + c) + limitDetail));
         }
         double commitsPerCommand = commands.commits() / directCommands;
         table.add(new Table.Row("database commits per command (application database, direct runs)",
@@ -128,6 +133,15 @@ final class WritePath {
             table.add(Table.failed("CPU and RSS per 1,000 commands",
                     "no process found listening on port 8081 or 15432 (not Linux, or another user's)"));
         }
+    }
+
+    /** Waits until the platform is ready again after a load; says how long it took if that was noticeable. */
+    private String recovered() throws InterruptedException {
+        double waited = target.awaitReady(Duration.ofMinutes(5));
+        if (Double.isNaN(waited)) {
+            return "; not ready again 5 min after";
+        }
+        return waited > 1 ? String.format(java.util.Locale.ROOT, "; ready again %.0f s after", waited) : "";
     }
 
     private static String goal(int c, boolean throughGateway) {
