@@ -41,6 +41,7 @@ public final class Bench {
         // Names this run's records (endorsement numbers, search terms) apart from earlier runs' on the same platform.
         String run = Long.toString(Instant.now().getEpochSecond() % 60_466_176L, 36);
         String started = DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.now().atOffset(ZoneOffset.UTC));
+        String loadBefore = loadAverage();
         long start = System.nanoTime();
         Table table = new Table();
         LongStream.LongApplication[] longApplication = new LongStream.LongApplication[1];
@@ -70,8 +71,9 @@ public final class Bench {
             }
         }
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "Benchmark of %s, %s; %s; took %.0f min.%n%n", started,
-                machine(), postgresSettings(target), (System.nanoTime() - start) / 60e9));
+        report.append(String.format(Locale.ROOT, "Benchmark of %s, %s, load average %s at the start and %s at the "
+                        + "end; %s; took %.0f min.%n%n", started, machine(), loadBefore, loadAverage(),
+                postgresSettings(target), (System.nanoTime() - start) / 60e9));
         report.append(table.markdown());
         System.out.println();
         System.out.print(report);
@@ -104,6 +106,15 @@ public final class Bench {
         }
         return Runtime.getRuntime().availableProcessors() + " cores" + (cpu.isEmpty() ? "" : " (" + cpu + ")")
                 + (memory.isEmpty() ? "" : ", " + memory);
+    }
+
+    /** The one-minute load average: on a shared machine, how much else ran beside the benchmark. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception notLinux) {
+            return "unknown";
+        }
     }
 
     private static String postgresSettings(Target target) {

@@ -42,13 +42,12 @@ final class LongStream {
 
     LongApplication measure(Table table) throws SQLException {
         List<Draft> drafts = new ArrayList<>();
+        // Every applicant's draft is looked at, so that a long one from an earlier run is found; new ones are started
+        // only while fewer than two are at hand.
         for (String applicant : APPLICANTS) {
-            String id = draftOf(applicant);
+            String id = draftOf(applicant, drafts.size() < 2);
             if (id != null) {
                 drafts.add(new Draft(applicant, id, events(id)));
-            }
-            if (drafts.size() == 2 && drafts.stream().anyMatch(d -> d.events() >= settings.longStream())) {
-                break;
             }
         }
         if (drafts.size() < 2) {
@@ -116,10 +115,10 @@ final class LongStream {
     }
 
     /**
-     * The applicant's application in DRAFT, started now if they have none in progress; null if one is in progress
-     * past its draft (it takes no portfolio entries, and they may not start another).
+     * The applicant's application in DRAFT, or one started now if they have none in progress and {@code mayStart};
+     * null otherwise (one in progress past its draft takes no portfolio entries, and they may not start another).
      */
-    private String draftOf(String applicant) {
+    private String draftOf(String applicant, boolean mayStart) {
         Map<String, String> as = target.as(applicant, "ma");
         Target.Answer mine = target.get(target.url(Target.APPLICATION_SERVICE, "/api/applications/mine"), as);
         if (!mine.ok()) {
@@ -143,7 +142,7 @@ final class LongStream {
                 inProgress = true;
             }
         }
-        if (inProgress) {
+        if (inProgress || !mayStart) {
             return null;
         }
         Target.Answer started = target.post(target.url(Target.APPLICATION_SERVICE, "/api/applications"), as,
