@@ -10,7 +10,7 @@ record Settings(Duration warmUp, Duration window, List<Integer> concurrencies, i
     static final String USAGE = """
             options (each bounded; the defaults are what the README's table was made with):
               --window-seconds S     measured window of each load (10)
-              --warm-up-seconds S    uncounted load before each window (3)
+              --warm-up-seconds S    load before each window; only answers from the window on count (3)
               --concurrency 1,8,64   workers of the command and commit loads
               --long-stream N        events of the long aggregate (1000)
               --samples N            timed repetitions of each single-request measurement (30)
