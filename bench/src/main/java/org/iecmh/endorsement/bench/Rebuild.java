@@ -1,0 +1,165 @@
+package org.iecmh.endorsement.bench;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.iecmh.endorsement.contracts.Topics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds, as the platform operator, in events per second. application-service's read model
+ * ({@code POST /api/applications/read-models/application-view/rebuilds}, followed to DONE) against an ordered scan of
+ * the same event store (every row and column of {@code domain_event_entry} in {@code global_index} order, over JDBC
+ * with a cursor); the registry ({@code POST /api/registry/admin/rebuilds}), which replays its two input topics from
+ * their beginning, against a plain KafkaConsumer reading the same topics from their beginning.
+ */
+final class Rebuild {
+
+    private static final String READ_MODEL = "application-view";
+    private static final Duration LIMIT = Duration.ofMinutes(15);
+
+    private final Target target;
+    private final String run;
+
+    Rebuild(Target target, String run) {
+        this.target = target;
+        this.run = run;
+    }
+
+    void registry(Table table) throws InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        long records = 0;
+        double plainSeconds = Double.NaN;
+        try (KafkaConsumer<byte[], byte[]> plain = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "bench-scan-" + run),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (String topic : List.of(Topics.APPLICATIONS, Topics.ENDORSEMENTS)) {
+                plain.partitionsFor(target.topic(topic)).forEach(p -> partitions.add(
+                        new TopicPartition(p.topic(), p.partition())));
+            }
+            Map<TopicPartition, Long> end = plain.endOffsets(partitions);
+            plain.assign(partitions);
+            for (int i = 0; i < 2; i++) {
+                plain.seekToBeginning(partitions);
+                partitions.forEach(plain::position);
+                records = 0;
+                long start = System.nanoTime();
+                long deadline = start + LIMIT.toNanos();
+                Map<TopicPartition, Long> at = new HashMap<>();
+                while (!caughtUp(at, end) && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<byte[], byte[]> record : plain.poll(Duration.ofMillis(500))) {
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        if (record.offset() < end.get(partition)) {
+                            records++;
+                        }
+                        at.put(partition, record.offset() + 1);
+                    }
+                }
+                plainSeconds = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        Bench.say("rebuild of the registry from " + records + " records");
+        Map<String, String> operator = target.as("operator", "ma");
+        long start = System.nanoTime();
+        Target.Answer started = target.post(target.url(Target.REGISTRY_SERVICE, "/api/registry/admin/rebuilds"),
+                operator, null);
+        String id = Json.text(started.body(), "id");
+        if (started.status() != 202 || id == null) {
+            table.add(Table.failed("registry rebuild", "not started: " + started.status() + " " + started.body()));
+            return;
+        }
+        Target.Answer progress = started;
+        long deadline = start + LIMIT.toNanos();
+        while (System.nanoTime() < deadline && "RUNNING".equals(Json.text(progress.body(), "state"))) {
+            Thread.sleep(100);
+            progress = target.get(target.url(Target.REGISTRY_SERVICE, "/api/registry/admin/rebuilds/" + id),
+                    target.as("operator", "ma"));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        Long read = Json.number(progress.body(), "eventsRead");
+        if (!"DONE".equals(Json.text(progress.body(), "state")) || read == null) {
+            table.add(Table.failed("registry rebuild", "ended " + Json.text(progress.body(), "state") + " after "
+                    + Math.round(wall) + " s: " + progress.body()));
+            return;
+        }
+        double seconds = serverSeconds(progress.body(), wall);
+        table.add(Table.rate("registry rebuild, events/s", read / seconds, "plain KafkaConsumer of both topics",
+                records / plainSeconds, ">= 30%", String.format(java.util.Locale.ROOT,
+                        "%,d events in %.1f s (%.1f s from request to DONE seen); %,d entries; plain read of %,d "
+                                + "records in %.2f s", read, seconds, wall, Json.number(progress.body(), "entries"),
+                        records, plainSeconds)));
+    }
+
+    private static boolean caughtUp(Map<TopicPartition, Long> at, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0 || at.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** The time between a rebuild's {@code startedAt} and {@code finishedAt}, or else the time seen from outside. */
+    private static double serverSeconds(String progress, double wall) {
+        String startedAt = Json.text(progress, "startedAt");
+        String finishedAt = Json.text(progress, "finishedAt");
+        return startedAt != null && finishedAt != null
+                ? Duration.between(Instant.parse(startedAt), Instant.parse(finishedAt)).toNanos() / 1e9 : wall;
+    }
+
+    void applicationViews(Table table) throws SQLException, InterruptedException {
+        double scanPerSecond = Double.NaN;
+        long scanned = 0;
+        try (Connection connection = target.database("application")) {
+            // A cursor (fetch size) needs a transaction; the first scan warms the cache as the rebuild would find it.
+            connection.setAutoCommit(false);
+            try (PreparedStatement scan = connection.prepareStatement(
+                    "SELECT * FROM domain_event_entry ORDER BY global_index")) {
+                scan.setFetchSize(1000);
+                for (int i = 0; i < 2; i++) {
+                    long start = System.nanoTime();
+                    scanned = AuditReads.readAll(scan);
+                    scanPerSecond = scanned / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+            connection.rollback();
+        }
+        String base = target.url(Target.APPLICATION_SERVICE, "/api/applications/read-models");
+        Map<String, String> operator = target.as("operator", "ma");
+        Bench.say("rebuild of " + READ_MODEL + " over " + scanned + " events");
+        long start = System.nanoTime();
+        Target.Answer started = target.post(base + "/" + READ_MODEL + "/rebuilds", operator, null);
+        String id = Json.text(started.body(), "id");
+        if (started.status() != 202 || id == null) {
+            table.add(Table.failed("read-model rebuild", "not started: " + started.status() + " " + started.body()));
+            return;
+        }
+        Target.Answer progress = started;
+        long deadline = start + LIMIT.toNanos();
+        while (System.nanoTime() < deadline && "RUNNING".equals(Json.text(progress.body(), "status"))) {
+            Thread.sleep(100);
+            progress = target.get(base + "/rebuilds/" + id, target.as("operator", "ma"));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        String status = Json.text(progress.body(), "status");
+        Long processed = Json.number(progress.body(), "processed");
+        if (!"DONE".equals(status) || processed == null) {
+            table.add(Table.failed("read-model rebuild", "ended " + status + " after " + Math.round(wall) + " s: "
+                    + progress.body()));
+            return;
+        }
+        double seconds = serverSeconds(progress.body(), wall);
+        table.add(Table.rate("read-model rebuild (" + READ_MODEL + "), events/s", processed / seconds,
+                "ordered scan of the event store", scanPerSecond, ">= 30%", String.format(java.util.Locale.ROOT,
+                        "%,d events in %.1f s (%.1f s from request to DONE seen); scan of %,d rows", processed,
+                        seconds, wall, scanned)));
+    }
+}

@@ -1,0 +1,245 @@
+package org.iecmh.endorsement.bench;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The registry's side of Kafka. Ingest: N grants published at once onto its input topic, timed until registry-service
+ * has listed them all (seen in its database), against a plain KafkaConsumer reading the same N records. Visibility: one
+ * grant published, timed until the registry's search (straight to registry-service) finds it, against a Kafka round
+ * trip (produce, acknowledged, consumed) plus one PostgreSQL commit.
+ */
+final class RegistryIngest {
+
+    private static final Duration INGEST_LIMIT = Duration.ofMinutes(10);
+    private static final Duration VISIBLE_LIMIT = Duration.ofSeconds(30);
+    /** The other services that consume grants, waited for so that their backlog does not load what comes next. */
+    private static final List<String> OTHER_CONSUMERS = List.of("renewal-service", "payment-service");
+
+    private final Target target;
+    private final Settings settings;
+    private final String run;
+
+    RegistryIngest(Target target, Settings settings, String run) {
+        this.target = target;
+        this.settings = settings;
+        this.run = run;
+    }
+
+    void visibility(Table table) throws Exception {
+        Latencies visible = new Latencies();
+        Latencies roundTrip = new Latencies();
+        int missed = 0;
+        try (Grants grants = new Grants(target); Admin admin = admin();
+             KafkaConsumer<byte[], byte[]> consumer = consumer();
+             Connection database = target.database(WritePath.SCRATCH_DATABASE)) {
+            Bench.say("grant to visible in the registry's search, " + settings.samples() + " times");
+            for (int i = -2; i < settings.samples(); i++) {
+                String token = ("vis" + run + "x" + (i + 2)).toLowerCase(Locale.ROOT);
+                String number = "BV" + run + "-" + (i + 2);
+                String search = target.url(Target.REGISTRY_SERVICE, "/api/registry/endorsees?name=" + token);
+                long start = System.nanoTime();
+                grants.grant(number, "Bench " + token).get(10, TimeUnit.SECONDS);
+                boolean found = false;
+                long deadline = start + VISIBLE_LIMIT.toNanos();
+                while (!found && System.nanoTime() < deadline) {
+                    Target.Answer answer = target.get(search, Map.of());
+                    found = answer.ok() && answer.body().contains(number);
+                    if (!found) {
+                        Thread.sleep(5);
+                    }
+                }
+                long took = System.nanoTime() - start;
+                if (!found) {
+                    missed++;
+                } else if (i >= 0) {
+                    visible.add(took);
+                }
+            }
+
+            String topic = target.topic("bench.round-trip");
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            try (Statement sql = database.createStatement()) {
+                sql.execute("CREATE TABLE IF NOT EXISTS round_trip (id BIGSERIAL PRIMARY KEY, payload BYTEA NOT NULL)");
+                sql.execute("SET synchronous_commit = on");
+            }
+            database.setAutoCommit(false);
+            try (PreparedStatement insert = database.prepareStatement("INSERT INTO round_trip (payload) VALUES (?)")) {
+                for (int i = -2; i < settings.samples(); i++) {
+                    byte[] key = ("round-trip-" + run + "-" + i).getBytes(StandardCharsets.UTF_8);
+                    byte[] value = new byte[600];
+                    long start = System.nanoTime();
+                    grants.producer().send(new ProducerRecord<>(topic, 0, key, value)).get(10, TimeUnit.SECONDS);
+                    boolean consumed = false;
+                    long deadline = start + VISIBLE_LIMIT.toNanos();
+                    while (!consumed && System.nanoTime() < deadline) {
+                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                            consumed |= Arrays.equals(record.key(), key);
+                        }
+                    }
+                    insert.setBytes(1, value);
+                    insert.executeUpdate();
+                    database.commit();
+                    if (consumed && i >= 0) {
+                        roundTrip.add(System.nanoTime() - start);
+                    }
+                }
+            }
+        }
+        table.add(Table.time("grant to visible in the registry search (one record ingested), p50", visible.p50(),
+                "Kafka round trip + 1 commit", roundTrip.p50(), "", "p99 " + Table.millis(visible.p99()) + " over "
+                        + visible.count() + (missed > 0 ? "; not visible within 30 s: " + missed : "")
+                        + "; limit p99 " + Table.millis(roundTrip.p99()) + "; search polled every 5 ms"));
+    }
+
+    void ingest(Table table) throws Exception {
+        int n = settings.ingest();
+        String prefix = "BI" + run + "-";
+        Map<TopicPartition, Long> before;
+        Map<TopicPartition, Long> after;
+        double ingestSeconds;
+        long applied;
+        try (Grants grants = new Grants(target); KafkaConsumer<byte[], byte[]> offsets = consumer();
+             Connection registry = target.database("registry");
+             PreparedStatement count = registry.prepareStatement(
+                     "SELECT count(*) FROM registry_entry WHERE endorsement_number LIKE ?")) {
+            List<TopicPartition> partitions = offsets.partitionsFor(grants.topic()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            before = offsets.endOffsets(partitions);
+            count.setString(1, prefix + "%");
+            Bench.say("ingest: " + n + " grants onto " + grants.topic());
+            long start = System.nanoTime();
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sent.add(grants.grant(prefix + i, "Bench Ingested " + i));
+            }
+            grants.producer().flush();
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+            after = offsets.endOffsets(partitions);
+            long deadline = start + INGEST_LIMIT.toNanos();
+            applied = 0;
+            while (applied < n && System.nanoTime() < deadline) {
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    applied = rows.getLong(1);
+                }
+                if (applied < n) {
+                    Thread.sleep(25);
+                }
+            }
+            ingestSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        long records = after.entrySet().stream().mapToLong(e -> e.getValue() - before.get(e.getKey())).sum();
+        double plainSeconds = plainRead(before, after, records);
+        String others = awaitOtherConsumers(after);
+        if (applied < n) {
+            table.add(Table.failed("registry ingest", "registry-service listed " + applied + " of " + n
+                    + " grants within " + INGEST_LIMIT.toMinutes() + " min; " + others));
+            return;
+        }
+        table.add(Table.rate("registry ingest, events/s", n / ingestSeconds, "plain KafkaConsumer of the same records",
+                records / plainSeconds, ">= 20%", String.format(Locale.ROOT,
+                        "%,d EndorsementGranted in %.1f s, from the first send to the last row in registry_entry; "
+                                + "plain read of %,d records in %.3f s; %s", n, ingestSeconds, records, plainSeconds,
+                        others)));
+    }
+
+    /** Seconds a plain consumer takes to read the records between two sets of offsets. */
+    private double plainRead(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, long records) {
+        try (KafkaConsumer<byte[], byte[]> plain = consumer()) {
+            plain.assign(from.keySet());
+            from.forEach(plain::seek);
+            from.keySet().forEach(plain::position);
+            long read = 0;
+            long start = System.nanoTime();
+            long deadline = start + Duration.ofMinutes(2).toNanos();
+            while (read < records && System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> batch = plain.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < to.get(partition)) {
+                        read++;
+                    }
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** Waits (bounded) until renewal-service and payment-service have consumed up to {@code end}; says how long. */
+    private String awaitOtherConsumers(Map<TopicPartition, Long> end) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + INGEST_LIMIT.toNanos();
+        Map<String, Boolean> done = new HashMap<>();
+        Map<String, Double> seconds = new HashMap<>();
+        try (Admin admin = admin()) {
+            while (done.size() < OTHER_CONSUMERS.size() && System.nanoTime() < deadline) {
+                for (String service : OTHER_CONSUMERS) {
+                    if (done.containsKey(service)) {
+                        continue;
+                    }
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                            target.consumerGroup(service)).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    boolean caughtUp = end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                            && committed.get(e.getKey()).offset() >= e.getValue());
+                    if (caughtUp) {
+                        done.put(service, true);
+                        seconds.put(service, (System.nanoTime() - start) / 1e9);
+                    }
+                }
+                if (done.size() < OTHER_CONSUMERS.size()) {
+                    Thread.sleep(500);
+                }
+            }
+        }
+        return OTHER_CONSUMERS.stream().map(service -> service + (seconds.containsKey(service)
+                ? String.format(Locale.ROOT, " done %.0f s later", seconds.get(service))
+                : " not done " + INGEST_LIMIT.toMinutes() + " min later")).collect(Collectors.joining(", "));
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "bench-plain-" + run),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap()));
+    }
+}
