@@ -5,10 +5,15 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +22,9 @@ import java.util.Optional;
  * model. In one transaction that is always rolled back, the read model's tables are shadowed by empty temporary
  * tables of the same shape (PostgreSQL looks up {@code pg_temp} first), the stream's events up to the point are
  * handed to the read model's own event handlers, and the view is read back by the same code that serves the live
- * one: so the past state has the live view's shape without a second rendering of it to keep in step.
+ * one: so the past state has the live view's shape without a second rendering of it to keep in step. The handlers'
+ * updates reach the server in batches ({@link BatchingConnection}), so a long stream replays at the pace of its
+ * reading rather than one round trip per event.
  */
 public class PointInTime {
 
@@ -40,12 +47,26 @@ public class PointInTime {
             }
             List<AnnotationEventHandlerAdapter> handlers = view.readModel().projections().stream()
                     .map(AnnotationEventHandlerAdapter::new).toList();
-            for (DomainEventMessage<?> event : events) {
-                for (AnnotationEventHandlerAdapter handler : handlers) {
-                    if (handler.canHandle(event)) {
-                        DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
+            // The handlers write through the transaction's connection; for the replay it batches their updates.
+            DataSource dataSource = jdbc.getDataSource();
+            ConnectionHolder transactional = (ConnectionHolder) TransactionSynchronizationManager.unbindResource(
+                    dataSource);
+            Connection batching = BatchingConnection.wrap(transactional.getConnection());
+            TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(batching));
+            try {
+                for (DomainEventMessage<?> event : events) {
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(event)) {
+                            DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
+                        }
                     }
                 }
+                BatchingConnection.finish(batching);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Replaying the events of " + aggregateId + " failed", e);
+            } finally {
+                TransactionSynchronizationManager.unbindResource(dataSource);
+                TransactionSynchronizationManager.bindResource(dataSource, transactional);
             }
             return view.find(aggregateId);
         });
