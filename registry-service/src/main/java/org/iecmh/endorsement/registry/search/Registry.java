@@ -162,9 +162,8 @@ public class Registry {
         void list(EndorsementGranted granted) {
             LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
             grants.add(new Object[]{granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
-                    Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()),
-                    Date.valueOf(since), Date.valueOf(granted.validThrough()), Date.valueOf(since),
-                    Timestamp.from(granted.grantedAt())});
+                    Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()), since,
+                    granted.validThrough(), granted.grantedAt()});
         }
 
         /** A lifecycle change as one statement shape: what it does not change stays as it is. */
@@ -208,11 +207,21 @@ public class Registry {
 
         void flush() {
             if (!grants.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO " + table + """
+                // One statement for every grant, a column of values each (dates and instants in ISO form); of two
+                // grants of one number the first is kept, as one by one.
+                Object[] columns = new Object[9];
+                for (int column = 0; column < columns.length; column++) {
+                    int c = column;
+                    columns[column] = grants.stream().map(row -> row[c].toString()).toArray(String[]::new);
+                }
+                jdbc.update("INSERT INTO " + table + """
                          (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since,
                           valid_through, status, status_since, changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
-                        ON CONFLICT (endorsement_number) DO NOTHING""", grants);
+                        SELECT number, tenant, name, folded, category, state, since, through, 'ACTIVE', since, at
+                        FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                    ?::varchar[], ?::date[], ?::date[], ?::timestamptz[])
+                             AS granted(number, tenant, name, folded, category, state, since, through, at)
+                        ON CONFLICT (endorsement_number) DO NOTHING""", columns);
                 grants.clear();
             }
             if (!changes.isEmpty()) {
