@@ -13,6 +13,7 @@ import org.iecmh.endorsement.contracts.IntegrationEventType;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.KafkaNames;
+import org.iecmh.endorsement.kit.messaging.ReceivedEvent;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.registry.search.Registry;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,42 +169,43 @@ public class RegistryRebuild implements DisposableBean {
                 .toList();
     }
 
-    /** Reads the topic's partitions until each reaches its end in {@code ends}, one transaction per batch. */
+    /**
+     * Reads the topic's partitions until each reaches its end in {@code ends}: each poll's events are applied in one
+     * transaction, with batched statements (see {@link Registry#applyAll}).
+     */
     private void readUpTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, String topic) {
         List<TopicPartition> mine = ends.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
         consumer.pause(ends.keySet().stream().filter(p -> !p.topic().equals(topic)).toList());
         consumer.resume(mine);
         while (mine.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-            Integer read = transaction.execute(status -> {
-                int applied = 0;
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    // Records past the end seen at the start stay for the catch-up that reads them again.
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        apply(record);
-                        applied++;
-                    }
+            List<ReceivedEvent> events = new ArrayList<>(batch.count());
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                // Records past the end seen at the start stay for the catch-up that reads them again.
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    read(record).ifPresent(events::add);
                 }
-                return applied;
-            });
+            }
+            transaction.executeWithoutResult(status -> rebuilt.applyAll(events));
             mine.stream().filter(p -> consumer.position(p) > ends.get(p)).forEach(p -> consumer.seek(p, ends.get(p)));
             long entries = count(NEW);
-            latest.updateAndGet(p -> p.read(read == null ? 0 : read, entries));
+            latest.updateAndGet(p -> p.read(events.size(), entries));
         }
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record) {
+    private Optional<ReceivedEvent> read(ConsumerRecord<byte[], byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || IntegrationEventType.ALL.stream().noneMatch(t -> t.type().equals(type))) {
             log.warn("Skipping {}@{}: not an integration event this registry knows", record.topic(), record.offset());
-            return;
+            return Optional.empty();
         }
         try {
             IntegrationEvent event = json.readValue(record.value(), IntegrationEventType.ofType(type).payloadType());
-            rebuilt.apply(id, event);
+            return Optional.of(new ReceivedEvent(id, type, header(record, CloudEventHeaders.SOURCE), id, event));
         } catch (IOException e) {
             log.warn("Skipping {}@{}: unreadable {}", record.topic(), record.offset(), type, e);
+            return Optional.empty();
         }
     }
 

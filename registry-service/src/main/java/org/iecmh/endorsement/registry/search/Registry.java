@@ -11,24 +11,30 @@ import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
 import org.iecmh.endorsement.contracts.IntegrationEventType;
+import org.iecmh.endorsement.kit.messaging.ReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The registry, kept from application-service's and renewal-service's events. The association's code is its state's
@@ -79,39 +85,186 @@ public class Registry {
      * events continue under the new number.
      */
     public void apply(String eventId, IntegrationEvent event) {
-        // The two topics are consumed on two threads: a grant and a change that waits for it must not cross.
-        lock(event.partitionKey());
-        if (event instanceof EndorsementTransferred transferred && transferred.newEndorsementNumber() != null) {
-            lock(transferred.newEndorsementNumber());
-        }
-        if (event instanceof EndorsementGranted granted) {
-            list(granted);
-            applyPendingChanges(granted.endorsementNumber());
-            return;
-        }
-        Instant at = effectiveAt(event);
-        if (at == null) {
-            return;
-        }
-        String number = numberOf(event);
-        if (!exists(number)) {
-            park(eventId, number, at, event);
-            return;
-        }
-        change(event, number, at);
+        applyAll(List.of(new ReceivedEvent(eventId, IntegrationEventType.of(event.getClass()).type(), null, eventId,
+                event)));
     }
 
-    private void list(EndorsementGranted granted) {
-        LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        jdbc.update("INSERT INTO " + table + """
-                 (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
-                  status, status_since, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
-                ON CONFLICT (endorsement_number) DO NOTHING""",
-                granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
-                Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()),
-                Date.valueOf(since), Date.valueOf(granted.validThrough()), Date.valueOf(since),
-                Timestamp.from(granted.grantedAt()));
+    /**
+     * Applies {@code events} in their order, with the same outcome as {@link #apply} one by one, in a handful of
+     * statements however many there are: the endorsements they name are locked and looked up once, then the grants
+     * are written as one batch, the changes as another (in order), and the changes that wait for their grant as a
+     * third. Only a grant that has changes waiting, and a transfer to a new number, are applied on their own.
+     */
+    public void applyAll(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> numbers = new TreeSet<>();
+        for (ReceivedEvent received : events) {
+            numbers.add(received.event().partitionKey());
+            if (received.event() instanceof EndorsementTransferred transferred
+                    && transferred.newEndorsementNumber() != null) {
+                numbers.add(transferred.newEndorsementNumber());
+            }
+        }
+        String[] named = numbers.toArray(String[]::new);
+        // The two topics are consumed on two threads: a grant and a change that waits for it must not cross.
+        lockAll(named);
+        Set<String> listed = listedAmong(named);
+        Set<String> waiting = new HashSet<>(jdbc.queryForList("SELECT DISTINCT endorsement_number FROM "
+                + pendingTable() + " WHERE endorsement_number = ANY(?::varchar[])", String.class, (Object) named));
+        Writes writes = new Writes();
+        for (ReceivedEvent received : events) {
+            IntegrationEvent event = received.event();
+            if (event instanceof EndorsementGranted granted) {
+                writes.list(granted);
+                listed.add(granted.endorsementNumber());
+                if (waiting.remove(granted.endorsementNumber())) {
+                    writes.flush();
+                    applyPendingChanges(granted.endorsementNumber());
+                    listed = listedAmong(named);
+                }
+                continue;
+            }
+            Instant at = effectiveAt(event);
+            if (at == null) {
+                continue;
+            }
+            String number = numberOf(event);
+            if (!listed.contains(number)) {
+                writes.park(received.id(), number, at, event);
+                waiting.add(number);
+            } else if (event instanceof EndorsementTransferred transferred
+                    && transferred.newEndorsementNumber() != null
+                    && !transferred.newEndorsementNumber().equals(number)) {
+                writes.flush();
+                change(event, number, at);
+                waiting.remove(transferred.newEndorsementNumber());
+                listed = listedAmong(named);
+            } else {
+                writes.change(event, number, at);
+            }
+        }
+        writes.flush();
+    }
+
+    /**
+     * Writes waiting to be sent as batches. Grants go first: a change in the same list names an endorsement listed
+     * before it or by a grant earlier in the list, never one a later grant adds (that change waits instead).
+     */
+    private final class Writes {
+
+        private final List<Object[]> grants = new ArrayList<>();
+        private final List<Object[]> changes = new ArrayList<>();
+        private final List<String> changeNames = new ArrayList<>();
+        private final List<Object[]> parked = new ArrayList<>();
+
+        void list(EndorsementGranted granted) {
+            LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            grants.add(new Object[]{granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
+                    Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()), since,
+                    granted.validThrough(), granted.grantedAt()});
+        }
+
+        /** A lifecycle change as one statement shape: what it does not change stays as it is. */
+        void change(IntegrationEvent event, String number, Instant at) {
+            String status = null;
+            Date statusSince = null;
+            LocalDate validThrough = null;
+            String tenant = null;
+            if (event instanceof EndorsementLapsed) {
+                status = EndorsementStatus.LAPSED.name();
+            } else if (event instanceof EndorsementRevoked) {
+                status = EndorsementStatus.REVOKED.name();
+            } else if (event instanceof EndorsementInactivated) {
+                status = EndorsementStatus.INACTIVE.name();
+            } else if (event instanceof EndorsementReactivated reactivated) {
+                status = EndorsementStatus.ACTIVE.name();
+                validThrough = reactivated.validThrough();
+            } else if (event instanceof EndorsementRenewed renewed) {
+                validThrough = renewed.validThrough();
+            } else if (event instanceof EndorsementTransferred transferred) {
+                tenant = transferred.toTenantId();
+            } else {
+                return;
+            }
+            if (status != null) {
+                statusSince = date(at);
+            }
+            changes.add(new Object[]{text(status), statusSince == null ? new SqlParameterValue(Types.DATE, null)
+                    : statusSince, validThrough == null ? new SqlParameterValue(Types.DATE, null)
+                    : Date.valueOf(validThrough), text(tenant), text(tenant == null ? null : state(tenant)),
+                    Timestamp.from(at), number, Timestamp.from(at)});
+            changeNames.add(event.getClass().getSimpleName() + " of " + number + " at " + at);
+        }
+
+        void park(String eventId, String number, Instant at, IntegrationEvent event) {
+            log.info("{} of {} arrived before its endorsement; kept until it is listed",
+                    event.getClass().getSimpleName(), number);
+            parked.add(new Object[]{eventId, number, IntegrationEventType.of(event.getClass()).type(),
+                    Timestamp.from(at), toJson(event)});
+        }
+
+        void flush() {
+            if (!grants.isEmpty()) {
+                // One statement for every grant, a column of values each (dates and instants in ISO form); of two
+                // grants of one number the first is kept, as one by one.
+                Object[] columns = new Object[9];
+                for (int column = 0; column < columns.length; column++) {
+                    int c = column;
+                    columns[column] = grants.stream().map(row -> row[c].toString()).toArray(String[]::new);
+                }
+                jdbc.update("INSERT INTO " + table + """
+                         (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since,
+                          valid_through, status, status_since, changed_at)
+                        SELECT number, tenant, name, folded, category, state, since, through, 'ACTIVE', since, at
+                        FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                    ?::varchar[], ?::date[], ?::date[], ?::timestamptz[])
+                             AS granted(number, tenant, name, folded, category, state, since, through, at)
+                        ON CONFLICT (endorsement_number) DO NOTHING""", columns);
+                grants.clear();
+            }
+            if (!changes.isEmpty()) {
+                int[] changed = jdbc.batchUpdate("UPDATE " + table + """
+                         SET status = COALESCE(?::varchar, status), status_since = COALESCE(?::date, status_since),
+                            valid_through = COALESCE(?::date, valid_through),
+                            tenant_id = COALESCE(?::varchar, tenant_id), state = COALESCE(?::varchar, state),
+                            changed_at = ?
+                        WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'""", changes);
+                for (int i = 0; i < changed.length; i++) {
+                    if (changed[i] == 0) {
+                        log.info("{} comes after a transfer or before the last change applied; ignored",
+                                changeNames.get(i));
+                    }
+                }
+                changes.clear();
+                changeNames.clear();
+            }
+            if (!parked.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO " + pendingTable()
+                        + " (event_id, endorsement_number, event_type, effective_at, event) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", parked);
+                parked.clear();
+            }
+        }
+
+        private static Object text(String value) {
+            return value == null ? new SqlParameterValue(Types.VARCHAR, null) : value;
+        }
+    }
+
+    /** Takes the endorsements' locks in one order (by key), so that two batches never wait for each other. */
+    private void lockAll(String[] numbers) {
+        jdbc.query("""
+                SELECT pg_advisory_xact_lock(lock_key) FROM (
+                    SELECT DISTINCT hashtext(?::text || ':' || number) AS lock_key
+                    FROM unnest(?::varchar[]) AS number ORDER BY lock_key) AS keys""",
+                rs -> { }, table, numbers);
+    }
+
+    private Set<String> listedAmong(String[] numbers) {
+        return new HashSet<>(jdbc.queryForList("SELECT endorsement_number FROM " + table
+                + " WHERE endorsement_number = ANY(?::varchar[])", String.class, (Object) numbers));
     }
 
     private void change(IntegrationEvent event, String number, Instant at) {
@@ -175,15 +328,6 @@ public class Registry {
         return changed;
     }
 
-    private void park(String eventId, String number, Instant at, IntegrationEvent event) {
-        log.info("{} of {} arrived before its endorsement; kept until it is listed",
-                event.getClass().getSimpleName(), number);
-        jdbc.update("INSERT INTO " + pendingTable()
-                + " (event_id, endorsement_number, event_type, effective_at, event) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", eventId, number, IntegrationEventType.of(event.getClass()).type(),
-                Timestamp.from(at), toJson(event));
-    }
-
     private void applyPendingChanges(String number) {
         List<Object[]> pending = jdbc.query("SELECT event_type, event FROM " + pendingTable()
                 + " WHERE endorsement_number = ? ORDER BY effective_at",
@@ -205,6 +349,17 @@ public class Registry {
 
     /** Active endorsees that match, in name order (then number, so that pages never overlap or skip). */
     public RegistryPage search(RegistrySearch search) {
+        SearchStatement statement = searchStatement(search);
+        List<RegistryEntry> found = jdbc.query(statement.sql(), ENTRY, statement.arguments().toArray());
+        boolean hasMore = found.size() > search.size();
+        return new RegistryPage(hasMore ? found.subList(0, search.size()) : found, hasMore);
+    }
+
+    /** A search as the database is asked it; a name is found through the trigram index on {@code name_folded}. */
+    record SearchStatement(String sql, List<Object> arguments) {
+    }
+
+    SearchStatement searchStatement(RegistrySearch search) {
         StringBuilder sql = new StringBuilder("SELECT * FROM " + table + " WHERE status = 'ACTIVE'");
         List<Object> arguments = new ArrayList<>();
         if (search.name() != null && !search.name().isBlank()) {
@@ -223,9 +378,7 @@ public class Registry {
         }
         sql.append(" ORDER BY name_folded, endorsement_number LIMIT ").append(search.size() + 1)
                 .append(" OFFSET ").append((long) search.page() * search.size());
-        List<RegistryEntry> found = jdbc.query(sql.toString(), ENTRY, arguments.toArray());
-        boolean hasMore = found.size() > search.size();
-        return new RegistryPage(hasMore ? found.subList(0, search.size()) : found, hasMore);
+        return new SearchStatement(sql.toString(), arguments);
     }
 
     /** The endorsement with this number, whatever its status. */
@@ -237,15 +390,6 @@ public class Registry {
     /** Every endorsement, in number order: what a rebuild compares. */
     public List<EndorsementRecord> all() {
         return jdbc.query("SELECT * FROM " + table + " ORDER BY endorsement_number", RECORD);
-    }
-
-    private void lock(String number) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> { }, table + ":" + number);
-    }
-
-    private boolean exists(String number) {
-        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE endorsement_number = ?", Integer.class, number)
-                .isEmpty();
     }
 
     private static String numberOf(IntegrationEvent event) {

@@ -35,6 +35,14 @@ public class MessagingAutoConfiguration {
         return new Inbox(jdbc, new TransactionTemplate(transactions), json, clock);
     }
 
+    /** Retries and dead letters for consumers bound in batch mode; record-mode bindings keep the binder's. */
+    @Bean
+    public BatchDeadLetters batchDeadLetters(
+            @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
+            String bootstrapServers) {
+        return new BatchDeadLetters(bootstrapServers);
+    }
+
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(
             StreamBridge streamBridge, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
