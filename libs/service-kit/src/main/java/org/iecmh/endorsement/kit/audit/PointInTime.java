@@ -3,17 +3,13 @@ package org.iecmh.endorsement.kit.audit;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +19,7 @@ import java.util.Optional;
  * tables of the same shape (PostgreSQL looks up {@code pg_temp} first), the stream's events up to the point are
  * handed to the read model's own event handlers, and the view is read back by the same code that serves the live
  * one: so the past state has the live view's shape without a second rendering of it to keep in step. The handlers'
- * updates reach the server in batches ({@link BatchingConnection}), so a long stream replays at the pace of its
+ * updates reach the server in batches ({@link HeldBackWrites}), so a long stream replays at the pace of its
  * reading rather than one round trip per event.
  */
 public class PointInTime {
@@ -47,13 +43,7 @@ public class PointInTime {
             }
             List<AnnotationEventHandlerAdapter> handlers = view.readModel().projections().stream()
                     .map(AnnotationEventHandlerAdapter::new).toList();
-            // The handlers write through the transaction's connection; for the replay it batches their updates.
-            DataSource dataSource = jdbc.getDataSource();
-            ConnectionHolder transactional = (ConnectionHolder) TransactionSynchronizationManager.unbindResource(
-                    dataSource);
-            Connection batching = BatchingConnection.wrap(transactional.getConnection());
-            TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(batching));
-            try {
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
                 for (DomainEventMessage<?> event : events) {
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         if (handler.canHandle(event)) {
@@ -61,12 +51,6 @@ public class PointInTime {
                         }
                     }
                 }
-                BatchingConnection.finish(batching);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Replaying the events of " + aggregateId + " failed", e);
-            } finally {
-                TransactionSynchronizationManager.unbindResource(dataSource);
-                TransactionSynchronizationManager.bindResource(dataSource, transactional);
             }
             return view.find(aggregateId);
         });
