@@ -1,29 +1,21 @@
 package org.iecmh.endorsement.bench;
 
+import org.iecmh.endorsement.testkit.OidcSignIn;
+
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The running local platform as the benchmark reaches it: the gateway and each service over HTTP/1.1 (as the test-kit
@@ -61,8 +53,6 @@ final class Target {
             Long.getLong("bench.request-timeout-seconds", 15));
     /** Tokens last 30 minutes on the local provider; a run takes longer, so each is renewed well before. */
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(20);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
 
     private final String host = System.getProperty("bench.host", "localhost");
     private final String kafkaPrefix = System.getProperty("bench.kafka-prefix", "");
@@ -164,76 +154,9 @@ final class Target {
 
     /**
      * Signs a demo user in as a browser does, with the authorization code flow and PKCE of the provider's {@code cli}
-     * client: the login form with its CSRF token, the authorization request, then the code for tokens.
+     * client, as the tests do.
      */
     private String signIn(String user, String password) {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String issuer = url(IDENTITY, "");
-        String redirect = "http://127.0.0.1:8400/callback";
-        String verifier = randomUrlSafe(32);
-        HttpResponse<String> form = exchange(browser, HttpRequest.newBuilder(URI.create(issuer + "/login")).GET());
-        Matcher csrf = CSRF.matcher(form.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("No login form at " + issuer + "/login: " + form.statusCode());
-        }
-        HttpResponse<String> signedIn = exchange(browser, formPost(issuer + "/login",
-                Map.of("username", user, "password", password, "_csrf", csrf.group(1))));
-        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("Sign-in of " + user + " refused: " + signedIn.statusCode());
-        }
-        HttpResponse<String> authorized = exchange(browser, HttpRequest.newBuilder(URI.create(issuer
-                + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", "cli",
-                "redirect_uri", redirect, "scope", "openid profile", "state", "bench",
-                "code_challenge", challenge(verifier), "code_challenge_method", "S256")))).GET());
-        Matcher code = CODE.matcher(authorized.headers().firstValue("Location").orElse(""));
-        if (!code.find()) {
-            throw new IllegalStateException("No authorization code for " + user + ": " + authorized.statusCode());
-        }
-        HttpResponse<String> issued = exchange(browser, formPost(issuer + "/oauth2/token", Map.of(
-                "grant_type", "authorization_code", "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
-                "redirect_uri", redirect, "client_id", "cli", "code_verifier", verifier)));
-        String token = Json.text(issued.body(), "access_token");
-        if (issued.statusCode() != 200 || token == null) {
-            throw new IllegalStateException("No token for " + user + ": " + issued.statusCode());
-        }
-        return token;
-    }
-
-    private static HttpRequest.Builder formPost(String url, Map<String, String> fields) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
-    }
-
-    private static HttpResponse<String> exchange(HttpClient client, HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("No answer from the identity provider", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String randomUrlSafe(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return new OidcSignIn(url(IDENTITY, ""), "cli", "http://127.0.0.1:8400/callback").accessToken(user, password);
     }
 }
