@@ -16,6 +16,7 @@ import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.security.VerifiedTokens;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -72,6 +74,12 @@ class WritePathTest {
                 .isSameAs(springTransactions);
         assertThat(springTransactions).isInstanceOf(DataSourceTransactionManager.class);
         assertThat(connections).isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class);
+    }
+
+    @Test
+    void theServiceChecksTokensWithADecoderThatRemembersVerifiedOnes(@Autowired JwtDecoder decoder) {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+        assertThat(submit("person-token", "Tess Token").status()).isEqualTo(201);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.kit.security;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +25,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import java.time.Clock;
+
 /**
  * Every service is an OAuth2 resource server: it validates the caller's JWT itself (signature against the
  * issuer's published keys, issuer, lifetime) and never trusts identity headers. The public registry, health
@@ -36,6 +40,15 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableWebSecurity
 public class ResourceServerAutoConfiguration {
+
+    /**
+     * Each token verified once while it is valid. Token lifetimes are the issuer's wall-clock time, whatever
+     * {@code Clock} the service's rules run on.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokens(@Value("${iecmh.security.verified-tokens:10000}") int capacity) {
+        return VerifiedTokens.wrapping(Clock.systemUTC(), capacity);
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
