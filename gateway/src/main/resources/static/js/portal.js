@@ -6,7 +6,7 @@ import { callApi, showProblem, clearProblems } from './api.js';
 import { el, statusTag, announce } from './portal-kit.js';
 
 // The Alliance's categories, each in its Infant (0-3) and Early Childhood (3-6) form, and the guidance that says
-// what each is for and asks (DESIGN.md, section 2; the association's own figures are in its requirement check).
+// what each is for and asks (docs/architecture.md, Domain rules; the association's own figures are in its requirement check).
 const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
   'IMHM-R', 'ECMHM-R'];
 const GUIDANCE = {

@@ -1,7 +1,7 @@
 package org.iecmh.endorsement.application.references;
 
 /**
- * When a completed rating counts (tenant policy; DESIGN.md section 2): the rater has known the applicant at least
+ * When a completed rating counts (tenant policy; docs/architecture.md, Domain rules): the rater has known the applicant at least
  * {@code minimumKnownMonths}, and fewer than {@code notEnoughInformationLimit} items are "not enough information".
  */
 public record ReferenceRules(int minimumKnownMonths, int notEnoughInformationLimit) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one category asks of a portfolio under one version of a policy (DESIGN.md section 2).
+ * What one category asks of a portfolio under one version of a policy (docs/architecture.md, Domain rules).
  *
  * @param degree                     the lowest degree that counts, or null when none is needed
  * @param workYearsInsteadOfDegree   years of work that stand in for the degree (Associate: "any degree OR 2 years")

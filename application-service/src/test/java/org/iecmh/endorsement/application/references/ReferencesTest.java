@@ -36,7 +36,7 @@ import static org.iecmh.endorsement.application.references.RaterRelationship.CUR
 import static org.iecmh.endorsement.application.references.RaterRelationship.OTHER;
 import static org.iecmh.endorsement.application.references.RaterRelationship.RSC_PROVIDER;
 
-/** The references of an application (DESIGN.md section 2), told as given / when / then. */
+/** The references of an application (docs/architecture.md, Domain rules), told as given / when / then. */
 class ReferencesTest {
 
     private static final String ID = "app-1";

@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The directory of endorsed Reflective Supervision/Consultation providers: RSC hours count only from an endorsee in
- * one of these categories (DESIGN.md section 2), so applicants look their provider up here. Browsed by state, a
+ * one of these categories (docs/architecture.md, Domain rules), so applicants look their provider up here. Browsed by state, a
  * page at a time.
  */
 @RestController
