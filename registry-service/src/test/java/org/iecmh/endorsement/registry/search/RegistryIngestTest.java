@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * How registry-service takes in events, on the real PostgreSQL server and Kafka broker: a poll's records are applied
  * in one transaction, each event once however often it comes, a record that keeps failing is parked on the dead-letter
- * topic while the others are applied, and a name is searched through its trigram index.
+ * topic while the others are applied.
  */
 @SpringBootTest(classes = RegistryServiceApplication.class, properties = "spring.config.name=" + RegistryServiceApplication.NAME)
 @WithRealInfrastructure
@@ -145,33 +145,6 @@ class RegistryIngestTest {
                 .extracting(r -> KafkaTopics.header(r, CloudEventHeaders.ID)).containsExactly(poison.id());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, poison.id()))
                 .isZero();
-    }
-
-    @Test
-    void aSearchByPartOfANameUsesTheTrigramIndex() {
-        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = ?", String.class,
-                "registry_entry_active_name_trigrams")).contains("USING gin").contains("gin_trgm_ops")
-                .contains("WHERE ((status)::text = 'ACTIVE'::text)");
-
-        List<String> plan = transaction.execute(status -> {
-            // Enough endorsees for the planner to prefer an index; rolled back with the rest.
-            jdbc.update("""
-                    INSERT INTO registry_entry (endorsement_number, tenant_id, name, name_folded, category, state,
-                        endorsed_since, valid_through, status_since, changed_at)
-                    SELECT 'MA-9' || lpad(i::text, 6, '0'), 'ma', md5(i::text), md5(i::text), 'IFA', 'MA',
-                        DATE '2026-01-01', DATE '2027-12-31', DATE '2026-01-01', now()
-                    FROM generate_series(1, 50000) AS i""");
-            jdbc.execute("ANALYZE registry_entry");
-            Registry.SearchStatement search = registry.searchStatement(
-                    new RegistrySearch("Zoë Exa", null, List.of(), 0, 20));
-            List<String> lines = jdbc.queryForList("EXPLAIN " + search.sql(), String.class,
-                    search.arguments().toArray());
-            status.setRollbackOnly();
-            return lines;
-        });
-
-        assertThat(String.join("\n", plan)).contains("registry_entry_active_name_trigrams")
-                .doesNotContain("Seq Scan");
     }
 
     /** An event as it travels: its CloudEvents id, the record's payload and headers. */
