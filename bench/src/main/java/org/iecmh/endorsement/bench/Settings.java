@@ -10,7 +10,7 @@ record Settings(Duration warmUp, Duration window, List<Integer> concurrencies, i
     static final String USAGE = """
             options (each bounded; the defaults are what the README's table was made with):
               --window-seconds S     measured window of each load (10)
-              --warm-up-seconds S    load before each window; only answers from the window on count (3)
+              --warm-up-seconds S    load before each window; only answers from the window on count (10)
               --concurrency 1,8,64   workers of the command and commit loads
               --long-stream N        events of the long aggregate (1000)
               --samples N            timed repetitions of each single-request measurement (30)
@@ -19,7 +19,7 @@ record Settings(Duration warmUp, Duration window, List<Integer> concurrencies, i
               --searches N           timed searches, each way (300)""";
 
     static Settings parse(List<String> arguments) {
-        Settings settings = new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10), List.of(1, 8, 64), 1000, 30,
+        Settings settings = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(1, 8, 64), 1000, 30,
                 2000, 100_000, 300);
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);

@@ -32,8 +32,12 @@ final class LocalJvm implements AutoCloseable {
             throw new IllegalStateException("No " + name + " jar at " + jar.toAbsolutePath()
                     + ": build it first with ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        if (!"full".equals(System.getenv("IECMH_LOCAL_JIT"))) {
+            // The client compiler alone starts an application sooner; IECMH_LOCAL_JIT=full (bench/run) keeps both.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-Xshare:auto", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
