@@ -25,8 +25,8 @@ import java.util.function.LongConsumer;
  * see the old rows until the new ones are committed. (One transaction per page of events would let a command's
  * subscribing handlers write between pages, and the rebuild then apply the same events a second time.)
  * <p>
- * The handlers' writes are held back and sent in batches ({@link HeldBackWrites}): consecutive INSERTs, UPDATEs or
- * DELETEs of the same SQL go to the database together, in order, and everything held back is sent before any other
+ * The handlers' writes are held back and sent in batches ({@link HeldBackWrites}): the INSERTs, UPDATEs or DELETEs
+ * of one SQL go to the database together, each table's in order, and everything held back is sent before any other
  * statement (a handler's query, the next page of events) and every {@value #PROGRESS_EVERY} events. While a rebuild
  * runs, a projection's {@code update} therefore answers 1 whatever it changed: projections must not decide on the
  * count of rows an update changed.

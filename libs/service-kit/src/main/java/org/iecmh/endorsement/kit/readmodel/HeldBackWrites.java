@@ -11,20 +11,34 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Holds back the INSERT, UPDATE and DELETE statements run through Spring's JDBC support in the current transaction,
- * and sends consecutive ones of the same SQL as one JDBC batch: for replaying many events into read-model tables (a
- * rebuild, an audit's past state) at the pace of reading them rather than a round trip per statement. Any other use
- * of the connection sends what is held back first, so the database sees every statement in the order it was run.
- * Works by binding, for the transaction's DataSource, a connection that wraps the transaction's own; closing puts
- * the own one back. While it is open, an update answers 1 whatever it changed: projections must not decide on the
- * count of rows an update changed.
+ * and sends those of the same SQL as one JDBC batch: for replaying many events into read-model tables (a rebuild, an
+ * audit's past state) at the pace of reading them rather than a round trip per statement.
+ * <p>
+ * Writes are held back per table, each table's in the order they were run. A projection that writes two tables for
+ * one event (a row here, a row there) therefore still sends two batches for a thousand events, not two thousand
+ * statements: writes to two different tables commute. They do not when a statement reads another table (a
+ * {@code SELECT} inside it, {@code UPDATE ... FROM}, {@code DELETE ... USING}) or when a table has foreign keys or
+ * triggers; such a write sends everything held back first and is sent at once. Within one table, a statement whose
+ * SQL was held back earlier, behind another SQL, sends that table's batches first, so each table sees its writes in
+ * their order. Any other use of the connection (a query, DDL) sends everything held back first.
+ * <p>
+ * Works by binding, for the transaction's DataSource, a connection that wraps the transaction's own; closing puts the
+ * own one back. While it is open, a held-back update answers 1 whatever it changed: projections must not decide on
+ * the count of rows an update changed.
  */
 public final class HeldBackWrites implements AutoCloseable {
 
@@ -33,13 +47,27 @@ public final class HeldBackWrites implements AutoCloseable {
     private static final int MOST_HELD_BACK = 1000;
     private static final Set<String> HARMLESS = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
             "isWrapperFor", "getWarnings", "clearWarnings", "getAutoCommit", "getTransactionIsolation", "close");
+    /** The verb and the table a write names: {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}. */
+    private static final Pattern WRITE = Pattern.compile(
+            "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?([A-Za-z_][A-Za-z0-9_.]*)",
+            Pattern.CASE_INSENSITIVE);
+    /** What in a write reads other tables than its own. */
+    private static final Pattern READS_ELSEWHERE = Pattern.compile("\\b(SELECT|FROM|USING)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private final DataSource dataSource;
     private final ConnectionHolder own;
     private final Connection target;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
-    private String heldBackSql;
-    private int heldBack;
+    /** Per SQL: the table its writes are held back for, or null if they are sent at once. */
+    private final Map<String, String> tableOf = new HashMap<>();
+    /** Per table whose order and independence are known: whether its writes may be held back. */
+    private final Map<String, Boolean> independent = new HashMap<>();
+    /** Per table, in the order tables were first written: the SQL held back for it, each in the order first run. */
+    private final Map<String, List<String>> heldBack = new LinkedHashMap<>();
+    private final Map<String, Integer> rows = new HashMap<>();
+    private int heldBackRows;
+    private long batchesSent;
 
     private HeldBackWrites(DataSource dataSource, ConnectionHolder own) {
         this.dataSource = dataSource;
@@ -63,19 +91,21 @@ public final class HeldBackWrites implements AutoCloseable {
         return writes;
     }
 
-    /** Sends what is held back. */
+    /** Sends everything held back, table by table, each table's batches in their order. */
     public void flush() {
-        if (heldBack == 0) {
+        if (heldBackRows == 0) {
             return;
         }
         try {
-            prepared.get(heldBackSql).executeBatch();
-        } catch (SQLException e) {
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw new IllegalStateException("A batch of " + heldBack + " x " + heldBackSql + " failed", cause);
+            for (List<String> statements : heldBack.values()) {
+                for (String sql : statements) {
+                    send(sql);
+                }
+            }
         } finally {
-            heldBack = 0;
-            heldBackSql = null;
+            heldBack.clear();
+            rows.clear();
+            heldBackRows = 0;
         }
     }
 
@@ -99,14 +129,43 @@ public final class HeldBackWrites implements AutoCloseable {
         }
     }
 
+    /** How many batches were sent so far: what a replay cost in round trips for its writes. */
+    public long batchesSent() {
+        return batchesSent;
+    }
+
+    private void send(String sql) {
+        try {
+            batchesSent++;
+            prepared.get(sql).executeBatch();
+        } catch (SQLException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new IllegalStateException("A batch of " + rows.get(sql) + " x " + sql + " failed", cause);
+        }
+    }
+
+    /** Sends what is held back for one table, in order. */
+    private void flush(String table) {
+        List<String> statements = heldBack.remove(table);
+        if (statements == null) {
+            return;
+        }
+        for (String sql : statements) {
+            try {
+                send(sql);
+            } finally {
+                heldBackRows -= rows.remove(sql);
+            }
+        }
+    }
+
     private Object onConnection(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("close")) {
             // The transaction manager closes the own connection when the transaction ends.
             return null;
         }
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1
-                && isWrite((String) args[0])) {
-            String sql = (String) args[0];
+                && args[0] instanceof String sql && isWrite(sql)) {
             PreparedStatement statement = prepared.get(sql);
             if (statement == null) {
                 statement = target.prepareStatement(sql);
@@ -127,16 +186,24 @@ public final class HeldBackWrites implements AutoCloseable {
             throws Throwable {
         switch (method.getName()) {
             case "executeUpdate", "execute", "executeLargeUpdate" -> {
-                if (args != null && args.length > 0) {
+                String table = args == null || args.length == 0 ? heldBackTable(sql) : null;
+                if (table == null) {
                     flush();
                     return invoke(real, method, args);
                 }
-                if (!sql.equals(heldBackSql)) {
-                    flush();
+                List<String> statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
+                if (!statements.isEmpty() && !statements.get(statements.size() - 1).equals(sql)
+                        && statements.contains(sql)) {
+                    // This SQL is held back behind another of the same table: those go first, in their order.
+                    flush(table);
+                    statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
+                }
+                if (statements.isEmpty() || !statements.get(statements.size() - 1).equals(sql)) {
+                    statements.add(sql);
                 }
                 real.addBatch();
-                heldBackSql = sql;
-                if (++heldBack >= MOST_HELD_BACK) {
+                rows.merge(sql, 1, Integer::sum);
+                if (++heldBackRows >= MOST_HELD_BACK) {
                     flush();
                 }
                 return switch (method.getName()) {
@@ -167,6 +234,45 @@ public final class HeldBackWrites implements AutoCloseable {
                 flush();
                 return invoke(real, method, args);
             }
+        }
+    }
+
+    /**
+     * The table whose writes {@code sql} joins when held back, or null when it must be sent at once: it reads other
+     * tables, or its table has foreign keys or triggers.
+     */
+    private String heldBackTable(String sql) {
+        if (tableOf.containsKey(sql)) {
+            return tableOf.get(sql);
+        }
+        Matcher write = WRITE.matcher(sql);
+        String table = null;
+        if (write.find() && !READS_ELSEWHERE.matcher(sql.substring(write.end())).find()) {
+            String named = write.group(2).toLowerCase(Locale.ROOT);
+            if (independent.computeIfAbsent(named, this::standsAlone)) {
+                table = named;
+            }
+        }
+        tableOf.put(sql, table);
+        return table;
+    }
+
+    /** Whether nothing but its own statements acts on the table: no foreign key from or to it, no trigger on it. */
+    private boolean standsAlone(String table) {
+        try (PreparedStatement query = target.prepareStatement("""
+                SELECT NOT EXISTS (SELECT 1 FROM pg_constraint
+                                   WHERE contype = 'f' AND (conrelid = to_regclass(?) OR confrelid = to_regclass(?)))
+                   AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal)
+                   AND to_regclass(?) IS NOT NULL""")) {
+            for (int i = 1; i <= 4; i++) {
+                query.setString(i, table);
+            }
+            try (ResultSet answer = query.executeQuery()) {
+                return answer.next() && answer.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            log.debug("Could not tell whether {} stands alone; its writes are sent at once", table, e);
+            return false;
         }
     }
 

@@ -1,0 +1,103 @@
+package org.iecmh.endorsement.kit.readmodel;
+
+import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes held back in a transaction, on the real PostgreSQL server: they reach the database in a few batches however
+ * many there are and however they alternate between tables, and the tables end as if each statement had been sent at
+ * once. Each test works on temporary tables in a transaction it rolls back.
+ */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithRealInfrastructure
+class HeldBackWritesTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void writesThatAlternateBetweenTablesGoAsOneBatchPerStatement() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_person (id int PRIMARY KEY, name text, visits int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_provider (id int PRIMARY KEY, category text)");
+            long batches;
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 600; i++) {
+                    // One event's writes: a row in each table, the second only for some.
+                    assertThat(jdbc.update("INSERT INTO held_person VALUES (?, ?, 0)", i, "person " + i)).isEqualTo(1);
+                    if (i % 2 == 0) {
+                        jdbc.update("INSERT INTO held_provider VALUES (?, ?) ON CONFLICT (id) DO NOTHING", i, "IMHS");
+                    }
+                }
+                batches = writes.batchesSent();
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_person", Long.class)).isEqualTo(600);
+                assertThat(writes.batchesSent() - batches).isEqualTo(2);
+            }
+            assertThat(batches).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_provider", Long.class)).isEqualTo(300);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void eachTableSeesItsWritesInTheOrderTheyWereRun() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_person (id int PRIMARY KEY, name text, visits int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_provider (id int PRIMARY KEY, category text)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 50; i++) {
+                    jdbc.update("INSERT INTO held_person VALUES (?, ?, 0)", i, "first " + i);
+                    jdbc.update("INSERT INTO held_provider VALUES (?, 'IFA')", i);
+                    jdbc.update("UPDATE held_person SET visits = visits + 1, name = ? WHERE id = ?", "second " + i, i);
+                    // The insert's SQL again, behind the update: the row must exist before it is deleted below.
+                    jdbc.update("DELETE FROM held_person WHERE id = ?", i - 1);
+                    jdbc.update("INSERT INTO held_person VALUES (?, ?, 0)", 1000 + i, "third " + i);
+                    jdbc.update("UPDATE held_person SET visits = visits + 10 WHERE id = ?", 1000 + i);
+                }
+            }
+            List<Map<String, Object>> people = jdbc.queryForList("SELECT * FROM held_person ORDER BY id");
+            assertThat(people).hasSize(51);
+            assertThat(people.get(0)).containsEntry("id", 49).containsEntry("name", "second 49")
+                    .containsEntry("visits", 1);
+            assertThat(people.subList(1, 51)).allSatisfy(person -> assertThat(person).containsEntry("visits", 10));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_provider", Long.class)).isEqualTo(50);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void tablesTiedByAForeignKeyOrAStatementThatReadsAnotherTableKeepTheOrderAcrossTables() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_application (id int PRIMARY KEY)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_entry (id int PRIMARY KEY,"
+                    + " application_id int NOT NULL REFERENCES held_application (id))");
+            jdbc.execute("CREATE TEMPORARY TABLE held_count (application_id int PRIMARY KEY, entries bigint)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 20; i++) {
+                    jdbc.update("INSERT INTO held_application VALUES (?)", i);
+                    jdbc.update("INSERT INTO held_entry VALUES (?, ?)", i, i);
+                    // Reads held_entry: everything before it must have reached the database.
+                    jdbc.update("INSERT INTO held_count SELECT ?, count(*) FROM held_entry WHERE application_id = ?",
+                            i, i);
+                    jdbc.update("DELETE FROM held_entry WHERE id = ?", i);
+                    jdbc.update("DELETE FROM held_application WHERE id = ?", i);
+                }
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_application", Long.class)).isZero();
+            assertThat(jdbc.queryForList("SELECT DISTINCT entries FROM held_count", Long.class)).containsExactly(1L);
+            status.setRollbackOnly();
+        });
+    }
+}
