@@ -211,6 +211,31 @@ class AuditTest {
     }
 
     @Test
+    void pastStatesReplayOnSessionsOfTheirOwnWhichKeepTheirShadowTablesOutOfTheServicesSight() {
+        String id = submit("ma", "person-sessions", "Ada First");
+        rename("ma", id, "Ada Second");
+        String shadows = """
+                SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname LIKE 'pg_temp%' AND c.relname = 'sample_view' ORDER BY c.oid""";
+
+        Response first = auditor("ma").get("/api/audit/samples/" + id + "/state?sequence=0");
+        List<Long> kept = jdbc.queryForList(shadows, Long.class);
+        Response second = auditor("ma").get("/api/audit/samples/" + id + "/state?sequence=1");
+        Response third = auditor("ma").get("/api/audit/samples/" + id + "/state?sequence=0");
+
+        assertThat(first.body().at("/view/name").asText()).isEqualTo("Ada First");
+        assertThat(second.body().at("/view/name").asText()).isEqualTo("Ada Second");
+        assertThat(third.body().get("view")).isEqualTo(first.body().get("view"));
+        // A replay session keeps its shadow table from one replay to the next (no table created again) ...
+        assertThat(kept).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+        assertThat(jdbc.queryForList(shadows, Long.class)).isEqualTo(kept);
+        // ... and the rows it replayed leave with its transaction, while the service's connections see the live table.
+        assertThat(views.find(id).orElseThrow()).extracting("name").isEqualTo("Ada Second");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()",
+                Long.class)).isZero();
+    }
+
+    @Test
     void aPersonsSignedBundleVerifiesAndFailsAfterOneByteChanges() throws Exception {
         String person = "person-" + UUID.randomUUID();
         String id = submit("ma", person, "Bea Bundle");

@@ -258,8 +258,12 @@ public class EventStoreAutoConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 EventChain eventChain) {
+                                                 EventChain eventChain,
+                                                 @Value("${iecmh.event-store.read-batch-size:1000}") int batchSize) {
+        // Events are read a batch per query: an aggregate's stream for the audit, the whole store for a rebuild and
+        // the tracking processors. Axon's 100 made a 1,000-event stream ten round trips and a rebuild one per 100.
         return new ChainedEventStorageEngine(JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
