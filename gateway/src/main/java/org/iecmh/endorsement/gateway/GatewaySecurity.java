@@ -23,6 +23,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -88,6 +92,15 @@ class GatewaySecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /**
+     * Access tokens only: Spring Boot adds this to the issuer, lifetime and audience checks of the decoder it makes,
+     * in place of its default, which accepts any JWT of the issuer (an ID token too).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> accessTokensOnly(GatewaySecurityProperties properties) {
+        return new JwtTypeValidator(properties.accessTokenTypes());
     }
 
     @Bean

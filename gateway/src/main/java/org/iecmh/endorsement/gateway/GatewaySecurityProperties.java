@@ -21,6 +21,8 @@ import java.util.List;
  * @param trustedProxies                how many proxies in front of the gateway append to {@code X-Forwarded-For}
  *                                      (0: clients connect directly, their socket address is the client; 1: one
  *                                      load balancer, whose last entry is the client; and so on)
+ * @param accessTokenTypes              the JOSE {@code typ} an access token must have: {@code at+jwt} (RFC 9068), so
+ *                                      that an ID token of the same issuer is refused
  */
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
@@ -31,7 +33,8 @@ public record GatewaySecurityProperties(
         @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg", "/web-config.json"}) List<String> webPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
         @DefaultValue("300") int publicRequestsPerMinute,
-        @DefaultValue("0") int trustedProxies) {
+        @DefaultValue("0") int trustedProxies,
+        @DefaultValue("at+jwt") List<String> accessTokenTypes) {
 
     public GatewaySecurityProperties {
         if (trustedProxies < 0) {

@@ -144,6 +144,7 @@ class GatewayTest {
         Map<String, String> forged = Map.of(
                 "another key", issuer.tokenSignedByAnotherKey("ma", "coordinator-1", "COORDINATOR"),
                 "alg none", issuer.unsignedToken("ma", "coordinator-1", "COORDINATOR"),
+                "an ID token, not an access token", issuer.idToken("ma", "coordinator-1", "COORDINATOR"),
                 "another issuer", issuer.token("ma", "coordinator-1", "COORDINATOR",
                         claims -> claims.issuer("https://issuer.example.org")),
                 "expired", issuer.token("ma", "coordinator-1", "COORDINATOR", claims -> claims

@@ -7,6 +7,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +24,7 @@ class VerifiedTokensTest {
 
     private final LocalIssuer issuer = LocalIssuer.instance();
     private final AtomicInteger verifications = new AtomicInteger();
-    private final ReactiveJwtDecoder issuersDecoder = ReactiveJwtDecoders.fromIssuerLocation(issuer.issuerUri());
+    private final ReactiveJwtDecoder issuersDecoder = accessTokens(issuer.issuerUri());
     private final ReactiveJwtDecoder counting = token -> {
         verifications.incrementAndGet();
         return issuersDecoder.decode(token);
@@ -68,5 +72,13 @@ class VerifiedTokensTest {
         clock.set(clock.instant().plus(Duration.ofSeconds(1)));
         decoder.decode(c).block();
         assertThat(verifications).hasValue(6);
+    }
+
+    /** The issuer's decoder as the gateway configures it: access tokens only. */
+    private static ReactiveJwtDecoder accessTokens(String issuerUri) {
+        NimbusReactiveJwtDecoder decoder = ReactiveJwtDecoders.fromIssuerLocation(issuerUri);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuerUri),
+                new JwtTypeValidator("at+jwt")));
+        return decoder;
     }
 }

@@ -47,12 +47,16 @@ import java.util.UUID;
 /**
  * Spring Authorization Server with two public clients, both authorization code with PKCE and no consent screen:
  * {@code web-ui} for the browser and {@code cli} for curl (its redirect URI need not answer: the code is read from
- * the redirect). Access tokens carry the user's tenants and roles ({@code iecmh.identity.tenants-claim}). The web
+ * the redirect). Access tokens, typed {@code at+jwt}, carry the user's tenants and roles
+ * ({@code iecmh.identity.tenants-claim}). The web
  * application's origins (those of its redirect URIs) may read discovery and keys and exchange a code for tokens from
  * the browser (CORS), and return there after signing out (OpenID Connect RP-initiated logout).
  */
 @Configuration
 class AuthorizationServerConfiguration {
+
+    /** The JOSE type of an access token (RFC 9068), which the resource servers require. */
+    static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     @Bean
     @Order(1)
@@ -132,13 +136,15 @@ class AuthorizationServerConfiguration {
                 .build();
     }
 
-    /** The user's tenants and roles, in access and ID tokens alike. */
+    /**
+     * Access tokens are typed {@code at+jwt} (RFC 9068) and carry the user's tenants and roles; ID tokens are
+     * neither typed so nor grant anything, so that no resource server takes an ID token for an access token.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tenantsClaim(@Value("${iecmh.identity.tenants-claim}") String claim) {
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokens(@Value("${iecmh.identity.tenants-claim}") String claim) {
         return context -> {
-            boolean userToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-                    || "id_token".equals(context.getTokenType().getValue());
-            if (userToken) {
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
                 DemoUsers.named(context.getPrincipal().getName())
                         .ifPresent(user -> context.getClaims().claim(claim, user.tenants()));
             }

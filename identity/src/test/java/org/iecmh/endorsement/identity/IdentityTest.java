@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.identity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +51,8 @@ class IdentityTest {
         String token = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
                 .accessToken("coordinator-wa", DemoUsers.PASSWORD);
 
-        // Validated as a service validates it: discovery, published keys, signature, issuer, lifetime.
-        JwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
-        Jwt jwt = decoder.decode(token);
+        // Validated as a service validates it: discovery, published keys, signature, issuer, lifetime, type.
+        Jwt jwt = accessTokens().decode(token);
 
         assertThat(jwt.getSubject()).isEqualTo("coordinator-wa");
         assertThat(jwt.getIssuer()).hasToString(issuer);
@@ -56,11 +61,26 @@ class IdentityTest {
 
     @Test
     void theOperatorIsPlatformAdministratorInEveryAssociation() {
-        Jwt jwt = JwtDecoders.fromIssuerLocation(issuer).decode(
+        Jwt jwt = accessTokens().decode(
                 new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html").accessToken("operator", DemoUsers.PASSWORD));
 
         assertThat(jwt.getClaimAsMap("tenants"))
                 .isEqualTo(Map.of("ma", List.of("PLATFORM_ADMIN"), "wa", List.of("PLATFORM_ADMIN")));
+    }
+
+    @Test
+    void anAccessTokenIsTypedAsOneAndAnIdTokenIsNeitherTypedSoNorGrantsTenants() {
+        JsonNode tokens = new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html")
+                .tokens("coordinator-ma", DemoUsers.PASSWORD);
+        String accessToken = tokens.get("access_token").asText();
+        String idToken = tokens.get("id_token").asText();
+
+        assertThat(accessTokens().decode(accessToken).getHeaders()).containsEntry("typ", "at+jwt");
+        Jwt id = JwtDecoders.fromIssuerLocation(issuer).decode(idToken);
+        assertThat(id.getHeaders().get("typ")).isNotEqualTo("at+jwt");
+        assertThat(id.getClaims()).doesNotContainKey("tenants");
+        assertThatThrownBy(() -> accessTokens().decode(idToken)).isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("typ");
     }
 
     @Test
@@ -97,6 +117,14 @@ class IdentityTest {
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A decoder as the resource servers configure theirs: only access tokens (RFC 9068 type) pass. */
+    private static JwtDecoder accessTokens() {
+        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
+                new JwtTypeValidator(AuthorizationServerConfiguration.ACCESS_TOKEN_TYPE)));
+        return decoder;
     }
 
     private static int freePort() {

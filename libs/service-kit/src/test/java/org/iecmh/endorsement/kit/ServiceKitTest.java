@@ -267,6 +267,7 @@ class ServiceKitTest {
         Map<String, String> forged = Map.of(
                 "another key", issuer.tokenSignedByAnotherKey("ma", "applicant-7", "APPLICANT"),
                 "alg none", issuer.unsignedToken("ma", "applicant-7", "APPLICANT"),
+                "an ID token, not an access token", issuer.idToken("ma", "applicant-7", "APPLICANT"),
                 "another issuer", issuer.token("ma", "applicant-7", "APPLICANT",
                         claims -> claims.issuer("https://issuer.example.org")),
                 "expired", issuer.token("ma", "applicant-7", "APPLICANT", claims -> claims

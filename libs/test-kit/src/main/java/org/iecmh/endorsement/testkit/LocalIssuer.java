@@ -32,15 +32,17 @@ import java.util.function.Consumer;
 /**
  * The one OpenID Connect issuer of this test JVM, started on first use: it serves its discovery document at
  * {@code /.well-known/openid-configuration} and its public keys at {@code /jwks} over HTTP on localhost, and signs
- * RS256 access tokens that name the tenants a user may act in and the roles per tenant
- * ({@code "tenants": {"ma": ["COORDINATOR"]}}). Services under test validate these tokens exactly as they
- * validate a production provider's: discovery, JWKS, signature, issuer and lifetime.
+ * RS256 access tokens, typed {@code at+jwt} (RFC 9068), that name the tenants a user may act in and the roles per
+ * tenant ({@code "tenants": {"ma": ["COORDINATOR"]}}). Services under test validate these tokens exactly as they
+ * validate a production provider's: discovery, JWKS, signature, issuer, lifetime and type.
  */
 public final class LocalIssuer {
 
     /** The claim that grants tenants and roles (the services' default {@code iecmh.security.tenants-claim}). */
     public static final String TENANTS_CLAIM = "tenants";
     private static final Duration LIFETIME = Duration.ofMinutes(30);
+    /** The JOSE type of an access token (RFC 9068). */
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
 
     private static LocalIssuer instance;
 
@@ -104,6 +106,14 @@ public final class LocalIssuer {
         return sign(key, claims.build());
     }
 
+    /**
+     * Not an access token: the claims of a valid one, signed by this issuer, but typed {@code JWT} as an OpenID
+     * Connect ID token is (some providers put the same claims in both).
+     */
+    public String idToken(String tenant, String subject, String role) {
+        return sign(key, claims(subject, Map.of(tenant, List.of(role))).build(), JOSEObjectType.JWT);
+    }
+
     /** Forged: the claims of a valid token, signed with a key that this issuer never published. */
     public String tokenSignedByAnotherKey(String tenant, String subject, String role) {
         return sign(newKey(), claims(subject, Map.of(tenant, List.of(role))).build());
@@ -127,9 +137,13 @@ public final class LocalIssuer {
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, claims, ACCESS_TOKEN);
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims, JOSEObjectType type) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+                    .type(type).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

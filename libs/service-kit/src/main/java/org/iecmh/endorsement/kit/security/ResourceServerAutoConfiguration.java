@@ -25,11 +25,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+
 import java.time.Clock;
 
 /**
  * Every service is an OAuth2 resource server: it validates the caller's JWT itself (signature against the
- * issuer's published keys, issuer, lifetime) and never trusts identity headers. The public registry, health
+ * issuer's published keys, issuer, lifetime, and that it is an access token) and never trusts identity headers. The public registry, health
  * probes, API descriptions and the Prometheus scrape need no token (on Kubernetes the actuator has a port of its
  * own that only the kubelet and the monitoring namespace reach); everything else does. Which tenant and role a caller acts in is
  * decided per request by {@link org.iecmh.endorsement.kit.web.ActorArgumentResolver} from the token's grants.
@@ -45,6 +49,15 @@ public class ResourceServerAutoConfiguration {
      * Each token verified once while it is valid. Token lifetimes are the issuer's wall-clock time, whatever
      * {@code Clock} the service's rules run on.
      */
+    /**
+     * Access tokens only: Spring Boot adds this to the issuer, lifetime and audience checks of the decoder it makes,
+     * in place of its default, which accepts any JWT of the issuer (an ID token too).
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> accessTokensOnly(SecurityProperties properties) {
+        return new JwtTypeValidator(properties.accessTokenTypes());
+    }
+
     @Bean
     static BeanPostProcessor verifiedTokens(@Value("${iecmh.security.verified-tokens:10000}") int capacity) {
         return VerifiedTokens.wrapping(Clock.systemUTC(), capacity);

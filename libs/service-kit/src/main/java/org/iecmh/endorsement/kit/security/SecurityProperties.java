@@ -15,6 +15,9 @@ import java.util.List;
  * @param publicPaths    paths anyone may call without a token
  * @param additionalPublicPaths a service's own public paths, on top of the shared ones (a provider's webhook)
  * @param protectedPaths paths that need a token even where they lie under a public path (checked first)
+ * @param accessTokenTypes the JOSE {@code typ} an access token must have: {@code at+jwt} (RFC 9068), so that an ID
+ *                       token of the same issuer is refused; for a provider that does not type its access tokens,
+ *                       its type (often {@code JWT}), with the audience then telling them apart
  */
 @ConfigurationProperties("iecmh.security")
 public record SecurityProperties(@DefaultValue("sub") String subjectClaim,
@@ -23,5 +26,6 @@ public record SecurityProperties(@DefaultValue("sub") String subjectClaim,
                                          "/v3/api-docs/**", "/error",
                                          "/api/registry/**"}) List<String> publicPaths,
                                  @DefaultValue({}) List<String> additionalPublicPaths,
-                                 @DefaultValue("/api/registry/admin/**") List<String> protectedPaths) {
+                                 @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
+                                 @DefaultValue("at+jwt") List<String> accessTokenTypes) {
 }

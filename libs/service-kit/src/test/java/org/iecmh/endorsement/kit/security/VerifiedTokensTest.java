@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Duration;
@@ -20,7 +24,7 @@ class VerifiedTokensTest {
 
     private final LocalIssuer issuer = LocalIssuer.instance();
     private final AtomicInteger verifications = new AtomicInteger();
-    private final JwtDecoder issuersDecoder = JwtDecoders.fromIssuerLocation(issuer.issuerUri());
+    private final JwtDecoder issuersDecoder = accessTokens(issuer.issuerUri());
     private final JwtDecoder counting = token -> {
         verifications.incrementAndGet();
         return issuersDecoder.decode(token);
@@ -62,5 +66,13 @@ class VerifiedTokensTest {
         clock.set(clock.instant().plus(Duration.ofSeconds(1)));
         decoder.decode(c);
         assertThat(verifications).hasValue(6);
+    }
+
+    /** The issuer's decoder as a service configures it: access tokens only. */
+    private static JwtDecoder accessTokens(String issuerUri) {
+        NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuerUri);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuerUri),
+                new JwtTypeValidator("at+jwt")));
+        return decoder;
     }
 }
