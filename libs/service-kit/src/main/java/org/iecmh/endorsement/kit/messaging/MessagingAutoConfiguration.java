@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The relay from each service's event store to Kafka, and the inbox its consumers share. */
@@ -55,6 +56,13 @@ public class MessagingAutoConfiguration {
     public IntegrationEventRelay integrationEventRelay(List<IntegrationEventMapper> mappers,
                                                        IntegrationEventPublisher publisher) {
         return new IntegrationEventRelay(mappers, publisher);
+    }
+
+    @Bean
+    public InboxRetention inboxRetention(ServiceKitSchema schemaReady, JdbcTemplate jdbc, Clock clock,
+                                         @Value("${iecmh.inbox.retention:90d}") Duration retention,
+                                         @Value("${iecmh.inbox.prune-every:1h}") Duration every) {
+        return new InboxRetention(jdbc, clock, retention, every);
     }
 
     /**
