@@ -1,7 +1,6 @@
 package org.iecmh.endorsement.kit.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.sql.SQLException;
 import java.time.Clock;
 
 /**
@@ -58,8 +56,8 @@ public class AuditAutoConfiguration {
     static class AuditApi {
 
         @Bean
-        PointInTime pointInTime(JdbcTemplate jdbc) throws SQLException {
-            return new PointInTime(jdbc, jdbc.getDataSource().unwrap(HikariDataSource.class));
+        PointInTime pointInTime(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            return new PointInTime(jdbc, transactions);
         }
 
         @Bean
