@@ -22,7 +22,10 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.sample.SampleConsumer;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -199,6 +202,47 @@ class ServiceKitTest {
         assertThat(KafkaTopics.header(parked, "ce_type")).isEqualTo("org.iecmh.endorsement.unknown.thing.v1");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, key))
                 .isZero();
+    }
+
+    @Test
+    void aDeadLetterGoesBackToItsTopicOnceItsCauseIsFixedAndIsHandledOnce() throws Exception {
+        String person = "person-" + UUID.randomUUID();
+        SampleConsumer.FAILING_FOR.add(person);
+        String applicationId;
+        try {
+            HttpResponse<String> response = submit("ma", Map.of("personId", person, "name", "Noor Haddad",
+                    "category", "IFA"), "request-dead-letter");
+            applicationId = json.readTree(response.body()).get("id").asText();
+            KafkaTopics.awaitFirst(deadLetterTopic(), r -> person.equals(KafkaTopics.key(r)));
+            assertThat(receivedCount(applicationId)).isZero();
+        } finally {
+            SampleConsumer.FAILING_FOR.remove(person);
+        }
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator", "PLATFORM_ADMIN");
+        String binding = "sampleEvents-in-0";
+        Response waiting = operator.get("/samples/dead-letters");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.at("/0/binding")).isEqualTo(binding);
+        assertThat(waiting.at("/0/deadLetterTopic")).isEqualTo(deadLetterTopic());
+        assertThat(waiting.body().get(0).get("waiting").asLong()).isPositive();
+
+        Response replayed = operator.post("/samples/dead-letters/" + binding + "/replays", Map.of());
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.body().get("replayed").asLong()).isPositive();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(applicationId) == 1);
+
+        // Replayed again (with whatever else came back meanwhile), it is not handled a second time.
+        operator.post("/samples/dead-letters/" + binding + "/replays", Map.of());
+        String marker = "marker-" + UUID.randomUUID();
+        String markerId = json.readTree(submit("ma", Map.of("personId", person, "name", "Noor Haddad",
+                "category", "IFA"), marker).body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(markerId) == 1);
+        assertThat(receivedCount(applicationId)).isEqualTo(1);
+
+        assertThat(ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR")
+                .post("/samples/dead-letters/" + binding + "/replays", Map.of()).status()).isEqualTo(403);
+        assertThat(operator.post("/samples/dead-letters/noSuchBinding-in-0/replays", Map.of()).status())
+                .isEqualTo(404);
     }
 
     @Test

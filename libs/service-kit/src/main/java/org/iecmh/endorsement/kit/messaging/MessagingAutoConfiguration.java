@@ -6,6 +6,12 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The relay from each service's event store to Kafka, and the inbox its consumers share. */
 @AutoConfiguration(after = {EventStoreAutoConfiguration.class, ClockAutoConfiguration.class})
@@ -63,6 +71,33 @@ public class MessagingAutoConfiguration {
                                          @Value("${iecmh.inbox.retention:90d}") Duration retention,
                                          @Value("${iecmh.inbox.prune-every:1h}") Duration every) {
         return new InboxRetention(jdbc, clock, retention, every);
+    }
+
+    /**
+     * The way back for each consumer binding's dead letters (those with a group: the binder gives each a dead-letter
+     * topic {@code error.<topic>.<group>}), through the service's Kafka connection settings.
+     */
+    @Bean
+    public DeadLetters deadLetters(BindingServiceProperties streams,
+            @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
+            String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
+        List<DeadLetters.Binding> bindings = streams.getBindings().entrySet().stream()
+                .filter(binding -> binding.getValue().getGroup() != null && binding.getValue().getDestination() != null)
+                .map(binding -> new DeadLetters.Binding(binding.getKey(), binding.getValue().getDestination(),
+                        binding.getValue().getGroup(), "error." + binding.getValue().getDestination() + "."
+                        + binding.getValue().getGroup()))
+                .sorted(java.util.Comparator.comparing(DeadLetters.Binding::name))
+                .toList();
+        Map<String, Object> client = new HashMap<>(kafka.getIfAvailable(KafkaProperties::new).buildAdminProperties());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new DeadLetters(bindings, client);
+    }
+
+    @Bean
+    @ConditionalOnProperty("iecmh.dead-letters.path")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    DeadLetterResource deadLetterResource(DeadLetters deadLetters) {
+        return new DeadLetterResource(deadLetters);
     }
 
     /**
