@@ -397,6 +397,11 @@ class EndToEndTest {
                     .until(() -> "DONE".equals(operator.get(progress).at("/status")));
             ids.put(service + ".rebuildId", rebuilding.at("/id"));
         }
+        // A consumer binding of each service, whose dead letters (none, here) the operator may replay.
+        ids.put("application-service.binding", "endorsementEvents-in-0");
+        ids.put("renewal-service.binding", "applicationEvents-in-0");
+        ids.put("payment-service.binding", "endorsementEvents-in-0");
+        ids.put("registry-service.binding", "endorsementEvents-in-0");
         return ids;
     }
 

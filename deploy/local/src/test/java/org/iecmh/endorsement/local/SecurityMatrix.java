@@ -108,6 +108,9 @@ final class SecurityMatrix {
             GET    /api/applications/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/applications/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
             GET    /api/applications/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
+            # Dead letters: the platform operator lists and replays them.
+            GET    /api/applications/dead-letters                                    platform 403   403   403   403   403   403   200
+            POST   /api/applications/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
 
             # renewal-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/endorsements/{endorsementNumber}                             record   200   404   404   200   200   200   200
@@ -144,6 +147,9 @@ final class SecurityMatrix {
             GET    /api/endorsements/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/endorsements/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
             GET    /api/endorsements/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
+            # Dead letters: the platform operator lists and replays them.
+            GET    /api/endorsements/dead-letters                                    platform 403   403   403   403   403   403   200
+            POST   /api/endorsements/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
 
             # payment-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/payments/invoices                                            search   200   EMPTY EMPTY 200   200   200   200
@@ -173,6 +179,9 @@ final class SecurityMatrix {
             GET    /api/payments/read-models                                         platform 403   403   403   403   403   403   200
             POST   /api/payments/read-models/{readModel}/rebuilds                    platform 403   403   403   403   403   403   202|409
             GET    /api/payments/read-models/rebuilds/{rebuildId}                    platform 403   403   403   403   403   403   200
+            # Dead letters: the platform operator lists and replays them.
+            GET    /api/payments/dead-letters                                        platform 403   403   403   403   403   403   200
+            POST   /api/payments/dead-letters/{binding}/replays                      platform 403   403   403   403   403   403   200
 
             # registry-service                                                       scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/registry/endorsees                                           public   200
@@ -188,6 +197,8 @@ final class SecurityMatrix {
             GET    /api/registry/admin/rebuilds/{id}                                 platform 403   403   403   403   403   403   200
             # One rebuild runs at a time: a second one asked for meanwhile is refused.
             POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409
+            GET    /api/registry/admin/dead-letters                                  platform 403   403   403   403   403   403   200
+            POST   /api/registry/admin/dead-letters/{binding}/replays                platform 403   403   403   403   403   403   200
             """;
 
     /**
