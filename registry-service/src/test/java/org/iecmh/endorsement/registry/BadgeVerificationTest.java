@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementInactivated;
+import org.iecmh.endorsement.contracts.EndorsementReactivated;
+import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
@@ -25,6 +28,8 @@ import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -55,6 +60,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,8 +68,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Open Badges issued by registry-service, checked as an employer's software would: with another JOSE library
- * (jose4j), the association's published keys, and the badge's revocation list. Also the certificate and QR code an
- * endorsee shares.
+ * (jose4j), the key the badge's header names, and the association's Bitstring Status Lists. Also the certificate and
+ * QR code an endorsee shares.
  */
 @SpringBootTest(classes = RegistryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -105,26 +111,107 @@ class BadgeVerificationTest {
     }
 
     @Test
-    void aBadgeVerifiesWithAnotherLibraryAgainstThePublishedKeysAndCarriesOnlyRegistryFields() throws Exception {
+    void aBadgeIsAnOpenBadges30VcJwtThatVerifiesWithAnotherLibraryAndTheKeyItsKidNames() throws Exception {
         HttpResponse<String> badge = get("/api/registry/badges/MA-000601");
 
         assertThat(badge.statusCode()).isEqualTo(200);
         assertThat(badge.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/vc+jwt"));
-        JwtClaims claims = verifierFor("ma").processToClaims(badge.body());
-        JsonNode vc = JSON.valueToTree(claims.getClaimValue("vc"));
-        assertThat(claims.getIssuer()).isEqualTo(BASE_URL + "/api/registry/issuers/ma");
-        assertThat(claims.getJwtId()).isEqualTo(vc.get("id").asText());
-        assertThat(claims.getExpirationTime().getValueInMillis())
-                .isEqualTo(Instant.parse("2027-12-31T23:59:59Z").toEpochMilli());
+        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(badge.body().split("\\.")[0]));
+        assertThat(header.get("alg").asText()).isEqualTo("ES256");
+        assertThat(header.get("typ").asText()).isEqualTo("JWT");
+        String kid = header.get("kid").asText();
+        assertThat(kid).startsWith(BASE_URL + "/api/registry/issuers/ma/keys/");
+        // The kid alone leads to the key: no convention, no key set to search.
+        JsonWebKey key = JsonWebKey.Factory.newJwk(get(kid.substring(BASE_URL.length())).body());
+        assertThat(key.toParams(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE)).doesNotContainKey("d");
+        assertThat(key.getKeyId()).isEqualTo(kid);
+        JwtClaims claims = new JwtConsumerBuilder().setRequireExpirationTime().setRequireJwtId()
+                .setRequireNotBefore().setExpectedIssuer(BASE_URL + "/api/registry/issuers/ma")
+                .setVerificationKey(key.getKey())
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                .build().processToClaims(badge.body());
+        JsonNode vc = JSON.readTree(claims.toJson());
+        assertThat(vc.has("vc")).isFalse();
+        assertThat(vc.get("@context").toString()).isEqualTo("[\"https://www.w3.org/ns/credentials/v2\","
+                + "\"https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json\"]");
         assertThat(vc.get("type").toString()).contains("VerifiableCredential", "OpenBadgeCredential");
-        assertThat(vc.get("@context").toString()).contains("https://purl.imsglobal.org/spec/ob/v3p0/context");
-        assertThat(vc.at("/issuer/id").asText()).isEqualTo(claims.getIssuer());
+        assertThat(claims.getIssuer()).isEqualTo(vc.at("/issuer/id").asText());
+        assertThat(claims.getJwtId()).isEqualTo(vc.get("id").asText());
+        assertThat(Instant.parse(vc.get("validUntil").asText()))
+                .isEqualTo(Instant.parse("2027-12-31T23:59:59Z"))
+                .isEqualTo(Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
+        assertThat(Instant.parse(vc.get("validFrom").asText()).toEpochMilli())
+                .isEqualTo(claims.getNotBefore().getValueInMillis());
         assertThat(vc.at("/credentialSubject/achievement/name").asText()).contains("Infant Mental Health Specialist");
         assertThat(vc.at("/credentialSubject/identifier/0/identityHash").asText()).isEqualTo("Badge Bellflower");
-        assertThat(vc.at("/credentialStatus/type").asText()).isEqualTo("1EdTechRevocationList");
-        assertThat(revokedCredentials(vc)).isEmpty();
-        assertThat(verifyOnline(badge.body()).get("valid").asBoolean()).isTrue();
+        assertThat(vc.get("credentialStatus")).extracting(entry -> entry.get("statusPurpose").asText())
+                .containsExactly("revocation", "suspension");
+        assertThat(vc.get("credentialStatus")).allSatisfy(entry -> {
+            assertThat(entry.get("type").asText()).isEqualTo("BitstringStatusListEntry");
+            assertThat(statusBit(entry)).isFalse();
+        });
+        assertThat(verifyOnline(badge.body()).get("verdict").asText()).isEqualTo("VALID");
+    }
+
+    @Test
+    void everyIdInABadgeResolves() throws Exception {
+        JsonNode vc = payload(get("/api/registry/badges/MA-000601").body());
+
+        HttpResponse<String> credential = get(local(vc.get("id").asText()));
+        assertThat(credential.statusCode()).isEqualTo(200);
+        assertThat(payload(credential.body()).get("id").asText()).isEqualTo(vc.get("id").asText());
+        JsonNode achievement = publicVisitor.get(local(vc.at("/credentialSubject/achievement/id").asText())).body();
+        assertThat(achievement.get("id").asText()).isEqualTo(vc.at("/credentialSubject/achievement/id").asText());
+        assertThat(achievement.get("name").asText()).contains("Infant Mental Health Specialist");
+        JsonNode issuer = publicVisitor.get(local(vc.at("/issuer/id").asText())).body();
+        assertThat(issuer.get("id").asText()).isEqualTo(vc.at("/issuer/id").asText());
+        assertThat(issuer.get("type").toString()).contains("Profile");
+        for (JsonNode entry : vc.get("credentialStatus")) {
+            assertThat(get(local(entry.get("statusListCredential").asText())).statusCode()).isEqualTo(200);
+        }
+        assertThat(get("/api/registry/issuers/ma/achievements/NOPE").statusCode()).isEqualTo(404);
+        assertThat(get("/api/registry/issuers/ma/keys/not-a-key").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStatusListIsASignedBitstringStatusListCredentialCachedWhileItsBitsStay() throws Exception {
+        HttpResponse<String> first = get("/api/registry/issuers/ma/status/suspension");
+        HttpResponse<String> second = get("/api/registry/issuers/ma/status/suspension");
+
+        assertThat(first.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("max-age=60", "public"));
+        assertThat(first.headers().firstValue("ETag")).isPresent().isEqualTo(second.headers().firstValue("ETag"));
+        JwtClaims claims = listVerifierFor("ma").processToClaims(first.body());
+        JsonNode list = JSON.readTree(claims.toJson());
+        assertThat(list.get("type").toString()).contains("BitstringStatusListCredential");
+        assertThat(list.at("/credentialSubject/type").asText()).isEqualTo("BitstringStatusList");
+        assertThat(list.at("/credentialSubject/statusPurpose").asText()).isEqualTo("suspension");
+        String encoded = list.at("/credentialSubject/encodedList").asText();
+        assertThat(encoded).startsWith("u");
+        assertThat(gunzip(Base64.getUrlDecoder().decode(encoded.substring(1)))).hasSize(16_384);
+        HttpResponse<String> unchanged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/registry/issuers/ma/status/suspension"))
+                .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(get("/api/registry/issuers/ma/status/other").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void eachBadgeHasItsOwnIndexInTheAssociationsLists() throws Exception {
+        JsonNode one = payload(get("/api/registry/badges/MA-000601").body());
+        JsonNode other = payload(get("/api/registry/badges/MA-000602").body());
+        JsonNode again = payload(get("/api/registry/badges/MA-000601").body());
+
+        String index = one.at("/credentialStatus/0/statusListIndex").asText();
+        assertThat(index).isNotEqualTo(other.at("/credentialStatus/0/statusListIndex").asText())
+                .isEqualTo(again.at("/credentialStatus/0/statusListIndex").asText())
+                .isEqualTo(one.at("/credentialStatus/1/statusListIndex").asText());
+        assertThat(one.at("/credentialStatus/0/statusListCredential").asText())
+                .isEqualTo(other.at("/credentialStatus/0/statusListCredential").asText())
+                .isEqualTo(BASE_URL + "/api/registry/issuers/ma/status/revocation");
     }
 
     @Test
@@ -141,30 +228,91 @@ class BadgeVerificationTest {
         JsonNode online = verifyOnline(tampered);
         assertThat(online.get("valid").asBoolean()).isFalse();
         assertThat(online.get("signatureValid").asBoolean()).isFalse();
+        assertThat(online.get("verdict").asText()).isEqualTo("INVALID");
     }
 
     @Test
-    void aRevokedEndorsementsBadgeShowsAsRevokedWhenVerified() throws Exception {
+    void aRevokedEndorsementsBadgeIsListedInTheRevocationListAndVerifiesAsRevoked() throws Exception {
         grant("ma", "MA-000604", "Badge Bittersweet", "ECMHS");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/registry/badges/MA-000604").statusCode() == 200);
         String badge = get("/api/registry/badges/MA-000604").body();
-        JsonNode vc = JSON.valueToTree(verifierFor("ma").processToClaims(badge).getClaimValue("vc"));
-        assertThat(revokedCredentials(vc)).isEmpty();
+        JsonNode vc = payload(badge);
+        assertThat(statusBit(vc.at("/credentialStatus/0"))).isFalse();
 
         publish(new EndorsementRevoked("ma", "MA-000604", Instant.parse("2027-02-01T12:00:00Z")));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !revokedCredentials(vc).isEmpty());
-        assertThat(revokedCredentials(vc).get(0).get("id").asText()).isEqualTo(vc.get("id").asText());
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusBit(vc.at("/credentialStatus/0")));
+        assertThat(statusBit(vc.at("/credentialStatus/1"))).isFalse();
         JsonNode online = verifyOnline(badge);
         assertThat(online.get("valid").asBoolean()).isFalse();
         assertThat(online.get("signatureValid").asBoolean()).isTrue();
+        assertThat(online.get("verdict").asText()).isEqualTo("REVOKED");
         assertThat(online.get("status").asText()).isEqualTo("REVOKED");
         Response reissue = publicVisitor.get("/api/registry/badges/MA-000604");
         assertThat(reissue.status()).isEqualTo(409);
         assertThat(reissue.at("/rule")).isEqualTo("badge-needs-active-endorsement");
+        assertThat(publicVisitor.get(local(vc.get("id").asText())).status()).isEqualTo(409);
         Response certificate = publicVisitor.get("/api/registry/endorsements/MA-000604/certificate");
         assertThat(certificate.status()).isEqualTo(409);
         assertThat(certificate.at("/rule")).isEqualTo("certificate-needs-active-endorsement");
+    }
+
+    @Test
+    void anEndorsementOnHoldIsSuspendedUntilReactivatedAndItsRenewedBadgeRunsLonger() throws Exception {
+        grant("ma", "MA-000606", "Badge Basil", "IFS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/registry/badges/MA-000606").statusCode() == 200);
+        String badge = get("/api/registry/badges/MA-000606").body();
+        JsonNode vc = payload(badge);
+
+        publish(new EndorsementInactivated("ma", "MA-000606", Instant.parse("2027-02-01T12:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusBit(vc.at("/credentialStatus/1")));
+        assertThat(statusBit(vc.at("/credentialStatus/0"))).isFalse();
+        assertThat(verifyOnline(badge).get("verdict").asText()).isEqualTo("SUSPENDED");
+
+        publish(new EndorsementReactivated("ma", "MA-000606", Instant.parse("2027-03-01T12:00:00Z"),
+                LocalDate.of(2027, 12, 31)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !statusBit(vc.at("/credentialStatus/1")));
+        assertThat(verifyOnline(badge).get("verdict").asText()).isEqualTo("VALID");
+
+        publish(new EndorsementRenewed("ma", "MA-000606", Instant.parse("2027-11-01T12:00:00Z"),
+                LocalDate.of(2028, 12, 31)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> payload(get("/api/registry/badges/MA-000606").body())
+                .get("validUntil").asText().equals("2028-12-31T23:59:59Z"));
+        JsonNode renewed = payload(get("/api/registry/badges/MA-000606").body());
+        assertThat(renewed.get("id").asText()).isEqualTo(vc.get("id").asText());
+        assertThat(renewed.at("/credentialStatus/0/statusListIndex").asText())
+                .isEqualTo(vc.at("/credentialStatus/0/statusListIndex").asText());
+    }
+
+    @Test
+    void aBadgePastItsValidUntilIsExpiredAndOneOfTheEarlierVc11FormStillVerifies() throws Exception {
+        String issuer = BASE_URL + "/api/registry/issuers/wa";
+        String id = issuer + "/badges/WA-000603";
+        JwtClaims expired = new JwtClaims();
+        expired.setIssuer(issuer);
+        expired.setJwtId(id);
+        expired.setNotBefore(NumericDate.fromSeconds(Instant.parse("2024-01-01T00:00:00Z").getEpochSecond()));
+        expired.setExpirationTime(NumericDate.fromSeconds(Instant.parse("2025-12-31T23:59:59Z").getEpochSecond()));
+        expired.setClaim("id", id);
+        expired.setClaim("type", java.util.List.of("VerifiableCredential", "OpenBadgeCredential"));
+        JwtClaims earlierForm = new JwtClaims();
+        earlierForm.setIssuer(issuer);
+        earlierForm.setJwtId(id);
+        earlierForm.setIssuedAtToNow();
+        earlierForm.setExpirationTime(NumericDate.fromSeconds(Instant.parse("2027-12-31T23:59:59Z").getEpochSecond()));
+        earlierForm.setClaim("vc", Map.of("@context", java.util.List.of("https://www.w3.org/2018/credentials/v1",
+                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"), "id", id,
+                "credentialStatus", Map.of("id", issuer + "/revocations/WA-000603", "type", "1EdTechRevocationList")));
+
+        JsonNode pastItsDate = verifyOnline(signWithWashingtonKey(expired, issuer + "/keys/wa-badges-2026"));
+        JsonNode earlier = verifyOnline(signWithWashingtonKey(earlierForm, "wa-badges-2026"));
+
+        assertThat(pastItsDate.get("verdict").asText()).isEqualTo("EXPIRED");
+        assertThat(pastItsDate.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(earlier.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(publicVisitor.get("/api/registry/issuers/wa/revocations/WA-000603").body()
+                .get("revokedCredentials")).isEmpty();
     }
 
     @Test
@@ -210,6 +358,7 @@ class BadgeVerificationTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "LAPSED".equals(verifyOnline(badge).path("status").asText()));
         assertThat(verifyOnline(badge).get("valid").asBoolean()).isFalse();
+        assertThat(verifyOnline(badge).get("verdict").asText()).isEqualTo("SUSPENDED");
     }
 
     @Test
@@ -225,11 +374,13 @@ class BadgeVerificationTest {
 
         JwtClaims claims = withTheConfiguredKey.processToClaims(badge);
 
-        JsonNode vc = JSON.valueToTree(claims.getClaimValue("vc"));
+        JsonNode vc = JSON.readTree(claims.toJson());
         assertThat(vc.at("/issuer/name").asText()).isEqualTo("Washington Association for Infant Mental Health");
         assertThat(publicVisitor.get("/api/registry/issuers/wa").at("/name"))
                 .isEqualTo("Washington Association for Infant Mental Health");
         assertThat(publicVisitor.get("/api/registry/issuers/wa/jwks").at("/keys/0/kid"))
+                .isEqualTo(BASE_URL + "/api/registry/issuers/wa/keys/" + WASHINGTON_KEY.getKeyId());
+        assertThat(publicVisitor.get("/api/registry/issuers/wa/jwks").at("/keys/1/kid"))
                 .isEqualTo(WASHINGTON_KEY.getKeyId());
         assertThat(publicVisitor.get("/api/registry/issuers/wa/jwks").at("/keys/0/d")).isNull();
         assertThatThrownBy(() -> verifierFor("ma").processToClaims(badge)).isInstanceOf(InvalidJwtException.class);
@@ -247,6 +398,17 @@ class BadgeVerificationTest {
         assertThat(publicVisitor.get("/api/registry/badges/MA-999999").status()).isEqualTo(404);
     }
 
+    /** A status list has no expiry: it is fetched afresh when its cache time is up. */
+    private JwtConsumer listVerifierFor(String tenant) throws JoseException {
+        JsonWebKeySet keys = new JsonWebKeySet(get("/api/registry/issuers/" + tenant + "/jwks").body());
+        return new JwtConsumerBuilder()
+                .setExpectedIssuer(BASE_URL + "/api/registry/issuers/" + tenant)
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                .build();
+    }
+
     /** A verifier that knows only what the association publishes: its issuer id and its JWK Set. */
     private JwtConsumer verifierFor(String tenant) throws JoseException {
         JsonWebKeySet keys = new JsonWebKeySet(get("/api/registry/issuers/" + tenant + "/jwks").body());
@@ -260,11 +422,51 @@ class BadgeVerificationTest {
                 .build();
     }
 
-    /** The credential's revocation list, fetched from where its credentialStatus points. */
-    private JsonNode revokedCredentials(JsonNode vc) {
-        String statusUrl = vc.at("/credentialStatus/id").asText();
-        assertThat(statusUrl).startsWith(BASE_URL);
-        return publicVisitor.get(statusUrl.substring(BASE_URL.length())).body().get("revokedCredentials");
+    /** The badge's bit in the status list its entry names, read as any verifier would: fetch, check, decode. */
+    private boolean statusBit(JsonNode entry) {
+        try {
+            String list = get(local(entry.get("statusListCredential").asText())).body();
+            JsonNode claims = JSON.readTree(listVerifierFor("ma").processToClaims(list).toJson());
+            assertThat(claims.at("/credentialSubject/statusPurpose").asText())
+                    .isEqualTo(entry.get("statusPurpose").asText());
+            byte[] bits = gunzip(Base64.getUrlDecoder().decode(
+                    claims.at("/credentialSubject/encodedList").asText().substring(1)));
+            int index = Integer.parseInt(entry.get("statusListIndex").asText());
+            return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gunzip(byte[] compressed) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** A badge's payload, unverified: for reading the ids and entries a verifier follows. */
+    private static JsonNode payload(String jwt) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A public URL of the registry, as this test's server answers it. */
+    private static String local(String url) {
+        assertThat(url).startsWith(BASE_URL);
+        return url.substring(BASE_URL.length());
+    }
+
+    private static String signWithWashingtonKey(JwtClaims claims, String kid) throws JoseException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(WASHINGTON_KEY.getPrivateKey());
+        jws.setKeyIdHeaderValue(kid);
+        jws.setHeader("typ", "JWT");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        return jws.getCompactSerialization();
     }
 
     private JsonNode verifyOnline(String badge) {
