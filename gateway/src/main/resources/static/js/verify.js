@@ -111,7 +111,52 @@ form.addEventListener('submit', (event) => {
   }
   verify(number, true);
 });
-onLanguage(render);
+// A badge someone pasted: the registry's verifier says whether it is valid, revoked, suspended or expired.
+const badgeForm = document.getElementById('badge-form');
+const badgeVerdict = document.getElementById('badge-verdict');
+let badgeAnswer = null;
+
+function renderBadge() {
+  if (!badgeAnswer) {
+    return;
+  }
+  const good = badgeAnswer.verdict === 'VALID';
+  badgeVerdict.hidden = false;
+  badgeVerdict.className = good ? 'notice good' : 'notice warning';
+  const parts = [paragraph(t(`verify.badge.${badgeAnswer.verdict}`), true)];
+  if (badgeAnswer.endorsementNumber) {
+    const detail = paragraph(`${t('verify.badgeNumber')} `);
+    detail.append(verifyLink(badgeAnswer.endorsementNumber));
+    parts.push(detail);
+  }
+  badgeVerdict.replaceChildren(...parts);
+}
+
+badgeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(badgeForm);
+  const credential = badgeForm.elements.credential.value.trim();
+  if (!credential) {
+    showProblem(badgeForm, { errors: [{ field: 'credential', rule: 'NotBlank' }] });
+    return;
+  }
+  const response = await fetch('/api/registry/badges/verifications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    body: JSON.stringify({ credential }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    badgeAnswer = null;
+    badgeVerdict.hidden = true;
+    showProblem(badgeForm, body);
+    return;
+  }
+  badgeAnswer = body;
+  renderBadge();
+});
+
+onLanguage(() => { render(); renderBadge(); });
 
 await startPage();
 const asked = new URLSearchParams(location.search).get('number');

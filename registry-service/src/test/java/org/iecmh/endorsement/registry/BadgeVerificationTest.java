@@ -47,6 +47,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -252,6 +255,8 @@ class BadgeVerificationTest {
         assertThat(reissue.status()).isEqualTo(409);
         assertThat(reissue.at("/rule")).isEqualTo("badge-needs-active-endorsement");
         assertThat(publicVisitor.get(local(vc.get("id").asText())).status()).isEqualTo(409);
+        assertThat(getBytes("/api/registry/endorsements/MA-000604/badge.png").statusCode()).isEqualTo(409);
+        assertThat(publicVisitor.get("/api/registry/endorsements/MA-000604/sharing").status()).isEqualTo(409);
         Response certificate = publicVisitor.get("/api/registry/endorsements/MA-000604/certificate");
         assertThat(certificate.status()).isEqualTo(409);
         assertThat(certificate.at("/rule")).isEqualTo("certificate-needs-active-endorsement");
@@ -313,6 +318,71 @@ class BadgeVerificationTest {
         assertThat(earlier.get("verdict").asText()).isEqualTo("VALID");
         assertThat(publicVisitor.get("/api/registry/issuers/wa/revocations/WA-000603").body()
                 .get("revokedCredentials")).isEmpty();
+    }
+
+    @Test
+    void thePngBadgeCarriesTheSignedBadgeInAnITxtChunkAsOpenBadgesBakesIt() throws Exception {
+        HttpResponse<byte[]> png = getBytes("/api/registry/endorsements/MA-000601/badge.png");
+
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(png.body())).getWidth()).isEqualTo(400);
+        String baked = iTxt(png.body(), "openbadgecredential");
+        JsonNode verified = verifyOnline(baked);
+        assertThat(verified.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.get("endorsementNumber").asText()).isEqualTo("MA-000601");
+        assertThat(payload(baked).at("/credentialSubject/identifier/0/identityHash").asText())
+                .isEqualTo("Badge Bellflower");
+    }
+
+    @Test
+    void theSvgBadgeCarriesTheSignedBadgeInAnOpenBadgesCredentialElement() throws Exception {
+        HttpResponse<byte[]> svg = getBytes("/api/registry/endorsements/WA-000603/badge.svg");
+
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("image/svg+xml"));
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.body()));
+        NodeList credentials = document.getElementsByTagNameNS("https://purl.imsglobal.org/ob/v3p0", "credential");
+        assertThat(credentials.getLength()).isEqualTo(1);
+        assertThat(credentials.item(0).getPrefix()).isEqualTo("openbadges");
+        JsonNode verified = verifyOnline(credentials.item(0).getTextContent().strip());
+        assertThat(verified.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(verified.get("endorsementNumber").asText()).isEqualTo("WA-000603");
+        assertThat(document.getElementsByTagName("title").item(0).getTextContent())
+                .contains("Infant Mental Health Mentor - Clinical (IMHM-C)",
+                        "Washington Association for Infant Mental Health", "WA-000603");
+        HttpResponse<byte[]> achievement = getBytes("/api/registry/issuers/wa/achievements/IMHM-C/image");
+        assertThat(achievement.statusCode()).isEqualTo(200);
+        assertThat(new String(achievement.body(), StandardCharsets.UTF_8)).doesNotContain("openbadges:credential>")
+                .contains("IMHM-C");
+    }
+
+    @Test
+    void theSharingDetailsFillLinkedInsCertificationFields() throws Exception {
+        JsonNode sharing = publicVisitor.get("/api/registry/endorsements/MA-000602/sharing").body();
+
+        URI linkedIn = URI.create(sharing.get("linkedInUrl").asText());
+        assertThat(linkedIn.getHost()).isEqualTo("www.linkedin.com");
+        assertThat(linkedIn.getPath()).isEqualTo("/profile/add");
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String pair : linkedIn.getRawQuery().split("&")) {
+            String[] field = pair.split("=", 2);
+            fields.put(field[0], java.net.URLDecoder.decode(field[1], StandardCharsets.UTF_8));
+        }
+        assertThat(fields).containsEntry("startTask", "CERTIFICATION_NAME")
+                .containsEntry("name", "IECMH Endorsement: Infant Family Specialist (IFS)")
+                .containsEntry("organizationName", "Massachusetts Association for Infant Mental Health")
+                .containsEntry("issueYear", "2026").containsEntry("issueMonth", "11")
+                .containsEntry("expirationYear", "2027").containsEntry("expirationMonth", "12")
+                .containsEntry("certUrl", BASE_URL + "/verify.html?number=MA-000602")
+                .containsEntry("certId", "MA-000602");
+        assertThat(sharing.get("imagePng").asText()).isEqualTo(BASE_URL
+                + "/api/registry/endorsements/MA-000602/badge.png");
+        assertThat(getBytes(local(sharing.get("imageSvg").asText())).statusCode()).isEqualTo(200);
+        assertThat(sharing.get("verificationUrl").asText()).isEqualTo(BASE_URL + "/verify.html?number=MA-000602");
     }
 
     @Test
@@ -436,6 +506,35 @@ class BadgeVerificationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text of a PNG's iTXt chunk with the keyword, read from the chunks as the PNG specification lays them. */
+    private static String iTxt(byte[] png, String keyword) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(png));
+        in.skipNBytes(8);
+        while (in.available() > 0) {
+            int length = in.readInt();
+            String type = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
+            byte[] data = in.readNBytes(length);
+            in.skipNBytes(4);
+            if (type.equals("iTXt")) {
+                int end = 0;
+                while (data[end] != 0) {
+                    end++;
+                }
+                if (new String(data, 0, end, StandardCharsets.ISO_8859_1).equals(keyword)) {
+                    assertThat(data[end + 1]).as("not compressed").isZero();
+                    int at = end + 3;
+                    for (int nulls = 0; nulls < 2; at++) {
+                        if (data[at] == 0) {
+                            nulls++;
+                        }
+                    }
+                    return new String(data, at, data.length - at, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no iTXt chunk " + keyword);
     }
 
     private static byte[] gunzip(byte[] compressed) throws IOException {

@@ -129,6 +129,14 @@ public final class PdfText {
         return fallback;
     }
 
+    /**
+     * The TrueType file of the weight's first font (DejaVu Sans), for pictures drawn with the same letters as the
+     * documents (a badge's image); a copy the caller may keep.
+     */
+    public static byte[] fontFile(Weight weight) {
+        return PRIMARY.get(weight).clone();
+    }
+
     private static byte[] read(String file) {
         try (InputStream in = PdfText.class.getResourceAsStream(DIR + file)) {
             if (in == null) {

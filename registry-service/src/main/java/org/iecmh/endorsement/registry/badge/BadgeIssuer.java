@@ -96,6 +96,42 @@ public class BadgeIssuer {
         return sign(key, claims.build());
     }
 
+    /** An active endorsement's badge with what its picture shows. */
+    Baked bake(String endorsementNumber) {
+        EndorsementRecord record = activeRecord(endorsementNumber);
+        return new Baked(new BadgeImage.Design(record.entry().category(), associationName(record.tenantId()),
+                record.entry().endorsementNumber()), issue(endorsementNumber));
+    }
+
+    record Baked(BadgeImage.Design design, String credential) {
+    }
+
+    /** What an endorsee shares: pictures, the LinkedIn link with the certification's fields, the links. */
+    public BadgeSharing sharing(String endorsementNumber) {
+        EndorsementRecord record = activeRecord(endorsementNumber);
+        RegistryEntry entry = record.entry();
+        String achievementName = "IECMH Endorsement: " + title(entry.category()) + " (" + entry.category() + ")";
+        String association = associationName(record.tenantId());
+        String number = entry.endorsementNumber();
+        String linkedIn = "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME"
+                + "&name=" + query(achievementName)
+                + "&organizationName=" + query(association)
+                + "&issueYear=" + entry.endorsedSince().getYear()
+                + "&issueMonth=" + entry.endorsedSince().getMonthValue()
+                + "&expirationYear=" + entry.validThrough().getYear()
+                + "&expirationMonth=" + entry.validThrough().getMonthValue()
+                + "&certUrl=" + query(verificationLink(number))
+                + "&certId=" + query(number);
+        String images = baseUrl + "/api/registry/endorsements/" + number;
+        return new BadgeSharing(number, entry.name(), entry.category(), achievementName, association,
+                entry.endorsedSince(), entry.validThrough(), verificationLink(number),
+                baseUrl + "/api/registry/badges/" + number, images + "/badge.png", images + "/badge.svg", linkedIn);
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The badge an active endorsement's credential id answers, only from the association that issues it now. */
     public String issueAs(String tenantId, String endorsementNumber) {
         EndorsementRecord record = activeRecord(endorsementNumber);
@@ -352,8 +388,9 @@ public class BadgeIssuer {
                 + associationName(tenantId) + ".");
         achievement.put("criteria", Map.of("narrative", "Meets the Competency Guidelines and the education, work, "
                 + "training, reflective supervision, reference and exam requirements of the category."));
-        achievement.put("image", Map.of("id", baseUrl + "/api/registry/issuers/" + tenantId + "/achievements/"
-                + category + "/image", "type", "Image"));
+        achievement.put("image", Map.of("id", issuerId(tenantId) + "/achievements/" + category + "/image",
+                "type", "Image", "caption", BadgeImage.altText(new BadgeImage.Design(category,
+                        associationName(tenantId), null))));
         return achievement;
     }
 
