@@ -156,10 +156,11 @@ public class BadgeIssuer {
             return BadgeVerification.invalid("not a VC-JWT");
         }
         Optional<String> tenant = tenantOfIssuer(claims.getIssuer());
-        Optional<ECKey> key = tenant.flatMap(keys::signingKey);
         String kid = jwt.getHeader().getKeyID();
-        if (key.isEmpty() || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm()) || kid == null
-                || !(kid.equals(key.get().getKeyID()) || kid.equals(keyId(tenant.get(), key.get())))) {
+        Optional<ECKey> key = kid == null ? Optional.empty() : tenant.flatMap(issuing -> keys
+                .verificationKeys(issuing).stream()
+                .filter(known -> kid.equals(known.getKeyID()) || kid.equals(keyId(issuing, known))).findFirst());
+        if (key.isEmpty() || !JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
             return BadgeVerification.invalid("not signed by a known association key");
         }
         try {
@@ -309,19 +310,25 @@ public class BadgeIssuer {
     }
 
     /**
-     * The association's public badge keys as a JWK Set: each key under the URL that badges name it by now, and
-     * again under its bare key id, which badges of the earlier form name, so that both find it by {@code kid}.
+     * The association's public badge keys as a JWK Set, the signing key first and then the retired ones: each under
+     * the URL that badges name it by now, and again under its bare key id, which badges of the earlier form name,
+     * so that both find it by {@code kid}.
      */
     public Map<String, Object> publicKeys(String tenantId) {
-        ECKey key = signingKey(tenantId);
-        return Map.of("keys", List.of(publicKey(tenantId, key.getKeyID()), key.toPublicJWK().toJSONObject()));
+        signingKey(tenantId);
+        List<Map<String, Object>> published = new ArrayList<>();
+        for (ECKey key : keys.verificationKeys(tenantId)) {
+            published.add(publicKey(tenantId, key.getKeyID()));
+            published.add(key.toJSONObject());
+        }
+        return Map.of("keys", published);
     }
 
     /** One public key, as the URL in a badge header's {@code kid} answers it (the URL is its {@code kid}). */
     public Map<String, Object> publicKey(String tenantId, String keyId) {
-        ECKey key = keys.signingKey(tenantId).filter(known -> known.getKeyID().equals(keyId))
-                .orElseThrow(() -> new UnknownResource("key", keyId));
-        return new ECKey.Builder(key.toPublicJWK()).keyID(keyId(tenantId, key)).build().toJSONObject();
+        ECKey key = keys.verificationKeys(tenantId).stream().filter(known -> known.getKeyID().equals(keyId))
+                .findFirst().orElseThrow(() -> new UnknownResource("key", keyId));
+        return new ECKey.Builder(key).keyID(keyId(tenantId, key)).build().toJSONObject();
     }
 
     private Optional<String> legacyRevocationReason(EndorsementRecord record, String issuingTenant) {
