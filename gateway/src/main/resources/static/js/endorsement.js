@@ -82,7 +82,7 @@ function renderSharing() {
   };
   const html = '<table role="presentation" cellpadding="0" cellspacing="0"><tr>'
     + `<td style="padding-right:8px"><a href="${escapeHtml(sharing.verificationUrl)}">`
-    + `<img src="${escapeHtml(sharing.imagePng)}" width="64" height="64" alt="${escapeHtml(alt)}"></a></td>`
+    + `<img src="${escapeHtml(sharing.signatureImage)}" width="64" height="64" alt="${escapeHtml(alt)}"></a></td>`
     + '<td style="font-family:Arial,sans-serif;font-size:13px;line-height:1.4">'
     + `<strong>${escapeHtml(sharing.name)}</strong><br>${escapeHtml(lines.title)}<br>${escapeHtml(lines.association)}<br>`
     + `<a href="${escapeHtml(sharing.verificationUrl)}">${escapeHtml(lines.verify)}</a></td></tr></table>`;
@@ -91,7 +91,7 @@ function renderSharing() {
   document.getElementById('signature-text').value = text;
   // The preview is the same signature built from elements, so nothing from the answer is parsed as HTML here.
   const link = el('a', { href: sharing.verificationUrl, text: lines.verify });
-  const image = el('img', { src: `${images}/badge.png`, alt, width: 64, height: 64 });
+  const image = el('img', { src: sharing.signatureImage, alt, width: 64, height: 64 });
   document.getElementById('signature-preview').replaceChildren(el('div', { className: 'share' },
     el('a', { href: sharing.verificationUrl }, image),
     el('p', {}, el('strong', { text: sharing.name }), el('br'), lines.title, el('br'), lines.association,

@@ -404,6 +404,13 @@ class BadgeVerificationTest {
                 + "/api/registry/endorsements/MA-000602/badge.png");
         assertThat(getBytes(local(sharing.get("imageSvg").asText())).statusCode()).isEqualTo(200);
         assertThat(sharing.get("verificationUrl").asText()).isEqualTo(BASE_URL + "/verify.html?number=MA-000602");
+        String signatureImage = sharing.get("signatureImage").asText();
+        assertThat(signatureImage).isEqualTo(BASE_URL + "/api/registry/issuers/ma/achievements/IFS/image.png");
+        HttpResponse<byte[]> categoryPicture = getBytes(local(signatureImage));
+        assertThat(categoryPicture.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(categoryPicture.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                cache -> assertThat(cache).contains("public"));
+        assertThat(new String(categoryPicture.body(), StandardCharsets.ISO_8859_1)).doesNotContain("iTXt");
     }
 
     @Test

@@ -264,7 +264,8 @@ class ApplicantPortalTest {
                 + "Massachusetts Association for Infant Mental Health · " + number + "\n"
                 + "Verify my endorsement: " + gateway() + "/verify.html?number=" + number);
         assertThat(driver().findElement(By.id("signature-html")).getAttribute("value"))
-                .contains("<img src=\"" + picture + "\"", "href=\"" + gateway() + "/verify.html?number=" + number);
+                .contains("<img src=\"" + gateway() + "/api/registry/issuers/ma/achievements/IFA/image.png\"",
+                        "href=\"" + gateway() + "/verify.html?number=" + number);
         assertThat(text("signature-preview")).contains(NAME, "IECMH Endorsed: Infant Family Associate (IFA)");
         click("#signature-text-copy");
         browser.await("the copy announced", page -> text("end-status").equals("The signature was copied."));

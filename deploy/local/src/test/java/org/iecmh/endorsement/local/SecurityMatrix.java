@@ -190,6 +190,7 @@ final class SecurityMatrix {
             GET    /api/registry/issuers/{tenantId}/keys/{keyId}                     public   200
             GET    /api/registry/issuers/{tenantId}/status/{purpose}                 public   200
             GET    /api/registry/issuers/{tenantId}/achievements/{category}/image    public   200
+            GET    /api/registry/issuers/{tenantId}/achievements/{category}/image.png public  200
             GET    /api/registry/endorsements/{endorsementNumber}/badge.png          public   409
             GET    /api/registry/endorsements/{endorsementNumber}/badge.svg          public   409
             GET    /api/registry/endorsements/{endorsementNumber}/sharing            public   409

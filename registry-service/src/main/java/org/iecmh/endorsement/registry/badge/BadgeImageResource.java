@@ -52,6 +52,20 @@ class BadgeImageResource {
                 .body(issuer.sharing(endorsementNumber.toUpperCase(Locale.ROOT)));
     }
 
+    /**
+     * The category's picture as PNG, nothing baked: what an email signature shows, since mail programs show PNG
+     * and not SVG, and a picture the same for every endorsee of the category is cached and tells the registry
+     * nothing about who opened which email.
+     */
+    @GetMapping("/api/registry/issuers/{tenantId}/achievements/{category}/image.png")
+    ResponseEntity<byte[]> achievementPng(@PathVariable @Pattern(regexp = TENANT) String tenantId,
+                                          @PathVariable @Pattern(regexp = CATEGORY) String category) {
+        String known = category.toUpperCase(Locale.ROOT);
+        issuer.achievementDocument(tenantId, known);
+        return ResponseEntity.ok().cacheControl(RegistryResource.PUBLIC_CACHE).contentType(MediaType.IMAGE_PNG)
+                .body(BadgeImage.png(new BadgeImage.Design(known, issuer.associationName(tenantId), null), null));
+    }
+
     /** The category's picture, as the badges' {@code achievement.image} names it: no endorsee, nothing baked. */
     @GetMapping("/api/registry/issuers/{tenantId}/achievements/{category}/image")
     ResponseEntity<String> achievementImage(@PathVariable @Pattern(regexp = TENANT) String tenantId,

@@ -125,7 +125,8 @@ public class BadgeIssuer {
         String images = baseUrl + "/api/registry/endorsements/" + number;
         return new BadgeSharing(number, entry.name(), entry.category(), achievementName, association,
                 entry.endorsedSince(), entry.validThrough(), verificationLink(number),
-                baseUrl + "/api/registry/badges/" + number, images + "/badge.png", images + "/badge.svg", linkedIn);
+                baseUrl + "/api/registry/badges/" + number, images + "/badge.png", images + "/badge.svg",
+                issuerId(record.tenantId()) + "/achievements/" + entry.category() + "/image.png", linkedIn);
     }
 
     private static String query(String value) {
