@@ -5,7 +5,8 @@
 //   node verify.mjs <badges.json>
 //
 // badges.json: {"publicBase": "<the registry's public URL>", "reachAt": "<where this run reaches it>",
-//               "badges": [{"name": "...", "jwt": "..."}]}
+//               "badges": [{"name": "...", "jwt": "..."} or {"name": "...", "png": "<file>"}]}
+// A PNG is a badge's picture with the badge baked in (Open Badges 3.0: an iTXt chunk "openbadgecredential").
 // Prints one JSON object a line, {"name", "verdict", "detail"}, verdict VALID, REVOKED, SUSPENDED, EXPIRED or
 // INVALID; then "N passed, 0 failed" counting the badges it could judge.
 
@@ -19,6 +20,34 @@ const OB_303 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const { publicBase, reachAt, badges } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 
 class Rejected extends Error {}
+
+/** The compact VC-JWT baked into a PNG: the text of its uncompressed iTXt chunk with the keyword. */
+function bakedInPng(file) {
+  const png = readFileSync(file);
+  if (!png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    throw new Rejected('not a PNG');
+  }
+  for (let at = 8; at + 8 <= png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('latin1', at + 4, at + 8);
+    const data = png.subarray(at + 8, at + 8 + length);
+    at += 12 + length;
+    if (type !== 'iTXt') {
+      continue;
+    }
+    const keywordEnd = data.indexOf(0);
+    if (data.toString('latin1', 0, keywordEnd) !== 'openbadgecredential') {
+      continue;
+    }
+    if (data[keywordEnd + 1] !== 0) {
+      throw new Rejected('the baked credential is compressed');
+    }
+    const languageEnd = data.indexOf(0, keywordEnd + 3);
+    const translatedEnd = data.indexOf(0, languageEnd + 1);
+    return data.toString('utf8', translatedEnd + 1);
+  }
+  throw new Rejected('no baked credential in the PNG');
+}
 
 /** Fetches a public URL of the registry where this run reaches it. */
 async function resolve(url) {
@@ -116,7 +145,8 @@ let judged = 0;
 let failed = 0;
 for (const badge of badges) {
   try {
-    console.log(JSON.stringify({ name: badge.name, ...(await judge(badge.jwt, now)) }));
+    const jwt = badge.png ? bakedInPng(badge.png) : badge.jwt;
+    console.log(JSON.stringify({ name: badge.name, ...(await judge(jwt, now)) }));
     judged++;
   } catch (e) {
     if (e instanceof Rejected) {

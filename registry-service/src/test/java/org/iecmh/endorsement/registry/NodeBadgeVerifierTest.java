@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Badges the platform issued, checked outside Java: {@code src/test/node/verify.mjs} runs on Node.js with the
  * {@code jose} library at the version {@code package-lock.json} pins ({@code npm ci}), and resolves the key and the
- * status lists from the badges' own URLs. It must accept an active badge, report a suspended and a revoked one, and
- * reject one with a changed byte. Needs {@code node} and {@code npm} on the PATH (.ci/run has them).
+ * status lists from the badges' own URLs. It must accept an active badge, and the same baked into its PNG picture,
+ * report a suspended and a revoked one, and reject one with a changed byte. Needs {@code node} and {@code npm} on the PATH (.ci/run has them).
  */
 @SpringBootTest(classes = RegistryServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -89,6 +89,8 @@ class NodeBadgeVerifierTest {
         badges.put("suspended", badge("MA-000702"));
         badges.put("revoked", badge("MA-000703"));
         badges.put("tampered", tamper(badges.get("active"), "Node Nasturtium", "Node Nasturtiun"));
+        // The badge's picture, as someone would receive it: the verifier finds the badge baked into the PNG.
+        Files.write(WORK.resolve("picture.png"), bytes("/api/registry/endorsements/MA-000701/badge.png"));
 
         publish(new EndorsementInactivated("ma", "MA-000702", Instant.parse("2027-02-01T12:00:00Z")));
         publish(new EndorsementRevoked("ma", "MA-000703", Instant.parse("2027-02-01T12:00:00Z")));
@@ -103,17 +105,20 @@ class NodeBadgeVerifierTest {
         assertThat(judged.get("revoked").get("verdict").asText()).isEqualTo("REVOKED");
         assertThat(judged.get("tampered").get("verdict").asText()).isEqualTo("INVALID");
         assertThat(judged.get("tampered").get("detail").asText()).contains("signature");
+        assertThat(judged.get("picture").get("verdict").asText()).isEqualTo("VALID");
+        assertThat(judged.get("picture").get("detail").asText()).contains("Infant Family Associate");
     }
 
     /** Writes the badges where the verifier reads them and runs it; its answers by badge name. */
     private Map<String, JsonNode> verifyWithNode(Map<String, String> badges) throws Exception {
-        List<Map<String, String>> list = badges.entrySet().stream()
-                .map(badge -> Map.of("name", badge.getKey(), "jwt", badge.getValue())).toList();
+        List<Map<String, String>> list = new java.util.ArrayList<>(badges.entrySet().stream()
+                .map(badge -> Map.of("name", badge.getKey(), "jwt", badge.getValue())).toList());
+        list.add(Map.of("name", "picture", "png", "picture.png"));
         Files.writeString(WORK.resolve("badges.json"), JSON.writeValueAsString(Map.of("publicBase", BASE_URL,
                 "reachAt", "http://localhost:" + port, "badges", list)));
         Run verification = run(List.of("node", "verify.mjs", "badges.json"), Duration.ofMinutes(1));
         assertThat(verification.exitCode()).as(verification.output()).isZero();
-        assertThat(verification.output()).contains(badges.size() + " passed, 0 failed");
+        assertThat(verification.output()).contains(list.size() + " passed, 0 failed");
         Map<String, JsonNode> judged = new LinkedHashMap<>();
         for (String line : verification.output().split("\n")) {
             if (line.startsWith("{")) {
@@ -121,7 +126,7 @@ class NodeBadgeVerifierTest {
                 judged.put(answer.get("name").asText(), answer);
             }
         }
-        assertThat(judged).as(verification.output()).containsOnlyKeys(badges.keySet());
+        assertThat(judged).as(verification.output()).hasSize(list.size());
         return judged;
     }
 
@@ -137,6 +142,14 @@ class NodeBadgeVerifierTest {
         }
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8));
+    }
+
+    private byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
     }
 
     private String badge(String number) throws IOException, InterruptedException {
