@@ -17,6 +17,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -153,7 +159,7 @@ class WebApplicationTest {
 
     @Test
     @Order(4)
-    void theVerificationPageWarnsOfAnUnknownNumberAndOfARevokedEndorsement() {
+    void theVerificationPageWarnsOfAnUnknownNumberAndOfARevokedEndorsement() throws Exception {
         open("/verify.html?number=MA-999999");
         browser.await("the unknown number", page -> page.findElement(By.id("verdict-heading")).getText()
                 .equals("Number MA-999999 not found"));
@@ -184,6 +190,16 @@ class WebApplicationTest {
                 + payload.charAt(payload.length() - 1) + "." + parts[2]);
         browser.await("the forgery's verdict", page -> text("badge-verdict").startsWith(
                 "Warning: this is not a genuine badge."));
+        // The badge's picture, as someone who received it would choose it: the page reads the badge baked in.
+        Path picture = Files.createTempFile("badge-", ".png");
+        HttpResponse<Path> downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                running.gatewayUrl() + "/api/registry/endorsements/" + number + "/badge.png")).build(),
+                HttpResponse.BodyHandlers.ofFile(picture));
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        driver().findElement(By.id("picture")).sendKeys(picture.toAbsolutePath().toString());
+        browser.await("the picture's verdict", page -> text("badge-verdict").startsWith("Valid badge"));
+        assertThat(driver().findElement(By.id("credential")).getAttribute("value")).startsWith("eyJ");
+        Accessibility.assertNoSeriousViolations(driver(), "a badge's picture checked");
 
         Response revoked = running.signedIn("coordinator-ma", "ma").post("/api/endorsements/" + number
                 + "/revocation", Map.of("reason", "The browser test needs a revoked endorsement"));
