@@ -2,7 +2,7 @@
 // met and missing per year of the cycle, logging and correcting entries), renewal, and moving to another association.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
-import { callApi, showProblem, clearProblems } from './api.js';
+import { callApi, getJson, showProblem, clearProblems } from './api.js';
 import { el, button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const TRAINING_FIELDS = [
@@ -28,6 +28,7 @@ const forms = {
 let endorsement = null;
 let progress = null;
 let tenant = null;
+let sharing = null; // the registry's sharing details while the endorsement is active
 
 function renderSummary() {
   document.getElementById('end-heading').textContent = t('end.headingFor', { number: endorsement.endorsementNumber });
@@ -47,6 +48,64 @@ function renderSummary() {
   certificate.href = `/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/certificate`;
   certificate.setAttribute('download', `${endorsement.endorsementNumber}.pdf`);
   document.getElementById('badge-link').href = `/api/registry/badges/${encodeURIComponent(endorsement.endorsementNumber)}`;
+  renderSharing();
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The badge's picture, the LinkedIn link and an email signature in the page's language (HTML and plain text). */
+function renderSharing() {
+  const section = document.getElementById('badge-share');
+  section.hidden = !sharing;
+  if (!sharing) {
+    return;
+  }
+  const images = `/api/registry/endorsements/${encodeURIComponent(sharing.endorsementNumber)}`;
+  const category = t(`category.${sharing.category}`);
+  const alt = t('end.badgeAlt', { category, association: sharing.issuerName });
+  const picture = document.getElementById('badge-image');
+  picture.src = `${images}/badge.png`;
+  picture.alt = alt;
+  const png = document.getElementById('badge-png');
+  png.href = `${images}/badge.png`;
+  png.setAttribute('download', `${sharing.endorsementNumber}-badge.png`);
+  const svg = document.getElementById('badge-svg');
+  svg.href = `${images}/badge.svg`;
+  svg.setAttribute('download', `${sharing.endorsementNumber}-badge.svg`);
+  document.getElementById('linkedin-link').href = sharing.linkedInUrl;
+  const lines = {
+    title: t('end.signatureTitle', { category }),
+    association: `${sharing.issuerName} · ${sharing.endorsementNumber}`,
+    verify: t('end.signatureVerify'),
+  };
+  const html = '<table role="presentation" cellpadding="0" cellspacing="0"><tr>'
+    + `<td style="padding-right:8px"><a href="${escapeHtml(sharing.verificationUrl)}">`
+    + `<img src="${escapeHtml(sharing.signatureImage)}" width="64" height="64" alt="${escapeHtml(alt)}"></a></td>`
+    + '<td style="font-family:Arial,sans-serif;font-size:13px;line-height:1.4">'
+    + `<strong>${escapeHtml(sharing.name)}</strong><br>${escapeHtml(lines.title)}<br>${escapeHtml(lines.association)}<br>`
+    + `<a href="${escapeHtml(sharing.verificationUrl)}">${escapeHtml(lines.verify)}</a></td></tr></table>`;
+  const text = [sharing.name, lines.title, lines.association, `${lines.verify}: ${sharing.verificationUrl}`].join('\n');
+  document.getElementById('signature-html').value = html;
+  document.getElementById('signature-text').value = text;
+  // The preview is the same signature built from elements, so nothing from the answer is parsed as HTML here.
+  const link = el('a', { href: sharing.verificationUrl, text: lines.verify });
+  const image = el('img', { src: sharing.signatureImage, alt, width: 64, height: 64 });
+  document.getElementById('signature-preview').replaceChildren(el('div', { className: 'share' },
+    el('a', { href: sharing.verificationUrl }, image),
+    el('p', {}, el('strong', { text: sharing.name }), el('br'), lines.title, el('br'), lines.association,
+      el('br'), link)));
+}
+
+async function copy(id) {
+  const field = document.getElementById(id);
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch (refused) {
+    field.select();
+  }
+  announce(status, t('end.copiedSignature'));
 }
 
 function renderHours() {
@@ -229,6 +288,8 @@ document.getElementById('transfer-form').addEventListener('submit', (event) => {
     (answer) => { endorsement = answer; render(); announce(status, t('end.transferAsked')); });
 });
 document.getElementById('share-copy').addEventListener('click', copyShareLink);
+document.getElementById('signature-html-copy').addEventListener('click', () => copy('signature-html'));
+document.getElementById('signature-text-copy').addEventListener('click', () => copy('signature-text'));
 document.getElementById('hours-heading').tabIndex = -1;
 onLanguage(render);
 
@@ -242,6 +303,12 @@ if (!answer.ok) {
   endorsement = answer.body;
   const hours = await callApi(`${base}/progress`);
   progress = hours.ok ? hours.body : null;
+  if (endorsement.status === 'ACTIVE') {
+    // Public: the badge's pictures and sharing details come from the registry, for active endorsements only.
+    const shared = await getJson(`/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/sharing`,
+      { fresh: true });
+    sharing = shared.ok ? shared.body : null;
+  }
   document.getElementById('end-body').hidden = false;
   status.textContent = '';
   render();

@@ -111,7 +111,94 @@ form.addEventListener('submit', (event) => {
   }
   verify(number, true);
 });
-onLanguage(render);
+// A badge someone pasted: the registry's verifier says whether it is valid, revoked, suspended or expired.
+const badgeForm = document.getElementById('badge-form');
+const badgeVerdict = document.getElementById('badge-verdict');
+let badgeAnswer = null;
+
+function renderBadge() {
+  if (!badgeAnswer) {
+    return;
+  }
+  const good = badgeAnswer.verdict === 'VALID';
+  badgeVerdict.hidden = false;
+  badgeVerdict.className = good ? 'notice good' : 'notice warning';
+  const parts = [paragraph(t(`verify.badge.${badgeAnswer.verdict}`), true)];
+  if (badgeAnswer.endorsementNumber) {
+    const detail = paragraph(`${t('verify.badgeNumber')} `);
+    detail.append(verifyLink(badgeAnswer.endorsementNumber));
+    parts.push(detail);
+  }
+  badgeVerdict.replaceChildren(...parts);
+}
+
+/** The compact VC-JWT baked into a badge's picture (Open Badges 3.0), or null when there is none. */
+async function bakedCredential(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (signature.every((byte, i) => bytes[i] === byte)) {
+    const view = new DataView(bytes.buffer);
+    const latin1 = new TextDecoder('latin1');
+    for (let at = 8; at + 8 <= bytes.length;) {
+      const length = view.getUint32(at);
+      const type = latin1.decode(bytes.subarray(at + 4, at + 8));
+      const data = bytes.subarray(at + 8, at + 8 + length);
+      at += 12 + length;
+      const keywordEnd = data.indexOf(0);
+      if (type === 'iTXt' && latin1.decode(data.subarray(0, keywordEnd)) === 'openbadgecredential'
+          && data[keywordEnd + 1] === 0) {
+        const languageEnd = data.indexOf(0, keywordEnd + 3);
+        const translatedEnd = data.indexOf(0, languageEnd + 1);
+        return new TextDecoder().decode(data.subarray(translatedEnd + 1)).trim();
+      }
+    }
+    return null;
+  }
+  const svg = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'image/svg+xml');
+  const baked = svg.getElementsByTagNameNS('https://purl.imsglobal.org/ob/v3p0', 'credential')[0];
+  return baked ? baked.textContent.trim() : null;
+}
+
+document.getElementById('picture').addEventListener('change', async (event) => {
+  clearProblems(badgeForm);
+  const file = event.target.files[0];
+  if (!file) {
+    return;
+  }
+  const credential = await bakedCredential(file).catch(() => null);
+  if (!credential) {
+    showProblem(badgeForm, { errors: [{ field: 'picture', rule: 'BakedBadge' }] });
+    return;
+  }
+  badgeForm.elements.credential.value = credential;
+  badgeForm.requestSubmit();
+});
+
+badgeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(badgeForm);
+  const credential = badgeForm.elements.credential.value.trim();
+  if (!credential) {
+    showProblem(badgeForm, { errors: [{ field: 'credential', rule: 'NotBlank' }] });
+    return;
+  }
+  const response = await fetch('/api/registry/badges/verifications', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+    body: JSON.stringify({ credential }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    badgeAnswer = null;
+    badgeVerdict.hidden = true;
+    showProblem(badgeForm, body);
+    return;
+  }
+  badgeAnswer = body;
+  renderBadge();
+});
+
+onLanguage(() => { render(); renderBadge(); });
 
 await startPage();
 const asked = new URLSearchParams(location.search).get('number');

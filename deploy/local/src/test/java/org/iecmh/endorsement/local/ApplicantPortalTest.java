@@ -244,6 +244,46 @@ class ApplicantPortalTest {
         browser.await("the copy announced", page -> text("end-status").equals("The link was copied."));
         Accessibility.assertNoSeriousViolations(driver(), "the endorsement");
 
+        // The badge to show: its picture (the signed badge baked in), LinkedIn, an email signature, in both languages.
+        browser.await("the badge's picture", page -> page.findElement(By.id("badge-share")).isDisplayed()
+                && Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+                        "const i = document.getElementById('badge-image'); return i.complete && i.naturalWidth > 0;")));
+        String picture = gateway() + "/api/registry/endorsements/" + number + "/badge.png";
+        assertThat(driver().findElement(By.id("badge-image")).getAttribute("src")).isEqualTo(picture);
+        assertThat(driver().findElement(By.id("badge-image")).getAttribute("alt"))
+                .isEqualTo("IECMH Endorsement badge: Infant Family Associate (IFA), "
+                        + "Massachusetts Association for Infant Mental Health");
+        assertThat(fetched(driver().findElement(By.id("badge-png")).getAttribute("href"))).startsWith("image/png");
+        assertThat(fetched(driver().findElement(By.id("badge-svg")).getAttribute("href"))).startsWith("image/svg+xml")
+                .endsWith(" <svg ");
+        String linkedIn = driver().findElement(By.id("linkedin-link")).getAttribute("href");
+        assertThat(linkedIn).startsWith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME")
+                .contains("certId=" + number, "organizationName=Massachusetts%20Association");
+        assertThat(driver().findElement(By.id("signature-text")).getAttribute("value")).isEqualTo(NAME + "\n"
+                + "IECMH Endorsed: Infant Family Associate (IFA)\n"
+                + "Massachusetts Association for Infant Mental Health · " + number + "\n"
+                + "Verify my endorsement: " + gateway() + "/verify.html?number=" + number);
+        assertThat(driver().findElement(By.id("signature-html")).getAttribute("value"))
+                .contains("<img src=\"" + gateway() + "/api/registry/issuers/ma/achievements/IFA/image.png\"",
+                        "href=\"" + gateway() + "/verify.html?number=" + number);
+        assertThat(text("signature-preview")).contains(NAME, "IECMH Endorsed: Infant Family Associate (IFA)");
+        click("#signature-text-copy");
+        browser.await("the copy announced", page -> text("end-status").equals("The signature was copied."));
+        Accessibility.assertNoSeriousViolations(driver(), "the endorsement's badge, LinkedIn link and signature");
+
+        click("button[data-language=es]");
+        browser.await("the signature in Spanish", page -> driver().findElement(By.id("signature-text"))
+                .getAttribute("value").contains("Acreditación IECMH: "));
+        assertThat(driver().findElement(By.id("signature-text")).getAttribute("value"))
+                .contains("Verificar mi acreditación: ");
+        assertThat(text("badge-share")).contains("Añadir a mi perfil de LinkedIn", "Firma de correo electrónico");
+        assertThat(driver().findElement(By.id("badge-image")).getAttribute("alt"))
+                .startsWith("Insignia de la Acreditación IECMH: ");
+        Accessibility.assertNoSeriousViolations(driver(), "the endorsement's badge and signature, in Spanish");
+        click("button[data-language=en]");
+        browser.await("the page in English again", page -> "en".equals(
+                page.findElement(By.tagName("html")).getAttribute("lang")));
+
         click("#training-summary");
         driver().findElement(By.id("training-title")).sendKeys("Attachment across cultures");
         setDate("training-attendedOn", LocalDate.now().toString());

@@ -380,6 +380,10 @@ class EndToEndTest {
                 "entryId", education.at("/entryId"), "endorsementNumber", number, "invoiceId", invoiceId,
                 "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
         ids.put("referenceId", referenceId);
+        // What a badge's ids name besides records: a category, the association's badge key, a status list.
+        ids.put("category", "IFA");
+        ids.put("keyId", ApiClient.at(platform.gatewayUrl()).get("/api/registry/issuers/wa/jwks").at("/keys/1/kid"));
+        ids.put("purpose", "revocation");
         ids.put("token", links.get(0).substring("/api/references/".length()));
         // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
         for (List<String> audited : List.of(

@@ -194,6 +194,15 @@ final class SecurityMatrix {
             GET    /api/registry/issuers/{tenantId}                                  public   200
             GET    /api/registry/issuers/{tenantId}/jwks                             public   200
             GET    /api/registry/issuers/{tenantId}/revocations/{endorsementNumber}  public   200
+            GET    /api/registry/issuers/{tenantId}/badges/{endorsementNumber}       public   409
+            GET    /api/registry/issuers/{tenantId}/achievements/{category}          public   200
+            GET    /api/registry/issuers/{tenantId}/keys/{keyId}                     public   200
+            GET    /api/registry/issuers/{tenantId}/status/{purpose}                 public   200
+            GET    /api/registry/issuers/{tenantId}/achievements/{category}/image    public   200
+            GET    /api/registry/issuers/{tenantId}/achievements/{category}/image.png public  200
+            GET    /api/registry/endorsements/{endorsementNumber}/badge.png          public   409
+            GET    /api/registry/endorsements/{endorsementNumber}/badge.svg          public   409
+            GET    /api/registry/endorsements/{endorsementNumber}/sharing            public   409
             GET    /api/registry/admin/rebuilds/{id}                                 platform 403   403   403   403   403   403   200
             # One rebuild runs at a time: a second one asked for meanwhile is refused.
             POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409

@@ -17,6 +17,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -153,7 +159,7 @@ class WebApplicationTest {
 
     @Test
     @Order(4)
-    void theVerificationPageWarnsOfAnUnknownNumberAndOfARevokedEndorsement() {
+    void theVerificationPageWarnsOfAnUnknownNumberAndOfARevokedEndorsement() throws Exception {
         open("/verify.html?number=MA-999999");
         browser.await("the unknown number", page -> page.findElement(By.id("verdict-heading")).getText()
                 .equals("Number MA-999999 not found"));
@@ -169,6 +175,32 @@ class WebApplicationTest {
         assertThat(field("endorsementNumber").getAttribute("aria-invalid")).isEqualTo("true");
 
         RunningPlatform running = RunningPlatform.get();
+        // A badge pasted into the page: valid now, not genuine with a byte changed, revoked once the endorsement is.
+        String badge = (String) ((JavascriptExecutor) driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/registry/badges/' + arguments[0]).then(r => r.text()).then(done);", number);
+        checkBadge(badge);
+        browser.await("the badge's verdict", page -> text("badge-verdict").startsWith("Valid badge"));
+        assertThat(text("badge-verdict")).contains("Endorsement number: " + number);
+        Accessibility.assertNoSeriousViolations(driver(), "a valid badge checked");
+        String[] parts = badge.split("\\.");
+        String payload = parts[1];
+        char changed = payload.charAt(payload.length() - 2) == 'A' ? 'B' : 'A';
+        checkBadge(parts[0] + "." + payload.substring(0, payload.length() - 2) + changed
+                + payload.charAt(payload.length() - 1) + "." + parts[2]);
+        browser.await("the forgery's verdict", page -> text("badge-verdict").startsWith(
+                "Warning: this is not a genuine badge."));
+        // The badge's picture, as someone who received it would choose it: the page reads the badge baked in.
+        Path picture = Files.createTempFile("badge-", ".png");
+        HttpResponse<Path> downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                running.gatewayUrl() + "/api/registry/endorsements/" + number + "/badge.png")).build(),
+                HttpResponse.BodyHandlers.ofFile(picture));
+        assertThat(downloaded.statusCode()).isEqualTo(200);
+        driver().findElement(By.id("picture")).sendKeys(picture.toAbsolutePath().toString());
+        browser.await("the picture's verdict", page -> text("badge-verdict").startsWith("Valid badge"));
+        assertThat(driver().findElement(By.id("credential")).getAttribute("value")).startsWith("eyJ");
+        Accessibility.assertNoSeriousViolations(driver(), "a badge's picture checked");
+
         Response revoked = running.signedIn("coordinator-ma", "ma").post("/api/endorsements/" + number
                 + "/revocation", Map.of("reason", "The browser test needs a revoked endorsement"));
         assertThat(revoked.at("/status")).as(revoked.text()).isEqualTo("REVOKED");
@@ -182,6 +214,18 @@ class WebApplicationTest {
                 "This person does not hold a current endorsement under this number.");
         assertThat(text("facts")).contains("Revoked", "Status since");
         Accessibility.assertNoSeriousViolations(driver(), "the verification of a revoked endorsement");
+
+        checkBadge(badge);
+        browser.await("the revoked badge's verdict", page -> text("badge-verdict").startsWith(
+                "Warning: this badge was revoked."));
+        Accessibility.assertNoSeriousViolations(driver(), "a revoked badge checked");
+    }
+
+    private static void checkBadge(String badge) {
+        WebElement credential = driver().findElement(By.id("credential"));
+        credential.clear();
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];", credential, badge);
+        driver().findElement(By.cssSelector("#badge-form button[type=submit]")).click();
     }
 
     @Test

@@ -4,11 +4,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
+import org.iecmh.endorsement.pdf.PdfText;
+import org.iecmh.endorsement.pdf.PdfText.Weight;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,11 +19,11 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 
-/** A one-page PDF receipt for an invoice that has been paid; amounts are printed from whole cents. */
+/**
+ * A one-page PDF receipt for an invoice that has been paid; amounts are printed from whole cents, and names and
+ * descriptions in any script (embedded Unicode fonts, see {@link PdfText}).
+ */
 public final class Receipt {
-
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 
     private Receipt() {
     }
@@ -68,40 +68,19 @@ public final class Receipt {
             document.addPage(page);
             document.getDocumentInformation().setTitle("Receipt for invoice " + invoice.invoiceId());
             document.getDocumentInformation().setCreationDate(GregorianCalendar.from(printedAt));
-            try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-                text.beginText();
-                text.newLineAtOffset(72, 700);
-                text.setFont(BOLD, 18);
-                text.showText("Receipt");
-                text.setFont(REGULAR, 11);
-                text.setLeading(16);
-                text.newLine();
-                text.newLine();
+            PdfText text = PdfText.in(document);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                text.show(content, Weight.BOLD, 18, 72, 700, "Receipt");
+                float y = 668;
                 for (String line : lines) {
-                    text.showText(printable(line));
-                    text.newLine();
+                    text.show(content, Weight.REGULAR, 11, 72, y, line);
+                    y -= 16;
                 }
-                text.endText();
             }
             document.save(pdf);
             return pdf.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the receipt of " + invoice.invoiceId(), e);
         }
-    }
-
-    /** The standard fonts know only WinAnsi; a character outside it is printed as '?' rather than failing. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(codePoint -> {
-            String character = new String(Character.toChars(codePoint));
-            try {
-                REGULAR.encode(character);
-                out.append(character);
-            } catch (IOException | IllegalArgumentException notInFont) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 }

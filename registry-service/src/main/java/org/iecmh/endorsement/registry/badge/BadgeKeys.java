@@ -12,14 +12,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import com.nimbusds.jose.jwk.JWKSet;
+
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each association signs its badges with its own EC P-256 key, configured as a private JWK in
- * {@code iecmh.badges.issuers.<tenant>.signing-key}. Where {@code iecmh.badges.generate-missing-keys} is true (local
+ * {@code iecmh.badges.issuers.<tenant>.signing-key}. After a key is replaced, the old one's public JWK goes into
+ * {@code iecmh.badges.issuers.<tenant>.retired-keys} (a JWK Set): it signs nothing more, but stays published so
+ * that the badges it signed still verify. Where {@code iecmh.badges.generate-missing-keys} is true (local
  * runs and tests) a missing key is generated at first use; it lives as long as the process, so badges signed with it
  * stop verifying after a restart, which is why production configures every key.
  */
@@ -31,6 +36,7 @@ class BadgeKeys {
     private final Environment environment;
     private final boolean generateMissing;
     private final Map<String, ECKey> keys = new ConcurrentHashMap<>();
+    private final Map<String, List<ECKey>> retired = new ConcurrentHashMap<>();
 
     BadgeKeys(Environment environment, @Value("${iecmh.badges.generate-missing-keys:false}") boolean generateMissing) {
         this.environment = environment;
@@ -51,6 +57,35 @@ class BadgeKeys {
             return Optional.empty();
         }
         return Optional.of(keys.computeIfAbsent(tenantId, BadgeKeys::generate));
+    }
+
+    /** The association's public keys that sign no more but still verify what they signed. */
+    List<ECKey> retiredKeys(String tenantId) {
+        return retired.computeIfAbsent(tenantId, tenant -> {
+            String configured = environment.getProperty("iecmh.badges.issuers." + tenant + ".retired-keys");
+            if (configured == null || configured.isBlank()) {
+                return List.of();
+            }
+            try {
+                return JWKSet.parse(configured).getKeys().stream().map(key -> {
+                    if (!(key instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve()) || ec.getKeyID() == null) {
+                        throw new IllegalStateException("iecmh.badges.issuers." + tenant
+                                + ".retired-keys must hold EC P-256 JWKs with a kid");
+                    }
+                    return ec.toPublicJWK();
+                }).toList();
+            } catch (ParseException e) {
+                throw new IllegalStateException("iecmh.badges.issuers." + tenant + ".retired-keys is not a JWK Set", e);
+            }
+        });
+    }
+
+    /** Every key that verifies the association's badges: the signing key first, then the retired ones. */
+    List<ECKey> verificationKeys(String tenantId) {
+        List<ECKey> all = new java.util.ArrayList<>();
+        signingKey(tenantId).map(ECKey::toPublicJWK).ifPresent(all::add);
+        all.addAll(retiredKeys(tenantId));
+        return all;
     }
 
     private static ECKey read(String tenantId, String jwk) {
