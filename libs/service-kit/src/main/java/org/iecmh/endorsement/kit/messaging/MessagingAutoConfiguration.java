@@ -6,11 +6,13 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** The relay from each service's event store to Kafka, and the inbox its consumers share. */
 @AutoConfiguration(after = {EventStoreAutoConfiguration.class, ClockAutoConfiguration.class})
@@ -35,12 +38,17 @@ public class MessagingAutoConfiguration {
         return new Inbox(jdbc, new TransactionTemplate(transactions), json, clock);
     }
 
-    /** Retries and dead letters for consumers bound in batch mode; record-mode bindings keep the binder's. */
+    /**
+     * Retries and dead letters for consumers bound in batch mode; record-mode bindings keep the binder's. Its producer
+     * connects as the binder's clients do: with the client settings of {@code spring.kafka.*} (TLS and the service's
+     * certificate on Kubernetes).
+     */
     @Bean
     public BatchDeadLetters batchDeadLetters(
             @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
-            String bootstrapServers) {
-        return new BatchDeadLetters(bootstrapServers);
+            String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
+        Map<String, Object> client = kafka.getIfAvailable(KafkaProperties::new).buildProducerProperties();
+        return new BatchDeadLetters(bootstrapServers, client);
     }
 
     @Bean
