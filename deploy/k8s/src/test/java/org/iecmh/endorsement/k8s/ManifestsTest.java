@@ -509,6 +509,8 @@ class ManifestsTest {
             assertThat((String) pooler.get("spec", "type")).isEqualTo("rw");
             assertThat(jdbc.port()).isEqualTo(5432);
             assertThat(jdbc.parameters()).as(service).containsEntry("sslmode", "verify-full");
+            assertThat(map(pooler.get("spec", "pgbouncer", "parameters"))).as(jdbc.host() + " refuses plain text")
+                    .containsEntry("client_tls_sslmode", "require");
             assertThat(mountedFile(deployment, jdbc.parameters().get("sslrootcert")))
                     .as(service + " trusts the cluster's CA").isEqualTo("iecmh-postgres-ca/ca.crt");
             assertThat(altNames).as("the server certificate names " + jdbc.host()).contains(jdbc.host());
