@@ -74,6 +74,11 @@ public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
                 backOff != null ? backOff : new FixedBackOff(0L, 0L)));
     }
 
+    /** The settings its producer connects with. */
+    Map<String, Object> producerSettings() {
+        return producers.getConfigurationProperties();
+    }
+
     /** Record-mode bindings keep the binder's own retries and dead-letter topic. */
     @Override
     public boolean retryAndDlqInBinding(String destinationName, String group) {
