@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.k8s;
 
+import org.iecmh.endorsement.contracts.IntegrationEventType;
 import org.iecmh.endorsement.contracts.Topics;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -9,13 +10,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-import static org.iecmh.endorsement.k8s.Kustomization.map;
+import static org.iecmh.endorsement.k8s.KustomizeBinary.map;
 
 /**
  * The topics and consumer groups a service uses, read where they are decided: the topic names in libs/contracts'
@@ -25,6 +31,7 @@ import static org.iecmh.endorsement.k8s.Kustomization.map;
 final class KafkaUsage {
 
     private static final String PREFIX = "${iecmh.kafka.prefix}";
+    private static final Pattern PERSONAL = Pattern.compile("(?i).*(name|email|address|phone).*");
 
     /** One consumer binding of a service, with the deployment's prefix applied. */
     record Consumption(String service, String binding, String topic, String group) {
@@ -77,6 +84,48 @@ final class KafkaUsage {
             }
         });
         return consumptions;
+    }
+
+    /**
+     * The topics a service publishes to, under the prefix: those of the integration events its
+     * {@code IntegrationEventMapper}s create ({@code new <Event>(}, the name plain or qualified, in the mapper's source).
+     */
+    static Set<String> publications(Path repository, String service, String prefix) {
+        Set<String> topics = new TreeSet<>();
+        Path sources = repository.resolve(service).resolve("src/main/java");
+        if (!Files.isDirectory(sources)) {
+            return topics;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (!source.contains("implements IntegrationEventMapper")) {
+                    continue;
+                }
+                for (IntegrationEventType<?> type : IntegrationEventType.ALL) {
+                    if (Pattern.compile("new\\s+(" + Pattern.quote(type.payloadType().getPackageName()) + "\\.)?"
+                            + type.payloadType().getSimpleName() + "\\(").matcher(source).find()) {
+                        topics.add(prefix + type.topic());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return topics;
+    }
+
+    /** Topics whose events carry a person's name or address (a record component named so), without the prefix. */
+    static Set<String> topicsWithPersonalData() {
+        Set<String> topics = new TreeSet<>();
+        for (IntegrationEventType<?> type : IntegrationEventType.ALL) {
+            for (RecordComponent component : type.payloadType().getRecordComponents()) {
+                if (PERSONAL.matcher(component.getName()).matches()) {
+                    topics.add(type.topic());
+                }
+            }
+        }
+        return topics;
     }
 
     static boolean hasConfiguration(Path repository, String service) {

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.iecmh.endorsement.k8s.KafkaUsage.Consumption;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,22 +35,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iecmh.endorsement.k8s.Kustomization.describe;
+import static org.iecmh.endorsement.k8s.KustomizeBinary.describe;
+import static org.iecmh.endorsement.k8s.KustomizeBinary.list;
+import static org.iecmh.endorsement.k8s.KustomizeBinary.map;
 
 /**
- * Renders the base and every overlay, reads each object with fabric8's Kubernetes model (a field the model does not
- * know fails the test) and checks what an operator relies on: probes, limits, a locked-down container, secrets only
- * from Secrets, a shutdown inside the grace period, the companions of every Deployment, a KafkaTopic for every topic
- * the services use, and the PostgreSQL and Kafka resources the services' settings point at.
+ * Renders the base and every overlay with Kustomize, validates each object against the locked API schemas
+ * ({@link SchemaCatalog}) and reads it with fabric8's Kubernetes model (a field the model does not know fails the
+ * test), then checks what an operator relies on: probes, limits, a locked-down container, secrets only from Secrets,
+ * a shutdown inside the grace period, the companions of every Deployment, a KafkaTopic for every topic the services
+ * use and a KafkaUser allowed exactly what its service does, a pooler per database inside the connection budget,
+ * TLS to Kafka and PostgreSQL, backups, the Gateway, and images pinned by digest in production.
  */
 class ManifestsTest {
 
     static final Path K8S = Path.of("").toAbsolutePath();
     static final Path REPOSITORY = K8S.resolve("../..").normalize();
+    static final String[] DIRECTORIES = {"base", "overlays/small", "overlays/production"};
+    /** Strimzi releases the manifests support, and the Kafka versions every one of them runs (README). */
+    static final List<String> STRIMZI = List.of("1.0.1", "1.1.0", "1.2.0");
+    static final Map<String, List<String>> KAFKA_OF_STRIMZI = Map.of(
+            "1.0.1", List.of("4.1.0", "4.1.1", "4.1.2", "4.2.0"),
+            "1.1.0", List.of("4.2.0", "4.2.1", "4.3.0"),
+            "1.2.0", List.of("4.2.0", "4.2.1", "4.3.0", "4.3.1"));
+    /** PostgreSQL's superuser_reserved_connections (the default), and what is kept for the operator and people. */
+    static final int SUPERUSER_RESERVED = 3;
+    static final int HEADROOM = 20;
+    static final List<String> SERVICES = List.of("application-service", "renewal-service", "payment-service",
+            "registry-service");
     static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(password|secret|token|credential|api.?key|signing.?key"
             + "|private.?key).*");
 
@@ -71,22 +90,71 @@ class ManifestsTest {
         assertThat(objects).filteredOn(GenericKubernetesResource.class::isInstance)
                 .extracting(HasMetadata::getApiVersion)
                 .allSatisfy(apiVersion -> assertThat(apiVersion).matches(
-                        "(kafka\\.strimzi\\.io|postgresql\\.cnpg\\.io|monitoring\\.coreos\\.com)/.*"));
+                        "(kafka\\.strimzi\\.io|postgresql\\.cnpg\\.io|barmancloud\\.cnpg\\.io"
+                                + "|monitoring\\.coreos\\.com)/.*"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
-    void kustomizeRendersTheSameObjectsWhereItIsInstalled(String directory) throws Exception {
-        Optional<List<Map<String, Object>>> rendered = KustomizeBinary.render(K8S.resolve(directory));
-        if (rendered.isEmpty()) {
-            return;
+    void everyObjectValidatesAgainstTheLockedKubernetesAndOperatorSchemas(String directory) {
+        List<SchemaCatalog.Locked> locked = SchemaCatalog.lock(K8S.resolve("schemas.lock"));
+        Optional<Path> root = SchemaCatalog.root(K8S);
+        Assumptions.assumeTrue(root.isPresent(), "no schema folder (deploy/k8s/schemas, -Dk8s.schemas, K8S_SCHEMAS"
+                + " or shared/k8s-schemas) holds the files schemas.lock names");
+        SchemaCatalog catalog = SchemaCatalog.load(root.get(), locked);
+
+        List<String> errors = new ArrayList<>();
+        for (Map<String, Object> object : KustomizeBinary.render(K8S.resolve(directory))) {
+            errors.addAll(catalog.validate(object));
         }
-        Map<String, Map<String, Object>> byKustomize = rendered.get().stream()
-                .collect(Collectors.toMap(Kustomization::describe, object -> object));
-        Map<String, Map<String, Object>> ours = Kustomization.render(K8S.resolve(directory)).stream()
-                .collect(Collectors.toMap(Kustomization::describe, object -> object));
-        assertThat(ours.keySet()).containsExactlyInAnyOrderElementsOf(byKustomize.keySet());
-        ours.forEach((id, object) -> assertThat(object).as(id).isEqualTo(byKustomize.get(id)));
+        assertThat(errors).as("objects the API server or an operator would refuse").isEmpty();
+    }
+
+    @Test
+    void theSchemaCatalogRefusesWhatTheApiServerOrTheOperatorWouldRefuse() {
+        Optional<Path> root = SchemaCatalog.root(K8S);
+        Assumptions.assumeTrue(root.isPresent(), "no schema folder holds the files schemas.lock names");
+        SchemaCatalog catalog = SchemaCatalog.load(root.get(), SchemaCatalog.lock(K8S.resolve("schemas.lock")));
+        List<Map<String, Object>> objects = KustomizeBinary.render(K8S.resolve("overlays/production"));
+
+        Map<String, Object> deployment = copyOf(objects, "Deployment", "gateway");
+        map(list(map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers")).get(0))
+                .put("imagePullPolcy", "Always");
+        assertThat(catalog.validate(deployment)).as("a misspelt field").isNotEmpty();
+
+        Map<String, Object> kafka = copyOf(objects, "Kafka", "iecmh-kafka");
+        map(map(kafka.get("spec")).get("kafka")).put("replicas", 3);
+        assertThat(catalog.validate(kafka)).as("a field Strimzi 1 removed (node pools hold the replicas)")
+                .isNotEmpty();
+
+        Map<String, Object> user = copyOf(objects, "KafkaUser", "payment-service");
+        map(list(map(map(user.get("spec")).get("authorization")).get("acls")).get(0)).put("operation", "Read");
+        assertThat(catalog.validate(user)).as("v1beta2's single operation").isNotEmpty();
+
+        Map<String, Object> pooler = copyOf(objects, "Pooler", "postgres-payment");
+        map(map(pooler.get("spec")).get("pgbouncer")).put("poolMode", "transactions");
+        assertThat(catalog.validate(pooler)).as("a value outside the enumeration").isNotEmpty();
+
+        Map<String, Object> topic = copyOf(objects, "KafkaTopic", "prod.endorsement.payments");
+        topic.put("apiVersion", "kafka.strimzi.io/v1beta2");
+        assertThat(catalog.validate(topic)).as("an API version Strimzi 1 no longer serves").isNotEmpty();
+    }
+
+    @Test
+    void theSchemaLockPinsTheSupportedReleases() {
+        List<String> files = SchemaCatalog.lock(K8S.resolve("schemas.lock")).stream()
+                .map(SchemaCatalog.Locked::file).toList();
+        assertThat(files).anyMatch(f -> f.startsWith("kubernetes-1.34/"))
+                .anyMatch(f -> f.startsWith("strimzi-" + STRIMZI.get(0) + "/"))
+                .anyMatch(f -> f.startsWith("strimzi-" + STRIMZI.get(STRIMZI.size() - 1) + "/"))
+                .anyMatch(f -> f.startsWith("cloudnative-pg-1.30."))
+                .anyMatch(f -> f.startsWith("plugin-barman-cloud-"))
+                .anyMatch(f -> f.startsWith("gateway-api-1."));
+        for (String release : List.of(STRIMZI.get(0), STRIMZI.get(STRIMZI.size() - 1))) {
+            assertThat(files).as("Strimzi " + release).contains("strimzi-" + release + "/040-Crd-kafka.yaml",
+                    "strimzi-" + release + "/043-Crd-kafkatopic.yaml", "strimzi-" + release + "/044-Crd-kafkauser.yaml",
+                    "strimzi-" + release + "/045-Crd-kafkanodepool.yaml");
+        }
     }
 
     @ParameterizedTest
@@ -201,11 +269,22 @@ class ManifestsTest {
                     }));
         }
         NetworkPolicy gateway = policies.get("gateway");
+        assertThat(gateway.getSpec().getIngress()).as("the gateway is reached by the Gateway's proxies only")
+                .filteredOn(rule -> rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == 8080))
+                .singleElement().satisfies(rule -> assertThat(rule.getFrom()).allSatisfy(peer -> {
+                    if (peer.getPodSelector() != null) {
+                        assertThat(peer.getPodSelector().getMatchLabels())
+                                .containsEntry("gateway.networking.k8s.io/gateway-name", "iecmh");
+                    } else {
+                        assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                .containsEntry("kubernetes.io/metadata.name", "gateway-system");
+                    }
+                }));
         assertThat(gateway.getSpec().getEgress()).as("the gateway never reaches PostgreSQL or Kafka")
                 .allSatisfy(rule -> assertThat(rule.getTo()).allSatisfy(peer -> {
                     if (peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null) {
                         assertThat(peer.getPodSelector().getMatchLabels())
-                                .doesNotContainKeys("cnpg.io/cluster", "strimzi.io/cluster");
+                                .doesNotContainKeys("cnpg.io/cluster", "cnpg.io/poolerName", "strimzi.io/cluster");
                     }
                 }));
         Deployment gatewayDeployment = ofKind(objects, Deployment.class).stream()
@@ -239,7 +318,7 @@ class ManifestsTest {
             Map<String, String> settings = settings(objects, deployment.getSpec().getTemplate().getSpec()
                     .getContainers().get(0), service);
             assertThat(settings).as(service).containsKey("IECMH_KAFKA_PREFIX");
-            assertThat(settings.get("KAFKA_BOOTSTRAP_SERVERS")).as(service).startsWith("iecmh-kafka-kafka-bootstrap:");
+            assertThat(settings.get("KAFKA_BOOTSTRAP_SERVERS")).as(service).isEqualTo("iecmh-kafka-kafka-bootstrap:9093");
             assertThat(settings).as(service + " creates no topic itself")
                     .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_AUTO_CREATE_TOPICS", "false");
             prefix = settings.get("IECMH_KAFKA_PREFIX");
@@ -265,11 +344,29 @@ class ManifestsTest {
         required.addAll(KafkaUsage.integrationTopics(prefix));
         assertThat(topics.keySet()).as("KafkaTopics").containsAll(required);
 
+        Set<String> personal = new TreeSet<>();
+        for (String topic : KafkaUsage.topicsWithPersonalData()) {
+            personal.add(prefix + topic);
+        }
+        assertThat(personal).as("topics whose events carry names or addresses").isNotEmpty();
         for (String integration : KafkaUsage.integrationTopics(prefix)) {
-            assertThat(topics.get(integration).get("spec", "config", "retention.ms").toString())
-                    .as(integration + " is the replay source: kept forever").isEqualTo("-1");
-            assertThat((String) topics.get(integration).get("spec", "config", "cleanup.policy"))
-                    .as(integration + " never compacted").isEqualTo("delete");
+            Map<String, Object> config = topics.get(integration).get("spec", "config");
+            if (personal.contains(integration)) {
+                // Compacted, so that a tombstone erases a person's records; never kept forever as they were.
+                assertThat(config).as(integration + " carries personal data").containsEntry("cleanup.policy", "compact")
+                        .containsKeys("min.compaction.lag.ms", "delete.retention.ms").doesNotContainKey("retention.ms");
+            } else {
+                assertThat(config.get("retention.ms").toString()).as(integration + " is the replay source: kept forever")
+                        .isEqualTo("-1");
+                assertThat(config).as(integration + " never compacted").containsEntry("cleanup.policy", "delete");
+            }
+        }
+        for (GenericKubernetesResource topic : topics.values()) {
+            String name = Optional.ofNullable((String) topic.get("spec", "topicName")).orElse(topic.getMetadata().getName());
+            if (name.startsWith("error.")) {
+                assertThat(Long.parseLong(topic.get("spec", "config", "retention.ms").toString()))
+                        .as(name + ": dead letters are kept for a bounded time").isPositive();
+            }
         }
         for (GenericKubernetesResource topic : topics.values()) {
             int replicas = ((Number) topic.get("spec", "replicas")).intValue();
@@ -282,35 +379,119 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
-    void kafkaRunsInKraftModeAndCreatesNoTopicOnDemand(String directory) {
+    void kafkaIsAVersionEverySupportedStrimziRunsListensOnlyOverMutualTlsAndAuthorizes(String directory) {
         List<HasMetadata> objects = parse(directory);
+        assertThat(objects).filteredOn(o -> o.getApiVersion().startsWith("kafka.strimzi.io/"))
+                .as("Strimzi 1.0 serves only v1").allSatisfy(o -> assertThat(o.getApiVersion()).isEqualTo("kafka.strimzi.io/v1"));
         GenericKubernetesResource kafka = custom(objects, "Kafka").get(0);
         assertThat(kafka.getMetadata().getName()).isEqualTo("iecmh-kafka");
-        assertThat(kafka.getMetadata().getAnnotations())
-                .containsEntry("strimzi.io/kraft", "enabled").containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(kafka.getMetadata().getAnnotations()).as("KRaft and node pools are all Strimzi 1 knows")
+                .isNullOrEmpty();
+        String version = kafka.get("spec", "kafka", "version");
+        for (String strimzi : STRIMZI) {
+            assertThat(KAFKA_OF_STRIMZI.get(strimzi)).as("Kafka versions Strimzi " + strimzi + " runs").contains(version);
+        }
         assertThat(kafka.get("spec", "kafka", "config", "auto.create.topics.enable").toString()).isEqualTo("false");
         assertThat((Object) kafka.get("spec", "entityOperator", "topicOperator")).isNotNull();
+        assertThat((Object) kafka.get("spec", "entityOperator", "userOperator")).isNotNull();
+        assertThat((String) kafka.get("spec", "kafka", "authorization", "type")).isEqualTo("simple");
         List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
-        assertThat(listeners).anySatisfy(listener -> assertThat(listener.get("port")).isEqualTo(9092));
+        assertThat(listeners).as("no plain-text listener").singleElement().satisfies(listener -> {
+            assertThat(listener.get("port")).isEqualTo(9093);
+            assertThat(listener.get("tls")).isEqualTo(true);
+            assertThat(map(listener.get("authentication"))).containsEntry("type", "tls");
+        });
         assertThat(custom(objects, "KafkaNodePool")).allSatisfy(pool -> assertThat(pool.getMetadata().getLabels())
                 .containsEntry("strimzi.io/cluster", "iecmh-kafka"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
-    void everyServiceHasItsOwnDatabaseRoleAndSecretAndTheClusterIsBackedUp(String directory) {
+    void everyServiceIsAKafkaUserAllowedExactlyTheTopicsAndGroupsItUsesAndConnectsWithItsCertificate(String directory) {
+        List<HasMetadata> objects = parse(directory);
+        Map<String, GenericKubernetesResource> users = custom(objects, "KafkaUser").stream()
+                .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
+        for (String service : SERVICES) {
+            Deployment deployment = deployment(objects, service);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> settings = settings(objects, container, service);
+            String prefix = settings.get("IECMH_KAFKA_PREFIX");
+
+            Set<String> expected = new TreeSet<>();
+            for (String topic : KafkaUsage.publications(REPOSITORY, service, prefix)) {
+                expected.add("allow topic " + topic + " Describe,Write");
+            }
+            for (Consumption consumption : KafkaUsage.consumptions(REPOSITORY, service, prefix)) {
+                expected.add("allow topic " + consumption.topic() + " Describe,Read");
+                expected.add("allow topic " + consumption.deadLetterTopic() + " Describe,Write");
+                expected.add("allow group " + consumption.group() + " Read");
+            }
+            GenericKubernetesResource user = users.get(service);
+            assertThat(user).as("KafkaUser " + service).isNotNull();
+            assertThat(user.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "iecmh-kafka");
+            assertThat((String) user.get("spec", "authentication", "type")).isEqualTo("tls");
+            List<Map<String, Object>> acls = user.get("spec", "authorization", "acls");
+            Set<String> granted = new TreeSet<>();
+            for (Map<String, Object> acl : acls) {
+                Map<String, Object> resource = map(acl.get("resource"));
+                assertThat(resource.getOrDefault("patternType", "literal")).as(service + " names each resource")
+                        .isEqualTo("literal");
+                granted.add(acl.getOrDefault("type", "allow") + " " + resource.get("type") + " " + resource.get("name")
+                        + " " + KustomizeBinary.list(acl.get("operations")).stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(",")));
+            }
+            assertThat(granted).as(service + "'s ACLs").containsExactlyInAnyOrderElementsOf(expected);
+
+            assertThat(settings).as(service).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL")
+                    .containsEntry("SPRING_KAFKA_SSL_KEY_STORE_TYPE", "PKCS12")
+                    .containsEntry("SPRING_KAFKA_SSL_TRUST_STORE_TYPE", "PEM");
+            assertThat(secretKey(container, "SPRING_KAFKA_SSL_KEY_STORE_PASSWORD")).isEqualTo(service + "/user.password");
+            assertThat(mountedFile(deployment, settings.get("SPRING_KAFKA_SSL_KEY_STORE_LOCATION")))
+                    .as(service + " key store").isEqualTo(service + "/user.p12");
+            assertThat(mountedFile(deployment, settings.get("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION")))
+                    .as(service + " trusts the cluster CA").isEqualTo("iecmh-kafka-cluster-ca-cert/ca.crt");
+        }
+        assertThat(users).as("a KafkaUser per service, no other").hasSize(SERVICES.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
+    void everyServiceReachesItsOwnDatabaseThroughItsPoolerOverVerifiedTlsAndTheClusterIsBackedUpByThePlugin(
+            String directory) {
         List<HasMetadata> objects = parse(directory);
         GenericKubernetesResource cluster = custom(objects, "Cluster").get(0);
         assertThat(cluster.getMetadata().getName()).isEqualTo("iecmh-postgres");
         assertThat(((Number) cluster.get("spec", "instances")).intValue()).isPositive();
-        assertThat((String) cluster.get("spec", "backup", "barmanObjectStore", "destinationPath")).startsWith("s3://");
-        assertThat((String) cluster.get("spec", "backup", "barmanObjectStore", "s3Credentials", "secretAccessKey",
-                "name")).isNotBlank();
-        assertThat(custom(objects, "ScheduledBackup")).anySatisfy(backup ->
-                assertThat((String) backup.get("spec", "cluster", "name")).isEqualTo("iecmh-postgres"));
+        assertThat((Object) cluster.get("spec", "backup")).as("backup.barmanObjectStore is deprecated").isNull();
+        assertThat((Object) cluster.get("spec", "monitoring", "enablePodMonitor"))
+                .as("monitoring.enablePodMonitor is deprecated").isNull();
+        List<Map<String, Object>> plugins = cluster.get("spec", "plugins");
+        Map<String, Object> barman = plugins.stream().filter(p -> "barman-cloud.cloudnative-pg.io".equals(p.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no Barman Cloud plugin"));
+        assertThat(barman.get("isWALArchiver")).isEqualTo(true);
+        String store = (String) map(barman.get("parameters")).get("barmanObjectName");
+        GenericKubernetesResource objectStore = custom(objects, "ObjectStore").stream()
+                .filter(o -> o.getMetadata().getName().equals(store)).findFirst()
+                .orElseThrow(() -> new AssertionError("no ObjectStore " + store));
+        assertThat((String) objectStore.get("spec", "configuration", "destinationPath")).startsWith("s3://");
+        assertThat((String) objectStore.get("spec", "configuration", "s3Credentials", "secretAccessKey", "name"))
+                .isNotBlank();
+        assertThat((String) objectStore.get("spec", "retentionPolicy")).isNotBlank();
+        assertThat(custom(objects, "ScheduledBackup")).anySatisfy(backup -> {
+            assertThat((String) backup.get("spec", "cluster", "name")).isEqualTo("iecmh-postgres");
+            assertThat((String) backup.get("spec", "method")).isEqualTo("plugin");
+            assertThat((String) backup.get("spec", "pluginConfiguration", "name"))
+                    .isEqualTo("barman-cloud.cloudnative-pg.io");
+        });
+        assertThat(custom(objects, "PodMonitor")).as("PostgreSQL's metrics are scraped").anySatisfy(monitor ->
+                assertThat((Map<String, Object>) monitor.get("spec", "selector", "matchLabels"))
+                        .containsEntry("cnpg.io/cluster", "iecmh-postgres"));
+        List<String> altNames = cluster.get("spec", "certificates", "serverAltDNSNames");
         List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
         Map<String, String> secretOfRole = roles.stream().collect(Collectors.toMap(role -> (String) role.get("name"),
                 role -> (String) ((Map<?, ?>) role.get("passwordSecret")).get("name")));
+        Map<String, GenericKubernetesResource> poolers = custom(objects, "Pooler").stream()
+                .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
 
         List<String> databases = new ArrayList<>();
         for (Deployment deployment : ofKind(objects, Deployment.class)) {
@@ -320,21 +501,101 @@ class ManifestsTest {
             if (url == null) {
                 continue;
             }
-            assertThat(url).as(service).startsWith("jdbc:postgresql://iecmh-postgres-rw:5432/");
-            String database = url.substring(url.lastIndexOf('/') + 1);
-            databases.add(database);
+            JdbcUrl jdbc = JdbcUrl.parse(url);
+            databases.add(jdbc.database());
+            GenericKubernetesResource pooler = poolers.get(jdbc.host());
+            assertThat(pooler).as(service + " connects through a Pooler, not " + jdbc.host()).isNotNull();
+            assertThat((String) pooler.get("spec", "cluster", "name")).isEqualTo("iecmh-postgres");
+            assertThat((String) pooler.get("spec", "type")).isEqualTo("rw");
+            assertThat(jdbc.port()).isEqualTo(5432);
+            assertThat(jdbc.parameters()).as(service).containsEntry("sslmode", "verify-full");
+            assertThat(map(pooler.get("spec", "pgbouncer", "parameters"))).as(jdbc.host() + " refuses plain text")
+                    .containsEntry("client_tls_sslmode", "require");
+            assertThat(mountedFile(deployment, jdbc.parameters().get("sslrootcert")))
+                    .as(service + " trusts the cluster's CA").isEqualTo("iecmh-postgres-ca/ca.crt");
+            assertThat(altNames).as("the server certificate names " + jdbc.host()).contains(jdbc.host());
             GenericKubernetesResource owned = custom(objects, "Database").stream()
-                    .filter(d -> database.equals(d.get("spec", "name"))).findFirst()
-                    .orElseThrow(() -> new AssertionError("no Database " + database));
+                    .filter(d -> jdbc.database().equals(d.get("spec", "name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Database " + jdbc.database()));
             assertThat((String) owned.get("spec", "cluster", "name")).isEqualTo("iecmh-postgres");
             String owner = owned.get("spec", "owner");
-            String secret = container.getEnv().stream().filter(e -> e.getName().equals("DATABASE_PASSWORD"))
-                    .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName();
+            String secret = secretKey(container, "DATABASE_PASSWORD").split("/")[0];
             assertThat(secretOfRole).as(service + "'s role " + owner).containsEntry(owner, secret);
-            assertThat(container.getEnv().stream().filter(e -> e.getName().equals("DATABASE_USERNAME"))
-                    .findFirst().orElseThrow().getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret);
+            assertThat(secretKey(container, "DATABASE_USERNAME")).isEqualTo(secret + "/username");
         }
         assertThat(databases).as("a database per service").doesNotHaveDuplicates().hasSize(4);
+        assertThat(poolers).as("a pooler per database, no other").hasSize(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
+    void thePoolersServerConnectionsFitMaxConnectionsAndTheMostPodsFitEachPooler(String directory) {
+        List<HasMetadata> objects = parse(directory);
+        GenericKubernetesResource cluster = custom(objects, "Cluster").get(0);
+        int maxConnections = Integer.parseInt(cluster.get("spec", "postgresql", "parameters", "max_connections"));
+        int server = 0;
+        for (GenericKubernetesResource pooler : custom(objects, "Pooler")) {
+            String name = pooler.getMetadata().getName();
+            Map<String, String> parameters = pooler.get("spec", "pgbouncer", "parameters");
+            assertThat((String) pooler.get("spec", "pgbouncer", "poolMode")).as(name).isEqualTo("transaction");
+            int instances = ((Number) pooler.get("spec", "instances")).intValue();
+            int perPod = Integer.parseInt(parameters.get("max_db_connections"));
+            assertThat(Integer.parseInt(parameters.get("default_pool_size")) + Integer.parseInt(
+                    parameters.getOrDefault("reserve_pool_size", "0"))).as(name + " pool within its cap")
+                    .isLessThanOrEqualTo(perPod);
+            assertThat(Integer.parseInt(parameters.get("max_prepared_statements"))).as(name).isPositive();
+            server += instances * perPod;
+
+            // The clients: every pod the autoscaler may start, each with its whole Hikari pool, on one pooler pod.
+            for (Deployment deployment : ofKind(objects, Deployment.class)) {
+                Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+                Map<String, String> settings = settings(objects, container, deployment.getMetadata().getName());
+                if (settings.get("DATABASE_URL") == null || !JdbcUrl.parse(settings.get("DATABASE_URL")).host().equals(name)) {
+                    continue;
+                }
+                int pods = autoscaler(objects, deployment.getMetadata().getName()).getSpec().getMaxReplicas();
+                int hikari = Integer.parseInt(settings.get("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE"));
+                assertThat(pods * hikari).as(name + ": " + pods + " pods x " + hikari + " connections")
+                        .isLessThanOrEqualTo(Integer.parseInt(parameters.get("max_client_conn")));
+            }
+        }
+        assertThat(server).as("server connections of all poolers, with " + SUPERUSER_RESERVED + " reserved for"
+                + " superusers and " + HEADROOM + " for CloudNativePG, backups and people")
+                .isLessThanOrEqualTo(maxConnections - SUPERUSER_RESERVED - HEADROOM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
+    void theGatewayApiRoutesTheHostToTheGatewayOverTlsAndNothingIsAnIngress(String directory) {
+        List<HasMetadata> objects = parse(directory);
+        assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("Ingress");
+        List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway> gateways = ofKind(objects,
+                io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class);
+        assertThat(gateways).singleElement().satisfies(gateway -> {
+            assertThat(gateway.getSpec().getListeners()).anySatisfy(listener -> {
+                assertThat(listener.getProtocol()).isEqualTo("HTTPS");
+                assertThat(listener.getTls().getCertificateRefs()).extracting(ref -> ref.getName())
+                        .containsExactly("endorsement-tls");
+            });
+        });
+        Service gatewayService = ofKind(objects, Service.class).stream()
+                .filter(service -> service.getMetadata().getName().equals("gateway")).findFirst().orElseThrow();
+        List<io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute> routes = ofKind(objects,
+                io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class);
+        assertThat(routes).as("the HTTPS listener's route").anySatisfy(route -> {
+            assertThat(route.getSpec().getParentRefs()).anySatisfy(parent -> {
+                assertThat(parent.getName()).isEqualTo(gateways.get(0).getMetadata().getName());
+                assertThat(parent.getSectionName()).isEqualTo("https");
+            });
+            assertThat(route.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getBackendRefs())
+                    .allSatisfy(backend -> {
+                        assertThat(backend.getName()).isEqualTo("gateway");
+                        assertThat(gatewayService.getSpec().getPorts()).extracting(port -> port.getPort())
+                                .contains(backend.getPort());
+                    }));
+        });
+        assertThat(routes).as("every route has its parent").allSatisfy(route -> assertThat(route.getSpec()
+                .getParentRefs()).allSatisfy(parent -> assertThat(parent.getName()).isEqualTo("iecmh")));
     }
 
     @ParameterizedTest
@@ -393,25 +654,27 @@ class ManifestsTest {
         assertThat(custom(objects, "KafkaNodePool")).allSatisfy(pool ->
                 assertThat(((Number) pool.get("spec", "replicas")).intValue()).isOne());
         assertThat(((Number) custom(objects, "Cluster").get(0).get("spec", "instances")).intValue()).isOne();
+        assertThat(custom(objects, "Pooler")).allSatisfy(pooler ->
+                assertThat(((Number) pooler.get("spec", "instances")).intValue()).isOne());
         assertThat(ofKind(objects, Deployment.class)).allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getResources().getLimits().get("memory")).isEqualTo(new Quantity("512Mi")));
     }
 
     @Test
-    void theImageIsBuiltFromTheModulesLayeredJarAndRunsAsANonRootUser() throws Exception {
-        String dockerfile = Files.readString(K8S.resolve("Dockerfile"));
-        assertThat(dockerfile)
-                .contains("ARG MODULE")
-                .contains("${MODULE}/target/${MODULE}-exec.jar")
-                .contains("-Djarmode=tools")
-                .contains("extract --layers --launcher")
-                .contains("FROM eclipse-temurin:17-jre")
-                .contains("USER 10001")
-                .contains("MaxRAMPercentage")
-                .contains("org.springframework.boot.loader.launch.JarLauncher");
+    void theBaseNamesEachImageByTheProjectsVersionAndProductionPinsEachByItsDigest() {
+        String version = System.getProperty("project.version");
+        assertThat(version).as("the build passes the project's version").isNotBlank();
         for (Deployment deployment : ofKind(parse("base"), Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getImage()).isEqualTo("iecmh/" + name + ":" + version);
             assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
-                    .isEqualTo(10001L);
+                    .as(name + ": the image's user").isEqualTo(10001L);
+        }
+        for (Deployment deployment : ofKind(parse("overlays/production"), Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).as(name)
+                    .matches("[a-z0-9.-]+(:[0-9]+)?/iecmh/" + Pattern.quote(name) + "@sha256:[0-9a-f]{64}");
         }
     }
 
@@ -419,7 +682,7 @@ class ManifestsTest {
 
     private List<HasMetadata> parse(String directory) {
         List<HasMetadata> objects = new ArrayList<>();
-        for (Map<String, Object> object : Kustomization.render(K8S.resolve(directory))) {
+        for (Map<String, Object> object : KustomizeBinary.render(K8S.resolve(directory))) {
             Object parsed = serialization.unmarshal(serialization.asJson(object));
             assertThat(parsed).as(describe(object)).isInstanceOf(HasMetadata.class);
             objects.add((HasMetadata) parsed);
@@ -457,6 +720,51 @@ class ManifestsTest {
             }
         }
         return settings;
+    }
+
+    /** A deep copy of the rendered object of that kind and name, to spoil. */
+    private Map<String, Object> copyOf(List<Map<String, Object>> objects, String kind, String name) {
+        Map<String, Object> found = objects.stream().filter(o -> kind.equals(o.get("kind")))
+                .filter(o -> name.equals(map(o.get("metadata")).get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+        return map(serialization.unmarshal(serialization.asJson(found), Map.class));
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String name) {
+        return ofKind(objects, Deployment.class).stream().filter(d -> d.getMetadata().getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no Deployment " + name));
+    }
+
+    private static HorizontalPodAutoscaler autoscaler(List<HasMetadata> objects, String name) {
+        return ofKind(objects, HorizontalPodAutoscaler.class).stream()
+                .filter(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** secret/key an env variable is taken from. */
+    private static String secretKey(Container container, String variable) {
+        EnvVar env = container.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + variable));
+        return env.getValueFrom().getSecretKeyRef().getName() + "/" + env.getValueFrom().getSecretKeyRef().getKey();
+    }
+
+    /** secret/key of the Secret volume item a file path (or file: URL) of the container lands on. */
+    private static String mountedFile(Deployment deployment, String location) {
+        assertThat(location).as(deployment.getMetadata().getName() + " names a file").isNotBlank();
+        String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        for (var mount : pod.getContainers().get(0).getVolumeMounts()) {
+            if (!path.startsWith(mount.getMountPath() + "/")) {
+                continue;
+            }
+            String file = path.substring(mount.getMountPath().length() + 1);
+            Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst()
+                    .orElseThrow();
+            assertThat(volume.getSecret()).as(path + " comes from a Secret").isNotNull();
+            return volume.getSecret().getItems().stream().filter(item -> item.getPath().equals(file))
+                    .map(item -> volume.getSecret().getSecretName() + "/" + item.getKey()).findFirst()
+                    .orElseThrow(() -> new AssertionError(path + " is no item of " + volume.getName()));
+        }
+        throw new AssertionError(path + " is on no volume of " + deployment.getMetadata().getName());
     }
 
     private static String probe(Probe probe, String name) {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,19 +65,23 @@ public class RegistryRebuild implements DisposableBean {
     private final ObjectMapper json;
     private final KafkaNames names;
     private final String bootstrapServers;
+    private final Map<String, Object> client;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-rebuild"));
     private final AtomicReference<RebuildProgress> latest = new AtomicReference<>();
 
     RegistryRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, Registry registry,
                     @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
-                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Clock clock) {
+                    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, KafkaProperties kafka,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.rebuilt = registry.inTable(NEW);
         this.json = json;
         this.names = names;
         this.bootstrapServers = bootstrapServers;
+        // The consumer settings of spring.kafka.*, TLS and the service's certificate among them on Kubernetes.
+        this.client = kafka.buildConsumerProperties();
         this.clock = clock;
     }
 
@@ -220,11 +225,14 @@ public class RegistryRebuild implements DisposableBean {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        // No group: it assigns the partitions itself and commits nothing.
+        Map<String, Object> config = new HashMap<>(client);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
     }
 
     @Override

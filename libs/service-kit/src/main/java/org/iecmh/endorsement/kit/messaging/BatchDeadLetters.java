@@ -35,7 +35,12 @@ public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
     private final KafkaTemplate<byte[], byte[]> template;
 
     public BatchDeadLetters(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
+        this(bootstrapServers, Map.of());
+    }
+
+    /** {@code client}: further producer settings, such as the security protocol and key stores. */
+    public BatchDeadLetters(String bootstrapServers, Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -67,6 +72,11 @@ public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
                         partitions == null || partitions > 1 ? record.partition() : 0));
         container.setCommonErrorHandler(new DefaultErrorHandler(recoverer,
                 backOff != null ? backOff : new FixedBackOff(0L, 0L)));
+    }
+
+    /** The settings its producer connects with. */
+    Map<String, Object> producerSettings() {
+        return producers.getConfigurationProperties();
     }
 
     /** Record-mode bindings keep the binder's own retries and dead-letter topic. */

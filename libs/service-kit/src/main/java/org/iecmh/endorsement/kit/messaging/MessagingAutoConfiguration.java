@@ -1,22 +1,22 @@
 package org.iecmh.endorsement.kit.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,12 +44,17 @@ public class MessagingAutoConfiguration {
         return new Inbox(jdbc, new TransactionTemplate(transactions), json, clock);
     }
 
-    /** Retries and dead letters for consumers bound in batch mode; record-mode bindings keep the binder's. */
+    /**
+     * Retries and dead letters for consumers bound in batch mode; record-mode bindings keep the binder's. Its producer
+     * connects as the binder's clients do: with the client settings of {@code spring.kafka.*} (TLS and the service's
+     * certificate on Kubernetes).
+     */
     @Bean
     public BatchDeadLetters batchDeadLetters(
             @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
-            String bootstrapServers) {
-        return new BatchDeadLetters(bootstrapServers);
+            String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
+        Map<String, Object> client = kafka.getIfAvailable(KafkaProperties::new).buildProducerProperties();
+        return new BatchDeadLetters(bootstrapServers, client);
     }
 
     @Bean
