@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.iecmh.endorsement.k8s.KafkaUsage.Consumption;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,8 +45,8 @@ import static org.iecmh.endorsement.k8s.KustomizeBinary.list;
 import static org.iecmh.endorsement.k8s.KustomizeBinary.map;
 
 /**
- * Renders the base and every overlay with Kustomize, validates each object against the locked API schemas
- * ({@link SchemaCatalog}) and reads it with fabric8's Kubernetes model (a field the model does not know fails the
+ * Renders the base and every overlay with Kustomize (their validation against the locked API schemas is
+ * {@link ManifestSchemaTest}'s) and reads each object with fabric8's Kubernetes model (a field the model does not know fails the
  * test), then checks what an operator relies on: probes, limits, a locked-down container, secrets only from Secrets,
  * a shutdown inside the grace period, the companions of every Deployment, a KafkaTopic for every topic the services
  * use and a KafkaUser allowed exactly what its service does, a pooler per database inside the connection budget,
@@ -92,52 +91,6 @@ class ManifestsTest {
                 .allSatisfy(apiVersion -> assertThat(apiVersion).matches(
                         "(kafka\\.strimzi\\.io|postgresql\\.cnpg\\.io|barmancloud\\.cnpg\\.io"
                                 + "|monitoring\\.coreos\\.com)/.*"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
-    void everyObjectValidatesAgainstTheLockedKubernetesAndOperatorSchemas(String directory) {
-        List<SchemaCatalog.Locked> locked = SchemaCatalog.lock(K8S.resolve("schemas.lock"));
-        Optional<Path> root = SchemaCatalog.root(K8S);
-        Assumptions.assumeTrue(root.isPresent(), "no schema folder (deploy/k8s/schemas, -Dk8s.schemas, K8S_SCHEMAS"
-                + " or shared/k8s-schemas) holds the files schemas.lock names");
-        SchemaCatalog catalog = SchemaCatalog.load(root.get(), locked);
-
-        List<String> errors = new ArrayList<>();
-        for (Map<String, Object> object : KustomizeBinary.render(K8S.resolve(directory))) {
-            errors.addAll(catalog.validate(object));
-        }
-        assertThat(errors).as("objects the API server or an operator would refuse").isEmpty();
-    }
-
-    @Test
-    void theSchemaCatalogRefusesWhatTheApiServerOrTheOperatorWouldRefuse() {
-        Optional<Path> root = SchemaCatalog.root(K8S);
-        Assumptions.assumeTrue(root.isPresent(), "no schema folder holds the files schemas.lock names");
-        SchemaCatalog catalog = SchemaCatalog.load(root.get(), SchemaCatalog.lock(K8S.resolve("schemas.lock")));
-        List<Map<String, Object>> objects = KustomizeBinary.render(K8S.resolve("overlays/production"));
-
-        Map<String, Object> deployment = copyOf(objects, "Deployment", "gateway");
-        map(list(map(map(map(deployment.get("spec")).get("template")).get("spec")).get("containers")).get(0))
-                .put("imagePullPolcy", "Always");
-        assertThat(catalog.validate(deployment)).as("a misspelt field").isNotEmpty();
-
-        Map<String, Object> kafka = copyOf(objects, "Kafka", "iecmh-kafka");
-        map(map(kafka.get("spec")).get("kafka")).put("replicas", 3);
-        assertThat(catalog.validate(kafka)).as("a field Strimzi 1 removed (node pools hold the replicas)")
-                .isNotEmpty();
-
-        Map<String, Object> user = copyOf(objects, "KafkaUser", "payment-service");
-        map(list(map(map(user.get("spec")).get("authorization")).get("acls")).get(0)).put("operation", "Read");
-        assertThat(catalog.validate(user)).as("v1beta2's single operation").isNotEmpty();
-
-        Map<String, Object> pooler = copyOf(objects, "Pooler", "postgres-payment");
-        map(map(pooler.get("spec")).get("pgbouncer")).put("poolMode", "transactions");
-        assertThat(catalog.validate(pooler)).as("a value outside the enumeration").isNotEmpty();
-
-        Map<String, Object> topic = copyOf(objects, "KafkaTopic", "prod.endorsement.payments");
-        topic.put("apiVersion", "kafka.strimzi.io/v1beta2");
-        assertThat(catalog.validate(topic)).as("an API version Strimzi 1 no longer serves").isNotEmpty();
     }
 
     @Test
@@ -723,7 +676,7 @@ class ManifestsTest {
     }
 
     /** A deep copy of the rendered object of that kind and name, to spoil. */
-    private Map<String, Object> copyOf(List<Map<String, Object>> objects, String kind, String name) {
+    Map<String, Object> copyOf(List<Map<String, Object>> objects, String kind, String name) {
         Map<String, Object> found = objects.stream().filter(o -> kind.equals(o.get("kind")))
                 .filter(o -> name.equals(map(o.get("metadata")).get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
