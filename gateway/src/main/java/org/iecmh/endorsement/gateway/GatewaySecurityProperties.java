@@ -17,7 +17,10 @@ import java.util.List;
  *                                      with a policy that lets them load only from the gateway itself, and not
  *                                      counted against the public rate limit (a page load is several requests)
  * @param webUiOrigins                  browser origins allowed by CORS
- * @param publicRequestsPerMinute       requests one client address may send to public paths per minute
+ * @param publicRequestsPerMinute       requests one client address may send to the rate-limited paths per minute
+ * @param rateLimitedPaths              the public paths that limit counts: the registry's search and verification,
+ *                                      and the card webhook; not the health probes, nor the rating form behind a
+ *                                      rater's link
  * @param trustedProxies                how many proxies in front of the gateway append to {@code X-Forwarded-For}
  *                                      (0: clients connect directly, their socket address is the client; 1: one
  *                                      load balancer, whose last entry is the client; and so on)
@@ -33,6 +36,7 @@ public record GatewaySecurityProperties(
         @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg", "/web-config.json"}) List<String> webPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
         @DefaultValue("300") int publicRequestsPerMinute,
+        @DefaultValue({"/api/registry/**", "/api/payments/card-webhooks"}) List<String> rateLimitedPaths,
         @DefaultValue("0") int trustedProxies,
         @DefaultValue("at+jwt") List<String> accessTokenTypes) {
 

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits what one client may ask of the public paths (the registry, which needs no sign-in) to a number of requests
- * per minute, in a fixed one-minute window per client; beyond it, 429 with {@code Retry-After}. The client is the
+ * Limits what one client may ask of the rate-limited public paths ({@code rate-limited-paths}: the registry, which
+ * needs no sign-in, and the card webhook) to a number of requests per minute, in a fixed one-minute window per client; beyond it, 429 with {@code Retry-After}. The client is the
  * socket's address, or behind {@code trusted-proxies} proxies (a load balancer, an ingress) the address the
  * outermost trusted one saw, read from the right of {@code X-Forwarded-For}: entries a client wrote itself further
  * left never name a new client. In memory, per gateway instance: with several instances each counts its own share.
@@ -35,14 +35,14 @@ class PublicRateLimit implements WebFilter {
     /** Beyond this many clients, windows that have ended are dropped. */
     private static final int CLIENTS_KEPT = 100_000;
 
-    private final List<PathPattern> publicPaths;
+    private final List<PathPattern> limitedPaths;
     private final int perMinute;
     private final RemoteAddressResolver clients;
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     PublicRateLimit(GatewaySecurityProperties properties, ObjectProvider<Clock> clock) {
-        this.publicPaths = properties.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.limitedPaths = properties.rateLimitedPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.perMinute = properties.publicRequestsPerMinute();
         this.clients = properties.trustedProxies() == 0 ? new RemoteAddressResolver() {
         } : XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies());
@@ -55,7 +55,7 @@ class PublicRateLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (publicPaths.stream().noneMatch(pattern -> pattern.matches(path))) {
+        if (limitedPaths.stream().noneMatch(pattern -> pattern.matches(path))) {
             return chain.filter(exchange);
         }
         long now = clock.millis();
@@ -70,8 +70,9 @@ class PublicRateLimit implements WebFilter {
             long secondsLeft = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(secondsLeft));
             return Problems.write(exchange.getResponse(), 429, "urn:iecmh:problem:too-many-requests",
-                    "Too many requests", "At most " + perMinute + " requests a minute to the public registry; "
-                            + "try again in " + secondsLeft + " seconds");
+                    "Too many requests", "At most " + perMinute + " requests a minute from one address to "
+                            + exchange.getRequest().getPath() + " and the other public paths; try again in "
+                            + secondsLeft + " seconds");
         }
         return chain.filter(exchange);
     }

@@ -123,6 +123,22 @@ class PublicRateLimitTest {
         }
 
         @Test
+        void healthProbesAndTheRatingFormAreNotCountedAgainstTheLimit() throws Exception {
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(200);
+                assertThat(get(port, "/api/references/some-link-token").statusCode()).isEqualTo(200);
+            }
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(port, Map.of()).statusCode()).isEqualTo(200);
+            }
+
+            HttpResponse<String> refused = registry(port, Map.of());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("/api/registry/endorsees").doesNotContain("public registry;");
+            assertThat(get(port, "/actuator/health").statusCode()).isEqualTo(200);
+        }
+
+        @Test
         void anAddressAClientClaimsInXForwardedForMakesItNoNewClient() throws Exception {
             for (int i = 0; i < LIMIT; i++) {
                 assertThat(registry(port, Map.of("X-Forwarded-For", "198.51.100." + i)).statusCode())
@@ -165,6 +181,11 @@ class PublicRateLimitTest {
                 URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe"));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpServer ok() {
