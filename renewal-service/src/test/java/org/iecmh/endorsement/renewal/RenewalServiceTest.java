@@ -302,7 +302,8 @@ class RenewalServiceTest {
     }
 
     private void membership(String tenant, String person, LocalDate through) {
-        MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through);
+        MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through,
+                through.withDayOfYear(1));
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
     }
 

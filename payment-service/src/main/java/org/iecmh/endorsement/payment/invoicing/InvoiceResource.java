@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.PlausibleDate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
@@ -50,13 +51,16 @@ class InvoiceResource {
     /**
      * An invoice a coordinator writes. Each line is either a fee of the association's schedule ({@code fee} alone,
      * priced from the schedule in force today) or a priced line ({@code description} and {@code amountCents}).
-     * Without {@code dueOn} it is due after the schedule's days to pay.
+     * Without {@code dueOn} it is due after the schedule's days to pay. A membership runs from {@code membershipFrom}
+     * (the day the invoice is issued, if not given) through {@code membershipThrough}. Dates before 1900 or more
+     * than five years ahead are refused as typing mistakes.
      */
     record IssueRequest(@NotBlank @Size(max = 255) String personId,
                         @Size(max = 64) String applicationId,
                         @NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines,
-                        LocalDate dueOn,
-                        LocalDate membershipThrough) {
+                        @PlausibleDate(yearsAhead = 5) LocalDate dueOn,
+                        @PlausibleDate(yearsAhead = 5) LocalDate membershipThrough,
+                        @PlausibleDate(yearsAhead = 5) LocalDate membershipFrom) {
     }
 
     record LineRequest(FeeKind fee, @Size(max = 200) String description, @PositiveOrZero Long amountCents) {
@@ -125,7 +129,7 @@ class InvoiceResource {
         LocalDate dueOn = request.dueOn() == null ? today.plusDays(schedule.dueDays()) : request.dueOn();
         try {
             commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines,
-                    dueOn, request.membershipThrough()), actor.metaData());
+                    dueOn, request.membershipThrough(), membershipFrom(request, today)), actor.metaData());
         } catch (RuntimeException raced) {
             // The same request sent twice at once: the one that lost finds the invoice the other issued.
             return views.find(invoiceId, actor.tenantId()).map(ResponseEntity::ok).orElseThrow(() -> raced);
@@ -196,5 +200,12 @@ class InvoiceResource {
         return schedule.flatFee(line.fee()).map(InvoiceLine::of)
                 .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
                         "The association's fee schedule has no " + line.fee() + " fee; give the line an amount"));
+    }
+
+    private static LocalDate membershipFrom(IssueRequest request, LocalDate today) {
+        if (request.membershipThrough() == null) {
+            return null;
+        }
+        return request.membershipFrom() != null ? request.membershipFrom() : today;
     }
 }

@@ -35,7 +35,7 @@ class RenewalFeeBilling {
                 FeeSchedule schedule = fees.inEffect(requested.tenantId(), today);
                 schedule.flatFee(FeeKind.REINSTATEMENT).ifPresent(fee -> commands.sendAndWait(
                         new IssueInvoice(requested.invoiceId(), requested.personId(), null,
-                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null),
+                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME)));
             } else if (received.event() instanceof LateRenewalFeeCharged charged) {
                 LocalDate today = LocalDate.now(clock);
@@ -43,7 +43,7 @@ class RenewalFeeBilling {
                 InvoiceLine lateFee = new InvoiceLine("Late renewal fee, " + charged.endorsementNumber(),
                         charged.fee(), FeeKind.LATE);
                 commands.sendAndWait(new IssueInvoice(charged.invoiceId(), charged.personId(), null, List.of(lateFee),
-                                today.plusDays(schedule.dueDays()), null),
+                                today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

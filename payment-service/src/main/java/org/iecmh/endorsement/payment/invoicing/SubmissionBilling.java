@@ -29,7 +29,7 @@ class SubmissionBilling {
                 FeeSchedule schedule = fees.inEffect(submitted.tenantId(), today);
                 var lines = schedule.forSubmission(category).stream().map(InvoiceLine::of).toList();
                 commands.sendAndWait(new IssueInvoice(invoiceIdFor(submitted), submitted.personId(),
-                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null),
+                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });
