@@ -244,10 +244,10 @@ class RenewalServiceTest {
                 .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
         List<MimeMessage> firstCycle = RealInfrastructure.smtp().receivedFor("person-21@example.org");
         assertThat(firstCycle.get(0).getSubject()).isEqualTo("Endorsement WA-000021: renewal opens on 2027-10-01"
-                + " / Endoso WA-000021: la renovación abre el 2027-10-01");
+                + " / Acreditación WA-000021: la renovación abre el 2027-10-01");
         assertThat(firstCycle.get(0).getContent().toString()).contains("60 days from now").contains("dentro de 60 días");
         assertThat(firstCycle.get(3).getSubject()).isEqualTo("Endorsement WA-000021: the renewal period is open"
-                + " / Endoso WA-000021: el período de renovación está abierto");
+                + " / Acreditación WA-000021: el período de renovación está abierto");
         assertThat(firstCycle.get(3).getContent().toString()).contains("opened on 2027-10-01")
                 .contains("abrió el 2027-10-01");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(403);
@@ -288,7 +288,7 @@ class RenewalServiceTest {
                 .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 9);
         MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(8);
         assertThat(last.getSubject()).isEqualTo("Endorsement WA-000021: renew by 2030-12-31"
-                + " / Endoso WA-000021: renueve antes del 2030-12-31");
+                + " / Acreditación WA-000021: renueve antes del 2030-12-31");
         assertThat(last.getContent().toString()).contains("14 days from now").contains("dentro de 14 días");
         assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");

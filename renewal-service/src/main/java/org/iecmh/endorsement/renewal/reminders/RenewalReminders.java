@@ -145,42 +145,42 @@ class RenewalReminders {
 
     private static Text beforeOpening(RenewalReminderDue event) {
         return new Text("Endorsement " + event.endorsementNumber() + ": renewal opens on " + event.opensOn()
-                + " / Endoso " + event.endorsementNumber() + ": la renovación abre el " + event.opensOn(),
+                + " / Acreditación " + event.endorsementNumber() + ": la renovación abre el " + event.opensOn(),
                 "Your endorsement " + event.endorsementNumber() + " comes up for renewal. The renewal period opens on "
                         + event.opensOn() + ", " + event.daysBefore() + " days from now, and closes on "
                         + event.closesOn() + ". Make sure this cycle's hours and your membership are logged, so that"
                         + " you can submit your renewal as soon as it opens. An endorsement not renewed in time is"
                         + " removed from the public registry.\n\n"
-                        + "Su endoso " + event.endorsementNumber() + " debe renovarse. El período de renovación abre el "
+                        + "Su acreditación " + event.endorsementNumber() + " debe renovarse. El período de renovación abre el "
                         + event.opensOn() + ", dentro de " + event.daysBefore() + " días, y cierra el "
                         + event.closesOn() + ". Asegúrese de registrar las horas de este ciclo y su membresía, para"
-                        + " poder enviar su renovación en cuanto abra. Un endoso que no se renueva a tiempo se retira"
+                        + " poder enviar su renovación en cuanto abra. Una acreditación que no se renueva a tiempo se retira"
                         + " del registro público.");
     }
 
     private static Text beforeClosing(RenewalReminderDue event) {
         return new Text("Endorsement " + event.endorsementNumber() + ": renew by " + event.closesOn()
-                + " / Endoso " + event.endorsementNumber() + ": renueve antes del " + event.closesOn(),
+                + " / Acreditación " + event.endorsementNumber() + ": renueve antes del " + event.closesOn(),
                 "Your endorsement " + event.endorsementNumber() + " is valid through " + event.closesOn() + ", "
                         + event.daysBefore() + " days from now. Its renewal window is open: log this cycle's"
                         + " trainings and reflective supervision, then submit your renewal before it closes. An"
                         + " endorsement not renewed in time is removed from the public registry.\n\n"
-                        + "Su endoso " + event.endorsementNumber() + " es válido hasta el " + event.closesOn()
+                        + "Su acreditación " + event.endorsementNumber() + " es válida hasta el " + event.closesOn()
                         + ", dentro de " + event.daysBefore() + " días. Su período de renovación está abierto:"
                         + " registre las capacitaciones y la supervisión reflexiva de este ciclo y envíe su renovación"
-                        + " antes de que cierre. Un endoso que no se renueva a tiempo se retira del registro público.");
+                        + " antes de que cierre. Una acreditación que no se renueva a tiempo se retira del registro público.");
     }
 
     private static Text windowOpened(RenewalWindowOpened event) {
         return new Text("Endorsement " + event.endorsementNumber() + ": the renewal period is open"
-                + " / Endoso " + event.endorsementNumber() + ": el período de renovación está abierto",
+                + " / Acreditación " + event.endorsementNumber() + ": el período de renovación está abierto",
                 "The renewal period of your endorsement " + event.endorsementNumber() + " opened on "
                         + event.opensOn() + " and closes on " + event.closesOn() + ". Submit your renewal once"
                         + " every year of the cycle is met. An endorsement not renewed in time is removed from the"
                         + " public registry.\n\n"
-                        + "El período de renovación de su endoso " + event.endorsementNumber() + " abrió el "
+                        + "El período de renovación de su acreditación " + event.endorsementNumber() + " abrió el "
                         + event.opensOn() + " y cierra el " + event.closesOn() + ". Envíe su renovación cuando cumpla"
-                        + " los requisitos de cada año del ciclo. Un endoso que no se renueva a tiempo se retira del"
+                        + " los requisitos de cada año del ciclo. Una acreditación que no se renueva a tiempo se retira del"
                         + " registro público.");
     }
 
