@@ -842,6 +842,16 @@ class RenewalServiceTest {
         Response lapsed = maCoordinator.get("/api/endorsements/MA-000131");
         assertThat(lapsed.at("/status")).isEqualTo("LAPSED");
         assertThat(lapsed.at("/statusSince")).isEqualTo("2028-01-31");
+
+        // Granted at 10 pm on December 31 in Boston (January 1 in UTC): endorsed since 2026-12-31, so 2027 is its
+        // first whole year and the 2027 renewal asks for it.
+        EndorsementGranted newYearsEve = new EndorsementGranted("ma", "MA-000134", "app-MA-000134", "person-134",
+                "Endorsee MA-000134", "IFA", Instant.parse("2027-01-01T03:00:00Z"), LocalDate.of(2027, 12, 31), null);
+        publisher.publish(newYearsEve, new GenericEventMessage<>(newYearsEve, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> maCoordinator.get("/api/endorsements/MA-000134").status() == 200);
+        assertThat(maCoordinator.get("/api/endorsements/MA-000134").at("/endorsedSince")).isEqualTo("2026-12-31");
+        assertThat(maCoordinator.get("/api/endorsements/MA-000134/progress").at("/years/0/year")).isEqualTo("2027");
     }
 
     @Test
