@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -43,14 +42,14 @@ public class ClockAutoConfiguration {
     }
 
     /** A clock that reads {@code start} now and runs on at the pace of {@code real}. */
-    static Clock startingAt(String start, Clock real) {
+    static RehearsalClock startingAt(String start, Clock real) {
         Instant instant;
         try {
             instant = Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw new IllegalStateException(START + " must be an instant such as 2027-09-30T12:00:00Z, was " + start, e);
         }
-        return Clock.offset(real, Duration.between(real.instant(), instant));
+        return RehearsalClock.startingAt(instant, real);
     }
 
     @Bean

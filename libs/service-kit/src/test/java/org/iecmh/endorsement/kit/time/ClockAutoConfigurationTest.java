@@ -42,11 +42,15 @@ class ClockAutoConfigurationTest {
     @Test
     void aRehearsalClockStartsAtTheInstantGivenAndLetsTimeRun() {
         Wall wall = new Wall(Instant.parse("2026-12-02T09:00:00Z"));
-        Clock rehearsal = ClockAutoConfiguration.startingAt("2027-09-30T23:55:00Z", wall);
+        RehearsalClock rehearsal = ClockAutoConfiguration.startingAt("2027-09-30T23:55:00Z", wall);
 
         assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2027-09-30T23:55:00Z"));
         wall.now = wall.now.plus(Duration.ofMinutes(10));
         assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2027-10-01T00:05:00Z"));
+        // Moved, it reads the new instant and runs on from there.
+        rehearsal.moveTo(Instant.parse("2028-01-30T12:00:00Z"));
+        wall.now = wall.now.plus(Duration.ofMinutes(1));
+        assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2028-01-30T12:01:00Z"));
     }
 
     @Test
