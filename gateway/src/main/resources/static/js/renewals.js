@@ -1,6 +1,6 @@
 // /renewals.html?number=...: a coordinator opens an endorsement by its number (renewal-service lists no renewals
 // waiting, so the number comes from the endorsee or the reminder), reads its standing and the endorsee's progress
-// per year of the cycle, and approves a submitted renewal or returns it with comments. The transfers waiting for
+// per year of the cycle, and approves a submitted renewal or returns it with comments, or a requested reinstatement. The transfers waiting for
 // the coordinator's association are listed, and one opened from the list is accepted here.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
@@ -55,6 +55,7 @@ function render() {
   $('accept-transfer-form').hidden = !waiting.some((w) => w.endorsementNumber === e.endorsementNumber);
   const submitted = e.renewal === 'SUBMITTED' && $('accept-transfer-form').hidden;
   $('approve-renewal-form').hidden = !submitted;
+  $('approve-reinstatement-form').hidden = e.renewal !== 'REINSTATEMENT_REQUESTED';
   $('return-renewal-form').hidden = !submitted;
 }
 
@@ -132,6 +133,13 @@ $('approve-renewal-form').addEventListener('submit', (event) => {
   const number = shown.endorsement.endorsementNumber;
   act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
     { method: 'POST' }), 'renewals.approved');
+});
+
+$('approve-reinstatement-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const number = shown.endorsement.endorsementNumber;
+  act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
+    { method: 'POST' }), 'renewals.reinstated');
 });
 
 $('return-renewal-form').addEventListener('submit', (event) => {

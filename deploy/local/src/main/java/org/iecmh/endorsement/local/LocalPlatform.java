@@ -123,7 +123,9 @@ public final class LocalPlatform {
             throw new IllegalArgumentException("--clock needs an instant, such as 2027-09-30T23:55:00Z; was " + instant);
         }
         say("Every service starts at " + instant + " and time runs on from there");
-        return List.of("--iecmh.clock.start=" + instant, "--iecmh.schedule.sweep-every=PT10S");
+        // Set at the moment it was asked for, so that every service, however long it takes to start, reads the same time.
+        return List.of("--iecmh.clock.start=" + instant, "--iecmh.clock.set-at=" + java.time.Instant.now(),
+                "--iecmh.schedule.sweep-every=PT10S");
     }
 
     static String welcome(String gateway) {

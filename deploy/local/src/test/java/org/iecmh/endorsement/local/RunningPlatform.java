@@ -98,11 +98,12 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         // Card payments go to a stand-in of Stripe in test mode, which calls the gateway's webhook as Stripe would.
         CardProcessorStandIn cards = CardProcessorStandIn.start(0,
                 "http://localhost:" + gatewayPort + "/api/payments/card-webhooks");
-        // The services run on a rehearsal clock that starts now: the same as the real one until a story moves it.
+        // The services run on a rehearsal clock set to the real time: the same as the real one until a story moves it.
+        Instant now = Instant.now();
         List<String> serviceArguments = new ArrayList<>(List.of(
                 "--spring.mail.host=" + RealInfrastructure.smtp().host(),
                 "--spring.mail.port=" + RealInfrastructure.smtp().port(),
-                "--iecmh.clock.start=" + Instant.now()));
+                "--iecmh.clock.start=" + now, "--iecmh.clock.set-at=" + now));
         serviceArguments.addAll(cards.paymentServiceArguments());
         Platform platform = Platform.start(
                 new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),

@@ -18,13 +18,16 @@ import java.util.Set;
  * Axon stamps events from a static clock of its own, so that clock is pointed at this one too.
  *
  * <p>{@code iecmh.clock.start} (an instant, set by {@code deploy/local/run --clock}) starts the service at that
- * instant and lets time run from there, so that a renewal window, its reminders, a grace period and a lapse can be
+ * instant and lets time run from there (from the real instant {@code iecmh.clock.set-at}, when given, so that services
+ * started one after the other read the same time), so that a renewal window, its reminders, a grace period and a lapse can be
  * rehearsed on the local platform. It is refused under a production profile: there the clock is the real one.
  */
 @AutoConfiguration
 public class ClockAutoConfiguration {
 
     static final String START = "iecmh.clock.start";
+    /** The real instant at which {@code iecmh.clock.start} was chosen, so that every service reads the same time. */
+    static final String SET_AT = "iecmh.clock.set-at";
     private static final Set<String> PRODUCTION_PROFILES = Set.of("prod", "production");
 
     @Bean
@@ -38,18 +41,23 @@ public class ClockAutoConfiguration {
             throw new IllegalStateException(START + " moves time for rehearsals on the local platform; it is not "
                     + "allowed under a production profile");
         }
-        return startingAt(start, Clock.systemUTC());
+        String setAt = environment.getProperty(SET_AT, "");
+        return setAt.isBlank() ? startingAt(start, Clock.systemUTC())
+                : RehearsalClock.startedAt(instant(START, start), instant(SET_AT, setAt), Clock.systemUTC());
     }
 
     /** A clock that reads {@code start} now and runs on at the pace of {@code real}. */
     static RehearsalClock startingAt(String start, Clock real) {
-        Instant instant;
+        return RehearsalClock.startingAt(instant(START, start), real);
+    }
+
+    private static Instant instant(String setting, String value) {
         try {
-            instant = Instant.parse(start);
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(START + " must be an instant such as 2027-09-30T12:00:00Z, was " + start, e);
+            throw new IllegalStateException(setting + " must be an instant such as 2027-09-30T12:00:00Z, was " + value,
+                    e);
         }
-        return RehearsalClock.startingAt(instant, real);
     }
 
     @Bean

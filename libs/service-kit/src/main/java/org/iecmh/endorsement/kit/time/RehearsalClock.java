@@ -26,6 +26,14 @@ public final class RehearsalClock extends Clock {
         return new RehearsalClock(real, Duration.between(real.instant(), start));
     }
 
+    /**
+     * A clock that read {@code start} at the real instant {@code setAt} and has run on since: several services
+     * started one after the other with the same two instants read the same time.
+     */
+    public static RehearsalClock startedAt(Instant start, Instant setAt, Clock real) {
+        return new RehearsalClock(real, Duration.between(setAt, start));
+    }
+
     /** From now on the clock reads {@code instant}, and runs on from it. */
     public void moveTo(Instant instant) {
         offset = Duration.between(real.instant(), instant);

@@ -54,6 +54,17 @@ class ClockAutoConfigurationTest {
     }
 
     @Test
+    void servicesStartedOneAfterTheOtherWithTheSameInstantsReadTheSameTime() {
+        ClockAutoConfiguration configuration = new ClockAutoConfiguration();
+        Instant setAt = Instant.now().minusSeconds(40); // the platform was asked for this time 40 seconds ago
+        MockEnvironment environment = new MockEnvironment().withProperty("iecmh.clock.start", "2027-09-30T23:55:00Z")
+                .withProperty("iecmh.clock.set-at", setAt.toString());
+
+        Instant read = configuration.clock(environment).instant();
+        assertThat(read).isBetween(Instant.parse("2027-09-30T23:55:40Z"), Instant.parse("2027-09-30T23:56:40Z"));
+    }
+
+    @Test
     void withoutAStartTheClockIsTheRealOneAndUnderAProductionProfileAStartIsRefused() {
         ClockAutoConfiguration configuration = new ClockAutoConfiguration();
         assertThat(configuration.clock(new MockEnvironment())).isEqualTo(Clock.systemUTC());
