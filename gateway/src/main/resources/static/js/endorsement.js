@@ -1,5 +1,6 @@
 // An endorsee's endorsement: its standing, the certificate, the badge and a link to share, the yearly hours (what is
-// met and missing per year of the cycle, logging and correcting entries), renewal, and moving to another association.
+// met and missing per year of the cycle, logging and correcting entries), renewal, reinstatement after a lapse, and
+// moving to another association.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, getJson, showProblem, clearProblems } from './api.js';
@@ -148,6 +149,9 @@ function renderRenewal() {
   }
   const state = document.getElementById('renewal-state');
   state.replaceChildren(parts.join(' '));
+  const lapsed = endorsement.status === 'LAPSED';
+  document.getElementById('renewal-form').hidden = lapsed;
+  document.getElementById('reinstatement-form').hidden = !lapsed || Boolean(endorsement.renewal);
   if (endorsement.lateFee === 'DUE' && endorsement.lateFeeInvoiceId) {
     state.append(' ', el('a', { href: `/pay.html?invoice=${encodeURIComponent(endorsement.lateFeeInvoiceId)}`,
       text: t('end.payLateFee') }));
@@ -282,6 +286,8 @@ document.getElementById('ethics-form').addEventListener('submit', (event) => act
   (answer) => { progress = answer; render(); announce(status, t('end.signed')); }));
 document.getElementById('renewal-form').addEventListener('submit', (event) => act(event, 'renewal', undefined,
   (answer) => { endorsement = answer; render(); announce(status, t('end.renewed')); }));
+document.getElementById('reinstatement-form').addEventListener('submit', (event) => act(event, 'reinstatement',
+  undefined, (answer) => { endorsement = answer; render(); announce(status, t('end.reinstatementAsked')); }));
 document.getElementById('transfer-form').addEventListener('submit', (event) => {
   const toTenantId = event.target.elements.toTenantId.value;
   act(event, 'transfer', { toTenantId },

@@ -1,6 +1,7 @@
 // /renewals.html?number=...: a coordinator opens an endorsement by its number (renewal-service lists no renewals
 // waiting, so the number comes from the endorsee or the reminder), reads its standing and the endorsee's progress
-// per year of the cycle, and approves a submitted renewal or returns it with comments.
+// per year of the cycle, and approves a submitted renewal or returns it with comments, or a requested reinstatement. The transfers waiting for
+// the coordinator's association are listed, and one opened from the list is accepted here.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
@@ -11,12 +12,28 @@ const lookup = $('lookup-form');
 const line = $('renewal-status');
 
 let shown = null; // { endorsement, progress }
+let waiting = []; // the transfers waiting for the coordinator's association
 
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
 }
 
+function renderTransfers() {
+  $('transfers-list').replaceChildren(...(waiting.length ? waiting.map((w) => el('li', {}, [
+    el('a', { href: `?${new URLSearchParams({ number: w.endorsementNumber })}` },
+      `${w.endorseeName} (${w.endorsementNumber})`),
+    ` ${t(`category.${w.category}`)}, ${t('renewals.transferFrom', { tenant: w.tenantId.toUpperCase() })}`]))
+    : [el('li', {}, t('renewals.noTransfers'))]));
+}
+
+async function loadTransfers() {
+  const answer = await callApi('/api/endorsements/transfers');
+  waiting = answer.ok ? answer.body : [];
+  renderTransfers();
+}
+
 function render() {
+  renderTransfers();
   if (!shown) {
     return;
   }
@@ -35,8 +52,10 @@ function render() {
       [el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
         `${t(`renewals.requirement.${r.name}`)}: ${r.detail}`])))]))
     : [el('p', {}, t('renewals.noYears'))]));
-  const submitted = e.renewal === 'SUBMITTED';
+  $('accept-transfer-form').hidden = !waiting.some((w) => w.endorsementNumber === e.endorsementNumber);
+  const submitted = e.renewal === 'SUBMITTED' && $('accept-transfer-form').hidden;
   $('approve-renewal-form').hidden = !submitted;
+  $('approve-reinstatement-form').hidden = e.renewal !== 'REINSTATEMENT_REQUESTED';
   $('return-renewal-form').hidden = !submitted;
 }
 
@@ -100,11 +119,27 @@ lookup.addEventListener('submit', (event) => {
   open(number, true);
 });
 
+$('accept-transfer-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const number = shown.endorsement.endorsementNumber;
+  await act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
+    { method: 'POST' }), 'renewals.accepted');
+  await loadTransfers();
+  render();
+});
+
 $('approve-renewal-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const number = shown.endorsement.endorsementNumber;
   act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
     { method: 'POST' }), 'renewals.approved');
+});
+
+$('approve-reinstatement-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const number = shown.endorsement.endorsementNumber;
+  act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
+    { method: 'POST' }), 'renewals.reinstated');
 });
 
 $('return-renewal-form').addEventListener('submit', (event) => {
@@ -121,6 +156,7 @@ await startPage({ screens: ['console'], roles: ['COORDINATOR'] });
 document.querySelectorAll('.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
+await loadTransfers();
 const asked = new URLSearchParams(location.search).get('number');
 if (asked) {
   lookup.elements.endorsementNumber.value = asked;

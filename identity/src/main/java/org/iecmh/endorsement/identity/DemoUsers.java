@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
- * four applicants (each sees only their own records; the tests give each story one of its own), a coordinator, two reviewers (a portfolio needs two), an
+ * four applicants (each sees only their own records; the tests give each story one of its own), an endorsee, a coordinator, two reviewers (a portfolio needs two), an
  * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
  * association.
  */
@@ -23,6 +23,8 @@ public final class DemoUsers {
         ROLES.put("applicant2", "APPLICANT");
         ROLES.put("applicant3", "APPLICANT");
         ROLES.put("applicant4", "APPLICANT");
+        // Endorsed through the grant a rehearsal publishes, not through an application of their own.
+        ROLES.put("endorsee", "APPLICANT");
         ROLES.put("coordinator", "COORDINATOR");
         ROLES.put("reviewer", "REVIEWER");
         ROLES.put("reviewer2", "REVIEWER");

@@ -39,7 +39,8 @@ class PaymentIntegrationEvents implements IntegrationEventMapper {
                     e.personId(), e.applicationId(), e.reason(), domainEvent.getTimestamp()));
         }
         if (payload instanceof MembershipPaid e) {
-            return Optional.of(new MembershipActive(e.tenantId(), e.personId(), e.invoiceId(), e.activeThrough()));
+            return Optional.of(new MembershipActive(e.tenantId(), e.personId(), e.invoiceId(), e.activeThrough(),
+                    e.activeFrom()));
         }
         return Optional.empty();
     }

@@ -702,6 +702,79 @@ class PaymentServiceTest {
     }
 
     @Test
+    void membershipDuesRunByTheAssociationsCalendarYearRuleFromTheDayTheMembershipBegins() {
+        ApiClient coordinator = coordinator("wa");
+        try {
+            // September 2 in Seattle is after September 1: the membership runs to December 31 of the next year.
+            clock.moveTo(Instant.parse("2027-09-02T18:00:00Z"));
+            String late = membershipDues(coordinator, "member-2");
+            assertThat(coordinator.get("/api/payments/invoices/" + late).at("/membershipThrough"))
+                    .isEqualTo("2028-12-31");
+            pay(coordinator, late, 5_000);
+            String published = new String(awaitPublished(MembershipActive.TYPE, late).value());
+            assertThat(published).contains("\"activeFrom\":\"2027-09-02\"")
+                    .contains("\"activeThrough\":\"2028-12-31\"");
+            // 4:30 pm on September 1 in Seattle is September 2 in UTC: still this year's membership.
+            clock.moveTo(Instant.parse("2027-09-01T23:30:00Z"));
+            String onTime = membershipDues(coordinator, "member-3");
+            assertThat(coordinator.get("/api/payments/invoices/" + onTime).at("/membershipThrough"))
+                    .isEqualTo("2027-12-31");
+            Response policy = coordinator.get("/api/payments/membership-policy");
+            assertThat(policy.at("/requiredToApply")).isEqualTo("true");
+            assertThat(policy.at("/today")).isEqualTo("2027-09-01");
+            assertThat(policy.at("/boughtTodayRunsThrough")).isEqualTo("2027-12-31");
+            assertThat(coordinator("ma").get("/api/payments/membership-policy").at("/requiredToApply"))
+                    .isEqualTo("false");
+        } finally {
+            clock.moveTo(NOW);
+        }
+    }
+
+    @Test
+    void anInvoiceIssuedInTheEveningIsIssuedAndDueByTheAssociationsDayNotUtcs() {
+        try {
+            // 10 pm on February 28 in Boston is March 1 in UTC.
+            clock.moveTo(Instant.parse("2027-03-01T03:00:00Z"));
+            String invoice = issue("ma", "evening-1", 1_000);
+            Response issued = coordinator("ma").get("/api/payments/invoices/" + invoice);
+            assertThat(issued.at("/issuedOn")).isEqualTo("2027-02-28");
+            assertThat(issued.at("/dueOn")).isEqualTo("2027-03-30");
+        } finally {
+            clock.moveTo(NOW);
+        }
+    }
+
+    @Test
+    void aDueDateBefore1900OrYearsAheadIsRefusedNamingTheFieldAndIssuesNothing() {
+        ApiClient coordinator = coordinator("ma");
+        for (String dueOn : List.of("1899-12-31", "2099-01-01", "20260-01-01")) {
+            Response refused = coordinator.post("/api/payments/invoices", Map.of("personId", "typo-1",
+                            "lines", List.of(Map.of("description", "Fees", "amountCents", 1_000)), "dueOn", dueOn),
+                    Map.of("Idempotency-Key", "typo-" + dueOn));
+            assertThat(refused.status()).as(dueOn).isEqualTo(400);
+            assertThat(refused.text()).contains("dueOn");
+        }
+        Response membership = coordinator.post("/api/payments/invoices", Map.of("personId", "typo-1",
+                        "lines", List.of(Map.of("description", "Dues", "amountCents", 1_000)),
+                        "membershipThrough", "1027-12-31"),
+                Map.of("Idempotency-Key", "typo-membership"));
+        assertThat(membership.status()).isEqualTo(400);
+        assertThat(membership.at("/errors/0/field")).isEqualTo("membershipThrough");
+        assertThat(membership.at("/errors/0/rule")).isEqualTo("PlausibleDate");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_view WHERE person_id = 'typo-1'", Integer.class))
+                .isZero();
+    }
+
+    private String membershipDues(ApiClient coordinator, String person) {
+        Response issued = coordinator.post("/api/payments/invoices", Map.of("personId", person,
+                        "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES", "description", "Membership",
+                                "amountCents", 5_000))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        return issued.at("/invoiceId");
+    }
+
+    @Test
     void anApplicantPaysByCardAndTheProcessorsSignedWebhookRecordsThePaymentOnceHoweverOftenItComes() {
         String applicationId = UUID.randomUUID().toString();
         EventMessage<ApplicationSubmitted> submitted = submitted("ma", applicationId, "person-card", "IFS");

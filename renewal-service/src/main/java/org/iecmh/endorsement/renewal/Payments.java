@@ -34,7 +34,7 @@ class Payments {
                         WHERE tenant_id = ? AND person_id = ? AND status <> 'REVOKED'""", String.class,
                         membership.tenantId(), membership.personId())) {
                     commands.sendAndWait(new RecordMembership(number, membership.invoiceId(),
-                            membership.activeThrough()), received.commandMetaData(RenewalServiceApplication.NAME));
+                            membership.activeFrom(), membership.activeThrough()), received.commandMetaData(RenewalServiceApplication.NAME));
                 }
             } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(REINSTATEMENT_INVOICE)) {
                 // INV-REINSTATEMENT-<endorsement number>-<n>

@@ -151,6 +151,7 @@ class RenewalServiceTest {
         grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31));
         ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
 
+        sweepOn(LocalDate.of(2027, 9, 1));
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(coordinator.get("/api/endorsements/MA-000011").at("/renewal")).isEqualTo("WINDOW_OPEN");
         for (LocalDate reminderDay : List.of(LocalDate.of(2027, 11, 1), LocalDate.of(2027, 12, 1),
@@ -193,8 +194,9 @@ class RenewalServiceTest {
         assertThat(reinstated.at("/endorsedSince")).isEqualTo("2026-11-22");
         assertThat(new String(awaitPublished(EndorsementReactivated.TYPE, "MA-000011").value(), StandardCharsets.UTF_8))
                 .contains("\"validThrough\":\"2028-12-31\"");
+        // The next cycle begins with the reminder a month before its window opens.
         assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
-                LocalDate.class, "MA-000011")).isEqualTo(LocalDate.of(2028, 10, 1));
+                LocalDate.class, "MA-000011")).isEqualTo(LocalDate.of(2028, 9, 1));
     }
 
     @Test
@@ -225,13 +227,29 @@ class RenewalServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "true".equals(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")));
 
+        // "Several reminders before each renewal period": 60, 30 and 7 days before October 1.
+        for (LocalDate day : List.of(LocalDate.of(2027, 8, 1), LocalDate.of(2027, 8, 2), LocalDate.of(2027, 9, 1),
+                LocalDate.of(2027, 9, 24))) {
+            sweepOn(day);
+        }
+        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(3);
         CLOCK.set(Instant.parse("2027-09-30T12:00:00Z"));
         Response tooEarly = endorsee.post("/api/endorsements/WA-000021/renewal", null);
         assertThat(tooEarly.status()).isEqualTo(409);
         assertThat(tooEarly.at("/rule")).isEqualTo("renewal-window-closed");
-        sweepOn(LocalDate.of(2027, 11, 1));
+        sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(countEvents("WA-000021", "RenewalWindowOpened")).isEqualTo(1);
-        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(1);
+        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
+        List<MimeMessage> firstCycle = RealInfrastructure.smtp().receivedFor("person-21@example.org");
+        assertThat(firstCycle.get(0).getSubject()).isEqualTo("Endorsement WA-000021: renewal opens on 2027-10-01"
+                + " / Acreditación WA-000021: la renovación abre el 2027-10-01");
+        assertThat(firstCycle.get(0).getContent().toString()).contains("60 days from now").contains("dentro de 60 días");
+        assertThat(firstCycle.get(3).getSubject()).isEqualTo("Endorsement WA-000021: the renewal period is open"
+                + " / Acreditación WA-000021: el período de renovación está abierto");
+        assertThat(firstCycle.get(3).getContent().toString()).contains("opened on 2027-10-01")
+                .contains("abrió el 2027-10-01");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(403);
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         Response blank = coordinator.post("/api/endorsements/WA-000021/renewal/return", "{\"comments\": \"\"}");
@@ -247,8 +265,8 @@ class RenewalServiceTest {
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(coordinator.get("/api/endorsements/WA-000021").at("/status")).isEqualTo("ACTIVE");
 
-        // The next cycle asks for three years: 2028, 2029 and 2030.
-        membership("wa", "person-21", LocalDate.of(2030, 12, 31));
+        // The next cycle asks for three years: 2028, 2029 and 2030, each covered by the membership.
+        membership("wa", "person-21", LocalDate.of(2028, 1, 1), LocalDate.of(2030, 12, 31));
         // Recorded before the endorsee logs on, so that the two do not race for the endorsement's next event.
         await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("WA-000021", "MembershipRecorded") == 2);
         logYear(endorsee, 2028);
@@ -261,16 +279,17 @@ class RenewalServiceTest {
         assertThat(progress.at("/years/2/year")).isEqualTo("2030");
         logYear(endorsee, 2029);
         logYear(endorsee, 2030);
-        for (LocalDate day : List.of(LocalDate.of(2030, 10, 1), LocalDate.of(2030, 11, 1), LocalDate.of(2030, 12, 1),
-                LocalDate.of(2030, 12, 24))) {
+        for (LocalDate day : List.of(LocalDate.of(2030, 8, 2), LocalDate.of(2030, 9, 1), LocalDate.of(2030, 9, 24),
+                LocalDate.of(2030, 10, 1), LocalDate.of(2030, 12, 17))) {
             sweepOn(day);
         }
-        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(4);
+        assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(7);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
-        MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(3);
-        assertThat(last.getSubject()).isEqualTo("Endorsement WA-000021: renew by 2030-12-31");
-        assertThat(last.getContent().toString()).contains("7 days from now");
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 9);
+        MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(8);
+        assertThat(last.getSubject()).isEqualTo("Endorsement WA-000021: renew by 2030-12-31"
+                + " / Acreditación WA-000021: renueve antes del 2030-12-31");
+        assertThat(last.getContent().toString()).contains("14 days from now").contains("dentro de 14 días");
         assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
@@ -302,7 +321,11 @@ class RenewalServiceTest {
     }
 
     private void membership(String tenant, String person, LocalDate through) {
-        MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through);
+        membership(tenant, person, through.withDayOfYear(1), through);
+    }
+
+    private void membership(String tenant, String person, LocalDate from, LocalDate through) {
+        MembershipActive event = new MembershipActive(tenant, person, "INV-" + through, through, from);
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
     }
 
@@ -368,6 +391,15 @@ class RenewalServiceTest {
         assertThat(endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "wa"))
                 .at("/transferTo")).isEqualTo("wa");
         assertThat(maCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(404);
+        // The receiving coordinator sees what waits for them before taking it on; nobody else in Washington does.
+        assertThat(waCoordinator.get("/api/endorsements/MA-000051").at("/transferTo")).isEqualTo("wa");
+        Response waiting = waCoordinator.get("/api/endorsements/transfers");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.text()).contains("MA-000051");
+        assertThat(maCoordinator.get("/api/endorsements/transfers").text()).doesNotContain("MA-000051");
+        assertThat(ApiClient.onPort(port).as("wa", "auditor-wa", "AUDITOR").get("/api/endorsements/MA-000051")
+                .status()).isEqualTo(404);
+        assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).status()).isEqualTo(404);
         assertThat(ApiClient.onPort(port).as("wa", "someone", "APPLICANT")
                 .post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(403);
 
@@ -376,6 +408,11 @@ class RenewalServiceTest {
         assertThat(accepted.at("/tenantId")).isEqualTo("wa");
         assertThat(accepted.at("/endorsementNumber")).isEqualTo("MA-000051");
         assertThat(maCoordinator.get("/api/endorsements/MA-000051").status()).isEqualTo(404);
+        assertThat(waCoordinator.get("/api/endorsements/transfers").text()).doesNotContain("MA-000051");
+        // The endorsee still signs in with Massachusetts and keeps their endorsement wherever it is now.
+        Response own = endorsee.get("/api/endorsements/MA-000051");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.at("/tenantId")).isEqualTo("wa");
         ConsumerRecord<byte[], byte[]> published = awaitPublished(EndorsementTransferred.TYPE, "MA-000051");
         assertThat(KafkaTopics.header(published, CloudEventHeaders.TENANT)).isEqualTo("wa");
         assertThat(new String(published.value(), StandardCharsets.UTF_8))
@@ -384,13 +421,14 @@ class RenewalServiceTest {
                 + "ORDER BY sequence_number", String.class, "MA-000051")).containsExactly("ma", "ma", "wa");
 
         // Washington's window (October 1 - December 31) and its renewal to the close of its next window apply now.
-        ApiClient movedEndorsee = ApiClient.onPort(port).as("wa", "person-51", "APPLICANT");
+        ApiClient movedEndorsee = endorsee;
         membership("wa", "person-51", LocalDate.of(2027, 12, 31));
         await().atMost(Duration.ofSeconds(30)).until(() -> countEvents("MA-000051", "MembershipRecorded") == 1);
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
-        movedEndorsee.post("/api/endorsements/MA-000051/trainings",
-                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15));
-        movedEndorsee.post("/api/endorsements/MA-000051/code-of-ethics", null);
+        assertThat(movedEndorsee.post("/api/endorsements/MA-000051/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-05-01", "hours", 15)).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT meta_data ->> 'tenantId' FROM event_log WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%TrainingRecorded'", String.class, "MA-000051")).isEqualTo("wa");
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(movedEndorsee.post("/api/endorsements/MA-000051/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(waCoordinator.post("/api/endorsements/MA-000051/renewal/approval", null).at("/validThrough"))
@@ -445,7 +483,8 @@ class RenewalServiceTest {
 
         for (String number : numbers) {
             assertThat(countEvents(number, "RenewalWindowOpened")).as(number).isEqualTo(1);
-            assertThat(countEvents(number, "RenewalReminderDue")).as(number).isEqualTo(3);
+            // The two before the close; the one before the opening is not sent once the window is open.
+            assertThat(countEvents(number, "RenewalReminderDue")).as(number).isEqualTo(2);
             assertThat(countEvents(number, "EndorsementLapsed")).as(number).isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_step WHERE endorsement_number LIKE 'MA-00004%'",
@@ -645,6 +684,11 @@ class RenewalServiceTest {
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
         ApiClient.onPort(port).as("ma", "person-95", "APPLICANT").put("/api/endorsements/MA-000095/email-address",
                 Map.of("emailAddress", "person-95@example.org"));
+        // The window opens (and says so in a mail) before the database begins to fail.
+        sweepOn(LocalDate.of(2027, 10, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM reminder_email "
+                + "WHERE endorsement_number = 'MA-000095' AND kind = 'OPENED' AND sent_at IS NOT NULL", Integer.class) == 1);
+        assertThat(RealInfrastructure.smtp().receivedFor("person-95@example.org")).hasSize(1);
         // The database fails the first time this endorsement's reminder is marked sent: after the SMTP server took it.
         jdbc.execute("CREATE SEQUENCE marks_of_ma_000095");
         jdbc.execute("""
@@ -658,20 +702,21 @@ class RenewalServiceTest {
                 END $$ LANGUAGE plpgsql""");
         jdbc.execute("CREATE TRIGGER fail_first_mark_of_ma_000095 BEFORE UPDATE ON reminder_email "
                 + "FOR EACH ROW EXECUTE FUNCTION fail_first_mark_of_ma_000095()");
-        String messageId = "<renewal-reminder.MA-000095.2027-12-31.60@localhost>";
+        String messageId = "<renewal-reminder.MA-000095.2027-12-31.30@localhost>";
 
-        sweepOn(LocalDate.of(2027, 11, 1));
+        sweepOn(LocalDate.of(2027, 12, 1));
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 2);
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 3);
         List<MimeMessage> received = RealInfrastructure.smtp().receivedFor("person-95@example.org");
-        assertThat(received.get(0).getMessageID()).isEqualTo(messageId);
+        assertThat(received.get(0).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.window-opened.0@localhost>");
         assertThat(received.get(1).getMessageID()).isEqualTo(messageId);
+        assertThat(received.get(2).getMessageID()).isEqualTo(messageId);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT sent_at IS NOT NULL FROM reminder_email WHERE endorsement_number = ?", Boolean.class,
-                "MA-000095"));
-        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ?",
-                Integer.class, "MA-000095")).isEqualTo(2);
+                "SELECT sent_at IS NOT NULL FROM reminder_email WHERE endorsement_number = ? AND kind = 'CLOSING'",
+                Boolean.class, "MA-000095"));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
+                + "AND kind = 'CLOSING'", Integer.class, "MA-000095")).isEqualTo(2);
 
         // Every reminder handled again from the start of the stream: the ones marked sent stay unsent. The next
         // reminder is handled after all of them, so once it arrives they have been passed over.
@@ -680,14 +725,14 @@ class RenewalServiceTest {
         reminders.shutDown();
         reminders.resetTokens();
         reminders.start();
-        sweepOn(LocalDate.of(2027, 12, 1));
+        sweepOn(LocalDate.of(2027, 12, 24));
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() >= 3);
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() >= 4);
         List<MimeMessage> afterReplay = RealInfrastructure.smtp().receivedFor("person-95@example.org");
-        assertThat(afterReplay).hasSize(3);
-        assertThat(afterReplay.get(2).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.30@localhost>");
+        assertThat(afterReplay).hasSize(4);
+        assertThat(afterReplay.get(3).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.7@localhost>");
         assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
-                + "AND days_before = 60", Integer.class, "MA-000095")).isEqualTo(2);
+                + "AND days_before = 30", Integer.class, "MA-000095")).isEqualTo(2);
     }
 
     @Test
@@ -765,6 +810,70 @@ class RenewalServiceTest {
         assertThat(endorsee.put("/api/endorsements/MA-000097/email-address", Map.of("emailAddress",
                 "zoe.home@example.org")).at("/emailAddress")).isEqualTo("zoe.home@example.org");
         assertThat(countEvents("MA-000097", "EmailAddressRecorded")).isEqualTo(2);
+    }
+
+    @Test
+    void eachAssociationsDayEndsAtMidnightInItsOwnTimeZoneNotInUtc() {
+        grant("ma", "MA-000131", "person-131", "IFA", LocalDate.of(2027, 12, 31));
+        grant("wa", "WA-000132", "person-132", "IFA", LocalDate.of(2027, 12, 31));
+        ApiClient waEndorsee = ApiClient.onPort(port).as("wa", "person-132", "APPLICANT");
+        ApiClient maCoordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+
+        // 4:30 pm in Seattle on September 30 is October 1 in UTC: Washington's window is not open yet.
+        CLOCK.set(Instant.parse("2027-09-30T23:30:00Z"));
+        schedule.sweep();
+        assertThat(countEvents("WA-000132", "RenewalWindowOpened")).isZero();
+        assertThat(waEndorsee.post("/api/endorsements/WA-000132/renewal", null).at("/rule"))
+                .isEqualTo("renewal-window-closed");
+        // A training attended "today" in Seattle is not in the future, though UTC is a day ahead.
+        assertThat(waEndorsee.post("/api/endorsements/WA-000132/trainings",
+                Map.of("title", "Evening session", "attendedOn", "2027-09-30", "hours", 2)).status()).isEqualTo(200);
+        CLOCK.set(Instant.parse("2027-10-01T07:30:00Z"));
+        schedule.sweep();
+        assertThat(countEvents("WA-000132", "RenewalWindowOpened")).isEqualTo(1);
+
+        // Massachusetts (30 days' grace after December 31): at 7:30 pm in Boston on January 30 it has not lapsed,
+        // though it is January 31 in UTC; it lapses when January 31 begins in Boston.
+        CLOCK.set(Instant.parse("2028-01-31T00:30:00Z"));
+        schedule.sweep();
+        assertThat(maCoordinator.get("/api/endorsements/MA-000131").at("/status")).isEqualTo("ACTIVE");
+        CLOCK.set(Instant.parse("2028-01-31T05:30:00Z"));
+        schedule.sweep();
+        Response lapsed = maCoordinator.get("/api/endorsements/MA-000131");
+        assertThat(lapsed.at("/status")).isEqualTo("LAPSED");
+        assertThat(lapsed.at("/statusSince")).isEqualTo("2028-01-31");
+
+        // Granted at 10 pm on December 31 in Boston (January 1 in UTC): endorsed since 2026-12-31, so 2027 is its
+        // first whole year and the 2027 renewal asks for it.
+        EndorsementGranted newYearsEve = new EndorsementGranted("ma", "MA-000134", "app-MA-000134", "person-134",
+                "Endorsee MA-000134", "IFA", Instant.parse("2027-01-01T03:00:00Z"), LocalDate.of(2027, 12, 31), null);
+        publisher.publish(newYearsEve, new GenericEventMessage<>(newYearsEve, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> maCoordinator.get("/api/endorsements/MA-000134").status() == 200);
+        assertThat(maCoordinator.get("/api/endorsements/MA-000134").at("/endorsedSince")).isEqualTo("2026-12-31");
+        assertThat(maCoordinator.get("/api/endorsements/MA-000134/progress").at("/years/0/year")).isEqualTo("2027");
+    }
+
+    @Test
+    void anActivityDatedBefore1900OrYearsAheadIsRefusedNamingTheFieldAndStoresNothing() {
+        grant("ma", "MA-000133", "person-133", "IFS", LocalDate.of(2027, 12, 31));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-133", "APPLICANT");
+        CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
+        int before = countEvents("MA-000133", "");
+
+        Response ancient = endorsee.post("/api/endorsements/MA-000133/trainings",
+                Map.of("title", "Observation", "attendedOn", "1899-12-31", "hours", 3));
+        assertThat(ancient.status()).isEqualTo(400);
+        assertThat(ancient.at("/errors/0/field")).isEqualTo("attendedOn");
+        assertThat(ancient.at("/errors/0/rule")).isEqualTo("PlausibleDate");
+        Response farAhead = endorsee.post("/api/endorsements/MA-000133/reflective-supervision",
+                Map.of("providerNumber", "MA-000012", "sessionOn", "20270-05-01", "hours", 3));
+        assertThat(farAhead.status()).isEqualTo(400);
+        Response nextCentury = endorsee.put("/api/endorsements/MA-000133/trainings/any-entry",
+                Map.of("title", "Observation", "attendedOn", "2127-05-01", "hours", 3));
+        assertThat(nextCentury.status()).isEqualTo(400);
+        assertThat(nextCentury.at("/errors/0/field")).isEqualTo("attendedOn");
+        assertThat(countEvents("MA-000133", "")).isEqualTo(before);
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.local;
 
+import org.iecmh.endorsement.kit.time.RehearsalClock;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.OidcSignIn;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,9 +98,12 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         // Card payments go to a stand-in of Stripe in test mode, which calls the gateway's webhook as Stripe would.
         CardProcessorStandIn cards = CardProcessorStandIn.start(0,
                 "http://localhost:" + gatewayPort + "/api/payments/card-webhooks");
+        // The services run on a rehearsal clock set to the real time: the same as the real one until a story moves it.
+        Instant now = Instant.now();
         List<String> serviceArguments = new ArrayList<>(List.of(
                 "--spring.mail.host=" + RealInfrastructure.smtp().host(),
-                "--spring.mail.port=" + RealInfrastructure.smtp().port()));
+                "--spring.mail.port=" + RealInfrastructure.smtp().port(),
+                "--iecmh.clock.start=" + now, "--iecmh.clock.set-at=" + now));
         serviceArguments.addAll(cards.paymentServiceArguments());
         Platform platform = Platform.start(
                 new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
@@ -131,6 +137,21 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
 
     String issuer() {
         return issuer;
+    }
+
+    /**
+     * Moves every service's clock to {@code instant}, from where it runs on (the identity provider and the gateway keep
+     * the real time, so tokens stay valid). A story that moves time puts it back to the real time when it is done.
+     */
+    void moveClocksTo(Instant instant) {
+        for (String service : Platform.serviceNames()) {
+            ((RehearsalClock) platform.service(service).getBean(Clock.class)).moveTo(instant);
+        }
+    }
+
+    /** A bean of a service of the platform, such as renewal-service's schedule. */
+    <T> T bean(String service, Class<T> type) {
+        return platform.service(service).getBean(type);
     }
 
     /** The name of the service's database on the test JVM's PostgreSQL server. */

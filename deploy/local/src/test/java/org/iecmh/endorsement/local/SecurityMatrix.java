@@ -134,6 +134,8 @@ final class SecurityMatrix {
             POST   /api/endorsements/{endorsementNumber}/transfer                    record   409   404   403   403   403   403   403
             # Only the receiving association's coordinator accepts, and nothing is moving to either association.
             POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
+            # The transfers waiting for the coordinator's own association.
+            GET    /api/endorsements/transfers                                       tenant   403   403   403   200   403   403   403
             # The audit API (service-kit): auditors and admins, in the association they act in.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
@@ -164,6 +166,8 @@ final class SecurityMatrix {
             POST   /api/payments/group-payments                                      record   403   403   403   409   403   403   403
             GET    /api/payments/accounts                                            tenant   403   403   403   200   200   403   403
             GET    /api/payments/accounts/invoices                                   tenant   403   403   403   200   200   403   403
+            # The association's membership rule, for anyone signed in.
+            GET    /api/payments/membership-policy                                   tenant   200   200   200   200   200   200   200
             # The card processor calls without a token; the request's signature is checked instead.
             POST   /api/payments/card-webhooks                                       public   400
             # The audit API (service-kit): auditors and admins, in the association they act in.

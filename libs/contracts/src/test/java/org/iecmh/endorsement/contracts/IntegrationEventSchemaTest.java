@@ -46,7 +46,7 @@ class IntegrationEventSchemaTest {
             new InvoicePaid("ma", "inv-1", "person-1", null, Money.of(32_500, "USD"), AT),
             new InvoiceRefunded("ma", "inv-1", "person-1", "app-1", Money.of(2_500, "USD"), "WRONG_CATEGORY", AT),
             new InvoiceVoided("ma", "inv-2", "person-1", null, "Issued twice", AT),
-            new MembershipActive("wa", "person-1", "inv-3", LocalDate.parse("2027-12-31")),
+            new MembershipActive("wa", "person-1", "inv-3", LocalDate.parse("2027-12-31"), LocalDate.parse("2027-01-15")),
             new EndorsementLapsed("wa", "WA-000001", AT),
             new EndorsementRevoked("ma", "MA-000001", AT),
             new EndorsementInactivated("ma", "MA-000001", AT),

@@ -5,10 +5,15 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.Date;
@@ -26,9 +31,11 @@ class AccountsResource {
 
     private final JdbcTemplate jdbc;
     private final InvoiceViews invoices;
+    private final Associations associations;
     private final Clock clock;
 
-    AccountsResource(JdbcTemplate jdbc, InvoiceViews invoices, Clock clock) {
+    AccountsResource(JdbcTemplate jdbc, InvoiceViews invoices, Associations associations, Clock clock) {
+        this.associations = associations;
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.clock = clock;
@@ -37,7 +44,7 @@ class AccountsResource {
     @GetMapping
     @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     Accounts totals(Actor actor) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = associations.today(actor.tenantId(), clock);
         List<Accounts.Total> totals = jdbc.query("""
                         SELECT CASE WHEN status = 'OPEN' AND due_on < ? THEN 'OVERDUE' ELSE status END AS standing,
                                currency, count(*) AS invoices, sum(total_cents) AS total, sum(paid_cents) AS paid,
@@ -59,6 +66,7 @@ class AccountsResource {
     @GetMapping("/invoices")
     @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
-        return invoices.inStanding(actor.tenantId(), standing.name(), LocalDate.now(clock));
+        return invoices.inStanding(actor.tenantId(), standing.name(),
+                associations.today(actor.tenantId(), clock));
     }
 }

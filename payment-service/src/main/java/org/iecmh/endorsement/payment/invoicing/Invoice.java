@@ -34,6 +34,7 @@ public class Invoice extends TenantOwnedAggregate {
     private String applicationId;
     private List<InvoiceLine> lines = List.of();
     private LocalDate membershipThrough;
+    private LocalDate membershipFrom;
     private Money total;
     /** Money received. */
     private long paidCents;
@@ -62,7 +63,7 @@ public class Invoice extends TenantOwnedAggregate {
             throw new DomainRuleViolation("line-amount", "No line of an invoice is below zero");
         }
         apply(new InvoiceIssued(command.invoiceId(), tenantId, command.personId(), command.applicationId(),
-                command.lines(), total, command.dueOn(), command.membershipThrough()));
+                command.lines(), total, command.dueOn(), command.membershipThrough(), command.membershipFrom()));
     }
 
     @CommandHandler
@@ -160,7 +161,7 @@ public class Invoice extends TenantOwnedAggregate {
         if (isCovered()) {
             apply(new InvoiceSettled(invoiceId, tenantId, personId, applicationId, total));
             if (membershipThrough != null) {
-                apply(new MembershipPaid(invoiceId, tenantId, personId, membershipThrough));
+                apply(new MembershipPaid(invoiceId, tenantId, personId, membershipThrough, membershipFrom));
             }
         }
     }
@@ -192,6 +193,7 @@ public class Invoice extends TenantOwnedAggregate {
         applicationId = event.applicationId();
         lines = new ArrayList<>(event.lines());
         membershipThrough = event.membershipThrough();
+        membershipFrom = event.membershipFrom();
         total = event.total();
     }
 

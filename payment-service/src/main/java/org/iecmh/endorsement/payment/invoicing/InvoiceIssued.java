@@ -7,5 +7,6 @@ import java.util.List;
 
 /** {@code membershipThrough} is null unless the invoice pays for a membership (and in events stored before it). */
 public record InvoiceIssued(String invoiceId, String tenantId, String personId, String applicationId,
-                            List<InvoiceLine> lines, Money total, LocalDate dueOn, LocalDate membershipThrough) {
+                            List<InvoiceLine> lines, Money total, LocalDate dueOn, LocalDate membershipThrough,
+                            LocalDate membershipFrom) {
 }

@@ -13,6 +13,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.PlausibleDate;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
@@ -50,13 +52,17 @@ class InvoiceResource {
     /**
      * An invoice a coordinator writes. Each line is either a fee of the association's schedule ({@code fee} alone,
      * priced from the schedule in force today) or a priced line ({@code description} and {@code amountCents}).
-     * Without {@code dueOn} it is due after the schedule's days to pay.
+     * Without {@code dueOn} it is due after the schedule's days to pay. A membership runs from {@code membershipFrom}
+     * (the day the invoice is issued, if not given) through {@code membershipThrough}; membership dues without
+     * {@code membershipThrough} run by the association's calendar-year rule. Dates before 1900 or more
+     * than five years ahead are refused as typing mistakes.
      */
     record IssueRequest(@NotBlank @Size(max = 255) String personId,
                         @Size(max = 64) String applicationId,
                         @NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines,
-                        LocalDate dueOn,
-                        LocalDate membershipThrough) {
+                        @PlausibleDate(yearsAhead = 5) LocalDate dueOn,
+                        @PlausibleDate(yearsAhead = 5) LocalDate membershipThrough,
+                        @PlausibleDate(yearsAhead = 5) LocalDate membershipFrom) {
     }
 
     record LineRequest(FeeKind fee, @Size(max = 200) String description, @PositiveOrZero Long amountCents) {
@@ -86,9 +92,12 @@ class InvoiceResource {
     private final CommandGateway commands;
     private final InvoiceViews views;
     private final FeeSchedules fees;
+    private final Associations associations;
     private final Clock clock;
 
-    InvoiceResource(CommandGateway commands, InvoiceViews views, FeeSchedules fees, Clock clock) {
+    InvoiceResource(CommandGateway commands, InvoiceViews views, FeeSchedules fees, Associations associations,
+                    Clock clock) {
+        this.associations = associations;
         this.commands = commands;
         this.views = views;
         this.fees = fees;
@@ -119,13 +128,14 @@ class InvoiceResource {
         if (issued.isPresent()) {
             return ResponseEntity.ok(issued.get());
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = associations.today(actor.tenantId(), clock);
         FeeSchedule schedule = fees.inEffect(actor.tenantId(), today);
         List<InvoiceLine> lines = request.lines().stream().map(line -> priced(line, schedule)).toList();
         LocalDate dueOn = request.dueOn() == null ? today.plusDays(schedule.dueDays()) : request.dueOn();
         try {
             commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines,
-                    dueOn, request.membershipThrough()), actor.metaData());
+                    dueOn, membershipThrough(request, lines, today, actor.tenantId()),
+                    membershipFrom(request, lines, today)), actor.metaData());
         } catch (RuntimeException raced) {
             // The same request sent twice at once: the one that lost finds the invoice the other issued.
             return views.find(invoiceId, actor.tenantId()).map(ResponseEntity::ok).orElseThrow(() -> raced);
@@ -182,7 +192,7 @@ class InvoiceResource {
                        @Valid @RequestBody RefundRequest request, Actor actor) {
         InvoiceView invoice = views.require(invoiceId, actor);
         FeeSchedule schedule = fees.inEffect(actor.tenantId(),
-                invoice.issuedOn() == null ? LocalDate.now(clock) : invoice.issuedOn());
+                invoice.issuedOn() == null ? associations.today(actor.tenantId(), clock) : invoice.issuedOn());
         commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.reason(), request.note(),
                 schedule.notRefundedFor(request.reason())), actor.metaData());
@@ -196,5 +206,29 @@ class InvoiceResource {
         return schedule.flatFee(line.fee()).map(InvoiceLine::of)
                 .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
                         "The association's fee schedule has no " + line.fee() + " fee; give the line an amount"));
+    }
+
+    /**
+     * The last day of the membership the invoice pays for: the one given, or for membership dues without one, the
+     * association's calendar-year rule from the day the membership begins.
+     */
+    private LocalDate membershipThrough(IssueRequest request, List<InvoiceLine> lines, LocalDate today,
+                                        String tenantId) {
+        if (request.membershipThrough() != null || !paysMembership(lines)) {
+            return request.membershipThrough();
+        }
+        LocalDate from = request.membershipFrom() != null ? request.membershipFrom() : today;
+        return associations.membership(tenantId).runsThrough(from);
+    }
+
+    private static LocalDate membershipFrom(IssueRequest request, List<InvoiceLine> lines, LocalDate today) {
+        if (request.membershipThrough() == null && !paysMembership(lines)) {
+            return null;
+        }
+        return request.membershipFrom() != null ? request.membershipFrom() : today;
+    }
+
+    private static boolean paysMembership(List<InvoiceLine> lines) {
+        return lines.stream().anyMatch(line -> line.kind() == FeeKind.MEMBERSHIP_DUES);
     }
 }

@@ -9,13 +9,13 @@ import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Date;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,13 +34,14 @@ public class InvoiceViews {
     };
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final Associations associations;
     private final ObjectMapper json;
     private final RowMapper<InvoiceView> row;
 
-    InvoiceViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock) {
+    InvoiceViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                 Associations associations) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.associations = associations;
         this.json = json;
         this.row = (rs, n) -> {
             String currency = rs.getString("currency");
@@ -112,7 +113,7 @@ public class InvoiceViews {
                 json.writeValueAsString(event.lines()), event.total().cents(), event.total().currency(),
                 Date.valueOf(event.dueOn()),
                 event.membershipThrough() == null ? null : Date.valueOf(event.membershipThrough()),
-                Date.valueOf(LocalDate.ofInstant(issuedAt, clock.getZone())));
+                Date.valueOf(LocalDate.ofInstant(issuedAt, associations.zone(event.tenantId()))));
     }
 
     @EventHandler

@@ -7,8 +7,10 @@ import java.util.List;
 
 /**
  * Bills a person; {@code applicationId} names the application the invoice is for, if it is for one.
- * {@code membershipThrough}, when set, is the last day of the membership the invoice pays for.
+ * {@code membershipThrough}, when set, is the last day of the membership the invoice pays for, and
+ * {@code membershipFrom} its first.
  */
 public record IssueInvoice(@TargetAggregateIdentifier String invoiceId, String personId, String applicationId,
-                           List<InvoiceLine> lines, LocalDate dueOn, LocalDate membershipThrough) {
+                           List<InvoiceLine> lines, LocalDate dueOn, LocalDate membershipThrough,
+                           LocalDate membershipFrom) {
 }

@@ -2,6 +2,10 @@ package org.iecmh.endorsement.payment.invoicing;
 
 import java.time.LocalDate;
 
-/** A settled membership invoice: the person is a member of the association through {@code activeThrough}. */
-public record MembershipPaid(String invoiceId, String tenantId, String personId, LocalDate activeThrough) {
+/**
+ * A settled membership invoice: the person is a member of the association from {@code activeFrom} (absent in events
+ * stored before memberships had a start) through {@code activeThrough}.
+ */
+public record MembershipPaid(String invoiceId, String tenantId, String personId, LocalDate activeThrough,
+                             LocalDate activeFrom) {
 }

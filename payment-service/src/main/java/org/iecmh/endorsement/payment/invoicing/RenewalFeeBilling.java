@@ -6,6 +6,7 @@ import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
 import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
 import org.springframework.context.annotation.Bean;
@@ -28,22 +29,22 @@ class RenewalFeeBilling {
 
     @Bean
     Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
-                                                Clock clock) {
+                                                Associations associations, Clock clock) {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ReinstatementRequested requested) {
-                LocalDate today = LocalDate.now(clock);
+                LocalDate today = associations.today(requested.tenantId(), clock);
                 FeeSchedule schedule = fees.inEffect(requested.tenantId(), today);
                 schedule.flatFee(FeeKind.REINSTATEMENT).ifPresent(fee -> commands.sendAndWait(
                         new IssueInvoice(requested.invoiceId(), requested.personId(), null,
-                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null),
+                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME)));
             } else if (received.event() instanceof LateRenewalFeeCharged charged) {
-                LocalDate today = LocalDate.now(clock);
+                LocalDate today = associations.today(charged.tenantId(), clock);
                 FeeSchedule schedule = fees.inEffect(charged.tenantId(), today);
                 InvoiceLine lateFee = new InvoiceLine("Late renewal fee, " + charged.endorsementNumber(),
                         charged.fee(), FeeKind.LATE);
                 commands.sendAndWait(new IssueInvoice(charged.invoiceId(), charged.personId(), null, List.of(lateFee),
-                                today.plusDays(schedule.dueDays()), null),
+                                today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
+import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
 import org.iecmh.endorsement.kit.messaging.Inbox;
@@ -21,15 +22,15 @@ class SubmissionBilling {
 
     @Bean
     Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
-                                                Clock clock) {
+                                                Associations associations, Clock clock) {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ApplicationSubmitted submitted) {
                 Category category = Category.fromAbbreviation(submitted.category());
-                LocalDate today = LocalDate.now(clock);
+                LocalDate today = associations.today(submitted.tenantId(), clock);
                 FeeSchedule schedule = fees.inEffect(submitted.tenantId(), today);
                 var lines = schedule.forSubmission(category).stream().map(InvoiceLine::of).toList();
                 commands.sendAndWait(new IssueInvoice(invoiceIdFor(submitted), submitted.personId(),
-                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null),
+                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

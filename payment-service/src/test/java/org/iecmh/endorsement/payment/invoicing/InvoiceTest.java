@@ -28,7 +28,7 @@ class InvoiceTest {
     private static final Set<FeeKind> PROCESSING_KEPT = Set.of(FeeKind.PROCESSING);
 
     private final InvoiceIssued issued = new InvoiceIssued("INV-1", "ma", "person-1", "app-1", LINES,
-            Money.of(32_500, "USD"), DUE, null);
+            Money.of(32_500, "USD"), DUE, null, null);
     private final PaymentRecorded paidInFull = new PaymentRecorded("INV-1", "ma", "pay-1", Money.of(32_500, "USD"),
             PaymentMethod.CHECK, "check 1001");
     private final InvoiceSettled settled = new InvoiceSettled("INV-1", "ma", "person-1", "app-1",
@@ -55,22 +55,22 @@ class InvoiceTest {
     @Test
     void anInvoiceTotalsItsLinesInCents() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoice("INV-1", "person-1", "app-1", LINES, DUE, null), IN_MA)
+                .when(new IssueInvoice("INV-1", "person-1", "app-1", LINES, DUE, null, null), IN_MA)
                 .expectEvents(issued);
     }
 
     @Test
     void anInvoiceNeedsLinesInOneCurrencyNoneBelowZero() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoice("INV-1", "person-1", null, List.of(), DUE, null), IN_MA)
+                .when(new IssueInvoice("INV-1", "person-1", null, List.of(), DUE, null, null), IN_MA)
                 .expectException(breaking("invoice-needs-lines"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null), IN_MA)
+                        new InvoiceLine("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null, null), IN_MA)
                 .expectException(breaking("invoice-currency"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null), IN_MA)
+                        new InvoiceLine("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null, null), IN_MA)
                 .expectException(breaking("line-amount"));
     }
 
@@ -158,14 +158,14 @@ class InvoiceTest {
         LocalDate through = LocalDate.of(2027, 12, 31);
         InvoiceIssued dues = new InvoiceIssued("INV-2", "wa", "person-9", null,
                 List.of(new InvoiceLine("Membership dues", Money.of(5_000, "USD"), FeeKind.MEMBERSHIP_DUES)),
-                Money.of(5_000, "USD"), DUE, through);
+                Money.of(5_000, "USD"), DUE, through, LocalDate.of(2027, 1, 10));
         fixture.given(dues)
                 .when(new RecordPayment("INV-2", "pay-1", Money.of(5_000, "USD"), PaymentMethod.CHECK, null),
                         AuditMetadata.of("wa", "coordinator-wa", "COORDINATOR"))
                 .expectEvents(
                         new PaymentRecorded("INV-2", "wa", "pay-1", Money.of(5_000, "USD"), PaymentMethod.CHECK, null),
                         new InvoiceSettled("INV-2", "wa", "person-9", null, Money.of(5_000, "USD")),
-                        new MembershipPaid("INV-2", "wa", "person-9", through));
+                        new MembershipPaid("INV-2", "wa", "person-9", through, LocalDate.of(2027, 1, 10)));
     }
 
     // Voiding

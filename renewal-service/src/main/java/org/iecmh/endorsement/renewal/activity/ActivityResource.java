@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.PlausibleDate;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -47,7 +48,7 @@ class ActivityResource {
 
     /** {@code deiHours}: how many of the hours were on diversity, equity and inclusion (all of them for a DEI training). */
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
-                           @NotNull @Schema(example = "2027-05-01") LocalDate attendedOn,
+                           @NotNull @PlausibleDate @Schema(example = "2027-05-01") LocalDate attendedOn,
                            @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours,
                            @DecimalMin("0") @DecimalMax("100") @Schema(example = "2") BigDecimal deiHours) {
 
@@ -60,7 +61,7 @@ class ActivityResource {
 
     record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
                           String providerNumber,
-                          @NotNull @Schema(example = "2027-05-01") LocalDate sessionOn,
+                          @NotNull @PlausibleDate @Schema(example = "2027-05-01") LocalDate sessionOn,
                           @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {
     }
 
@@ -95,10 +96,11 @@ class ActivityResource {
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        notInTheFuture(request.attendedOn());
+        Actor acting = views.actingOn(endorsement, actor);
+        notInTheFuture(endorsement, request.attendedOn());
         String entryId = UUID.randomUUID().toString();
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordTraining(number, entryId,
-                request.title(), request.attendedOn(), request.hours(), request.deiHours()), actor.metaData()));
+                request.title(), request.attendedOn(), request.hours(), request.deiHours()), acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -108,9 +110,10 @@ class ActivityResource {
     CycleProgress correctTraining(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                   @Valid @RequestBody TrainingRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        notInTheFuture(request.attendedOn());
+        Actor acting = views.actingOn(endorsement, actor);
+        notInTheFuture(endorsement, request.attendedOn());
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectTraining(number, entryId,
-                request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named), actor.metaData()));
+                request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named), acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -118,8 +121,9 @@ class ActivityResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
+        Actor acting = views.actingOn(endorsement, actor);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
-                new RemoveTraining(number, entryId, !named), actor.metaData()));
+                new RemoveTraining(number, entryId, !named), acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -128,12 +132,13 @@ class ActivityResource {
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        notInTheFuture(request.sessionOn());
+        Actor acting = views.actingOn(endorsement, actor);
+        notInTheFuture(endorsement, request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         String entryId = UUID.randomUUID().toString();
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordReflectiveSupervision(
                 number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider),
-                actor.metaData()));
+                acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -143,11 +148,12 @@ class ActivityResource {
     CycleProgress correctSession(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                  @Valid @RequestBody SessionRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        notInTheFuture(request.sessionOn());
+        Actor acting = views.actingOn(endorsement, actor);
+        notInTheFuture(endorsement, request.sessionOn());
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectReflectiveSupervision(
                 number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider, !named),
-                actor.metaData()));
+                acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -155,8 +161,9 @@ class ActivityResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
+        Actor acting = views.actingOn(endorsement, actor);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
-                new RemoveReflectiveSupervision(number, entryId, !named), actor.metaData()));
+                new RemoveReflectiveSupervision(number, entryId, !named), acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -164,9 +171,10 @@ class ActivityResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        LocalDate today = LocalDate.now(clock);
+        Actor acting = views.actingOn(endorsement, actor);
+        LocalDate today = policies.today(endorsement.tenantId(), clock);
         forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new SignCodeOfEthics(number, today),
-                actor.metaData()));
+                acting.metaData()));
         return progress(endorsementNumber, actor);
     }
 
@@ -200,8 +208,8 @@ class ActivityResource {
                 number -> record.accept(number, number.equals(endorsement.endorsementNumber()))));
     }
 
-    private void notInTheFuture(LocalDate day) {
-        if (day.isAfter(LocalDate.now(clock))) {
+    private void notInTheFuture(EndorsementView endorsement, LocalDate day) {
+        if (day.isAfter(policies.today(endorsement.tenantId(), clock))) {
             throw new org.iecmh.endorsement.kit.web.DomainRuleViolation("activity-in-the-future",
                     "Activity is logged once it took place, not before " + day);
         }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -49,7 +48,7 @@ public class ReflectiveSupervisionProviders {
             jdbc.update("""
                     INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.endorsementNumber(), event.personId(),
-                    event.category(), Date.valueOf(LocalDate.ofInstant(event.grantedAt(), ZoneOffset.UTC)));
+                    event.category(), Date.valueOf(event.endorsedSince()));
         }
     }
 

@@ -29,7 +29,11 @@ public final class YearlyActivityLog {
     private final Map<String, Entry> trainings = new LinkedHashMap<>();
     private final Map<String, Entry> sessions = new LinkedHashMap<>();
     private final List<LocalDate> ethicsSignatures = new ArrayList<>();
-    private LocalDate memberThrough;
+    /** A membership's first and last day. */
+    private record Membership(LocalDate from, LocalDate through) {
+    }
+
+    private final List<Membership> memberships = new ArrayList<>();
     private int unnamed;
 
     public void add(TrainingRecorded training) {
@@ -66,9 +70,7 @@ public final class YearlyActivityLog {
     }
 
     public void add(MembershipRecorded membership) {
-        if (memberThrough == null || membership.activeThrough().isAfter(memberThrough)) {
-            memberThrough = membership.activeThrough();
-        }
+        memberships.add(new Membership(membership.startsOn(), membership.activeThrough()));
     }
 
     /** Applies any event of the endorsement's stream that changes its activity; others change nothing. */
@@ -168,14 +170,28 @@ public final class YearlyActivityLog {
             BigDecimal rsc = hoursIn(sessions, year, Entry::hours);
             requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours"));
         }
-        boolean signed = ethicsSignatures.stream().anyMatch(d -> d.getYear() == year);
-        requirements.add(new Requirement("code-of-ethics", signed,
-                signed ? "signed in " + year : "not signed in " + year));
-        // Membership is asked for the whole year; the renewal fee is part of it (seed 003).
-        boolean member = memberThrough != null && !memberThrough.isBefore(LocalDate.of(year, 12, 31));
-        requirements.add(new Requirement("membership", member,
-                memberThrough == null ? "no active membership" : "member through " + memberThrough));
+        if (policy.activity().codeOfEthics()) {
+            boolean signed = ethicsSignatures.stream().anyMatch(d -> d.getYear() == year);
+            requirements.add(new Requirement("code-of-ethics", signed,
+                    signed ? "signed in " + year : "not signed in " + year));
+        }
+        if (policy.activity().membership()) {
+            requirements.add(membership(year));
+        }
         return new YearProgress(year, List.copyOf(requirements));
+    }
+
+    /**
+     * A year is a member's year when a membership was in force on its last day: one that began in or before the year
+     * and runs at least to December 31 (a membership bought late in a year may run to the end of the next, and then
+     * covers both). A later membership never covers an earlier year.
+     */
+    private Requirement membership(int year) {
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        return memberships.stream().filter(m -> !m.from().isAfter(lastDay) && !m.through().isBefore(lastDay))
+                .findFirst()
+                .map(m -> new Requirement("membership", true, "member from " + m.from() + " through " + m.through()))
+                .orElseGet(() -> new Requirement("membership", false, "no membership in force on " + lastDay));
     }
 
     private static BigDecimal hoursIn(Map<String, Entry> entries, int year, Function<Entry, BigDecimal> hours) {

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
@@ -41,6 +42,7 @@ import org.iecmh.endorsement.renewal.reminders.RecordEmailAddress;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
 import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.ReminderAnchor;
 import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
@@ -59,7 +61,6 @@ import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
 import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and otherwise does nothing.
  */
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
+@Revision("2")
 public class Endorsement extends TenantOwnedAggregate {
 
     /** Late fee invoices are named {@code INV-LATE-RENEWAL-<endorsement number>-<year of the missed due date>}. */
@@ -90,7 +92,8 @@ public class Endorsement extends TenantOwnedAggregate {
     private LocalDate validThrough;
     /** The close of the window opened for the current valid-through, if it was. */
     private LocalDate windowOpenedFor;
-    private final Set<Integer> remindersSent = new HashSet<>();
+    /** The reminders of this cycle sent, as {@code OPENING:30} or {@code CLOSING:7}. */
+    private final Set<String> remindersSent = new HashSet<>();
     private boolean renewalSubmitted;
     private LocalDate inactiveUntil;
     private LocalDate lapsedOn;
@@ -111,7 +114,7 @@ public class Endorsement extends TenantOwnedAggregate {
     public Endorsement(ActivateEndorsement command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
         apply(new EndorsementActivated(command.endorsementNumber(), tenantId, command.applicationId(),
                 command.personId(), command.endorseeName(), command.category(), command.grantedAt(),
-                command.validThrough()));
+                command.validThrough(), command.endorsedOn()));
         if (command.emailAddress() != null && !command.emailAddress().isBlank()) {
             apply(new EmailAddressRecorded(command.endorsementNumber(), tenantId, command.emailAddress()));
         }
@@ -127,14 +130,28 @@ public class Endorsement extends TenantOwnedAggregate {
         }
     }
 
+    /**
+     * A reminder before the opening is due from its day until the window opens (once it is open, the mail that says
+     * so has gone); one before the close from its day until the close, unless the endorsee has submitted.
+     */
     @CommandHandler
     void handle(SendRenewalReminder command) {
-        LocalDate dueOn = validThrough.minusDays(command.daysBefore());
-        boolean due = !command.today().isBefore(dueOn) && !command.today().isAfter(validThrough);
+        RenewalWindow window = command.policy().windowFor(validThrough);
+        LocalDate anchorDay = command.before() == ReminderAnchor.OPENING ? window.opensOn() : window.closesOn();
+        LocalDate dueOn = anchorDay.minusDays(command.daysBefore());
+        LocalDate today = command.today();
+        boolean due = command.before() == ReminderAnchor.OPENING
+                ? !today.isBefore(dueOn) && today.isBefore(anchorDay)
+                : !today.isBefore(dueOn) && !today.isAfter(anchorDay);
         if (status == EndorsementStatus.ACTIVE && !renewalSubmitted && due
-                && !remindersSent.contains(command.daysBefore())) {
-            apply(new RenewalReminderDue(endorsementNumber, tenantId, personId, validThrough, command.daysBefore()));
+                && !remindersSent.contains(reminderKey(command.before(), command.daysBefore()))) {
+            apply(new RenewalReminderDue(endorsementNumber, tenantId, personId, validThrough, command.daysBefore(),
+                    command.before(), window.opensOn()));
         }
+    }
+
+    private static String reminderKey(ReminderAnchor anchor, int daysBefore) {
+        return anchor + ":" + daysBefore;
     }
 
     @CommandHandler
@@ -285,7 +302,8 @@ public class Endorsement extends TenantOwnedAggregate {
 
     @CommandHandler
     void handle(RecordMembership command) {
-        apply(new MembershipRecorded(endorsementNumber, tenantId, command.invoiceId(), command.activeThrough()));
+        apply(new MembershipRecorded(endorsementNumber, tenantId, command.invoiceId(), command.activeThrough(),
+                command.activeFrom()));
     }
 
     @CommandHandler
@@ -413,7 +431,9 @@ public class Endorsement extends TenantOwnedAggregate {
                     "Only the association " + endorsementNumber + " is being transferred to accepts it");
         }
         requireActive("transfer-needs-active-endorsement");
-        apply(new EndorsementTransferred(endorsementNumber, tenantId, transferTo, command.today(), validThrough));
+        // Realigned to the receiving association's cycle: its first due date (or window close) on or after today.
+        apply(new EndorsementTransferred(endorsementNumber, tenantId, transferTo, command.today(),
+                command.policy().validThroughOnTransfer(command.today())));
     }
 
     /**
@@ -446,7 +466,7 @@ public class Endorsement extends TenantOwnedAggregate {
         tenantId = event.tenantId();
         personId = event.personId();
         category = event.category();
-        endorsedSince = LocalDate.ofInstant(event.grantedAt(), ZoneOffset.UTC);
+        endorsedSince = event.endorsedSince();
         validThrough = event.validThrough();
         status = EndorsementStatus.ACTIVE;
     }
@@ -498,7 +518,7 @@ public class Endorsement extends TenantOwnedAggregate {
 
     @EventSourcingHandler
     void on(RenewalReminderDue event) {
-        remindersSent.add(event.daysBefore());
+        remindersSent.add(reminderKey(event.anchor(), event.daysBefore()));
     }
 
     @EventSourcingHandler
@@ -564,6 +584,7 @@ public class Endorsement extends TenantOwnedAggregate {
     void on(EndorsementTransferred event) {
         tenantId = event.toTenantId();
         transferTo = null;
+        validThrough(event.validThrough());
     }
 
     @EventSourcingHandler

@@ -48,7 +48,8 @@ class EndorsementResource {
     EndorsementView revoke(@PathVariable String endorsementNumber, @Valid @RequestBody RevocationRequest request,
                            Actor actor) {
         views.require(endorsementNumber, actor);
-        commands.sendAndWait(new RevokeEndorsement(endorsementNumber, request.reason(), today()), actor.metaData());
+        commands.sendAndWait(new RevokeEndorsement(endorsementNumber, request.reason(), today(actor)),
+                actor.metaData());
         return views.require(endorsementNumber, actor);
     }
 
@@ -56,7 +57,8 @@ class EndorsementResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"}, refusal = ENDORSEE_OR_COORDINATOR)
     EndorsementView inactivate(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        commands.sendAndWait(new InactivateEndorsement(endorsementNumber, today(),
+        actor = views.actingOn(endorsement, actor);
+        commands.sendAndWait(new InactivateEndorsement(endorsementNumber, today(actor),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
         return views.require(endorsementNumber, actor);
     }
@@ -65,12 +67,14 @@ class EndorsementResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"}, refusal = ENDORSEE_OR_COORDINATOR)
     EndorsementView reactivate(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        commands.sendAndWait(new ReactivateEndorsement(endorsementNumber, today(),
+        actor = views.actingOn(endorsement, actor);
+        commands.sendAndWait(new ReactivateEndorsement(endorsementNumber, today(actor),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
         return views.require(endorsementNumber, actor);
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
+    /** The day it is for the association the actor acts in. */
+    private LocalDate today(Actor actor) {
+        return policies.today(actor.tenantId(), clock);
     }
 }

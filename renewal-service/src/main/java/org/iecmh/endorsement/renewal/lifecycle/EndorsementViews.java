@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.List;
 import java.util.Set;
@@ -73,15 +72,41 @@ public class EndorsementViews {
                 .stream().findFirst();
     }
 
-    /** The endorsement, for staff of its tenant or its endorsee; anyone else is told it does not exist. */
+    /**
+     * The endorsement, for staff of its tenant, for the coordinators of the association it waits to be transferred
+     * to, and for its endorsee wherever it is now (after a transfer, the endorsee still signs in with the association
+     * they were endorsed by); anyone else is told it does not exist.
+     */
     public EndorsementView require(String endorsementNumber, Actor actor) {
-        List<EndorsementView> found = jdbc.query(
-                "SELECT * FROM endorsement_view WHERE endorsement_number = ? AND tenant_id = ?",
-                ROW, endorsementNumber, actor.tenantId());
-        if (found.isEmpty() || (!STAFF.contains(actor.role()) && !found.get(0).personId().equals(actor.subject()))) {
+        Optional<EndorsementView> found = find(endorsementNumber);
+        if (found.isEmpty()) {
             throw new UnknownResource("endorsement", endorsementNumber);
         }
-        return found.get(0);
+        EndorsementView endorsement = found.get();
+        boolean staff = STAFF.contains(actor.role()) && endorsement.tenantId().equals(actor.tenantId());
+        boolean receiving = "COORDINATOR".equals(actor.role()) && actor.tenantId().equals(endorsement.transferTo());
+        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
+        if (!staff && !receiving && !endorsee) {
+            throw new UnknownResource("endorsement", endorsementNumber);
+        }
+        return endorsement;
+    }
+
+    /**
+     * The actor as they act on the endorsement: in the association that holds it now. Staff act in their own
+     * association, which holds it; the endorsee acts in the one it was transferred to even when they signed in with
+     * the one that endorsed them, so the endorsement's commands and events stay in its own association.
+     */
+    public Actor actingOn(EndorsementView endorsement, Actor actor) {
+        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
+        return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId()) : actor;
+    }
+
+    /** The endorsements waiting to be transferred to the association, oldest request first. */
+    public List<EndorsementView> transfersTo(String tenantId) {
+        return jdbc.query("""
+                SELECT * FROM endorsement_view WHERE transfer_to = ? ORDER BY transfer_requested_on, endorsement_number""",
+                ROW, tenantId);
     }
 
     @EventHandler
@@ -91,9 +116,8 @@ public class EndorsementViews {
                                               status, endorsed_since, valid_through, status_since)
                 VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
                 event.endorsementNumber(), event.tenantId(), event.personId(), event.endorseeName(),
-                event.category(), Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                Date.valueOf(event.validThrough()),
-                Date.valueOf(event.grantedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                event.category(), Date.valueOf(event.endorsedSince()), Date.valueOf(event.validThrough()),
+                Date.valueOf(event.endorsedSince()));
     }
 
     @EventHandler
@@ -164,14 +188,17 @@ public class EndorsementViews {
 
     @EventHandler
     void on(TransferRequested event) {
-        jdbc.update("UPDATE endorsement_view SET transfer_to = ? WHERE endorsement_number = ?",
-                event.toTenantId(), event.endorsementNumber());
+        jdbc.update("UPDATE endorsement_view SET transfer_to = ?, transfer_requested_on = ? WHERE endorsement_number = ?",
+                event.toTenantId(), Date.valueOf(event.requestedOn()), event.endorsementNumber());
     }
 
     @EventHandler
     void on(EndorsementTransferred event) {
-        jdbc.update("UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL WHERE endorsement_number = ?",
-                event.toTenantId(), event.endorsementNumber());
+        jdbc.update("""
+                UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL, transfer_requested_on = NULL,
+                                            valid_through = ?, renewal = NULL
+                WHERE endorsement_number = ?""", event.toTenantId(), Date.valueOf(event.validThrough()),
+                event.endorsementNumber());
     }
 
     @EventHandler

@@ -11,11 +11,33 @@ import java.util.Set;
  * endorsement may stay on hold, and whether reinstatement after a lapse waits for a fee (payment-service prices it).
  */
 public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays, long lateFeeCents, String currency,
-                            List<Integer> reminderDaysBefore, YearlyActivity activity, int inactiveMaximumMonths,
+                            Reminders reminders, YearlyActivity activity, int inactiveMaximumMonths,
                             boolean reinstatementFee) {
 
-    public RenewalPolicy {
-        reminderDaysBefore = reminderDaysBefore.stream().sorted((a, b) -> b - a).toList();
+    /**
+     * When the endorsee is reminded: {@code beforeOpening} days before the window opens (the reminders that fall
+     * before the renewal period) and {@code beforeClosing} days before it closes (while it is open and they have not
+     * submitted). A mail also says when the window opens.
+     */
+    public record Reminders(List<Integer> beforeOpening, List<Integer> beforeClosing) {
+        public Reminders {
+            beforeOpening = beforeOpening.stream().sorted((a, b) -> b - a).toList();
+            beforeClosing = beforeClosing.stream().sorted((a, b) -> b - a).toList();
+        }
+    }
+
+    /** The reminders before the window closes (the original, and still the usual, kind). */
+    public List<Integer> reminderDaysBefore() {
+        return reminders.beforeClosing();
+    }
+
+    /**
+     * Valid-through of an endorsement this association takes on by transfer on {@code day}: its own first due date
+     * (or window close) on or after that day. The endorsee then renews in the receiving association's cycle, and
+     * every year from the transfer on is asked for by its policy: no year is skipped, none is asked twice.
+     */
+    public LocalDate validThroughOnTransfer(LocalDate day) {
+        return model.firstCloseOnOrAfter(day);
     }
 
     /** The window in which an endorsement valid through {@code validThrough} renews. */
@@ -44,10 +66,12 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
 
     /**
      * Hours and duties for each year of the cycle. {@code deiHours} of the training hours must be about diversity,
-     * equity and inclusion where the association asks for it (0: it does not).
+     * equity and inclusion where the association asks for it (0: it does not); the code of ethics is signed every
+     * year and a membership covers every year only where the association asks for them.
      */
     public record YearlyActivity(int trainingHours, int deiHours, int reflectiveSupervisionHours,
-                                 Set<String> reflectiveSupervisionCategories) {
+                                 Set<String> reflectiveSupervisionCategories, boolean codeOfEthics,
+                                 boolean membership) {
         public YearlyActivity {
             reflectiveSupervisionCategories = Set.copyOf(reflectiveSupervisionCategories);
         }
@@ -64,6 +88,9 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
 
         LocalDate nextCloseAfter(LocalDate closesOn);
 
+        /** The first due date (or window close) on or after {@code day}. */
+        LocalDate firstCloseOnOrAfter(LocalDate day);
+
         int cycleYears();
     }
 
@@ -78,6 +105,12 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
         @Override
         public LocalDate nextCloseAfter(LocalDate closesOn) {
             return due.atYear(closesOn.getYear() + 1);
+        }
+
+        @Override
+        public LocalDate firstCloseOnOrAfter(LocalDate day) {
+            LocalDate thisYear = due.atYear(day.getYear());
+            return thisYear.isBefore(day) ? due.atYear(day.getYear() + 1) : thisYear;
         }
 
         @Override
@@ -97,6 +130,18 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
         public LocalDate nextCloseAfter(LocalDate closesOn) {
             int year = anchorYear;
             while (year <= closesOn.getYear()) {
+                year += cycleYears;
+            }
+            return closes.atYear(year);
+        }
+
+        @Override
+        public LocalDate firstCloseOnOrAfter(LocalDate day) {
+            int year = anchorYear;
+            while (!closes.atYear(year - cycleYears).isBefore(day)) {
+                year -= cycleYears;
+            }
+            while (closes.atYear(year).isBefore(day)) {
                 year += cycleYears;
             }
             return closes.atYear(year);

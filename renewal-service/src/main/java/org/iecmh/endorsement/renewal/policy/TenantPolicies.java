@@ -3,7 +3,10 @@ package org.iecmh.endorsement.renewal.policy;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -22,16 +25,55 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
     public TenantPolicies {
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
         tenants.forEach(TenantPolicies::versions);
+        tenants.forEach(TenantPolicies::zone);
     }
 
-    public record Tenant(List<Renewal> renewal) {
+    /**
+     * {@code timeZone}: where the association's days begin and end (an IANA zone such as {@code America/New_York});
+     * every day of its endorsements (due dates, windows, reminders, lapses, the day an activity is logged) is a day
+     * there.
+     */
+    public record Tenant(String timeZone, List<Renewal> renewal) {
+    }
+
+    /** The day it is now for the association. */
+    public LocalDate today(String tenant, Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), zone(tenant));
+    }
+
+    /** The association's time zone. */
+    public ZoneId zone(String tenant) {
+        Tenant settings = tenants.get(tenant);
+        if (settings == null) {
+            throw new UnknownResource("association", tenant);
+        }
+        return zone(tenant, settings);
+    }
+
+    /** The associations this service keeps endorsements for. */
+    public Set<String> codes() {
+        return tenants.keySet();
+    }
+
+    private static ZoneId zone(String code, Tenant tenant) {
+        if (tenant.timeZone() == null) {
+            throw new IllegalStateException("iecmh.tenants." + code + ".time-zone is required (such as America/New_York)");
+        }
+        try {
+            return ZoneId.of(tenant.timeZone());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("iecmh.tenants." + code + ".time-zone must be an IANA time zone, was "
+                    + tenant.timeZone(), e);
+        }
     }
 
     /** One version of a renewal policy as written in configuration. */
     public record Renewal(LocalDate effectiveFrom, String model, String due, String opens, String closes,
                           Integer anchorYear, Integer cycleYears, Integer graceDays, Long lateFeeCents,
-                          String currency, List<Integer> reminderDaysBefore, Integer trainingHoursPerYear,
+                          String currency, List<Integer> reminderDaysBeforeOpening,
+                          List<Integer> reminderDaysBeforeClosing, Integer trainingHoursPerYear,
                           Integer deiHoursPerYear, Integer reflectiveSupervisionHoursPerYear, Set<String> reflectiveSupervisionCategories,
+                          Boolean codeOfEthicsPerYear, Boolean membershipPerYear,
                           Integer inactiveMaximumMonths, Boolean reinstatementFee) {
     }
 
@@ -94,12 +136,9 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         if (!currency.matches("[A-Z]{3}")) {
             throw new IllegalStateException(prefix + "currency must be an ISO 4217 code, was " + currency);
         }
-        List<Integer> reminders = r.reminderDaysBefore() == null ? List.of() : r.reminderDaysBefore();
-        reminders.forEach(days -> {
-            if (days == null || days < 1) {
-                throw new IllegalStateException(prefix + "reminder-days-before must list days of 1 or more");
-            }
-        });
+        RenewalPolicy.Reminders reminders = new RenewalPolicy.Reminders(
+                days(prefix, "reminder-days-before-opening", r.reminderDaysBeforeOpening()),
+                days(prefix, "reminder-days-before-closing", r.reminderDaysBeforeClosing()));
         int trainingHours = atLeastZero(prefix, "training-hours-per-year", required(prefix, "training-hours-per-year",
                 r.trainingHoursPerYear()));
         int deiHours = atLeastZero(prefix, "dei-hours-per-year", r.deiHoursPerYear() == null ? 0 : r.deiHoursPerYear());
@@ -111,7 +150,9 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         RenewalPolicy.YearlyActivity activity = new RenewalPolicy.YearlyActivity(trainingHours, deiHours,
                 atLeastZero(prefix, "reflective-supervision-hours-per-year",
                         r.reflectiveSupervisionHoursPerYear() == null ? 0 : r.reflectiveSupervisionHoursPerYear()),
-                r.reflectiveSupervisionCategories() == null ? Set.of() : r.reflectiveSupervisionCategories());
+                r.reflectiveSupervisionCategories() == null ? Set.of() : r.reflectiveSupervisionCategories(),
+                required(prefix, "code-of-ethics-per-year", r.codeOfEthicsPerYear()),
+                required(prefix, "membership-per-year", r.membershipPerYear()));
         int inactiveMaximum = atLeastZero(prefix, "inactive-maximum-months",
                 r.inactiveMaximumMonths() == null ? 0 : r.inactiveMaximumMonths());
         return new RenewalPolicy(r.effectiveFrom(), model, grace, lateFee, currency, reminders, activity,
@@ -127,6 +168,24 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         } catch (DateTimeParseException e) {
             throw new IllegalStateException(prefix + setting + " must be MM-DD, was " + value, e);
         }
+    }
+
+    private static List<Integer> days(String prefix, String setting, List<Integer> days) {
+        List<Integer> listed = days == null ? List.of() : days;
+        listed.forEach(d -> {
+            if (d == null || d < 1) {
+                throw new IllegalStateException(prefix + setting + " must list days of 1 or more");
+            }
+        });
+        return listed;
+    }
+
+    /** What a year asks is written out in each policy, never assumed. */
+    private static boolean required(String prefix, String setting, Boolean value) {
+        if (value == null) {
+            throw new IllegalStateException(prefix + setting + " is required (true or false)");
+        }
+        return value;
     }
 
     private static int required(String prefix, String setting, Integer value) {

@@ -34,8 +34,8 @@ class ReinstatementResource {
     @PostMapping
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for reinstatement")
     EndorsementView request(@PathVariable String endorsementNumber, Actor actor) {
-        views.require(endorsementNumber, actor);
-        LocalDate today = LocalDate.now(clock);
+        actor = views.actingOn(views.require(endorsementNumber, actor), actor);
+        LocalDate today = policies.today(actor.tenantId(), clock);
         commands.sendAndWait(new RequestReinstatement(endorsementNumber, today,
                 policies.policy(actor.tenantId(), today)), actor.metaData());
         return views.require(endorsementNumber, actor);
@@ -45,7 +45,7 @@ class ReinstatementResource {
     @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator approves a reinstatement")
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
         views.require(endorsementNumber, actor);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = policies.today(actor.tenantId(), clock);
         commands.sendAndWait(new ApproveReinstatement(endorsementNumber, today,
                 policies.policy(actor.tenantId(), today)), actor.metaData());
         return views.require(endorsementNumber, actor);

@@ -36,7 +36,7 @@ class EmailAddressResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee gives their email address")
     EndorsementView record(@PathVariable String endorsementNumber, @Valid @RequestBody EmailAddressRequest request,
                            Actor actor) {
-        views.require(endorsementNumber, actor);
+        actor = views.actingOn(views.require(endorsementNumber, actor), actor);
         commands.sendAndWait(new RecordEmailAddress(endorsementNumber, request.emailAddress()), actor.metaData());
         return views.require(endorsementNumber, actor);
     }

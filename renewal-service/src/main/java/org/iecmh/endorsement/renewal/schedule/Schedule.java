@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -40,11 +39,21 @@ public class Schedule {
         this.clock = clock;
     }
 
-    /** Takes every step due today or earlier; returns how many steps it handled. */
+    /**
+     * Takes every step due today or earlier, each association's "today" being the day in its own time zone; returns
+     * how many steps it handled.
+     */
     public int sweep() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int handled = 0;
-        List<ScheduledStep> due = steps.dueBy(today, BATCH);
+        for (String tenant : policies.codes()) {
+            handled += sweep(tenant, policies.today(tenant, clock));
+        }
+        return handled;
+    }
+
+    private int sweep(String tenant, LocalDate today) {
+        int handled = 0;
+        List<ScheduledStep> due = steps.dueBy(tenant, today, BATCH);
         while (!due.isEmpty()) {
             int before = handled;
             for (ScheduledStep step : due) {
@@ -55,7 +64,7 @@ public class Schedule {
             if (handled == before) {
                 break; // every remaining step failed this time; the next sweep tries again
             }
-            due = steps.dueBy(today, BATCH);
+            due = steps.dueBy(tenant, today, BATCH);
         }
         return handled;
     }
@@ -86,7 +95,10 @@ public class Schedule {
         RenewalPolicy policy = policies.policy(step.tenantId(), step.validThrough());
         return switch (step.step()) {
             case OPEN_WINDOW -> new OpenRenewalWindow(step.endorsementNumber(), today, policy);
-            case REMIND -> new SendRenewalReminder(step.endorsementNumber(), step.daysBefore(), today, policy);
+            case REMIND_OPENING -> new SendRenewalReminder(step.endorsementNumber(), ReminderAnchor.OPENING,
+                    step.daysBefore(), today, policy);
+            case REMIND -> new SendRenewalReminder(step.endorsementNumber(), ReminderAnchor.CLOSING,
+                    step.daysBefore(), today, policy);
             case LAPSE -> new LapseEndorsement(step.endorsementNumber(), today, policy);
         };
     }

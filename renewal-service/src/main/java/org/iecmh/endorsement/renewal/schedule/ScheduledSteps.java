@@ -40,10 +40,11 @@ public class ScheduledSteps {
         this.policies = policies;
     }
 
-    /** Steps whose day has come by {@code today}, earliest first. */
-    public List<ScheduledStep> dueBy(LocalDate today, int limit) {
-        return jdbc.query("SELECT * FROM scheduled_step WHERE due_on <= ? ORDER BY due_on, endorsement_number LIMIT ?",
-                ROW, Date.valueOf(today), limit);
+    /** The association's steps whose day has come by {@code today} (its day), earliest first. */
+    public List<ScheduledStep> dueBy(String tenantId, LocalDate today, int limit) {
+        return jdbc.query("""
+                SELECT * FROM scheduled_step WHERE tenant_id = ? AND due_on <= ?
+                ORDER BY due_on, endorsement_number LIMIT ?""", ROW, tenantId, Date.valueOf(today), limit);
     }
 
     /** Every step ahead of one endorsement, earliest first. */
@@ -85,14 +86,15 @@ public class ScheduledSteps {
 
     @EventHandler
     void on(RenewalReminderDue event) {
-        remove(event.endorsementNumber(), Step.REMIND, event.daysBefore());
+        remove(event.endorsementNumber(), event.anchor() == ReminderAnchor.OPENING ? Step.REMIND_OPENING : Step.REMIND,
+                event.daysBefore());
     }
 
     /** Someone who has submitted is not reminded to; the lapse stays planned in case the renewal is not approved. */
     @EventHandler
     void on(RenewalSubmitted event) {
-        jdbc.update("DELETE FROM scheduled_step WHERE endorsement_number = ? AND step = ?",
-                event.endorsementNumber(), Step.REMIND.name());
+        jdbc.update("DELETE FROM scheduled_step WHERE endorsement_number = ? AND step IN (?, ?)",
+                event.endorsementNumber(), Step.REMIND.name(), Step.REMIND_OPENING.name());
     }
 
     /** On hold, the cycle stops; what remains is the lapse if the endorsee does not come back in time. */
@@ -121,8 +123,11 @@ public class ScheduledSteps {
         RenewalPolicy policy = policies.policy(tenant, validThrough);
         RenewalWindow window = policy.windowFor(validThrough);
         insert(number, Step.OPEN_WINDOW, 0, tenant, validThrough, window.opensOn());
-        for (int days : policy.reminderDaysBefore()) {
-            insert(number, Step.REMIND, days, tenant, validThrough, validThrough.minusDays(days));
+        for (int days : policy.reminders().beforeOpening()) {
+            insert(number, Step.REMIND_OPENING, days, tenant, validThrough, window.opensOn().minusDays(days));
+        }
+        for (int days : policy.reminders().beforeClosing()) {
+            insert(number, Step.REMIND, days, tenant, validThrough, window.closesOn().minusDays(days));
         }
         insert(number, Step.LAPSE, 0, tenant, validThrough, window.lapsesAfter().plusDays(1));
     }

@@ -5,6 +5,10 @@ import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
 
 import java.time.LocalDate;
 
-/** The clock says a reminder {@code daysBefore} the window closes may be due; a no-op if sent or not due. */
-public record SendRenewalReminder(@TargetAggregateIdentifier String endorsementNumber, int daysBefore, LocalDate today, RenewalPolicy policy) {
+/**
+ * The clock says a reminder {@code daysBefore} the window opens or closes ({@code before}) may be due; a no-op if
+ * sent or not due.
+ */
+public record SendRenewalReminder(@TargetAggregateIdentifier String endorsementNumber, ReminderAnchor before,
+                                  int daysBefore, LocalDate today, RenewalPolicy policy) {
 }

@@ -45,7 +45,8 @@ class RenewalResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee submits a renewal")
     EndorsementView submit(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        commands.sendAndWait(new SubmitRenewal(endorsementNumber, LocalDate.now(clock),
+        actor = views.actingOn(endorsement, actor);
+        commands.sendAndWait(new SubmitRenewal(endorsementNumber, policies.today(actor.tenantId(), clock),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
         return views.require(endorsementNumber, actor);
     }
@@ -63,7 +64,7 @@ class RenewalResource {
     @AllowedRoles(value = "COORDINATOR", refusal = COORDINATOR_ONLY)
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
-        commands.sendAndWait(new ApproveRenewal(endorsementNumber, LocalDate.now(clock),
+        commands.sendAndWait(new ApproveRenewal(endorsementNumber, policies.today(actor.tenantId(), clock),
                 policies.policy(actor.tenantId(), endorsement.validThrough())), actor.metaData());
         return views.require(endorsementNumber, actor);
     }

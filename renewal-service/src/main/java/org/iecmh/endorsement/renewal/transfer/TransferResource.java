@@ -44,8 +44,8 @@ class TransferResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for a transfer")
     EndorsementView request(@PathVariable String endorsementNumber, @Valid @RequestBody TransferRequest request,
                             Actor actor) {
-        views.require(endorsementNumber, actor);
-        LocalDate today = LocalDate.now(clock);
+        actor = views.actingOn(views.require(endorsementNumber, actor), actor);
+        LocalDate today = policies.today(actor.tenantId(), clock);
         policies.policy(request.toTenantId(), today); // an association without a renewal policy is not one to move to
         commands.sendAndWait(new RequestTransfer(endorsementNumber, request.toTenantId(), today), actor.metaData());
         return views.require(endorsementNumber, actor);
@@ -55,7 +55,9 @@ class TransferResource {
     @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator accepts a transfer")
     EndorsementView accept(@PathVariable String endorsementNumber, Actor actor) {
         views.requireTransferringTo(endorsementNumber, actor);
-        commands.sendAndWait(new AcceptTransfer(endorsementNumber, LocalDate.now(clock)), actor.metaData());
+        LocalDate today = policies.today(actor.tenantId(), clock);
+        commands.sendAndWait(new AcceptTransfer(endorsementNumber, today, policies.policy(actor.tenantId(), today)),
+                actor.metaData());
         return views.require(endorsementNumber, actor);
     }
 }

@@ -32,6 +32,7 @@ import org.iecmh.endorsement.renewal.reinstatement.RequestReinstatement;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.LapseEndorsement;
 import org.iecmh.endorsement.renewal.schedule.OpenRenewalWindow;
+import org.iecmh.endorsement.renewal.schedule.ReminderAnchor;
 import org.iecmh.endorsement.renewal.schedule.RenewalReminderDue;
 import org.iecmh.endorsement.renewal.schedule.RenewalWindowOpened;
 import org.iecmh.endorsement.renewal.schedule.SendRenewalReminder;
@@ -67,21 +68,25 @@ class EndorsementTest {
     private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
     private static final MetaData SCHEDULE_IN_MA = AuditMetadata.of("ma", "service:renewal-service", "SYSTEM");
     private static final RenewalPolicy.YearlyActivity ACTIVITY = new RenewalPolicy.YearlyActivity(15, 0, 12,
-            Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"));
+            Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"), true, true);
+    /** Washington (seed 003): membership, 15 training hours, 12 RSC hours every year; no yearly code of ethics. */
+    private static final RenewalPolicy.YearlyActivity WA_ACTIVITY = new RenewalPolicy.YearlyActivity(15, 0, 12,
+            Set.of("IFS", "ECFS", "IMHS", "ECMHS", "IMHM-C", "ECMHM-C"), false, true);
     /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
-            List.of(7, 60, 30), ACTIVITY, 24, false);
+            new RenewalPolicy.Reminders(List.of(), List.of(7, 60, 30)), ACTIVITY, 24, false);
     /** Washington (seed 003): October 1 - December 31 of 2027, 2030, 2033, no grace. */
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
-            List.of(60, 30, 7), ACTIVITY, 0, true);
+            new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), WA_ACTIVITY, 0, true);
     private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
 
     private final EndorsementActivated maActivated = new EndorsementActivated(MA_NUMBER, "ma", "app-1", "zoe",
-            "Zoë Example", "IFS", Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH);
+            "Zoë Example", "IFS", Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, LocalDate.of(2026, 11, 22));
     private final EndorsementActivated waActivated = new EndorsementActivated(WA_NUMBER, "wa", "app-2", "ana",
-            "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31));
+            "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31),
+            LocalDate.of(2026, 11, 22));
     private final RenewalWindowOpened maWindowOpened = new RenewalWindowOpened(MA_NUMBER, "ma", "zoe",
             LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30));
     private final RenewalSubmitted maSubmitted = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 2),
@@ -94,7 +99,7 @@ class EndorsementTest {
             new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "entry-3", "MA-000100", LocalDate.of(2027, 6, 1),
                     BigDecimal.valueOf(12)),
             new CodeOfEthicsSigned(MA_NUMBER, "ma", LocalDate.of(2027, 2, 1)),
-            new MembershipRecorded(MA_NUMBER, "ma", "INV-9", LocalDate.of(2027, 12, 31)),
+            new MembershipRecorded(MA_NUMBER, "ma", "INV-9", LocalDate.of(2027, 12, 31), LocalDate.of(2027, 1, 5)),
             maWindowOpened};
 
     private AggregateTestFixture<Endorsement> fixture;
@@ -118,11 +123,11 @@ class EndorsementTest {
     void aGrantWithTheApplicantsContactEmailSendsRemindersThereFromTheStart() {
         fixture.givenNoPriorActivity()
                 .when(new ActivateEndorsement(MA_NUMBER, "app-1", "zoe", "Zoë Example", "IFS",
-                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, "zoe@example.org"), IN_MA)
+                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, "zoe@example.org", LocalDate.of(2026, 11, 22)), IN_MA)
                 .expectEvents(maActivated, new EmailAddressRecorded(MA_NUMBER, "ma", "zoe@example.org"));
         fixture.givenNoPriorActivity()
                 .when(new ActivateEndorsement(MA_NUMBER, "app-1", "zoe", "Zoë Example", "IFS",
-                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, null), IN_MA)
+                        Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, null, LocalDate.of(2026, 11, 22)), IN_MA)
                 .expectEvents(maActivated);
     }
 
@@ -150,16 +155,18 @@ class EndorsementTest {
     @Test
     void eachReminderIsDueOnceFromItsDayAndNotAfterTheEndorseeSubmitted() {
         fixture.given(maActivated, maWindowOpened)
-                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 11, 30), MA), SCHEDULE_IN_MA)
+                .when(new SendRenewalReminder(MA_NUMBER, ReminderAnchor.CLOSING, 30, LocalDate.of(2027, 11, 30), MA), SCHEDULE_IN_MA)
                 .expectNoEvents();
         fixture.given(maActivated, maWindowOpened)
-                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 1), MA), SCHEDULE_IN_MA)
-                .expectEvents(new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30));
-        fixture.given(maActivated, maWindowOpened, new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30))
-                .when(new SendRenewalReminder(MA_NUMBER, 30, LocalDate.of(2027, 12, 2), MA), SCHEDULE_IN_MA)
+                .when(new SendRenewalReminder(MA_NUMBER, ReminderAnchor.CLOSING, 30, LocalDate.of(2027, 12, 1), MA), SCHEDULE_IN_MA)
+                .expectEvents(new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30, ReminderAnchor.CLOSING,
+                LocalDate.of(2027, 10, 1)));
+        fixture.given(maActivated, maWindowOpened, new RenewalReminderDue(MA_NUMBER, "ma", "zoe", MA_THROUGH, 30, ReminderAnchor.CLOSING,
+                LocalDate.of(2027, 10, 1)))
+                .when(new SendRenewalReminder(MA_NUMBER, ReminderAnchor.CLOSING, 30, LocalDate.of(2027, 12, 2), MA), SCHEDULE_IN_MA)
                 .expectNoEvents();
         fixture.given(maActivated, maWindowOpened, maSubmitted)
-                .when(new SendRenewalReminder(MA_NUMBER, 7, LocalDate.of(2027, 12, 24), MA), SCHEDULE_IN_MA)
+                .when(new SendRenewalReminder(MA_NUMBER, ReminderAnchor.CLOSING, 7, LocalDate.of(2027, 12, 24), MA), SCHEDULE_IN_MA)
                 .expectNoEvents();
     }
 
@@ -239,7 +246,7 @@ class EndorsementTest {
     @Test
     void noLateFeeIsChargedOnTimeOrWhereTheAssociationChargesNone() {
         RenewalPolicy noLateFee = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), 0, "USD",
-                MA.reminderDaysBefore(), ACTIVITY, MA.inactiveMaximumMonths(), false);
+                MA.reminders(), ACTIVITY, MA.inactiveMaximumMonths(), false);
         fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), noLateFee), IN_MA)
                 .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 0, "USD"));
@@ -262,8 +269,8 @@ class EndorsementTest {
     @Test
     void whereTheAssociationAsksForDeiHoursARenewalWaitsForThemAndSaysHowManyAreMissing() {
         RenewalPolicy maWithDei = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), MA.lateFeeCents(),
-                MA.currency(), MA.reminderDaysBefore(), new RenewalPolicy.YearlyActivity(15, 3, 12,
-                ACTIVITY.reflectiveSupervisionCategories()), MA.inactiveMaximumMonths(), false);
+                MA.currency(), MA.reminders(), new RenewalPolicy.YearlyActivity(15, 3, 12,
+                ACTIVITY.reflectiveSupervisionCategories(), true, true), MA.inactiveMaximumMonths(), false);
         TrainingRecorded twoDeiHours = new TrainingRecorded(MA_NUMBER, "ma", "entry-5", "Equity in home visiting",
                 LocalDate.of(2027, 4, 1), BigDecimal.valueOf(2), BigDecimal.valueOf(2));
         fixture.given(maYearMet).andGiven(twoDeiHours)
@@ -484,7 +491,7 @@ class EndorsementTest {
                         new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "entry-9", "WA-000100", LocalDate.of(2028, 4, 1),
                                 BigDecimal.valueOf(12)),
                         new CodeOfEthicsSigned(WA_NUMBER, "wa", LocalDate.of(2028, 2, 1)),
-                        new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2028, 12, 31)))
+                        new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2028, 12, 31), LocalDate.of(2028, 1, 5)))
                 .when(new ApproveReinstatement(WA_NUMBER, LocalDate.of(2028, 6, 2), WA), IN_WA)
                 .expectEvents(new EndorsementReactivated(WA_NUMBER, "wa", LocalDate.of(2028, 6, 2),
                         LocalDate.of(2030, 12, 31)));
@@ -517,13 +524,13 @@ class EndorsementTest {
                 .when(new RequestTransfer(MA_NUMBER, "ma", LocalDate.of(2027, 3, 1)), IN_MA)
                 .expectException(breaks("transfer-to-same-association"));
         fixture.given(maActivated)
-                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2), WA), IN_WA)
                 .expectException(UnknownResource.class);
         fixture.given(maActivated, requested)
-                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), inTx)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2), WA), inTx)
                 .expectException(UnknownResource.class);
         fixture.given(maActivated, requested)
-                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_MA)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2), WA), IN_MA)
                 .expectException(breaks("transfer-accepted-by-receiving-association"));
         fixture.given(maActivated, requested)
                 .when(new RevokeEndorsement(MA_NUMBER, "not ours yet", LocalDate.of(2027, 3, 2)), IN_WA)
@@ -531,7 +538,7 @@ class EndorsementTest {
         EndorsementTransferred transferred = new EndorsementTransferred(MA_NUMBER, "ma", "wa",
                 LocalDate.of(2027, 3, 2), MA_THROUGH);
         fixture.given(maActivated, requested)
-                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2)), IN_WA)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2027, 3, 2), WA), IN_WA)
                 .expectEvents(transferred);
         fixture.given(maActivated, requested, transferred)
                 .when(new RevokeEndorsement(MA_NUMBER, "no longer ours", LocalDate.of(2027, 3, 3)), IN_MA)
@@ -547,5 +554,107 @@ class EndorsementTest {
                 .when(new RevokeEndorsement(MA_NUMBER, "not ours", LocalDate.of(2027, 3, 1)), IN_WA)
                 .expectException(UnknownResource.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void washingtonRemindsBeforeTheRenewalPeriodOpensAndNotOnceItIsOpen() {
+        RenewalReminderDue sixtyDaysBefore = new RenewalReminderDue(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 12, 31),
+                60, ReminderAnchor.OPENING, LocalDate.of(2027, 10, 1));
+        fixture.given(waActivated)
+                .when(new SendRenewalReminder(WA_NUMBER, ReminderAnchor.OPENING, 60, LocalDate.of(2027, 8, 1), WA),
+                        IN_WA)
+                .expectNoEvents();
+        fixture.given(waActivated)
+                .when(new SendRenewalReminder(WA_NUMBER, ReminderAnchor.OPENING, 60, LocalDate.of(2027, 8, 2), WA),
+                        IN_WA)
+                .expectEvents(sixtyDaysBefore);
+        fixture.given(waActivated, sixtyDaysBefore)
+                .when(new SendRenewalReminder(WA_NUMBER, ReminderAnchor.OPENING, 60, LocalDate.of(2027, 8, 3), WA),
+                        IN_WA)
+                .expectNoEvents();
+        // Caught up only once the window is open: the mail that says it opened has gone, not a reminder that it will.
+        fixture.given(waActivated)
+                .when(new SendRenewalReminder(WA_NUMBER, ReminderAnchor.OPENING, 7, LocalDate.of(2027, 10, 1), WA),
+                        IN_WA)
+                .expectNoEvents();
+        // A reminder before the opening and one as many days before the close are two reminders.
+        fixture.given(waActivated, new RenewalReminderDue(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 12, 31), 14,
+                        ReminderAnchor.OPENING, LocalDate.of(2027, 10, 1)))
+                .when(new SendRenewalReminder(WA_NUMBER, ReminderAnchor.CLOSING, 14, LocalDate.of(2027, 12, 17), WA),
+                        IN_WA)
+                .expectEvents(new RenewalReminderDue(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 12, 31), 14,
+                        ReminderAnchor.CLOSING, LocalDate.of(2027, 10, 1)));
+    }
+
+    @Test
+    void whatAYearAsksIsTheAssociationsPolicyWashingtonAsksNoCodeOfEthics() {
+        Object[] waYearMet = {waActivated,
+                new TrainingRecorded(WA_NUMBER, "wa", "entry-1", "Observation", LocalDate.of(2027, 3, 1),
+                        BigDecimal.valueOf(15), null),
+                new ReflectiveSupervisionRecorded(WA_NUMBER, "wa", "entry-2", "WA-000100", LocalDate.of(2027, 6, 1),
+                        BigDecimal.valueOf(12)),
+                new MembershipRecorded(WA_NUMBER, "wa", "INV-9", LocalDate.of(2027, 12, 31), LocalDate.of(2027, 1, 5))};
+        fixture.given(waYearMet)
+                .when(new SubmitRenewal(WA_NUMBER, LocalDate.of(2027, 10, 2), WA), IN_WA)
+                .expectEvents(new RenewalSubmitted(WA_NUMBER, "wa", LocalDate.of(2027, 10, 2), false, 0, "USD"));
+        // Massachusetts asks for the code of ethics every year: the same activity there misses it.
+        RenewalPolicy maPolicyInWashington = new RenewalPolicy(WA.effectiveFrom(), WA.model(), 0, 0, "USD",
+                WA.reminders(), ACTIVITY, 0, true);
+        fixture.given(waYearMet)
+                .when(new SubmitRenewal(WA_NUMBER, LocalDate.of(2027, 10, 2), maPolicyInWashington), IN_WA)
+                .expectException(breaks("renewal-requirements-unmet"));
+    }
+
+    @Test
+    void aLaterMembershipDoesNotCoverAnEarlierYearButOneBoughtLateCoversTheYearAndTheNext() {
+        Object[] withoutMembership = java.util.Arrays.copyOf(maYearMet, maYearMet.length);
+        withoutMembership[5] = new MembershipRecorded(MA_NUMBER, "ma", "INV-2030", LocalDate.of(2030, 12, 31),
+                LocalDate.of(2030, 1, 2));
+        fixture.given(withoutMembership)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectException(breaks("renewal-requirements-unmet"));
+        // Bought on September 15 of 2027 under the calendar-year rule: through December 31 of 2028.
+        Object[] boughtLate = java.util.Arrays.copyOf(maYearMet, maYearMet.length);
+        boughtLate[5] = new MembershipRecorded(MA_NUMBER, "ma", "INV-LATE", LocalDate.of(2028, 12, 31),
+                LocalDate.of(2027, 9, 15));
+        fixture.given(boughtLate)
+                .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
+                .expectEvents(maSubmitted);
+    }
+
+    @Test
+    void aTransferFromMassachusettsToWashingtonRunsToWashingtonsNextWindowClose() {
+        // Renewed in Massachusetts through 2028-12-31, moved to Washington in March 2028: 2028 is not a Washington
+        // year, so it runs to the close of the 2030 window and renews there.
+        EndorsementRenewed renewed = new EndorsementRenewed(MA_NUMBER, "ma", LocalDate.of(2027, 12, 1),
+                LocalDate.of(2028, 12, 31));
+        TransferRequested requested = new TransferRequested(MA_NUMBER, "ma", "wa", LocalDate.of(2028, 3, 1));
+        fixture.given(maActivated, renewed, requested)
+                .when(new AcceptTransfer(MA_NUMBER, LocalDate.of(2028, 3, 2), WA), IN_WA)
+                .expectEvents(new EndorsementTransferred(MA_NUMBER, "ma", "wa", LocalDate.of(2028, 3, 2),
+                        LocalDate.of(2030, 12, 31)));
+        fixture.given(maActivated, renewed, requested,
+                        new EndorsementTransferred(MA_NUMBER, "ma", "wa", LocalDate.of(2028, 3, 2),
+                                LocalDate.of(2030, 12, 31)))
+                .when(new OpenRenewalWindow(MA_NUMBER, LocalDate.of(2028, 10, 1), WA), IN_WA)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTransferFromWashingtonToMassachusettsRunsToMassachusettsNextDueDateAndSkipsNoYear() {
+        // Renewed in Washington through 2030-12-31, moved to Massachusetts in May 2028: Massachusetts renews yearly,
+        // so it is due on 2028-12-31 and 2028 is asked for there.
+        EndorsementRenewed renewed = new EndorsementRenewed(WA_NUMBER, "wa", LocalDate.of(2027, 12, 1),
+                LocalDate.of(2030, 12, 31));
+        TransferRequested requested = new TransferRequested(WA_NUMBER, "wa", "ma", LocalDate.of(2028, 5, 1));
+        EndorsementTransferred transferred = new EndorsementTransferred(WA_NUMBER, "wa", "ma",
+                LocalDate.of(2028, 5, 2), LocalDate.of(2028, 12, 31));
+        fixture.given(waActivated, renewed, requested)
+                .when(new AcceptTransfer(WA_NUMBER, LocalDate.of(2028, 5, 2), MA), IN_MA)
+                .expectEvents(transferred);
+        fixture.given(waActivated, renewed, requested, transferred)
+                .when(new OpenRenewalWindow(WA_NUMBER, LocalDate.of(2028, 10, 1), MA), IN_MA)
+                .expectEvents(new RenewalWindowOpened(WA_NUMBER, "ma", "ana", LocalDate.of(2028, 10, 1),
+                        LocalDate.of(2028, 12, 31), LocalDate.of(2029, 1, 30)));
     }
 }

@@ -1,0 +1,227 @@
+package org.iecmh.endorsement.local;
+
+import jakarta.mail.internet.MimeMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.renewal.schedule.Schedule;
+import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Renewal life rehearsed on the running platform, its clocks moved as {@code deploy/local/run --clock} lets a person
+ * move them: one Washington cycle (reminders mailed before the renewal period, the mail that it opened, the endorsee
+ * logging the year's training and submitting in the browser, the coordinator approving it in the browser), and one
+ * Massachusetts lapse and reinstatement. Runs after every other story, which run on the real time, and puts the time
+ * back when it is done.
+ */
+@Order(9)
+@ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RenewalRehearsalTest {
+
+    private static final String ENDORSEE = "endorsee-wa";
+    private static final String NUMBER = "WA-900001";
+    private static final String MAIL = "endorsee-wa@example.org";
+    private static final String MA_ENDORSEE = "endorsee-ma";
+    private static final String MA_NUMBER = "MA-900002";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    /** Each person starts on a browser nobody is signed in to, whatever the story before left behind. */
+    @BeforeEach
+    void nobodyIsSignedIn() {
+        signOut();
+    }
+
+    @AfterAll
+    static void backToTheRealTime() {
+        RunningPlatform.get().moveClocksTo(Instant.now());
+    }
+
+    @Test
+    @Order(1)
+    void aWashingtonEndorseeIsRemindedBeforeTheWindowSeesItOpenRenewsAndTheCoordinatorApproves() throws Exception {
+        RunningPlatform running = RunningPlatform.get();
+        ApiClient coordinator = running.signedIn("coordinator-wa", "wa");
+        // Granted today (the real day), valid through the close of Washington's 2027 window.
+        EndorsementGranted granted = new EndorsementGranted("wa", NUMBER, "app-rehearsal", ENDORSEE,
+                "Rehearsal Endorsee", "IFA", Instant.now(), LocalDate.of(2027, 12, 31), MAIL);
+        running.bean("renewal-service", IntegrationEventPublisher.class).publish(granted,
+                new GenericEventMessage<>(granted, Map.of(AuditMetadata.TENANT, "wa")));
+        await("the endorsement kept").atMost(RunningPlatform.HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + NUMBER).status() == 200);
+        // Washington asks a membership every year: bought today, after September 1, it runs through 2027.
+        Response dues = coordinator.post("/api/payments/invoices", Map.of("personId", ENDORSEE,
+                        "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES", "description", "Membership",
+                                "amountCents", 8_000))),
+                Map.of("Idempotency-Key", "rehearsal-" + UUID.randomUUID()));
+        assertThat(dues.status()).as(dues.text()).isEqualTo(201);
+        Response paid = coordinator.post("/api/payments/invoices/" + dues.at("/invoiceId") + "/payments",
+                Map.of("amountCents", 8_000, "currency", "USD", "method", "CHECK"),
+                Map.of("Idempotency-Key", "rehearsal-pay-" + UUID.randomUUID()));
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        await("the membership recorded").atMost(RunningPlatform.HOP).until(() -> coordinator
+                .get("/api/endorsements/" + NUMBER + "/progress").text().contains("member from"));
+
+        // Noon in Seattle, 60, 30 and 7 days before October 1 of 2027: "several reminders before each renewal period".
+        Schedule schedule = running.bean("renewal-service", Schedule.class);
+        for (String day : List.of("2027-08-02", "2027-09-01", "2027-09-24")) {
+            running.moveClocksTo(Instant.parse(day + "T19:00:00Z"));
+            schedule.sweep();
+        }
+        await("three reminders").atMost(RunningPlatform.HOP)
+                .until(() -> RealInfrastructure.smtp().receivedFor(MAIL).size() == 3);
+        MimeMessage first = RealInfrastructure.smtp().receivedFor(MAIL).get(0);
+        assertThat(first.getSubject()).isEqualTo("Endorsement " + NUMBER + ": renewal opens on 2027-10-01"
+                + " / Acreditación " + NUMBER + ": la renovación abre el 2027-10-01");
+        assertThat(first.getContent().toString()).contains("60 days from now").contains("dentro de 60 días");
+
+        running.moveClocksTo(Instant.parse("2027-10-01T19:00:00Z"));
+        schedule.sweep();
+        await("the window's mail").atMost(RunningPlatform.HOP)
+                .until(() -> RealInfrastructure.smtp().receivedFor(MAIL).size() == 4);
+        assertThat(RealInfrastructure.smtp().receivedFor(MAIL).get(3).getSubject())
+                .startsWith("Endorsement " + NUMBER + ": the renewal period is open");
+
+        // The endorsee, in the browser: logs 2027's training and submits the renewal.
+        browser.signIn(gateway(), ENDORSEE, "/endorsement.html?number=" + NUMBER);
+        browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
+        assertThat(text("renewal-state")).isEqualTo("The renewal window is open: submit your renewal.");
+        assertThat(text("years")).contains("Year 2027", "Membership").doesNotContain("Code of ethics");
+        Accessibility.assertNoSeriousViolations(driver(), "an endorsement whose renewal window is open");
+        driver().findElement(By.id("training-summary")).click();
+        driver().findElement(By.id("training-title")).sendKeys("Relationship-based practice");
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1]",
+                driver().findElement(By.id("training-attendedOn")), "2027-05-01");
+        driver().findElement(By.id("training-hours")).sendKeys("15");
+        driver().findElement(By.id("training-submit")).click();
+        browser.await("the year met", page -> text("hours-summary").equals("Every year so far meets what is asked."));
+        driver().findElement(By.cssSelector("#renewal-form button[type=submit]")).click();
+        browser.await("the renewal submitted", page -> text("renewal-state")
+                .equals("Your renewal was submitted; the association reviews it."));
+        Accessibility.assertNoSeriousViolations(driver(), "an endorsement whose renewal is submitted");
+
+        // The coordinator, in the browser: opens it and approves; it runs to the close of the 2030 window.
+        signOut();
+        browser.signIn(gateway(), "coordinator-wa", "/renewals.html?number=" + NUMBER);
+        browser.await("the submitted renewal", page -> page.findElement(By.id("approve-renewal-form")).isDisplayed());
+        Accessibility.assertNoSeriousViolations(driver(), "a renewal to approve");
+        driver().findElement(By.cssSelector("#approve-renewal-form button[type=submit]")).click();
+        browser.await("the renewal approved", page -> text("renewal-status").startsWith("The renewal is approved"));
+        assertThat(coordinator.get("/api/endorsements/" + NUMBER).at("/validThrough")).isEqualTo("2030-12-31");
+    }
+
+    @Test
+    @Order(2)
+    void aMassachusettsEndorsementLapsesWhenItsLastDayEndsInBostonAndIsReinstatedUnderItsOwnNumber() {
+        RunningPlatform running = RunningPlatform.get();
+        running.moveClocksTo(Instant.now());
+        ApiClient coordinator = running.signedIn("coordinator-ma", "ma");
+        EndorsementGranted granted = new EndorsementGranted("ma", MA_NUMBER, "app-rehearsal-ma", MA_ENDORSEE,
+                "Rehearsal Endorsee", "IFA", Instant.now(), LocalDate.of(2027, 12, 31), "endorsee-ma@example.org");
+        running.bean("renewal-service", IntegrationEventPublisher.class).publish(granted,
+                new GenericEventMessage<>(granted, Map.of(AuditMetadata.TENANT, "ma")));
+        await("the endorsement kept").atMost(RunningPlatform.HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + MA_NUMBER).status() == 200);
+
+        // Due December 31 with 30 days' grace: at 7:30 pm on January 30 in Boston it is still active, though UTC
+        // is a day ahead; at noon on January 31 it has lapsed.
+        Schedule schedule = running.bean("renewal-service", Schedule.class);
+        running.moveClocksTo(Instant.parse("2028-01-31T00:30:00Z"));
+        schedule.sweep();
+        assertThat(coordinator.get("/api/endorsements/" + MA_NUMBER).at("/status")).isEqualTo("ACTIVE");
+        running.moveClocksTo(Instant.parse("2028-01-31T17:00:00Z"));
+        schedule.sweep();
+        assertThat(coordinator.get("/api/endorsements/" + MA_NUMBER).at("/status")).isEqualTo("LAPSED");
+
+        // The endorsee, in the browser: logs 2028's training, signs the code of ethics, asks to be reinstated.
+        browser.signIn(gateway(), MA_ENDORSEE, "/endorsement.html?number=" + MA_NUMBER);
+        browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
+        assertThat(text("end-notice")).contains("Your endorsement has lapsed.");
+        assertThat(driver().findElement(By.id("renewal-form")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a lapsed endorsement");
+        driver().findElement(By.id("training-summary")).click();
+        driver().findElement(By.id("training-title")).sendKeys("Infant mental health update");
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1]",
+                driver().findElement(By.id("training-attendedOn")), "2028-01-20");
+        driver().findElement(By.id("training-hours")).sendKeys("15");
+        driver().findElement(By.id("training-submit")).click();
+        browser.await("the training logged", page -> text("activity-entries").contains("Infant mental health update"));
+        driver().findElement(By.cssSelector("#ethics-form button[type=submit]")).click();
+        browser.await("the code of ethics signed", page -> text("end-status").equals("You signed the code of ethics for this year."));
+        driver().findElement(By.cssSelector("#reinstatement-form button[type=submit]")).click();
+        browser.await("the reinstatement asked", page -> text("renewal-state")
+                .equals("Reinstatement asked; the association reviews it."));
+        Accessibility.assertNoSeriousViolations(driver(), "a lapsed endorsement whose reinstatement is asked");
+
+        // 2028 also asks a membership: bought on January 31 of 2028, it runs through December 31.
+        Response dues = coordinator.post("/api/payments/invoices", Map.of("personId", MA_ENDORSEE,
+                        "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES", "description", "Membership",
+                                "amountCents", 8_000))),
+                Map.of("Idempotency-Key", "rehearsal-" + UUID.randomUUID()));
+        assertThat(dues.status()).as(dues.text()).isEqualTo(201);
+        assertThat(coordinator.post("/api/payments/invoices/" + dues.at("/invoiceId") + "/payments",
+                Map.of("amountCents", 8_000, "currency", "USD", "method", "CHECK"),
+                Map.of("Idempotency-Key", "rehearsal-pay-" + UUID.randomUUID())).status()).isEqualTo(200);
+        JdbcTemplate renewals = running.bean("renewal-service", JdbcTemplate.class);
+        await("the membership recorded").atMost(RunningPlatform.HOP).until(() -> renewals.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND payload_type LIKE '%MembershipRecorded'", Integer.class, MA_NUMBER) == 1);
+
+        // The coordinator, in the browser: approves the reinstatement; the same number runs through 2028.
+        signOut();
+        browser.signIn(gateway(), "coordinator-ma", "/renewals.html?number=" + MA_NUMBER);
+        browser.await("the reinstatement to approve",
+                page -> page.findElement(By.id("approve-reinstatement-form")).isDisplayed());
+        Accessibility.assertNoSeriousViolations(driver(), "a reinstatement to approve");
+        driver().findElement(By.cssSelector("#approve-reinstatement-form button[type=submit]")).click();
+        browser.await("the reinstatement approved",
+                page -> text("renewal-status").startsWith("The endorsement is reinstated"));
+        Response reinstated = coordinator.get("/api/endorsements/" + MA_NUMBER);
+        assertThat(reinstated.at("/status")).isEqualTo("ACTIVE");
+        assertThat(reinstated.at("/validThrough")).isEqualTo("2028-12-31");
+    }
+
+    private static void signOut() {
+        driver().get(gateway() + "/verify.html");
+        driver().manage().deleteAllCookies(); // the provider's session too: cookies are per host, not per port
+        ((JavascriptExecutor) driver()).executeScript("sessionStorage.clear()");
+    }
+
+    private static String text(String id) {
+        return driver().findElement(By.id(id)).getText();
+    }
+
+    private static String gateway() {
+        return RunningPlatform.get().gatewayUrl();
+    }
+
+    private static WebDriver driver() {
+        return browser.driver();
+    }
+}
