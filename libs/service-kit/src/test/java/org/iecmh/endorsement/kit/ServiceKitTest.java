@@ -161,6 +161,27 @@ class ServiceKitTest {
     }
 
     @Test
+    void theKafkaRecordAnEventCausesBelongsToTheTraceOfTheRequestThatStoredIt() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String person = "person-" + UUID.randomUUID();
+        HttpRequest request = sample(json.writeValueAsString(Map.of("personId", person, "name", "Ana Lima",
+                "category", "IFS")))
+                .header("Authorization", "Bearer " + LocalIssuer.instance().token("wa", "applicant-7", "APPLICANT"))
+                .header("X-Tenant-Id", "wa")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .build();
+        String applicationId = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                .get("id").asText();
+
+        String stored = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ?", String.class, applicationId);
+        assertThat(json.readTree(stored).get("traceparent").asText()).startsWith("00-" + traceId + "-");
+        ConsumerRecord<byte[], byte[]> record = KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS,
+                r -> person.equals(KafkaTopics.key(r)));
+        assertThat(KafkaTopics.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         String person = "person-" + UUID.randomUUID();
         HttpResponse<String> response = submit("ma", Map.of("personId", person, "name", "Kim Lee",

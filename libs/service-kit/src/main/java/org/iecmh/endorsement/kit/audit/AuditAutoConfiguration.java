@@ -1,10 +1,13 @@
 package org.iecmh.endorsement.kit.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.iecmh.endorsement.kit.messaging.TraceParent;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,6 +34,12 @@ public class AuditAutoConfiguration {
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
         return new AuditOriginProvider();
+    }
+
+    /** The request's trace, kept on every event it stores, for the relay to continue (see {@link TraceParent}). */
+    @Bean
+    public TraceParent traceParent(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceParent(tracer, propagator);
     }
 
     @Bean

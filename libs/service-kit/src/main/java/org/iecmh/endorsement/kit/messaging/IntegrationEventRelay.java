@@ -19,16 +19,21 @@ public class IntegrationEventRelay {
 
     private final List<IntegrationEventMapper> mappers;
     private final IntegrationEventPublisher publisher;
+    private final TraceParent trace;
 
-    public IntegrationEventRelay(List<IntegrationEventMapper> mappers, IntegrationEventPublisher publisher) {
+    public IntegrationEventRelay(List<IntegrationEventMapper> mappers, IntegrationEventPublisher publisher,
+                                 TraceParent trace) {
         this.mappers = List.copyOf(mappers);
         this.publisher = publisher;
+        this.trace = trace;
     }
 
+    /** Publishes in the trace of the request that stored the event, so the record's traceparent leads back to it. */
     @EventHandler
     public void on(Object payload, EventMessage<?> domainEvent) {
         for (IntegrationEventMapper mapper : mappers) {
-            mapper.map(domainEvent).ifPresent(event -> publisher.publish(event, domainEvent));
+            mapper.map(domainEvent).ifPresent(event -> trace.continueTrace(domainEvent, "relay " + event.getClass()
+                    .getSimpleName(), () -> publisher.publish(event, domainEvent)));
         }
     }
 }

@@ -67,8 +67,8 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnBean(IntegrationEventMapper.class)
     public IntegrationEventRelay integrationEventRelay(List<IntegrationEventMapper> mappers,
-                                                       IntegrationEventPublisher publisher) {
-        return new IntegrationEventRelay(mappers, publisher);
+                                                       IntegrationEventPublisher publisher, TraceParent trace) {
+        return new IntegrationEventRelay(mappers, publisher, trace);
     }
 
     @Bean
