@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * Takes the time-driven steps whose day has come: sends each its command, which the aggregate ignores if the step was
- * taken already or no longer applies. Any number of instances may sweep at once: two commands for the same step race
- * for the same next sequence number of the endorsement's stream, the database's unique key lets one win, and the
- * loser, sent again, finds the step taken.
+ * taken already or no longer applies. One instance sweeps at a time ({@link ScheduleTrigger} holds a lease), but two
+ * sweeping at once would still be safe: two commands for the same step race for the same next sequence number of the
+ * endorsement's stream, the database's unique key lets one win, and the loser, sent again, finds the step taken.
  */
 @Component
 public class Schedule {

@@ -46,6 +46,7 @@ import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfigurati
 import org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration;
 import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.iecmh.endorsement.kit.audit.EventChain;
+import org.iecmh.endorsement.kit.time.Leases;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -272,6 +273,12 @@ public class EventStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema), transactionManager, eventChain);
+    }
+
+    /** Leases on time-driven work that one instance at a time must do. */
+    @Bean
+    public Leases leases(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
+        return new Leases(jdbc);
     }
 
     @Bean
