@@ -175,14 +175,19 @@ function renderExam() {
   $('exam').hidden = false;
   const list = attempts || [];
   $('attempts').replaceChildren(list.length ? table(t('review.attemptsCaption'),
-    [t('review.attempt'), t('review.sittingOn'), t('review.scoresEntered'), t('review.partScores'), t('review.result')],
-    list.map((a) => [String(a.attempt), formatDate(a.sittingOn), String(a.scoresEntered),
+    [t('review.attempt'), t('review.sittingOn'), t('review.candidateCode'), t('review.scorers'),
+      t('review.scoresEntered'), t('review.partScores'), t('review.result')],
+    list.map((a) => [String(a.attempt), formatDate(a.sittingOn), a.candidateCode || t('review.notYet'),
+      (a.scorers || []).join(', ') || t('review.notYet'), String(a.scoresEntered),
       a.partScores ? Object.entries(a.partScores).map(([part, score]) => `${t(`part.${part}`)}: ${score}%`).join('; ')
         : t('review.blind'),
       a.result ? t(`result.${a.result}`) : t('review.notYet')]))
     : el('p', {}, t('review.noSitting')));
   $('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
-  $('score-form').hidden = app.status !== 'EXAM_SCHEDULED';
+  const current = list[list.length - 1];
+  const scorers = (current && current.scorers) || [];
+  $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && !current.scoresEntered);
+  $('score-form').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
 
 function renderRequirements() {
@@ -487,6 +492,23 @@ onSubmit('sitting-form', 'review.saving', async (form) => {
   await load();
   say(t('review.sittingBooked', { date: formatDate(form.elements.sittingOn.value) }));
   form.reset();
+});
+
+onSubmit('scorers-form', 'review.saving', async (form) => {
+  const scorers = [$('scorer-first').value.trim(), $('scorer-second').value.trim()];
+  const blank = scorers.map((value, index) => (value ? null : ['scorers', 'scorers[1]'][index])).filter(Boolean);
+  if (blank.length) {
+    say('');
+    showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ScorerNeeded' })) });
+    return;
+  }
+  const answer = await callApi(`${base}/exam/scorers`, { method: 'POST', json: { scorers } });
+  if (refused(form, answer)) {
+    return;
+  }
+  form.reset();
+  await load();
+  say(t('review.scorersAssigned'));
 });
 
 onSubmit('score-form', 'review.saving', async (form) => {
