@@ -187,7 +187,8 @@ function renderExam() {
   const current = list[list.length - 1];
   const scorers = (current && current.scorers) || [];
   $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && !current.scoresEntered);
-  $('score-form').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
+  // Scorers score blind, by the candidate code, in their work queue; here they are only pointed there.
+  $('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
 
 function renderRequirements() {
@@ -509,18 +510,6 @@ onSubmit('scorers-form', 'review.saving', async (form) => {
   form.reset();
   await load();
   say(t('review.scorersAssigned'));
-});
-
-onSubmit('score-form', 'review.saving', async (form) => {
-  const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
-  const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
-    json: { part: form.elements.part.value, percent } });
-  if (refused(form, answer)) {
-    return;
-  }
-  form.reset();
-  await load();
-  say(t('review.scoreEntered'));
 });
 
 onSubmit('comment-form', 'review.saving', async (form) => {

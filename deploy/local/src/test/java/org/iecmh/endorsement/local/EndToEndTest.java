@@ -381,6 +381,7 @@ class EndToEndTest {
                 "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
         ids.put("referenceId", referenceId);
         ids.put("token", links.get(0).substring("/api/references/".length()));
+        ids.put("candidateCode", "C-NOSUCH22");
         // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),
