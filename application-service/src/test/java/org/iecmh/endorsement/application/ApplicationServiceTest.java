@@ -833,6 +833,12 @@ class ApplicationServiceTest {
                 Map.of("sittingOn", "2027-03-02"));
         assertThat(onWithdrawn.status()).as(onWithdrawn.text()).isEqualTo(409);
         assertThat(onWithdrawn.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
+        clients();
+        String associate = start("Associate Booker", "IFA");
+        Response onAssociateDraft = coordinator.post("/api/applications/" + associate + "/exam",
+                Map.of("sittingOn", "2027-03-02"));
+        assertThat(onAssociateDraft.status()).as(onAssociateDraft.text()).isEqualTo(409);
+        assertThat(onAssociateDraft.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
     }
 
     @Test

@@ -36,19 +36,25 @@ class ProviderStanding {
             Function<Instant, LocalDate> day = at -> policies.tenants().containsKey(received.tenantId())
                     ? policies.day(received.tenantId(), at) : at.atZone(ZoneOffset.UTC).toLocalDate();
             if (event instanceof EndorsementLapsed lapsed) {
-                views.standingChanged(received.id(), lapsed.endorsementNumber(), day.apply(lapsed.lapsedAt()), false);
+                views.standingChanged(received.id(), lapsed.endorsementNumber(),
+                        day.apply(lapsed.lapsedAt()), false);
             } else if (event instanceof EndorsementRevoked revoked) {
-                views.standingChanged(received.id(), revoked.endorsementNumber(), day.apply(revoked.revokedAt()), false);
+                views.standingChanged(received.id(), revoked.endorsementNumber(),
+                        day.apply(revoked.revokedAt()), false);
             } else if (event instanceof EndorsementInactivated inactive) {
-                views.standingChanged(received.id(), inactive.endorsementNumber(), day.apply(inactive.inactivatedAt()), false);
+                views.standingChanged(received.id(), inactive.endorsementNumber(),
+                        day.apply(inactive.inactivatedAt()), false);
             } else if (event instanceof EndorsementReactivated back) {
-                views.standingChanged(received.id(), back.endorsementNumber(), day.apply(back.reactivatedAt()), true);
+                views.standingChanged(received.id(), back.endorsementNumber(),
+                        day.apply(back.reactivatedAt()), true);
             } else if (event instanceof EndorsementRenewed renewed) {
-                views.standingChanged(received.id(), renewed.endorsementNumber(), day.apply(renewed.renewedAt()), true);
+                views.standingChanged(received.id(), renewed.endorsementNumber(),
+                        day.apply(renewed.renewedAt()), true);
             } else if (event instanceof EndorsementTransferred moved && moved.newEndorsementNumber() != null) {
                 // The old number ends. The new number is not known here as a provider's, so sessions under it do
                 // not count until it is.
-                views.standingChanged(received.id(), moved.endorsementNumber(), day.apply(moved.transferredAt()), false);
+                views.standingChanged(received.id(), moved.endorsementNumber(),
+                        day.apply(moved.transferredAt()), false);
             }
         });
     }
