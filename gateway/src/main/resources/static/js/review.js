@@ -186,7 +186,7 @@ function renderExam() {
   $('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
   const current = list[list.length - 1];
   const scorers = (current && current.scorers) || [];
-  $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && !current.scoresEntered);
+  $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current && !current.scoresEntered);
   // Scorers score blind, by the candidate code, in their work queue; here they are only pointed there.
   $('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
