@@ -31,6 +31,7 @@ const SECTIONS = [
       { name: 'paid', type: 'checkbox' },
       { name: 'populations', type: 'choices', choices: ['PRENATAL', 'INFANTS', 'TODDLERS', 'PRESCHOOLERS', 'FAMILIES'],
         choicePrefix: 'population' },
+      { name: 'activities', type: 'choices', choices: ['PROVIDING_RSC', 'LEADERSHIP'], choicePrefix: 'activity' },
     ],
   },
   {
@@ -48,6 +49,7 @@ const SECTIONS = [
       { name: 'hours', type: 'number', step: '0.5', inputmode: 'decimal' },
       { name: 'format', type: 'select', options: ['INDIVIDUAL', 'GROUP', 'PEER'], optionPrefix: 'format' },
       { name: 'providerEndorsementNumber', hint: 'hint.providerEndorsementNumber' },
+      { name: 'aboutProvidingRsc', type: 'checkbox' },
     ],
   },
 ];

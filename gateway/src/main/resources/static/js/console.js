@@ -1,6 +1,7 @@
 // /console.html: the association's work queue. A coordinator chooses a status and sees its applications, the longest
-// waiting first; a reviewer sees the portfolios assigned to them that wait for their review.
-import { onLanguage, t } from './i18n.js';
+// waiting first; a reviewer sees the portfolios assigned to them that wait for their review, and the exam sittings
+// they score, each under a candidate code and never the candidate's name.
+import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
 import { el, table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
@@ -63,13 +64,62 @@ async function load(chosen, page) {
   render();
 }
 
+const scoreForm = document.getElementById('score-form');
+const scoringLine = document.getElementById('scoring-status');
+let sittings = null;
+
+function renderSittings() {
+  if (!sittings) {
+    return;
+  }
+  const parts = (list) => list.map((part) => t(`part.${part}`)).join(', ');
+  document.getElementById('sittings').replaceChildren(sittings.length ? table(t('console.sittingsCaption'),
+    [t('console.candidateCode'), t('console.category'), t('console.sittingOn'), t('console.parts'),
+      t('console.scoredParts')],
+    sittings.map((s) => [s.candidateCode, t(`category.${s.category}`), formatDate(s.sittingOn), parts(s.parts),
+      s.scoredParts.length ? parts(s.scoredParts) : t('console.noneYet')]))
+    : el('p', {}, t('console.noSittings')));
+  const select = document.getElementById('score-candidate');
+  const chosen = select.value;
+  select.replaceChildren(...sittings.map((s) => el('option', { value: s.candidateCode }, s.candidateCode)));
+  if (sittings.some((s) => s.candidateCode === chosen)) {
+    select.value = chosen;
+  }
+  scoreForm.hidden = !sittings.length;
+}
+
+async function loadSittings() {
+  const answer = await callApi('/api/applications/exam-sittings');
+  sittings = answer.ok ? answer.body : [];
+  renderSittings();
+}
+
+scoreForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const code = scoreForm.elements.candidateCode.value;
+  const percent = scoreForm.elements.percent.value === '' ? null : Number(scoreForm.elements.percent.value);
+  const answer = await callApi(`/api/applications/exam-sittings/${encodeURIComponent(code)}/scores`,
+    { method: 'POST', json: { part: scoreForm.elements.part.value, percent } });
+  if (!answer.ok) {
+    scoringLine.textContent = '';
+    explain(scoreForm, answer);
+    return;
+  }
+  scoreForm.reset();
+  await loadSittings();
+  scoringLine.textContent = t('console.scoreEntered');
+});
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   load(status.value, 0);
 });
 previous.addEventListener('click', () => load(shown.status, Math.max(0, shown.page - 1)));
 next.addEventListener('click', () => load(shown.status, shown.page + 1));
-onLanguage(render);
+onLanguage(() => {
+  render();
+  renderSittings();
+});
 
 const page = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
 ({ role } = page);
@@ -79,6 +129,8 @@ if (role === 'REVIEWER') {
   document.getElementById('queue-heading').textContent = t('console.reviewerHeading');
   document.getElementById('queue-intro').textContent = t('console.reviewerIntro');
   load(null, 0);
+  document.getElementById('scoring').hidden = false;
+  loadSittings();
 } else {
   form.hidden = false;
   document.querySelectorAll('.coordinator-only').forEach((item) => {

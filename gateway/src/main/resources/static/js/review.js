@@ -175,14 +175,20 @@ function renderExam() {
   $('exam').hidden = false;
   const list = attempts || [];
   $('attempts').replaceChildren(list.length ? table(t('review.attemptsCaption'),
-    [t('review.attempt'), t('review.sittingOn'), t('review.scoresEntered'), t('review.partScores'), t('review.result')],
-    list.map((a) => [String(a.attempt), formatDate(a.sittingOn), String(a.scoresEntered),
+    [t('review.attempt'), t('review.sittingOn'), t('review.candidateCode'), t('review.scorers'),
+      t('review.scoresEntered'), t('review.partScores'), t('review.result')],
+    list.map((a) => [String(a.attempt), formatDate(a.sittingOn), a.candidateCode || t('review.notYet'),
+      (a.scorers || []).join(', ') || t('review.notYet'), String(a.scoresEntered),
       a.partScores ? Object.entries(a.partScores).map(([part, score]) => `${t(`part.${part}`)}: ${score}%`).join('; ')
         : t('review.blind'),
       a.result ? t(`result.${a.result}`) : t('review.notYet')]))
     : el('p', {}, t('review.noSitting')));
   $('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
-  $('score-form').hidden = app.status !== 'EXAM_SCHEDULED';
+  const current = list[list.length - 1];
+  const scorers = (current && current.scorers) || [];
+  $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current && !current.scoresEntered);
+  // Scorers score blind, by the candidate code, in their work queue; here they are only pointed there.
+  $('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
 
 function renderRequirements() {
@@ -489,16 +495,21 @@ onSubmit('sitting-form', 'review.saving', async (form) => {
   form.reset();
 });
 
-onSubmit('score-form', 'review.saving', async (form) => {
-  const percent = form.elements.percent.value === '' ? null : Number(form.elements.percent.value);
-  const answer = await callApi(`${base}/exam/scores`, { method: 'POST',
-    json: { part: form.elements.part.value, percent } });
+onSubmit('scorers-form', 'review.saving', async (form) => {
+  const scorers = [$('scorer-first').value.trim(), $('scorer-second').value.trim()];
+  const blank = scorers.map((value, index) => (value ? null : ['scorers', 'scorers[1]'][index])).filter(Boolean);
+  if (blank.length) {
+    say('');
+    showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ScorerNeeded' })) });
+    return;
+  }
+  const answer = await callApi(`${base}/exam/scorers`, { method: 'POST', json: { scorers } });
   if (refused(form, answer)) {
     return;
   }
   form.reset();
   await load();
-  say(t('review.scoreEntered'));
+  say(t('review.scorersAssigned'));
 });
 
 onSubmit('comment-form', 'review.saving', async (form) => {

@@ -8,6 +8,7 @@ import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.application.submission.Application;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.InvoicePaid;
@@ -115,12 +116,16 @@ class ApplicationServiceTest {
     private static boolean reviewersRecorded;
     ApiClient ana;
     ApiClient kim;
+    ApiClient lee;
+    ApiClient sam;
 
     /** Two reviewers whose endorsements the association recorded from before the platform. */
     @BeforeEach
     void reviewers() {
         ana = ApiClient.onPort(port).as("ma", "reviewer-ana", "REVIEWER");
         kim = ApiClient.onPort(port).as("ma", "reviewer-kim", "REVIEWER");
+        lee = ApiClient.onPort(port).as("ma", "scorer-lee", "REVIEWER");
+        sam = ApiClient.onPort(port).as("ma", "scorer-sam", "REVIEWER");
         if (!reviewersRecorded) {
             ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
             assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0101",
@@ -129,6 +134,13 @@ class ApplicationServiceTest {
             assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0102",
                     "subject", "reviewer-kim", "name", "Kim Lee", "category", "IMHS", "endorsedSince",
                     "2018-02-01")).status()).isEqualTo(201);
+            // Two more endorsees who score exams: scoring is blind, so not the portfolio's own reviewers.
+            assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0103",
+                    "subject", "scorer-lee", "name", "Lee Park", "category", "IMHS", "endorsedSince",
+                    "2016-03-01")).status()).isEqualTo(201);
+            assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0104",
+                    "subject", "scorer-sam", "name", "Sam Ortiz", "category", "ECMHM-C", "endorsedSince",
+                    "2014-09-01")).status()).isEqualTo(201);
             reviewersRecorded = true;
         }
     }
@@ -503,8 +515,8 @@ class ApplicationServiceTest {
         assertThat(bad.status()).isEqualTo(400);
         List<String> broken = new ArrayList<>();
         bad.body().get("errors").forEach(e -> broken.add(e.get("field").asText() + ":" + e.get("rule").asText()));
-        assertThat(broken).containsExactlyInAnyOrder("title:NotBlank", "attendedOn:PastOrPresent",
-                "hours:DecimalMin", "hours:Digits", "domains:NotEmpty");
+        assertThat(broken).containsExactlyInAnyOrder("title:NotBlank", "hours:DecimalMin", "hours:Digits",
+                "domains:NotEmpty");
         assertThat(applicant.delete("/api/applications/" + id + "/portfolio/" + entry).status()).isEqualTo(204);
         assertThat(applicant.get("/api/applications/" + id + "/portfolio").body()).isEmpty();
         assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
@@ -733,10 +745,13 @@ class ApplicationServiceTest {
         String exam = "/api/applications/" + id + "/exam";
         Response booked = coordinator.post(exam, Map.of("sittingOn", "2027-01-15"));
         assertThat(booked.at("/0/parts/1")).isEqualTo("VIGNETTES");
-        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 70));
-        kim.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 76));
-        ana.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 90));
-        Response failed = kim.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 88));
+        String code = assignScorers(id);
+        CLOCK.set(Instant.parse("2027-01-15T14:00:00Z"));
+        score(lee, code, "MULTIPLE_CHOICE", 70);
+        score(sam, code, "MULTIPLE_CHOICE", 76);
+        score(lee, code, "VIGNETTES", 90);
+        score(sam, code, "VIGNETTES", 88);
+        Response failed = coordinator.get(exam);
         assertThat(failed.at("/0/result")).isEqualTo("FAILED");
         assertThat(failed.at("/0/partScores/MULTIPLE_CHOICE")).isEqualTo("73.0");
         assertThat(failed.at("/0/retakeFrom")).isEqualTo("2028-01-15");
@@ -745,13 +760,197 @@ class ApplicationServiceTest {
         assertThat(tooSoon.status()).isEqualTo(409);
         assertThat(tooSoon.at("/rule")).isEqualTo("exam-retake-too-soon");
         coordinator.post(exam, Map.of("sittingOn", "2028-02-01"));
-        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 85));
-        kim.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 83));
-        ana.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 90));
-        Response passed = kim.post(exam + "/scores", Map.of("part", "VIGNETTES", "percent", 92));
-        assertThat(passed.at("/1/result")).isEqualTo("PASSED");
+        String retake = assignScorers(id);
+        assertThat(retake).isNotEqualTo(code);
+        CLOCK.set(Instant.parse("2028-02-01T14:00:00Z"));
+        score(lee, retake, "MULTIPLE_CHOICE", 85);
+        score(sam, retake, "MULTIPLE_CHOICE", 83);
+        score(lee, retake, "VIGNETTES", 90);
+        score(sam, retake, "VIGNETTES", 92);
+        assertThat(coordinator.get(exam).at("/1/result")).isEqualTo("PASSED");
         Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void scorersAreAssignedSeeACandidateCodeNotANameAndScoreOnlyFromTheSittingsDate() {
+        String id = specialistApprovedByReviewers();
+        String exam = "/api/applications/" + id + "/exam";
+        coordinator.post(exam, Map.of("sittingOn", "2027-03-02"));
+
+        Response unassigned = lee.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 90));
+        assertThat(unassigned.status()).isEqualTo(409);
+        assertThat(unassigned.at("/rule")).isEqualTo("not-a-scorer");
+        Response ownReviewer = coordinator.post(exam + "/scorers", Map.of("scorers", List.of("scorer-lee",
+                "reviewer-ana")));
+        assertThat(ownReviewer.status()).isEqualTo(409);
+        assertThat(ownReviewer.at("/rule")).isEqualTo("scorer-is-reviewer");
+        String code = assignScorers(id);
+
+        Response queue = lee.get("/api/applications/exam-sittings");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body().findValuesAsText("candidateCode")).contains(code);
+        assertThat(queue.text()).doesNotContain("Exam Candidate").doesNotContain(id).doesNotContain(applicantId);
+        Response early = lee.post("/api/applications/exam-sittings/" + code + "/scores",
+                Map.of("part", "MULTIPLE_CHOICE", "percent", 90));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.at("/rule")).isEqualTo("exam-not-sat-yet");
+        // 2027-03-02 begins at 05:00 UTC in Massachusetts: at 03:00 UTC it is still the 1st there.
+        CLOCK.set(Instant.parse("2027-03-02T03:00:00Z"));
+        assertThat(lee.post("/api/applications/exam-sittings/" + code + "/scores",
+                Map.of("part", "MULTIPLE_CHOICE", "percent", 90)).at("/rule")).isEqualTo("exam-not-sat-yet");
+        assertThat(coordinator.get(exam).at("/0/scoresEntered")).isEqualTo("0");
+
+        CLOCK.set(Instant.parse("2027-03-02T15:00:00Z"));
+        Response scored = lee.post("/api/applications/exam-sittings/" + code + "/scores",
+                Map.of("part", "MULTIPLE_CHOICE", "percent", 90));
+        assertThat(scored.status()).as(scored.text()).isEqualTo(200);
+        assertThat(scored.at("/scoredParts/0")).isEqualTo("MULTIPLE_CHOICE");
+        assertThat(kim.post("/api/applications/exam-sittings/" + code + "/scores",
+                Map.of("part", "MULTIPLE_CHOICE", "percent", 90)).status()).isEqualTo(404);
+        assertThat(eventTypes(id)).containsOnlyOnce("ExamScoreRecorded");
+    }
+
+    @Test
+    void aSittingIsBookedInASensibleRangeAndNeverOnADraftOrWithdrawnApplication() {
+        String draft = start("Early Booker", "IMHS");
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+
+        Response onDraft = coordinator.post("/api/applications/" + draft + "/exam", Map.of("sittingOn", "2027-03-02"));
+        Response longAgo = coordinator.post("/api/applications/" + draft + "/exam", Map.of("sittingOn", "1800-01-01"));
+        Response farAhead = coordinator.post("/api/applications/" + draft + "/exam", Map.of("sittingOn", "2999-01-01"));
+
+        assertThat(onDraft.status()).as(onDraft.text()).isEqualTo(409);
+        assertThat(onDraft.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
+        for (Response refused : List.of(longAgo, farAhead)) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.at("/errors/0/field")).isEqualTo("sittingOn");
+            assertThat(refused.at("/errors/0/rule")).isEqualTo("DateRange");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+        applicant.post("/api/applications/" + draft + "/withdrawal", Map.of("reason", "Moving"));
+        Response onWithdrawn = coordinator.post("/api/applications/" + draft + "/exam",
+                Map.of("sittingOn", "2027-03-02"));
+        assertThat(onWithdrawn.status()).as(onWithdrawn.text()).isEqualTo(409);
+        assertThat(onWithdrawn.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
+        clients();
+        String associate = start("Associate Booker", "IFA");
+        Response onAssociateDraft = coordinator.post("/api/applications/" + associate + "/exam",
+                Map.of("sittingOn", "2027-03-02"));
+        assertThat(onAssociateDraft.status()).as(onAssociateDraft.text()).isEqualTo(409);
+        assertThat(onAssociateDraft.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
+    }
+
+    @Test
+    void aReviewerWhoseEndorsementLapsedOrIsOnHoldIsNotAssignedAndIsAgainOnceReactivated() {
+        ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
+        admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0190",
+                "subject", "reviewer-rae", "name", "Rae Quinn", "category", "IMHM-C", "endorsedSince", "2012-01-01"));
+        admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0191",
+                "subject", "reviewer-pat", "name", "Pat Doe", "category", "IMHM-P", "endorsedSince", "2012-01-01"));
+        String id = inReview("Reviewed Person", "IFA");
+        String reviewers = "/api/applications/" + id + "/reviewers";
+
+        EndorsementInactivated onHold = new EndorsementInactivated("ma", "MA-P-0190",
+                Instant.parse("2026-10-01T12:00:00Z"));
+        publisher.publish(onHold, new GenericEventMessage<>(onHold, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "reviewer-not-active".equals(coordinator.post(reviewers,
+                Map.of("reviewers", List.of("reviewer-rae", "reviewer-kim"))).at("/rule")));
+
+        EndorsementReactivated back = new EndorsementReactivated("ma", "MA-P-0190",
+                Instant.parse("2026-11-01T12:00:00Z"), LocalDate.of(2027, 12, 31));
+        publisher.publish(back, new GenericEventMessage<>(back, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.post(reviewers,
+                Map.of("reviewers", List.of("reviewer-rae", "reviewer-kim"))).status() == 200);
+
+        Response otherTrack = coordinator.post(reviewers, Map.of("reviewers", List.of("reviewer-pat", "reviewer-kim")));
+        assertThat(otherTrack.status()).isEqualTo(409);
+        assertThat(otherTrack.at("/rule")).isEqualTo("reviewer-track");
+        ApiClient elsewhere = ApiClient.onPort(port).as("wa", "coordinator-9", "COORDINATOR");
+        assertThat(elsewhere.post(reviewers, Map.of("reviewers", List.of("reviewer-rae", "reviewer-kim"))).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void datesBefore1900OrFarAheadAndWorkEndingBeforeItStartsAreRefusedNamingTheFieldAndStoreNothing() {
+        String id = start("Dated Person", "IFA");
+        String portfolio = "/api/applications/" + id + "/portfolio";
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+
+        Map<String, Response> refused = new LinkedHashMap<>();
+        refused.put("attendedOn", applicant.post(portfolio + "/trainings", Map.of("title", "Old", "provider", "X",
+                "attendedOn", "1800-01-01", "hours", 2, "domains", List.of("REFLECTION"))));
+        refused.put("heldOn", applicant.post(portfolio + "/supervision", Map.of("heldOn", "2999-01-01", "hours", 1,
+                "format", "INDIVIDUAL", "providerEndorsementNumber", "MA-P-0102")));
+        refused.put("startedOn", applicant.post(portfolio + "/work", Map.of("role", "Aide", "employer", "X",
+                "startedOn", "1899-12-31", "hoursPerWeek", 20, "paid", true, "populations", List.of("INFANTS"))));
+        refused.put("endedOn", applicant.post(portfolio + "/work", Map.of("role", "Aide", "employer", "X",
+                "startedOn", "2020-01-01", "endedOn", "9999-12-31", "hoursPerWeek", 20, "paid", true,
+                "populations", List.of("INFANTS"))));
+        // Today is 2026-11-22 in Massachusetts until 05:00 UTC on the 23rd.
+        CLOCK.set(Instant.parse("2026-11-23T03:00:00Z"));
+        Response tomorrow = applicant.post(portfolio + "/trainings", Map.of("title", "Tomorrow", "provider", "X",
+                "attendedOn", "2026-11-23", "hours", 2, "domains", List.of("REFLECTION")));
+        Response backwards = applicant.post(portfolio + "/work", Map.of("role", "Aide", "employer", "X",
+                "startedOn", "2021-06-01", "endedOn", "2020-06-01", "hoursPerWeek", 20, "paid", true,
+                "populations", List.of("INFANTS")));
+
+        refused.forEach((field, response) -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(400);
+            assertThat(response.at("/errors/0/field")).isEqualTo(field);
+            assertThat(response.at("/errors/0/rule")).isEqualTo("DateRange");
+        });
+        assertThat(tomorrow.status()).isEqualTo(400);
+        assertThat(tomorrow.at("/errors/0/field")).isEqualTo("attendedOn");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.at("/errors/0/field")).isEqualTo("endedOn");
+        assertThat(backwards.at("/errors/0/rule")).isEqualTo("EndBeforeStart");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+        assertThat(applicant.post(portfolio + "/trainings", Map.of("title", "Today", "provider", "X",
+                "attendedOn", "2026-11-22", "hours", 2, "domains", List.of("REFLECTION"))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void supervisionFromAnEndorsedReflectiveSupervisorOfAnyCategoryCounts() {
+        ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
+        Response ers = admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0178",
+                "subject", "provider-ers", "name", "Ers Holder", "category", "IFS", "endorsedSince", "2019-01-01",
+                "addOns", List.of("ERS")));
+        Response noAddOn = admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
+                "MA-P-0179", "subject", "provider-ifs", "name", "Ifs Holder", "category", "IFS", "endorsedSince",
+                "2019-01-01"));
+        Response unknown = admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
+                "MA-P-0180", "subject", "provider-x", "name", "X Holder", "category", "IFS", "endorsedSince",
+                "2019-01-01", "addOns", List.of("XYZ")));
+        assertThat(ers.status()).as(ers.text()).isEqualTo(201);
+        assertThat(noAddOn.status()).isEqualTo(201);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.at("/errors/0/field")).isEqualTo("addOns");
+        String id = start("Supervised Person", "IFS");
+        applicant.post("/api/applications/" + id + "/portfolio/supervision", Map.of("heldOn", "2026-03-01",
+                "hours", 10, "format", "INDIVIDUAL", "providerEndorsementNumber", "MA-P-0178"));
+        applicant.post("/api/applications/" + id + "/portfolio/supervision", Map.of("heldOn", "2026-04-01",
+                "hours", 4, "format", "INDIVIDUAL", "providerEndorsementNumber", "MA-P-0179"));
+
+        assertThat(applicant.get("/api/applications/" + id + "/requirements").text())
+                .contains("10 of 24 hours of reflective supervision")
+                .contains("4 hours from providers not endorsed on the session date do not count");
+    }
+
+    /** The coordinator assigns scorer-lee and scorer-sam; answers the candidate code they score under. */
+    private String assignScorers(String id) {
+        Response assigned = coordinator.post("/api/applications/" + id + "/exam/scorers",
+                Map.of("scorers", List.of("scorer-lee", "scorer-sam")));
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+        String code = assigned.at("/" + (assigned.body().size() - 1) + "/candidateCode");
+        assertThat(code).matches("C-[A-Z2-9]{8}");
+        return code;
+    }
+
+    private void score(ApiClient scorer, String candidateCode, String part, int percent) {
+        Response scored = scorer.post("/api/applications/exam-sittings/" + candidateCode + "/scores",
+                Map.of("part", part, "percent", percent));
+        assertThat(scored.status()).as(scored.text()).isEqualTo(200);
     }
 
     /** A specialist's application with a complete portfolio, paid and approved by both reviewers. */
@@ -787,7 +986,9 @@ class ApplicationServiceTest {
         String id = specialistApprovedByReviewers();
         String exam = "/api/applications/" + id + "/exam";
         coordinator.post(exam, Map.of("sittingOn", "2027-01-15"));
-        ana.post(exam + "/scores", Map.of("part", "MULTIPLE_CHOICE", "percent", 70));
+        String code = assignScorers(id);
+        CLOCK.set(Instant.parse("2027-01-15T14:00:00Z"));
+        score(lee, code, "MULTIPLE_CHOICE", 70);
         applicant.post("/api/applications/" + id + "/comments", Map.of("section", "GENERAL", "text", "When are the results due?"));
 
         Application replayed = AggregateReplay.fromEveryEvent(eventStore, Application.class, id);

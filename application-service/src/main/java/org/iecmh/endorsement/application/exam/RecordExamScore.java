@@ -2,7 +2,12 @@ package org.iecmh.endorsement.application.exam;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** One of two blind scorers scores one part of the current attempt, in whole percent. */
+import java.time.LocalDate;
+
+/**
+ * One of the two assigned scorers scores one part of the current attempt, in whole percent, on {@code on} (the
+ * association's day): never before the sitting.
+ */
 public record RecordExamScore(@TargetAggregateIdentifier String applicationId, ExamPart part, String scorer,
-                              int percent) {
+                              int percent, LocalDate on) {
 }

@@ -5,8 +5,12 @@ import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,6 +40,12 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
             if (tenant.exam() != null && tenant.exam().retakeMonths() < 0) {
                 throw new IllegalStateException("iecmh.tenants." + code + ".exam.retake-after-months must be 0 or more");
             }
+            try {
+                tenant.zone();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("iecmh.tenants." + code + ".time-zone must name a time zone such as "
+                        + "America/New_York, was " + tenant.timeZone(), e);
+            }
             if (tenant.state() == null || !tenant.state().matches("[A-Z]{2}")) {
                 throw new IllegalStateException("iecmh.tenants." + code + ".state must be a two-letter state code");
             }
@@ -45,10 +55,15 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
 
     /**
      * An association's settings: its name, its state (applicants apply in the state where they live), the categories
-     * it offers (all the Alliance's when not listed), its exam, how it renews and how it collects references.
+     * it offers (all the Alliance's when not listed), its time zone (every "day" is the association's day there),
+     * its exam, how it renews and how it collects references.
      */
-    public record Tenant(String name, String state, List<String> categories, Exam exam, Renewal renewal,
-                         References references) {
+    public record Tenant(String name, String state, String timeZone, List<String> categories, Exam exam,
+                         Renewal renewal, References references) {
+
+        public ZoneId zone() {
+            return ZoneId.of(timeZone);
+        }
 
         public boolean offers(Category category) {
             return categories == null || categories.isEmpty() || categories.contains(category.abbreviation());
@@ -64,8 +79,16 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         }
     }
 
-    /** The exam's pass mark for every part, and how long a candidate who failed waits to sit it again. */
-    public record Exam(Integer passPercent, Integer retakeAfterMonths) {
+    /**
+     * The exam's pass mark for every part, how long a candidate who failed waits to sit it again, and whether the
+     * application's own reviewers may also score its exam (not by default: scoring is blind).
+     */
+    public record Exam(Integer passPercent, Integer retakeAfterMonths, Boolean reviewersMayScore) {
+
+        public boolean ownReviewersMayScore() {
+            return Boolean.TRUE.equals(reviewersMayScore);
+        }
+
         public int passMark() {
             return passPercent == null ? 80 : passPercent;
         }
@@ -153,7 +176,17 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
 
     public Exam exam(String code) {
         Exam exam = tenant(code).exam();
-        return exam == null ? new Exam(null, null) : exam;
+        return exam == null ? new Exam(null, null, null) : exam;
+    }
+
+    /** Today as the association counts days: the clock's instant in the association's time zone. */
+    public LocalDate today(String code, Clock clock) {
+        return day(code, clock.instant());
+    }
+
+    /** The association's day an instant falls on. */
+    public LocalDate day(String code, Instant at) {
+        return at.atZone(tenant(code).zone()).toLocalDate();
     }
 
     /** {@code model: yearly} with {@code due}, or {@code model: fixed-window} with the window's settings. */

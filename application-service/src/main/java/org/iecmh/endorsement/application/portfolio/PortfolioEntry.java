@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.portfolio;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -35,11 +36,23 @@ public sealed interface PortfolioEntry {
     record Education(Degree degree, String field, String institution, int year) implements PortfolioEntry {
     }
 
-    /** A position held; {@code endedOn} is empty while it lasts. Populations served include prenatal work. */
+    /**
+     * A position held; {@code endedOn} is empty while it lasts. Populations served include prenatal work;
+     * {@code activities} say what the work involved where a Mentor category asks for it (providing reflective
+     * supervision, leadership).
+     */
     record WorkExperience(String role, String employer, LocalDate startedOn, LocalDate endedOn, int hoursPerWeek,
-                          boolean paid, Set<Population> populations) implements PortfolioEntry {
+                          boolean paid, Set<Population> populations, Set<WorkActivity> activities)
+            implements PortfolioEntry {
+        @JsonCreator
         public WorkExperience {
             populations = inOrder(populations, Population.class);
+            activities = inOrder(activities, WorkActivity.class);
+        }
+
+        public WorkExperience(String role, String employer, LocalDate startedOn, LocalDate endedOn, int hoursPerWeek,
+                              boolean paid, Set<Population> populations) {
+            this(role, employer, startedOn, endedOn, hoursPerWeek, paid, populations, Set.of());
         }
     }
 
@@ -60,9 +73,23 @@ public sealed interface PortfolioEntry {
         return Collections.unmodifiableSet(ordered);
     }
 
-    /** A reflective supervision/consultation session and the endorsement number of whoever provided it. */
+    /**
+     * A reflective supervision/consultation session and the endorsement number of whoever provided it;
+     * {@code aboutProvidingRsc} when the session was about the reflective supervision the applicant provides to
+     * others (a clinical Mentor needs some of those hours).
+     */
     record ReflectiveSupervision(LocalDate heldOn, BigDecimal hours, SupervisionFormat format,
-                                 String providerEndorsementNumber) implements PortfolioEntry {
+                                 String providerEndorsementNumber, boolean aboutProvidingRsc)
+            implements PortfolioEntry {
+
+        @JsonCreator
+        public ReflectiveSupervision {
+        }
+
+        public ReflectiveSupervision(LocalDate heldOn, BigDecimal hours, SupervisionFormat format,
+                                     String providerEndorsementNumber) {
+            this(heldOn, hours, format, providerEndorsementNumber, false);
+        }
     }
 
     enum Degree {
@@ -71,6 +98,11 @@ public sealed interface PortfolioEntry {
 
     enum Population {
         PRENATAL, INFANTS, TODDLERS, PRESCHOOLERS, FAMILIES
+    }
+
+    /** What a position involved, where a category's work requirement asks for it. */
+    enum WorkActivity {
+        PROVIDING_RSC, LEADERSHIP
     }
 
     /** Peer supervision is recorded, but never counts toward the requirement. */

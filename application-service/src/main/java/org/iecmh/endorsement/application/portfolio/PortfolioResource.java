@@ -10,18 +10,19 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
+import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.time.DateRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -45,50 +47,71 @@ import java.util.UUID;
 @RequestMapping("/api/applications/{applicationId}/portfolio")
 class PortfolioResource {
 
+    /** A request for one kind of entry; its dates must lie in their ranges (1900 to the association's today). */
+    interface EntryRequest {
+        PortfolioEntry entry(LocalDate today);
+    }
+
     record EducationRequest(@NotNull @Schema(example = "MASTER") Degree degree,
                             @NotBlank @Size(max = 200) @Schema(example = "Social work") String field,
                             @NotBlank @Size(max = 200) @Schema(example = "Boston University") String institution,
-                            @Min(1950) @Max(2100) @Schema(example = "2016") int year) {
-        PortfolioEntry entry() {
+                            @Min(1950) @Max(2100) @Schema(example = "2016") int year) implements EntryRequest {
+        @Override
+        public PortfolioEntry entry(LocalDate today) {
             return new PortfolioEntry.Education(degree, field.strip(), institution.strip(), year);
         }
     }
 
     record WorkRequest(@NotBlank @Size(max = 200) @Schema(example = "Home visitor") String role,
                        @NotBlank @Size(max = 200) @Schema(example = "Early Head Start") String employer,
-                       @NotNull @PastOrPresent @Schema(example = "2019-09-01") LocalDate startedOn,
-                       @Schema(description = "Empty while the position lasts") LocalDate endedOn,
+                       @NotNull @Schema(example = "2019-09-01") LocalDate startedOn,
+                       @Schema(description = "Empty while the position lasts; a planned end may lie ahead")
+                       LocalDate endedOn,
                        @Min(1) @Max(80) @Schema(example = "40") int hoursPerWeek,
                        @Schema(example = "true") boolean paid,
                        @NotEmpty @Schema(example = "[\"PRENATAL\", \"INFANTS\", \"FAMILIES\"]")
-                       Set<Population> populations) {
-        PortfolioEntry entry() {
-            if (endedOn != null && endedOn.isBefore(startedOn)) {
-                throw new DomainRuleViolation("work-dates", "A position cannot end before it starts");
-            }
+                       Set<Population> populations,
+                       @Schema(description = "What the work involved, for Mentors: providing reflective supervision "
+                               + "(clinical) or leadership (policy, research/faculty)",
+                               example = "[\"PROVIDING_RSC\"]") Set<WorkActivity> activities)
+            implements EntryRequest {
+        @Override
+        public PortfolioEntry entry(LocalDate today) {
+            DateRange.past("startedOn", startedOn, today);
+            DateRange.ahead("endedOn", endedOn, DateRange.EARLIEST, today);
+            DateRange.endNotBeforeStart("endedOn", startedOn, endedOn);
             return new PortfolioEntry.WorkExperience(role.strip(), employer.strip(), startedOn, endedOn, hoursPerWeek,
-                    paid, Set.copyOf(populations));
+                    paid, Set.copyOf(populations), activities == null ? Set.of() : Set.copyOf(activities));
         }
     }
 
     record TrainingRequest(@NotBlank @Size(max = 300) @Schema(example = "Reflective practice") String title,
                            @NotBlank @Size(max = 200) @Schema(example = "MassAIMH") String provider,
-                           @NotNull @PastOrPresent @Schema(example = "2024-05-01") LocalDate attendedOn,
+                           @NotNull @Schema(example = "2024-05-01") LocalDate attendedOn,
                            @NotNull @DecimalMin(value = "0.5") @DecimalMax("200") @Digits(integer = 3, fraction = 1)
                            @Schema(example = "18.5") BigDecimal hours,
-                           @NotEmpty @Schema(example = "[\"REFLECTION\", \"THINKING\"]") Set<CompetencyDomain> domains) {
-        PortfolioEntry entry() {
+                           @NotEmpty @Schema(example = "[\"REFLECTION\", \"THINKING\"]") Set<CompetencyDomain> domains)
+            implements EntryRequest {
+        @Override
+        public PortfolioEntry entry(LocalDate today) {
+            DateRange.past("attendedOn", attendedOn, today);
             return new PortfolioEntry.Training(title.strip(), provider.strip(), attendedOn, hours, Set.copyOf(domains));
         }
     }
 
-    record SupervisionRequest(@NotNull @PastOrPresent @Schema(example = "2026-06-01") LocalDate heldOn,
+    record SupervisionRequest(@NotNull @Schema(example = "2026-06-01") LocalDate heldOn,
                               @NotNull @DecimalMin(value = "0.5") @DecimalMax("12") @Digits(integer = 2, fraction = 1)
                               @Schema(example = "1.5") BigDecimal hours,
                               @NotNull @Schema(example = "INDIVIDUAL") SupervisionFormat format,
-                              @NotBlank @Size(max = 32) @Schema(example = "MA-000009") String providerEndorsementNumber) {
-        PortfolioEntry entry() {
-            return new PortfolioEntry.ReflectiveSupervision(heldOn, hours, format, providerEndorsementNumber.strip());
+                              @NotBlank @Size(max = 32) @Schema(example = "MA-000009") String providerEndorsementNumber,
+                              @Schema(description = "The session was about the reflective supervision the applicant "
+                                      + "provides", example = "false") Boolean aboutProvidingRsc)
+            implements EntryRequest {
+        @Override
+        public PortfolioEntry entry(LocalDate today) {
+            DateRange.past("heldOn", heldOn, today);
+            return new PortfolioEntry.ReflectiveSupervision(heldOn, hours, format, providerEndorsementNumber.strip(),
+                    Boolean.TRUE.equals(aboutProvidingRsc));
         }
     }
 
@@ -100,9 +123,14 @@ class PortfolioResource {
     private final CommandGateway commands;
     private final ApplicationViews views;
 
-    PortfolioResource(CommandGateway commands, ApplicationViews views) {
+    private final TenantPolicies policies;
+    private final Clock clock;
+
+    PortfolioResource(CommandGateway commands, ApplicationViews views, TenantPolicies policies, Clock clock) {
         this.commands = commands;
         this.views = views;
+        this.policies = policies;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -115,21 +143,21 @@ class PortfolioResource {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry education(@PathVariable String applicationId, @Valid @RequestBody EducationRequest request, Actor actor) {
-        return record(applicationId, request.entry(), actor);
+        return record(applicationId, request, actor);
     }
 
     @PostMapping("/work")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry work(@PathVariable String applicationId, @Valid @RequestBody WorkRequest request, Actor actor) {
-        return record(applicationId, request.entry(), actor);
+        return record(applicationId, request, actor);
     }
 
     @PostMapping("/trainings")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry training(@PathVariable String applicationId, @Valid @RequestBody TrainingRequest request, Actor actor) {
-        return record(applicationId, request.entry(), actor);
+        return record(applicationId, request, actor);
     }
 
     @PostMapping("/supervision")
@@ -137,35 +165,35 @@ class PortfolioResource {
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry supervision(@PathVariable String applicationId, @Valid @RequestBody SupervisionRequest request,
                       Actor actor) {
-        return record(applicationId, request.entry(), actor);
+        return record(applicationId, request, actor);
     }
 
     @PutMapping("/education/{entryId}")
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctEducation(@PathVariable String applicationId, @PathVariable String entryId,
                            @Valid @RequestBody EducationRequest request, Actor actor) {
-        return correct(applicationId, entryId, request.entry(), actor);
+        return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/work/{entryId}")
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctWork(@PathVariable String applicationId, @PathVariable String entryId,
                       @Valid @RequestBody WorkRequest request, Actor actor) {
-        return correct(applicationId, entryId, request.entry(), actor);
+        return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/trainings/{entryId}")
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctTraining(@PathVariable String applicationId, @PathVariable String entryId,
                           @Valid @RequestBody TrainingRequest request, Actor actor) {
-        return correct(applicationId, entryId, request.entry(), actor);
+        return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/supervision/{entryId}")
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
     Entry correctSupervision(@PathVariable String applicationId, @PathVariable String entryId,
                              @Valid @RequestBody SupervisionRequest request, Actor actor) {
-        return correct(applicationId, entryId, request.entry(), actor);
+        return correct(applicationId, entryId, request, actor);
     }
 
     @DeleteMapping("/{entryId}")
@@ -176,15 +204,22 @@ class PortfolioResource {
         commands.sendAndWait(new RemovePortfolioEntry(applicationId, entryId), actor.metaData());
     }
 
-    private Entry record(String applicationId, PortfolioEntry entry, Actor actor) {
+    /** Dates are judged against the association's today, after the caller is known to own the application. */
+    private PortfolioEntry entry(EntryRequest request, Actor actor) {
+        return request.entry(policies.today(actor.tenantId(), clock));
+    }
+
+    private Entry record(String applicationId, EntryRequest request, Actor actor) {
         requireOwner(applicationId, actor);
+        PortfolioEntry entry = entry(request, actor);
         String entryId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
         return new Entry(entryId, entry);
     }
 
-    private Entry correct(String applicationId, String entryId, PortfolioEntry entry, Actor actor) {
+    private Entry correct(String applicationId, String entryId, EntryRequest request, Actor actor) {
         requireOwner(applicationId, actor);
+        PortfolioEntry entry = entry(request, actor);
         commands.sendAndWait(new CorrectPortfolioEntry(applicationId, entryId, entry), actor.metaData());
         return new Entry(entryId, entry);
     }

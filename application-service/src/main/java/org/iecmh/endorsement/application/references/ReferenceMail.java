@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -94,7 +93,7 @@ class ReferenceMail {
                 + "Endorsement as " + category.title() + " (" + category.abbreviation() + ") and has named you as a "
                 + "reference. Please rate their work on the short form at\n\n"
                 + linkBase + "/rate.html#" + secret + "\n\n"
-                + "The link works once, until " + expiresAt.atZone(ZoneOffset.UTC).toLocalDate() + ". You need no "
+                + "The link works once, until " + policies.day(tenantId, expiresAt) + ". You need no "
                 + "account. "
                 + (reference.waivesAccess()
                 ? "The applicant has waived access to your rating: they will not see it."

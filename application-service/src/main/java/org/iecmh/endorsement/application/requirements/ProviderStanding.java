@@ -1,10 +1,12 @@
 package org.iecmh.endorsement.application.requirements;
 
 import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
+import org.iecmh.endorsement.contracts.EndorsementRenewed;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.EndorsementTransferred;
 import org.iecmh.endorsement.kit.messaging.Inbox;
@@ -16,35 +18,44 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Listens to renewal-service: whether an endorsement stands on a given day, so that reflective supervision counts
- * only from a provider endorsed on the session's date. A transfer that keeps the number changes nothing here.
+ * only from a provider endorsed on the session's date, and only endorsees whose endorsement stands review and score.
+ * A change counts from the association's day it happened on. A transfer that keeps the number changes nothing here;
+ * a renewal (a reinstatement among them) says the endorsement stands.
  */
 @Configuration
 class ProviderStanding {
 
     @Bean
-    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, ApplicationViews views) {
+    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, ApplicationViews views, TenantPolicies policies) {
         return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
             Object event = received.event();
+            Function<Instant, LocalDate> day = at -> policies.tenants().containsKey(received.tenantId())
+                    ? policies.day(received.tenantId(), at) : at.atZone(ZoneOffset.UTC).toLocalDate();
             if (event instanceof EndorsementLapsed lapsed) {
-                views.standingChanged(received.id(), lapsed.endorsementNumber(), day(lapsed.lapsedAt()), false);
+                views.standingChanged(received.id(), lapsed.endorsementNumber(),
+                        day.apply(lapsed.lapsedAt()), false);
             } else if (event instanceof EndorsementRevoked revoked) {
-                views.standingChanged(received.id(), revoked.endorsementNumber(), day(revoked.revokedAt()), false);
+                views.standingChanged(received.id(), revoked.endorsementNumber(),
+                        day.apply(revoked.revokedAt()), false);
             } else if (event instanceof EndorsementInactivated inactive) {
-                views.standingChanged(received.id(), inactive.endorsementNumber(), day(inactive.inactivatedAt()), false);
+                views.standingChanged(received.id(), inactive.endorsementNumber(),
+                        day.apply(inactive.inactivatedAt()), false);
             } else if (event instanceof EndorsementReactivated back) {
-                views.standingChanged(received.id(), back.endorsementNumber(), day(back.reactivatedAt()), true);
+                views.standingChanged(received.id(), back.endorsementNumber(),
+                        day.apply(back.reactivatedAt()), true);
+            } else if (event instanceof EndorsementRenewed renewed) {
+                views.standingChanged(received.id(), renewed.endorsementNumber(),
+                        day.apply(renewed.renewedAt()), true);
             } else if (event instanceof EndorsementTransferred moved && moved.newEndorsementNumber() != null) {
                 // The old number ends. The new number is not known here as a provider's, so sessions under it do
                 // not count until it is.
-                views.standingChanged(received.id(), moved.endorsementNumber(), day(moved.transferredAt()), false);
+                views.standingChanged(received.id(), moved.endorsementNumber(),
+                        day.apply(moved.transferredAt()), false);
             }
         });
-    }
-
-    private static LocalDate day(Instant at) {
-        return at.atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

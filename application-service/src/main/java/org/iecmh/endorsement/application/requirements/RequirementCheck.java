@@ -149,15 +149,25 @@ public final class RequirementCheck {
         BigDecimal needed = BigDecimal.valueOf(requirements.workYears());
         if (workYears.compareTo(needed) < 0) {
             missing.add(workYears + " of " + needed + " years of " + (requirements.paidWork() ? "paid " : "")
-                    + "work" + (requirements.workAfterDegree() ? " after the qualifying degree" : ""));
+                    + "work" + activityWords() + (requirements.workAfterDegree() ? " after the qualifying degree" : ""));
         }
         if (!servesYoungChildren(portfolio)) {
             missing.add("the work history must include " + (earlyChildhood() ? "toddlers or preschoolers"
                     : "infants or toddlers") + " and their families; work with pregnant women alone does not count");
         }
         return missing.isEmpty()
-                ? new RequirementResult("work", true, workYears + " of " + needed + " years of work")
+                ? new RequirementResult("work", true, workYears + " of " + needed + " years of work" + activityWords())
                 : new RequirementResult("work", false, String.join("; ", missing));
+    }
+
+    private String activityWords() {
+        if (requirements.workActivity() == null) {
+            return "";
+        }
+        return switch (requirements.workActivity()) {
+            case PROVIDING_RSC -> " providing reflective supervision";
+            case LEADERSHIP -> " in leadership";
+        };
     }
 
     private RequirementResult training(Collection<PortfolioEntry> portfolio) {
@@ -182,6 +192,7 @@ public final class RequirementCheck {
         BigDecimal peer = BigDecimal.ZERO;
         BigDecimal notEndorsed = BigDecimal.ZERO;
         BigDecimal outsideWindow = BigDecimal.ZERO;
+        BigDecimal aboutProviding = BigDecimal.ZERO;
         for (ReflectiveSupervision session : entries(portfolio, ReflectiveSupervision.class)) {
             List<EndorsedPeriod> periods = providerPeriods.getOrDefault(session.providerEndorsementNumber(), List.of());
             if (session.format() == SupervisionFormat.PEER) {
@@ -192,6 +203,9 @@ public final class RequirementCheck {
                 notEndorsed = notEndorsed.add(session.hours());
             } else {
                 countedByProvider.merge(session.providerEndorsementNumber(), session.hours(), BigDecimal::add);
+                if (session.aboutProvidingRsc()) {
+                    aboutProviding = aboutProviding.add(session.hours());
+                }
             }
         }
         BigDecimal counted = countedByProvider.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -205,6 +219,11 @@ public final class RequirementCheck {
             met = false;
             notes.add("most hours must come from one provider; " + main.get().getKey() + " gave the most, "
                     + plain(main.get().getValue()));
+        }
+        if (requirements.supervisionAboutProvidingHours().signum() > 0) {
+            notes.add(plain(aboutProviding) + " of " + plain(requirements.supervisionAboutProvidingHours())
+                    + " of those hours about the reflective supervision the applicant provides");
+            met = met && aboutProviding.compareTo(requirements.supervisionAboutProvidingHours()) >= 0;
         }
         if (notEndorsed.signum() > 0) {
             notes.add(plain(notEndorsed) + " hours from providers not endorsed on the session date do not count");
@@ -238,6 +257,9 @@ public final class RequirementCheck {
         BigDecimal years = BigDecimal.ZERO;
         for (WorkExperience work : entries(portfolio, WorkExperience.class)) {
             if (requirements.paidWork() && !work.paid()) {
+                continue;
+            }
+            if (requirements.workActivity() != null && !work.activities().contains(requirements.workActivity())) {
                 continue;
             }
             LocalDate from = work.startedOn().isBefore(countsFrom) ? countsFrom : work.startedOn();

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.application.requirements;
 
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.application.references.RaterRelationship;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,14 +30,16 @@ public record RequirementPolicies(List<Version> requirements) {
                        Boolean workAfterDegree, Boolean paidWork, BigDecimal trainingHours,
                        Set<CompetencyDomain> trainingDomains, BigDecimal supervisionHours,
                        Integer supervisionWindowMonths, Integer references,
-                       List<RaterRelationship> referenceRelationships, Boolean exam, Boolean examVignettes) {
+                       List<RaterRelationship> referenceRelationships, Boolean exam, Boolean examVignettes,
+                       WorkActivity workActivity, BigDecimal supervisionAboutProvidingHours) {
 
         CategoryRequirements requirements() {
             return new CategoryRequirements(degree, workYearsInsteadOfDegree, orZero(workYears),
                     Boolean.TRUE.equals(workAfterDegree), Boolean.TRUE.equals(paidWork), orZero(trainingHours),
                     trainingDomains == null ? Set.of() : trainingDomains, orZero(supervisionHours),
                     supervisionWindowMonths == null ? 24 : supervisionWindowMonths, orZero(references),
-                    referenceRelationships, Boolean.TRUE.equals(exam), Boolean.TRUE.equals(examVignettes));
+                    referenceRelationships, Boolean.TRUE.equals(exam), Boolean.TRUE.equals(examVignettes),
+                    workActivity, orZero(supervisionAboutProvidingHours));
         }
     }
 
@@ -112,6 +115,11 @@ public record RequirementPolicies(List<Version> requirements) {
         }
         if (rule.supervisionHours() != null && rule.supervisionHours().signum() < 0) {
             throw new IllegalStateException(at + ".supervision-hours must be zero or more");
+        }
+        if (rule.supervisionAboutProvidingHours() != null && (rule.supervisionAboutProvidingHours().signum() < 0
+                || rule.supervisionAboutProvidingHours().compareTo(orZero(rule.supervisionHours())) > 0)) {
+            throw new IllegalStateException(at + ".supervision-about-providing-hours must be from zero to "
+                    + "supervision-hours");
         }
         if (rule.references() != null && rule.references() < 0) {
             throw new IllegalStateException(at + ".references must be zero or more");

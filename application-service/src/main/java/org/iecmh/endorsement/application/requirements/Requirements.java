@@ -42,7 +42,7 @@ public class Requirements {
 
     /** Each requirement, met or not, as the portfolio stands today. */
     public List<RequirementResult> check(ApplicationView application) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = tenants.today(application.tenantId(), clock);
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         Category category = Category.fromAbbreviation(application.category());
         return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
@@ -52,7 +52,7 @@ public class Requirements {
 
     /** The command that submits the application, carrying today's policy and the providers' endorsements. */
     public SubmitApplication submission(ApplicationView application) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = tenants.today(application.tenantId(), clock);
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
         return new SubmitApplication(application.applicationId(), policies.forCategory(application.tenantId(),
                 Category.fromAbbreviation(application.category()), today),

@@ -41,7 +41,8 @@ class ApprovalResource {
     ApplicationView approve(@PathVariable String applicationId, Actor actor) {
         views.require(applicationId, actor);
         return transaction.execute(status -> {
-            LocalDate validThrough = policies.renewalPolicy(actor.tenantId()).validThrough(LocalDate.now(clock));
+            LocalDate validThrough = policies.renewalPolicy(actor.tenantId())
+                    .validThrough(policies.today(actor.tenantId(), clock));
             commands.sendAndWait(new ApproveApplication(applicationId, numbers.next(actor.tenantId()), validThrough),
                     actor.metaData());
             return views.require(applicationId, actor);

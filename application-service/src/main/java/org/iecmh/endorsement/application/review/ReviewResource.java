@@ -10,7 +10,6 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,22 +39,24 @@ class ReviewResource {
 
     private final CommandGateway commands;
     private final ApplicationViews views;
+    private final Nominations nominations;
 
-    ReviewResource(CommandGateway commands, ApplicationViews views) {
+    ReviewResource(CommandGateway commands, ApplicationViews views, Nominations nominations) {
         this.commands = commands;
         this.views = views;
+        this.nominations = nominations;
     }
 
-    /** Confirms the category and names two reviewers, each endorsed at the application's level or higher. */
+    /**
+     * Confirms the category and names two reviewers, each with an endorsement that stands today at the application's
+     * level or higher in its track.
+     */
     @PostMapping("/api/applications/{applicationId}/reviewers")
     @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns reviewers")
     List<Map<String, Object>> assign(@PathVariable String applicationId,
                                      @Valid @RequestBody AssignmentRequest request, Actor actor) {
-        views.require(applicationId, actor);
-        List<Reviewer> reviewers = request.reviewers().stream().map(String::strip)
-                .map(subject -> views.endorsementOf(subject).orElseThrow(() -> new DomainRuleViolation(
-                        "reviewer-not-endorsed", subject + " holds no endorsement and cannot review")))
-                .toList();
+        ApplicationView application = views.require(applicationId, actor);
+        List<Reviewer> reviewers = nominations.nominate(request.reviewers(), application);
         commands.sendAndWait(new AssignReviewers(applicationId, reviewers), actor.metaData());
         return views.reviews(applicationId);
     }

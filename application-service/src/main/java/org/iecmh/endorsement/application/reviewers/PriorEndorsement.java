@@ -25,7 +25,7 @@ public class PriorEndorsement extends TenantOwnedAggregate {
     @CommandHandler
     public PriorEndorsement(RecordPriorEndorsement command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
         apply(new PriorEndorsementRecorded(command.endorsementNumber(), tenantId, command.subject(), command.name(),
-                command.category(), command.endorsedSince()));
+                command.category(), command.endorsedSince(), command.addOns()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.application.comments.CommentOnSection;
 import org.iecmh.endorsement.application.comments.SectionCommented;
@@ -11,6 +12,7 @@ import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.decision.DenyApplication;
 import org.iecmh.endorsement.application.decision.WithdrawApplication;
+import org.iecmh.endorsement.application.exam.AssignScorers;
 import org.iecmh.endorsement.application.exam.ExamFailed;
 import org.iecmh.endorsement.application.exam.ExamPart;
 import org.iecmh.endorsement.application.exam.ExamPassed;
@@ -18,6 +20,7 @@ import org.iecmh.endorsement.application.exam.ExamScheduled;
 import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
 import org.iecmh.endorsement.application.exam.RecordExamScore;
 import org.iecmh.endorsement.application.exam.ScheduleExam;
+import org.iecmh.endorsement.application.exam.ScorersAssigned;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
@@ -49,6 +52,7 @@ import org.iecmh.endorsement.application.review.ReviewDecision;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.application.review.ReviewRecorded;
 import org.iecmh.endorsement.application.review.Reviewer;
+import org.iecmh.endorsement.application.review.ReviewerEligibility;
 import org.iecmh.endorsement.application.review.ReviewersAssigned;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
@@ -69,7 +73,11 @@ import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One person's application for one endorsement category, from the first entry to the decision. */
+/**
+ * One person's application for one endorsement category, from the first entry to the decision. Revision 2: the
+ * exam's booker and scorers are part of its state.
+ */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Application extends TenantOwnedAggregate {
 
@@ -87,6 +95,9 @@ public class Application extends TenantOwnedAggregate {
     private ExamScheduled exam;
     private final Map<ExamPart, Map<String, Integer>> examScores = new EnumMap<>(ExamPart.class);
     private LocalDate retakeFrom;
+    /** Who booked the current sitting (never one of its scorers), and the subjects of its assigned scorers. */
+    private String examBookedBy;
+    private List<String> scorers = List.of();
     private final Map<String, ReviewRecorded> reviews = new LinkedHashMap<>();
     private String contactEmail;
     /** The raters named, by reference id; a replaced rater leaves this map for {@link #replacedReferences}. */
@@ -271,11 +282,7 @@ public class Application extends TenantOwnedAggregate {
             if (reviewer.subject().equals(personId)) {
                 throw new DomainRuleViolation("reviewer-is-applicant", "No one reviews their own application");
             }
-            if (reviewer.category().level() < category.level()) {
-                throw new DomainRuleViolation("reviewer-level", reviewer.subject() + " is endorsed as "
-                        + reviewer.category().abbreviation() + "; reviewers of " + category.abbreviation()
-                        + " are endorsed at the same level or higher");
-            }
+            ReviewerEligibility.require(reviewer, category);
         }
         apply(new ReviewersAssigned(applicationId, tenantId, List.copyOf(named)));
     }
@@ -317,12 +324,13 @@ public class Application extends TenantOwnedAggregate {
 
     @CommandHandler
     void handle(ScheduleExam command) {
-        if (!requirements.exam()) {
-            throw new DomainRuleViolation("no-exam", category.abbreviation() + " has no exam");
-        }
+        // The state first: a draft or withdrawn application has no requirements to ask about its exam.
         if (status != ApplicationStatus.PORTFOLIO_APPROVED && status != ApplicationStatus.EXAM_FAILED) {
             throw new DomainRuleViolation("exam-needs-approved-portfolio", "Application " + applicationId + " is "
                     + status + "; the exam follows the reviewers' approval of the portfolio");
+        }
+        if (!requirements.exam()) {
+            throw new DomainRuleViolation("no-exam", category.abbreviation() + " has no exam");
         }
         if (retakeFrom != null && command.sittingOn().isBefore(retakeFrom)) {
             throw new DomainRuleViolation("exam-retake-too-soon",
@@ -334,7 +342,44 @@ public class Application extends TenantOwnedAggregate {
                 parts, command.passPercent(), command.retakeAfterMonths()));
     }
 
-    /** Each part needs two different scorers; the result follows the last score needed. */
+    /**
+     * Two scorers, blind and independent: each qualifies as a reviewer of the application would (an endorsement that
+     * stands, at its level or higher, in its track), neither is the candidate nor whoever booked the sitting, and
+     * neither reviewed the portfolio unless the association allows it. Named again only before any score.
+     */
+    @CommandHandler
+    void handle(AssignScorers command) {
+        if (status != ApplicationStatus.EXAM_SCHEDULED) {
+            throw new DomainRuleViolation("no-exam-to-score", "Application " + applicationId + " has no exam to score");
+        }
+        if (!examScores.isEmpty()) {
+            throw new DomainRuleViolation("exam-scored", "Scoring of attempt " + exam.attempt()
+                    + " has begun; its scorers stay");
+        }
+        List<Reviewer> named = command.scorers();
+        if (named.size() != 2 || named.get(0).subject().equals(named.get(1).subject())) {
+            throw new DomainRuleViolation("two-scorers", "An exam is scored by two different scorers");
+        }
+        for (Reviewer scorer : named) {
+            if (scorer.subject().equals(personId)) {
+                throw new DomainRuleViolation("scorer-is-candidate", "No one scores their own exam");
+            }
+            if (scorer.subject().equals(examBookedBy)) {
+                throw new DomainRuleViolation("scorer-booked-sitting",
+                        scorer.subject() + " booked the sitting and cannot score it");
+            }
+            if (!command.reviewersMayScore()
+                    && reviewers.stream().anyMatch(reviewer -> reviewer.subject().equals(scorer.subject()))) {
+                throw new DomainRuleViolation("scorer-is-reviewer", scorer.subject() + " reviewed the portfolio; "
+                        + "the association has its exams scored by others");
+            }
+            ReviewerEligibility.require(scorer, category);
+        }
+        apply(new ScorersAssigned(applicationId, tenantId, exam.attempt(), command.candidateCode(),
+                List.copyOf(named)));
+    }
+
+    /** Only the assigned scorers score, each part once, from the sitting's date; the result follows the last score. */
     @CommandHandler
     void handle(RecordExamScore command) {
         if (status != ApplicationStatus.EXAM_SCHEDULED) {
@@ -345,6 +390,13 @@ public class Application extends TenantOwnedAggregate {
         }
         if (command.scorer().equals(personId)) {
             throw new DomainRuleViolation("scorer-is-candidate", "No one scores their own exam");
+        }
+        if (!scorers.contains(command.scorer())) {
+            throw new DomainRuleViolation("not-a-scorer", command.scorer() + " is not a scorer of this sitting");
+        }
+        if (command.on().isBefore(exam.sittingOn())) {
+            throw new DomainRuleViolation("exam-not-sat-yet", "The sitting is on " + exam.sittingOn()
+                    + "; its scores are recorded from that day");
         }
         Map<String, Integer> scores = examScores.getOrDefault(command.part(), Map.of());
         if (scores.containsKey(command.scorer())) {
@@ -498,10 +550,17 @@ public class Application extends TenantOwnedAggregate {
     }
 
     @EventSourcingHandler
-    void on(ExamScheduled event) {
+    void on(ExamScheduled event, @MetaDataValue(AuditMetadata.SUBJECT) String bookedBy) {
         status = ApplicationStatus.EXAM_SCHEDULED;
         exam = event;
+        examBookedBy = bookedBy;
         examScores.clear();
+        scorers = List.of();
+    }
+
+    @EventSourcingHandler
+    void on(ScorersAssigned event) {
+        scorers = event.scorers().stream().map(Reviewer::subject).toList();
     }
 
     @EventSourcingHandler

@@ -15,6 +15,9 @@ import org.iecmh.endorsement.application.exam.ExamPart;
 import org.iecmh.endorsement.application.exam.ExamPassed;
 import org.iecmh.endorsement.application.exam.ExamScheduled;
 import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
+import org.iecmh.endorsement.application.exam.ScorerSitting;
+import org.iecmh.endorsement.application.exam.ScorersAssigned;
+import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
@@ -24,12 +27,15 @@ import org.iecmh.endorsement.application.review.ApplicationHeld;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.PortfolioApproved;
+import org.iecmh.endorsement.application.review.HeldEndorsement;
 import org.iecmh.endorsement.application.review.ReviewRecorded;
 import org.iecmh.endorsement.application.review.Reviewer;
 import org.iecmh.endorsement.application.review.ReviewersAssigned;
 import org.iecmh.endorsement.application.review.SectionComment;
 import org.iecmh.endorsement.application.reviewers.PriorEndorsementRecorded;
+import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.kit.web.Actor;
@@ -42,10 +48,8 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +71,8 @@ public class ApplicationViews {
 
     public static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
-    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_attempt", "section_comment",
+    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_scorer", "exam_attempt",
+            "section_comment",
             "supervision_provider", "endorsee", "reference", "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
@@ -79,17 +84,17 @@ public class ApplicationViews {
     private static final TypeReference<Map<ExamPart, Double>> PART_SCORES = new TypeReference<>() {
     };
 
-    /** Categories whose endorsees provide reflective supervision that counts. */
-    private static final Set<Category> SUPERVISION_PROVIDERS = EnumSet.of(Category.IMHS, Category.ECMHS,
-            Category.IMHM_C, Category.ECMHM_C);
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RowMapper<ApplicationView> row;
 
-    ApplicationViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
+    private final TenantPolicies policies;
+
+    ApplicationViews(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
+                     TenantPolicies policies) {
         this.jdbc = jdbc;
         this.json = json;
+        this.policies = policies;
         this.row = (rs, n) -> new ApplicationView(
                 rs.getString("application_id"), rs.getString("tenant_id"), rs.getString("person_id"),
                 rs.getString("applicant_name"), rs.getString("category"),
@@ -249,9 +254,9 @@ public class ApplicationViews {
                 ApplicationStatus.GRANTED.name(), event.endorsementNumber(), Date.valueOf(event.validThrough()),
                 java.sql.Timestamp.from(at), event.applicationId());
         endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
-                at.atZone(ZoneOffset.UTC).toLocalDate());
-        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(),
-                at.atZone(ZoneOffset.UTC).toLocalDate());
+                policies.day(event.tenantId(), at));
+        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), List.of(),
+                policies.day(event.tenantId(), at));
     }
 
     private String write(PortfolioEntry entry) {
@@ -347,6 +352,52 @@ public class ApplicationViews {
         // Scores stay blind: the view counts them, the result shows the part scores once both are in.
         jdbc.update("UPDATE exam_attempt SET scores_entered = scores_entered + 1 WHERE application_id = ? AND attempt = ?",
                 event.applicationId(), event.attempt());
+        jdbc.update("""
+                UPDATE exam_scorer SET scored_parts = scored_parts || to_jsonb(?::text)
+                WHERE application_id = ? AND attempt = ? AND scorer = ?""", event.part().name(),
+                event.applicationId(), event.attempt(), event.scorer());
+    }
+
+    @EventHandler
+    void on(ScorersAssigned event) {
+        jdbc.update("UPDATE exam_attempt SET candidate_code = ? WHERE application_id = ? AND attempt = ?",
+                event.candidateCode(), event.applicationId(), event.attempt());
+        jdbc.update("DELETE FROM exam_scorer WHERE application_id = ? AND attempt = ?", event.applicationId(),
+                event.attempt());
+        for (Reviewer scorer : event.scorers()) {
+            jdbc.update("""
+                    INSERT INTO exam_scorer (application_id, attempt, scorer, endorsement_number)
+                    VALUES (?, ?, ?, ?)""", event.applicationId(), event.attempt(), scorer.subject(),
+                    scorer.endorsementNumber());
+        }
+    }
+
+    /**
+     * The sittings a scorer is assigned to (with {@code waitingOnly}, those without a result yet), the earliest
+     * first: under the candidate's code, with nothing that names the candidate.
+     */
+    public List<ScorerSitting> sittingsScoredBy(String tenantId, String scorer, boolean waitingOnly) {
+        return jdbc.query("""
+                SELECT x.candidate_code, a.category, x.attempt, x.sitting_on, x.parts, s.scored_parts
+                FROM exam_scorer s
+                JOIN exam_attempt x ON x.application_id = s.application_id AND x.attempt = s.attempt
+                JOIN application_view a ON a.application_id = s.application_id
+                WHERE a.tenant_id = ? AND s.scorer = ? AND (NOT ? OR x.result IS NULL)
+                ORDER BY x.sitting_on, x.candidate_code""",
+                (rs, n) -> new ScorerSitting(rs.getString("candidate_code"), rs.getString("category"),
+                        rs.getInt("attempt"), rs.getDate("sitting_on").toLocalDate(),
+                        read(rs.getString("parts"), PARTS), read(rs.getString("scored_parts"), PARTS)),
+                tenantId, scorer, waitingOnly);
+    }
+
+    /** The application a scorer scores under a candidate code, if they are one of its scorers. */
+    public Optional<String> applicationOfCandidate(String tenantId, String scorer, String candidateCode) {
+        return jdbc.query("""
+                SELECT s.application_id FROM exam_scorer s
+                JOIN exam_attempt x ON x.application_id = s.application_id AND x.attempt = s.attempt
+                JOIN application_view a ON a.application_id = s.application_id
+                WHERE a.tenant_id = ? AND s.scorer = ? AND x.candidate_code = ?""",
+                (rs, n) -> rs.getString(1), tenantId, scorer, candidateCode).stream().findFirst();
     }
 
     @EventHandler
@@ -381,6 +432,10 @@ public class ApplicationViews {
             attempt.put("result", rs.getString("result"));
             attempt.put("retakeFrom", rs.getDate("retake_from") == null ? null
                     : rs.getDate("retake_from").toLocalDate());
+            attempt.put("candidateCode", rs.getString("candidate_code"));
+            attempt.put("scorers", jdbc.queryForList("""
+                    SELECT scorer FROM exam_scorer WHERE application_id = ? AND attempt = ? ORDER BY scorer""",
+                    String.class, applicationId, rs.getInt("attempt")));
             return attempt;
         }, applicationId);
     }
@@ -411,11 +466,13 @@ public class ApplicationViews {
     void on(PriorEndorsementRecorded event) {
         endorsee(event.endorsementNumber(), event.tenantId(), event.subject(), event.category(),
                 event.endorsedSince());
-        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.endorsedSince());
+        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
+                event.endorsedSince());
     }
 
-    private void supervisionProvider(String number, String tenantId, Category category, LocalDate since) {
-        if (SUPERVISION_PROVIDERS.contains(category)) {
+    private void supervisionProvider(String number, String tenantId, Category category, List<AddOn> addOns,
+                                     LocalDate since) {
+        if (ReflectiveSupervisionProviders.provides(category, addOns)) {
             jdbc.update("""
                     INSERT INTO supervision_provider (endorsement_number, tenant_id, category, endorsed_since)
                     VALUES (?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
@@ -430,13 +487,22 @@ public class ApplicationViews {
                 number, tenantId, subject, category.abbreviation(), category.level(), Date.valueOf(since));
     }
 
-    /** The person's highest endorsement, by the subject they sign in with. */
-    public java.util.Optional<Reviewer> endorsementOf(String subject) {
+    /**
+     * The endorsements a person holds in the association, by the subject they sign in with, the highest first; each
+     * with whether it stands on {@code day}: its latest change of standing on or before that day (a lapse,
+     * revocation, hold or transfer away; a reactivation or renewal) says so, and none means it stands.
+     */
+    public List<HeldEndorsement> endorsementsOf(String tenantId, String subject, LocalDate day) {
         return jdbc.query("""
-                SELECT endorsement_number, category FROM endorsee WHERE subject = ?
-                ORDER BY level DESC, endorsed_since LIMIT 1""",
-                (rs, n) -> new Reviewer(subject, rs.getString("endorsement_number"),
-                        Category.fromAbbreviation(rs.getString("category"))), subject).stream().findFirst();
+                SELECT e.endorsement_number, e.category, COALESCE((
+                    SELECT s.active FROM provider_standing s
+                    WHERE s.endorsement_number = e.endorsement_number AND s.changed_on <= ?
+                    ORDER BY s.changed_on DESC, s.event_id DESC LIMIT 1), TRUE) AS active
+                FROM endorsee e WHERE e.tenant_id = ? AND e.subject = ? AND e.endorsed_since <= ?
+                ORDER BY e.level DESC, e.endorsed_since""",
+                (rs, n) -> new HeldEndorsement(rs.getString("endorsement_number"),
+                        Category.fromAbbreviation(rs.getString("category")), rs.getBoolean("active")),
+                Date.valueOf(day), tenantId, subject, Date.valueOf(day));
     }
 
     /** The reviews of an application: who, and what they recorded so far. */

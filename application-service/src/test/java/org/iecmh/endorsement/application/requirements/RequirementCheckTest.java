@@ -8,6 +8,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Training;
+import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkExperience;
 import org.iecmh.endorsement.contracts.Category;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,75 @@ class RequirementCheckTest {
 
         assertThat(work.met()).isFalse();
         assertThat(work.detail()).startsWith("0.8 of 2 years of work after the qualifying degree");
+    }
+
+    /** The clinical Mentor's requirements as shipped: 3 years providing RSC, 25 of 50 RSC hours about providing it. */
+    private final RequirementPolicies shipped = RequirementPoliciesTest.load();
+
+    @Test
+    void aClinicalMentorNeedsThreeYearsProvidingRscAndHalfTheRscHoursAboutTheRscTheyProvide() {
+        CategoryRequirements mentor = shipped.forCategory("ma", Category.IMHM_C, TODAY);
+        portfolio.clear();
+        portfolio.add(new Education(Degree.MASTER, "Social work", "Boston University", 2010));
+        portfolio.add(new WorkExperience("Clinician", "Family Center", LocalDate.of(2015, 1, 1), null, 40, true,
+                Set.of(Population.INFANTS, Population.FAMILIES)));
+        portfolio.add(new Training("Mentor series", "MassAIMH", LocalDate.of(2024, 3, 1), BigDecimal.valueOf(48),
+                EnumSet.allOf(CompetencyDomain.class)));
+        for (String on : List.of("2025-03-01", "2025-06-01", "2025-09-01", "2026-01-15", "2026-06-01")) {
+            portfolio.add(session(on, 10, SupervisionFormat.INDIVIDUAL, "MA-000009"));
+        }
+
+        List<RequirementResult> before = check(mentor, Category.IMHM_C);
+        assertThat(result(before, "work").met()).isFalse();
+        assertThat(result(before, "work").detail()).startsWith("0.0 of 3 years of work providing reflective "
+                + "supervision");
+        assertThat(result(before, "reflective-supervision").met()).isFalse();
+        assertThat(result(before, "reflective-supervision").detail()).contains("0 of 25 of those hours about the "
+                + "reflective supervision the applicant provides");
+
+        portfolio.add(new WorkExperience("RSC provider", "Family Center", LocalDate.of(2022, 1, 1), null, 40, true,
+                Set.of(Population.INFANTS, Population.FAMILIES), Set.of(WorkActivity.PROVIDING_RSC)));
+        portfolio.removeIf(ReflectiveSupervision.class::isInstance);
+        for (String on : List.of("2025-03-01", "2025-06-01", "2025-09-01")) {
+            portfolio.add(new ReflectiveSupervision(LocalDate.parse(on), BigDecimal.TEN, SupervisionFormat.INDIVIDUAL,
+                    "MA-000009", true));
+        }
+        for (String on : List.of("2026-01-15", "2026-06-01")) {
+            portfolio.add(session(on, 10, SupervisionFormat.INDIVIDUAL, "MA-000009"));
+        }
+
+        List<RequirementResult> after = check(mentor, Category.IMHM_C);
+        assertThat(result(after, "work").met()).as(result(after, "work").detail()).isTrue();
+        assertThat(result(after, "reflective-supervision").met()).isTrue();
+        assertThat(result(after, "reflective-supervision").detail()).contains("30 of 25 of those hours");
+        assertThat(result(after, "training").met()).isTrue();
+    }
+
+    @Test
+    void policyAndResearchMentorsNeedThreeYearsOfLeadershipAndMentorsTrainInAdministrationAndResearch() {
+        CategoryRequirements policyMentor = shipped.forCategory("wa", Category.IMHM_P, TODAY);
+        portfolio.clear();
+        portfolio.add(new Education(Degree.MASTER, "Public policy", "UW", 2010));
+        portfolio.add(new WorkExperience("Analyst", "State agency", LocalDate.of(2015, 1, 1), null, 40, true,
+                Set.of(Population.INFANTS, Population.FAMILIES)));
+        portfolio.add(new Training("Policy series", "WA-AIMH", LocalDate.of(2024, 3, 1), BigDecimal.valueOf(33),
+                CORE));
+
+        List<RequirementResult> before = check(policyMentor, Category.IMHM_P);
+        assertThat(result(before, "work").detail()).startsWith("0.0 of 3 years of work in leadership");
+        assertThat(result(before, "training").detail()).isEqualTo("33 of 33 training hours; no hours in "
+                + "Administration, Research and Evaluation");
+        assertThat(shipped.forCategory("ma", Category.IMHS, TODAY).trainingDomains())
+                .doesNotContain(CompetencyDomain.ADMINISTRATION);
+
+        portfolio.add(new WorkExperience("Director", "State agency", LocalDate.of(2020, 1, 1), null, 40, true,
+                Set.of(Population.INFANTS, Population.FAMILIES), Set.of(WorkActivity.LEADERSHIP)));
+        portfolio.add(new Training("Leading programs", "WA-AIMH", LocalDate.of(2024, 5, 1), BigDecimal.ONE,
+                Set.of(CompetencyDomain.ADMINISTRATION, CompetencyDomain.RESEARCH_AND_EVALUATION)));
+
+        List<RequirementResult> after = check(policyMentor, Category.IMHM_P);
+        assertThat(result(after, "work").met()).isTrue();
+        assertThat(result(after, "training").met()).isTrue();
     }
 
     private List<RequirementResult> check(CategoryRequirements requirements, Category category) {

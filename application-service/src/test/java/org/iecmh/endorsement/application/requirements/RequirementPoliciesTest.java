@@ -48,7 +48,7 @@ class RequirementPoliciesTest {
     void aCategoryCannotNeedMoreRelationshipsThanReferences() {
         RequirementPolicies.Rule tooMany = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
                 BigDecimal.ONE, null, null, null, 1, List.of(RaterRelationship.CURRENT_SUPERVISOR,
-                RaterRelationship.OTHER), null, null);
+                RaterRelationship.OTHER), null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(tooMany)))))
                 .hasMessage("iecmh.requirements[0].rules[0].reference-relationships names more raters than "
@@ -69,7 +69,7 @@ class RequirementPoliciesTest {
     void anAssociationsOwnVersionAppliesToItAlone() {
         RequirementPolicies.Version alliance = shipped.requirements().get(0);
         RequirementPolicies.Rule noDegree = new RequirementPolicies.Rule(List.of("IFS"), null, null, 2, false, true,
-                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, null, false, null);
+                BigDecimal.valueOf(30), null, BigDecimal.valueOf(24), 24, 3, null, false, null, null, null);
         RequirementPolicies policies = new RequirementPolicies(List.of(alliance,
                 new RequirementPolicies.Version(LocalDate.of(2025, 1, 1), "wa", List.of(noDegree))));
 
@@ -81,18 +81,18 @@ class RequirementPoliciesTest {
     @Test
     void aPolicyThatCannotBeReadNamesTheSetting() {
         RequirementPolicies.Rule unknown = new RequirementPolicies.Rule(List.of("XYZ"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(unknown)))))
                 .hasMessage("iecmh.requirements[0].rules[0].categories: no category XYZ");
         RequirementPolicies.Rule onlyIfa = new RequirementPolicies.Rule(List.of("IFA"), null, null, null, null, null,
-                BigDecimal.ONE, null, null, null, null, null, null, null);
+                BigDecimal.ONE, null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> new RequirementPolicies(List.of(
                 new RequirementPolicies.Version(LocalDate.of(2000, 1, 1), null, List.of(onlyIfa)))))
                 .hasMessageContaining("must state the requirements of ECFA");
     }
 
-    private static RequirementPolicies load() {
+    static RequirementPolicies load() {
         try {
             List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("shipped",
                     new ClassPathResource(ApplicationServiceApplication.NAME + ".yml"));

@@ -1,11 +1,13 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.decision.DenyApplication;
 import org.iecmh.endorsement.application.decision.WithdrawApplication;
+import org.iecmh.endorsement.application.exam.AssignScorers;
 import org.iecmh.endorsement.application.exam.ExamFailed;
 import org.iecmh.endorsement.application.exam.ExamPart;
 import org.iecmh.endorsement.application.exam.ExamPassed;
@@ -13,6 +15,7 @@ import org.iecmh.endorsement.application.exam.ExamScheduled;
 import org.iecmh.endorsement.application.exam.ExamScoreRecorded;
 import org.iecmh.endorsement.application.exam.RecordExamScore;
 import org.iecmh.endorsement.application.exam.ScheduleExam;
+import org.iecmh.endorsement.application.exam.ScorersAssigned;
 import org.iecmh.endorsement.application.portfolio.CorrectPortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
@@ -297,6 +300,13 @@ class ApplicationTest {
             new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM);
     private final ExamScheduled scheduled = new ExamScheduled(ID, "ma", 1, SITTING,
             List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES), 80, 12);
+    private static final MetaData BY_COORDINATOR = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
+    /** The sitting as a coordinator booked it: the booker is in the stored event's metadata. */
+    private final Object bookedByCoordinator = new GenericEventMessage<>(scheduled, BY_COORDINATOR);
+    private static final Reviewer LEE = new Reviewer("scorer-lee", "MA-000107", Category.IMHS);
+    private static final Reviewer SAM = new Reviewer("scorer-sam", "MA-000108", Category.IMHM_C);
+    private final ScorersAssigned scorersAssigned = new ScorersAssigned(ID, "ma", 1, "C-ABCD2345", List.of(
+            new Reviewer("scorer-1", "MA-000111", Category.IMHS), new Reviewer("scorer-2", "MA-000112", Category.IMHS)));
 
     private Object[] approvedWithExam(Object... more) {
         List<Object> events = new ArrayList<>(List.of(started, submittedWithExam, reviewOpened, assigned,
@@ -321,27 +331,115 @@ class ApplicationTest {
 
     @Test
     void eachPartIsScoredByTwoScorersAndEveryPartMustReachThePassMark() {
-        Object[] scoredButOne = approvedWithExam(scheduled,
+        Object[] scoredButOne = approvedWithExam(scheduled, scorersAssigned,
                 new ExamScoreRecorded(ID, "ma", 1, ExamPart.MULTIPLE_CHOICE, "scorer-1", 78),
                 new ExamScoreRecorded(ID, "ma", 1, ExamPart.MULTIPLE_CHOICE, "scorer-2", 84),
                 new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-1", 90));
         fixture.given(scoredButOne)
-                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 80), IN_MA)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 80, SITTING), IN_MA)
                 .expectEvents(new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-2", 80),
                         new ExamPassed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 81.0, ExamPart.VIGNETTES, 85.0)));
         fixture.given(scoredButOne)
-                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-1", 80), IN_MA)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-1", 80, SITTING), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
         fixture.given(scoredButOne)
-                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 60), IN_MA)
+                .when(new RecordExamScore(ID, ExamPart.VIGNETTES, "scorer-2", 60, SITTING), IN_MA)
                 .expectEvents(new ExamScoreRecorded(ID, "ma", 1, ExamPart.VIGNETTES, "scorer-2", 60),
                         new ExamFailed(ID, "ma", 1, Map.of(ExamPart.MULTIPLE_CHOICE, 81.0, ExamPart.VIGNETTES, 75.0),
                                 SITTING.plusMonths(12)));
-        fixture.given(approvedWithExam(scheduled))
-                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "applicant-1", 100), IN_MA)
+        fixture.given(approvedWithExam(scheduled, scorersAssigned))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "applicant-1", 100, SITTING), IN_MA)
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("No one scores their own exam");
+    }
+
+    @Test
+    void anExamIsBookedOnADraftOrWithdrawnApplicationNeverAndSaysWhy() {
+        fixture.given(started)
+                .when(new ScheduleExam(ID, SITTING, 80, 12), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Application app-1 is DRAFT; the exam follows the reviewers' approval of the "
+                        + "portfolio")
+                .expectNoEvents();
+        fixture.given(started, new ApplicationWithdrawn(ID, "ma", "Moving"))
+                .when(new ScheduleExam(ID, SITTING, 80, 12), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Application app-1 is WITHDRAWN; the exam follows the reviewers' approval of "
+                        + "the portfolio")
+                .expectNoEvents();
+    }
+
+    @Test
+    void scoresAreRecordedOnlyFromTheSittingsDate() {
+        fixture.given(approvedWithExam(scheduled, scorersAssigned))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "scorer-1", 90, SITTING.minusDays(1)), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The sitting is on 2027-01-15; its scores are recorded from that day")
+                .expectNoEvents();
+        fixture.given(approvedWithExam(scheduled, scorersAssigned))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "scorer-1", 90, SITTING), IN_MA)
+                .expectEvents(new ExamScoreRecorded(ID, "ma", 1, ExamPart.MULTIPLE_CHOICE, "scorer-1", 90));
+    }
+
+    @Test
+    void onlyTheTwoAssignedScorersScoreAndNeitherReviewerNorBooker() {
+        AssignScorers byCoordinator = new AssignScorers(ID, List.of(LEE, SAM), "C-ABCD2345", false);
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(byCoordinator, BY_COORDINATOR)
+                .expectEvents(new ScorersAssigned(ID, "ma", 1, "C-ABCD2345", List.of(LEE, SAM)));
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(new AssignScorers(ID, List.of(LEE), "C-ABCD2345", false), BY_COORDINATOR)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("An exam is scored by two different scorers");
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(new AssignScorers(ID, List.of(LEE, ANA), "C-ABCD2345", false), BY_COORDINATOR)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reviewer-ana reviewed the portfolio; the association has its exams scored "
+                        + "by others");
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(new AssignScorers(ID, List.of(LEE, ANA), "C-ABCD2345", true), BY_COORDINATOR)
+                .expectEvents(new ScorersAssigned(ID, "ma", 1, "C-ABCD2345", List.of(LEE, ANA)));
+        Reviewer booker = new Reviewer("coordinator-1", "MA-000109", Category.IMHM_C);
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(new AssignScorers(ID, List.of(LEE, booker), "C-ABCD2345", false), BY_COORDINATOR)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("coordinator-1 booked the sitting and cannot score it");
+        Reviewer associate = new Reviewer("scorer-ifa", "MA-000110", Category.IFA);
+        fixture.given(approvedWithExam(bookedByCoordinator))
+                .when(new AssignScorers(ID, List.of(LEE, associate), "C-ABCD2345", false), BY_COORDINATOR)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("scorer-ifa is endorsed as IFA; reviewers of IMHS are endorsed at the same "
+                        + "level or higher");
+        fixture.given(approvedWithExam(bookedByCoordinator, new ScorersAssigned(ID, "ma", 1, "C-ABCD2345",
+                        List.of(LEE, SAM))))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "reviewer-ana", 90, SITTING), BY_ANA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reviewer-ana is not a scorer of this sitting")
+                .expectNoEvents();
+        fixture.given(approvedWithExam(scheduled))
+                .when(new RecordExamScore(ID, ExamPart.MULTIPLE_CHOICE, "scorer-lee", 90, SITTING), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMentorInPolicyOrResearchDoesNotReviewAClinicalPortfolio() {
+        ApplicationStarted mentor = new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHM_C,
+                "zoe@example.org", "MA");
+        ApplicationSubmitted mentorSubmitted = new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example",
+                Category.IMHM_C, WITH_EXAM);
+        Reviewer policyMentor = new Reviewer("reviewer-pat", "MA-000105", Category.IMHM_P);
+        Reviewer clinicalMentor = new Reviewer("reviewer-cy", "MA-000106", Category.ECMHM_C);
+        fixture.given(mentor, mentorSubmitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA, policyMentor)), IN_MA)
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("reviewer-pat is endorsed as IMHM-P; reviewers of IMHM-C are endorsed in the "
+                        + "same track (practice)")
+                .expectNoEvents();
+        fixture.given(mentor, mentorSubmitted, reviewOpened)
+                .when(new AssignReviewers(ID, List.of(ANA, clinicalMentor)), IN_MA)
+                .expectEvents(new ReviewersAssigned(ID, "ma", List.of(ANA, clinicalMentor)));
     }
 
     @Test

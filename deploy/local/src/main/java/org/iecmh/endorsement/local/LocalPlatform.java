@@ -137,7 +137,7 @@ public final class LocalPlatform {
                   stand-in card processor on :%4$d)
                   application-service :8081   renewal-service :8082   payment-service :8083   registry-service :8084
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
-                  auditor-ma, admin-ma, the same for wa, and operator; password demo)
+                  scorer-ma, scorer2-ma, auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/
                   email (renewal reminders, reference requests): SMTP 127.0.0.1:%2$d; read it over IMAP 127.0.0.1:%3$d, user and password
                   the recipient's address

@@ -82,13 +82,13 @@ class ConsoleTest {
         row.findElement(By.linkText(NAME)).click();
         browser.await("the application", page -> NAME.equals(page.findElement(By.id("heading")).getText())
                 && page.findElement(By.id("invoices")).getText().contains(invoiceId));
-        assertThat(text("invoices")).contains("$40.00", "Open");
+        assertThat(text("invoices")).contains("$50.00", "Open");
         assertThat(text("portfolio")).contains("Seattle Central College", "Home visitor",
                 "Observation and reflection");
         assertThat(text("checklist")).contains("References");
         Accessibility.assertNoSeriousViolations(driver(), "an application waiting for its fees");
 
-        field("payment-amount").sendKeys("40.005");
+        field("payment-amount").sendKeys("50.005");
         new Select(field("payment-method")).selectByValue("CHECK");
         field("payment-reference").sendKeys("check 2044");
         submit("payment-form");
@@ -126,15 +126,15 @@ class ConsoleTest {
                 .equals("Payment of $10.00 recorded on " + invoiceId + "; the invoice is Open."));
         ApiClient coordinator = RunningPlatform.get().signedIn("coordinator-wa", "wa");
         assertThat(coordinator.get("/api/payments/invoices/" + invoiceId).at("/paid/cents")).isEqualTo("1000");
-        assertThat(text("invoices")).contains("$10.00", "$30.00");
+        assertThat(text("invoices")).contains("$10.00", "$40.00");
 
-        field("payment-amount").sendKeys("30.00");
+        field("payment-amount").sendKeys("40.00");
         field("payment-reference").sendKeys("check 2045");
         submit("payment-form");
         // The review opens once payment-service's InvoicePaid has travelled through Kafka.
         new WebDriverWait(driver(), RunningPlatform.HOP.plusSeconds(15)).withMessage("the review opened")
                 .until(page -> page.findElement(By.id("status-line")).getText().contains("now in review"));
-        assertThat(text("status-line")).isEqualTo("Payment of $30.00 recorded on " + invoiceId
+        assertThat(text("status-line")).isEqualTo("Payment of $40.00 recorded on " + invoiceId
                 + "; the invoice is Paid. The application is now in review.");
         assertThat(text("facts")).contains("In review");
         assertThat(text("invoices")).contains("Paid");
@@ -260,7 +260,7 @@ class ConsoleTest {
         assertThat(driver().findElement(By.tagName("main")).getText()).contains("Totales por situación");
         // The totals are the association's (other stories paid invoices too); the list names this one's amount.
         assertThat(text("totals")).contains("Pagada", "US$");
-        assertThat(text("invoice-list")).contains(invoiceId, "applicant4-wa", "40,00", "Abrir la solicitud");
+        assertThat(text("invoice-list")).contains(invoiceId, "applicant4-wa", "50,00", "Abrir la solicitud");
         assertThat(text("invoices-status")).matches("\\d+ facturas?: Pagada\\.");
         assertThat(driver().getTitle()).startsWith("Cuentas");
         Accessibility.assertNoSeriousViolations(driver(), "the accounts in Spanish");

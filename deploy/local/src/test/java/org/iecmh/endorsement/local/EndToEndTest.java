@@ -334,8 +334,9 @@ class EndToEndTest {
         String invoices = "/api/payments/invoices?applicationId=" + applicationId;
         await("the invoice").atMost(HOP).until(() -> applicant.get(invoices).body().size() == 1);
         String invoiceId = applicant.get(invoices).body().get(0).get("invoiceId").asText();
+        // Washington's IFA fees: its $25 registration and the $25 processing that stands in for its own.
         Response paid = coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents",
-                4_000, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "matrix-check"));
+                5_000, "currency", "USD", "method", "CHECK"), Map.of("Idempotency-Key", "matrix-check"));
         assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
         await("the review").atMost(HOP).until(() -> "IN_REVIEW".equals(applicant.get(application).at("/status")));
 
@@ -385,6 +386,7 @@ class EndToEndTest {
         ids.put("keyId", ApiClient.at(platform.gatewayUrl()).get("/api/registry/issuers/wa/jwks").at("/keys/1/kid"));
         ids.put("purpose", "revocation");
         ids.put("token", links.get(0).substring("/api/references/".length()));
+        ids.put("candidateCode", "C-NOSUCH22");
         // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),

@@ -81,6 +81,10 @@ final class SecurityMatrix {
             POST   /api/applications/{applicationId}/exam                            record   403   403   403   409   403   403   403
             GET    /api/applications/{applicationId}/exam                            record   200   404   200   200   200   200   200
             POST   /api/applications/{applicationId}/exam/scores                     record   403   403   409   409   403   403   403
+            POST   /api/applications/{applicationId}/exam/scorers                    record   403   403   403   409   403   403   403
+            # A scorer's sittings, under candidate codes; no sitting has the code asked for.
+            GET    /api/applications/exam-sittings                                   tenant   403   403   200   403   403   403   403
+            POST   /api/applications/exam-sittings/{candidateCode}/scores            record   403   403   404   403   403   403   403
             POST   /api/applications/{applicationId}/approval                        record   403   403   403   409   403   403   403
             POST   /api/applications/{applicationId}/denial                          record   403   403   403   409   403   403   403
             POST   /api/applications/{applicationId}/withdrawal                      record   409   404   403   403   403   403   403
@@ -244,6 +248,10 @@ final class SecurityMatrix {
         request("POST /api/applications/{applicationId}/reviews", body("{\"decision\": \"APPROVE\"}"));
         request("POST /api/applications/{applicationId}/exam", body("{\"sittingOn\": \"2027-03-15\"}"));
         request("POST /api/applications/{applicationId}/exam/scores",
+                body("{\"part\": \"MULTIPLE_CHOICE\", \"percent\": 84}"));
+        request("POST /api/applications/{applicationId}/exam/scorers",
+                body("{\"scorers\": [\"scorer-wa\", \"scorer2-wa\"]}"));
+        request("POST /api/applications/exam-sittings/{candidateCode}/scores",
                 body("{\"part\": \"MULTIPLE_CHOICE\", \"percent\": 84}"));
         request("POST /api/applications/{applicationId}/denial", body("{\"reasons\": [\"Incomplete\"]}"));
         request("POST /api/applications/{applicationId}/withdrawal", body("{\"reason\": \"Moving\"}"));

@@ -3,6 +3,10 @@ package org.iecmh.endorsement.payment.fees;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.Money;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -74,5 +78,23 @@ class FeeSchedulesTest {
                 new FeeSchedule(LocalDate.parse("2024-01-01"), "USD", 30, REGISTRATION, PROCESSING, null, null,
                         -1L, null, null)))))
                 .hasMessageContaining("iecmh.fees.ma[0].late-fee");
+    }
+
+    @Test
+    void washingtonChargesItsOwnPublishedRegistrationAndMembershipNotMassachusetts() throws java.io.IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("shipped", new ClassPathResource(
+                org.iecmh.endorsement.payment.PaymentServiceApplication.NAME + ".yml"))
+                .forEach(environment.getPropertySources()::addLast);
+        FeeSchedules shipped = Binder.get(environment).bind("iecmh", FeeSchedules.class).get();
+        FeeSchedule washington = shipped.inEffect("wa", LocalDate.parse("2026-06-01"));
+
+        for (Category category : List.of(Category.IFA, Category.IFS, Category.IMHS, Category.IMHM_C)) {
+            assertThat(washington.forSubmission(category).get(0).amount()).isEqualTo(Money.of(2_500, "USD"));
+        }
+        assertThat(washington.flatFee(FeeKind.MEMBERSHIP_DUES))
+                .hasValueSatisfying(fee -> assertThat(fee.amount()).isEqualTo(Money.of(8_000, "USD")));
+        assertThat(shipped.inEffect("ma", LocalDate.parse("2026-06-01")).forSubmission(Category.IFA).get(0).amount())
+                .isEqualTo(Money.of(1_500, "USD"));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders;
 import org.iecmh.endorsement.registry.search.Registry;
 import org.iecmh.endorsement.registry.search.RegistryEntry;
 import org.iecmh.endorsement.registry.search.RegistryResource;
@@ -24,8 +24,7 @@ import java.util.List;
 @RestController
 class ReflectiveSupervisionProviderResource {
 
-    static final List<String> PROVIDER_CATEGORIES = List.of(Category.IMHS.abbreviation(),
-            Category.ECMHS.abbreviation(), Category.IMHM_C.abbreviation(), Category.ECMHM_C.abbreviation());
+    static final List<String> PROVIDER_CATEGORIES = ReflectiveSupervisionProviders.categoryAbbreviations();
 
     private final Registry registry;
 

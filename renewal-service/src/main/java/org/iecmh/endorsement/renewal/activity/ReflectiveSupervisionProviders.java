@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Who was an endorsed reflective supervision provider, and when: kept from this service's own record of grants
@@ -23,8 +22,6 @@ import java.util.Set;
 @Component
 @ProcessingGroup("reflective-supervision-providers")
 public class ReflectiveSupervisionProviders {
-
-    static final Set<String> PROVIDER_CATEGORIES = Set.of("IMHS", "ECMHS", "IMHM-C", "ECMHM-C");
 
     private final JdbcTemplate jdbc;
 
@@ -44,7 +41,7 @@ public class ReflectiveSupervisionProviders {
 
     @EventHandler
     void on(EndorsementActivated event) {
-        if (PROVIDER_CATEGORIES.contains(event.category())) {
+        if (org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders.provides(event.category())) {
             jdbc.update("""
                     INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.endorsementNumber(), event.personId(),

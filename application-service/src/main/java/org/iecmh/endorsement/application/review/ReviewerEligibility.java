@@ -1,0 +1,78 @@
+package org.iecmh.endorsement.application.review;
+
+import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may review a portfolio or score an exam (docs/architecture.md, Domain rules): someone whose endorsement stands
+ * today, at the application's level or higher, in the same track. Levels I to III and the clinical Mentors form the
+ * practice track; policy Mentors and research/faculty Mentors each form their own, so neither reviews a clinical
+ * portfolio nor the other's.
+ */
+public final class ReviewerEligibility {
+
+    /** The tracks of the Alliance's categories; a reviewer's track must be the application's. */
+    public enum Track {
+        PRACTICE, POLICY, RESEARCH;
+
+        public static Track of(Category category) {
+            return switch (category) {
+                case IMHM_P, ECMHM_P -> POLICY;
+                case IMHM_R, ECMHM_R -> RESEARCH;
+                default -> PRACTICE;
+            };
+        }
+    }
+
+    private ReviewerEligibility() {
+    }
+
+    /** Why an endorsee in {@code held} may not review an application in {@code applied}, if they may not. */
+    public static Optional<DomainRuleViolation> whyNot(String subject, Category held, Category applied) {
+        if (Track.of(held) != Track.of(applied)) {
+            return Optional.of(new DomainRuleViolation("reviewer-track", subject + " is endorsed as "
+                    + held.abbreviation() + "; reviewers of " + applied.abbreviation()
+                    + " are endorsed in the same track (" + Track.of(applied).name().toLowerCase() + ")"));
+        }
+        if (held.level() < applied.level()) {
+            return Optional.of(new DomainRuleViolation("reviewer-level", subject + " is endorsed as "
+                    + held.abbreviation() + "; reviewers of " + applied.abbreviation()
+                    + " are endorsed at the same level or higher"));
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses a reviewer or scorer whose endorsement does not qualify for the application. */
+    public static void require(Reviewer reviewer, Category applied) {
+        whyNot(reviewer.subject(), reviewer.category(), applied).ifPresent(violation -> {
+            throw violation;
+        });
+    }
+
+    /**
+     * The endorsement that makes {@code subject} a reviewer of an application in {@code applied}: the highest that
+     * stands and qualifies. Refused when they hold none ({@code reviewer-not-endorsed}), none stands
+     * ({@code reviewer-not-active}), or none qualifies ({@code reviewer-track}, {@code reviewer-level}).
+     */
+    public static Reviewer nominate(String subject, List<HeldEndorsement> held, Category applied) {
+        if (held.isEmpty()) {
+            throw new DomainRuleViolation("reviewer-not-endorsed", subject + " holds no endorsement and cannot review");
+        }
+        List<HeldEndorsement> standing = held.stream().filter(HeldEndorsement::active)
+                .sorted(Comparator.comparingInt((HeldEndorsement e) -> e.category().level()).reversed()).toList();
+        if (standing.isEmpty()) {
+            throw new DomainRuleViolation("reviewer-not-active", subject + "'s endorsement is lapsed, revoked, on "
+                    + "hold or transferred; only an endorsement that stands today qualifies");
+        }
+        HeldEndorsement chosen = standing.stream()
+                .filter(e -> whyNot(subject, e.category(), applied).isEmpty()).findFirst()
+                .orElse(standing.get(0));
+        Reviewer reviewer = new Reviewer(subject, chosen.endorsementNumber(), chosen.category());
+        require(reviewer, applied);
+        return reviewer;
+    }
+}
