@@ -760,7 +760,7 @@ class PaymentServiceTest {
                 Map.of("Idempotency-Key", "typo-membership"));
         assertThat(membership.status()).isEqualTo(400);
         assertThat(membership.at("/errors/0/field")).isEqualTo("membershipThrough");
-        assertThat(membership.at("/errors/0/rule")).isEqualTo("PlausibleDate");
+        assertThat(membership.at("/errors/0/rule")).isEqualTo("DateRange");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM invoice_view WHERE person_id = 'typo-1'", Integer.class))
                 .isZero();
     }

@@ -865,7 +865,7 @@ class RenewalServiceTest {
                 Map.of("title", "Observation", "attendedOn", "1899-12-31", "hours", 3));
         assertThat(ancient.status()).isEqualTo(400);
         assertThat(ancient.at("/errors/0/field")).isEqualTo("attendedOn");
-        assertThat(ancient.at("/errors/0/rule")).isEqualTo("PlausibleDate");
+        assertThat(ancient.at("/errors/0/rule")).isEqualTo("DateRange");
         Response farAhead = endorsee.post("/api/endorsements/MA-000133/reflective-supervision",
                 Map.of("providerNumber", "MA-000012", "sessionOn", "20270-05-01", "hours", 3));
         assertThat(farAhead.status()).isEqualTo(400);

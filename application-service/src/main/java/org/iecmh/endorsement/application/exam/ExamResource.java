@@ -73,7 +73,7 @@ class ExamResource {
                                        Actor actor) {
         views.require(applicationId, actor);
         LocalDate today = policies.today(actor.tenantId(), clock);
-        DateRange.ahead("sittingOn", request.sittingOn(), today, today);
+        DateRange.Check.ahead("sittingOn", request.sittingOn(), today, today);
         TenantPolicies.Exam exam = policies.exam(actor.tenantId());
         commands.sendAndWait(new ScheduleExam(applicationId, request.sittingOn(), exam.passMark(),
                 exam.retakeMonths()), actor.metaData());

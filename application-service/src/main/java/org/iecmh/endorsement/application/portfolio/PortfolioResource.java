@@ -77,9 +77,9 @@ class PortfolioResource {
             implements EntryRequest {
         @Override
         public PortfolioEntry entry(LocalDate today) {
-            DateRange.past("startedOn", startedOn, today);
-            DateRange.ahead("endedOn", endedOn, DateRange.EARLIEST, today);
-            DateRange.endNotBeforeStart("endedOn", startedOn, endedOn);
+            DateRange.Check.past("startedOn", startedOn, today);
+            DateRange.Check.ahead("endedOn", endedOn, DateRange.EARLIEST, today);
+            DateRange.Check.endNotBeforeStart("endedOn", startedOn, endedOn);
             return new PortfolioEntry.WorkExperience(role.strip(), employer.strip(), startedOn, endedOn, hoursPerWeek,
                     paid, Set.copyOf(populations), activities == null ? Set.of() : Set.copyOf(activities));
         }
@@ -94,7 +94,7 @@ class PortfolioResource {
             implements EntryRequest {
         @Override
         public PortfolioEntry entry(LocalDate today) {
-            DateRange.past("attendedOn", attendedOn, today);
+            DateRange.Check.past("attendedOn", attendedOn, today);
             return new PortfolioEntry.Training(title.strip(), provider.strip(), attendedOn, hours, Set.copyOf(domains));
         }
     }
@@ -109,7 +109,7 @@ class PortfolioResource {
             implements EntryRequest {
         @Override
         public PortfolioEntry entry(LocalDate today) {
-            DateRange.past("heldOn", heldOn, today);
+            DateRange.Check.past("heldOn", heldOn, today);
             return new PortfolioEntry.ReflectiveSupervision(heldOn, hours, format, providerEndorsementNumber.strip(),
                     Boolean.TRUE.equals(aboutProvidingRsc));
         }

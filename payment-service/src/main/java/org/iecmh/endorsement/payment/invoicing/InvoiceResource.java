@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.kit.web.PlausibleDate;
+import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
@@ -60,9 +60,9 @@ class InvoiceResource {
     record IssueRequest(@NotBlank @Size(max = 255) String personId,
                         @Size(max = 64) String applicationId,
                         @NotEmpty @Size(max = 50) List<@Valid @NotNull LineRequest> lines,
-                        @PlausibleDate(yearsAhead = 5) LocalDate dueOn,
-                        @PlausibleDate(yearsAhead = 5) LocalDate membershipThrough,
-                        @PlausibleDate(yearsAhead = 5) LocalDate membershipFrom) {
+                        @DateRange(yearsAhead = 5) LocalDate dueOn,
+                        @DateRange(yearsAhead = 5) LocalDate membershipThrough,
+                        @DateRange(yearsAhead = 5) LocalDate membershipFrom) {
     }
 
     record LineRequest(FeeKind fee, @Size(max = 200) String description, @PositiveOrZero Long amountCents) {

@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.kit.web.PlausibleDate;
+import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -48,7 +48,7 @@ class ActivityResource {
 
     /** {@code deiHours}: how many of the hours were on diversity, equity and inclusion (all of them for a DEI training). */
     record TrainingRequest(@NotBlank @Size(max = 200) @Schema(example = "Reflective practice") String title,
-                           @NotNull @PlausibleDate @Schema(example = "2027-05-01") LocalDate attendedOn,
+                           @NotNull @DateRange @Schema(example = "2027-05-01") LocalDate attendedOn,
                            @NotNull @DecimalMin("0.25") @DecimalMax("100") @Schema(example = "6") BigDecimal hours,
                            @DecimalMin("0") @DecimalMax("100") @Schema(example = "2") BigDecimal deiHours) {
 
@@ -61,7 +61,7 @@ class ActivityResource {
 
     record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
                           String providerNumber,
-                          @NotNull @PlausibleDate @Schema(example = "2027-05-01") LocalDate sessionOn,
+                          @NotNull @DateRange @Schema(example = "2027-05-01") LocalDate sessionOn,
                           @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {
     }
 
