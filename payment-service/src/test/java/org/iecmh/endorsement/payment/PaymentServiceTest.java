@@ -22,6 +22,7 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.payment.invoicing.Invoice;
+import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
@@ -51,11 +52,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -84,36 +82,12 @@ class PaymentServiceTest {
 
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
-    /** The service's clock, moved by the stories that need another day; each puts it back. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now = NOW;
-
-        void moveTo(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration
     static class Time {
+        /** The service's clock, moved by the stories that need another day; each puts it back. */
         @Bean
-        MovableClock clock() {
-            return new MovableClock();
+        MutableClock clock() {
+            return new MutableClock(NOW);
         }
     }
 
@@ -166,7 +140,7 @@ class PaymentServiceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     private ApiClient coordinator(String tenant) {
         return ApiClient.onPort(port).as(tenant, "coordinator-" + tenant, "COORDINATOR");
@@ -210,7 +184,7 @@ class PaymentServiceTest {
         publisher.publish(first.getPayload(), first);
         awaitInvoices(before, coordinator("tx"));
         try {
-            clock.moveTo(Instant.parse("2027-01-04T09:00:00Z"));
+            clock.set(Instant.parse("2027-01-04T09:00:00Z"));
             EventMessage<ApplicationSubmitted> second = submitted("tx", after, "person-tx-2", "IMHS");
             publisher.publish(second.getPayload(), second);
 
@@ -218,7 +192,7 @@ class PaymentServiceTest {
             assertThat(newer.at("/0/total/cents")).isEqualTo("29700");
             assertThat(newer.at("/0/dueOn")).isEqualTo("2027-02-03");
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
         assertThat(coordinator("tx").get("/api/payments/invoices/INV-" + before).at("/total/cents"))
                 .isEqualTo("27000");
@@ -558,7 +532,7 @@ class PaymentServiceTest {
         pay(coordinator, invoiceId, 27_000);
         String refunds = "/api/payments/invoices/" + invoiceId + "/refunds";
         try {
-            clock.moveTo(Instant.parse("2027-01-04T09:00:00Z"));
+            clock.set(Instant.parse("2027-01-04T09:00:00Z"));
 
             Response everything = coordinator.post(refunds, Map.of("amountCents", 27_000, "currency", "USD",
                     "reason", "WRONG_CATEGORY"), Map.of("Idempotency-Key", "tx-r-1"));
@@ -569,7 +543,7 @@ class PaymentServiceTest {
             assertThat(everything.at("/rule")).isEqualTo("fee-not-refundable");
             assertThat(registration.status()).as(registration.text()).isEqualTo(200);
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
     }
 
@@ -621,14 +595,14 @@ class PaymentServiceTest {
                 "REFUNDED 1 3000 outstanding 0", "VOID 1 4000 outstanding 0");
         assertThat(today.at("/totals/2/refunded/cents")).isEqualTo("3000");
         try {
-            clock.moveTo(NOW.plus(Duration.ofDays(15)));
+            clock.set(NOW.plus(Duration.ofDays(15)));
             Response later = ApiClient.onPort(port).as("ty", "auditor-1", "AUDITOR").get("/api/payments/accounts");
             assertThat(totals(later)).containsExactly("OVERDUE 1 1000 outstanding 1000",
                     "PAID 1 2000 outstanding 0", "REFUNDED 1 3000 outstanding 0", "VOID 1 4000 outstanding 0");
             assertThat(coordinator.get("/api/payments/accounts/invoices?standing=OVERDUE").body()
                     .findValuesAsText("invoiceId")).containsExactly(open);
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
         assertThat(coordinator.get("/api/payments/accounts/invoices?standing=OVERDUE").body()).isEmpty();
         assertThat(ApiClient.onPort(port).as("ty", "ty-1", "APPLICANT").get("/api/payments/accounts").status())
@@ -706,7 +680,7 @@ class PaymentServiceTest {
         ApiClient coordinator = coordinator("wa");
         try {
             // September 2 in Seattle is after September 1: the membership runs to December 31 of the next year.
-            clock.moveTo(Instant.parse("2027-09-02T18:00:00Z"));
+            clock.set(Instant.parse("2027-09-02T18:00:00Z"));
             String late = membershipDues(coordinator, "member-2");
             assertThat(coordinator.get("/api/payments/invoices/" + late).at("/membershipThrough"))
                     .isEqualTo("2028-12-31");
@@ -715,7 +689,7 @@ class PaymentServiceTest {
             assertThat(published).contains("\"activeFrom\":\"2027-09-02\"")
                     .contains("\"activeThrough\":\"2028-12-31\"");
             // 4:30 pm on September 1 in Seattle is September 2 in UTC: still this year's membership.
-            clock.moveTo(Instant.parse("2027-09-01T23:30:00Z"));
+            clock.set(Instant.parse("2027-09-01T23:30:00Z"));
             String onTime = membershipDues(coordinator, "member-3");
             assertThat(coordinator.get("/api/payments/invoices/" + onTime).at("/membershipThrough"))
                     .isEqualTo("2027-12-31");
@@ -726,7 +700,7 @@ class PaymentServiceTest {
             assertThat(coordinator("ma").get("/api/payments/membership-policy").at("/requiredToApply"))
                     .isEqualTo("false");
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
     }
 
@@ -734,13 +708,13 @@ class PaymentServiceTest {
     void anInvoiceIssuedInTheEveningIsIssuedAndDueByTheAssociationsDayNotUtcs() {
         try {
             // 10 pm on February 28 in Boston is March 1 in UTC.
-            clock.moveTo(Instant.parse("2027-03-01T03:00:00Z"));
+            clock.set(Instant.parse("2027-03-01T03:00:00Z"));
             String invoice = issue("ma", "evening-1", 1_000);
             Response issued = coordinator("ma").get("/api/payments/invoices/" + invoice);
             assertThat(issued.at("/issuedOn")).isEqualTo("2027-02-28");
             assertThat(issued.at("/dueOn")).isEqualTo("2027-03-30");
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
     }
 
@@ -876,7 +850,7 @@ class PaymentServiceTest {
         Response shownThen = coordinator("ma").get("/api/payments/invoices/" + invoiceId);
         ApiClient auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");
         try {
-            clock.moveTo(NOW.plus(Duration.ofDays(5)));
+            clock.set(NOW.plus(Duration.ofDays(5)));
             pay(coordinator("ma"), invoiceId, 4_000);
 
             Response state = auditor.get("/api/audit/invoices/" + invoiceId + "/state?at=" + NOW.plus(Duration.ofDays(2)));
@@ -892,7 +866,7 @@ class PaymentServiceTest {
             assertThat(ApiClient.onPort(port).as("wa", "auditor-wa", "AUDITOR")
                     .get("/api/audit/invoices/" + invoiceId + "/events").status()).isEqualTo(404);
         } finally {
-            clock.moveTo(NOW);
+            clock.set(NOW);
         }
 
         List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM invoice_view ORDER BY invoice_id");

@@ -33,8 +33,25 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time, read in {@code zone} (an association's day). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("The platform keeps time in UTC");
+        MutableClock time = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return time.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return time.instant();
+            }
+        };
     }
 }

@@ -1,13 +1,12 @@
 package org.iecmh.endorsement.kit.time;
 
+import org.iecmh.endorsement.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,41 +14,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The rehearsal clock of the local platform: it starts at the instant given and runs on from there. */
 class ClockAutoConfigurationTest {
 
-    /** Wall-clock time that a test moves. */
-    private static final class Wall extends Clock {
-        private Instant now;
-
-        Wall(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aRehearsalClockStartsAtTheInstantGivenAndLetsTimeRun() {
-        Wall wall = new Wall(Instant.parse("2026-12-02T09:00:00Z"));
+        MutableClock wall = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
         RehearsalClock rehearsal = ClockAutoConfiguration.startingAt("2027-09-30T23:55:00Z", wall);
 
         assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2027-09-30T23:55:00Z"));
-        wall.now = wall.now.plus(Duration.ofMinutes(10));
+        wall.advance(Duration.ofMinutes(10));
         assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2027-10-01T00:05:00Z"));
         // Moved, it reads the new instant and runs on from there.
         rehearsal.moveTo(Instant.parse("2028-01-30T12:00:00Z"));
-        wall.now = wall.now.plus(Duration.ofMinutes(1));
+        wall.advance(Duration.ofMinutes(1));
         assertThat(rehearsal.instant()).isEqualTo(Instant.parse("2028-01-30T12:01:00Z"));
     }
 
