@@ -18,7 +18,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,17 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway in front of services that misbehave: application-service holds some requests without answering,
- * registry-service does not listen at all, payment-service answers. Routes wait 300 ms for an answer to begin; a
- * route's circuit opens after two failures of its latest three calls.
+ * registry-service does not listen at all, payment-service answers (once forty requests are in, for those that ask
+ * it to wait for the crowd). Routes wait 2 s for an answer to begin; a route's circuit opens after two failures of its
+ * latest three calls.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + GatewayApplication.NAME,
-                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=300ms",
+                "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
                 "iecmh.gateway.upstream.calls=3", "iecmh.gateway.upstream.minimum-calls=3",
                 "iecmh.gateway.upstream.failure-rate=50", "iecmh.gateway.upstream.open-for=5m"})
 class GatewayUpstreamTest {
 
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    private static final int CROWD = 40;
+    private static final CountDownLatch CROWD_IN = new CountDownLatch(CROWD);
     private static final AtomicInteger ANSWERED = new AtomicInteger();
     private static final HttpServer APPLICATIONS = server(true);
     private static final HttpServer PAYMENTS = server(false);
@@ -72,7 +79,7 @@ class GatewayUpstreamTest {
             assertThat(held.status()).isEqualTo(504);
             assertThat(held.contentType()).startsWith("application/problem+json");
             assertThat(held.at("/type")).isEqualTo(Upstreams.TIMEOUT);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
         int answeredBefore = ANSWERED.get();
 
@@ -82,6 +89,24 @@ class GatewayUpstreamTest {
         assertThat(ANSWERED.get()).as("the open circuit kept the request from the service").isEqualTo(answeredBefore);
         // Another route, another circuit.
         assertThat(client.get("/api/payments/invoices/INV-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void fortyRequestsAtOnceToOneRouteAllReachTheService() throws Exception {
+        ApiClient client = ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR");
+        ExecutorService callers = Executors.newFixedThreadPool(CROWD);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < CROWD; i++) {
+                int n = i;
+                answers.add(callers.submit(() -> client.get("/api/payments/crowd-" + n).status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -102,6 +127,10 @@ class GatewayUpstreamTest {
                 try {
                     if (holds && exchange.getRequestURI().getPath().contains("held")) {
                         RELEASE.await(30, TimeUnit.SECONDS);
+                    } else if (exchange.getRequestURI().getPath().contains("crowd")) {
+                        CROWD_IN.countDown();
+                        CROWD_IN.await(30, TimeUnit.SECONDS);
+                        ANSWERED.incrementAndGet();
                     } else {
                         ANSWERED.incrementAndGet();
                     }
