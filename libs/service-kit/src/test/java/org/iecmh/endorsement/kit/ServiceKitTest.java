@@ -18,6 +18,7 @@ import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
+import org.iecmh.endorsement.contracts.IntegrationEventType;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventRelay;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -179,6 +181,13 @@ class ServiceKitTest {
         ConsumerRecord<byte[], byte[]> record = KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS,
                 r -> person.equals(KafkaTopics.key(r)));
         assertThat(KafkaTopics.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void everyTopicsBindingIsMadeAtStartUpNotByTwoFirstSendsAtOnce(@Autowired BindingServiceProperties streams) {
+        // StreamBridge's map of bindings is not safe for threads; a binding made at a first send could be lost.
+        assertThat(streams.getBindings().keySet()).containsAll(IntegrationEventType.ALL.stream()
+                .map(type -> kafkaPrefix + type.topic()).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.iecmh.endorsement.contracts.IntegrationEventType;
 import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
@@ -60,7 +61,12 @@ public class MessagingAutoConfiguration {
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(
             StreamBridge streamBridge, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
-            @Value("${spring.application.name}") String serviceName) {
+            @Value("${spring.application.name}") String serviceName, BindingServiceProperties streams) {
+        // StreamBridge makes a topic's binding on its first send, in a map that is not safe for threads: two first
+        // sends at once (the relay and a consumer's publisher) could lose a binding and fail. Made here, at start-up,
+        // on one thread, every topic's binding exists before anything is sent.
+        IntegrationEventType.ALL.stream().map(type -> names.topic(type.topic())).distinct()
+                .forEach(streams::getBindingProperties);
         return new IntegrationEventPublisher(streamBridge, json, names, "/" + serviceName);
     }
 
