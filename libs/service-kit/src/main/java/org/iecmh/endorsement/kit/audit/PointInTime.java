@@ -40,6 +40,10 @@ public class PointInTime {
     private final TransactionTemplate setUp;
     /** Each projection's handlers, inspected once rather than on every replay. */
     private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
+    /** Whether each twin stands alone (none has foreign keys or triggers), asked of the catalog once. */
+    private final Map<String, Boolean> independence = new ConcurrentHashMap<>();
+    /** The schema of the live tables, the role's first on its search path: it does not change while running. */
+    private volatile String live;
 
     public PointInTime(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -52,7 +56,7 @@ public class PointInTime {
     /** The view after {@code events} (one aggregate's, oldest first), or nothing if they make none. */
     public Optional<?> replay(LiveView view, String aggregateId, List<? extends DomainEventMessage<?>> events) {
         List<String> tables = view.readModel().tables();
-        String live = jdbc.queryForObject("SELECT current_schema()", String.class);
+        String live = liveSchema();
         if (!unmatched(tables, live).isEmpty()) {
             makeTwins(tables, live);
         }
@@ -62,7 +66,7 @@ public class PointInTime {
             List<AnnotationEventHandlerAdapter> adapters = view.readModel().projections().stream()
                     .map(projection -> handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new))
                     .toList();
-            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), independence)) {
                 for (DomainEventMessage<?> event : events) {
                     for (AnnotationEventHandlerAdapter handler : adapters) {
                         if (handler.canHandle(event)) {
@@ -73,6 +77,15 @@ public class PointInTime {
             }
             return view.find(aggregateId);
         });
+    }
+
+    private String liveSchema() {
+        String schema = live;
+        if (schema == null) {
+            schema = jdbc.queryForObject("SELECT current_schema()", String.class);
+            live = schema;
+        }
+        return schema;
     }
 
     /** The tables whose twin is missing, or has other columns than the live table in {@code live}. */

@@ -65,7 +65,7 @@ public class BatchDeadLetters implements ListenerContainerWithDlqAndRetryCustomi
         }
         KafkaConsumerProperties kafka = binding.getExtension();
         String deadLetterTopic = StringUtils.hasText(kafka.getDlqName()) ? kafka.getDlqName()
-                : "error." + destinationName + "." + group;
+                : DeadLetters.deadLetterTopic(destinationName, group);
         Integer partitions = kafka.getDlqPartitions();
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(deadLetterTopic,

@@ -59,6 +59,11 @@ public class DeadLetters {
     private final List<Binding> bindings;
     private final Map<String, Object> client;
 
+    /** The dead-letter topic the binder gives a consumer group of a topic, unless a binding names its own. */
+    public static String deadLetterTopic(String topic, String group) {
+        return "error." + topic + "." + group;
+    }
+
     /** {@code client}: the connection settings (bootstrap servers, TLS) of the service's Kafka clients. */
     public DeadLetters(List<Binding> bindings, Map<String, Object> client) {
         this.bindings = List.copyOf(bindings);

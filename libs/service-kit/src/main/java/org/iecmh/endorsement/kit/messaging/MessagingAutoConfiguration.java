@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ import java.util.Map;
 /** The relay from each service's event store to Kafka, and the inbox its consumers share. */
 @AutoConfiguration(after = {EventStoreAutoConfiguration.class, ClockAutoConfiguration.class})
 public class MessagingAutoConfiguration {
+
+    /** Where the service's Kafka clients connect: the binder's brokers, else Spring Kafka's. */
+    static final String BOOTSTRAP_SERVERS =
+            "${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}";
 
     @Bean
     public KafkaNames kafkaNames(@Value("${iecmh.kafka.prefix:}") String prefix) {
@@ -52,8 +57,7 @@ public class MessagingAutoConfiguration {
      */
     @Bean
     public BatchDeadLetters batchDeadLetters(
-            @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
-            String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
+            @Value(BOOTSTRAP_SERVERS) String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
         Map<String, Object> client = kafka.getIfAvailable(KafkaProperties::new).buildProducerProperties();
         return new BatchDeadLetters(bootstrapServers, client);
     }
@@ -89,15 +93,14 @@ public class MessagingAutoConfiguration {
      * topic {@code error.<topic>.<group>}), through the service's Kafka connection settings.
      */
     @Bean
-    public DeadLetters deadLetters(BindingServiceProperties streams,
-            @Value("${spring.cloud.stream.kafka.binder.brokers:${spring.kafka.bootstrap-servers:localhost:9092}}")
-            String bootstrapServers, ObjectProvider<KafkaProperties> kafka) {
+    public DeadLetters deadLetters(BindingServiceProperties streams, @Value(BOOTSTRAP_SERVERS) String bootstrapServers,
+                                   ObjectProvider<KafkaProperties> kafka) {
         List<DeadLetters.Binding> bindings = streams.getBindings().entrySet().stream()
                 .filter(binding -> binding.getValue().getGroup() != null && binding.getValue().getDestination() != null)
                 .map(binding -> new DeadLetters.Binding(binding.getKey(), binding.getValue().getDestination(),
-                        binding.getValue().getGroup(), "error." + binding.getValue().getDestination() + "."
-                        + binding.getValue().getGroup()))
-                .sorted(java.util.Comparator.comparing(DeadLetters.Binding::name))
+                        binding.getValue().getGroup(), DeadLetters.deadLetterTopic(
+                                binding.getValue().getDestination(), binding.getValue().getGroup())))
+                .sorted(Comparator.comparing(DeadLetters.Binding::name))
                 .toList();
         Map<String, Object> client = new HashMap<>(kafka.getIfAvailable(KafkaProperties::new).buildAdminProperties());
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -61,25 +61,35 @@ public final class HeldBackWrites implements AutoCloseable {
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     /** Per SQL: the table its writes are held back for, or null if they are sent at once. */
     private final Map<String, String> tableOf = new HashMap<>();
-    /** Per table whose order and independence are known: whether its writes may be held back. */
-    private final Map<String, Boolean> independent = new HashMap<>();
+    /** Per table whose independence is known: whether its writes may be held back. */
+    private final Map<String, Boolean> independent;
     /** Per table, in the order tables were first written: the SQL held back for it, each in the order first run. */
     private final Map<String, List<String>> heldBack = new LinkedHashMap<>();
     private final Map<String, Integer> rows = new HashMap<>();
     private int heldBackRows;
     private long batchesSent;
 
-    private HeldBackWrites(DataSource dataSource, ConnectionHolder own) {
+    private HeldBackWrites(DataSource dataSource, ConnectionHolder own, Map<String, Boolean> independent) {
         this.dataSource = dataSource;
         this.own = own;
+        this.independent = independent;
         this.target = own == null ? null : own.getConnection();
     }
 
     /** Holds back the writes of the transaction bound to this thread; does nothing outside of one. */
     public static HeldBackWrites inThisTransaction(DataSource dataSource) {
+        return inThisTransaction(dataSource, new HashMap<>());
+    }
+
+    /**
+     * As {@link #inThisTransaction(DataSource)}, with what is known of the tables' independence kept in
+     * {@code independence} (thread-safe) by a caller that writes the same tables again and again, so that each is
+     * looked up in the catalog once rather than once per transaction.
+     */
+    public static HeldBackWrites inThisTransaction(DataSource dataSource, Map<String, Boolean> independence) {
         ConnectionHolder own = dataSource == null ? null
                 : (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
-        HeldBackWrites writes = new HeldBackWrites(dataSource, own);
+        HeldBackWrites writes = new HeldBackWrites(dataSource, own, independence);
         if (own != null) {
             Connection wrapper = (Connection) Proxy.newProxyInstance(HeldBackWrites.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, writes::onConnection);
