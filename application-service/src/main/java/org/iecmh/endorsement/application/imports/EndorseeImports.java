@@ -87,8 +87,8 @@ public class EndorseeImports {
     /** Every row's problems, nothing written. */
     public DryRun check(byte[] file, Actor actor) {
         EndorseeFile endorsees = EndorseeFile.read(file, maxRows);
-        List<EndorseeRules.Checked> checked = check(endorsees, actor, new EndorseeRules.Origin("dry-run",
-                endorsees.sha256(), actor.subject(), clock.instant()));
+        List<EndorseeRules.Checked> checked = rules(actor).check(endorsees.rows(), held(endorsees, actor),
+                new EndorseeRules.Origin("dry-run", endorsees.sha256(), actor.subject(), clock.instant()));
         return new DryRun(checked.size(), (int) checked.stream().filter(EndorseeRules.Checked::valid).count(),
                 endorsees.sha256(), problemsOf(checked));
     }
@@ -98,20 +98,22 @@ public class EndorseeImports {
         EndorseeFile endorsees = EndorseeFile.read(file, maxRows);
         String importId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        List<EndorseeRules.Checked> checked = check(endorsees, actor, new EndorseeRules.Origin(importId,
-                endorsees.sha256(), actor.subject(), now));
+        Map<String, Optional<String>> held = held(endorsees, actor);
+        List<EndorseeRules.Checked> checked = rules(actor).check(endorsees.rows(), held,
+                new EndorseeRules.Origin(importId, endorsees.sha256(), actor.subject(), now));
         List<RowProblem> problems = problemsOf(checked);
         int failed = (int) checked.stream().filter(row -> !row.valid()).count();
+        // A good row whose number is held is the same row imported before: unchanged, with nothing to send.
+        List<EndorseeRules.Checked> toSend = checked.stream().filter(EndorseeRules.Checked::valid)
+                .filter(row -> !held.containsKey(row.command().endorsementNumber())).toList();
+        int unchanged = (int) checked.stream().filter(EndorseeRules.Checked::valid).count() - toSend.size();
         jdbc.update("""
                 INSERT INTO endorsee_import (import_id, tenant_id, imported_by, file_sha256, started_at, total, done,
-                                             failed, problems)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", importId, actor.tenantId(), actor.subject(),
-                endorsees.sha256(), Timestamp.from(now), checked.size(), failed, failed, write(problems));
-        List<ImportEndorsement> good = checked.stream().filter(EndorseeRules.Checked::valid)
-                .map(EndorseeRules.Checked::command).toList();
-        List<Integer> lines = checked.stream().filter(EndorseeRules.Checked::valid)
-                .map(row -> row.row().line()).toList();
-        imports.execute(() -> run(importId, good, lines, actor.metaData(), actor.tenantId(), problems));
+                                             unchanged, failed, problems)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", importId, actor.tenantId(), actor.subject(),
+                endorsees.sha256(), Timestamp.from(now), checked.size(), failed + unchanged, unchanged, failed,
+                write(problems));
+        imports.execute(() -> run(importId, toSend, unchanged, actor.metaData(), actor.tenantId(), problems));
         return importId;
     }
 
@@ -127,25 +129,26 @@ public class EndorseeImports {
                 .stream().findFirst().orElseThrow(() -> new UnknownResource("endorsee import", importId));
     }
 
-    private List<EndorseeRules.Checked> check(EndorseeFile endorsees, Actor actor, EndorseeRules.Origin origin) {
+    /** The numbers of the file the association already has, each with the fingerprint of the row that imported it. */
+    private Map<String, Optional<String>> held(EndorseeFile endorsees, Actor actor) {
         List<String> numbers = endorsees.rows().stream().map(row -> row.value(EndorseeFile.NUMBER))
                 .filter(number -> !number.isEmpty()).distinct().toList();
-        Map<String, Optional<String>> held = views.heldNumbers(actor.tenantId(), numbers);
-        return new EndorseeRules(actor.tenantId(), policies.today(actor.tenantId(), clock))
-                .check(endorsees.rows(), held, origin);
+        return views.heldNumbers(actor.tenantId(), numbers);
     }
 
-    private void run(String importId, List<ImportEndorsement> good, List<Integer> lines, MetaData metaData,
+    private EndorseeRules rules(Actor actor) {
+        return new EndorseeRules(actor.tenantId(), policies.today(actor.tenantId(), clock));
+    }
+
+    private void run(String importId, List<EndorseeRules.Checked> toSend, int unchangedAtCheck, MetaData metaData,
                      String tenantId, List<RowProblem> checkProblems) {
         AtomicInteger imported = new AtomicInteger();
-        AtomicInteger unchanged = new AtomicInteger();
+        AtomicInteger unchanged = new AtomicInteger(unchangedAtCheck);
         List<RowProblem> problems = Collections.synchronizedList(new ArrayList<>(checkProblems));
-        List<CompletableFuture<Void>> pending = new ArrayList<>(good.size());
-        for (int i = 0; i < good.size(); i++) {
-            ImportEndorsement command = good.get(i);
-            int line = lines.get(i);
-            pending.add(CompletableFuture.runAsync(() -> importRow(command, line, metaData, tenantId, imported,
-                    unchanged, problems), rows));
+        List<CompletableFuture<Void>> pending = new ArrayList<>(toSend.size());
+        for (EndorseeRules.Checked row : toSend) {
+            pending.add(CompletableFuture.runAsync(() -> importRow(row.command(), row.row().line(), metaData,
+                    tenantId, imported, unchanged, problems), rows));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
         boolean finished = false;
@@ -166,25 +169,18 @@ public class EndorseeImports {
         record(importId, imported, unchanged, problems, true);
     }
 
-    /** One row, one command, one transaction. A number another import took meanwhile is checked again. */
+    /**
+     * One row, one command, one transaction. The stream is created once: a number that another import (or a grant)
+     * took since the check fails to be created, and is checked again.
+     */
     private void importRow(ImportEndorsement command, int line, MetaData metaData, String tenantId,
                            AtomicInteger imported, AtomicInteger unchanged, List<RowProblem> problems) {
-        Map<String, Optional<String>> held = views.heldNumbers(tenantId, List.of(command.endorsementNumber()));
-        Optional<RowProblem> taken = EndorseeRules.taken(line, command, held);
-        if (taken.isPresent()) {
-            problems.add(taken.get());
-            return;
-        }
-        if (held.containsKey(command.endorsementNumber())) {
-            unchanged.incrementAndGet();
-            return;
-        }
         try {
             commands.sendAndWait(command, metaData);
             imported.incrementAndGet();
         } catch (RuntimeException e) {
-            held = views.heldNumbers(tenantId, List.of(command.endorsementNumber()));
-            taken = EndorseeRules.taken(line, command, held);
+            Map<String, Optional<String>> held = views.heldNumbers(tenantId, List.of(command.endorsementNumber()));
+            Optional<RowProblem> taken = EndorseeRules.taken(line, command, held);
             if (taken.isPresent()) {
                 problems.add(taken.get());
             } else if (held.containsKey(command.endorsementNumber())) {

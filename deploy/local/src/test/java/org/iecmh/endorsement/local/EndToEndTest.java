@@ -381,6 +381,10 @@ class EndToEndTest {
                 "entryId", education.at("/entryId"), "endorsementNumber", number, "invoiceId", invoiceId,
                 "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
         ids.put("referenceId", referenceId);
+        Response endorseeImport = signedIn("admin", "wa").post("/api/applications/endorsee-imports",
+                SecurityMatrix.ENDORSEE_FILE_HEADER, Map.of("Content-Type", "text/csv"));
+        assertThat(endorseeImport.status()).as(endorseeImport.text()).isEqualTo(202);
+        ids.put("importId", endorseeImport.at("/importId"));
         // What a badge's ids name besides records: a category, the association's badge key, a status list.
         ids.put("category", "IFA");
         ids.put("keyId", ApiClient.at(platform.gatewayUrl()).get("/api/registry/issuers/wa/jwks").at("/keys/1/kid"));
