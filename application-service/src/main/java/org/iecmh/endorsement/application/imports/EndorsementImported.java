@@ -4,11 +4,8 @@ import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.Category;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,11 +33,6 @@ public record EndorsementImported(String endorsementNumber, String tenantId, Str
         String canonical = String.join("\u001f", number, name, email.toLowerCase(Locale.ROOT),
                 category.abbreviation(), String.join(",", addOns.stream().map(AddOn::abbreviation).sorted().toList()),
                 since.toString(), through.toString(), status.name());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return EndorseeFile.sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }
