@@ -47,8 +47,10 @@ public final class Bench {
         LongStream.LongApplication[] longApplication = new LongStream.LongApplication[1];
         RegistryIngest registry = new RegistryIngest(target, settings, run);
         Rebuild rebuild = new Rebuild(target, run);
+        WritePath writePath = new WritePath(target, settings, run);
         List<Measurement> measurements = List.of(
-                new WritePath(target, settings, run)::measure,
+                writePath::measure,
+                new EndorseeImport(target, run, writePath)::measure,
                 t -> longApplication[0] = new LongStream(target, settings).measure(t),
                 t -> new AuditReads(target, settings).measure(t, longApplication[0]),
                 rebuild::applicationViews,

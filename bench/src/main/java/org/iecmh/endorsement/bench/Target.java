@@ -116,10 +116,14 @@ final class Target {
     }
 
     Answer post(String url, Map<String, String> headers, String json) {
+        return post(url, headers, json, "application/json");
+    }
+
+    Answer post(String url, Map<String, String> headers, String body, String contentType) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Type", "application/json");
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(json == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)), all);
+        all.put("Content-Type", contentType);
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)), all);
     }
 
     /** The headers of a demo user acting in a tenant: a bearer token from the identity provider and the tenant. */

@@ -34,6 +34,9 @@ final class WritePath {
     private final Settings settings;
     private final String run;
 
+    /** The commit limit at each concurrency, as this run measured it. */
+    private final Map<Integer, ClosedLoop.Result> limits = new LinkedHashMap<>();
+
     WritePath(Target target, Settings settings, String run) {
         this.target = target;
         this.settings = settings;
@@ -54,7 +57,7 @@ final class WritePath {
         Bench.say("commit limit: single-row INSERT+COMMIT in " + SCRATCH_DATABASE + " at c = "
                 + settings.concurrencies());
         Usage.Background idle = Usage.Background.measure(target, platformJvm, postgres);
-        Map<Integer, ClosedLoop.Result> limits = new LinkedHashMap<>();
+        limits.clear();
         Usage sqlUsage = Usage.start(target, platformJvm, postgres);
         long sqlCommits = 0;
         for (int c : settings.concurrencies()) {
@@ -224,6 +227,18 @@ final class WritePath {
                 connection.close();
             }
         }
+    }
+
+    /** The commit limit measured at the lowest concurrency of at least {@code c} (else the highest), or null. */
+    ClosedLoop.Result commitLimitAtOrAbove(int c) {
+        return limits.entrySet().stream().filter(e -> e.getKey() >= c).min(Map.Entry.comparingByKey())
+                .or(() -> limits.entrySet().stream().max(Map.Entry.comparingByKey())).map(Map.Entry::getValue)
+                .orElse(null);
+    }
+
+    int concurrencyOf(ClosedLoop.Result limit) {
+        return limits.entrySet().stream().filter(e -> e.getValue() == limit).map(Map.Entry::getKey).findFirst()
+                .orElse(0);
     }
 
     private long priorEndorsementEvents() throws SQLException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
@@ -401,6 +402,36 @@ class RegistryServiceTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anImportedEndorsementIsListedLikeAGrantAndALapsedOneOnlyVerifies() {
+        publish(imported("MA-L-0001", "Imported Ilse", "IMHS", "ACTIVE"));
+        publish(imported("MA-L-0002", "Imported Ingo", "IFA", "LAPSED"));
+        publish(imported("MA-L-0003", "=HYPERLINK(\"http://x\",\"Imported Iris\")", "IFS", "INACTIVE"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> publicVisitor
+                .get("/api/registry/endorsements/MA-L-0003").status() == 200);
+        assertThat(names("imported")).containsExactly("Imported Ilse");
+        Response active = publicVisitor.get("/api/registry/endorsements/MA-L-0001");
+        assertThat(active.at("/status")).isEqualTo("ACTIVE");
+        assertThat(active.at("/endorsedSince")).isEqualTo("2014-05-01");
+        assertThat(active.at("/validThrough")).isEqualTo("2027-12-31");
+        assertThat(active.at("/state")).isEqualTo("MA");
+        Response lapsed = publicVisitor.get("/api/registry/endorsements/MA-L-0002");
+        assertThat(lapsed.at("/status")).isEqualTo("LAPSED");
+        assertThat(lapsed.at("/active")).isEqualTo("false");
+        assertThat(lapsed.at("/statusSince")).isEqualTo("2026-11-22");
+        Response inactive = publicVisitor.get("/api/registry/endorsements/MA-L-0003");
+        assertThat(inactive.at("/status")).isEqualTo("INACTIVE");
+        assertThat(inactive.at("/name")).isEqualTo("=HYPERLINK(\"http://x\",\"Imported Iris\")");
+    }
+
+    private static EndorsementImported imported(String number, String name, String category, String status) {
+        return new EndorsementImported("ma", number, "email:" + number.toLowerCase() + "@example.org", name,
+                number.toLowerCase() + "@example.org", category, List.of(), LocalDate.of(2014, 5, 1),
+                LocalDate.of(2027, 12, 31), status, "admin-ma", Instant.parse("2026-11-22T10:00:00Z"),
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     }
 
     private void grant(String tenant, String number, String name, String category) {

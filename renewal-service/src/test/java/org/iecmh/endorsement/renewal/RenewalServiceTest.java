@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
@@ -874,6 +875,55 @@ class RenewalServiceTest {
         assertThat(nextCentury.status()).isEqualTo(400);
         assertThat(nextCentury.at("/errors/0/field")).isEqualTo("attendedOn");
         assertThat(countEvents("MA-000133", "")).isEqualTo(before);
+    }
+
+    @Test
+    void anImportedEndorsementLivesHereLikeAGrantedOneInItsStatusAndItsAddOnMakesItsHolderAProvider() {
+        importEndorsement("MA-L-0201", "IFS", List.of("ERS"), "ACTIVE", LocalDate.of(2027, 12, 31));
+        importEndorsement("MA-L-0202", "IMHS", List.of(), "LAPSED", LocalDate.of(2025, 12, 31));
+        importEndorsement("MA-L-0203", "IFA", List.of(), "INACTIVE", LocalDate.of(2027, 12, 31));
+        importEndorsement("MA-L-0201", "IFS", List.of("ERS"), "ACTIVE", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000211", "person-211", "IMHS", LocalDate.of(2027, 12, 31));
+        ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+
+        Response active = coordinator.get("/api/endorsements/MA-L-0201");
+        assertThat(active.at("/status")).isEqualTo("ACTIVE");
+        assertThat(active.at("/endorsedSince")).isEqualTo("2014-05-01");
+        assertThat(active.at("/validThrough")).isEqualTo("2027-12-31");
+        assertThat(coordinator.get("/api/endorsements/MA-L-0202").at("/status")).isEqualTo("LAPSED");
+        assertThat(coordinator.get("/api/endorsements/MA-L-0203").at("/status")).isEqualTo("INACTIVE");
+        assertThat(countEvents("MA-L-0201", "EndorsementActivated")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT payload ->> 'fileSha256' FROM event_log WHERE aggregate_identifier = ?
+                AND payload_type LIKE '%.EndorsementImported'""", String.class, "MA-L-0201")).isEqualTo(SHA);
+        ConsumerRecord<byte[], byte[]> lapsed = KafkaTopics.awaitFirst(kafkaPrefix + Topics.ENDORSEMENTS,
+                r -> EndorsementLapsed.TYPE.equals(KafkaTopics.header(r, "ce_type"))
+                        && "MA-L-0202".equals(KafkaTopics.key(r)));
+        assertThat(lapsed).isNotNull();
+
+        CLOCK.set(Instant.parse("2027-02-01T12:00:00Z"));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-211", "ENDORSEE");
+        Response withErs = endorsee.post("/api/endorsements/MA-000211/reflective-supervision",
+                Map.of("providerNumber", "MA-L-0201", "sessionOn", "2027-01-10", "hours", 2));
+        Response withLapsed = endorsee.post("/api/endorsements/MA-000211/reflective-supervision",
+                Map.of("providerNumber", "MA-L-0202", "sessionOn", "2027-01-10", "hours", 2));
+
+        assertThat(withErs.status()).as(withErs.text()).isEqualTo(200);
+        assertThat(withLapsed.status()).isEqualTo(409);
+        assertThat(withLapsed.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+    }
+
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private void importEndorsement(String number, String category, List<String> addOns, String status,
+                                   LocalDate validThrough) {
+        EndorsementImported event = new EndorsementImported("ma", number, "email:" + number.toLowerCase()
+                + "@example.org", "Endorsee " + number, number.toLowerCase() + "@example.org", category, addOns,
+                LocalDate.of(2014, 5, 1), validThrough, status, "admin-ma", Instant.parse("2026-11-22T10:00:00Z"),
+                SHA);
+        publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, "ma")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);
     }
 
     private void grant(String tenant, String number, String person, String category, LocalDate validThrough) {

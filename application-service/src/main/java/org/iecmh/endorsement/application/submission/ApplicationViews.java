@@ -32,6 +32,7 @@ import org.iecmh.endorsement.application.review.ReviewRecorded;
 import org.iecmh.endorsement.application.review.Reviewer;
 import org.iecmh.endorsement.application.review.ReviewersAssigned;
 import org.iecmh.endorsement.application.review.SectionComment;
+import org.iecmh.endorsement.application.imports.EndorsementImported;
 import org.iecmh.endorsement.application.reviewers.PriorEndorsementRecorded;
 import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.Category;
@@ -468,6 +469,31 @@ public class ApplicationViews {
                 event.endorsedSince());
         supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
                 event.endorsedSince());
+    }
+
+    @EventHandler
+    void on(EndorsementImported event) {
+        endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
+                event.endorsedSince());
+        jdbc.update("UPDATE endorsee SET email = ?, import_fingerprint = ? WHERE endorsement_number = ?",
+                event.email(), event.fingerprint(), event.endorsementNumber());
+        supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
+                event.endorsedSince());
+    }
+
+    /**
+     * Of these numbers, those the association already has (granted, recorded or imported), each with the fingerprint
+     * of the row that imported it, empty for one that was not imported.
+     */
+    public Map<String, Optional<String>> heldNumbers(String tenantId, Collection<String> numbers) {
+        Map<String, Optional<String>> held = new HashMap<>();
+        jdbc.query("""
+                SELECT endorsement_number, import_fingerprint FROM endorsee
+                WHERE tenant_id = ? AND endorsement_number = ANY(?::varchar[])""",
+                rs -> {
+                    held.put(rs.getString(1), Optional.ofNullable(rs.getString(2)));
+                }, tenantId, numbers.toArray(String[]::new));
+        return held;
     }
 
     private void supervisionProvider(String number, String tenantId, Category category, List<AddOn> addOns,

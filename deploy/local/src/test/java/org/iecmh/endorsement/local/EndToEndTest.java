@@ -227,6 +227,42 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void anAssociationsEndorseesImportedThroughTheGatewayAreEndorsementsEverywhereAndABadRowIsOnlyReported() {
+        ApiClient admin = signedIn("admin-ma", "ma");
+        ApiClient gateway = ApiClient.at(platform.gatewayUrl());
+        String file = SecurityMatrix.ENDORSEE_FILE_HEADER
+                + "MA-I-0001,Quinn Imported-Provider,quinn@example.org,IMHS,2015-06-01,2040-12-31,ACTIVE,yes,no\n"
+                + "MA-I-0002,\"Rowan Imported, Lapsed\",rowan@example.org,IFA,2016-01-01,2020-12-31,LAPSED,no,no\n"
+                + "MA-I-0003,Sky Unknown-Category,sky@example.org,XYZ,2016-01-01,2040-12-31,ACTIVE,no,no\n";
+        Map<String, String> csv = Map.of("Content-Type", "text/csv");
+
+        Response dryRun = admin.post("/api/applications/endorsee-imports?dryRun=true", file, csv);
+        assertThat(dryRun.status()).as(dryRun.text()).isEqualTo(200);
+        assertThat(dryRun.at("/problems/0/line") + " " + dryRun.at("/problems/0/column") + " "
+                + dryRun.at("/problems/0/rule")).isEqualTo("4 category unknown-category");
+        Response started = admin.post("/api/applications/endorsee-imports", file, csv);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String location = started.at("/location");
+        await("the import").atMost(HOP).until(() -> "FINISHED".equals(admin.get(location).at("/status")));
+        Response finished = admin.get(location);
+        assertThat(finished.at("/imported") + " " + finished.at("/failed")).isEqualTo("2 1");
+
+        await("the imported endorsement in the registry").atMost(HOP).until(() ->
+                gateway.get("/api/registry/endorsees?name=quinn&state=MA").body().size() == 1);
+        await("the lapsed one verifies").atMost(HOP).until(() ->
+                "LAPSED".equals(gateway.get("/api/registry/endorsements/MA-I-0002").at("/status")));
+        assertThat(gateway.get("/api/registry/endorsements/MA-I-0003").status()).isEqualTo(404);
+        ApiClient coordinator = signedIn("coordinator-ma", "ma");
+        await("the endorsement kept by renewal-service").atMost(HOP).until(() ->
+                "ACTIVE".equals(coordinator.get("/api/endorsements/MA-I-0001").at("/status")));
+        // The supervisor the association imported now counts for an endorsee's reflective supervision.
+        Response session = signedIn("applicant-ma", "ma").post("/api/endorsements/MA-000001/reflective-supervision",
+                Map.of("providerNumber", "MA-I-0001", "sessionOn", "2024-03-01", "hours", 1.5));
+        assertThat(session.status()).as(session.text()).isEqualTo(200);
+    }
+
+    @Test
     @Order(2)
     void forgedTokensAreRefusedByTheGatewayAndByAServiceCalledDirectly() {
         String real = new OidcSignIn(RunningPlatform.get().issuer(), "cli", "http://127.0.0.1:8400/callback")
@@ -381,6 +417,10 @@ class EndToEndTest {
                 "entryId", education.at("/entryId"), "endorsementNumber", number, "invoiceId", invoiceId,
                 "tenantId", "wa", "id", rebuildId, "personId", "applicant-wa"));
         ids.put("referenceId", referenceId);
+        Response endorseeImport = signedIn("admin-wa", "wa").post("/api/applications/endorsee-imports",
+                SecurityMatrix.ENDORSEE_FILE_HEADER, Map.of("Content-Type", "text/csv"));
+        assertThat(endorseeImport.status()).as(endorseeImport.text()).isEqualTo(202);
+        ids.put("importId", endorseeImport.at("/importId"));
         // What a badge's ids name besides records: a category, the association's badge key, a status list.
         ids.put("category", "IFA");
         ids.put("keyId", ApiClient.at(platform.gatewayUrl()).get("/api/registry/issuers/wa/jwks").at("/keys/1/kid"));

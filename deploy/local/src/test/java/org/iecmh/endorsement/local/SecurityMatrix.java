@@ -99,6 +99,9 @@ final class SecurityMatrix {
             GET    /api/references/{token}                                           public   410
             POST   /api/references/{token}                                           public   410
             POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
+            # An import of endorsees: a dry run of a file with its header row only; the admin's own import.
+            POST   /api/applications/endorsee-imports                                tenant   403   403   403   403   403   200   403
+            GET    /api/applications/endorsee-imports/{importId}                     record   403   403   403   403   403   200   403
             # The audit API (service-kit): auditors and admins, in the association they act in.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
@@ -225,6 +228,10 @@ final class SecurityMatrix {
      */
     private static final Map<String, Request> REQUESTS = new LinkedHashMap<>();
 
+    /** The header row of an endorsee file (application-service's import). */
+    static final String ENDORSEE_FILE_HEADER =
+            "endorsement_number,name,email,category,endorsed_since,valid_through,status,provides_rsc,ers_add_on\n";
+
     static {
         String education = "{\"degree\": \"ASSOCIATE\", \"field\": \"Early childhood\", \"institution\": \"Spokane CC\","
                 + " \"year\": 2018}";
@@ -266,6 +273,8 @@ final class SecurityMatrix {
         request("POST /api/applications/prior-endorsements", body("{\"endorsementNumber\": \"WA-P-0001\","
                 + " \"subject\": \"reviewer-wa\", \"name\": \"Ana Lima\", \"category\": \"IMHM-C\","
                 + " \"endorsedSince\": \"2015-06-01\"}"));
+
+        request("POST /api/applications/endorsee-imports", csv("dryRun=true", ENDORSEE_FILE_HEADER));
 
         request("PUT /api/endorsements/{endorsementNumber}/email-address",
                 body("{\"emailAddress\": \"matrix@example.org\"}"));
@@ -403,8 +412,14 @@ final class SecurityMatrix {
             case "GET":
                 return client.get(path);
             case "POST":
-                return request.key() == null ? client.post(path, body)
-                        : client.post(path, body, Map.of("Idempotency-Key", request.key()));
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (request.key() != null) {
+                    headers.put("Idempotency-Key", request.key());
+                }
+                if (request.contentType() != null) {
+                    headers.put("Content-Type", request.contentType());
+                }
+                return client.post(path, body, headers);
             case "PUT":
                 return client.put(path, body);
             case "DELETE":
@@ -433,18 +448,22 @@ final class SecurityMatrix {
         return filled;
     }
 
-    private record Request(String query, String body, String key) {
+    private record Request(String query, String body, String key, String contentType) {
         Request key(String idempotencyKey) {
-            return new Request(query, body, idempotencyKey);
+            return new Request(query, body, idempotencyKey, contentType);
         }
     }
 
     private static Request body(String json) {
-        return new Request(null, json, null);
+        return new Request(null, json, null, null);
     }
 
     private static Request query(String query) {
-        return new Request(query, null, null);
+        return new Request(query, null, null, null);
+    }
+
+    private static Request csv(String query, String text) {
+        return new Request(query, text, null, "text/csv");
     }
 
     private static void request(String endpoint, Request request) {

@@ -12,6 +12,7 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
     public static final List<IntegrationEventType<?>> ALL = List.of(
             new IntegrationEventType<>(ApplicationSubmitted.class, ApplicationSubmitted.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(EndorsementGranted.class, EndorsementGranted.TYPE, Topics.APPLICATIONS),
+            new IntegrationEventType<>(EndorsementImported.class, EndorsementImported.TYPE, Topics.APPLICATIONS),
             new IntegrationEventType<>(InvoiceIssued.class, InvoiceIssued.TYPE, Topics.PAYMENTS),
             new IntegrationEventType<>(InvoicePaid.class, InvoicePaid.TYPE, Topics.PAYMENTS),
             new IntegrationEventType<>(InvoiceRefunded.class, InvoiceRefunded.TYPE, Topics.PAYMENTS),

@@ -78,12 +78,13 @@ public final class ApiClient {
         return post(path, body, Map.of());
     }
 
+    /** A POST with these extra headers; a {@code Content-Type} among them (such as {@code text/csv}) replaces JSON's. */
     public Response post(String path, Object body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(toJson(body));
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Content-Type", "application/json");
+        all.putIfAbsent("Content-Type", "application/json");
         return send(HttpRequest.newBuilder(uri(path)).POST(publisher), all);
     }
 

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.registry.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
@@ -116,12 +117,17 @@ public class Registry {
         Writes writes = new Writes();
         for (ReceivedEvent received : events) {
             IntegrationEvent event = received.event();
-            if (event instanceof EndorsementGranted granted) {
-                writes.list(granted);
-                listed.add(granted.endorsementNumber());
-                if (waiting.remove(granted.endorsementNumber())) {
+            if (event instanceof EndorsementGranted || event instanceof EndorsementImported) {
+                String number = event.partitionKey();
+                if (event instanceof EndorsementGranted granted) {
+                    writes.list(granted);
+                } else {
+                    writes.list((EndorsementImported) event);
+                }
+                listed.add(number);
+                if (waiting.remove(number)) {
                     writes.flush();
-                    applyPendingChanges(granted.endorsementNumber());
+                    applyPendingChanges(number);
                     listed = listedAmong(named);
                 }
                 continue;
@@ -163,7 +169,21 @@ public class Registry {
             LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
             grants.add(new Object[]{granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
                     Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()), since,
-                    granted.validThrough(), granted.grantedAt()});
+                    granted.validThrough(), EndorsementStatus.ACTIVE.name(), since, granted.grantedAt()});
+        }
+
+        /**
+         * An endorsement from before the platform, listed like a grant in the status the association's record gave
+         * it: an active one from the day it was endorsed, any other since the day it was imported.
+         */
+        void list(EndorsementImported imported) {
+            EndorsementStatus status = EndorsementStatus.valueOf(imported.status());
+            LocalDate statusSince = status == EndorsementStatus.ACTIVE ? imported.endorsedSince()
+                    : imported.importedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            grants.add(new Object[]{imported.endorsementNumber(), imported.tenantId(), imported.endorseeName(),
+                    Names.fold(imported.endorseeName()), imported.category(), state(imported.tenantId()),
+                    imported.endorsedSince(), imported.validThrough(), status.name(), statusSince,
+                    imported.importedAt()});
         }
 
         /** A lifecycle change as one statement shape: what it does not change stays as it is. */
@@ -209,7 +229,7 @@ public class Registry {
             if (!grants.isEmpty()) {
                 // One statement for every grant, a column of values each (dates and instants in ISO form); of two
                 // grants of one number the first is kept, as one by one.
-                Object[] columns = new Object[9];
+                Object[] columns = new Object[11];
                 for (int column = 0; column < columns.length; column++) {
                     int c = column;
                     columns[column] = grants.stream().map(row -> row[c].toString()).toArray(String[]::new);
@@ -217,10 +237,11 @@ public class Registry {
                 jdbc.update("INSERT INTO " + table + """
                          (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since,
                           valid_through, status, status_since, changed_at)
-                        SELECT number, tenant, name, folded, category, state, since, through, 'ACTIVE', since, at
+                        SELECT number, tenant, name, folded, category, state, since, through, status, status_since, at
                         FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                    ?::varchar[], ?::date[], ?::date[], ?::timestamptz[])
-                             AS granted(number, tenant, name, folded, category, state, since, through, at)
+                                    ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::date[], ?::timestamptz[])
+                             AS granted(number, tenant, name, folded, category, state, since, through, status,
+                                        status_since, at)
                         ON CONFLICT (endorsement_number) DO NOTHING""", columns);
                 grants.clear();
             }

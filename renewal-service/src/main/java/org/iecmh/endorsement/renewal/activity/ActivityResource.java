@@ -59,7 +59,9 @@ class ActivityResource {
         }
     }
 
-    record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z]{2}-[0-9]{6}") @Schema(example = "WA-000003")
+    /** A provider's number as granted ({@code WA-000003}) or imported from the association's file ({@code WA-L-0042}). */
+    record SessionRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9-]{1,15}-[A-Z0-9][A-Z0-9-]{0,27}")
+                          @Schema(example = "WA-000003")
                           String providerNumber,
                           @NotNull @DateRange @Schema(example = "2027-05-01") LocalDate sessionOn,
                           @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {

@@ -2,7 +2,10 @@ package org.iecmh.endorsement.renewal.activity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.contracts.AddOn;
+import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementImported;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
@@ -42,6 +45,19 @@ public class ReflectiveSupervisionProviders {
     @EventHandler
     void on(EndorsementActivated event) {
         if (org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders.provides(event.category())) {
+            jdbc.update("""
+                    INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
+                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.endorsementNumber(), event.personId(),
+                    event.category(), Date.valueOf(event.endorsedSince()));
+        }
+    }
+
+    /** An imported endorsement with the Endorsed Reflective Supervisor add-on provides RSC whatever its category. */
+    @EventHandler
+    void on(EndorsementImported event) {
+        List<AddOn> addOns = event.addOns().stream().filter(AddOn::isKnown).map(AddOn::fromAbbreviation).toList();
+        if (Category.isKnown(event.category()) && org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders
+                .provides(Category.fromAbbreviation(event.category()), addOns)) {
             jdbc.update("""
                     INSERT INTO provider_period (endorsement_number, person_id, category, from_on)
                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", event.endorsementNumber(), event.personId(),

@@ -120,6 +120,30 @@ public class Endorsement extends TenantOwnedAggregate {
         }
     }
 
+    /**
+     * An endorsement from before the platform: activated as a granted one from the day it was endorsed, then put in
+     * the status the association's record gives it (lapsed the day after its valid-through, or today if that is
+     * later; on hold from today for at most the association's maximum).
+     */
+    @CommandHandler
+    public Endorsement(ImportEndorsement command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
+        apply(new EndorsementActivated(command.endorsementNumber(), tenantId, null, command.personId(),
+                command.endorseeName(), command.category(), command.importedAt(), command.validThrough(),
+                command.endorsedSince()));
+        apply(new EndorsementImported(command.endorsementNumber(), tenantId, command.personId(), command.category(),
+                command.endorsedSince(), command.addOns(), command.importedBy(), command.importedAt(),
+                command.fileSha256()));
+        apply(new EmailAddressRecorded(command.endorsementNumber(), tenantId, command.emailAddress()));
+        if (command.status() == EndorsementStatus.LAPSED) {
+            LocalDate dayAfter = command.validThrough().plusDays(1);
+            apply(new EndorsementLapsed(command.endorsementNumber(), tenantId,
+                    dayAfter.isAfter(command.today()) ? command.today() : dayAfter));
+        } else if (command.status() == EndorsementStatus.INACTIVE) {
+            apply(new EndorsementInactivated(command.endorsementNumber(), tenantId, command.today(),
+                    command.today().plusMonths(command.inactiveMaximumMonths())));
+        }
+    }
+
     @CommandHandler
     void handle(OpenRenewalWindow command) {
         RenewalWindow window = command.policy().windowFor(validThrough);

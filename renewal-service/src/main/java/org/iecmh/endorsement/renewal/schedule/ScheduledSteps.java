@@ -100,10 +100,13 @@ public class ScheduledSteps {
     /** On hold, the cycle stops; what remains is the lapse if the endorsee does not come back in time. */
     @EventHandler
     void on(EndorsementInactivated event) {
+        // This processor's own steps first: an endorsement imported on hold is activated and inactivated in one
+        // command, before another processor has written its view.
+        LocalDate validThrough = jdbc.queryForObject("""
+                SELECT COALESCE((SELECT valid_through FROM scheduled_step WHERE endorsement_number = ? LIMIT 1),
+                                (SELECT valid_through FROM endorsement_view WHERE endorsement_number = ?))""",
+                LocalDate.class, event.endorsementNumber(), event.endorsementNumber());
         clear(event.endorsementNumber());
-        LocalDate validThrough = jdbc.queryForObject(
-                "SELECT valid_through FROM endorsement_view WHERE endorsement_number = ?", LocalDate.class,
-                event.endorsementNumber());
         insert(event.endorsementNumber(), Step.LAPSE, 0, event.tenantId(), validThrough,
                 event.inactiveUntil().plusDays(1));
     }
