@@ -3,6 +3,7 @@ package org.iecmh.endorsement.gateway;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,6 +27,8 @@ import java.util.List;
  *                                      load balancer, whose last entry is the client; and so on)
  * @param accessTokenTypes              the JOSE {@code typ} an access token must have: {@code at+jwt} (RFC 9068), so
  *                                      that an ID token of the same issuer is refused
+ * @param issuerTimeout                 how long the sign-in provider may take to begin answering for its discovery
+ *                                      document or keys; past it the token is refused (401), the request not held
  */
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
@@ -38,7 +41,8 @@ public record GatewaySecurityProperties(
         @DefaultValue("300") int publicRequestsPerMinute,
         @DefaultValue({"/api/registry/**", "/api/payments/card-webhooks"}) List<String> rateLimitedPaths,
         @DefaultValue("0") int trustedProxies,
-        @DefaultValue("at+jwt") List<String> accessTokenTypes) {
+        @DefaultValue("at+jwt") List<String> accessTokenTypes,
+        @DefaultValue("5s") Duration issuerTimeout) {
 
     public GatewaySecurityProperties {
         if (trustedProxies < 0) {

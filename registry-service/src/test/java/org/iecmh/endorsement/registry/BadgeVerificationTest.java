@@ -493,6 +493,11 @@ class BadgeVerificationTest {
         assertThat(unreadable.get("problem").asText()).isEqualTo("not a VC-JWT");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.at("/errors/0/field")).isEqualTo("credential");
+        // A number is not a credential: refused naming the field, never turned into text and judged "not valid".
+        Response number = publicVisitor.post("/api/registry/badges/verifications", "{\"credential\": 42}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.at("/errors/0/field")).isEqualTo("credential");
+        assertThat(number.at("/errors/0/rule")).isEqualTo("type");
         assertThat(publicVisitor.get("/api/registry/badges/MA-999999").status()).isEqualTo(404);
     }
 

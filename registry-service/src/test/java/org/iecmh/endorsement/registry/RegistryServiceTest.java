@@ -185,12 +185,15 @@ class RegistryServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> names("marigold").size() == 1);
 
         publish(new EndorsementTransferred("wa", "MA-000105", "ma", "wa", null,
-                Instant.parse("2027-04-01T12:00:00Z")));
+                Instant.parse("2027-04-01T12:00:00Z"), LocalDate.of(2030, 12, 31)));
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> names("marigold&state=WA").equals(List.of("Moving Marigold")));
         assertThat(names("marigold&state=MA")).isEmpty();
         assertThat(publicVisitor.get("/api/registry/endorsements/MA-000105").at("/state")).isEqualTo("WA");
+        // Valid through the date realigned to the receiving association's cycle, not the one it had in Massachusetts.
+        assertThat(publicVisitor.get("/api/registry/endorsements/MA-000105").at("/validThrough"))
+                .isEqualTo("2030-12-31");
     }
 
     @Test
@@ -199,7 +202,7 @@ class RegistryServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> names("nasturtium").size() == 1);
 
         publish(new EndorsementTransferred("wa", "MA-000106", "ma", "wa", "WA-000106",
-                Instant.parse("2027-04-01T12:00:00Z")));
+                Instant.parse("2027-04-01T12:00:00Z"), null));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "TRANSFERRED".equals(status("MA-000106")));
         Response old = publicVisitor.get("/api/registry/endorsements/MA-000106");
@@ -330,7 +333,7 @@ class RegistryServiceTest {
         grant("ma", "MA-000401", "Rebuilt Rosemary", "IMHS");
         grant("ma", "MA-000402", "Rebuilt Rue", "IFS");
         publish(new EndorsementTransferred("wa", "MA-000401", "ma", "wa", "WA-000401",
-                Instant.parse("2027-04-01T12:00:00Z")));
+                Instant.parse("2027-04-01T12:00:00Z"), null));
         publish(new EndorsementLapsed("ma", "MA-000402", Instant.parse("2027-01-01T05:00:00Z")));
         await().atMost(Duration.ofSeconds(30)).until(() -> "LAPSED".equals(status("MA-000402"))
                 && "ACTIVE".equals(status("WA-000401")));

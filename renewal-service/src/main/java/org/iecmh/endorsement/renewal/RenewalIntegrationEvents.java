@@ -49,7 +49,8 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof EndorsementTransferred e) {
             // The number stays: newEndorsementNumber is null, and the event belongs to the accepting association.
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementTransferred(e.toTenantId(),
-                    e.endorsementNumber(), e.fromTenantId(), e.toTenantId(), null, domainEvent.getTimestamp()));
+                    e.endorsementNumber(), e.fromTenantId(), e.toTenantId(), null, domainEvent.getTimestamp(),
+                    e.validThrough()));
         }
         if (payload instanceof LateRenewalFeeCharged e) {
             return Optional.of(new org.iecmh.endorsement.contracts.LateRenewalFeeCharged(e.tenantId(),

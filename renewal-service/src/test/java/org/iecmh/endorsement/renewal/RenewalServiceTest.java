@@ -389,6 +389,11 @@ class RenewalServiceTest {
         assertThat(waCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(404);
         assertThat(endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "Washington"))
                 .status()).isEqualTo(400);
+        // A well-formed code of no association is refused naming the field, not answered as a missing endorsement.
+        Response nowhere = endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "zz"));
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.at("/errors/0/field")).isEqualTo("toTenantId");
+        assertThat(nowhere.at("/errors/0/rule")).isEqualTo("unknown-association");
         assertThat(endorsee.post("/api/endorsements/MA-000051/transfer", Map.of("toTenantId", "wa"))
                 .at("/transferTo")).isEqualTo("wa");
         assertThat(maCoordinator.post("/api/endorsements/MA-000051/transfer/acceptance", null).status()).isEqualTo(404);

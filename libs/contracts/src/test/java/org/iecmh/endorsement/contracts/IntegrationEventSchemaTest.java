@@ -54,7 +54,7 @@ class IntegrationEventSchemaTest {
             new EndorsementRevoked("ma", "MA-000001", AT),
             new EndorsementInactivated("ma", "MA-000001", AT),
             new EndorsementReactivated("ma", "MA-000001", AT, LocalDate.parse("2027-12-31")),
-            new EndorsementTransferred("wa", "MA-000001", "ma", "wa", null, AT),
+            new EndorsementTransferred("wa", "MA-000001", "ma", "wa", null, AT, LocalDate.of(2030, 12, 31)),
             new EndorsementRenewed("wa", "WA-000001", AT, LocalDate.parse("2030-12-31")),
             new ReinstatementRequested("wa", "WA-000001", "person-1", "INV-REINSTATEMENT-WA-000001-1", AT),
             new LateRenewalFeeCharged("ma", "MA-000001", "person-1", "INV-LATE-RENEWAL-MA-000001-2027",

@@ -205,6 +205,7 @@ public class Registry {
                 validThrough = renewed.validThrough();
             } else if (event instanceof EndorsementTransferred transferred) {
                 tenant = transferred.toTenantId();
+                validThrough = transferred.validThrough();
             } else {
                 return;
             }
@@ -323,24 +324,30 @@ public class Registry {
                 status.name(), date(at), Timestamp.from(at), number, Timestamp.from(at));
     }
 
-    /** The endorsement moves to the new association's state, under its new number if it was given one. */
+    /**
+     * The endorsement moves to the new association's state, under its new number if it was given one, valid through
+     * the date realigned to that association's cycle (kept as it was when the event carries none).
+     */
     private int transfer(EndorsementTransferred transferred, Instant at) {
         String number = transferred.endorsementNumber();
         String newNumber = transferred.newEndorsementNumber();
+        Date validThrough = transferred.validThrough() == null ? null : Date.valueOf(transferred.validThrough());
         if (newNumber == null || newNumber.equals(number)) {
-            return jdbc.update("UPDATE " + table + " SET tenant_id = ?, state = ?, changed_at = ? "
+            return jdbc.update("UPDATE " + table + " SET tenant_id = ?, state = ?, "
+                    + "valid_through = COALESCE(?, valid_through), changed_at = ? "
                     + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",
-                    transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
-                    Timestamp.from(at));
+                    transferred.toTenantId(), state(transferred.toTenantId()), validThrough, Timestamp.from(at),
+                    number, Timestamp.from(at));
         }
         jdbc.update("INSERT INTO " + table + """
                  (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
                   status, status_since, changed_at)
-                SELECT ?, ?, name, name_folded, category, ?, endorsed_since, valid_through, status, status_since, ?
+                SELECT ?, ?, name, name_folded, category, ?, endorsed_since, COALESCE(?, valid_through), status,
+                       status_since, ?
                 FROM\s""" + table + " WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED' "
                 + "ON CONFLICT (endorsement_number) DO NOTHING",
-                newNumber, transferred.toTenantId(), state(transferred.toTenantId()), Timestamp.from(at), number,
-                Timestamp.from(at));
+                newNumber, transferred.toTenantId(), state(transferred.toTenantId()), validThrough,
+                Timestamp.from(at), number, Timestamp.from(at));
         int changed = jdbc.update("UPDATE " + table + " SET status = 'TRANSFERRED', status_since = ?, "
                 + "transferred_to = ?, changed_at = ? "
                 + "WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED'",

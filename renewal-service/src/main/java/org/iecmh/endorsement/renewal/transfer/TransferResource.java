@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -46,7 +47,9 @@ class TransferResource {
                             Actor actor) {
         actor = views.actingOn(views.require(endorsementNumber, actor), actor);
         LocalDate today = policies.today(actor.tenantId(), clock);
-        policies.policy(request.toTenantId(), today); // an association without a renewal policy is not one to move to
+        if (!policies.codes().contains(request.toTenantId())) {
+            throw new InvalidRequest("toTenantId", "unknown-association", "names no association on the platform");
+        }
         commands.sendAndWait(new RequestTransfer(endorsementNumber, request.toTenantId(), today), actor.metaData());
         return views.require(endorsementNumber, actor);
     }
