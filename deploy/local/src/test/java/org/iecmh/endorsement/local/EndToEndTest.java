@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.iecmh.endorsement.application.policy.RenewalPolicy;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
@@ -161,7 +161,7 @@ class EndToEndTest {
         String number = granted.at("/endorsementNumber");
         assertThat(number).isEqualTo("MA-000001");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate validThrough = new RenewalPolicy.Yearly(MonthDay.of(12, 31)).validThrough(today);
+        LocalDate validThrough = new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)).validThrough(today);
         assertThat(granted.at("/validThrough")).isEqualTo(validThrough.toString());
 
         // 4. renewal-service keeps the endorsement; registry-service lists it publicly, and nothing more.
