@@ -8,7 +8,7 @@ import java.time.Instant;
  * An association's record changed (or was created): the whole record as it now stands, so that a consumer keeps the
  * latest one it received and needs nothing else. {@code sequence} grows with every change of the association; a
  * consumer ignores a record whose sequence is not newer than the one it keeps. {@code changedBy} is the subject who
- * changed it ({@code system} for the seed).
+ * changed it ({@code service:association-service} for the seed).
  */
 public record AssociationChanged(String tenantId, long sequence, Instant changedAt, String changedBy,
                                  Association association) implements IntegrationEvent {
