@@ -391,7 +391,8 @@ class EndToEndTest {
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),
                 List.of("renewal-service", "/api/endorsements", "endorsements", number, "endorsement-view"),
-                List.of("payment-service", "/api/payments", "invoices", invoiceId, "invoice-view"))) {
+                List.of("payment-service", "/api/payments", "invoices", invoiceId, "invoice-view"),
+                List.of("association-service", "/api/associations", "associations", "wa", "association-records"))) {
             String service = audited.get(0);
             ids.put(service + ".kind", audited.get(2));
             ids.put(service + ".aggregateId", audited.get(3));
@@ -408,6 +409,8 @@ class EndToEndTest {
         ids.put("renewal-service.binding", "applicationEvents-in-0");
         ids.put("payment-service.binding", "endorsementEvents-in-0");
         ids.put("registry-service.binding", "endorsementEvents-in-0");
+        ids.put("association-service.binding", "noBinding-in-0");
+        ids.put("code", "wa");
         return ids;
     }
 
