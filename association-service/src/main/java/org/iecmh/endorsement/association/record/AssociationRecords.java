@@ -1,6 +1,5 @@
 package org.iecmh.endorsement.association.record;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -8,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.kit.association.AssociationJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,11 +28,11 @@ public class AssociationRecords {
     }
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final AssociationJson json;
 
     AssociationRecords(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.json = new AssociationJson(json);
     }
 
     @EventHandler
@@ -43,18 +43,13 @@ public class AssociationRecords {
     /** The association's record, whoever asks: for callers that checked access already. */
     public Optional<Association> find(String code) {
         return jdbc.query("SELECT record FROM association_record WHERE code = ?",
-                (row, n) -> read(row.getString("record")), code).stream().findFirst();
+                (row, n) -> json.read(row.getString("record")), code).stream().findFirst();
     }
 
     /** Every association, by code, as anyone may see it; the categories offered are listed in full. */
     public List<Summary> summaries() {
         return jdbc.query("SELECT record FROM association_record ORDER BY code",
-                (row, n) -> summary(read(row.getString("record"))));
-    }
-
-    public boolean isEmpty() {
-        Integer count = jdbc.queryForObject("SELECT count(*) FROM association_record", Integer.class);
-        return count == null || count == 0;
+                (row, n) -> summary(json.read(row.getString("record"))));
     }
 
     private static Summary summary(Association record) {
@@ -68,22 +63,6 @@ public class AssociationRecords {
                 VALUES (?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, state = EXCLUDED.state,
                     sequence = EXCLUDED.sequence, changed_at = EXCLUDED.changed_at, record = EXCLUDED.record""",
-                record.code(), record.name(), record.state(), sequence, java.sql.Timestamp.from(at), write(record));
-    }
-
-    private String write(Association record) {
-        try {
-            return json.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write the record of " + record.code(), e);
-        }
-    }
-
-    private Association read(String text) {
-        try {
-            return json.readValue(text, Association.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a kept association record", e);
-        }
+                record.code(), record.name(), record.state(), sequence, java.sql.Timestamp.from(at), json.write(record));
     }
 }

@@ -14,28 +14,22 @@ import java.util.List;
 
 /** The versioned parts of an association's policy; each is changed by adding a version. */
 public enum PolicyPart {
-    FEES("fees", FeeSchedule.class),
-    RENEWAL("renewal", RenewalVersion.class),
-    REQUIREMENTS("requirements", RequirementVersion.class),
-    REFERENCE_FORM("references.forms", References.RatingForm.class),
-    EXAM("exam", ExamVersion.class),
-    MEMBERSHIP("membership", MembershipVersion.class);
+    FEES("fees"),
+    RENEWAL("renewal"),
+    REQUIREMENTS("requirements"),
+    REFERENCE_FORM("references.forms"),
+    EXAM("exam"),
+    MEMBERSHIP("membership");
 
     private final String field;
-    private final Class<? extends Versioned> versionType;
 
-    PolicyPart(String field, Class<? extends Versioned> versionType) {
+    PolicyPart(String field) {
         this.field = field;
-        this.versionType = versionType;
     }
 
     /** Where the part's versions are in the record, as a violation's field path names them. */
     public String field() {
         return field;
-    }
-
-    public Class<? extends Versioned> versionType() {
-        return versionType;
     }
 
     /** The part's versions in {@code record}. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,7 +78,7 @@ public record Association(String code, String name, String state, String timeZon
 
     /** The categories it offers, all of the Alliance's when it lists none. */
     public List<Category> offeredCategories() {
-        return java.util.Arrays.stream(Category.values()).filter(this::offers).toList();
+        return Arrays.stream(Category.values()).filter(this::offers).toList();
     }
 
     /** The renewal policy in force on {@code day}. */

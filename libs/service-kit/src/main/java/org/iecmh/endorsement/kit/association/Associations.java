@@ -1,13 +1,11 @@
 package org.iecmh.endorsement.kit.association;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
+import org.iecmh.endorsement.kit.time.Repeating;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The service's local view of the associations: the latest record of each that association-service published
@@ -31,26 +26,21 @@ import java.util.concurrent.TimeUnit;
  * and every instance reads the table again every {@code iecmh.associations.refresh-every} for the changes its
  * siblings received (one consumer group per service: each message reaches one instance).
  */
-public class Associations implements SmartLifecycle {
+public class Associations extends Repeating {
 
     private static final Logger log = LoggerFactory.getLogger(Associations.class);
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-    private final Duration refreshEvery;
+    private final AssociationJson json;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-    private ScheduledExecutorService timer;
 
     private record Kept(long sequence, Association association) {
     }
 
-    public Associations(JdbcTemplate jdbc, ObjectMapper json, Duration refreshEvery) {
-        if (refreshEvery.isNegative() || refreshEvery.isZero()) {
-            throw new IllegalArgumentException("iecmh.associations.refresh-every must be positive, not " + refreshEvery);
-        }
+    public Associations(JdbcTemplate jdbc, AssociationJson json, Duration refreshEvery) {
+        super("association-view", refreshEvery);
         this.jdbc = jdbc;
         this.json = json;
-        this.refreshEvery = refreshEvery;
         refresh();
     }
 
@@ -82,7 +72,7 @@ public class Associations implements SmartLifecycle {
                     changed_by = EXCLUDED.changed_by, record = EXCLUDED.record
                 WHERE association_view.sequence < EXCLUDED.sequence""",
                 changed.tenantId(), changed.sequence(), Timestamp.from(changed.changedAt()), changed.changedBy(),
-                write(changed.association()));
+                json.write(changed.association()));
         if (updated == 0) {
             log.info("Association {} sequence {} is not newer than the one kept; ignored", changed.tenantId(),
                     changed.sequence());
@@ -113,7 +103,7 @@ public class Associations implements SmartLifecycle {
             Kept known = kept.get(code);
             if (known == null || known.sequence() < sequence) {
                 jdbc.query("SELECT sequence, record FROM association_view WHERE code = ?", row -> {
-                    remember(code, new Kept(row.getLong("sequence"), read(row.getString("record"))));
+                    remember(code, new Kept(row.getLong("sequence"), json.read(row.getString("record"))));
                 }, code);
             }
         });
@@ -123,48 +113,8 @@ public class Associations implements SmartLifecycle {
         kept.merge(code, candidate, (known, newer) -> newer.sequence() > known.sequence() ? newer : known);
     }
 
-    private String write(Association association) {
-        try {
-            return json.writeValueAsString(association);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot write association " + association.code(), e);
-        }
-    }
-
-    private Association read(String record) {
-        try {
-            return json.readValue(record, Association.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a kept association record", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "association-view");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                log.warn("Could not read the kept associations again; retrying in {}", refreshEvery, e);
-            }
-        }, refreshEvery.toMillis(), refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
+    protected void repeat() {
+        refresh();
     }
 }

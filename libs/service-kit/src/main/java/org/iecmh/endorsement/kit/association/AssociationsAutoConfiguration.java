@@ -36,7 +36,7 @@ public class AssociationsAutoConfiguration {
     public Associations associations(ServiceKitSchema schemaReady, JdbcTemplate jdbc,
                                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
                                      @Value("${iecmh.associations.refresh-every:PT2S}") Duration refreshEvery) {
-        return new Associations(jdbc, json, refreshEvery);
+        return new Associations(jdbc, new AssociationJson(json), refreshEvery);
     }
 
     @Bean(CONSUMER)
