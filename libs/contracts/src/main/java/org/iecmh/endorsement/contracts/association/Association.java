@@ -127,31 +127,32 @@ public record Association(String code, String name, String state, String timeZon
 
     /** The same record with one part's versions replaced; used by the owner to apply a new version. */
     public Association withFees(List<FeeSchedule> fees) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
     public Association withRenewal(List<RenewalVersion> renewal) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
     public Association withRequirements(List<RequirementVersion> requirements) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
     public Association withExam(List<ExamVersion> exam) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
     public Association withMembership(List<MembershipVersion> membership) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
     public Association withReferences(References references) {
+        return withPolicy(exam, references, membership, requirements, fees, renewal);
+    }
+
+    private Association withPolicy(List<ExamVersion> exam, References references, List<MembershipVersion> membership,
+                                   List<RequirementVersion> requirements, List<FeeSchedule> fees,
+                                   List<RenewalVersion> renewal) {
         return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
                 badgeIssuer, exam, references, membership, requirements, fees, renewal);
     }
