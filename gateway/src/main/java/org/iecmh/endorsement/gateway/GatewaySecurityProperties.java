@@ -11,7 +11,8 @@ import java.util.List;
  * traffic one client may send ({@code iecmh.gateway.*}).
  *
  * @param publicPaths                   paths anyone may call (the registry, health probes, the card webhook, the
- *                                      reference form behind a rater's mailed link; the Prometheus scrape, which
+ *                                      reference form behind a rater's mailed link, the list of associations; the
+ *                                      Prometheus scrape, which
  *                                      Kubernetes serves on the management port only)
  * @param protectedPaths                paths that need a token even under a public path (checked first)
  * @param webPaths                      the web application's pages, scripts, styles and messages: public, served
@@ -33,7 +34,7 @@ import java.util.List;
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
         @DefaultValue({"/actuator/health/**", "/actuator/prometheus", "/api/registry/**",
-                "/api/payments/card-webhooks", "/api/references/**"})
+                "/api/payments/card-webhooks", "/api/references/**", "/api/associations"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
         @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg", "/web-config.json"}) List<String> webPaths,

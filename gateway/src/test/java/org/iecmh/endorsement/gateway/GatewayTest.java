@@ -42,7 +42,8 @@ class GatewayTest {
             "application-service", echo("application-service"),
             "renewal-service", echo("renewal-service"),
             "payment-service", echo("payment-service"),
-            "registry-service", echo("registry-service"));
+            "registry-service", echo("registry-service"),
+            "association-service", echo("association-service"));
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -72,6 +73,15 @@ class GatewayTest {
                 .isEqualTo("renewal-service GET /api/endorsements/MA-000001 tenant=ma" + relayed);
         assertThat(ApiClient.onPort(port).get("/api/registry/endorsees?name=zoe").text())
                 .isEqualTo("registry-service GET /api/registry/endorsees?name=zoe tenant=null token=none");
+        assertThat(client.get("/api/associations/ma").text())
+                .isEqualTo("association-service GET /api/associations/ma tenant=ma" + relayed);
+    }
+
+    @Test
+    void theListOfAssociationsIsPublicButEachRecordNeedsAToken() {
+        assertThat(ApiClient.onPort(port).get("/api/associations").text())
+                .isEqualTo("association-service GET /api/associations tenant=null token=none");
+        assertThat(ApiClient.onPort(port).get("/api/associations/ma").status()).isEqualTo(401);
     }
 
     @Test
@@ -93,6 +103,8 @@ class GatewayTest {
                 .isEqualTo("renewal-service GET /api/audit/endorsements/MA-000001/verification tenant=ma" + relayed);
         assertThat(auditor.get("/api/audit/invoices/people/p-1/events").text())
                 .isEqualTo("payment-service GET /api/audit/invoices/people/p-1/events tenant=ma" + relayed);
+        assertThat(auditor.get("/api/audit/associations/ma/events").text())
+                .isEqualTo("association-service GET /api/audit/associations/ma/events tenant=ma" + relayed);
         assertThat(auditor.get("/api/audit/registry/anything/events").status()).isEqualTo(404);
     }
 

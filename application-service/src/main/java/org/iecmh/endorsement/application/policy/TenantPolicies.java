@@ -2,6 +2,7 @@ package org.iecmh.endorsement.application.policy;
 
 import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -74,7 +75,7 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
             return Set.of(state);
         }
 
-        RenewalPolicy renewalPolicy(String code) {
+        RenewalPolicy.Model renewalPolicy(String code) {
             return TenantPolicies.renewalPolicy(code, renewal);
         }
     }
@@ -202,7 +203,8 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         return tenant;
     }
 
-    public RenewalPolicy renewalPolicy(String code) {
+    /** How a newly granted endorsement's valid-through is set (the one renewal model, libs/contracts). */
+    public RenewalPolicy.Model renewalPolicy(String code) {
         return tenant(code).renewalPolicy(code);
     }
 
@@ -225,12 +227,14 @@ public record TenantPolicies(Map<String, Tenant> tenants) {
         return value;
     }
 
-    static RenewalPolicy renewalPolicy(String code, Renewal renewal) {
+    static RenewalPolicy.Model renewalPolicy(String code, Renewal renewal) {
         if (renewal == null || renewal.model() == null) {
             throw new IllegalStateException("iecmh.tenants." + code + ".renewal.model is required");
         }
         return switch (renewal.model()) {
-            case "yearly" -> new RenewalPolicy.Yearly(monthDay(code, "due", renewal.due()));
+            // Only the valid-through of a grant is asked here, which the window's opening does not change.
+            case "yearly" -> new RenewalPolicy.Yearly(monthDay(code, "due", renewal.due()),
+                    monthDay(code, "due", renewal.due()));
             case "fixed-window" -> new RenewalPolicy.FixedWindows(
                     number(code, "anchor-year", renewal.anchorYear()),
                     number(code, "cycle-years", renewal.cycleYears()),

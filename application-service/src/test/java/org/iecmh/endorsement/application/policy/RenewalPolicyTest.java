@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.application.policy;
 
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -13,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RenewalPolicyTest {
 
-    private final RenewalPolicy washington = new RenewalPolicy.FixedWindows(2027, 3,
+    private final RenewalPolicy.Model washington = new RenewalPolicy.FixedWindows(2027, 3,
             MonthDay.of(10, 1), MonthDay.of(12, 31));
-    private final RenewalPolicy massachusetts = new RenewalPolicy.Yearly(MonthDay.of(12, 31));
+    private final RenewalPolicy.Model massachusetts = new RenewalPolicy.Yearly(MonthDay.of(12, 31),
+            MonthDay.of(10, 1));
 
     @Test
     void aFixedWindowEndorsementIsValidThroughTheCloseOfTheNextWindow() {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole platform on this machine: embedded PostgreSQL and a Kafka broker keeping their data in
- * {@code .local-data/} between runs, the local identity provider, the four services and the gateway.
+ * {@code .local-data/} between runs, the local identity provider, the five services and the gateway.
  * {@code --reset} starts from empty. {@code --clock <instant>} starts every service at that instant and lets time
  * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time). Ctrl-C
  * stops everything cleanly.
@@ -33,7 +33,8 @@ public final class LocalPlatform {
     static final int IMAP_PORT = 13143;
     static final int CARD_PROCESSOR_PORT = 14242;
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
-            "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084);
+            "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084,
+            "association-service", 8085);
 
     private LocalPlatform() {
     }
@@ -136,6 +137,7 @@ public final class LocalPlatform {
                   and reviewers' console, the audit; cards are paid with Stripe's test card 4242 4242 4242 4242 at a
                   stand-in card processor on :%4$d)
                   application-service :8081   renewal-service :8082   payment-service :8083   registry-service :8084
+                  association-service :8085 (the associations' records: curl -s %1$s/api/associations)
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   scorer-ma, scorer2-ma, auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/

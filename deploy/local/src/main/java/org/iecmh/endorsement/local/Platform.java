@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.local;
 
 import org.iecmh.endorsement.application.ApplicationServiceApplication;
+import org.iecmh.endorsement.association.AssociationServiceApplication;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
 import org.iecmh.endorsement.registry.RegistryServiceApplication;
 import org.iecmh.endorsement.renewal.RenewalServiceApplication;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The four services in this JVM, each a Spring Boot application of its own on its own port and database, and the
+ * The five services in this JVM, each a Spring Boot application of its own on its own port and database, and the
  * gateway in front of them. Used by the local platform and by the end-to-end test alike.
  */
 public final class Platform implements AutoCloseable {
@@ -32,7 +33,8 @@ public final class Platform implements AutoCloseable {
             new Service(ApplicationServiceApplication.NAME, "application", ApplicationServiceApplication::application),
             new Service(RenewalServiceApplication.NAME, "renewal", RenewalServiceApplication::application),
             new Service(PaymentServiceApplication.NAME, "payment", PaymentServiceApplication::application),
-            new Service(RegistryServiceApplication.NAME, "registry", RegistryServiceApplication::application));
+            new Service(RegistryServiceApplication.NAME, "registry", RegistryServiceApplication::application),
+            new Service(AssociationServiceApplication.NAME, "association", AssociationServiceApplication::application));
 
     /** Where the services find PostgreSQL and Kafka, and the issuer whose tokens the gateway and services accept. */
     public record Infrastructure(Function<String, String> jdbcUrlOfDatabase, String username, String password,
@@ -63,10 +65,10 @@ public final class Platform implements AutoCloseable {
         return SERVICES.stream().map(Service::name).toList();
     }
 
-    /** Starts the gateway's JVM and the four services side by side, and returns when all of them are ready. */
+    /** Starts the gateway's JVM and the five services side by side, and returns when all of them are ready. */
     public static Platform start(Infrastructure infrastructure, Ports ports, Path gatewayJar, Path logDirectory,
                                  List<String> extraArguments, List<String> extraGatewayArguments) {
-        // One JVM has one logging configuration: four applications starting at once must not each reinitialise it.
+        // One JVM has one logging configuration: five applications starting at once must not each reinitialise it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Map<String, String> routes = new LinkedHashMap<>();
         SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.iecmh.endorsement.application.policy.RenewalPolicy;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
@@ -161,7 +161,7 @@ class EndToEndTest {
         String number = granted.at("/endorsementNumber");
         assertThat(number).isEqualTo("MA-000001");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate validThrough = new RenewalPolicy.Yearly(MonthDay.of(12, 31)).validThrough(today);
+        LocalDate validThrough = new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)).validThrough(today);
         assertThat(granted.at("/validThrough")).isEqualTo(validThrough.toString());
 
         // 4. renewal-service keeps the endorsement; registry-service lists it publicly, and nothing more.
@@ -431,7 +431,8 @@ class EndToEndTest {
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),
                 List.of("renewal-service", "/api/endorsements", "endorsements", number, "endorsement-view"),
-                List.of("payment-service", "/api/payments", "invoices", invoiceId, "invoice-view"))) {
+                List.of("payment-service", "/api/payments", "invoices", invoiceId, "invoice-view"),
+                List.of("association-service", "/api/associations", "associations", "wa", "association-records"))) {
             String service = audited.get(0);
             ids.put(service + ".kind", audited.get(2));
             ids.put(service + ".aggregateId", audited.get(3));
@@ -448,6 +449,8 @@ class EndToEndTest {
         ids.put("renewal-service.binding", "applicationEvents-in-0");
         ids.put("payment-service.binding", "endorsementEvents-in-0");
         ids.put("registry-service.binding", "endorsementEvents-in-0");
+        ids.put("association-service.binding", "noBinding-in-0");
+        ids.put("code", "wa");
         return ids;
     }
 

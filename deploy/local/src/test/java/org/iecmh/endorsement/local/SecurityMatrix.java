@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.AssociationSeed;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -30,7 +37,9 @@ import java.util.TreeSet;
  * nothing (404), unless the role may not call it at all (403); scope {@code search}: the query names a record of
  * Washington, so Massachusetts' callers get an empty list (or 403). Scope {@code tenant} and {@code platform}: the
  * request acts in the caller's own association (or none), so Massachusetts' caller gets what Washington's does.
- * Every protected endpoint answers 401 without a token or with a token of another issuer, and 403 to a token of
+ * Scope {@code association}: the path names Washington itself; its staff reach it, the same role of Massachusetts
+ * finds nothing (404) unless the role may not call it at all (403), and the platform operator reaches it from any
+ * association. Every protected endpoint answers 401 without a token or with a token of another issuer, and 403 to a token of
  * Massachusetts that names Washington in {@code X-Tenant-Id}. Scope {@code public}: one status for anyone, without
  * a token too; a token that is sent must still be valid (401).
  */
@@ -53,7 +62,7 @@ final class SecurityMatrix {
         }
     }
 
-    enum Scope { RECORD, SEARCH, TENANT, PLATFORM, PUBLIC }
+    enum Scope { RECORD, SEARCH, TENANT, PLATFORM, ASSOCIATION, PUBLIC }
 
     private static final String TABLE = """
             # application-service                                                    scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
@@ -219,6 +228,34 @@ final class SecurityMatrix {
             POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409
             GET    /api/registry/admin/dead-letters                                  platform 403   403   403   403   403   403   200
             POST   /api/registry/admin/dead-letters/{binding}/replays                platform 403   403   403   403   403   403   200
+
+            # association-service                                                    scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
+            # The associations as anyone may list them.
+            GET    /api/associations                                                 public   200
+            # Only the platform operator adds an association; Washington's exists already.
+            POST   /api/associations                                                 platform 403   403   403   403   403   403   409
+            GET    /api/associations/{code}                                          association 403 403 403 200  200   200   200
+            PUT    /api/associations/{code}/profile                                  association 403 403 403 403  403   200   200
+            POST   /api/associations/{code}/policy-versions                          association 403 403 403 403  403   201   201
+            POST   /api/associations/{code}/policy-previews                          association 403 403 403 403  403   200   200
+            GET    /api/associations/{code}/policy                                   association 403 403 403 200  200   200   200
+            # The audit API (service-kit): auditors and admins, in the association they act in. No person's
+            # events are in an association's record.
+            GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/{aggregateId}/verification                      record   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/people/{personId}/events                        record   403   403   403   403   404   404   404
+            GET    /api/audit/{kind}/people/{personId}/export                        record   403   403   403   403   404   404   404
+            GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            # Read-model rebuilds: the platform operator; one runs at a time.
+            GET    /api/associations/read-models                                     platform 403   403   403   403   403   403   200
+            POST   /api/associations/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/associations/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
+            # Dead letters: the service consumes nothing, so no binding has any.
+            GET    /api/associations/dead-letters                                    platform 403   403   403   403   403   403   200
+            POST   /api/associations/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   404
             """;
 
     /**
@@ -310,9 +347,32 @@ final class SecurityMatrix {
         request("GET /api/audit/{kind}/{aggregateId}/state", query("at=2100-01-01T00:00:00Z"));
         request("GET /api/audit/{kind}/exports", query("from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z"));
 
+        // Washington's record as seeded: created again (409), its profile restated, a version far ahead restated.
+        Association washington = AssociationSeed.load().get(1);
+        request("POST /api/associations", body(json(washington)));
+        request("PUT /api/associations/{code}/profile", body("{\"name\": \"" + washington.name() + "\","
+                + " \"state\": \"WA\", \"timeZone\": \"America/Los_Angeles\", \"languages\": [\"en\", \"es\"],"
+                + " \"badgeIssuer\": {\"name\": \"" + washington.badgeIssuer().name() + "\","
+                + " \"signingKeyReference\": \"" + washington.badgeIssuer().signingKeyReference() + "\"},"
+                + " \"linkLifetime\": \"P30D\", \"minimumKnownMonths\": 12, \"notEnoughInformationLimit\": 6}"));
+        String farAhead = "{\"exam\": {\"effectiveFrom\": \"2099-01-01\", \"passPercent\": 80,"
+                + " \"retakeAfterMonths\": 12}}";
+        request("POST /api/associations/{code}/policy-versions", body(farAhead));
+        request("POST /api/associations/{code}/policy-previews", body(farAhead));
+        request("GET /api/associations/{code}/policy", query("at=2100-01-01T00:00:00Z"));
+
         request("GET /api/registry/endorsees", query("name=matrix&state=WA"));
         request("GET /api/registry/reflective-supervision-providers", query("state=WA"));
         request("POST /api/registry/badges/verifications", body("{\"credential\": \"not.a.credential\"}"));
+    }
+
+    private static String json(Object value) {
+        try {
+            return new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One line of the table. */
@@ -328,6 +388,9 @@ final class SecurityMatrix {
             String own = expected.get(caller);
             if ("403".equals(own)) {
                 return own;
+            }
+            if (scope == Scope.ASSOCIATION) {
+                return caller == Caller.PLATFORM_ADMIN ? own : "404";
             }
             return scope == Scope.RECORD ? "404" : scope == Scope.SEARCH ? "EMPTY" : own;
         }

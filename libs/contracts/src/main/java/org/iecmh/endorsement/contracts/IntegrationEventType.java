@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.contracts;
 
+import org.iecmh.endorsement.contracts.association.AssociationChanged;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +27,8 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(EndorsementTransferred.class, EndorsementTransferred.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS),
-            new IntegrationEventType<>(LateRenewalFeeCharged.class, LateRenewalFeeCharged.TYPE, Topics.ENDORSEMENTS));
+            new IntegrationEventType<>(LateRenewalFeeCharged.class, LateRenewalFeeCharged.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(AssociationChanged.class, AssociationChanged.TYPE, Topics.ASSOCIATIONS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

@@ -10,6 +10,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.iecmh.endorsement.contracts.association.AssociationChanged;
+import org.iecmh.endorsement.contracts.association.AssociationSeed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -58,7 +60,8 @@ class IntegrationEventSchemaTest {
             new EndorsementRenewed("wa", "WA-000001", AT, LocalDate.parse("2030-12-31")),
             new ReinstatementRequested("wa", "WA-000001", "person-1", "INV-REINSTATEMENT-WA-000001-1", AT),
             new LateRenewalFeeCharged("ma", "MA-000001", "person-1", "INV-LATE-RENEWAL-MA-000001-2027",
-                    Money.of(2_500, "USD"), AT))
+                    Money.of(2_500, "USD"), AT),
+            new AssociationChanged("ma", 3, AT, "tenant-admin-ma", AssociationSeed.load().get(0)))
             .collect(Collectors.toMap(IntegrationEvent::getClass, Function.identity()));
 
     private final ObjectMapper json = new ObjectMapper()
@@ -108,6 +111,7 @@ class IntegrationEventSchemaTest {
         assertThat(IntegrationEventType.ofType(InvoicePaid.TYPE).payloadType()).isEqualTo(InvoicePaid.class);
         assertThat(IntegrationEventType.of(EndorsementGranted.class).topic()).isEqualTo(Topics.APPLICATIONS);
         assertThat(IntegrationEventType.of(EndorsementLapsed.class).topic()).isEqualTo(Topics.ENDORSEMENTS);
+        assertThat(IntegrationEventType.of(AssociationChanged.class).topic()).isEqualTo(Topics.ASSOCIATIONS);
         assertThatThrownBy(() -> IntegrationEventType.ofType("org.iecmh.endorsement.unknown.thing.v1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -1,6 +1,6 @@
 package org.iecmh.endorsement.renewal.activity;
 
-import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 
 import java.time.LocalDate;
 

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.renewal.policy;
 
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.renewal.RenewalServiceApplication;
-import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

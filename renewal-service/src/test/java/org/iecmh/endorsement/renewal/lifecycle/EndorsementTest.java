@@ -22,7 +22,7 @@ import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
 import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
-import org.iecmh.endorsement.renewal.policy.RenewalPolicy;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.reinstatement.ApproveReinstatement;
 import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;

@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.renewal.policy;
 
+import org.iecmh.endorsement.contracts.association.RenewalWindow;
+import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,17 +1,14 @@
 package org.iecmh.endorsement.kit.messaging;
 
+import org.iecmh.endorsement.kit.time.Repeating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the inbox from growing for ever: the ids of events handled longer ago than the retention
@@ -22,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * which an operator who resets a group's offsets further back must take into account. Every instance prunes; they skip
  * each other's rows ({@code SKIP LOCKED}).
  */
-public class InboxRetention implements SmartLifecycle {
+public class InboxRetention extends Repeating {
 
     private static final Logger log = LoggerFactory.getLogger(InboxRetention.class);
     static final int BATCH = 5000;
@@ -30,18 +27,15 @@ public class InboxRetention implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration retention;
-    private final Duration every;
-    private ScheduledExecutorService timer;
 
     public InboxRetention(JdbcTemplate jdbc, Clock clock, Duration retention, Duration every) {
-        if (retention.isNegative() || retention.isZero() || every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("iecmh.inbox.retention and prune-every must be positive, not "
-                    + retention + " and " + every);
+        super("inbox-retention", every);
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("iecmh.inbox.retention must be positive, not " + retention);
         }
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
-        this.every = every;
     }
 
     /** Deletes the ids received before the retention began, returning how many. */
@@ -63,31 +57,7 @@ public class InboxRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "inbox-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                prune();
-            } catch (RuntimeException e) {
-                log.warn("Could not prune the inbox; trying again in {}", every, e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
+    protected void repeat() {
+        prune();
     }
 }

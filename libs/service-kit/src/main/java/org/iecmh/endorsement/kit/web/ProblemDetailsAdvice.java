@@ -5,6 +5,7 @@ import tools.jackson.core.JacksonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.iecmh.endorsement.contracts.association.InvalidAssociation;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
@@ -124,6 +125,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidRequest(InvalidRequest ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(
                 Map.of("field", ex.field(), "rule", ex.rule(), "message", ex.getMessage()))));
+    }
+
+    /** An association record that breaks rules: every violation, each with its field path and rule. */
+    @ExceptionHandler(InvalidAssociation.class)
+    ResponseEntity<Object> invalidAssociation(InvalidAssociation ex) {
+        return ResponseEntity.badRequest().body(invalid(ex.violations().stream()
+                .map(violation -> Map.of("field", violation.field(), "rule", violation.rule(),
+                        "message", violation.message()))
+                .toList()));
     }
 
     /** A query parameter or path variable of the wrong kind (a date that is not one) names itself, rule {@code type}. */

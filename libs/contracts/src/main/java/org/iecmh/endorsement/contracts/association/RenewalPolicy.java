@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.renewal.policy;
+package org.iecmh.endorsement.contracts.association;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -38,6 +38,11 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
      */
     public LocalDate validThroughOnTransfer(LocalDate day) {
         return model.firstCloseOnOrAfter(day);
+    }
+
+    /** The last day an endorsement granted on {@code grantedOn} is valid. */
+    public LocalDate validThrough(LocalDate grantedOn) {
+        return model.validThrough(grantedOn);
     }
 
     /** The window in which an endorsement valid through {@code validThrough} renews. */
@@ -92,6 +97,9 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
         LocalDate firstCloseOnOrAfter(LocalDate day);
 
         int cycleYears();
+
+        /** The last day an endorsement granted on {@code grantedOn} is valid: the first due date (or window close) it renews by. */
+        LocalDate validThrough(LocalDate grantedOn);
     }
 
     /** Due every year on {@code due}; the window opens on {@code opens} of the due year. */
@@ -117,10 +125,44 @@ public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays,
         public int cycleYears() {
             return 1;
         }
+
+        /** The first renewal falls at least a year after the grant. */
+        @Override
+        public LocalDate validThrough(LocalDate grantedOn) {
+            LocalDate firstDue = due.atYear(grantedOn.getYear());
+            LocalDate oneYearOn = grantedOn.plusYears(1);
+            while (firstDue.isBefore(oneYearOn)) {
+                firstDue = due.atYear(firstDue.getYear() + 1);
+            }
+            return firstDue;
+        }
     }
 
     /** A window from {@code opens} to {@code closes} every {@code cycleYears} years from {@code anchorYear}. */
     public record FixedWindows(int anchorYear, int cycleYears, MonthDay opens, MonthDay closes) implements Model {
+
+        public FixedWindows {
+            if (cycleYears < 1) {
+                throw new IllegalArgumentException("cycle-years must be at least 1, was " + cycleYears);
+            }
+            if (closes.isBefore(opens)) {
+                throw new IllegalArgumentException("a window must close (" + closes + ") after it opens (" + opens + ")");
+            }
+        }
+
+        /** Valid through the close of the first window that opens after the grant (seed 003: 2027, 2030, ...). */
+        @Override
+        public LocalDate validThrough(LocalDate grantedOn) {
+            int year = anchorYear;
+            while (year < grantedOn.getYear()) {
+                year += cycleYears;
+            }
+            while (!opens.atYear(year).isAfter(grantedOn)) {
+                year += cycleYears;
+            }
+            return closes.atYear(year);
+        }
+
         @Override
         public LocalDate opensFor(LocalDate closesOn) {
             return opens.atYear(closesOn.getYear());

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.renewal.policy;
+package org.iecmh.endorsement.contracts.association;
 
 import java.time.LocalDate;
 
