@@ -187,14 +187,7 @@ class ApplicationServiceTest {
                 "contactEmail", applicantId + "@example.org", "stateOfResidence", "NY"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String id = started.at("/applicationId");
-        assertThat(applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).status())
-                .isEqualTo(201);
-        assertThat(applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of(
-                "title", "Reflective practice", "provider", "NYAIMH", "attendedOn", "2022-03-01", "hours", 30,
-                "domains", List.of("REFLECTION"))).status()).isEqualTo(201);
-        completeReferences(id, "OTHER", "OTHER", "OTHER");
-        Response submitted = applicant.post("/api/applications/" + id + "/submission", null);
-        assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        submitAssociatePortfolio(id);
 
         Response history = ApiClient.onPort(port).as("ny", "auditor-ny", "AUDITOR")
                 .get("/api/applications/" + id + "/history");
@@ -1179,6 +1172,12 @@ class ApplicationServiceTest {
     /** An Associate-level application (IFA or ECFA) with a portfolio that meets its requirements, submitted. */
     private String startAndSubmit(String name, String category) {
         String id = start(name, category);
+        submitAssociatePortfolio(id);
+        return id;
+    }
+
+    /** Fills the application's portfolio as an Associate's requirements ask and submits it. */
+    private void submitAssociatePortfolio(String id) {
         assertThat(applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).status())
                 .isEqualTo(201);
         assertThat(applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of(
@@ -1188,7 +1187,6 @@ class ApplicationServiceTest {
         Response submitted = applicant.post("/api/applications/" + id + "/submission", null);
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
-        return id;
     }
 
     private String inReview(String name, String category) {
