@@ -495,6 +495,25 @@ class BadgeVerificationTest {
     }
 
     @Test
+    void aKeyReferenceOutsideTheBadgeIssuersSettingsIsNeverRead() throws Exception {
+        Association ma = PublishedAssociations.seeded("ma");
+        PublishedAssociations.publish(environment, new Association("nz", "Test association", ma.state(),
+                ma.timeZone(), ma.languages(), null, null, null, ma.categories(),
+                new Association.BadgeIssuer("Test association", "spring.datasource.password"), ma.exam(),
+                ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
+        grant("nz", "NZ-000605", "Zia Marigold", "IFA");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> publicVisitor.get("/api/registry/endorsees?name=marigold").body().size() == 1);
+
+        HttpResponse<String> badge = get("/api/registry/badges/NZ-000605");
+
+        // Signed with the key generated for it (generate-missing-keys), not refused for a password that is no JWK.
+        assertThat(badge.statusCode()).as(badge.body()).isEqualTo(200);
+        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(badge.body().split("\\.")[0]));
+        assertThat(header.get("kid").asText()).startsWith(BASE_URL + "/api/registry/issuers/nz/keys/");
+    }
+
+    @Test
     void anAssociationSignsWithTheKeyItsRecordReferences() throws Exception {
         String badge = get("/api/registry/badges/WA-000603").body();
         JwtConsumer withTheConfiguredKey = new JwtConsumerBuilder()
