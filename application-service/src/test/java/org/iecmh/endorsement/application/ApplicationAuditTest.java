@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.application;
 
+import org.springframework.core.env.Environment;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iecmh.endorsement.kit.audit.EventChain;
@@ -67,9 +69,13 @@ class ApplicationAuditTest {
     ApiClient applicant;
     ApiClient auditor;
 
+    @Autowired
+    Environment environment;
+
     @BeforeEach
     void anApplicantAndAnAuditor() {
         CLOCK.set(NOW);
+        PublishedAssociations.publishOnce(environment, PublishedAssociations.seed());
         applicantId = "applicant-" + UUID.randomUUID();
         applicant = ApiClient.onPort(port).as("ma", applicantId, "APPLICANT");
         auditor = ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR");

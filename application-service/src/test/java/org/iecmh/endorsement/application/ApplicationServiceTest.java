@@ -1,5 +1,9 @@
 package org.iecmh.endorsement.application;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.core.env.Environment;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
+import org.iecmh.endorsement.contracts.association.Association;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -110,9 +114,18 @@ class ApplicationServiceTest {
     String applicantId;
     ApiClient coordinator;
 
+    @Autowired
+    Environment environment;
+
     @BeforeEach
     void itIsNow() {
         CLOCK.set(NOW);
+        associationsAreKnown();
+    }
+
+    /** The seed's associations, as association-service publishes them on an empty platform. */
+    private void associationsAreKnown() {
+        PublishedAssociations.publishOnce(environment, PublishedAssociations.seed());
     }
 
     private static boolean reviewersRecorded;
@@ -128,6 +141,7 @@ class ApplicationServiceTest {
         kim = ApiClient.onPort(port).as("ma", "reviewer-kim", "REVIEWER");
         lee = ApiClient.onPort(port).as("ma", "scorer-lee", "REVIEWER");
         sam = ApiClient.onPort(port).as("ma", "scorer-sam", "REVIEWER");
+        associationsAreKnown();
         if (!reviewersRecorded) {
             ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
             assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber", "MA-P-0101",
@@ -153,6 +167,54 @@ class ApplicationServiceTest {
         applicantId = "applicant-" + UUID.randomUUID();
         applicant = ApiClient.onPort(port).as("ma", applicantId, "APPLICANT");
         coordinator = ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR");
+    }
+
+    @Test
+    void anApplicantOfAnAssociationPublishedAtRuntimeAppliesInItsStateAndCategoriesAndTheHistoryNamesTheRequirements() {
+        Association ma = PublishedAssociations.seeded("ma");
+        PublishedAssociations.publish(environment, new Association("ny", "New York Association for Infant Mental Health",
+                "NY", "America/New_York", ma.languages(), null, null, null, List.of("IFA", "ECFA"),
+                new Association.BadgeIssuer("New York Association for Infant Mental Health", null), ma.exam(),
+                ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
+        applicant = ApiClient.onPort(port).as("ny", applicantId, "APPLICANT");
+
+        Response notOffered = applicant.post("/api/applications", Map.of("applicantName", "Nia York", "category",
+                "IMHS", "contactEmail", applicantId + "@example.org", "stateOfResidence", "NY"));
+        assertThat(notOffered.status()).as(notOffered.text()).isEqualTo(409);
+        assertThat(notOffered.at("/rule")).isEqualTo("category-not-offered");
+        assertThat(applicant.post("/api/applications", Map.of("applicantName", "Nia York", "category", "IFA",
+                "contactEmail", applicantId + "@example.org", "stateOfResidence", "MA")).at("/rule"))
+                .isEqualTo("applies-in-state-of-residence");
+        Response started = applicant.post("/api/applications", Map.of("applicantName", "Nia York", "category", "IFA",
+                "contactEmail", applicantId + "@example.org", "stateOfResidence", "NY"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String id = started.at("/applicationId");
+        submitAssociatePortfolio(id);
+
+        Response history = ApiClient.onPort(port).as("ny", "auditor-ny", "AUDITOR")
+                .get("/api/applications/" + id + "/history");
+        JsonNode judged = null;
+        for (JsonNode event : history.body()) {
+            if ("ApplicationSubmitted".equals(event.get("type").asText())) {
+                judged = event.at("/payload/judgedBy");
+            }
+        }
+        assertThat(judged).as(history.text()).isNotNull();
+        assertThat(judged.get("requirementsEffectiveFrom").asText()).isEqualTo("2000-01-01");
+        assertThat(judged.get("associationSequence").asLong()).isPositive();
+    }
+
+    @Test
+    void anApplicantOfAnAssociationTheServiceHasNotReceivedIsToldItIsUnknownAndNothingIsStored() {
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+
+        Response unknown = ApiClient.onPort(port).as("zz", applicantId, "APPLICANT").post("/api/applications",
+                Map.of("applicantName", "Zed Zee", "category", "IFA", "contactEmail", applicantId + "@example.org",
+                        "stateOfResidence", "MA"));
+
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(404);
+        assertThat(unknown.text()).contains("No association zz");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
     }
 
     @Test
@@ -1112,6 +1174,12 @@ class ApplicationServiceTest {
     /** An Associate-level application (IFA or ECFA) with a portfolio that meets its requirements, submitted. */
     private String startAndSubmit(String name, String category) {
         String id = start(name, category);
+        submitAssociatePortfolio(id);
+        return id;
+    }
+
+    /** Fills the application's portfolio as an Associate's requirements ask and submits it. */
+    private void submitAssociatePortfolio(String id) {
         assertThat(applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).status())
                 .isEqualTo(201);
         assertThat(applicant.post("/api/applications/" + id + "/portfolio/trainings", Map.of(
@@ -1121,7 +1189,6 @@ class ApplicationServiceTest {
         Response submitted = applicant.post("/api/applications/" + id + "/submission", null);
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
         assertThat(submitted.at("/status")).isEqualTo("SUBMITTED");
-        return id;
     }
 
     private String inReview(String name, String category) {

@@ -18,6 +18,9 @@ import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.FeeSchedule;
+import org.iecmh.endorsement.contracts.association.MembershipVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -26,7 +29,9 @@ import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +41,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,11 +60,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,8 +82,7 @@ import static org.awaitility.Awaitility.await;
 /** payment-service on the real PostgreSQL server and Kafka broker. */
 @SpringBootTest(classes = PaymentServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + PaymentServiceApplication.NAME,
-                "spring.config.additional-location=classpath:test-tenants.yml"})
+        properties = "spring.config.name=" + PaymentServiceApplication.NAME)
 @WithRealInfrastructure
 @Import(PaymentServiceTest.Time.class)
 class PaymentServiceTest {
@@ -142,6 +149,37 @@ class PaymentServiceTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Environment environment;
+
+    /**
+     * The seed's associations, and two only these stories know, so that they count their own invoices: {@code tx},
+     * whose prices and refund rules change on 2027-01-01, and {@code ty}, whose accounts are read.
+     */
+    @BeforeEach
+    void associationsAreKnown() {
+        Association ma = PublishedAssociations.seeded("ma");
+        Association tx = PublishedAssociations.copy(ma, "tx", "Texas test association", "America/Chicago")
+                .withMembership(List.of(new MembershipVersion(LocalDate.parse("2020-01-01"), "09-01", false)))
+                .withFees(List.of(
+                        new FeeSchedule(LocalDate.parse("2026-01-01"), "USD", 30, levels(1000, 1000, 2000, 2000),
+                                levels(2000, 8000, 25000, 30000), null, null, null, null,
+                                Map.of("wrong-category", Set.of("processing"))),
+                        new FeeSchedule(LocalDate.parse("2027-01-01"), "USD", 30, levels(1000, 1000, 2200, 2200),
+                                levels(2000, 8000, 27500, 30000), null, null, null, null, null)));
+        Association ty = PublishedAssociations.copy(ma, "ty", "Accounts test association", "America/Chicago")
+                .withFees(List.of(new FeeSchedule(LocalDate.parse("2020-01-01"), "USD", 14,
+                        levels(1000, 1000, 1000, 1000), levels(1000, 1000, 1000, 1000), null, null, 2500L, null,
+                        null)));
+        List<Association> known = new ArrayList<>(PublishedAssociations.seed());
+        known.addAll(List.of(tx, ty));
+        PublishedAssociations.publishOnce(environment, known);
+    }
+
+    private static Map<Integer, Long> levels(long one, long two, long three, long four) {
+        return Map.of(1, one, 2, two, 3, three, 4, four);
+    }
+
     private ApiClient coordinator(String tenant) {
         return ApiClient.onPort(port).as(tenant, "coordinator-" + tenant, "COORDINATOR");
     }
@@ -174,6 +212,43 @@ class PaymentServiceTest {
         assertThat(invoices.at("/0/issuedOn")).isEqualTo("2026-11-22");
         assertThat(invoices.at("/0/dueOn")).isEqualTo("2026-12-22");
         assertThat(eventsOf("INV-" + applicationId)).containsExactly("InvoiceIssued");
+    }
+
+    @Test
+    void anAssociationPublishedAtRuntimeIsInvoicedAtItsPricesAndAChangedVersionPricesTheNextInvoice() {
+        Association ny = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ny",
+                "New York test association", "America/New_York");
+        PublishedAssociations.publish(environment, ny);
+        String first = UUID.randomUUID().toString();
+        EventMessage<ApplicationSubmitted> submitted = submitted("ny", first, "person-ny-1", "IMHS");
+        publisher.publish(submitted.getPayload(), submitted);
+        assertThat(awaitInvoices(first, coordinator("ny")).at("/0/total/cents")).isEqualTo("32500");
+
+        FeeSchedule current = ny.fees().get(0);
+        PublishedAssociations.publish(environment, ny.withFees(List.of(current, new FeeSchedule(
+                LocalDate.parse("2026-11-01"), "USD", 20, current.registration(), levels(2500, 10000, 33000, 40000),
+                null, null, null, null, current.nonRefundable()))));
+        String second = UUID.randomUUID().toString();
+        submitted = submitted("ny", second, "person-ny-2", "IMHS");
+        publisher.publish(submitted.getPayload(), submitted);
+
+        Response invoice = awaitInvoices(second, coordinator("ny"));
+        assertThat(invoice.at("/0/total/cents")).isEqualTo("35500");
+        assertThat(invoice.at("/0/dueOn")).isEqualTo("2026-12-12");
+        Response history = ApiClient.onPort(port).as("ny", "auditor-ny", "AUDITOR")
+                .get("/api/audit/invoices/INV-" + second + "/events");
+        assertThat(history.at("/events/0/payload/pricedBy/feesEffectiveFrom")).isEqualTo("2026-11-01");
+        assertThat(Long.parseLong(history.at("/events/0/payload/pricedBy/associationSequence"))).isPositive();
+    }
+
+    @Test
+    void anInvoiceForAnUnknownAssociationIsRefusedAsAnUnknownAssociation() {
+        Response refused = ApiClient.onPort(port).as("zz", "coordinator-zz", "COORDINATOR")
+                .post("/api/payments/invoices", Map.of("personId", "person-zz", "lines", List.of(Map.of(
+                        "description", "Dues", "amountCents", 100, "fee", "OTHER"))), Map.of("Idempotency-Key", "zz-1"));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(refused.text()).contains("association");
     }
 
     @Test

@@ -37,12 +37,15 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -78,8 +81,7 @@ import static org.awaitility.Awaitility.await;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + RegistryServiceApplication.NAME,
                 "iecmh.badges.base-url=" + BadgeVerificationTest.BASE_URL,
-                "iecmh.badges.generate-missing-keys=true",
-                "iecmh.badges.issuers.wa.name=Washington Association for Infant Mental Health"})
+                "iecmh.badges.generate-missing-keys=true"})
 @WithRealInfrastructure
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadgeVerificationTest {
@@ -91,6 +93,8 @@ class BadgeVerificationTest {
     static final EllipticCurveJsonWebKey WASHINGTON_RETIRED_KEY = washingtonKey("wa-badges-2024");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where Washington's record says its signing key is kept. */
+    static final String WASHINGTON_KEY_SETTING = "iecmh.badges.issuers.washington-2026.signing-key";
 
     @LocalServerPort
     int port;
@@ -101,14 +105,27 @@ class BadgeVerificationTest {
 
     @DynamicPropertySource
     static void washingtonSigningKey(DynamicPropertyRegistry properties) {
-        properties.add("iecmh.badges.issuers.wa.signing-key",
+        properties.add(WASHINGTON_KEY_SETTING,
                 () -> WASHINGTON_KEY.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
         properties.add("iecmh.badges.issuers.wa.retired-keys", () -> new JsonWebKeySet(WASHINGTON_RETIRED_KEY)
                 .toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
     }
 
+    @Autowired
+    Environment environment;
+
+    /**
+     * The seed's associations, Washington's record naming its badges "Washington Association for Infant Mental Health"
+     * and the setting that holds its key.
+     */
     @BeforeAll
     void grantSomeEndorsements() {
+        Association wa = PublishedAssociations.seeded("wa");
+        PublishedAssociations.publish(environment, PublishedAssociations.seeded("ma"), new Association(wa.code(),
+                wa.name(), wa.state(), wa.timeZone(), wa.languages(), wa.contact(), wa.coordinator(), wa.mailFrom(),
+                wa.categories(), new Association.BadgeIssuer("Washington Association for Infant Mental Health",
+                WASHINGTON_KEY_SETTING), wa.exam(), wa.references(), wa.membership(), wa.requirements(), wa.fees(),
+                wa.renewal()));
         publicVisitor = ApiClient.onPort(port);
         grant("ma", "MA-000601", "Badge Bellflower", "IMHS");
         grant("ma", "MA-000602", "Badge Buttercup", "IFS");
@@ -460,7 +477,44 @@ class BadgeVerificationTest {
     }
 
     @Test
-    void anAssociationSignsWithTheKeyItsConfigurationGives() throws Exception {
+    void anAssociationPublishedAtRuntimeIssuesBadgesUnderItsIssuerNameWithoutARestart() throws Exception {
+        PublishedAssociations.publish(environment, PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ny",
+                "New York Association for Infant Mental Health", "America/New_York"));
+        grant("ny", "NY-000604", "Nyla Begonia", "IFA");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> publicVisitor.get("/api/registry/endorsees?name=begonia").body().size() == 1);
+
+        HttpResponse<String> badge = get("/api/registry/badges/NY-000604");
+
+        assertThat(badge.statusCode()).as(badge.body()).isEqualTo(200);
+        JsonNode vc = JSON.readTree(Base64.getUrlDecoder().decode(badge.body().split("\\.")[1]));
+        assertThat(vc.at("/issuer/name").asText()).isEqualTo("New York Association for Infant Mental Health");
+        assertThat(vc.at("/iss").asText()).isEqualTo(BASE_URL + "/api/registry/issuers/ny");
+        assertThat(publicVisitor.get("/api/registry/issuers/ny").at("/name"))
+                .isEqualTo("New York Association for Infant Mental Health");
+    }
+
+    @Test
+    void aKeyReferenceOutsideTheBadgeIssuersSettingsIsNeverRead() throws Exception {
+        Association ma = PublishedAssociations.seeded("ma");
+        PublishedAssociations.publish(environment, new Association("nz", "Test association", ma.state(),
+                ma.timeZone(), ma.languages(), null, null, null, ma.categories(),
+                new Association.BadgeIssuer("Test association", "spring.datasource.password"), ma.exam(),
+                ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
+        grant("nz", "NZ-000605", "Zia Marigold", "IFA");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> publicVisitor.get("/api/registry/endorsees?name=marigold").body().size() == 1);
+
+        HttpResponse<String> badge = get("/api/registry/badges/NZ-000605");
+
+        // Signed with the key generated for it (generate-missing-keys), not refused for a password that is no JWK.
+        assertThat(badge.statusCode()).as(badge.body()).isEqualTo(200);
+        JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(badge.body().split("\\.")[0]));
+        assertThat(header.get("kid").asText()).startsWith(BASE_URL + "/api/registry/issuers/nz/keys/");
+    }
+
+    @Test
+    void anAssociationSignsWithTheKeyItsRecordReferences() throws Exception {
         String badge = get("/api/registry/badges/WA-000603").body();
         JwtConsumer withTheConfiguredKey = new JwtConsumerBuilder()
                 .setRequireExpirationTime()

@@ -11,11 +11,13 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
@@ -66,8 +68,12 @@ class NodeBadgeVerifierTest {
 
     ApiClient publicVisitor;
 
+    @Autowired
+    Environment environment;
+
     @BeforeAll
     void installTheVerifier() throws Exception {
+        PublishedAssociations.publish(environment, PublishedAssociations.seed());
         publicVisitor = ApiClient.onPort(port);
         Files.createDirectories(WORK);
         for (String file : List.of("package.json", "package-lock.json", "verify.mjs")) {

@@ -19,11 +19,13 @@ import org.iecmh.endorsement.registry.search.Registry;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,8 +66,12 @@ class RegistryServiceTest {
 
     ApiClient publicVisitor;
 
+    @Autowired
+    Environment environment;
+
     @BeforeAll
     void grantSomeEndorsements() {
+        PublishedAssociations.publish(environment, PublishedAssociations.seed());
         publicVisitor = ApiClient.onPort(port);
         grant("ma", "MA-000001", "Zoë Example", "IMHS");
         grant("wa", "WA-000001", "Zoe Washington", "IFS");

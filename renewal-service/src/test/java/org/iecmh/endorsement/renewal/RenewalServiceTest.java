@@ -21,6 +21,8 @@ import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
@@ -30,9 +32,11 @@ import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -67,8 +71,7 @@ import static org.awaitility.Awaitility.await;
 /** renewal-service on the real PostgreSQL server and Kafka broker. */
 @SpringBootTest(classes = RenewalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false",
-                "spring.config.additional-location=classpath:test-tenants.yml"})
+        properties = {"spring.config.name=" + RenewalServiceApplication.NAME, "iecmh.schedule.automatic=false"})
 @WithRealInfrastructure
 @Import(RenewalServiceTest.MovableClock.class)
 class RenewalServiceTest {
@@ -105,6 +108,65 @@ class RenewalServiceTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+
+    /**
+     * The seed's associations, and {@code ty}, which only these stories know: yearly renewal with DEI hours, a grace
+     * period and a late fee.
+     */
+    @BeforeEach
+    void associationsAreKnown() {
+        Association ty = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ty", "Test association",
+                "America/Chicago").withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly",
+                "12-31", "10-01", null, null, null, 30, 2500L, "USD", null, List.of(30), 15, 3, null, null, true,
+                true, 0, false)));
+        List<Association> known = new ArrayList<>(PublishedAssociations.seed());
+        known.add(ty);
+        PublishedAssociations.publishOnce(environment, known);
+    }
+
+    @Test
+    void anAssociationPublishedAtRuntimeIsPlannedByTheRenewalVersionInForceAndTheEventNamesIt() {
+        Association ma = PublishedAssociations.seeded("ma");
+        RenewalVersion first = ma.renewal().get(0);
+        // From 2027 New York's window opens on March 1 for a June 30 due date, where it opened on April 1 before.
+        Association ny = PublishedAssociations.copy(ma, "ny", "New York test association", "America/New_York")
+                .withRenewal(List.of(yearly(first, LocalDate.of(2020, 1, 1), "04-01"),
+                        yearly(first, LocalDate.of(2027, 1, 1), "03-01")));
+        PublishedAssociations.publish(environment, ny);
+        grant("ny", "NY-000201", "person-201", "IFA", LocalDate.of(2027, 6, 30));
+        ApiClient coordinator = ApiClient.onPort(port).as("ny", "coordinator-ny", "COORDINATOR");
+
+        sweepOn(LocalDate.of(2027, 2, 28));
+        assertThat(countEvents("NY-000201", "RenewalWindowOpened")).isZero();
+        sweepOn(LocalDate.of(2027, 3, 1));
+
+        assertThat(coordinator.get("/api/endorsements/NY-000201").at("/renewal")).isEqualTo("WINDOW_OPEN");
+        Response history = ApiClient.onPort(port).as("ny", "auditor-ny", "AUDITOR")
+                .get("/api/audit/endorsements/NY-000201/events?type=RenewalWindowOpened");
+        assertThat(history.at("/events/0/payload/opensOn")).isEqualTo("2027-03-01");
+        assertThat(history.at("/events/0/payload/policyEffectiveFrom")).isEqualTo("2027-01-01");
+    }
+
+    private static RenewalVersion yearly(RenewalVersion template, LocalDate effectiveFrom, String opens) {
+        return new RenewalVersion(effectiveFrom, "yearly", "06-30", opens, null, null, null, template.graceDays(),
+                template.lateFeeCents(), template.currency(), template.reminderDaysBeforeOpening(),
+                template.reminderDaysBeforeClosing(), template.trainingHoursPerYear(), template.deiHoursPerYear(),
+                template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
+                template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
+                template.reinstatementFee());
+    }
+
+    @Test
+    void aTransferToAnAssociationTheServiceHasNotReceivedIsAnUnknownAssociationAndLeavesNoEvent() {
+        grant("ma", "MA-000202", "person-202", "IFA", LocalDate.of(2027, 12, 31));
+
+        Response refused = ApiClient.onPort(port).as("ma", "person-202", "APPLICANT")
+                .post("/api/endorsements/MA-000202/transfer", Map.of("toTenantId", "zz"));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(refused.text()).contains("No association zz");
+        assertThat(countEvents("MA-000202", "TransferRequested")).isZero();
+    }
 
     @Test
     void theReadinessProbeAnswersUp() {
@@ -525,7 +587,6 @@ class RenewalServiceTest {
             args.add("--" + property + "=" + environment.getProperty(property));
         }
         args.add("--server.port=0");
-        args.add("--spring.config.additional-location=classpath:test-tenants.yml");
         args.add("--iecmh.schedule.automatic=false");
         org.springframework.boot.SpringApplication application = RenewalServiceApplication.application();
         application.addPrimarySources(List.of(MovableClock.class));

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.exam;
 
+import org.iecmh.endorsement.contracts.association.ExamVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -74,7 +75,7 @@ class ExamResource {
         views.require(applicationId, actor);
         LocalDate today = policies.today(actor.tenantId(), clock);
         DateRange.Check.ahead("sittingOn", request.sittingOn(), today, today);
-        TenantPolicies.Exam exam = policies.exam(actor.tenantId());
+        ExamVersion exam = policies.exam(actor.tenantId());
         commands.sendAndWait(new ScheduleExam(applicationId, request.sittingOn(), exam.passMark(),
                 exam.retakeMonths()), actor.metaData());
         return views.examAttempts(applicationId);

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.references;
 
+import org.iecmh.endorsement.contracts.association.References;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,7 +43,7 @@ class ReferenceFormResource {
     /** What the rater sees: who asks, for what, and the form to fill in. */
     record Form(String applicantName, String association, String category, String categoryTitle, String raterName,
                 RaterRelationship relationship, Instant linkExpiresAt, int formVersion, String knownFor,
-                List<TenantPolicies.RatingItem> items, List<String> answers) {
+                List<References.RatingItem> items, List<String> answers) {
     }
 
     /** The completed form: months the rater has known the applicant, and an answer for every item. */
@@ -82,7 +83,7 @@ class ReferenceFormResource {
                 "SELECT applicant_name, category FROM application_view WHERE application_id = ?",
                 opened.named().applicationId());
         Category category = Category.fromAbbreviation((String) application.get("category"));
-        TenantPolicies.RatingForm form = policies.references(opened.link().tenantId()).form(reference.formVersion());
+        References.RatingForm form = policies.references(opened.link().tenantId()).form(reference.formVersion());
         return new Form((String) application.get("applicant_name"), policies.tenant(opened.link().tenantId()).name(),
                 category.abbreviation(), category.title(), reference.raterName(), reference.relationship(),
                 opened.link().expiresAt(), form.version(), "How many months have you known the applicant?",
@@ -93,8 +94,8 @@ class ReferenceFormResource {
     Received submit(@PathVariable String token, @Valid @RequestBody RatingRequest request) {
         Opened opened = open(token);
         Reference reference = opened.named().reference();
-        TenantPolicies.RatingForm form = policies.references(opened.link().tenantId()).form(reference.formVersion());
-        for (TenantPolicies.RatingItem item : form.items()) {
+        References.RatingForm form = policies.references(opened.link().tenantId()).form(reference.formVersion());
+        for (References.RatingItem item : form.items()) {
             String answer = request.answers().get(item.id());
             if (answer == null) {
                 throw new InvalidRequest("answers." + item.id(), "required", "is not answered");

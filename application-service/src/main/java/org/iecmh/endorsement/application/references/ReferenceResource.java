@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.references;
 
+import org.iecmh.endorsement.contracts.association.References;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -79,7 +80,7 @@ class ReferenceResource {
     @ResponseStatus(HttpStatus.CREATED)
     RaterView name(@PathVariable String applicationId, @Valid @RequestBody RaterRequest request, Actor actor) {
         requireApplicant(applicationId, actor);
-        TenantPolicies.References policy = policies.references(actor.tenantId());
+        References policy = policies.references(actor.tenantId());
         String referenceId = UUID.randomUUID().toString();
         commands.sendAndWait(new NameRater(applicationId, referenceId, request.name().strip(),
                 request.email().strip(), request.relationship(), request.waivesAccess(),
@@ -94,7 +95,7 @@ class ReferenceResource {
     RaterView replace(@PathVariable String applicationId, @PathVariable String referenceId,
                       @Valid @RequestBody RaterRequest request, Actor actor) {
         requireApplicant(applicationId, actor);
-        TenantPolicies.References policy = policies.references(actor.tenantId());
+        References policy = policies.references(actor.tenantId());
         String replacement = UUID.randomUUID().toString();
         commands.sendAndWait(new ReplaceRater(applicationId, referenceId, replacement, request.name().strip(),
                 request.email().strip(), request.relationship(), request.waivesAccess(),
@@ -147,7 +148,7 @@ class ReferenceResource {
         if (named.replacedBy() != null) {
             status = "REPLACED";
         } else if (reference.completed()) {
-            doesNotCount = policies.references(application.tenantId()).rules().whyNotCounted(reference.rating());
+            doesNotCount = ReferenceRules.of(policies.references(application.tenantId())).whyNotCounted(reference.rating());
             status = doesNotCount == null ? "COMPLETED" : "DOES_NOT_COUNT";
         } else {
             status = clock.instant().isBefore(reference.linkExpiresAt()) ? "INVITED" : "LINK_EXPIRED";
@@ -167,7 +168,7 @@ class ReferenceResource {
     }
 
     /** Whole seconds, so that the expiry reads back from the database exactly as the event states it. */
-    private Instant expiry(TenantPolicies.References policy) {
+    private Instant expiry(References policy) {
         return clock.instant().plus(policy.lifetime()).truncatedTo(ChronoUnit.SECONDS);
     }
 }

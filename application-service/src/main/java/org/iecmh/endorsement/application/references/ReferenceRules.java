@@ -1,10 +1,17 @@
 package org.iecmh.endorsement.application.references;
 
+import org.iecmh.endorsement.contracts.association.References;
+
 /**
  * When a completed rating counts (tenant policy; docs/architecture.md, Domain rules): the rater has known the applicant at least
  * {@code minimumKnownMonths}, and fewer than {@code notEnoughInformationLimit} items are "not enough information".
  */
 public record ReferenceRules(int minimumKnownMonths, int notEnoughInformationLimit) {
+
+    /** The rules an association's record states. */
+    public static ReferenceRules of(References references) {
+        return new ReferenceRules(references.knownMonths(), references.notEnoughInformationAllowed());
+    }
 
     private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve"};

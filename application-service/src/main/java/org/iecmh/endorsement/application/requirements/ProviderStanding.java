@@ -33,7 +33,7 @@ class ProviderStanding {
     Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, ApplicationViews views, TenantPolicies policies) {
         return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
             Object event = received.event();
-            Function<Instant, LocalDate> day = at -> policies.tenants().containsKey(received.tenantId())
+            Function<Instant, LocalDate> day = at -> policies.knows(received.tenantId())
                     ? policies.day(received.tenantId(), at) : at.atZone(ZoneOffset.UTC).toLocalDate();
             if (event instanceof EndorsementLapsed lapsed) {
                 views.standingChanged(received.id(), lapsed.endorsementNumber(),

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.requirements;
 
+import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
@@ -47,17 +48,22 @@ public class Requirements {
         Category category = Category.fromAbbreviation(application.category());
         return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
                 views.providerPeriods(providers(portfolio)), today).evaluate(portfolio,
-                references.current(application.applicationId()), tenants.references(application.tenantId()).rules());
+                references.current(application.applicationId()),
+                ReferenceRules.of(tenants.references(application.tenantId())));
     }
 
-    /** The command that submits the application, carrying today's policy and the providers' endorsements. */
+    /**
+     * The command that submits the application, carrying today's policy (and which version and record it is) and the
+     * providers' endorsements.
+     */
     public SubmitApplication submission(ApplicationView application) {
         LocalDate today = tenants.today(application.tenantId(), clock);
         Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
-        return new SubmitApplication(application.applicationId(), policies.forCategory(application.tenantId(),
-                Category.fromAbbreviation(application.category()), today),
+        RequirementPolicies.Stated stated = policies.stated(application.tenantId(),
+                Category.fromAbbreviation(application.category()), today);
+        return new SubmitApplication(application.applicationId(), stated.requirements(),
                 views.providerPeriods(providers(portfolio)), today,
-                tenants.references(application.tenantId()).rules());
+                ReferenceRules.of(tenants.references(application.tenantId())), stated.judgedBy());
     }
 
     private static Set<String> providers(Collection<PortfolioEntry> portfolio) {

@@ -41,8 +41,8 @@ class ApprovalResource {
     ApplicationView approve(@PathVariable String applicationId, Actor actor) {
         views.require(applicationId, actor);
         return transaction.execute(status -> {
-            LocalDate validThrough = policies.renewalPolicy(actor.tenantId())
-                    .validThrough(policies.today(actor.tenantId(), clock));
+            LocalDate today = policies.today(actor.tenantId(), clock);
+            LocalDate validThrough = policies.renewalPolicy(actor.tenantId(), today).validThrough(today);
             commands.sendAndWait(new ApproveApplication(applicationId, numbers.next(actor.tenantId()), validThrough),
                     actor.metaData());
             return views.require(applicationId, actor);

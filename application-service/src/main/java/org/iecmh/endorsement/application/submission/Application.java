@@ -236,10 +236,10 @@ public class Application extends TenantOwnedAggregate {
                     + " of the requirements of " + category.abbreviation(), Map.of("unmet", unmet));
         }
         if (status == ApplicationStatus.RETURNED) {
-            apply(new ApplicationResubmitted(applicationId, tenantId, command.requirements()));
+            apply(new ApplicationResubmitted(applicationId, tenantId, command.requirements(), command.judgedBy()));
         } else {
             apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category,
-                    command.requirements()));
+                    command.requirements(), command.judgedBy()));
         }
     }
 

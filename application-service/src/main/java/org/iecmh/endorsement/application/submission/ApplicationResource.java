@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.application.submission;
 
+import java.util.Set;
+import org.iecmh.endorsement.contracts.association.Association;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -59,7 +61,7 @@ class ApplicationResource {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = "Only an applicant starts an application")
     ApplicationView start(@Valid @RequestBody StartRequest request, Actor actor) {
-        TenantPolicies.Tenant association = policies.tenant(actor.tenantId());
+        Association association = policies.tenant(actor.tenantId());
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
         }
@@ -74,7 +76,7 @@ class ApplicationResource {
         }
         String applicationId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
-                category, request.contactEmail().strip(), request.stateOfResidence(), association.states()),
+                category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state())),
                 actor.metaData());
         return views.require(applicationId, actor);
     }

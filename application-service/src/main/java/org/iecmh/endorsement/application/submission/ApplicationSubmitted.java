@@ -1,9 +1,13 @@
 package org.iecmh.endorsement.application.submission;
 
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
+import org.iecmh.endorsement.application.requirements.JudgedBy;
 import org.iecmh.endorsement.contracts.Category;
 
-/** The portfolio is complete and handed in under the stated requirements; fees are now due. */
+/**
+ * The portfolio is complete and handed in under the stated requirements; fees are now due. {@code judgedBy}: the
+ * requirement version and association record that stated them (null in events stored before it was recorded).
+ */
 public record ApplicationSubmitted(String applicationId, String tenantId, String personId, String applicantName,
-                                   Category category, CategoryRequirements requirements) {
+                                   Category category, CategoryRequirements requirements, JudgedBy judgedBy) {
 }

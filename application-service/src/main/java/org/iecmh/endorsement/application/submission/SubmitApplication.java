@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.requirements.EndorsedPeriod;
+import org.iecmh.endorsement.application.requirements.JudgedBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,9 +13,9 @@ import java.util.Map;
 /**
  * Hands the portfolio in, to be judged by the requirements in effect {@code on} that day and the association's rules
  * for references. The caller looks up, in its local view of endorsements, when each named supervision provider was
- * endorsed.
+ * endorsed. {@code judgedBy}: which requirement version and association record state {@code requirements}.
  */
 public record SubmitApplication(@TargetAggregateIdentifier String applicationId, CategoryRequirements requirements,
                                 Map<String, List<EndorsedPeriod>> providerPeriods, LocalDate on,
-                                ReferenceRules referenceRules) {
+                                ReferenceRules referenceRules, JudgedBy judgedBy) {
 }

@@ -1,16 +1,18 @@
 package org.iecmh.endorsement.application.policy;
 
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.application.references.ReferenceRules;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.AssociationSeed;
+import org.iecmh.endorsement.contracts.association.References;
 import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RenewalPolicyTest {
 
@@ -41,52 +43,21 @@ class RenewalPolicyTest {
 
     @Test
     void anAssociationOffersTheCategoriesItListsOrAllOfThem() {
-        TenantPolicies.Tenant some = new TenantPolicies.Tenant("NY", "NY", "America/New_York", List.of("IFA", "IFS"), null,
-                new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null), null);
-        TenantPolicies.Tenant all = new TenantPolicies.Tenant("NJ", "NJ", "America/New_York", null, null,
-                new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null), null);
+        Association ma = AssociationSeed.load().get(0);
+        Association some = new Association("ny", "New York", "NY", "America/New_York", ma.languages(), null, null,
+                null, List.of("IFA", "IFS"), ma.badgeIssuer(), ma.exam(), ma.references(), ma.membership(),
+                ma.requirements(), ma.fees(), ma.renewal());
 
         assertThat(some.offers(Category.IFS)).isTrue();
         assertThat(some.offers(Category.IMHS)).isFalse();
-        assertThat(all.offers(Category.ECMHM_R)).isTrue();
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York",
-                List.of("IFA", "XYZ"), null, new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null), null))))
-                .hasMessage("iecmh.tenants.ny.categories: no category XYZ");
+        assertThat(ma.offers(Category.ECMHM_R)).isTrue();
     }
 
     @Test
-    void aPolicyThatCannotBeReadNamesTheSetting() {
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York", null, null,
-                new TenantPolicies.Renewal("fixed-window", null, 2027, 3, "13-01", "12-31"), null))))
-                .hasMessageContaining("iecmh.tenants.ny.renewal.opens");
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York", null, null,
-                new TenantPolicies.Renewal("monthly", null, null, null, null, null), null))))
-                .hasMessageContaining("yearly or fixed-window");
-        TenantPolicies.Renewal yearly = new TenantPolicies.Renewal("yearly", "12-31", null, null, null, null);
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "New York", "America/New_York", null,
-                null, yearly, null))))
-                .hasMessage("iecmh.tenants.ny.state must be a two-letter state code");
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "Eastern",
-                null, null, yearly, null))))
-                .hasMessage("iecmh.tenants.ny.time-zone must name a time zone such as America/New_York, was Eastern");
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York", null, null,
-                yearly, null))))
-                .hasMessage("iecmh.tenants.ny.references.forms must list at least one version of the rating form");
-        TenantPolicies.RatingForm twice = new TenantPolicies.RatingForm(1, List.of(
-                new TenantPolicies.RatingItem("observation", "Observes"),
-                new TenantPolicies.RatingItem("observation", "Observes again")));
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York", null, null,
-                yearly, new TenantPolicies.References(null, null, null, List.of(twice))))))
-                .hasMessage("iecmh.tenants.ny.references.forms[0].items[1].id must be a short lower-case name, "
-                        + "once per form");
-        TenantPolicies.RatingForm one = new TenantPolicies.RatingForm(1, List.of(
-                new TenantPolicies.RatingItem("observation", "Observes")));
-        assertThatThrownBy(() -> new TenantPolicies(Map.of("ny", new TenantPolicies.Tenant("NY", "NY", "America/New_York", null, null,
-                yearly, new TenantPolicies.References(java.time.Duration.ZERO, null, null, List.of(one))))))
-                .hasMessage("iecmh.tenants.ny.references.link-lifetime must be positive, such as P30D");
-        TenantPolicies.References defaults = new TenantPolicies.References(null, null, null, List.of(one));
+    void theReferenceRulesDefaultToAYearAndSixItems() {
+        References defaults = new References(null, null, null, AssociationSeed.load().get(0).references().forms());
+
         assertThat(defaults.lifetime()).isEqualTo(java.time.Duration.ofDays(30));
-        assertThat(defaults.rules()).isEqualTo(
-                new org.iecmh.endorsement.application.references.ReferenceRules(12, 6));
+        assertThat(ReferenceRules.of(defaults)).isEqualTo(new ReferenceRules(12, 6));
     }
 }

@@ -56,9 +56,9 @@ class ReferencesTest {
 
     private final ApplicationStarted started = new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example",
             Category.IMHS, "zoe@example.org", "MA");
-    private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY, RULES);
+    private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY, RULES, null);
     private final ApplicationSubmitted submitted = new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example",
-            Category.IMHS, REQUIREMENTS);
+            Category.IMHS, REQUIREMENTS, null);
 
     private final RaterNamed dana = named("ref-dana", "Dana Supervisor", CURRENT_SUPERVISOR, true);
     private final RaterNamed lee = named("ref-lee", "Lee Provider", RSC_PROVIDER, false);

@@ -163,8 +163,8 @@ class RequirementCheckTest {
         assertThat(work.detail()).startsWith("0.8 of 2 years of work after the qualifying degree");
     }
 
-    /** The clinical Mentor's requirements as shipped: 3 years providing RSC, 25 of 50 RSC hours about providing it. */
-    private final RequirementPolicies shipped = RequirementPoliciesTest.load();
+    /** The clinical Mentor's requirements as seeded: 3 years providing RSC, 25 of 50 RSC hours about providing it. */
+    private final RequirementPoliciesTest.Seeded shipped = new RequirementPoliciesTest.Seeded();
 
     @Test
     void aClinicalMentorNeedsThreeYearsProvidingRscAndHalfTheRscHoursAboutTheRscTheyProvide() {

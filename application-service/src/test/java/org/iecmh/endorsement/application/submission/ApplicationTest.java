@@ -31,6 +31,7 @@ import org.iecmh.endorsement.application.references.Rating;
 import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.application.references.ReferenceSubmitted;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
+import org.iecmh.endorsement.application.requirements.JudgedBy;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.ApproveApplication;
 import org.iecmh.endorsement.application.review.AssignReviewers;
@@ -79,12 +80,14 @@ class ApplicationTest {
     private static final PortfolioEntry TRAINING = new PortfolioEntry.Training("Reflective practice", "MassAIMH",
             LocalDate.of(2022, 3, 1), BigDecimal.valueOf(30), Set.of(CompetencyDomain.REFLECTION));
 
+    /** The requirement version, and the association record, that judge the application. */
+    private static final JudgedBy JUDGED_BY = new JudgedBy(LocalDate.of(2000, 1, 1), 4);
     private final PortfolioEntryRecorded degreeRecorded = new PortfolioEntryRecorded(ID, "e1", DEGREE);
     private final PortfolioEntryRecorded trainingRecorded = new PortfolioEntryRecorded(ID, "e2", TRAINING);
     private final ApplicationSubmitted submitted =
-            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS);
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS, JUDGED_BY);
     private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY,
-            new ReferenceRules(12, 6));
+            new ReferenceRules(12, 6), JUDGED_BY);
     private final ReviewOpened reviewOpened = new ReviewOpened(ID, "ma", "INV-app-1");
 
     /** The started application with a complete portfolio and three ratings that count, then {@code more}. */
@@ -235,7 +238,7 @@ class ApplicationTest {
         fixture.given(withReferences(submitted, reviewOpened, assigned, anaDefers,
                         new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS), returned))
                 .when(submit, IN_MA)
-                .expectEvents(new ApplicationResubmitted(ID, "ma", REQUIREMENTS));
+                .expectEvents(new ApplicationResubmitted(ID, "ma", REQUIREMENTS, JUDGED_BY));
     }
 
     @Test
@@ -297,7 +300,7 @@ class ApplicationTest {
             true);
     private static final LocalDate SITTING = LocalDate.of(2027, 1, 15);
     private final ApplicationSubmitted submittedWithExam =
-            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM);
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM, JUDGED_BY);
     private final ExamScheduled scheduled = new ExamScheduled(ID, "ma", 1, SITTING,
             List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES), 80, 12);
     private static final MetaData BY_COORDINATOR = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
@@ -428,7 +431,7 @@ class ApplicationTest {
         ApplicationStarted mentor = new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHM_C,
                 "zoe@example.org", "MA");
         ApplicationSubmitted mentorSubmitted = new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example",
-                Category.IMHM_C, WITH_EXAM);
+                Category.IMHM_C, WITH_EXAM, JUDGED_BY);
         Reviewer policyMentor = new Reviewer("reviewer-pat", "MA-000105", Category.IMHM_P);
         Reviewer clinicalMentor = new Reviewer("reviewer-cy", "MA-000106", Category.ECMHM_C);
         fixture.given(mentor, mentorSubmitted, reviewOpened)

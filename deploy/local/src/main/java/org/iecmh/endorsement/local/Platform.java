@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,7 +64,10 @@ public final class Platform implements AutoCloseable {
         return SERVICES.stream().map(Service::name).toList();
     }
 
-    /** Starts the gateway's JVM and the five services side by side, and returns when all of them are ready. */
+    /**
+     * Starts the gateway's JVM and the five services side by side, and returns when all of them are ready and know the
+     * seed's associations.
+     */
     public static Platform start(Infrastructure infrastructure, Ports ports, Path gatewayJar, Path logDirectory,
                                  List<String> extraArguments, List<String> extraGatewayArguments) {
         // One JVM has one logging configuration: five applications starting at once must not each reinitialise it.
@@ -107,8 +109,9 @@ public final class Platform implements AutoCloseable {
             for (var entry : starting.entrySet()) {
                 running.put(entry.getKey(), entry.getValue().join());
             }
+            SeededAssociations.awaitReceived(running.values());
             return new Platform(running, gateway.join(), ports);
-        } catch (CompletionException failed) {
+        } catch (RuntimeException failed) {
             running.values().forEach(ConfigurableApplicationContext::close);
             starting.values().forEach(f -> f.thenAccept(ConfigurableApplicationContext::close));
             gateway.thenAccept(LocalJvm::close);

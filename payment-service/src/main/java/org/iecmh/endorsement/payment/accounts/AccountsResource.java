@@ -5,15 +5,11 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
-import org.iecmh.endorsement.payment.association.Associations;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.Date;
@@ -44,7 +40,7 @@ class AccountsResource {
     @GetMapping
     @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     Accounts totals(Actor actor) {
-        LocalDate today = associations.today(actor.tenantId(), clock);
+        LocalDate today = associations.require(actor.tenantId()).today(clock);
         List<Accounts.Total> totals = jdbc.query("""
                         SELECT CASE WHEN status = 'OPEN' AND due_on < ? THEN 'OVERDUE' ELSE status END AS standing,
                                currency, count(*) AS invoices, sum(total_cents) AS total, sum(paid_cents) AS paid,
@@ -67,6 +63,6 @@ class AccountsResource {
     @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
     List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
         return invoices.inStanding(actor.tenantId(), standing.name(),
-                associations.today(actor.tenantId(), clock));
+                associations.require(actor.tenantId()).today(clock));
     }
 }

@@ -1,5 +1,8 @@
 package org.iecmh.endorsement.payment.association;
 
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.MembershipVersion;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -9,7 +12,7 @@ import java.time.LocalDate;
 
 /**
  * The association's membership rule as anyone signed in reads it: whether it asks applicants to be members before
- * they apply, and how long a membership bought today runs.
+ * they apply, and how long a membership bought today runs (the version of its record in force today).
  */
 @RestController
 class MembershipPolicyResource {
@@ -28,9 +31,10 @@ class MembershipPolicyResource {
 
     @GetMapping("/api/payments/membership-policy")
     MembershipPolicy policy(Actor actor) {
-        Associations.Membership membership = associations.membership(actor.tenantId());
-        LocalDate today = associations.today(actor.tenantId(), clock);
-        return new MembershipPolicy(actor.tenantId(), membership.requiredToApply(), membership.nextYearAfter(), today,
-                membership.runsThrough(today));
+        Association association = associations.require(actor.tenantId());
+        LocalDate today = association.today(clock);
+        MembershipVersion membership = association.membershipOn(today);
+        return new MembershipPolicy(actor.tenantId(), membership.membershipRequiredToApply(),
+                membership.nextYearAfter(), today, membership.runsThrough(today));
     }
 }

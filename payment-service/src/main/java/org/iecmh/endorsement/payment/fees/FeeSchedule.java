@@ -2,30 +2,50 @@ package org.iecmh.endorsement.payment.fees;
 
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.Money;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.iecmh.endorsement.contracts.association.RequirementTerms;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One version of an association's prices, in force from {@code effectiveFrom} until the next version starts.
- * Amounts are whole cents; registration and processing are per category level (1 to 4). Membership dues, renewal,
- * late and reinstatement fees are left out by associations that do not charge them.
- * {@code nonRefundable} names, per refund reason, the fees that stay with the association.
+ * One version of an association's prices (its record's {@code fees}), in force from {@code effectiveFrom} until the
+ * next version starts, in payment-service's words. Amounts are whole cents; registration and processing are per
+ * category level (1 to 4). Membership dues, renewal, late and reinstatement fees are left out by associations that
+ * do not charge them. {@code nonRefundable} names, per refund reason, the fees that stay with the association.
+ * {@code sequence}: the sequence of the association's record the version was read from.
  */
-public record FeeSchedule(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
-                          String currency, int dueDays,
+public record FeeSchedule(LocalDate effectiveFrom, String currency, int dueDays,
                           Map<Integer, Long> registration, Map<Integer, Long> processing,
                           Long membershipDues, Long renewal, Long lateFee, Long reinstatement,
-                          Map<RefundReason, Set<FeeKind>> nonRefundable) {
+                          Map<RefundReason, Set<FeeKind>> nonRefundable, long sequence) {
 
     public FeeSchedule {
         registration = registration == null ? Map.of() : Map.copyOf(registration);
         processing = processing == null ? Map.of() : Map.copyOf(processing);
         nonRefundable = nonRefundable == null ? Map.of() : Map.copyOf(nonRefundable);
+    }
+
+    /** The version of a record (already checked by {@code AssociationCheck}), its closed sets read into types. */
+    public static FeeSchedule of(org.iecmh.endorsement.contracts.association.FeeSchedule version, long sequence) {
+        Map<RefundReason, Set<FeeKind>> nonRefundable = new HashMap<>();
+        version.nonRefundable().forEach((reason, kinds) -> nonRefundable.put(
+                RefundReason.valueOf(RequirementTerms.constantName(reason)),
+                kinds.stream().map(kind -> FeeKind.valueOf(RequirementTerms.constantName(kind)))
+                        .collect(Collectors.toSet())));
+        return new FeeSchedule(version.effectiveFrom(), version.currency(),
+                version.dueDays(), version.registration(), version.processing(),
+                version.membershipDues(), version.renewal(), version.lateFee(), version.reinstatement(),
+                nonRefundable, sequence);
+    }
+
+    /** What an invoice issued at these prices records of them. */
+    public PricedBy pricedBy() {
+        return new PricedBy(effectiveFrom, sequence);
     }
 
     /** One fee as it will be printed on an invoice. */
@@ -64,30 +84,5 @@ public record FeeSchedule(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDa
     /** The fees a refund for {@code reason} leaves with the association. */
     public Set<FeeKind> notRefundedFor(RefundReason reason) {
         return nonRefundable.getOrDefault(reason, Set.of());
-    }
-
-    void check(String prefix) {
-        if (effectiveFrom == null) {
-            throw new IllegalStateException(prefix + ".effective-from must be a date such as 2026-01-01");
-        }
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
-            throw new IllegalStateException(prefix + ".currency must be an ISO 4217 code such as USD");
-        }
-        if (dueDays < 1) {
-            throw new IllegalStateException(prefix + ".due-days must be at least 1");
-        }
-        for (int level = 1; level <= 4; level++) {
-            requireCents(prefix + ".registration." + level, registration.get(level));
-            requireCents(prefix + ".processing." + level, processing.get(level));
-        }
-        Map.of("membership-dues", Optional.ofNullable(membershipDues), "renewal", Optional.ofNullable(renewal),
-                        "late-fee", Optional.ofNullable(lateFee), "reinstatement", Optional.ofNullable(reinstatement))
-                .forEach((name, cents) -> cents.ifPresent(value -> requireCents(prefix + "." + name, value)));
-    }
-
-    private static void requireCents(String setting, Long cents) {
-        if (cents == null || cents < 0) {
-            throw new IllegalStateException(setting + " must be a whole number of cents, zero or more");
-        }
     }
 }

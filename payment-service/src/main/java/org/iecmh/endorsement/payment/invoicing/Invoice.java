@@ -63,7 +63,8 @@ public class Invoice extends TenantOwnedAggregate {
             throw new DomainRuleViolation("line-amount", "No line of an invoice is below zero");
         }
         apply(new InvoiceIssued(command.invoiceId(), tenantId, command.personId(), command.applicationId(),
-                command.lines(), total, command.dueOn(), command.membershipThrough(), command.membershipFrom()));
+                command.lines(), total, command.dueOn(), command.membershipThrough(), command.membershipFrom(),
+                command.pricedBy()));
     }
 
     @CommandHandler

@@ -14,11 +14,12 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.time.DateRange;
-import org.iecmh.endorsement.payment.association.Associations;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
+import org.iecmh.endorsement.payment.fees.PricedBy;
 import org.iecmh.endorsement.payment.fees.RefundReason;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -128,14 +129,14 @@ class InvoiceResource {
         if (issued.isPresent()) {
             return ResponseEntity.ok(issued.get());
         }
-        LocalDate today = associations.today(actor.tenantId(), clock);
+        LocalDate today = associations.require(actor.tenantId()).today(clock);
         FeeSchedule schedule = fees.inEffect(actor.tenantId(), today);
         List<InvoiceLine> lines = request.lines().stream().map(line -> priced(line, schedule)).toList();
         LocalDate dueOn = request.dueOn() == null ? today.plusDays(schedule.dueDays()) : request.dueOn();
         try {
             commands.sendAndWait(new IssueInvoice(invoiceId, request.personId(), request.applicationId(), lines,
                     dueOn, membershipThrough(request, lines, today, actor.tenantId()),
-                    membershipFrom(request, lines, today)), actor.metaData());
+                    membershipFrom(request, lines, today), pricedBy(request, schedule)), actor.metaData());
         } catch (RuntimeException raced) {
             // The same request sent twice at once: the one that lost finds the invoice the other issued.
             return views.find(invoiceId, actor.tenantId()).map(ResponseEntity::ok).orElseThrow(() -> raced);
@@ -192,11 +193,16 @@ class InvoiceResource {
                        @Valid @RequestBody RefundRequest request, Actor actor) {
         InvoiceView invoice = views.require(invoiceId, actor);
         FeeSchedule schedule = fees.inEffect(actor.tenantId(),
-                invoice.issuedOn() == null ? associations.today(actor.tenantId(), clock) : invoice.issuedOn());
+                invoice.issuedOn() == null ? associations.require(actor.tenantId()).today(clock) : invoice.issuedOn());
         commands.sendAndWait(new RefundPayment(invoiceId, idempotencyKey,
                 Money.of(request.amountCents(), request.currency()), request.reason(), request.note(),
                 schedule.notRefundedFor(request.reason())), actor.metaData());
         return views.require(invoiceId, actor);
+    }
+
+    /** The schedule priced the invoice where a line took its amount from it, not where every amount was given. */
+    private static PricedBy pricedBy(IssueRequest request, FeeSchedule schedule) {
+        return request.lines().stream().anyMatch(line -> line.amountCents() == null) ? schedule.pricedBy() : null;
     }
 
     private static InvoiceLine priced(LineRequest line, FeeSchedule schedule) {
@@ -218,7 +224,7 @@ class InvoiceResource {
             return request.membershipThrough();
         }
         LocalDate from = request.membershipFrom() != null ? request.membershipFrom() : today;
-        return associations.membership(tenantId).runsThrough(from);
+        return associations.require(tenantId).membershipOn(from).runsThrough(from);
     }
 
     private static LocalDate membershipFrom(IssueRequest request, List<InvoiceLine> lines, LocalDate today) {

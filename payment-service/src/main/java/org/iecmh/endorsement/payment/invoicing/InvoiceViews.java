@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
-import org.iecmh.endorsement.payment.association.Associations;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -113,7 +113,7 @@ public class InvoiceViews {
                 json.writeValueAsString(event.lines()), event.total().cents(), event.total().currency(),
                 Date.valueOf(event.dueOn()),
                 event.membershipThrough() == null ? null : Date.valueOf(event.membershipThrough()),
-                Date.valueOf(LocalDate.ofInstant(issuedAt, associations.zone(event.tenantId()))));
+                Date.valueOf(LocalDate.ofInstant(issuedAt, associations.require(event.tenantId()).zone())));
     }
 
     @EventHandler

@@ -3,10 +3,10 @@ package org.iecmh.endorsement.payment.invoicing;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
 import org.iecmh.endorsement.payment.fees.FeeKind;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
 import org.springframework.context.annotation.Bean;
@@ -32,19 +32,20 @@ class RenewalFeeBilling {
                                                 Associations associations, Clock clock) {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ReinstatementRequested requested) {
-                LocalDate today = associations.today(requested.tenantId(), clock);
+                LocalDate today = associations.require(requested.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(requested.tenantId(), today);
                 schedule.flatFee(FeeKind.REINSTATEMENT).ifPresent(fee -> commands.sendAndWait(
                         new IssueInvoice(requested.invoiceId(), requested.personId(), null,
-                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null, null),
+                                List.of(InvoiceLine.of(fee)), today.plusDays(schedule.dueDays()), null, null,
+                                schedule.pricedBy()),
                         received.commandMetaData(PaymentServiceApplication.NAME)));
             } else if (received.event() instanceof LateRenewalFeeCharged charged) {
-                LocalDate today = associations.today(charged.tenantId(), clock);
+                LocalDate today = associations.require(charged.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(charged.tenantId(), today);
                 InvoiceLine lateFee = new InvoiceLine("Late renewal fee, " + charged.endorsementNumber(),
                         charged.fee(), FeeKind.LATE);
                 commands.sendAndWait(new IssueInvoice(charged.invoiceId(), charged.personId(), null, List.of(lateFee),
-                                today.plusDays(schedule.dueDays()), null, null),
+                                today.plusDays(schedule.dueDays()), null, null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

@@ -4,9 +4,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
-import org.iecmh.endorsement.payment.association.Associations;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +26,12 @@ class SubmissionBilling {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ApplicationSubmitted submitted) {
                 Category category = Category.fromAbbreviation(submitted.category());
-                LocalDate today = associations.today(submitted.tenantId(), clock);
+                LocalDate today = associations.require(submitted.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(submitted.tenantId(), today);
                 var lines = schedule.forSubmission(category).stream().map(InvoiceLine::of).toList();
                 commands.sendAndWait(new IssueInvoice(invoiceIdFor(submitted), submitted.personId(),
-                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null, null),
+                                submitted.applicationId(), lines, today.plusDays(schedule.dueDays()), null, null,
+                                schedule.pricedBy()),
                         received.commandMetaData(PaymentServiceApplication.NAME));
             }
         });

@@ -10,6 +10,7 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.fees.PricedBy;
 import org.iecmh.endorsement.payment.fees.RefundReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,9 @@ class InvoiceTest {
     private static final LocalDate DUE = LocalDate.of(2026, 12, 22);
     private static final Set<FeeKind> PROCESSING_KEPT = Set.of(FeeKind.PROCESSING);
 
+    private static final PricedBy PRICED_BY = new PricedBy(LocalDate.of(2024, 1, 1), 3);
     private final InvoiceIssued issued = new InvoiceIssued("INV-1", "ma", "person-1", "app-1", LINES,
-            Money.of(32_500, "USD"), DUE, null, null);
+            Money.of(32_500, "USD"), DUE, null, null, PRICED_BY);
     private final PaymentRecorded paidInFull = new PaymentRecorded("INV-1", "ma", "pay-1", Money.of(32_500, "USD"),
             PaymentMethod.CHECK, "check 1001");
     private final InvoiceSettled settled = new InvoiceSettled("INV-1", "ma", "person-1", "app-1",
@@ -53,24 +55,24 @@ class InvoiceTest {
     // Issuing
 
     @Test
-    void anInvoiceTotalsItsLinesInCents() {
+    void anInvoiceTotalsItsLinesInCentsAndKeepsTheVersionThatPricedIt() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoice("INV-1", "person-1", "app-1", LINES, DUE, null, null), IN_MA)
+                .when(new IssueInvoice("INV-1", "person-1", "app-1", LINES, DUE, null, null, PRICED_BY), IN_MA)
                 .expectEvents(issued);
     }
 
     @Test
     void anInvoiceNeedsLinesInOneCurrencyNoneBelowZero() {
         fixture.givenNoPriorActivity()
-                .when(new IssueInvoice("INV-1", "person-1", null, List.of(), DUE, null, null), IN_MA)
+                .when(new IssueInvoice("INV-1", "person-1", null, List.of(), DUE, null, null, null), IN_MA)
                 .expectException(breaking("invoice-needs-lines"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null, null), IN_MA)
+                        new InvoiceLine("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
                 .expectException(breaking("invoice-currency"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null, null), IN_MA)
+                        new InvoiceLine("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
                 .expectException(breaking("line-amount"));
     }
 
@@ -158,7 +160,7 @@ class InvoiceTest {
         LocalDate through = LocalDate.of(2027, 12, 31);
         InvoiceIssued dues = new InvoiceIssued("INV-2", "wa", "person-9", null,
                 List.of(new InvoiceLine("Membership dues", Money.of(5_000, "USD"), FeeKind.MEMBERSHIP_DUES)),
-                Money.of(5_000, "USD"), DUE, through, LocalDate.of(2027, 1, 10));
+                Money.of(5_000, "USD"), DUE, through, LocalDate.of(2027, 1, 10), null);
         fixture.given(dues)
                 .when(new RecordPayment("INV-2", "pay-1", Money.of(5_000, "USD"), PaymentMethod.CHECK, null),
                         AuditMetadata.of("wa", "coordinator-wa", "COORDINATOR"))

@@ -19,7 +19,8 @@ import org.iecmh.endorsement.registry.search.EndorsementStatus;
 import org.iecmh.endorsement.registry.search.Registry;
 import org.iecmh.endorsement.registry.search.RegistryEntry;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
+import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.kit.association.Associations;
 import org.springframework.stereotype.Component;
 
 import java.text.ParseException;
@@ -61,18 +62,18 @@ public class BadgeIssuer {
     private final Registry registry;
     private final BadgeKeys keys;
     private final StatusLists statusLists;
-    private final Environment environment;
+    private final Associations associations;
     private final Clock clock;
     private final String baseUrl;
     /** The last signed list per association and purpose, reused while its bits are the same (stable ETag). */
     private final Map<String, SignedList> signedLists = new ConcurrentHashMap<>();
 
-    BadgeIssuer(Registry registry, BadgeKeys keys, StatusLists statusLists, Environment environment, Clock clock,
+    BadgeIssuer(Registry registry, BadgeKeys keys, StatusLists statusLists, Associations associations, Clock clock,
                 @Value("${iecmh.badges.base-url}") String baseUrl) {
         this.registry = registry;
         this.keys = keys;
         this.statusLists = statusLists;
-        this.environment = environment;
+        this.associations = associations;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -472,10 +473,13 @@ public class BadgeIssuer {
         return baseUrl + "/verify.html?number=" + endorsementNumber;
     }
 
-    /** The association's name as its badges and certificates show it. */
+    /**
+     * The association's name as its badges and certificates show it: its record's badge issuer name, read when asked,
+     * so that a renamed or new association shows its name at once.
+     */
     public String associationName(String tenantId) {
-        return environment.getProperty("iecmh.badges.issuers." + tenantId + ".name",
-                "IECMH endorsing association " + tenantId.toUpperCase(Locale.ROOT));
+        return associations.find(tenantId).map(Association::badgeIssuer).map(Association.BadgeIssuer::name)
+                .orElse("IECMH endorsing association " + tenantId.toUpperCase(Locale.ROOT));
     }
 
     private record SignedList(String encodedList, String keyId, String jwt) {

@@ -150,7 +150,7 @@ public class Endorsement extends TenantOwnedAggregate {
         if (status == EndorsementStatus.ACTIVE && !validThrough.equals(windowOpenedFor)
                 && window.isOpenOn(command.today())) {
             apply(new RenewalWindowOpened(endorsementNumber, tenantId, personId, window.opensOn(),
-                    window.closesOn(), window.lapsesAfter()));
+                    window.closesOn(), window.lapsesAfter(), command.policy().effectiveFrom()));
         }
     }
 

@@ -88,7 +88,7 @@ class EndorsementTest {
             "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31),
             LocalDate.of(2026, 11, 22));
     private final RenewalWindowOpened maWindowOpened = new RenewalWindowOpened(MA_NUMBER, "ma", "zoe",
-            LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30));
+            LocalDate.of(2027, 10, 1), MA_THROUGH, LocalDate.of(2028, 1, 30), MA.effectiveFrom());
     private final RenewalSubmitted maSubmitted = new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2027, 11, 2),
             false, 0, "USD");
 
@@ -149,7 +149,7 @@ class EndorsementTest {
         fixture.given(waActivated)
                 .when(new OpenRenewalWindow(WA_NUMBER, LocalDate.of(2027, 10, 1), WA), IN_WA)
                 .expectEvents(new RenewalWindowOpened(WA_NUMBER, "wa", "ana", LocalDate.of(2027, 10, 1),
-                        LocalDate.of(2027, 12, 31), LocalDate.of(2027, 12, 31)));
+                        LocalDate.of(2027, 12, 31), LocalDate.of(2027, 12, 31), WA.effectiveFrom()));
     }
 
     @Test
@@ -655,6 +655,6 @@ class EndorsementTest {
         fixture.given(waActivated, renewed, requested, transferred)
                 .when(new OpenRenewalWindow(WA_NUMBER, LocalDate.of(2028, 10, 1), MA), IN_MA)
                 .expectEvents(new RenewalWindowOpened(WA_NUMBER, "ma", "ana", LocalDate.of(2028, 10, 1),
-                        LocalDate.of(2028, 12, 31), LocalDate.of(2029, 1, 30)));
+                        LocalDate.of(2028, 12, 31), LocalDate.of(2029, 1, 30), LocalDate.of(2020, 1, 1)));
     }
 }

@@ -34,7 +34,11 @@ public class Associations extends Repeating {
     private final AssociationJson json;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    private record Kept(long sequence, Association association) {
+    /**
+     * A record as kept, with the sequence association-service gave it: what a service records beside a decision to
+     * say which version of the policy made it.
+     */
+    public record Kept(long sequence, Association association) {
     }
 
     public Associations(JdbcTemplate jdbc, AssociationJson json, Duration refreshEvery) {
@@ -53,6 +57,15 @@ public class Associations extends Repeating {
     /** The association with this code; {@link UnknownResource} when the service has not received it. */
     public Association require(String code) {
         return find(code).orElseThrow(() -> new UnknownResource("association", code));
+    }
+
+    /** The record kept for this code with its sequence; {@link UnknownResource} when the service has not received it. */
+    public Kept requireKept(String code) {
+        Kept found = code == null ? null : kept.get(code);
+        if (found == null) {
+            throw new UnknownResource("association", code);
+        }
+        return found;
     }
 
     /** Every association the service has received, by code. */

@@ -92,6 +92,7 @@ class AssociationsTest {
         await().atMost(WAIT).until(() -> inbox.hasHandled("kit-test", stale));
 
         assertThat(associations.require(code).fees()).hasSize(2);
+        assertThat(associations.requireKept(code).sequence()).isEqualTo(2L);
         assertThat(jdbc.queryForObject("SELECT sequence FROM association_view WHERE code = ?", Long.class, code))
                 .isEqualTo(2L);
     }
