@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.kit.mail;
 
+import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.kit.association.AssociationsAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
@@ -18,7 +20,7 @@ import java.time.Duration;
 
 /** The outbox and its delivery, in a service that has an SMTP relay ({@code spring.mail.host}). */
 @AutoConfiguration(after = {MailSenderAutoConfiguration.class, EventStoreAutoConfiguration.class,
-        ClockAutoConfiguration.class})
+        ClockAutoConfiguration.class, AssociationsAutoConfiguration.class})
 @ConditionalOnBean(JavaMailSender.class)
 public class MailAutoConfiguration {
 
@@ -26,6 +28,19 @@ public class MailAutoConfiguration {
     public MailOutbox mailOutbox(ServiceKitSchema schemaReady, JdbcTemplate jdbc, Clock clock,
                                  @Value("${iecmh.mail.from:endorsement@localhost}") String from) {
         return new MailOutbox(jdbc, clock, from);
+    }
+
+    @Bean
+    public MailTemplates mailTemplates() {
+        return new MailTemplates();
+    }
+
+    /** Where the association's people open the pages a mail links to: the gateway's public address. */
+    @Bean
+    @ConditionalOnBean(Associations.class)
+    public Notices notices(MailOutbox outbox, MailTemplates templates, Associations associations,
+                           @Value("${iecmh.mail.link-base:http://localhost:8080}") String linkBase) {
+        return new Notices(outbox, templates, associations, linkBase);
     }
 
     @Bean

@@ -11,13 +11,20 @@ import java.util.Map;
 
 /**
  * Who sends a request: the tenant they act in, their subject and role (all three granted by their validated
- * token, see {@link ActorArgumentResolver}), and the request's correlation id ({@code X-Request-Id}).
+ * token, see {@link ActorArgumentResolver}), the request's correlation id ({@code X-Request-Id}) and the language
+ * they read, if their request named one the platform speaks ({@code Accept-Language}).
  */
-public record Actor(String tenantId, String subject, String role, String correlationId) {
+public record Actor(String tenantId, String subject, String role, String correlationId, String language) {
+
+    public Actor(String tenantId, String subject, String role, String correlationId) {
+        this(tenantId, subject, role, correlationId, null);
+    }
 
     /** Metadata for a command this actor sends; Axon copies it onto every event the command causes. */
     public MetaData metaData() {
-        return AuditMetadata.of(tenantId, subject, role).mergedWith(Map.of(AuditMetadata.CORRELATION, correlationId));
+        MetaData metaData = AuditMetadata.of(tenantId, subject, role)
+                .mergedWith(Map.of(AuditMetadata.CORRELATION, correlationId));
+        return language == null ? metaData : metaData.mergedWith(Map.of(AuditMetadata.LANGUAGE, language));
     }
 
     public boolean hasRole(String expected) {
