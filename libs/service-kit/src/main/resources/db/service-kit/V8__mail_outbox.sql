@@ -1,9 +1,10 @@
 -- The service's outgoing mail (service-kit's MailOutbox): a mail is recorded here in the transaction of the step that
 -- causes it, under a key made from that step and its recipient, so that a step handled twice records it once; the
--- delivery thread sends it, with the same Message-ID on every try, and marks it SENT or, after its last try, FAILED.
+-- delivery thread sends what is due in the order it was recorded (seq), with the same Message-ID on every try, and marks it SENT or, after its last try, FAILED.
 -- The body is kept only while the mail waits: it may carry a one-time secret (a rater's link).
 CREATE TABLE mail_outbox (
     mail_key        VARCHAR(300)  NOT NULL PRIMARY KEY,
+    seq             BIGINT        GENERATED ALWAYS AS IDENTITY,
     tenant_id       VARCHAR(32)   NOT NULL,
     kind            VARCHAR(64)   NOT NULL,
     recipient       VARCHAR(320)  NOT NULL,
@@ -23,6 +24,16 @@ CREATE TABLE mail_outbox (
     sent_at         TIMESTAMPTZ,
     last_error      VARCHAR(1000)
 );
-CREATE INDEX mail_outbox_waiting ON mail_outbox (next_attempt_at) WHERE status = 'PENDING';
+CREATE INDEX mail_outbox_waiting ON mail_outbox (seq) WHERE status = 'PENDING';
 CREATE INDEX mail_outbox_failed ON mail_outbox (tenant_id, recorded_at) WHERE status = 'FAILED';
 CREATE INDEX mail_outbox_person ON mail_outbox (tenant_id, person, recorded_at);
+
+-- The language each person last chose in the association (the Accept-Language of a request they sent), which the
+-- mail about their later steps is written in.
+CREATE TABLE mail_language (
+    tenant_id  VARCHAR(32)  NOT NULL,
+    person     VARCHAR(255) NOT NULL,
+    language   VARCHAR(8)   NOT NULL,
+    chosen_at  TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (tenant_id, person)
+);

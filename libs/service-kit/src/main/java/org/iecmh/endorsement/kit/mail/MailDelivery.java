@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public class MailDelivery extends Repeating {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     static final int BATCH = 20;
 
-    private record Claimed(String key, String recipient, String sender, String senderName, String messageId,
+    private record Claimed(long seq, String key, String recipient, String sender, String senderName, String messageId,
                            String subject, String text, String html, int attempts) {
     }
 
@@ -68,19 +69,24 @@ public class MailDelivery extends Repeating {
         deliverDue();
     }
 
-    /** A mail never tried is due whatever the clock says, so that a clock moved back never holds it. */
+    /**
+     * Due mails in the order they were recorded, so that one person's mails arrive in the order of their steps. A mail
+     * never tried is due whatever the clock says, so that a clock moved back never holds it.
+     */
     private List<Claimed> claim() {
         Instant now = clock.instant();
         return jdbc.query("""
                 UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?
                 WHERE mail_key IN (SELECT mail_key FROM mail_outbox
                                    WHERE status = 'PENDING' AND (attempts = 0 OR next_attempt_at <= ?)
-                                   ORDER BY next_attempt_at, mail_key LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING mail_key, recipient, sender, sender_name, message_id, subject, text_body, html_body,
+                                   ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING seq, mail_key, recipient, sender, sender_name, message_id, subject, text_body, html_body,
                           attempts""",
-                (rs, n) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)),
-                Timestamp.from(now.plus(claimFor)), Timestamp.from(now), BATCH);
+                (rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getInt(10)),
+                Timestamp.from(now.plus(claimFor)), Timestamp.from(now), BATCH)
+                .stream().sorted(Comparator.comparingLong(Claimed::seq)).toList();
     }
 
     private boolean deliver(Claimed mail) {
@@ -90,10 +96,16 @@ public class MailDelivery extends Repeating {
             failed(mail, e);
             return false;
         }
-        jdbc.update("""
-                UPDATE mail_outbox SET status = 'SENT', sent_at = ?, text_body = NULL, html_body = NULL,
-                                       last_error = NULL
-                WHERE mail_key = ?""", Timestamp.from(clock.instant()), mail.key());
+        try {
+            jdbc.update("""
+                    UPDATE mail_outbox SET status = 'SENT', sent_at = ?, text_body = NULL, html_body = NULL,
+                                           last_error = NULL
+                    WHERE mail_key = ?""", Timestamp.from(clock.instant()), mail.key());
+        } catch (RuntimeException e) {
+            log.warn("Mail {} was taken by the relay but could not be marked sent; it goes again as {} once its claim "
+                    + "runs out", mail.key(), mail.messageId(), e);
+            return true;
+        }
         log.info("Mail {} sent as {} (try {})", mail.key(), mail.messageId(), mail.attempts());
         return true;
     }

@@ -60,6 +60,21 @@ public class MailOutbox {
                 mail.content().html(), mail.link(), now, now) == 1;
     }
 
+    /** Keeps {@code language} as the one {@code person} reads in the association, in the caller's transaction. */
+    public void rememberLanguage(String tenantId, String person, String language) {
+        jdbc.update("""
+                INSERT INTO mail_language (tenant_id, person, language, chosen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, person) DO UPDATE SET language = EXCLUDED.language, chosen_at = EXCLUDED.chosen_at
+                WHERE mail_language.language <> EXCLUDED.language""",
+                tenantId, person, language, Timestamp.from(clock.instant()));
+    }
+
+    /** The language {@code person} last chose in the association, if they chose one. */
+    public Optional<String> language(String tenantId, String person) {
+        return jdbc.queryForList("SELECT language FROM mail_language WHERE tenant_id = ? AND person = ?",
+                String.class, tenantId, person).stream().findFirst();
+    }
+
     /** How the mail recorded under {@code key} stands, if one is. */
     public Optional<Recorded> find(String key) {
         return jdbc.query("SELECT * FROM mail_outbox WHERE mail_key = ?", RECORDED, key).stream().findFirst();

@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
  * signed with {@code mail/signature.<language>.txt} (the association's name, coordinator and contact). The same
  * template gives the plain-text part and the HTML part: in HTML every piece of text and every value is escaped, a
  * value that is a web address becomes a link, a blank line starts a paragraph. A line whose values are all blank is
- * left out, so that a template may name what a record may lack. Dates are written as the language writes them, and
+ * left out, so that a template may name what a record may lack; a line that starts with {@code {?name}} is kept only
+ * where the value {@code name} is {@code true}. Dates are written as the language writes them, and
  * so is any {@link Localized} value.
  */
 public class MailTemplates {
 
     private static final Pattern VALUE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    private static final Pattern CONDITION = Pattern.compile("^\\{\\?([A-Za-z][A-Za-z0-9]*)}");
     private static final String FALLBACK_LANGUAGE = "en";
 
     private final Map<String, String> templates = new ConcurrentHashMap<>();
@@ -64,6 +66,13 @@ public class MailTemplates {
         String body = template.substring(end + 1).strip() + "\n\n" + template("signature", language).strip();
         List<String> lines = new ArrayList<>();
         for (String line : body.split("\n", -1)) {
+            Matcher condition = CONDITION.matcher(line);
+            if (condition.find()) {
+                if (!Boolean.parseBoolean(value(condition.group(1), shown))) {
+                    continue;
+                }
+                line = line.substring(condition.end());
+            }
             if (!allBlank(line, shown)) {
                 lines.add(line);
             }
@@ -87,7 +96,7 @@ public class MailTemplates {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:mail/*.txt")) {
                 String[] name = resource.getFilename().split("\\.");
                 java.util.Set<String> values = new java.util.TreeSet<>();
-                Matcher matcher = VALUE.matcher(resource.getContentAsString(StandardCharsets.UTF_8));
+                Matcher matcher = VALUE.matcher(resource.getContentAsString(StandardCharsets.UTF_8).replace("{?", "{"));
                 while (matcher.find()) {
                     values.add(matcher.group(1));
                 }

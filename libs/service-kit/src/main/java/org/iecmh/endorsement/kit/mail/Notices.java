@@ -31,10 +31,30 @@ public class Notices {
         return linkBase + (page.startsWith("/") ? page : "/" + page);
     }
 
-    /** Records the notice's mail; false if it was recorded before. */
+    /** Whether the notice's mail was recorded before: a step handled again, whose mail must not be written anew. */
+    public boolean recorded(Notice notice) {
+        return outbox.find(notice.key()).isPresent();
+    }
+
+    /**
+     * Keeps the language a person's step was taken in (the event's {@code language} metadata, from their request),
+     * so that their later mail is written in it; nothing when the step names none or is nobody's.
+     */
+    public void rememberLanguage(String tenantId, String person, String language) {
+        if (person != null && language != null && Association.LANGUAGES.contains(language)) {
+            outbox.rememberLanguage(tenantId, person, language);
+        }
+    }
+
+    /**
+     * Records the notice's mail; false if it was recorded before. Its language: the one the notice names, else the
+     * one its person last chose, else the association's first.
+     */
     public boolean send(Notice notice) {
         Association association = associations.require(notice.tenantId());
-        String language = MailTemplates.languageFor(notice.language(), association);
+        String chosen = notice.language() != null || notice.person() == null ? notice.language()
+                : outbox.language(notice.tenantId(), notice.person()).orElse(null);
+        String language = MailTemplates.languageFor(chosen, association);
         Map<String, Object> values = new HashMap<>(notice.values());
         String link = notice.page() == null ? null : link(notice.page());
         values.putIfAbsent("link", link == null ? "" : link);
