@@ -6,6 +6,8 @@ import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -46,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.time.Clock;
@@ -109,6 +112,8 @@ class ApplicationServiceTest {
     IntegrationEventPublisher publisher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     ApiClient applicant;
     String applicantId;
@@ -786,6 +791,75 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void theApplicantHearsOfEachStepInTheLanguageTheyStartedInSignedByTheAssociation() throws Exception {
+        // Started from the Spanish pages: every mail about this application is in Spanish.
+        applicant = applicant.withHeaders(Map.of("Accept-Language", "es-MX,es;q=0.9"));
+        String mail = applicantId + "@example.org";
+        String id = start("Zoë Núñez <Zo>", "IFA");
+        submitAssociatePortfolio(id);
+        pay(id);
+        coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "TRAINING", "comment", "Name the provider of each training"))));
+        kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "EDUCATION", "comment", "Add the transcript"))));
+        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
+                .isEqualTo("IN_REVIEW");
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        String number = granted.at("/endorsementNumber");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).size() >= 5);
+        List<MimeMessage> received = RealInfrastructure.smtp().receivedFor(mail);
+        assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+                "Su solicitud de acreditación IECMH con Massachusetts Association for Infant Mental Health",
+                "Recibimos su solicitud: acreditación IECMH, Massachusetts Association for Infant Mental Health",
+                "Su solicitud necesita cambios: acreditación IECMH, Massachusetts Association for Infant Mental Health",
+                "Recibimos su solicitud revisada: acreditación IECMH, Massachusetts Association for Infant Mental "
+                        + "Health",
+                "Ya tiene su acreditación: " + number + ", Massachusetts Association for Infant Mental Health");
+        for (MimeMessage each : received) {
+            assertThat(((InternetAddress) each.getFrom()[0]).getPersonal())
+                    .isEqualTo("Massachusetts Association for Infant Mental Health");
+            assertThat(SmtpServer.plainText(each)).contains("Estimada/o Zoë Núñez <Zo>").contains("Atentamente");
+            assertThat(SmtpServer.html(each)).contains("<html lang=\"es\">").contains("Zoë Núñez &lt;Zo&gt;")
+                    .doesNotContain("<Zo>");
+        }
+        assertThat(SmtpServer.plainText(received.get(0)))
+                .contains(LINK_BASE + "/application.html?id=" + id);
+        assertThat(SmtpServer.plainText(received.get(2)))
+                .contains("- Capacitaciones: Name the provider of each training")
+                .contains("- Formación académica: Add the transcript");
+        String welcome = SmtpServer.plainText(received.get(4));
+        assertThat(welcome).contains(LINK_BASE + "/api/registry/endorsements/" + number + "/certificate")
+                .contains(LINK_BASE + "/verify.html?number=" + number)
+                .contains(LINK_BASE + "/endorsement.html?number=" + number)
+                .contains("válido hasta el 31 de diciembre de 2027");
+
+        // What was sent is in the applicant's own list, with the page each mail leads to.
+        Response mine = applicant.get("/api/applications/mail/mine");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().findValuesAsText("link")).contains(LINK_BASE + "/application.html?id=" + id,
+                LINK_BASE + "/endorsement.html?number=" + number);
+        assertThat(mine.body().findValuesAsText("language")).containsOnly("es");
+        // Handled again, the steps mail nothing more.
+        TrackingEventProcessor applicantMail = processing.eventProcessor("applicant-mail",
+                TrackingEventProcessor.class).orElseThrow();
+        applicantMail.shutDown();
+        applicantMail.resetTokens();
+        applicantMail.start();
+        String other = start("Next Applicant", "IFA");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM mail_outbox WHERE link = ? AND status = 'SENT'", Integer.class,
+                LINK_BASE + "/application.html?id=" + other) == 1);
+        // Five mails of the first application, and the welcome of the next: nothing twice.
+        assertThat(RealInfrastructure.smtp().receivedFor(mail)).hasSize(6);
+    }
+
+    @Test
     void onlyEndorsedReviewersOfTheRightLevelOtherThanTheApplicantAreAssigned() {
         String id = inReview("Reviewed Person", "IFA");
 
@@ -1245,11 +1319,10 @@ class ApplicationServiceTest {
     /** The secret of the {@code nth} link mailed to the address, once that mail has arrived. */
     private static String linkMailedTo(String email, int nth) {
         await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(email).size() >= nth);
-        try {
-            MimeMessage mail = RealInfrastructure.smtp().receivedFor(email).get(nth - 1);
-            Matcher link = LINK.matcher(SmtpServer.plainText(mail));
-            assertThat(link.find()).as(SmtpServer.plainText(mail)).isTrue();
-            return link.group(1);
+        MimeMessage mail = RealInfrastructure.smtp().receivedFor(email).get(nth - 1);
+        Matcher link = LINK.matcher(SmtpServer.plainText(mail));
+        assertThat(link.find()).as(SmtpServer.plainText(mail)).isTrue();
+        return link.group(1);
     }
 
     private Response rate(String secret, int knownForMonths, Map<String, Object> answers) {
