@@ -214,7 +214,7 @@ class RenewalServiceTest {
     @Test
     void anUnrenewedMassachusettsEndorsementLapsesTheDayAfterItsGracePeriodAndIsReinstatedUnderItsOwnNumber() {
         grant("ma", "MA-000012", "provider-12", "IMHS", LocalDate.of(2033, 12, 31));
-        grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31), "person-11@example.org");
         ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
 
         sweepOn(LocalDate.of(2027, 9, 1));
@@ -263,6 +263,18 @@ class RenewalServiceTest {
         // The next cycle begins with the reminder a month before its window opens.
         assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
                 LocalDate.class, "MA-000011")).isEqualTo(LocalDate.of(2028, 9, 1));
+        // The endorsee, who named no language, heard of the lapse and the reinstatement in the association's first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp()
+                .receivedFor("person-11@example.org").size() == 7);
+        List<MimeMessage> mails = RealInfrastructure.smtp().receivedFor("person-11@example.org");
+        assertThat(mails.subList(4, 7)).extracting(MimeMessage::getSubject).containsExactly(
+                "Endorsement MA-000011 has lapsed",
+                "Endorsement MA-000011: we received your request for reinstatement",
+                "Endorsement MA-000011 is active again");
+        assertThat(SmtpServer.plainText(mails.get(4))).contains("lapsed on January 31, 2028")
+                .contains("Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(mails.get(5))).doesNotContain("reinstatement fee");
+        assertThat(SmtpServer.plainText(mails.get(6))).contains("valid through December 31, 2028");
     }
 
     @Test
@@ -308,9 +320,8 @@ class RenewalServiceTest {
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(countEvents("WA-000021", "RenewalWindowOpened")).isEqualTo(1);
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
-        List<MimeMessage> firstCycle = RealInfrastructure.smtp().receivedFor("person-21@example.org");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders("person-21@example.org").size() == 4);
+        List<MimeMessage> firstCycle = reminders("person-21@example.org");
         assertThat(firstCycle.get(0).getSubject())
                 .isEqualTo("Acreditación WA-000021: la renovación abre el 1 de octubre de 2027");
         assertThat(SmtpServer.plainText(firstCycle.get(0))).contains("dentro de 60 días")
@@ -333,6 +344,18 @@ class RenewalServiceTest {
                 .post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(404);
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
                 .isEqualTo("2030-12-31");
+        // Each step of the renewal is mailed too, in the endorsee's language: received, returned, received, renewed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp()
+                .receivedFor("person-21@example.org").size() == 8);
+        List<MimeMessage> renewal = RealInfrastructure.smtp().receivedFor("person-21@example.org").subList(4, 8);
+        assertThat(renewal).extracting(MimeMessage::getSubject).containsExactly(
+                "Acreditación WA-000021: recibimos su renovación",
+                "Acreditación WA-000021: su renovación necesita cambios",
+                "Acreditación WA-000021: recibimos su renovación",
+                "La acreditación WA-000021 está renovada");
+        assertThat(SmtpServer.plainText(renewal.get(1))).contains("Add the RSC log for 2027");
+        assertThat(SmtpServer.plainText(renewal.get(3))).contains("es válida hasta el 31 de diciembre de 2030")
+                .contains("https://gateway.test/endorsement.html?number=WA-000021");
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(coordinator.get("/api/endorsements/WA-000021").at("/status")).isEqualTo("ACTIVE");
 
@@ -355,9 +378,8 @@ class RenewalServiceTest {
             sweepOn(day);
         }
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(7);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 9);
-        MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders("person-21@example.org").size() == 9);
+        MimeMessage last = reminders("person-21@example.org").get(8);
         assertThat(last.getSubject()).isEqualTo("Acreditación WA-000021: renueve antes del 31 de diciembre de 2030");
         assertThat(SmtpServer.plainText(last)).contains("dentro de 14 días");
         assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
@@ -1015,6 +1037,17 @@ class RenewalServiceTest {
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);
+    }
+
+    /** The renewal reminders (and window openings) mailed to {@code address}, oldest first. */
+    private static List<MimeMessage> reminders(String address) {
+        return RealInfrastructure.smtp().receivedFor(address).stream().filter(mail -> {
+            try {
+                return mail.getMessageID().startsWith("<renewal-reminder.");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private void sweepOn(LocalDate day) {
