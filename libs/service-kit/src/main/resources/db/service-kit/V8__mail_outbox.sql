@@ -28,12 +28,14 @@ CREATE INDEX mail_outbox_waiting ON mail_outbox (seq) WHERE status = 'PENDING';
 CREATE INDEX mail_outbox_failed ON mail_outbox (tenant_id, recorded_at) WHERE status = 'FAILED';
 CREATE INDEX mail_outbox_person ON mail_outbox (tenant_id, person, recorded_at);
 
--- The language each person last chose in the association (the Accept-Language of a request they sent), which the
--- mail about their later steps is written in.
-CREATE TABLE mail_language (
-    tenant_id  VARCHAR(32)  NOT NULL,
-    person     VARCHAR(255) NOT NULL,
-    language   VARCHAR(8)   NOT NULL,
-    chosen_at  TIMESTAMPTZ  NOT NULL,
+-- What the service knows of how to write to each person in the association: the language they last chose (the
+-- Accept-Language of a request they sent), which the mail about their later steps is written in, and the address
+-- another service told it they are mailed at (the contact email of their application).
+CREATE TABLE mail_recipient (
+    tenant_id     VARCHAR(32)  NOT NULL,
+    person        VARCHAR(255) NOT NULL,
+    language      VARCHAR(8),
+    email_address VARCHAR(320),
+    updated_at    TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (tenant_id, person)
 );

@@ -63,16 +63,33 @@ public class MailOutbox {
     /** Keeps {@code language} as the one {@code person} reads in the association, in the caller's transaction. */
     public void rememberLanguage(String tenantId, String person, String language) {
         jdbc.update("""
-                INSERT INTO mail_language (tenant_id, person, language, chosen_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (tenant_id, person) DO UPDATE SET language = EXCLUDED.language, chosen_at = EXCLUDED.chosen_at
-                WHERE mail_language.language <> EXCLUDED.language""",
+                INSERT INTO mail_recipient (tenant_id, person, language, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, person) DO UPDATE SET language = EXCLUDED.language,
+                                                              updated_at = EXCLUDED.updated_at
+                WHERE mail_recipient.language IS DISTINCT FROM EXCLUDED.language""",
                 tenantId, person, language, Timestamp.from(clock.instant()));
+    }
+
+    /** Keeps {@code address} as where {@code person} is mailed in the association, in the caller's transaction. */
+    public void rememberAddress(String tenantId, String person, String address) {
+        jdbc.update("""
+                INSERT INTO mail_recipient (tenant_id, person, email_address, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, person) DO UPDATE SET email_address = EXCLUDED.email_address,
+                                                              updated_at = EXCLUDED.updated_at
+                WHERE mail_recipient.email_address IS DISTINCT FROM EXCLUDED.email_address""",
+                tenantId, person, address, Timestamp.from(clock.instant()));
     }
 
     /** The language {@code person} last chose in the association, if they chose one. */
     public Optional<String> language(String tenantId, String person) {
-        return jdbc.queryForList("SELECT language FROM mail_language WHERE tenant_id = ? AND person = ?",
-                String.class, tenantId, person).stream().findFirst();
+        return jdbc.queryForList("SELECT language FROM mail_recipient WHERE tenant_id = ? AND person = ? "
+                + "AND language IS NOT NULL", String.class, tenantId, person).stream().findFirst();
+    }
+
+    /** Where {@code person} is mailed in the association, if the service was told. */
+    public Optional<String> address(String tenantId, String person) {
+        return jdbc.queryForList("SELECT email_address FROM mail_recipient WHERE tenant_id = ? AND person = ? "
+                + "AND email_address IS NOT NULL", String.class, tenantId, person).stream().findFirst();
     }
 
     /** How the mail recorded under {@code key} stands, if one is. */

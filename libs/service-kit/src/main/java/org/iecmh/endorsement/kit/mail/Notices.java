@@ -5,6 +5,7 @@ import org.iecmh.endorsement.kit.association.Associations;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a {@link Notice} into a mail in the outbox: written from its template in the recipient's language, signed
@@ -44,6 +45,18 @@ public class Notices {
         if (person != null && language != null && Association.LANGUAGES.contains(language)) {
             outbox.rememberLanguage(tenantId, person, language);
         }
+    }
+
+    /** Keeps where {@code person} is mailed, as another service told it (nothing for a blank address). */
+    public void rememberAddress(String tenantId, String person, String address) {
+        if (person != null && address != null && !address.isBlank()) {
+            outbox.rememberAddress(tenantId, person, address.strip());
+        }
+    }
+
+    /** Where {@code person} is mailed in the association, if the service was told. */
+    public Optional<String> addressOf(String tenantId, String person) {
+        return outbox.address(tenantId, person);
     }
 
     /**
