@@ -22,6 +22,7 @@ import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.audit.ChainVerification;
 import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
@@ -912,6 +913,32 @@ class ApplicationServiceTest {
         assertThat(coordinator.get(exam).at("/1/result")).isEqualTo("PASSED");
         Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+
+        // The candidate heard of each sitting and result, in the association's first language.
+        String mail = applicantId + "@example.org";
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).stream()
+                .anyMatch(each -> subject(each).startsWith("You are endorsed")));
+        List<MimeMessage> exams = RealInfrastructure.smtp().receivedFor(mail).stream()
+                .filter(each -> subject(each).contains("exam")).toList();
+        assertThat(exams).extracting(ApplicationServiceTest::subject).containsExactly(
+                "Your endorsement exam on January 15, 2027: Massachusetts Association for Infant Mental Health",
+                "Your endorsement exam result: Massachusetts Association for Infant Mental Health",
+                "Your endorsement exam on February 1, 2028: Massachusetts Association for Infant Mental Health",
+                "You passed the endorsement exam: Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(exams.get(1))).contains("You may take it again from January 15, 2028");
+    }
+
+    @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

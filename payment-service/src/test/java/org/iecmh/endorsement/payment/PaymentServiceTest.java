@@ -22,6 +22,7 @@ import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.MembershipVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.payment.invoicing.Invoice;
@@ -192,6 +193,11 @@ class PaymentServiceTest {
 
     private ApiClient coordinator(String tenant) {
         return ApiClient.onPort(port).as(tenant, "coordinator-" + tenant, "COORDINATOR");
+    }
+
+    @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
     }
 
     @Test

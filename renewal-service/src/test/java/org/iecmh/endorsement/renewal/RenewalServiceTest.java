@@ -24,6 +24,7 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -169,6 +170,11 @@ class RenewalServiceTest {
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
         assertThat(refused.text()).contains("toTenantId").contains("unknown-association");
         assertThat(countEvents("MA-000202", "TransferRequested")).isZero();
+    }
+
+    @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
     }
 
     @Test
