@@ -917,10 +917,10 @@ class ApplicationServiceTest {
         // The candidate heard of each sitting and result, in the association's first language.
         String mail = applicantId + "@example.org";
         await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).stream()
-                .anyMatch(each -> subject(each).startsWith("You are endorsed")));
+                .anyMatch(each -> SmtpServer.subject(each).startsWith("You are endorsed")));
         List<MimeMessage> exams = RealInfrastructure.smtp().receivedFor(mail).stream()
-                .filter(each -> subject(each).contains("exam")).toList();
-        assertThat(exams).extracting(ApplicationServiceTest::subject).containsExactly(
+                .filter(each -> SmtpServer.subject(each).contains("exam")).toList();
+        assertThat(exams).extracting(SmtpServer::subject).containsExactly(
                 "Your endorsement exam on January 15, 2027: Massachusetts Association for Infant Mental Health",
                 "Your endorsement exam result: Massachusetts Association for Infant Mental Health",
                 "Your endorsement exam on February 1, 2028: Massachusetts Association for Infant Mental Health",
@@ -931,14 +931,6 @@ class ApplicationServiceTest {
     @Test
     void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
         assertThat(MailTemplates.problems()).isEmpty();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

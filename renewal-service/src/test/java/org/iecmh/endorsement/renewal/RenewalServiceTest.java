@@ -1047,13 +1047,8 @@ class RenewalServiceTest {
 
     /** The renewal reminders (and window openings) mailed to {@code address}, oldest first. */
     private static List<MimeMessage> reminders(String address) {
-        return RealInfrastructure.smtp().receivedFor(address).stream().filter(mail -> {
-            try {
-                return mail.getMessageID().startsWith("<renewal-reminder.");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return RealInfrastructure.smtp().receivedFor(address).stream()
+                .filter(mail -> SmtpServer.messageId(mail).startsWith("<renewal-reminder.")).toList();
     }
 
     private void sweepOn(LocalDate day) {

@@ -122,14 +122,11 @@ class ApplicantMail {
             return;
         }
         Applicant applicant = found.get(0);
-        Notice notice = Notice.of(kind, tenantId, eventId, applicant.email()).to(applicant.personId(), null)
+        notices.send(Notice.of(kind, tenantId, eventId, applicant.email()).to(applicant.personId(), null)
                 .with("applicant", applicant.name())
                 .with("category", title(applicant.category()))
-                .leadingTo(page);
-        for (Map.Entry<String, Object> value : values.entrySet()) {
-            notice = notice.with(value.getKey(), value.getValue());
-        }
-        notices.send(notice);
+                .with(values)
+                .leadingTo(page));
     }
 
     private static String page(String applicationId) {

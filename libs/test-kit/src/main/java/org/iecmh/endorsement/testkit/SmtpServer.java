@@ -131,6 +131,24 @@ public final class SmtpServer {
         }
     }
 
+    /** The subject of {@code message}. */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Message-ID of {@code message}. */
+    public static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The plain-text part of {@code message} (the whole body of a message with one part). */
     public static String plainText(MimeMessage message) {
         return part(message, "text/plain");

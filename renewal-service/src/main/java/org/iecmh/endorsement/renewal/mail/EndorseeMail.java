@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mails the endorsee about each step of their endorsement's life after the grant (renewal received, returned,
@@ -111,17 +112,14 @@ class EndorseeMail {
         if (endorsee == null || endorsee.email() == null) {
             return;
         }
-        Notice notice = Notice.of(kind, tenantId, eventId, endorsee.email()).to(endorsee.personId(), null)
+        notices.send(Notice.of(kind, tenantId, eventId, endorsee.email()).to(endorsee.personId(), null)
                 .with("number", number)
                 .with("endorsee", endorsee.name())
-                .leadingTo("/endorsement.html?number=" + number);
-        for (Map.Entry<String, Object> value : values.entrySet()) {
-            notice = notice.with(value.getKey(), value.getValue());
-        }
-        notices.send(notice);
+                .with(values)
+                .leadingTo("/endorsement.html?number=" + number));
     }
 
-    private java.util.Optional<Endorsee> endorsee(String number) {
+    private Optional<Endorsee> endorsee(String number) {
         List<Endorsee> found = jdbc.query("""
                 SELECT person_id, endorsee_name, email_address FROM endorsement_view WHERE endorsement_number = ?""",
                 (rs, n) -> new Endorsee(rs.getString(1), rs.getString(2), rs.getString(3)), number);

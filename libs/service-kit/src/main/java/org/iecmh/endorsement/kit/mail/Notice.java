@@ -42,6 +42,15 @@ public record Notice(String kind, String tenantId, String cause, String recipien
         return new Notice(kind, tenantId, cause, recipient, person, language, more, page, messageId);
     }
 
+    /** With each of {@code more} as {@link #with(String, Object)} would add it. */
+    public Notice with(Map<String, ?> more) {
+        Notice notice = this;
+        for (Map.Entry<String, ?> value : more.entrySet()) {
+            notice = notice.with(value.getKey(), value.getValue());
+        }
+        return notice;
+    }
+
     /**
      * Leading to the web application's {@code page} (a path such as {@code /portal.html}), which its template names
      * {@code {link}} and the person's list of notices shows.
