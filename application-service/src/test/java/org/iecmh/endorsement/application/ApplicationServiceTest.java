@@ -690,6 +690,13 @@ class ApplicationServiceTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.at("/rule")).isEqualTo("application-decided");
         assertThat(start("Denied Person", "IFS")).isNotBlank();
+        String mail = applicantId + "@example.org";
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).stream()
+                .anyMatch(each -> SmtpServer.subject(each).startsWith("Your application was not granted")));
+        assertThat(RealInfrastructure.smtp().receivedFor(mail).stream()
+                .filter(each -> SmtpServer.subject(each).startsWith("Your application was not granted"))
+                .map(SmtpServer::plainText).toList())
+                .singleElement().asString().contains("- The degree could not be verified");
     }
 
     @Test

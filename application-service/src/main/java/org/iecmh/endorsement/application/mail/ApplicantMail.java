@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.exam.ExamFailed;
 import org.iecmh.endorsement.application.exam.ExamPassed;
 import org.iecmh.endorsement.application.exam.ExamScheduled;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * Mails the applicant about each step they wait on: the application started, received, sent back with the sections
- * to revisit, the exam booked and its result, the endorsement granted. In the language they started the application
+ * to revisit, the exam booked and its result, the endorsement granted or the application denied with its reasons. In the language they started the application
  * in (else the association's first), to the contact email they gave. A tracking processor of its own: each mail is
  * recorded in the outbox in the processor's transaction, keyed by its event, so a step handled again mails nothing
  * more.
@@ -94,6 +95,13 @@ class ApplicantMail {
     void on(ExamFailed event, @MessageIdentifier String eventId) {
         mail("exam-failed", event.applicationId(), event.tenantId(), eventId,
                 Map.of("retakeFrom", event.retakeFrom() == null ? "" : event.retakeFrom()));
+    }
+
+    @EventHandler
+    void on(ApplicationDenied event, @MessageIdentifier String eventId) {
+        mail("application-denied", event.applicationId(), event.tenantId(), eventId,
+                Map.of("reasons", event.reasons().stream().map(reason -> "- " + reason)
+                        .collect(Collectors.joining("\n"))));
     }
 
     @EventHandler
