@@ -12,12 +12,17 @@ import java.util.Optional;
  * coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is scored by two
  * endorsees other than the portfolio's reviewers), an
  * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
- * association.
+ * association. Besides, a few people of {@code nh}, an association that is not in the seed: the operator creates it
+ * on the running platform, as when an association moves onto it, and its people can sign in at once.
  */
 public final class DemoUsers {
 
     public static final String PASSWORD = "demo";
     private static final List<String> TENANTS = List.of("ma", "wa");
+    /** The association the operator adds on the running platform, and the people it starts with. */
+    public static final String NEW_ASSOCIATION = "nh";
+    private static final List<String> NEW_ASSOCIATION_PEOPLE = List.of("applicant", "coordinator", "reviewer",
+            "reviewer2", "admin");
     private static final Map<String, String> ROLES = new LinkedHashMap<>();
 
     static {
@@ -48,6 +53,8 @@ public final class DemoUsers {
         for (String tenant : TENANTS) {
             ROLES.forEach((name, role) -> users.add(new DemoUser(name + "-" + tenant, Map.of(tenant, List.of(role)))));
         }
+        NEW_ASSOCIATION_PEOPLE.forEach(name -> users.add(new DemoUser(name + "-" + NEW_ASSOCIATION,
+                Map.of(NEW_ASSOCIATION, List.of(ROLES.get(name))))));
         Map<String, List<String>> everywhere = new LinkedHashMap<>();
         TENANTS.forEach(tenant -> everywhere.put(tenant, List.of("PLATFORM_ADMIN")));
         users.add(new DemoUser("operator", everywhere));
