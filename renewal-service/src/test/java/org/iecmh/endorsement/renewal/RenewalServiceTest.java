@@ -22,6 +22,7 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
@@ -110,15 +111,19 @@ class RenewalServiceTest {
     EventProcessingConfiguration processing;
 
     /**
-     * The seed's associations, and {@code ty}, which only these stories know: yearly renewal with DEI hours, a grace
-     * period and a late fee.
+     * The seed's associations, and {@code ty}, which only these stories know: yearly renewal with DEI hours, and a
+     * grace period whose renewals owe the late fee of its fee schedule ($25).
      */
     @BeforeEach
     void associationsAreKnown() {
-        Association ty = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ty", "Test association",
-                "America/Chicago").withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly",
-                "12-31", "10-01", null, null, null, 30, 2500L, "USD", null, List.of(30), 15, 3, null, null, true,
-                true, 0, false)));
+        Association ma = PublishedAssociations.seeded("ma");
+        FeeSchedule prices = ma.fees().get(0);
+        Association ty = PublishedAssociations.copy(ma, "ty", "Test association", "America/Chicago")
+                .withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null,
+                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false)))
+                .withFees(List.of(new FeeSchedule(prices.effectiveFrom(), prices.currency(), prices.dueDays(),
+                        prices.registration(), prices.processing(), prices.membershipDues(), prices.renewal(),
+                        2_500L, prices.reinstatement(), prices.nonRefundable())));
         List<Association> known = new ArrayList<>(PublishedAssociations.seed());
         known.add(ty);
         PublishedAssociations.publishOnce(environment, known);
@@ -149,7 +154,7 @@ class RenewalServiceTest {
 
     private static RenewalVersion yearly(RenewalVersion template, LocalDate effectiveFrom, String opens) {
         return new RenewalVersion(effectiveFrom, "yearly", "06-30", opens, null, null, null, template.graceDays(),
-                template.lateFeeCents(), template.currency(), template.reminderDaysBeforeOpening(),
+                template.reminderDaysBeforeOpening(),
                 template.reminderDaysBeforeClosing(), template.trainingHoursPerYear(), template.deiHoursPerYear(),
                 template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
                 template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
