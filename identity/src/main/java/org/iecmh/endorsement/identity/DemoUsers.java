@@ -12,7 +12,7 @@ import java.util.Optional;
  * coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is scored by two
  * endorsees other than the portfolio's reviewers), an
  * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
- * association.
+ * association; their tokens carry their verified email address ({@link DemoUser#email()}).
  */
 public final class DemoUsers {
 
@@ -38,7 +38,18 @@ public final class DemoUsers {
 
     /** A demo user and the roles their token grants per tenant. */
     public record DemoUser(String username, Map<String, List<String>> tenants) {
+
+        /**
+         * Their address, which the provider has verified: {@code <username>@example.org}. An endorsee an association
+         * imported under that address claims the endorsement when they sign in as this user.
+         */
+        public String email() {
+            return username + "@" + EMAIL_DOMAIN;
+        }
     }
+
+    /** The domain of every demo user's verified address. */
+    public static final String EMAIL_DOMAIN = "example.org";
 
     private DemoUsers() {
     }

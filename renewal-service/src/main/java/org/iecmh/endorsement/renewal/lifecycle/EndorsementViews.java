@@ -99,7 +99,8 @@ public class EndorsementViews {
      */
     public Actor actingOn(EndorsementView endorsement, Actor actor) {
         boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
-        return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId()) : actor;
+        return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId(),
+                actor.verifiedEmail()) : actor;
     }
 
     /** The endorsements waiting to be transferred to the association, oldest request first. */
