@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.application.submission.Application;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -1451,6 +1452,30 @@ class ApplicationServiceTest {
             }
             assertThat(ApiClient.onPort(port).post("/api/applications/endorsee-imports", FILE, CSV).status())
                     .isEqualTo(401);
+        }
+
+        @Test
+        void anImportedEndorseeWhoClaimedTheirEndorsementReviewsAsTheSubjectTheySignInWith() {
+            String file = HEADER + "MA-L-1101,Rae Claim,Rae.Claim@example.org,IMHS,2016-01-01,2027-12-31,ACTIVE,yes,no\n";
+            assertThat(finished(admin.post("/api/applications/endorsee-imports", file, CSV)).at("/imported"))
+                    .isEqualTo("1");
+            String id = inReview("Claimed Reviewer", "IFA");
+            String reviewers = "/api/applications/" + id + "/reviewers";
+            Response beforeClaim = coordinator.post(reviewers,
+                    Map.of("reviewers", List.of("reviewer-claimant", "reviewer-kim")));
+            assertThat(beforeClaim.at("/rule")).isEqualTo("reviewer-not-endorsed");
+
+            EndorsementClaimed claimed = new EndorsementClaimed("ma", "MA-L-1101", "email:rae.claim@example.org",
+                    "reviewer-claimant", "rae.claim@example.org", NOW);
+            publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
+            publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.post(reviewers,
+                    Map.of("reviewers", List.of("reviewer-claimant", "reviewer-kim"))).status() == 200);
+            LocalDate today = LocalDate.of(2026, 11, 22);
+            assertThat(views.endorsementsOf("ma", "reviewer-claimant", today))
+                    .extracting(held -> held.endorsementNumber()).containsExactly("MA-L-1101");
+            assertThat(views.endorsementsOf("ma", "email:rae.claim@example.org", today)).isEmpty();
         }
 
         private Response finished(Response started) {

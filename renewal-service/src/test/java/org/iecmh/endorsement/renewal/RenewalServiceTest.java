@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -977,6 +980,47 @@ class RenewalServiceTest {
         assertThat(withErs.status()).as(withErs.text()).isEqualTo(200);
         assertThat(withLapsed.status()).isEqualTo(409);
         assertThat(withLapsed.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+    }
+
+    @Test
+    void anImportedEndorseeClaimsTheirEndorsementByTheirVerifiedEmailOnceAndThenLogsActivityAsTheirOwn()
+            throws Exception {
+        importEndorsement("MA-L-0301", "IMHS", List.of(), "ACTIVE", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-02-01T12:00:00Z"));
+        String claim = "/api/endorsements/MA-L-0301/claim";
+        ApiClient unverified = ApiClient.onPort(port).as("ma", "ana-0301", "APPLICANT", "ma-l-0301@example.org", false);
+        ApiClient stranger = ApiClient.onPort(port).as("ma", "kim-0301", "APPLICANT", "kim@example.org", true);
+        ApiClient ana = ApiClient.onPort(port).as("ma", "ana-0301", "APPLICANT", "MA-L-0301@Example.org", true);
+
+        Response notVerified = unverified.post(claim, Map.of());
+        Response notTheirs = stranger.post(claim, Map.of());
+        assertThat(notVerified.status()).isEqualTo(409);
+        assertThat(notVerified.at("/rule")).isEqualTo("email-not-verified");
+        assertThat(notTheirs.status()).isEqualTo(409);
+        assertThat(notTheirs.at("/rule")).isEqualTo("not-your-endorsement");
+        assertThat(countEvents("MA-L-0301", "EndorsementClaimed")).isZero();
+        Response before = ana.get("/api/endorsements/mine");
+        assertThat(before.body().get("endorsements")).isEmpty();
+        assertThat(before.at("/claimable/0/endorsementNumber")).isEqualTo("MA-L-0301");
+
+        Response claimed = ana.post(claim, Map.of());
+        Response again = ana.post(claim, Map.of());
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(claimed.at("/personId")).isEqualTo("ana-0301");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(countEvents("MA-L-0301", "EndorsementClaimed")).isEqualTo(1);
+        ConsumerRecord<byte[], byte[]> published = awaitPublished(EndorsementClaimed.TYPE, "MA-L-0301");
+        JsonNode data = new ObjectMapper().readTree(new String(published.value(), StandardCharsets.UTF_8));
+        assertThat(data.get("previousPersonId").asText()).isEqualTo("email:ma-l-0301@example.org");
+        assertThat(data.get("personId").asText()).isEqualTo("ana-0301");
+        Response mine = ana.get("/api/endorsements/mine");
+        assertThat(mine.at("/endorsements/0/endorsementNumber")).isEqualTo("MA-L-0301");
+        assertThat(mine.body().get("claimable")).isEmpty();
+        Response training = ana.post("/api/endorsements/MA-L-0301/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-01-20", "hours", 3));
+        assertThat(training.status()).as(training.text()).isEqualTo(200);
+        assertThat(stranger.post(claim, Map.of()).at("/rule")).isEqualTo("not-your-endorsement");
     }
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
