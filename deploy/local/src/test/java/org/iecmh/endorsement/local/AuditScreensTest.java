@@ -73,7 +73,7 @@ class AuditScreensTest {
     @BeforeAll
     static void anApplicationWithAHistoryOfFourEvents() {
         ApiClient applicant = RunningPlatform.get().signedIn(APPLICANT, "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", NAME, "category", "IFA",
+        Response started = RunningPlatform.get().started(applicant, Map.of("applicantName", NAME, "category", "IFA",
                 "contactEmail", "rosa@example.org", "stateOfResidence", "WA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         applicationId = started.at("/applicationId");

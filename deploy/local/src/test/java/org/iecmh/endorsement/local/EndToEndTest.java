@@ -350,7 +350,7 @@ class EndToEndTest {
     private static Map<String, String> recordsOfWashington() {
         ApiClient applicant = signedIn("applicant-wa", "wa");
         ApiClient coordinator = signedIn("coordinator-wa", "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", "Matrix Person",
+        Response started = RunningPlatform.get().started(applicant, Map.of("applicantName", "Matrix Person",
                 "category", "IFA", "contactEmail", "matrix@example.org", "stateOfResidence", "WA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");
