@@ -160,6 +160,56 @@ class RenewalServiceTest {
     }
 
     @Test
+    void aRenewalVersionPublishedLaterReplansTheStepsStillAheadAndSendsNoReminderTwice() {
+        RenewalVersion first = PublishedAssociations.seeded("ma").renewal().get(0);
+        Association rp = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "rp",
+                "Re-planned test association", "America/New_York").withRenewal(List.of(
+                version(first, LocalDate.of(2020, 1, 1), "10-01", List.of(30), List.of(30, 7))));
+        PublishedAssociations.publish(environment, rp);
+        grant("rp", "RP-000301", "person-301", "IFA", LocalDate.of(2027, 12, 31));
+        assertThat(stepsOf("RP-000301")).contains("OPEN_WINDOW 0 2027-10-01", "REMIND_OPENING 30 2027-09-01",
+                "REMIND 30 2027-12-01", "REMIND 7 2027-12-24");
+        sweepOn(LocalDate.of(2027, 9, 2));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).isEqualTo(1);
+
+        // From September 15 the window opens on October 15, with reminders 30 and 14 days before it and 60 and 10
+        // days before the close: the cycle that closes on December 31 follows it.
+        Association changed = rp.withRenewal(List.of(rp.renewal().get(0),
+                version(first, LocalDate.of(2027, 9, 15), "10-15", List.of(30, 14), List.of(60, 10))));
+        PublishedAssociations.publish(environment, changed);
+        List<String> replanned = stepsOf("RP-000301");
+        PublishedAssociations.publish(environment, changed.withRenewal(changed.renewal()));
+
+        assertThat(replanned).containsExactly("REMIND_OPENING 30 2027-09-15", "REMIND_OPENING 14 2027-10-01",
+                "OPEN_WINDOW 0 2027-10-15", "REMIND 60 2027-11-01", "REMIND 10 2027-12-21",
+                "LAPSE 0 " + LocalDate.of(2027, 12, 31).plusDays(first.graceDays() + 1));
+        assertThat(stepsOf("RP-000301")).isEqualTo(replanned);
+        sweepOn(LocalDate.of(2027, 9, 15));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).as("the 30-day reminder went already").isEqualTo(1);
+        sweepOn(LocalDate.of(2027, 10, 1));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).isEqualTo(2);
+        assertThat(countEvents("RP-000301", "RenewalWindowOpened")).isZero();
+        sweepOn(LocalDate.of(2027, 10, 15));
+        assertThat(countEvents("RP-000301", "RenewalWindowOpened")).isEqualTo(1);
+    }
+
+    private static RenewalVersion version(RenewalVersion template, LocalDate effectiveFrom, String opens,
+                                          List<Integer> beforeOpening, List<Integer> beforeClosing) {
+        return new RenewalVersion(effectiveFrom, "yearly", "12-31", opens, null, null, null, template.graceDays(),
+                template.lateFeeCents(), template.currency(), beforeOpening, beforeClosing,
+                template.trainingHoursPerYear(), template.deiHoursPerYear(),
+                template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
+                template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
+                template.reinstatementFee());
+    }
+
+    private List<String> stepsOf(String number) {
+        return jdbc.queryForList("""
+                SELECT step || ' ' || days_before || ' ' || due_on FROM scheduled_step WHERE endorsement_number = ?
+                ORDER BY due_on, step""", String.class, number);
+    }
+
+    @Test
     void aTransferToAnAssociationTheServiceHasNotReceivedIsAnUnknownAssociationAndLeavesNoEvent() {
         grant("ma", "MA-000202", "person-202", "IFA", LocalDate.of(2027, 12, 31));
 
