@@ -210,14 +210,15 @@ class RenewalServiceTest {
     }
 
     @Test
-    void aTransferToAnAssociationTheServiceHasNotReceivedIsAnUnknownAssociationAndLeavesNoEvent() {
+    void aTransferToAnAssociationTheServiceHasNotReceivedIsRefusedNamingTheFieldAndLeavesNoEvent() {
         grant("ma", "MA-000202", "person-202", "IFA", LocalDate.of(2027, 12, 31));
 
         Response refused = ApiClient.onPort(port).as("ma", "person-202", "APPLICANT")
                 .post("/api/endorsements/MA-000202/transfer", Map.of("toTenantId", "zz"));
 
-        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
-        assertThat(refused.text()).contains("No association zz");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.at("/errors/0/field")).isEqualTo("toTenantId");
+        assertThat(refused.at("/errors/0/rule")).isEqualTo("unknown-association");
         assertThat(countEvents("MA-000202", "TransferRequested")).isZero();
     }
 
