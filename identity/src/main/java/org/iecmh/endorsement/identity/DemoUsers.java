@@ -27,6 +27,9 @@ public final class DemoUsers {
         ROLES.put("applicant4", "APPLICANT");
         // Endorsed through the grant a rehearsal publishes, not through an application of their own.
         ROLES.put("endorsee", "APPLICANT");
+        // Endorsed before the platform: the association imports them under imported-<code>@example.org, and they
+        // claim that endorsement once they sign in.
+        ROLES.put("imported", "APPLICANT");
         ROLES.put("coordinator", "COORDINATOR");
         ROLES.put("reviewer", "REVIEWER");
         ROLES.put("reviewer2", "REVIEWER");
