@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
- * four applicants (each sees only their own records; the tests give each story one of its own), an endorsee, a
+ * four applicants (each sees only their own records; the tests give each story one of its own), an endorsee, an
+ * endorsee the association imported from before the platform, a
  * coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is scored by two
  * endorsees other than the portfolio's reviewers), an
  * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
