@@ -7,13 +7,27 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /**
  * Who sends a request: the tenant they act in, their subject and role (all three granted by their validated
- * token, see {@link ActorArgumentResolver}), and the request's correlation id ({@code X-Request-Id}).
+ * token, see {@link ActorArgumentResolver}), the request's correlation id ({@code X-Request-Id}), and the email
+ * address the token's provider vouches for ({@code null} when the token carries none or does not say it was verified).
  */
-public record Actor(String tenantId, String subject, String role, String correlationId) {
+public record Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail) {
+
+    /** An actor whose email address no provider vouched for. */
+    public Actor(String tenantId, String subject, String role, String correlationId) {
+        this(tenantId, subject, role, correlationId, null);
+    }
+
+    /** The verified email address in lower case, if the token vouched for one. */
+    public Optional<String> email() {
+        return verifiedEmail == null ? Optional.empty()
+                : Optional.of(verifiedEmail.strip().toLowerCase(Locale.ROOT));
+    }
 
     /** Metadata for a command this actor sends; Axon copies it onto every event the command causes. */
     public MetaData metaData() {
