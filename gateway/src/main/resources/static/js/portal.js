@@ -125,6 +125,11 @@ async function start(event) {
     status.textContent = t('portal.notStarted');
     const problem = answer.body || {};
     const field = RULE_FIELDS[problem.rule];
+    if (problem.rule === 'membership-required') {
+      // The association asks applicants to become members first: a rule of no one field.
+      showProblem(form, { detail: t('error.membership-required') });
+      return;
+    }
     showProblem(form, field ? { errors: [{ field, rule: problem.rule, message: problem.detail }] } : problem);
   } catch (unreachable) {
     status.textContent = '';

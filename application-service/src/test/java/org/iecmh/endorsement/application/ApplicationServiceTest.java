@@ -14,11 +14,13 @@ import org.axonframework.serialization.Serializer;
 import org.iecmh.endorsement.application.submission.Application;
 import org.iecmh.endorsement.contracts.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
+import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.InvoicePaid;
+import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
@@ -595,6 +597,35 @@ class ApplicationServiceTest {
         assertThat(applicant.get("/api/applications/" + id + "/portfolio").body()).isEmpty();
         assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
                 "PortfolioEntryCorrected", "PortfolioEntryRemoved");
+    }
+
+    @Test
+    void aWashingtonApplicantBecomesAMemberBeforeApplyingAndAMassachusettsOneNeedNot() {
+        ApiClient washington = ApiClient.onPort(port).as("wa", applicantId, "APPLICANT");
+        Map<String, String> request = Map.of("applicantName", "Wren Member", "category", "IFA",
+                "contactEmail", "wren@example.org", "stateOfResidence", "WA");
+        int before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+        // A membership of another association, or one that ended, does not count.
+        membership("ma", applicantId, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        membership("wa", applicantId, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+
+        Response refused = washington.post("/api/applications", request);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.at("/rule")).isEqualTo("membership-required");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class)).isEqualTo(before);
+
+        membership("wa", applicantId, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 12, 31));
+        await().atMost(Duration.ofSeconds(30)).until(() -> washington.post("/api/applications", request).status() == 201);
+        assertThat(washington.get("/api/applications/mine").at("/0/status")).isEqualTo("DRAFT");
+        assertThat(applicant.post("/api/applications", Map.of("applicantName", "Mass Nonmember", "category", "IFA",
+                "contactEmail", "mass@example.org", "stateOfResidence", "MA")).status()).isEqualTo(201);
+    }
+
+    private void membership(String tenant, String person, LocalDate from, LocalDate through) {
+        MembershipActive active = new MembershipActive(tenant, person, "INV-M-" + UUID.randomUUID(), through, from);
+        publisher.publish(active, new GenericEventMessage<>(active, Map.of(AuditMetadata.TENANT, tenant)));
     }
 
     @Test
@@ -1551,6 +1582,30 @@ class ApplicationServiceTest {
             }
             assertThat(ApiClient.onPort(port).post("/api/applications/endorsee-imports", FILE, CSV).status())
                     .isEqualTo(401);
+        }
+
+        @Test
+        void anImportedEndorseeWhoClaimedTheirEndorsementReviewsAsTheSubjectTheySignInWith() {
+            String file = HEADER + "MA-L-1101,Rae Claim,Rae.Claim@example.org,IMHS,2016-01-01,2027-12-31,ACTIVE,yes,no\n";
+            assertThat(finished(admin.post("/api/applications/endorsee-imports", file, CSV)).at("/imported"))
+                    .isEqualTo("1");
+            String id = inReview("Claimed Reviewer", "IFA");
+            String reviewers = "/api/applications/" + id + "/reviewers";
+            Response beforeClaim = coordinator.post(reviewers,
+                    Map.of("reviewers", List.of("reviewer-claimant", "reviewer-kim")));
+            assertThat(beforeClaim.at("/rule")).isEqualTo("reviewer-not-endorsed");
+
+            EndorsementClaimed claimed = new EndorsementClaimed("ma", "MA-L-1101", "email:rae.claim@example.org",
+                    "reviewer-claimant", "rae.claim@example.org", NOW);
+            publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
+            publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> coordinator.post(reviewers,
+                    Map.of("reviewers", List.of("reviewer-claimant", "reviewer-kim"))).status() == 200);
+            LocalDate today = LocalDate.of(2026, 11, 22);
+            assertThat(views.endorsementsOf("ma", "reviewer-claimant", today))
+                    .extracting(held -> held.endorsementNumber()).containsExactly("MA-L-1101");
+            assertThat(views.endorsementsOf("ma", "email:rae.claim@example.org", today)).isEmpty();
         }
 
         private Response finished(Response started) {

@@ -60,6 +60,16 @@ class IdentityTest {
     }
 
     @Test
+    void aDemoUsersAccessTokenCarriesTheirVerifiedEmailAddress() {
+        Jwt jwt = accessTokens().decode(new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("endorsee-wa", DemoUsers.PASSWORD));
+
+        assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt");
+        assertThat(jwt.getClaimAsString("email")).isEqualTo("endorsee-wa@example.org");
+        assertThat(jwt.getClaimAsBoolean("email_verified")).isTrue();
+    }
+
+    @Test
     void theOperatorIsPlatformAdministratorInEveryAssociation() {
         Jwt jwt = accessTokens().decode(
                 new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html").accessToken("operator", DemoUsers.PASSWORD));

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventMapper;
+import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
@@ -60,6 +61,10 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof ReinstatementRequested e) {
             return Optional.of(new org.iecmh.endorsement.contracts.ReinstatementRequested(e.tenantId(),
                     e.endorsementNumber(), e.personId(), e.invoiceId(), domainEvent.getTimestamp()));
+        }
+        if (payload instanceof EndorsementClaimed e) {
+            return Optional.of(new org.iecmh.endorsement.contracts.EndorsementClaimed(e.tenantId(),
+                    e.endorsementNumber(), e.previousPersonId(), e.personId(), e.email(), e.claimedAt()));
         }
         return Optional.empty();
     }

@@ -8,6 +8,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -22,6 +25,7 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.mail.MailTemplates;
@@ -114,15 +118,19 @@ class RenewalServiceTest {
     EventProcessingConfiguration processing;
 
     /**
-     * The seed's associations, and {@code ty}, which only these stories know: yearly renewal with DEI hours, a grace
-     * period and a late fee.
+     * The seed's associations, and {@code ty}, which only these stories know: yearly renewal with DEI hours, and a
+     * grace period whose renewals owe the late fee of its fee schedule ($25).
      */
     @BeforeEach
     void associationsAreKnown() {
-        Association ty = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ty", "Test association",
-                "America/Chicago").withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly",
-                "12-31", "10-01", null, null, null, 30, 2500L, "USD", null, List.of(30), 15, 3, null, null, true,
-                true, 0, false)));
+        Association ma = PublishedAssociations.seeded("ma");
+        FeeSchedule prices = ma.fees().get(0);
+        Association ty = PublishedAssociations.copy(ma, "ty", "Test association", "America/Chicago")
+                .withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null,
+                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false)))
+                .withFees(List.of(new FeeSchedule(prices.effectiveFrom(), prices.currency(), prices.dueDays(),
+                        prices.registration(), prices.processing(), prices.membershipDues(), prices.renewal(),
+                        2_500L, prices.reinstatement(), prices.nonRefundable())));
         List<Association> known = new ArrayList<>(PublishedAssociations.seed());
         known.add(ty);
         PublishedAssociations.publishOnce(environment, known);
@@ -153,7 +161,7 @@ class RenewalServiceTest {
 
     private static RenewalVersion yearly(RenewalVersion template, LocalDate effectiveFrom, String opens) {
         return new RenewalVersion(effectiveFrom, "yearly", "06-30", opens, null, null, null, template.graceDays(),
-                template.lateFeeCents(), template.currency(), template.reminderDaysBeforeOpening(),
+                template.reminderDaysBeforeOpening(),
                 template.reminderDaysBeforeClosing(), template.trainingHoursPerYear(), template.deiHoursPerYear(),
                 template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
                 template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
@@ -161,14 +169,65 @@ class RenewalServiceTest {
     }
 
     @Test
-    void aTransferToAnAssociationTheServiceHasNotReceivedIsAnUnknownAssociationAndLeavesNoEvent() {
+    void aRenewalVersionPublishedLaterReplansTheStepsStillAheadAndSendsNoReminderTwice() {
+        RenewalVersion first = PublishedAssociations.seeded("ma").renewal().get(0);
+        Association rp = PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "rp",
+                "Re-planned test association", "America/New_York").withRenewal(List.of(
+                version(first, LocalDate.of(2020, 1, 1), "10-01", List.of(30), List.of(30, 7))));
+        PublishedAssociations.publish(environment, rp);
+        grant("rp", "RP-000301", "person-301", "IFA", LocalDate.of(2027, 12, 31));
+        assertThat(stepsOf("RP-000301")).contains("OPEN_WINDOW 0 2027-10-01", "REMIND_OPENING 30 2027-09-01",
+                "REMIND 30 2027-12-01", "REMIND 7 2027-12-24");
+        sweepOn(LocalDate.of(2027, 9, 2));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).isEqualTo(1);
+
+        // From September 15 the window opens on October 15, with reminders 30 and 14 days before it and 60 and 10
+        // days before the close: the cycle that closes on December 31 follows it.
+        Association changed = rp.withRenewal(List.of(rp.renewal().get(0),
+                version(first, LocalDate.of(2027, 9, 15), "10-15", List.of(30, 14), List.of(60, 10))));
+        PublishedAssociations.publish(environment, changed);
+        List<String> replanned = stepsOf("RP-000301");
+        PublishedAssociations.publish(environment, changed.withRenewal(changed.renewal()));
+
+        assertThat(replanned).containsExactly("REMIND_OPENING 30 2027-09-15", "REMIND_OPENING 14 2027-10-01",
+                "OPEN_WINDOW 0 2027-10-15", "REMIND 60 2027-11-01", "REMIND 10 2027-12-21",
+                "LAPSE 0 " + LocalDate.of(2027, 12, 31).plusDays(first.graceDays() + 1));
+        assertThat(stepsOf("RP-000301")).isEqualTo(replanned);
+        sweepOn(LocalDate.of(2027, 9, 15));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).as("the 30-day reminder went already").isEqualTo(1);
+        sweepOn(LocalDate.of(2027, 10, 1));
+        assertThat(countEvents("RP-000301", "RenewalReminderDue")).isEqualTo(2);
+        assertThat(countEvents("RP-000301", "RenewalWindowOpened")).isZero();
+        sweepOn(LocalDate.of(2027, 10, 15));
+        assertThat(countEvents("RP-000301", "RenewalWindowOpened")).isEqualTo(1);
+    }
+
+    private static RenewalVersion version(RenewalVersion template, LocalDate effectiveFrom, String opens,
+                                          List<Integer> beforeOpening, List<Integer> beforeClosing) {
+        return new RenewalVersion(effectiveFrom, "yearly", "12-31", opens, null, null, null, template.graceDays(),
+                beforeOpening, beforeClosing,
+                template.trainingHoursPerYear(), template.deiHoursPerYear(),
+                template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
+                template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
+                template.reinstatementFee());
+    }
+
+    private List<String> stepsOf(String number) {
+        return jdbc.queryForList("""
+                SELECT step || ' ' || days_before || ' ' || due_on FROM scheduled_step WHERE endorsement_number = ?
+                ORDER BY due_on, step""", String.class, number);
+    }
+
+    @Test
+    void aTransferToAnAssociationTheServiceHasNotReceivedIsRefusedNamingTheFieldAndLeavesNoEvent() {
         grant("ma", "MA-000202", "person-202", "IFA", LocalDate.of(2027, 12, 31));
 
         Response refused = ApiClient.onPort(port).as("ma", "person-202", "APPLICANT")
                 .post("/api/endorsements/MA-000202/transfer", Map.of("toTenantId", "zz"));
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-        assertThat(refused.text()).contains("toTenantId").contains("unknown-association");
+        assertThat(refused.at("/errors/0/field")).isEqualTo("toTenantId");
+        assertThat(refused.at("/errors/0/rule")).isEqualTo("unknown-association");
         assertThat(countEvents("MA-000202", "TransferRequested")).isZero();
     }
 
@@ -1017,6 +1076,47 @@ class RenewalServiceTest {
         assertThat(withErs.status()).as(withErs.text()).isEqualTo(200);
         assertThat(withLapsed.status()).isEqualTo(409);
         assertThat(withLapsed.at("/rule")).isEqualTo("rsc-provider-not-endorsed");
+    }
+
+    @Test
+    void anImportedEndorseeClaimsTheirEndorsementByTheirVerifiedEmailOnceAndThenLogsActivityAsTheirOwn()
+            throws Exception {
+        importEndorsement("MA-L-0301", "IMHS", List.of(), "ACTIVE", LocalDate.of(2027, 12, 31));
+        CLOCK.set(Instant.parse("2027-02-01T12:00:00Z"));
+        String claim = "/api/endorsements/MA-L-0301/claim";
+        ApiClient unverified = ApiClient.onPort(port).as("ma", "ana-0301", "APPLICANT", "ma-l-0301@example.org", false);
+        ApiClient stranger = ApiClient.onPort(port).as("ma", "kim-0301", "APPLICANT", "kim@example.org", true);
+        ApiClient ana = ApiClient.onPort(port).as("ma", "ana-0301", "APPLICANT", "MA-L-0301@Example.org", true);
+
+        Response notVerified = unverified.post(claim, Map.of());
+        Response notTheirs = stranger.post(claim, Map.of());
+        assertThat(notVerified.status()).isEqualTo(409);
+        assertThat(notVerified.at("/rule")).isEqualTo("email-not-verified");
+        assertThat(notTheirs.status()).isEqualTo(409);
+        assertThat(notTheirs.at("/rule")).isEqualTo("not-your-endorsement");
+        assertThat(countEvents("MA-L-0301", "EndorsementClaimed")).isZero();
+        Response before = ana.get("/api/endorsements/mine");
+        assertThat(before.body().get("endorsements")).isEmpty();
+        assertThat(before.at("/claimable/0/endorsementNumber")).isEqualTo("MA-L-0301");
+
+        Response claimed = ana.post(claim, Map.of());
+        Response again = ana.post(claim, Map.of());
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(claimed.at("/personId")).isEqualTo("ana-0301");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(countEvents("MA-L-0301", "EndorsementClaimed")).isEqualTo(1);
+        ConsumerRecord<byte[], byte[]> published = awaitPublished(EndorsementClaimed.TYPE, "MA-L-0301");
+        JsonNode data = new ObjectMapper().readTree(new String(published.value(), StandardCharsets.UTF_8));
+        assertThat(data.get("previousPersonId").asText()).isEqualTo("email:ma-l-0301@example.org");
+        assertThat(data.get("personId").asText()).isEqualTo("ana-0301");
+        Response mine = ana.get("/api/endorsements/mine");
+        assertThat(mine.at("/endorsements/0/endorsementNumber")).isEqualTo("MA-L-0301");
+        assertThat(mine.body().get("claimable")).isEmpty();
+        Response training = ana.post("/api/endorsements/MA-L-0301/trainings",
+                Map.of("title", "Observation", "attendedOn", "2027-01-20", "hours", 3));
+        assertThat(training.status()).as(training.text()).isEqualTo(200);
+        assertThat(stranger.post(claim, Map.of()).at("/rule")).isEqualTo("not-your-endorsement");
     }
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";

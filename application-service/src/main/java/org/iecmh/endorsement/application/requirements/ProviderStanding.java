@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.requirements;
 import org.iecmh.endorsement.application.ApplicationServiceApplication;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * Listens to renewal-service: whether an endorsement stands on a given day, so that reflective supervision counts
  * only from a provider endorsed on the session's date, and only endorsees whose endorsement stands review and score.
  * A change counts from the association's day it happened on. A transfer that keeps the number changes nothing here;
- * a renewal (a reinstatement among them) says the endorsement stands.
+ * a renewal (a reinstatement among them) says the endorsement stands; a claim makes an imported endorsement its
+ * endorsee's, by the subject they sign in with.
  */
 @Configuration
 class ProviderStanding {
@@ -50,6 +52,9 @@ class ProviderStanding {
             } else if (event instanceof EndorsementRenewed renewed) {
                 views.standingChanged(received.id(), renewed.endorsementNumber(),
                         day.apply(renewed.renewedAt()), true);
+            } else if (event instanceof EndorsementClaimed claimed) {
+                views.endorseeClaimed(claimed.tenantId(), claimed.endorsementNumber(), claimed.personId(),
+                        claimed.claimedAt());
             } else if (event instanceof EndorsementTransferred moved && moved.newEndorsementNumber() != null) {
                 // The old number ends. The new number is not known here as a provider's, so sessions under it do
                 // not count until it is.

@@ -114,6 +114,7 @@ public class Application extends TenantOwnedAggregate {
                     + "they live: this association serves " + String.join(", ", new TreeSet<>(
                     command.associationStates())) + ", not " + command.stateOfResidence());
         }
+        command.membership().requireMet(command.associationName());
         apply(new ApplicationStarted(command.applicationId(), tenantId, command.personId(), command.applicantName(),
                 command.category(), command.contactEmail(), command.stateOfResidence()));
     }

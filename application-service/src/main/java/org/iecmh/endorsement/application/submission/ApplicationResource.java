@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.membership.Memberships;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.requirements.Requirements;
 import org.iecmh.endorsement.contracts.Category;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,12 +52,17 @@ class ApplicationResource {
     private final ApplicationViews views;
     private final Requirements requirements;
 
+    private final Memberships memberships;
+    private final Clock clock;
+
     ApplicationResource(CommandGateway commands, TenantPolicies policies, ApplicationViews views,
-                        Requirements requirements) {
+                        Requirements requirements, Memberships memberships, Clock clock) {
         this.commands = commands;
         this.policies = policies;
         this.views = views;
         this.requirements = requirements;
+        this.memberships = memberships;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -75,9 +83,13 @@ class ApplicationResource {
                     "An application is already in progress; one category at a time");
         }
         String applicationId = UUID.randomUUID().toString();
+        LocalDate today = policies.today(actor.tenantId(), clock);
+        MembershipToApply membership = association.membershipOn(today).membershipRequiredToApply()
+                ? new MembershipToApply(true, memberships.isMemberOn(actor.tenantId(), actor.subject(), today))
+                : MembershipToApply.NOT_REQUIRED;
         commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
-                category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state())),
-                actor.metaData());
+                category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state()),
+                association.name(), membership), actor.metaData());
         return views.require(applicationId, actor);
     }
 

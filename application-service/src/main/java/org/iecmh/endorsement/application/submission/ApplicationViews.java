@@ -506,11 +506,31 @@ public class ApplicationViews {
         }
     }
 
+    /** An endorsement its endorsee claimed is theirs, here and in every rebuild of this read model. */
     private void endorsee(String number, String tenantId, String subject, Category category, LocalDate since) {
         jdbc.update("""
                 INSERT INTO endorsee (endorsement_number, tenant_id, subject, category, level, endorsed_since)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (endorsement_number) DO NOTHING""",
-                number, tenantId, subject, category.abbreviation(), category.level(), Date.valueOf(since));
+                VALUES (?, ?, COALESCE((SELECT subject FROM endorsee_claim WHERE endorsement_number = ?
+                                        AND tenant_id = ?), ?), ?, ?, ?)
+                ON CONFLICT (endorsement_number) DO NOTHING""",
+                number, tenantId, number, tenantId, subject, category.abbreviation(), category.level(),
+                Date.valueOf(since));
+    }
+
+    /**
+     * An endorsee claimed their endorsement (renewal-service's {@code EndorsementClaimed}): from now on it is held by
+     * the subject they sign in with, so they review and provide supervision as themselves. The same report twice
+     * changes nothing; one from another association than the endorsement's changes nothing either.
+     */
+    public void endorseeClaimed(String tenantId, String endorsementNumber, String subject, Instant claimedAt) {
+        jdbc.update("""
+                INSERT INTO endorsee_claim (endorsement_number, tenant_id, subject, claimed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (endorsement_number) DO UPDATE SET subject = EXCLUDED.subject,
+                    claimed_at = EXCLUDED.claimed_at
+                WHERE endorsee_claim.tenant_id = EXCLUDED.tenant_id""",
+                endorsementNumber, tenantId, subject, java.sql.Timestamp.from(claimedAt));
+        jdbc.update("UPDATE endorsee SET subject = ? WHERE endorsement_number = ? AND tenant_id = ?",
+                subject, endorsementNumber, tenantId);
     }
 
     /**

@@ -6,10 +6,12 @@ import org.iecmh.endorsement.contracts.Category;
 import java.util.Set;
 
 /**
- * An applicant begins an application for one category; the tenant is the one the command is sent in, and
- * {@code associationStates} are the states whose residents apply to it.
+ * An applicant begins an application for one category; the tenant is the one the command is sent in,
+ * {@code associationStates} are the states whose residents apply to it, {@code associationName} its name, and
+ * {@code membership} says whether it asks applicants to be members and whether this one is today.
  */
 public record StartApplication(@TargetAggregateIdentifier String applicationId, String personId,
                                String applicantName, Category category, String contactEmail,
-                               String stateOfResidence, Set<String> associationStates) {
+                               String stateOfResidence, Set<String> associationStates, String associationName,
+                               MembershipToApply membership) {
 }

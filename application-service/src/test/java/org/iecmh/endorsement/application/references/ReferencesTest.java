@@ -14,6 +14,7 @@ import org.iecmh.endorsement.application.requirements.RequirementResult;
 import org.iecmh.endorsement.application.submission.Application;
 import org.iecmh.endorsement.application.submission.ApplicationStarted;
 import org.iecmh.endorsement.application.submission.ApplicationSubmitted;
+import org.iecmh.endorsement.application.submission.MembershipToApply;
 import org.iecmh.endorsement.application.submission.StartApplication;
 import org.iecmh.endorsement.application.submission.SubmitApplication;
 import org.iecmh.endorsement.contracts.Category;
@@ -75,7 +76,7 @@ class ReferencesTest {
     void anApplicantAppliesOnlyInTheStateWhereTheyLive() {
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "NY",
-                        Set.of("MA")), BY_APPLICANT)
+                        Set.of("MA"), "Massachusetts", MembershipToApply.NOT_REQUIRED), BY_APPLICANT)
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("An applicant applies in the state where they live: this association serves "

@@ -114,8 +114,23 @@ class ApplicationTest {
     void anApplicationStartsInTheTenantItIsStartedIn() {
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
-                        Set.of("MA")), IN_MA)
+                        Set.of("MA"), "Massachusetts", MembershipToApply.NOT_REQUIRED), IN_MA)
                 .expectSuccessfulHandlerExecution()
+                .expectEvents(started);
+    }
+
+    @Test
+    void whereTheAssociationAsksApplicantsToBeMembersFirstOnlyAMemberStartsAnApplication() {
+        fixture.givenNoPriorActivity()
+                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
+                        Set.of("MA"), "Massachusetts", new MembershipToApply(true, false)), IN_MA)
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Massachusetts asks applicants to become members before they apply: "
+                        + "no membership is in force today");
+        fixture.givenNoPriorActivity()
+                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
+                        Set.of("MA"), "Massachusetts", new MembershipToApply(true, true)), IN_MA)
                 .expectEvents(started);
     }
 

@@ -234,7 +234,8 @@ class EndToEndTest {
         String file = SecurityMatrix.ENDORSEE_FILE_HEADER
                 + "MA-I-0001,Quinn Imported-Provider,quinn@example.org,IMHS,2015-06-01,2040-12-31,ACTIVE,yes,no\n"
                 + "MA-I-0002,\"Rowan Imported, Lapsed\",rowan@example.org,IFA,2016-01-01,2020-12-31,LAPSED,no,no\n"
-                + "MA-I-0003,Sky Unknown-Category,sky@example.org,XYZ,2016-01-01,2040-12-31,ACTIVE,no,no\n";
+                + "MA-I-0003,Sky Unknown-Category,sky@example.org,XYZ,2016-01-01,2040-12-31,ACTIVE,no,no\n"
+                + "MA-I-0004,Indra Imported,Imported-MA@example.org,IFS,2017-02-01,2040-12-31,ACTIVE,no,no\n";
         Map<String, String> csv = Map.of("Content-Type", "text/csv");
 
         Response dryRun = admin.post("/api/applications/endorsee-imports?dryRun=true", file, csv);
@@ -246,7 +247,7 @@ class EndToEndTest {
         String location = started.at("/location");
         await("the import").atMost(HOP).until(() -> "FINISHED".equals(admin.get(location).at("/status")));
         Response finished = admin.get(location);
-        assertThat(finished.at("/imported") + " " + finished.at("/failed")).isEqualTo("2 1");
+        assertThat(finished.at("/imported") + " " + finished.at("/failed")).isEqualTo("3 1");
 
         await("the imported endorsement in the registry").atMost(HOP).until(() ->
                 gateway.get("/api/registry/endorsees?name=quinn&state=MA").body().size() == 1);
@@ -260,6 +261,23 @@ class EndToEndTest {
         Response session = signedIn("applicant-ma", "ma").post("/api/endorsements/MA-000001/reflective-supervision",
                 Map.of("providerNumber", "MA-I-0001", "sessionOn", "2024-03-01", "hours", 1.5));
         assertThat(session.status()).as(session.text()).isEqualTo(200);
+
+        // Signed in at the provider, whose token vouches for imported-ma@example.org, its endorsee claims it; the
+        // address of another account does not.
+        ApiClient imported = signedIn("imported-ma", "ma");
+        await("the imported endorsement kept by renewal-service").atMost(HOP).until(() ->
+                "MA-I-0004".equals(imported.get("/api/endorsements/mine").at("/claimable/0/endorsementNumber")));
+        Response notTheirs = signedIn("applicant2-ma", "ma").post("/api/endorsements/MA-I-0004/claim", null);
+        assertThat(notTheirs.status()).as(notTheirs.text()).isEqualTo(409);
+        assertThat(notTheirs.at("/rule")).isEqualTo("not-your-endorsement");
+        Response claimed = imported.post("/api/endorsements/MA-I-0004/claim", null);
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(claimed.at("/personId")).isEqualTo("imported-ma");
+        assertThat(imported.get("/api/endorsements/mine").at("/endorsements/0/endorsementNumber"))
+                .isEqualTo("MA-I-0004");
+        Response training = imported.post("/api/endorsements/MA-I-0004/trainings",
+                Map.of("title", "Reflective practice", "attendedOn", "2024-03-01", "hours", 3));
+        assertThat(training.status()).as(training.text()).isEqualTo(200);
     }
 
     @Test
@@ -350,7 +368,7 @@ class EndToEndTest {
     private static Map<String, String> recordsOfWashington() {
         ApiClient applicant = signedIn("applicant-wa", "wa");
         ApiClient coordinator = signedIn("coordinator-wa", "wa");
-        Response started = applicant.post("/api/applications", Map.of("applicantName", "Matrix Person",
+        Response started = RunningPlatform.get().started(applicant, Map.of("applicantName", "Matrix Person",
                 "category", "IFA", "contactEmail", "matrix@example.org", "stateOfResidence", "WA"));
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");

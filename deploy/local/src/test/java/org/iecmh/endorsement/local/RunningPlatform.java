@@ -11,14 +11,18 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,6 +208,46 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         return links;
     }
 
+    /**
+     * The applicant starts an application ({@code start}: name, category, contact email and state of residence),
+     * first becoming a member where the association asks applicants to be members before they apply (Washington): a
+     * coordinator invoices the membership dues and records a check for them, once per person, and the application
+     * starts once application-service has heard of the membership.
+     */
+    Response started(ApiClient applicant, Map<String, ?> start) {
+        String tenant = applicant.identityHeaders().get("X-Tenant-Id");
+        if (applicant.get("/api/payments/membership-policy").body().get("requiredToApply").asBoolean()) {
+            String person = subjectOf(applicant);
+            ApiClient coordinator = signedIn("coordinator-" + tenant, tenant);
+            Map<String, String> once = Map.of("Idempotency-Key", "membership-" + person);
+            Response invoice = coordinator.post("/api/payments/invoices", Map.of("personId", person,
+                    "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES"))), once);
+            assertThat(invoice.status()).as(invoice.text()).isIn(200, 201);
+            Response paid = coordinator.post("/api/payments/invoices/" + invoice.at("/invoiceId") + "/payments",
+                    Map.of("amountCents", invoice.body().at("/total/cents").asLong(),
+                            "currency", invoice.at("/total/currency"), "method", "CHECK", "reference", "membership"),
+                    once);
+            assertThat(paid.at("/status")).as(paid.text()).isEqualTo("PAID");
+        }
+        Response[] started = new Response[1];
+        await("the start, once the membership is known").atMost(HOP).until(() -> {
+            started[0] = applicant.post("/api/applications", start);
+            return !"membership-required".equals(started[0].at("/rule"));
+        });
+        return started[0];
+    }
+
+    /** The subject of the client's access token. */
+    private static String subjectOf(ApiClient client) {
+        String token = client.identityHeaders().get("Authorization").substring("Bearer ".length());
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try {
+            return new ObjectMapper().readTree(payload).get("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A submitted application, and the invoice payment-service issued for its fees. */
     record Submitted(String applicationId, String invoiceId) {
     }
@@ -215,7 +259,7 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
      */
     Submitted submittedApplication(ApiClient applicant, Map<String, Object> start,
                                    Map<String, Map<String, Object>> portfolio, List<String> raters) {
-        Response started = applicant.post("/api/applications", start);
+        Response started = started(applicant, start);
         assertThat(started.status()).as(started.text()).isEqualTo(201);
         String applicationId = started.at("/applicationId");
         String application = "/api/applications/" + applicationId;

@@ -155,6 +155,8 @@ final class SecurityMatrix {
             POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
             # The transfers waiting for the coordinator's own association.
             GET    /api/endorsements/transfers                                       tenant   403   403   403   200   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/claim                       record   200   409   403   403   403   403   403
+            GET    /api/endorsements/mine                                            tenant   200   200   403   403   403   403   403
             # The audit API (service-kit): auditors and admins, in the association they act in.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200

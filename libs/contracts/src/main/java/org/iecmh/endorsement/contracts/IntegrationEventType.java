@@ -28,6 +28,7 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(EndorsementRenewed.class, EndorsementRenewed.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(LateRenewalFeeCharged.class, LateRenewalFeeCharged.TYPE, Topics.ENDORSEMENTS),
+            new IntegrationEventType<>(EndorsementClaimed.class, EndorsementClaimed.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(AssociationChanged.class, AssociationChanged.TYPE, Topics.ASSOCIATIONS));
 
     public IntegrationEventType {

@@ -53,6 +53,15 @@ public final class ApiClient {
         return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token, "X-Tenant-Id", tenant));
     }
 
+    /**
+     * The same client acting as {@code subject} in {@code role} within {@code tenant}, with a token that carries
+     * {@code email} and says whether the provider verified it.
+     */
+    public ApiClient as(String tenant, String subject, String role, String email, boolean verified) {
+        String token = LocalIssuer.instance().tokenWithEmail(tenant, subject, role, email, verified);
+        return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token, "X-Tenant-Id", tenant));
+    }
+
     /** The same client sending this bearer token (valid or forged) and nothing else that names who asks. */
     public ApiClient withToken(String token) {
         return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token));

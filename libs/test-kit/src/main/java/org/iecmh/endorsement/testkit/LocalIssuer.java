@@ -40,6 +40,9 @@ public final class LocalIssuer {
 
     /** The claim that grants tenants and roles (the services' default {@code iecmh.security.tenants-claim}). */
     public static final String TENANTS_CLAIM = "tenants";
+    /** The claims of an email address and whether it was verified (the services' defaults, as OpenID Connect names them). */
+    public static final String EMAIL_CLAIM = "email";
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
     private static final Duration LIFETIME = Duration.ofMinutes(30);
     /** The JOSE type of an access token (RFC 9068). */
     private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
@@ -97,6 +100,15 @@ public final class LocalIssuer {
     /** A valid token for {@code subject} with these roles per tenant. */
     public String token(String subject, Map<String, List<String>> rolesPerTenant) {
         return sign(key, claims(subject, rolesPerTenant).build());
+    }
+
+    /**
+     * A valid token for {@code subject} with {@code role} in {@code tenant} that carries {@code email}, with
+     * {@code email_verified} saying whether the provider verified it (the services' default claim names).
+     */
+    public String tokenWithEmail(String tenant, String subject, String role, String email, boolean verified) {
+        return token(tenant, subject, role, claims -> claims.claim(EMAIL_CLAIM, email)
+                .claim(EMAIL_VERIFIED_CLAIM, verified));
     }
 
     /** A token for {@code subject} with {@code role} in {@code tenant}, changed before it is signed. */

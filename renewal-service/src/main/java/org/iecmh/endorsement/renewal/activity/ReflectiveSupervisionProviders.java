@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementImported;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
@@ -87,6 +88,13 @@ public class ReflectiveSupervisionProviders {
                 SELECT endorsement_number, person_id, category, ? FROM provider_period
                 WHERE endorsement_number = ? ORDER BY from_on DESC LIMIT 1
                 ON CONFLICT DO NOTHING""", Date.valueOf(event.reactivatedOn()), event.endorsementNumber());
+    }
+
+    /** A claimed endorsement's provider is its new person: sessions with oneself still do not count. */
+    @EventHandler
+    void on(EndorsementClaimed event) {
+        jdbc.update("UPDATE provider_period SET person_id = ? WHERE endorsement_number = ?", event.personId(),
+                event.endorsementNumber());
     }
 
     private void end(String endorsementNumber, LocalDate on) {

@@ -13,6 +13,8 @@ import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.activity.CodeOfEthicsSigned;
+import org.iecmh.endorsement.renewal.claim.ClaimEndorsement;
+import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.iecmh.endorsement.renewal.activity.CorrectReflectiveSupervision;
 import org.iecmh.endorsement.renewal.activity.CorrectTraining;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
@@ -63,6 +65,7 @@ import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -330,6 +333,28 @@ public class Endorsement extends TenantOwnedAggregate {
                 command.activeFrom()));
     }
 
+    /**
+     * An endorsement held by an email address (imported before its endorsee had an account) becomes the account's
+     * whose token vouches for that address; claimed already by the same person, nothing changes.
+     */
+    @CommandHandler
+    void handle(ClaimEndorsement command) {
+        if (personId.equals(command.personId())) {
+            return;
+        }
+        if (command.verifiedEmail() == null || command.verifiedEmail().isBlank()) {
+            throw new DomainRuleViolation("email-not-verified", "Your sign-in provider does not vouch for an email "
+                    + "address: " + endorsementNumber + " is claimed with the verified address it was recorded for");
+        }
+        String email = command.verifiedEmail().strip().toLowerCase(Locale.ROOT);
+        if (!personId.equals(org.iecmh.endorsement.contracts.EndorsementImported.personOf(email))) {
+            throw new DomainRuleViolation("not-your-endorsement",
+                    endorsementNumber + " is not held by the address " + email);
+        }
+        apply(new EndorsementClaimed(endorsementNumber, tenantId, personId, command.personId(), email,
+                command.claimedAt()));
+    }
+
     @CommandHandler
     void handle(RecordEmailAddress command) {
         requireNotRevoked();
@@ -493,6 +518,11 @@ public class Endorsement extends TenantOwnedAggregate {
         endorsedSince = event.endorsedSince();
         validThrough = event.validThrough();
         status = EndorsementStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(EndorsementClaimed event) {
+        personId = event.personId();
     }
 
     @EventSourcingHandler

@@ -2,8 +2,10 @@ package org.iecmh.endorsement.renewal.lifecycle;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
@@ -100,7 +102,21 @@ public class EndorsementViews {
     public Actor actingOn(EndorsementView endorsement, Actor actor) {
         boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
         return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId(),
-                actor.language()) : actor;
+                actor.verifiedEmail(), actor.language()) : actor;
+    }
+
+    /** The person's endorsements wherever they are now (a transfer keeps them the endorsee's), oldest first. */
+    public List<EndorsementView> heldBy(String personId) {
+        return jdbc.query("""
+                SELECT * FROM endorsement_view WHERE person_id = ? ORDER BY endorsed_since, endorsement_number""",
+                ROW, personId);
+    }
+
+    /** The association's endorsements still held by this email address, which its owner may claim. */
+    public List<EndorsementView> claimableBy(String tenantId, String email) {
+        return jdbc.query("""
+                SELECT * FROM endorsement_view WHERE tenant_id = ? AND person_id = ?
+                ORDER BY endorsed_since, endorsement_number""", ROW, tenantId, EndorsementImported.personOf(email));
     }
 
     /** The endorsements waiting to be transferred to the association, oldest request first. */
@@ -199,6 +215,12 @@ public class EndorsementViews {
                 UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL, transfer_requested_on = NULL,
                                             valid_through = ?, renewal = NULL
                 WHERE endorsement_number = ?""", event.toTenantId(), Date.valueOf(event.validThrough()),
+                event.endorsementNumber());
+    }
+
+    @EventHandler
+    void on(EndorsementClaimed event) {
+        jdbc.update("UPDATE endorsement_view SET person_id = ? WHERE endorsement_number = ?", event.personId(),
                 event.endorsementNumber());
     }
 

@@ -6,6 +6,7 @@ import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
+import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.contracts.association.RenewalWindow;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -18,7 +19,11 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The steps still ahead of each endorsement, as a read model updated in the transaction that stores its events. A
@@ -123,16 +128,70 @@ public class ScheduledSteps {
 
     private void planCycle(String number, String tenant, LocalDate validThrough) {
         clear(number);
-        RenewalPolicy policy = policies.policy(tenant, validThrough);
+        for (ScheduledStep step : cycle(number, tenant, validThrough, policies.policy(tenant, validThrough))) {
+            insert(step);
+        }
+    }
+
+    /** Every step of the cycle that ends on {@code validThrough}, as {@code policy} sets it. */
+    private static List<ScheduledStep> cycle(String number, String tenant, LocalDate validThrough,
+                                             RenewalPolicy policy) {
         RenewalWindow window = policy.windowFor(validThrough);
-        insert(number, Step.OPEN_WINDOW, 0, tenant, validThrough, window.opensOn());
+        List<ScheduledStep> cycle = new ArrayList<>();
+        cycle.add(new ScheduledStep(number, Step.OPEN_WINDOW, 0, tenant, validThrough, window.opensOn()));
         for (int days : policy.reminders().beforeOpening()) {
-            insert(number, Step.REMIND_OPENING, days, tenant, validThrough, window.opensOn().minusDays(days));
+            cycle.add(new ScheduledStep(number, Step.REMIND_OPENING, days, tenant, validThrough,
+                    window.opensOn().minusDays(days)));
         }
         for (int days : policy.reminders().beforeClosing()) {
-            insert(number, Step.REMIND, days, tenant, validThrough, window.closesOn().minusDays(days));
+            cycle.add(new ScheduledStep(number, Step.REMIND, days, tenant, validThrough,
+                    window.closesOn().minusDays(days)));
         }
-        insert(number, Step.LAPSE, 0, tenant, validThrough, window.lapsesAfter().plusDays(1));
+        cycle.add(new ScheduledStep(number, Step.LAPSE, 0, tenant, validThrough, window.lapsesAfter().plusDays(1)));
+        return cycle;
+    }
+
+    /**
+     * The association's renewal policy changed: each active endorsement's cycle is planned again by the version now
+     * in force for it (the one in force on the day its window closes), from {@code today} (the association's day) on.
+     * A step already taken stays taken (the window's opening, the lapse); a step whose day has come stays to be taken
+     * as it is; a reminder the new version sets on a day already past is not sent late, nor any once the endorsee has
+     * submitted. A reminder sent under the old version is not sent again under the new one if the aggregate has sent
+     * one with the same anchor and days this cycle. Planning twice with the same record changes nothing.
+     */
+    void replan(Association association, LocalDate today) {
+        String tenant = association.code();
+        List<Map<String, Object>> active = jdbc.queryForList("""
+                SELECT endorsement_number, valid_through, renewal FROM endorsement_view
+                WHERE tenant_id = ? AND status = 'ACTIVE'""", tenant);
+        for (Map<String, Object> endorsement : active) {
+            String number = (String) endorsement.get("endorsement_number");
+            LocalDate validThrough = ((Date) endorsement.get("valid_through")).toLocalDate();
+            boolean submitted = "SUBMITTED".equals(endorsement.get("renewal"));
+            Set<Step> untaken = new HashSet<>(jdbc.queryForList("""
+                    SELECT step FROM scheduled_step WHERE endorsement_number = ? AND step IN (?, ?)""",
+                    String.class, number, Step.OPEN_WINDOW.name(), Step.LAPSE.name()).stream()
+                    .map(Step::valueOf).toList());
+            jdbc.update("""
+                    DELETE FROM scheduled_step WHERE endorsement_number = ?
+                    AND (step IN (?, ?) OR due_on > ?)""", number, Step.OPEN_WINDOW.name(), Step.LAPSE.name(),
+                    Date.valueOf(today));
+            for (ScheduledStep step : cycle(number, tenant, validThrough, association.renewalPolicy(validThrough))) {
+                boolean reminder = step.step() == Step.REMIND || step.step() == Step.REMIND_OPENING;
+                if (reminder ? !submitted && step.dueOn().isAfter(today) : untaken.contains(step.step())) {
+                    jdbc.update("""
+                            INSERT INTO scheduled_step (endorsement_number, step, days_before, tenant_id,
+                                                        valid_through, due_on)
+                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", number, step.step().name(),
+                            step.daysBefore(), tenant, Date.valueOf(validThrough), Date.valueOf(step.dueOn()));
+                }
+            }
+        }
+    }
+
+    private void insert(ScheduledStep step) {
+        insert(step.endorsementNumber(), step.step(), step.daysBefore(), step.tenantId(), step.validThrough(),
+                step.dueOn());
     }
 
     private void insert(String number, Step step, int daysBefore, String tenant, LocalDate validThrough,

@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
+import org.iecmh.endorsement.renewal.claim.ClaimEndorsement;
+import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
@@ -129,6 +131,32 @@ class EndorsementTest {
                 .when(new ActivateEndorsement(MA_NUMBER, "app-1", "zoe", "Zoë Example", "IFS",
                         Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, null, LocalDate.of(2026, 11, 22)), IN_MA)
                 .expectEvents(maActivated);
+    }
+
+    @Test
+    void anEndorsementHeldByAnEmailAddressIsClaimedOnceByTheAccountWhoseTokenVouchesForThatAddress() {
+        Instant at = Instant.parse("2027-01-10T15:00:00Z");
+        EndorsementActivated imported = new EndorsementActivated(MA_NUMBER, "ma", null, "email:ana@example.org",
+                "Ana Lima", "IMHS", Instant.parse("2026-11-22T10:00:00Z"), MA_THROUGH, LocalDate.of(2015, 6, 1));
+        EndorsementClaimed claimed = new EndorsementClaimed(MA_NUMBER, "ma", "email:ana@example.org", "ana-lima",
+                "ana@example.org", at);
+        MetaData ana = AuditMetadata.of("ma", "ana-lima", "APPLICANT");
+
+        fixture.given(imported)
+                .when(new ClaimEndorsement(MA_NUMBER, "ana-lima", " Ana@Example.org", at), ana)
+                .expectEvents(claimed);
+        fixture.given(imported, claimed)
+                .when(new ClaimEndorsement(MA_NUMBER, "ana-lima", "ana@example.org", at), ana)
+                .expectNoEvents();
+        fixture.given(imported)
+                .when(new ClaimEndorsement(MA_NUMBER, "ana-lima", null, at), ana)
+                .expectException(breaks("email-not-verified"));
+        fixture.given(imported)
+                .when(new ClaimEndorsement(MA_NUMBER, "kim", "kim@example.org", at), ana)
+                .expectException(breaks("not-your-endorsement"));
+        fixture.given(imported, claimed)
+                .when(new ClaimEndorsement(MA_NUMBER, "someone-else", "ana@example.org", at), ana)
+                .expectException(breaks("not-your-endorsement"));
     }
 
     @Test

@@ -44,8 +44,7 @@ class SeededRenewalPoliciesTest {
         RenewalVersion first = ma.renewal().get(0);
         List<RenewalVersion> versions = new ArrayList<>(ma.renewal());
         versions.add(new RenewalVersion(LocalDate.of(2028, 1, 1), first.model(), first.due(), first.opens(),
-                first.closes(), first.anchorYear(), first.cycleYears(), 60, first.lateFeeCents(), first.currency(),
-                first.reminderDaysBeforeOpening(), first.reminderDaysBeforeClosing(), first.trainingHoursPerYear(),
+                first.closes(), first.anchorYear(), first.cycleYears(), 60, first.reminderDaysBeforeOpening(), first.reminderDaysBeforeClosing(), first.trainingHoursPerYear(),
                 3, first.reflectiveSupervisionHoursPerYear(), first.reflectiveSupervisionCategories(),
                 first.codeOfEthicsPerYear(), first.membershipPerYear(), first.inactiveMaximumMonths(),
                 first.reinstatementFee()));

@@ -81,9 +81,11 @@ public record Association(String code, String name, String state, String timeZon
         return Arrays.stream(Category.values()).filter(this::offers).toList();
     }
 
-    /** The renewal policy in force on {@code day}. */
+    /** The renewal policy in force on {@code day}, with the late fee of the prices in force that day. */
     public RenewalPolicy renewalPolicy(LocalDate day) {
-        return inForce(renewal, day, "renewal").policy();
+        FeeSchedule prices = fees.stream().filter(version -> !version.effectiveFrom().isAfter(day))
+                .max(java.util.Comparator.comparing(FeeSchedule::effectiveFrom)).orElse(null);
+        return inForce(renewal, day, "renewal").policy(prices);
     }
 
     /** The prices in force on {@code day}. */

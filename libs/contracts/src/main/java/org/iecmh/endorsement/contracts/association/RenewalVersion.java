@@ -11,11 +11,13 @@ import java.util.Set;
  * {@code closes}; MM-DD days). What every year of the cycle asks is written out: training hours (of which
  * {@code deiHoursPerYear} about diversity, equity and inclusion), reflective supervision hours for the categories
  * listed, and whether the code of ethics and a membership covering the year are asked. Reminders fall the listed days
- * before the window opens and before it closes. {@link #policy()} reads it into the one {@link RenewalPolicy}.
+ * before the window opens and before it closes. A renewal within {@code graceDays} after the close owes the late fee
+ * of the association's fee schedule ({@link FeeSchedule#lateFee()}), the one place the amount is set.
+ * {@link #policy(FeeSchedule)} reads it into the one {@link RenewalPolicy}.
  */
 public record RenewalVersion(LocalDate effectiveFrom, String model, String due, String opens, String closes,
-                             Integer anchorYear, Integer cycleYears, Integer graceDays, Long lateFeeCents,
-                             String currency, List<Integer> reminderDaysBeforeOpening,
+                             Integer anchorYear, Integer cycleYears, Integer graceDays,
+                             List<Integer> reminderDaysBeforeOpening,
                              List<Integer> reminderDaysBeforeClosing, Integer trainingHoursPerYear,
                              Integer deiHoursPerYear, Integer reflectiveSupervisionHoursPerYear,
                              Set<String> reflectiveSupervisionCategories, Boolean codeOfEthicsPerYear,
@@ -32,8 +34,11 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
         return checks.found();
     }
 
-    /** The policy this version sets; {@link InvalidAssociation} when it breaks a rule. */
-    public RenewalPolicy policy() {
+    /**
+     * The policy this version sets, its late fee that of {@code fees} (none where the schedule has no late fee, or
+     * where there is no schedule); {@link InvalidAssociation} when it breaks a rule.
+     */
+    public RenewalPolicy policy(FeeSchedule fees) {
         List<Violation> violations = violations("renewal");
         if (!violations.isEmpty()) {
             throw new InvalidAssociation(violations);
@@ -45,7 +50,8 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
         };
         int trainingHours = trainingHoursPerYear;
         return new RenewalPolicy(effectiveFrom, parsed, orZero(graceDays),
-                lateFeeCents == null ? 0 : lateFeeCents, currency == null ? "USD" : currency,
+                fees == null || fees.lateFee() == null ? 0 : fees.lateFee(),
+                fees == null || fees.currency() == null ? "USD" : fees.currency(),
                 new RenewalPolicy.Reminders(orEmpty(reminderDaysBeforeOpening), orEmpty(reminderDaysBeforeClosing)),
                 new RenewalPolicy.YearlyActivity(trainingHours, orZero(deiHoursPerYear),
                         orZero(reflectiveSupervisionHoursPerYear),
@@ -79,8 +85,6 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
             }
         }
         checks.notNegative(at + "graceDays", graceDays);
-        checks.notNegative(at + "lateFeeCents", lateFeeCents);
-        checks.currency(at + "currency", currency);
         days(checks, at + "reminderDaysBeforeOpening", reminderDaysBeforeOpening);
         days(checks, at + "reminderDaysBeforeClosing", reminderDaysBeforeClosing);
         if (checks.required(at + "trainingHoursPerYear", trainingHoursPerYear)) {

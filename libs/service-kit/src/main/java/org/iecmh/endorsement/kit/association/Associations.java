@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The service's local view of the associations: the latest record of each that association-service published
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose sequence is not newer than the one kept is ignored, so a redelivered or late message never brings an older
  * policy back. Reads come from memory; the instance that received a change applies it when its transaction commits,
  * and every instance reads the table again every {@code iecmh.associations.refresh-every} for the changes its
- * siblings received (one consumer group per service: each message reaches one instance).
+ * siblings received (one consumer group per service: each message reaches one instance). The service's
+ * {@link AssociationChangeListener}s are told of each newer record in the transaction that keeps it.
  */
 public class Associations extends Repeating {
 
@@ -33,6 +35,7 @@ public class Associations extends Repeating {
     private final JdbcTemplate jdbc;
     private final AssociationJson json;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final Supplier<List<AssociationChangeListener>> listeners;
 
     /**
      * A record as kept, with the sequence association-service gave it: what a service records beside a decision to
@@ -42,9 +45,19 @@ public class Associations extends Repeating {
     }
 
     public Associations(JdbcTemplate jdbc, AssociationJson json, Duration refreshEvery) {
+        this(jdbc, json, refreshEvery, List::of);
+    }
+
+    /**
+     * With the listeners told of each newer record in the transaction that keeps it, looked up when a record
+     * arrives (a listener may itself read the associations).
+     */
+    public Associations(JdbcTemplate jdbc, AssociationJson json, Duration refreshEvery,
+                        Supplier<List<AssociationChangeListener>> listeners) {
         super("association-view", refreshEvery);
         this.jdbc = jdbc;
         this.json = json;
+        this.listeners = listeners;
         refresh();
     }
 
@@ -78,6 +91,11 @@ public class Associations extends Repeating {
      * (the inbox's); memory follows once that transaction commits. Returns whether it was newer.
      */
     public boolean keep(AssociationChanged changed) {
+        // The record kept until now, locked until the transaction ends, for the listeners to compare.
+        List<AssociationChangeListener> told = listeners.get();
+        List<String> before = told.isEmpty() ? List.of() : jdbc.queryForList(
+                "SELECT record::text FROM association_view WHERE code = ? FOR UPDATE", String.class,
+                changed.tenantId());
         int updated = jdbc.update("""
                 INSERT INTO association_view (code, sequence, changed_at, changed_by, record)
                 VALUES (?, ?, ?, ?, ?::jsonb)
@@ -91,6 +109,8 @@ public class Associations extends Repeating {
                     changed.sequence());
             return false;
         }
+        Association previous = before.isEmpty() ? null : json.read(before.get(0));
+        told.forEach(listener -> listener.changed(previous, changed.association()));
         Runnable remember = () -> remember(changed.tenantId(), new Kept(changed.sequence(), changed.association()));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

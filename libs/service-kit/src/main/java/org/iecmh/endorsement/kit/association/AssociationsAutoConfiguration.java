@@ -5,6 +5,7 @@ import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.kit.messaging.MessagingAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,8 +36,10 @@ public class AssociationsAutoConfiguration {
     @Bean
     public Associations associations(ServiceKitSchema schemaReady, JdbcTemplate jdbc,
                                      @Qualifier("defaultAxonObjectMapper") ObjectMapper json,
-                                     @Value("${iecmh.associations.refresh-every:PT2S}") Duration refreshEvery) {
-        return new Associations(jdbc, new AssociationJson(json), refreshEvery);
+                                     @Value("${iecmh.associations.refresh-every:PT2S}") Duration refreshEvery,
+                                     ObjectProvider<AssociationChangeListener> listeners) {
+        return new Associations(jdbc, new AssociationJson(json), refreshEvery,
+                () -> listeners.orderedStream().toList());
     }
 
     @Bean(CONSUMER)

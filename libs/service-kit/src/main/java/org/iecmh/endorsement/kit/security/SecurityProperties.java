@@ -15,6 +15,9 @@ import java.util.List;
  * @param publicPaths    paths anyone may call without a token
  * @param additionalPublicPaths a service's own public paths, on top of the shared ones (a provider's webhook)
  * @param protectedPaths paths that need a token even where they lie under a public path (checked first)
+ * @param emailClaim     the claim that holds the user's email address
+ * @param emailVerifiedClaim the claim that says the provider verified that address ({@code true}); an address it
+ *                       does not vouch for is never taken for the user's
  * @param accessTokenTypes the JOSE {@code typ} an access token must have: {@code at+jwt} (RFC 9068), so that an ID
  *                       token of the same issuer is refused; for a provider that does not type its access tokens,
  *                       its type (often {@code JWT}), with the audience then telling them apart
@@ -27,5 +30,7 @@ public record SecurityProperties(@DefaultValue("sub") String subjectClaim,
                                          "/api/registry/**"}) List<String> publicPaths,
                                  @DefaultValue({}) List<String> additionalPublicPaths,
                                  @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
-                                 @DefaultValue("at+jwt") List<String> accessTokenTypes) {
+                                 @DefaultValue("at+jwt") List<String> accessTokenTypes,
+                                 @DefaultValue("email") String emailClaim,
+                                 @DefaultValue("email_verified") String emailVerifiedClaim) {
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Resolves an {@link Actor} parameter of a REST handler from the caller's validated JWT. Subject and role come
  * from the token only; the tenant is the {@code X-Tenant-Id} header (or the token's only tenant when the header is
  * absent) and must be one the token grants, else 403. Where a token grants several roles in the tenant,
- * {@code X-Role} picks one of them.
+ * {@code X-Role} picks one of them. The email address is the actor's only where the token says it was verified.
  */
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -66,7 +66,15 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         String role = role(request, roles);
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         String correlation = requestId == null ? UUID.randomUUID().toString() : requestId.toString();
-        return new Actor(tenant, subject, role, correlation, language(request));
+        return new Actor(tenant, subject, role, correlation, verifiedEmail(token), language(request));
+    }
+
+    /** The token's email address, only when its verified claim is {@code true} (a boolean or the text "true"). */
+    private String verifiedEmail(Jwt token) {
+        Object verified = token.getClaims().get(properties.emailVerifiedClaim());
+        String email = token.getClaimAsString(properties.emailClaim());
+        boolean vouched = Boolean.TRUE.equals(verified) || "true".equals(verified);
+        return vouched && email != null && !email.isBlank() ? email.strip() : null;
     }
 
     /** The platform language the request prefers most ({@code Accept-Language}), if it names one. */

@@ -12,6 +12,7 @@ import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.kit.messaging.DeadLetters;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
+import org.iecmh.endorsement.kit.sample.SampleAssociationChanges;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -49,6 +50,8 @@ class AssociationsTest {
     JdbcTemplate jdbc;
     @Autowired
     Inbox inbox;
+    @Autowired
+    SampleAssociationChanges changes;
     @Autowired
     DeadLetters deadLetters;
     @Autowired
@@ -140,6 +143,24 @@ class AssociationsTest {
             assertThat(binding.name()).isEqualTo("associationEvents-in-0");
             assertThat(binding.topic()).isEqualTo(kafkaPrefix + Topics.ASSOCIATIONS);
         });
+    }
+
+    @Test
+    void aListenerIsToldOfEachNewerRecordWithTheOneItReplacesAndOfNoOlderOne() throws Exception {
+        String code = uniqueCode();
+        Association first = as(code, ma);
+        FeeSchedule current = first.fees().get(0);
+        Association raised = first.withFees(List.of(current, new FeeSchedule(LocalDate.of(2027, 1, 1), "USD", 30,
+                current.registration(), current.processing(), null, null, null, null, null)));
+
+        publish(new AssociationChanged(code, 1, Instant.parse("2026-11-22T10:00:00Z"), "admin-1", first));
+        publish(new AssociationChanged(code, 3, Instant.parse("2026-11-23T10:00:00Z"), "admin-1", raised));
+        String older = publish(new AssociationChanged(code, 2, Instant.parse("2026-11-22T11:00:00Z"), "admin-1",
+                first));
+
+        await().atMost(WAIT).until(() -> inbox.hasHandled("kit-test", older));
+        assertThat(changes.of(code)).containsExactly(code + ": none -> 1 fee schedule(s)",
+                code + ": 1 fee schedule(s) -> 2 fee schedule(s)");
     }
 
     private static Association as(String code, Association template) {
