@@ -21,7 +21,7 @@ class ApplicationIntegrationEvents implements IntegrationEventMapper {
         if (payload instanceof ApplicationSubmitted e) {
             return Optional.of(new org.iecmh.endorsement.contracts.ApplicationSubmitted(e.tenantId(),
                     e.applicationId(), e.personId(), e.applicantName(), e.category().abbreviation(),
-                    domainEvent.getTimestamp()));
+                    domainEvent.getTimestamp(), e.contactEmail()));
         }
         if (payload instanceof EndorsementGranted e) {
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementGranted(e.tenantId(),

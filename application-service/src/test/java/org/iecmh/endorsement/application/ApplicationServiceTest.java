@@ -6,6 +6,8 @@ import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -22,6 +24,7 @@ import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.audit.ChainVerification;
 import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
@@ -31,6 +34,7 @@ import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -47,10 +51,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +98,7 @@ class ApplicationServiceTest {
     static void mailAndLinks(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> RealInfrastructure.smtp().host());
         registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
+        registry.add("iecmh.mail.deliver-every", () -> "PT0.2S");
         registry.add("iecmh.references.link-base", () -> LINK_BASE);
     }
 
@@ -111,6 +115,8 @@ class ApplicationServiceTest {
     IntegrationEventPublisher publisher;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     ApiClient applicant;
     String applicantId;
@@ -442,7 +448,11 @@ class ApplicationServiceTest {
         MimeMessage mail = RealInfrastructure.smtp().receivedFor(dana).get(0);
         assertThat(mail.getSubject()).isEqualTo("A reference for Referenced Person: IECMH Endorsement, "
                 + "Massachusetts Association for Infant Mental Health");
-        assertThat(mail.getContent().toString()).contains("waived access to your rating");
+        assertThat(SmtpServer.plainText(mail)).contains("waived access to your rating");
+        // The outbox kept the mail's body, and so the secret, only until it was sent.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM mail_outbox "
+                + "WHERE recipient = ? AND status = 'SENT' AND text_body IS NULL AND html_body IS NULL", Integer.class,
+                dana) == 1);
         for (String secret : List.of(danaLink, leeLink, kimLink)) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM event_log WHERE payload::text LIKE ? "
                     + "OR meta_data::text LIKE ?", Integer.class, "%" + secret + "%", "%" + secret + "%")).isZero();
@@ -711,6 +721,13 @@ class ApplicationServiceTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.at("/rule")).isEqualTo("application-decided");
         assertThat(start("Denied Person", "IFS")).isNotBlank();
+        String mail = applicantId + "@example.org";
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).stream()
+                .anyMatch(each -> SmtpServer.subject(each).startsWith("Your application was not granted")));
+        assertThat(RealInfrastructure.smtp().receivedFor(mail).stream()
+                .filter(each -> SmtpServer.subject(each).startsWith("Your application was not granted"))
+                .map(SmtpServer::plainText).toList())
+                .singleElement().asString().contains("- The degree could not be verified");
     }
 
     @Test
@@ -813,6 +830,75 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void theApplicantHearsOfEachStepInTheLanguageTheyStartedInSignedByTheAssociation() throws Exception {
+        // Started from the Spanish pages: every mail about this application is in Spanish.
+        applicant = applicant.withHeaders(Map.of("Accept-Language", "es-MX,es;q=0.9"));
+        String mail = applicantId + "@example.org";
+        String id = start("Zoë Núñez <Zo>", "IFA");
+        submitAssociatePortfolio(id);
+        pay(id);
+        coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "TRAINING", "comment", "Name the provider of each training"))));
+        kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                List.of(Map.of("section", "EDUCATION", "comment", "Add the transcript"))));
+        assertThat(applicant.post("/api/applications/" + id + "/submission", null).at("/status"))
+                .isEqualTo("IN_REVIEW");
+        ana.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        kim.post("/api/applications/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
+        assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+        String number = granted.at("/endorsementNumber");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).size() >= 5);
+        List<MimeMessage> received = RealInfrastructure.smtp().receivedFor(mail);
+        assertThat(received).extracting(MimeMessage::getSubject).containsExactly(
+                "Su solicitud de acreditación IECMH con Massachusetts Association for Infant Mental Health",
+                "Recibimos su solicitud: acreditación IECMH, Massachusetts Association for Infant Mental Health",
+                "Su solicitud necesita cambios: acreditación IECMH, Massachusetts Association for Infant Mental Health",
+                "Recibimos su solicitud revisada: acreditación IECMH, Massachusetts Association for Infant Mental "
+                        + "Health",
+                "Ya tiene su acreditación: " + number + ", Massachusetts Association for Infant Mental Health");
+        for (MimeMessage each : received) {
+            assertThat(((InternetAddress) each.getFrom()[0]).getPersonal())
+                    .isEqualTo("Massachusetts Association for Infant Mental Health");
+            assertThat(SmtpServer.plainText(each)).contains("Estimada/o Zoë Núñez <Zo>").contains("Atentamente");
+            assertThat(SmtpServer.html(each)).contains("<html lang=\"es\">").contains("Zoë Núñez &lt;Zo&gt;")
+                    .doesNotContain("<Zo>");
+        }
+        assertThat(SmtpServer.plainText(received.get(0)))
+                .contains(LINK_BASE + "/application.html?id=" + id);
+        assertThat(SmtpServer.plainText(received.get(2)))
+                .contains("- Capacitaciones: Name the provider of each training")
+                .contains("- Formación académica: Add the transcript");
+        String welcome = SmtpServer.plainText(received.get(4));
+        assertThat(welcome).contains(LINK_BASE + "/api/registry/endorsements/" + number + "/certificate")
+                .contains(LINK_BASE + "/verify.html?number=" + number)
+                .contains(LINK_BASE + "/endorsement.html?number=" + number)
+                .contains("válido hasta el 31 de diciembre de 2027");
+
+        // What was sent is in the applicant's own list, with the page each mail leads to.
+        Response mine = applicant.get("/api/applications/mail/mine");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().findValuesAsText("link")).contains(LINK_BASE + "/application.html?id=" + id,
+                LINK_BASE + "/endorsement.html?number=" + number);
+        assertThat(mine.body().findValuesAsText("language")).containsOnly("es");
+        // Handled again, the steps mail nothing more.
+        TrackingEventProcessor applicantMail = processing.eventProcessor("applicant-mail",
+                TrackingEventProcessor.class).orElseThrow();
+        applicantMail.shutDown();
+        applicantMail.resetTokens();
+        applicantMail.start();
+        String other = start("Next Applicant", "IFA");
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM mail_outbox WHERE link = ? AND status = 'SENT'", Integer.class,
+                LINK_BASE + "/application.html?id=" + other) == 1);
+        // Five mails of the first application, and the welcome of the next: nothing twice.
+        assertThat(RealInfrastructure.smtp().receivedFor(mail)).hasSize(6);
+    }
+
+    @Test
     void onlyEndorsedReviewersOfTheRightLevelOtherThanTheApplicantAreAssigned() {
         String id = inReview("Reviewed Person", "IFA");
 
@@ -865,6 +951,24 @@ class ApplicationServiceTest {
         assertThat(coordinator.get(exam).at("/1/result")).isEqualTo("PASSED");
         Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
+
+        // The candidate heard of each sitting and result, in the association's first language.
+        String mail = applicantId + "@example.org";
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(mail).stream()
+                .anyMatch(each -> SmtpServer.subject(each).startsWith("You are endorsed")));
+        List<MimeMessage> exams = RealInfrastructure.smtp().receivedFor(mail).stream()
+                .filter(each -> SmtpServer.subject(each).contains("exam")).toList();
+        assertThat(exams).extracting(SmtpServer::subject).containsExactly(
+                "Your endorsement exam on January 15, 2027: Massachusetts Association for Infant Mental Health",
+                "Your endorsement exam result: Massachusetts Association for Infant Mental Health",
+                "Your endorsement exam on February 1, 2028: Massachusetts Association for Infant Mental Health",
+                "You passed the endorsement exam: Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(exams.get(1))).contains("You may take it again from January 15, 2028");
+    }
+
+    @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
     }
 
     @Test
@@ -1272,14 +1376,10 @@ class ApplicationServiceTest {
     /** The secret of the {@code nth} link mailed to the address, once that mail has arrived. */
     private static String linkMailedTo(String email, int nth) {
         await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(email).size() >= nth);
-        try {
-            MimeMessage mail = RealInfrastructure.smtp().receivedFor(email).get(nth - 1);
-            Matcher link = LINK.matcher(mail.getContent().toString());
-            assertThat(link.find()).as(mail.getContent().toString()).isTrue();
-            return link.group(1);
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        MimeMessage mail = RealInfrastructure.smtp().receivedFor(email).get(nth - 1);
+        Matcher link = LINK.matcher(SmtpServer.plainText(mail));
+        assertThat(link.find()).as(SmtpServer.plainText(mail)).isTrue();
+        return link.group(1);
     }
 
     private Response rate(String secret, int knownForMonths, Map<String, Object> answers) {

@@ -22,6 +22,7 @@ import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.MembershipVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.payment.invoicing.Invoice;
@@ -33,6 +34,12 @@ import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Locale;
+import java.time.format.FormatStyle;
+import java.time.format.DateTimeFormatter;
+import jakarta.mail.internet.MimeMessage;
+import org.iecmh.endorsement.testkit.SmtpServer;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -136,6 +143,10 @@ class PaymentServiceTest {
         registry.add("iecmh.card.stripe.base-url", () -> "http://localhost:" + PROCESSOR.getAddress().getPort());
         registry.add("iecmh.card.stripe.api-key", () -> "sk_test_123");
         registry.add("iecmh.card.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("spring.mail.host", () -> RealInfrastructure.smtp().host());
+        registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
+        registry.add("iecmh.mail.deliver-every", () -> "PT0.2S");
+        registry.add("iecmh.mail.link-base", () -> "https://gateway.test");
     }
 
     @LocalServerPort
@@ -182,6 +193,11 @@ class PaymentServiceTest {
 
     private ApiClient coordinator(String tenant) {
         return ApiClient.onPort(port).as(tenant, "coordinator-" + tenant, "COORDINATOR");
+    }
+
+    @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
     }
 
     @Test
@@ -271,6 +287,38 @@ class PaymentServiceTest {
         }
         assertThat(coordinator("tx").get("/api/payments/invoices/INV-" + before).at("/total/cents"))
                 .isEqualTo("27000");
+    }
+
+    @Test
+    void thePayerIsMailedTheInvoiceAndItsReceiptAtTheAddressTheirApplicationGave() throws Exception {
+        String applicationId = UUID.randomUUID().toString();
+        String person = "payer-" + applicationId.substring(0, 8);
+        String address = person + "@example.org";
+        EventMessage<ApplicationSubmitted> submitted = new GenericEventMessage<>(new ApplicationSubmitted("ma",
+                applicationId, person, "Zoë Payer", "IFS", NOW, address), Map.of(AuditMetadata.TENANT, "ma"));
+        publisher.publish(submitted.getPayload(), submitted);
+        ApiClient coordinator = coordinator("ma");
+        Response invoice = awaitInvoices(applicationId, coordinator);
+        String invoiceId = invoice.at("/0/invoiceId");
+        String dueOn = invoice.at("/0/dueOn");
+        assertThat(coordinator.post("/api/payments/invoices/" + invoiceId + "/payments", Map.of("amountCents", 12_000,
+                "currency", "USD", "method", "CHECK", "reference", "check 77"), Map.of("Idempotency-Key",
+                "mail-" + applicationId)).at("/status")).isEqualTo("PAID");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp().receivedFor(address).size() == 2);
+        List<MimeMessage> mails = RealInfrastructure.smtp().receivedFor(address);
+        String due = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH)
+                .format(LocalDate.parse(dueOn));
+        assertThat(mails.get(0).getSubject()).isEqualTo("Invoice " + invoiceId + ": $120.00 due by " + due
+                + ", Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(mails.get(0))).contains("https://gateway.test/pay.html?invoice=" + invoiceId)
+                .contains("check or bank transfer");
+        assertThat(mails.get(1).getSubject()).isEqualTo("Payment received: invoice " + invoiceId
+                + ", Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(mails.get(1))).contains("$120.00")
+                .contains("https://gateway.test/api/payments/invoices/" + invoiceId + "/receipt");
+        Response mine = ApiClient.onPort(port).as("ma", person, "APPLICANT").get("/api/payments/mail/mine");
+        assertThat(mine.body().findValuesAsText("kind")).containsExactlyInAnyOrder("invoice-issued", "invoice-paid");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
@@ -39,6 +40,7 @@ import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,8 @@ class RenewalServiceTest {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> RealInfrastructure.smtp().host());
         registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
+        registry.add("iecmh.mail.deliver-every", () -> "PT0.2S");
+        registry.add("iecmh.mail.link-base", () -> "https://gateway.test");
     }
 
     @Autowired
@@ -228,6 +232,11 @@ class RenewalServiceTest {
     }
 
     @Test
+    void everyNoticeHasATemplateInEachLanguageNamingTheSameValues() {
+        assertThat(MailTemplates.problems()).isEmpty();
+    }
+
+    @Test
     void theReadinessProbeAnswersUp() {
         Response readiness = ApiClient.onPort(port).get("/actuator/health/readiness");
 
@@ -270,7 +279,7 @@ class RenewalServiceTest {
     @Test
     void anUnrenewedMassachusettsEndorsementLapsesTheDayAfterItsGracePeriodAndIsReinstatedUnderItsOwnNumber() {
         grant("ma", "MA-000012", "provider-12", "IMHS", LocalDate.of(2033, 12, 31));
-        grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31));
+        grant("ma", "MA-000011", "person-11", "IFS", LocalDate.of(2027, 12, 31), "person-11@example.org");
         ApiClient coordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
 
         sweepOn(LocalDate.of(2027, 9, 1));
@@ -319,6 +328,18 @@ class RenewalServiceTest {
         // The next cycle begins with the reminder a month before its window opens.
         assertThat(jdbc.queryForObject("SELECT min(due_on) FROM scheduled_step WHERE endorsement_number = ?",
                 LocalDate.class, "MA-000011")).isEqualTo(LocalDate.of(2028, 9, 1));
+        // The endorsee, who named no language, heard of the lapse and the reinstatement in the association's first.
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp()
+                .receivedFor("person-11@example.org").size() == 7);
+        List<MimeMessage> mails = RealInfrastructure.smtp().receivedFor("person-11@example.org");
+        assertThat(mails.subList(4, 7)).extracting(MimeMessage::getSubject).containsExactly(
+                "Endorsement MA-000011 has lapsed",
+                "Endorsement MA-000011: we received your request for reinstatement",
+                "Endorsement MA-000011 is active again");
+        assertThat(SmtpServer.plainText(mails.get(4))).contains("lapsed on January 31, 2028")
+                .contains("Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(mails.get(5))).doesNotContain("reinstatement fee");
+        assertThat(SmtpServer.plainText(mails.get(6))).contains("valid through December 31, 2028");
     }
 
     @Test
@@ -331,8 +352,10 @@ class RenewalServiceTest {
         CLOCK.set(Instant.parse("2027-06-01T12:00:00Z"));
         assertThat(endorsee.put("/api/endorsements/WA-000021/email-address", Map.of("emailAddress", "not-an-address"))
                 .status()).isEqualTo(400);
-        assertThat(endorsee.put("/api/endorsements/WA-000021/email-address",
-                Map.of("emailAddress", "person-21@example.org")).at("/emailAddress")).isEqualTo("person-21@example.org");
+        // Named from the Spanish pages: the endorsee's mail is in Spanish from now on.
+        assertThat(endorsee.withHeaders(Map.of("Accept-Language", "es-US,es;q=0.9,en;q=0.5"))
+                .put("/api/endorsements/WA-000021/email-address", Map.of("emailAddress", "person-21@example.org"))
+                .at("/emailAddress")).isEqualTo("person-21@example.org");
         Response peer = endorsee.post("/api/endorsements/WA-000021/reflective-supervision",
                 Map.of("providerNumber", "WA-000021", "sessionOn", "2027-05-15", "hours", 12));
         assertThat(peer.status()).isEqualTo(409);
@@ -362,16 +385,18 @@ class RenewalServiceTest {
         sweepOn(LocalDate.of(2027, 10, 1));
         assertThat(countEvents("WA-000021", "RenewalWindowOpened")).isEqualTo(1);
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(3);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 4);
-        List<MimeMessage> firstCycle = RealInfrastructure.smtp().receivedFor("person-21@example.org");
-        assertThat(firstCycle.get(0).getSubject()).isEqualTo("Endorsement WA-000021: renewal opens on 2027-10-01"
-                + " / Acreditación WA-000021: la renovación abre el 2027-10-01");
-        assertThat(firstCycle.get(0).getContent().toString()).contains("60 days from now").contains("dentro de 60 días");
-        assertThat(firstCycle.get(3).getSubject()).isEqualTo("Endorsement WA-000021: the renewal period is open"
-                + " / Acreditación WA-000021: el período de renovación está abierto");
-        assertThat(firstCycle.get(3).getContent().toString()).contains("opened on 2027-10-01")
-                .contains("abrió el 2027-10-01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders("person-21@example.org").size() == 4);
+        List<MimeMessage> firstCycle = reminders("person-21@example.org");
+        assertThat(firstCycle.get(0).getSubject())
+                .isEqualTo("Acreditación WA-000021: la renovación abre el 1 de octubre de 2027");
+        assertThat(SmtpServer.plainText(firstCycle.get(0))).contains("dentro de 60 días")
+                .contains("https://gateway.test/endorsement.html?number=WA-000021")
+                .contains("Center for Early Relational Health").contains("Atentamente");
+        assertThat(SmtpServer.html(firstCycle.get(0)))
+                .contains("<a href=\"https://gateway.test/endorsement.html?number=WA-000021\">");
+        assertThat(firstCycle.get(3).getSubject())
+                .isEqualTo("Acreditación WA-000021: el período de renovación está abierto");
+        assertThat(SmtpServer.plainText(firstCycle.get(3))).contains("abrió el 1 de octubre de 2027");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(403);
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         Response blank = coordinator.post("/api/endorsements/WA-000021/renewal/return", "{\"comments\": \"\"}");
@@ -384,6 +409,18 @@ class RenewalServiceTest {
                 .post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(404);
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
                 .isEqualTo("2030-12-31");
+        // Each step of the renewal is mailed too, in the endorsee's language: received, returned, received, renewed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.smtp()
+                .receivedFor("person-21@example.org").size() == 8);
+        List<MimeMessage> renewal = RealInfrastructure.smtp().receivedFor("person-21@example.org").subList(4, 8);
+        assertThat(renewal).extracting(MimeMessage::getSubject).containsExactly(
+                "Acreditación WA-000021: recibimos su renovación",
+                "Acreditación WA-000021: su renovación necesita cambios",
+                "Acreditación WA-000021: recibimos su renovación",
+                "La acreditación WA-000021 está renovada");
+        assertThat(SmtpServer.plainText(renewal.get(1))).contains("Add the RSC log for 2027");
+        assertThat(SmtpServer.plainText(renewal.get(3))).contains("es válida hasta el 31 de diciembre de 2030")
+                .contains("https://gateway.test/endorsement.html?number=WA-000021");
         sweepOn(LocalDate.of(2028, 1, 2));
         assertThat(coordinator.get("/api/endorsements/WA-000021").at("/status")).isEqualTo("ACTIVE");
 
@@ -406,12 +443,10 @@ class RenewalServiceTest {
             sweepOn(day);
         }
         assertThat(countEvents("WA-000021", "RenewalReminderDue")).isEqualTo(7);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> RealInfrastructure.smtp().receivedFor("person-21@example.org").size() == 9);
-        MimeMessage last = RealInfrastructure.smtp().receivedFor("person-21@example.org").get(8);
-        assertThat(last.getSubject()).isEqualTo("Endorsement WA-000021: renew by 2030-12-31"
-                + " / Acreditación WA-000021: renueve antes del 2030-12-31");
-        assertThat(last.getContent().toString()).contains("14 days from now").contains("dentro de 14 días");
+        await().atMost(Duration.ofSeconds(30)).until(() -> reminders("person-21@example.org").size() == 9);
+        MimeMessage last = reminders("person-21@example.org").get(8);
+        assertThat(last.getSubject()).isEqualTo("Acreditación WA-000021: renueve antes del 31 de diciembre de 2030");
+        assertThat(SmtpServer.plainText(last)).contains("dentro de 14 días");
         assertThat(endorsee.get("/api/endorsements/WA-000021/progress").at("/met")).isEqualTo("true");
         assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).at("/renewal")).isEqualTo("SUBMITTED");
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
@@ -812,25 +847,30 @@ class RenewalServiceTest {
                 Map.of("emailAddress", "person-95@example.org"));
         // The window opens (and says so in a mail) before the database begins to fail.
         sweepOn(LocalDate.of(2027, 10, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM reminder_email "
-                + "WHERE endorsement_number = 'MA-000095' AND kind = 'OPENED' AND sent_at IS NOT NULL", Integer.class) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM mail_outbox "
+                + "WHERE recipient = 'person-95@example.org' AND kind = 'renewal-window-opened' AND status = 'SENT'",
+                Integer.class) == 1);
         assertThat(RealInfrastructure.smtp().receivedFor("person-95@example.org")).hasSize(1);
-        // The database fails the first time this endorsement's reminder is marked sent: after the SMTP server took it.
+        // The database fails the first time this endorsee's mail is marked sent: after the SMTP server took it.
         jdbc.execute("CREATE SEQUENCE marks_of_ma_000095");
         jdbc.execute("""
                 CREATE FUNCTION fail_first_mark_of_ma_000095() RETURNS trigger AS $$
                 BEGIN
-                    IF NEW.endorsement_number = 'MA-000095' AND NEW.sent_at IS NOT NULL
+                    IF NEW.recipient = 'person-95@example.org' AND NEW.status = 'SENT'
                             AND nextval('marks_of_ma_000095') = 1 THEN
                         RAISE EXCEPTION 'the database went away before the reminder was marked sent';
                     END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""");
-        jdbc.execute("CREATE TRIGGER fail_first_mark_of_ma_000095 BEFORE UPDATE ON reminder_email "
+        jdbc.execute("CREATE TRIGGER fail_first_mark_of_ma_000095 BEFORE UPDATE ON mail_outbox "
                 + "FOR EACH ROW EXECUTE FUNCTION fail_first_mark_of_ma_000095()");
         String messageId = "<renewal-reminder.MA-000095.2027-12-31.30@localhost>";
 
         sweepOn(LocalDate.of(2027, 12, 1));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 2);
+        // Claimed for a while when it was handed to the relay: once the claim runs out, it goes again.
+        CLOCK.advance(Duration.ofMinutes(5).plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> RealInfrastructure.smtp().receivedFor("person-95@example.org").size() == 3);
@@ -838,13 +878,12 @@ class RenewalServiceTest {
         assertThat(received.get(0).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.window-opened.0@localhost>");
         assertThat(received.get(1).getMessageID()).isEqualTo(messageId);
         assertThat(received.get(2).getMessageID()).isEqualTo(messageId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "SELECT sent_at IS NOT NULL FROM reminder_email WHERE endorsement_number = ? AND kind = 'CLOSING'",
-                Boolean.class, "MA-000095"));
-        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
-                + "AND kind = 'CLOSING'", Integer.class, "MA-000095")).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(jdbc.queryForObject(
+                "SELECT status FROM mail_outbox WHERE message_id = ?", String.class, messageId)));
+        assertThat(jdbc.queryForObject("SELECT attempts FROM mail_outbox WHERE message_id = ?", Integer.class,
+                messageId)).isEqualTo(2);
 
-        // Every reminder handled again from the start of the stream: the ones marked sent stay unsent. The next
+        // Every reminder handled again from the start of the stream: the ones recorded stay as they are. The next
         // reminder is handled after all of them, so once it arrives they have been passed over.
         TrackingEventProcessor reminders = processing.eventProcessor("renewal-reminders", TrackingEventProcessor.class)
                 .orElseThrow();
@@ -857,8 +896,9 @@ class RenewalServiceTest {
         List<MimeMessage> afterReplay = RealInfrastructure.smtp().receivedFor("person-95@example.org");
         assertThat(afterReplay).hasSize(4);
         assertThat(afterReplay.get(3).getMessageID()).isEqualTo("<renewal-reminder.MA-000095.2027-12-31.7@localhost>");
-        assertThat(jdbc.queryForObject("SELECT attempts FROM reminder_email WHERE endorsement_number = ? "
-                + "AND days_before = 30", Integer.class, "MA-000095")).isEqualTo(2);
+        assertThat(afterReplay.get(3).getSubject()).isEqualTo("Endorsement MA-000095: renew by December 31, 2027");
+        assertThat(jdbc.queryForObject("SELECT attempts FROM mail_outbox WHERE message_id = ?", Integer.class,
+                messageId)).isEqualTo(2);
     }
 
     @Test
@@ -1103,6 +1143,12 @@ class RenewalServiceTest {
         publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);
+    }
+
+    /** The renewal reminders (and window openings) mailed to {@code address}, oldest first. */
+    private static List<MimeMessage> reminders(String address) {
+        return RealInfrastructure.smtp().receivedFor(address).stream()
+                .filter(mail -> SmtpServer.messageId(mail).startsWith("<renewal-reminder.")).toList();
     }
 
     private void sweepOn(LocalDate day) {

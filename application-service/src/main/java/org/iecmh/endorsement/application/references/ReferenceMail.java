@@ -2,14 +2,16 @@ package org.iecmh.endorsement.application.references;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.mail.Notice;
+import org.iecmh.endorsement.kit.mail.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,9 +19,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Mails each rater a one-time link to the rating form. A tracking processor: its token is claimed by one instance
- * at a time; a failed send rolls back the link it made and is retried, never skipped. The secret is made here, only
- * its hash is stored, and it is written to no log.
+ * Mails each rater a one-time link to the rating form, in the language of the applicant who named them. A tracking
+ * processor: the link and its mail are recorded in the outbox in the processor's transaction, once per event, and
+ * the outbox sends it. The secret is made here, only its hash is kept with the link, and it is written to no log;
+ * the outbox holds the mail's body only until it is sent.
  */
 @Component
 @ProcessingGroup("reference-mail")
@@ -27,44 +30,43 @@ class ReferenceMail {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceMail.class);
 
-    private final JavaMailSender mail;
+    private final Notices notices;
     private final ReferenceLinks links;
     private final ReferenceViews references;
     private final TenantPolicies policies;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final String from;
-    private final String linkBase;
 
-    ReferenceMail(JavaMailSender mail, ReferenceLinks links, ReferenceViews references, TenantPolicies policies,
-                  JdbcTemplate jdbc, Clock clock, @Value("${iecmh.references.from}") String from,
-                  @Value("${iecmh.references.link-base}") String linkBase) {
-        this.mail = mail;
+    ReferenceMail(Notices notices, ReferenceLinks links, ReferenceViews references, TenantPolicies policies,
+                  JdbcTemplate jdbc, Clock clock) {
+        this.notices = notices;
         this.links = links;
         this.references = references;
         this.policies = policies;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.from = from;
-        this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
     @EventHandler
-    void on(RaterNamed event) {
-        send(event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
+    void on(RaterNamed event, @MessageIdentifier String eventId,
+            @MetaDataValue(AuditMetadata.LANGUAGE) String language) {
+        send(eventId, language, event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
     }
 
     @EventHandler
-    void on(RaterReplaced event) {
-        send(event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
+    void on(RaterReplaced event, @MessageIdentifier String eventId,
+            @MetaDataValue(AuditMetadata.LANGUAGE) String language) {
+        send(eventId, language, event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
     }
 
     @EventHandler
-    void on(ReferenceLinkResent event) {
-        send(event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
+    void on(ReferenceLinkResent event, @MessageIdentifier String eventId,
+            @MetaDataValue(AuditMetadata.LANGUAGE) String language) {
+        send(eventId, language, event.applicationId(), event.tenantId(), event.referenceId(), event.linkExpiresAt());
     }
 
-    private void send(String applicationId, String tenantId, String referenceId, Instant expiresAt) {
+    private void send(String eventId, String language, String applicationId, String tenantId, String referenceId,
+                      Instant expiresAt) {
         Instant now = clock.instant();
         ReferenceViews.Named named = references.find(referenceId).orElseThrow(() -> new IllegalStateException(
                 "Reference " + referenceId + " is not in the read model yet; the mail is retried"));
@@ -77,29 +79,23 @@ class ReferenceMail {
             return;
         }
         Reference reference = named.reference();
+        Notice notice = Notice.of("reference-request", tenantId, eventId, reference.email()).to(null, language);
+        if (notices.recorded(notice)) {
+            // Handled again: the link mailed then still works; a new one would void it.
+            return;
+        }
         Map<String, Object> application = jdbc.queryForMap(
                 "SELECT applicant_name, category FROM application_view WHERE application_id = ?", applicationId);
-        String applicant = (String) application.get("applicant_name");
         Category category = Category.fromAbbreviation((String) application.get("category"));
-        String association = policies.tenant(tenantId).name();
         String secret = links.issue(applicationId, tenantId, referenceId, expiresAt, now);
-
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(reference.email());
-        message.setSubject("A reference for " + applicant + ": IECMH Endorsement, " + association);
-        message.setText("Dear " + reference.raterName() + ",\n\n"
-                + applicant + " is applying to " + association + " for Infant and Early Childhood Mental Health "
-                + "Endorsement as " + category.title() + " (" + category.abbreviation() + ") and has named you as a "
-                + "reference. Please rate their work on the short form at\n\n"
-                + linkBase + "/rate.html#" + secret + "\n\n"
-                + "The link works once, until " + policies.day(tenantId, expiresAt) + ". You need no "
-                + "account. "
-                + (reference.waivesAccess()
-                ? "The applicant has waived access to your rating: they will not see it."
-                : "The applicant may read your rating.")
-                + "\n\nThank you,\n" + association + "\n");
-        mail.send(message);
-        log.info("Reference {}: link mailed, valid until {}", referenceId, expiresAt);
+        notices.send(notice
+                .with("rater", reference.raterName())
+                .with("applicant", application.get("applicant_name"))
+                .with("category", category.title() + " (" + category.abbreviation() + ")")
+                .with("ratingLink", notices.link("/rate.html#" + secret))
+                .with("expiresOn", policies.day(tenantId, expiresAt))
+                .with("waived", reference.waivesAccess())
+                .with("notWaived", !reference.waivesAccess()));
+        log.info("Reference {}: link recorded for mailing, valid until {}", referenceId, expiresAt);
     }
 }

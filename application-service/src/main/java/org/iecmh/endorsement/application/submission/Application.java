@@ -240,7 +240,7 @@ public class Application extends TenantOwnedAggregate {
             apply(new ApplicationResubmitted(applicationId, tenantId, command.requirements(), command.judgedBy()));
         } else {
             apply(new ApplicationSubmitted(applicationId, tenantId, personId, applicantName, category,
-                    command.requirements(), command.judgedBy()));
+                    command.requirements(), command.judgedBy(), contactEmail));
         }
     }
 

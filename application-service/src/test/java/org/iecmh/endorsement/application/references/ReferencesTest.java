@@ -59,7 +59,7 @@ class ReferencesTest {
             Category.IMHS, "zoe@example.org", "MA");
     private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY, RULES, null);
     private final ApplicationSubmitted submitted = new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example",
-            Category.IMHS, REQUIREMENTS, null);
+            Category.IMHS, REQUIREMENTS, null, "zoe@example.org");
 
     private final RaterNamed dana = named("ref-dana", "Dana Supervisor", CURRENT_SUPERVISOR, true);
     private final RaterNamed lee = named("ref-lee", "Lee Provider", RSC_PROVIDER, false);

@@ -85,7 +85,8 @@ class ApplicationTest {
     private final PortfolioEntryRecorded degreeRecorded = new PortfolioEntryRecorded(ID, "e1", DEGREE);
     private final PortfolioEntryRecorded trainingRecorded = new PortfolioEntryRecorded(ID, "e2", TRAINING);
     private final ApplicationSubmitted submitted =
-            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS, JUDGED_BY);
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, REQUIREMENTS, JUDGED_BY,
+                    "zoe@example.org");
     private final SubmitApplication submit = new SubmitApplication(ID, REQUIREMENTS, Map.of(), TODAY,
             new ReferenceRules(12, 6), JUDGED_BY);
     private final ReviewOpened reviewOpened = new ReviewOpened(ID, "ma", "INV-app-1");
@@ -315,7 +316,8 @@ class ApplicationTest {
             true);
     private static final LocalDate SITTING = LocalDate.of(2027, 1, 15);
     private final ApplicationSubmitted submittedWithExam =
-            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM, JUDGED_BY);
+            new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, WITH_EXAM, JUDGED_BY,
+                    "zoe@example.org");
     private final ExamScheduled scheduled = new ExamScheduled(ID, "ma", 1, SITTING,
             List.of(ExamPart.MULTIPLE_CHOICE, ExamPart.VIGNETTES), 80, 12);
     private static final MetaData BY_COORDINATOR = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
@@ -446,7 +448,7 @@ class ApplicationTest {
         ApplicationStarted mentor = new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHM_C,
                 "zoe@example.org", "MA");
         ApplicationSubmitted mentorSubmitted = new ApplicationSubmitted(ID, "ma", "applicant-1", "Zoë Example",
-                Category.IMHM_C, WITH_EXAM, JUDGED_BY);
+                Category.IMHM_C, WITH_EXAM, JUDGED_BY, "zoe@example.org");
         Reviewer policyMentor = new Reviewer("reviewer-pat", "MA-000105", Category.IMHM_P);
         Reviewer clinicalMentor = new Reviewer("reviewer-cy", "MA-000106", Category.ECMHM_C);
         fixture.given(mentor, mentorSubmitted, reviewOpened)

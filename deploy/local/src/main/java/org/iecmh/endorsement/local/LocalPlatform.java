@@ -30,7 +30,7 @@ public final class LocalPlatform {
     static final int KAFKA_PORT = 19092;
     static final int KAFKA_CONTROLLER_PORT = 19093;
     static final int SMTP_PORT = 13025;
-    static final int IMAP_PORT = 13143;
+    static final int MAILBOX_PORT = 13180;
     static final int CARD_PROCESSOR_PORT = 14242;
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084,
@@ -54,13 +54,13 @@ public final class LocalPlatform {
         LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-        // Email (renewal reminders, reference requests) goes to a real SMTP server in this JVM; it keeps messages in memory only and
-        // lets anyone read a recipient's mail over IMAP with the address as both user name and password.
-        say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail over IMAP on port " + IMAP_PORT + ")");
-        GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        // Email goes to a real SMTP server in this JVM, which keeps messages in memory only; anyone reads a recipient's
+        // mail over HTTP (LocalMailbox). No IMAP: GreenMail's spins a thread on a connection its client half-closes.
+        say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail at http://127.0.0.1:" + MAILBOX_PORT
+                + "/mail/<address>)");
+        GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        LocalMailbox mailbox = LocalMailbox.start(mail, MAILBOX_PORT);
         String issuer = "http://localhost:" + IDENTITY_PORT;
         say("Starting the identity provider on " + issuer);
         LocalJvm identity = LocalJvm.start("identity provider", identityJar, IDENTITY_PORT, List.of(),
@@ -87,6 +87,7 @@ public final class LocalPlatform {
             platform.close();
             cards.close();
             say("Stopping the SMTP server");
+            mailbox.close();
             mail.stop();
             identity.close();
             say("Stopping Kafka");
@@ -141,8 +142,8 @@ public final class LocalPlatform {
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   scorer-ma, scorer2-ma, auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/
-                  email (renewal reminders, reference requests): SMTP 127.0.0.1:%2$d; read it over IMAP 127.0.0.1:%3$d, user and password
-                  the recipient's address
+                  email (every notice the services send): SMTP 127.0.0.1:%2$d; read a recipient's mail with
+                  curl -s http://127.0.0.1:%3$d/mail/zoe@example.org
 
                 Sign in and call the API with the token. Try:
 
@@ -156,7 +157,7 @@ public final class LocalPlatform {
 
                 The README walks the whole path: submit, pay, approve, find in the registry, read the history.
                 Press Ctrl-C to stop.
-                """.formatted(gateway, SMTP_PORT, IMAP_PORT, CARD_PROCESSOR_PORT);
+                """.formatted(gateway, SMTP_PORT, MAILBOX_PORT, CARD_PROCESSOR_PORT);
     }
 
     private static void say(String message) {

@@ -9,6 +9,7 @@ import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -97,9 +98,10 @@ class RenewalRehearsalTest {
         await("three reminders").atMost(RunningPlatform.HOP)
                 .until(() -> RealInfrastructure.smtp().receivedFor(MAIL).size() == 3);
         MimeMessage first = RealInfrastructure.smtp().receivedFor(MAIL).get(0);
-        assertThat(first.getSubject()).isEqualTo("Endorsement " + NUMBER + ": renewal opens on 2027-10-01"
-                + " / Acreditación " + NUMBER + ": la renovación abre el 2027-10-01");
-        assertThat(first.getContent().toString()).contains("60 days from now").contains("dentro de 60 días");
+        // The endorsee chose no language: the association's first.
+        assertThat(first.getSubject()).isEqualTo("Endorsement " + NUMBER + ": renewal opens on October 1, 2027");
+        assertThat(SmtpServer.plainText(first)).contains("60 days from now")
+                .contains("/endorsement.html?number=" + NUMBER);
 
         running.moveClocksTo(Instant.parse("2027-10-01T19:00:00Z"));
         schedule.sweep();

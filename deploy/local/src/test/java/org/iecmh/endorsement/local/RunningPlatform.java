@@ -6,10 +6,10 @@ import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 import org.iecmh.endorsement.testkit.PostgresServer;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import jakarta.mail.MessagingException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -325,14 +325,10 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
      */
     static String linkMailedTo(String rater) {
         await("the mail to " + rater).atMost(HOP).until(() -> !RealInfrastructure.smtp().receivedFor(rater).isEmpty());
-        try {
-            Matcher link = Pattern.compile("http://\\S+/rate\\.html#[A-Za-z0-9_-]+")
-                    .matcher(RealInfrastructure.smtp().receivedFor(rater).get(0).getContent().toString());
-            assertThat(link.find()).isTrue();
-            return link.group();
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        Matcher link = Pattern.compile("http://\\S+/rate\\.html#[A-Za-z0-9_-]+")
+                .matcher(SmtpServer.plainText(RealInfrastructure.smtp().receivedFor(rater).get(0)));
+        assertThat(link.find()).isTrue();
+        return link.group();
     }
 
     /** The API path of the form a rater's link opens: the page calls it with the secret from the link's fragment. */

@@ -127,6 +127,9 @@ final class SecurityMatrix {
             # Dead letters: the platform operator lists and replays them.
             GET    /api/applications/dead-letters                                    platform 403   403   403   403   403   403   200
             POST   /api/applications/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
+            # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
+            GET    /api/applications/mail/failed                                     tenant   403   403   403   200   403   403   200
+            GET    /api/applications/mail/mine                                       tenant   200   200   200   200   200   200   200
 
             # renewal-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/endorsements/{endorsementNumber}                             record   200   404   404   200   200   200   200
@@ -170,6 +173,9 @@ final class SecurityMatrix {
             # Dead letters: the platform operator lists and replays them.
             GET    /api/endorsements/dead-letters                                    platform 403   403   403   403   403   403   200
             POST   /api/endorsements/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
+            # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
+            GET    /api/endorsements/mail/failed                                     tenant   403   403   403   200   403   403   200
+            GET    /api/endorsements/mail/mine                                       tenant   200   200   200   200   200   200   200
 
             # payment-service                                                        scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/payments/invoices                                            search   200   EMPTY EMPTY 200   200   200   200
@@ -204,6 +210,9 @@ final class SecurityMatrix {
             # Dead letters: the platform operator lists and replays them.
             GET    /api/payments/dead-letters                                        platform 403   403   403   403   403   403   200
             POST   /api/payments/dead-letters/{binding}/replays                      platform 403   403   403   403   403   403   200
+            # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
+            GET    /api/payments/mail/failed                                         tenant   403   403   403   200   403   403   200
+            GET    /api/payments/mail/mine                                           tenant   200   200   200   200   200   200   200
 
             # registry-service                                                       scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             GET    /api/registry/endorsees                                           public   200

@@ -9,9 +9,16 @@ public record ApplicationSubmitted(
         String personId,
         String applicantName,
         String category,
-        Instant submittedAt) implements IntegrationEvent {
+        Instant submittedAt,
+        String contactEmail) implements IntegrationEvent {
 
     public static final String TYPE = "org.iecmh.endorsement.application.submitted.v1";
+
+    /** Without a contact email: an application started before one was asked for. */
+    public ApplicationSubmitted(String tenantId, String applicationId, String personId, String applicantName,
+                                String category, Instant submittedAt) {
+        this(tenantId, applicationId, personId, applicantName, category, submittedAt, null);
+    }
 
     @Override
     public String partitionKey() {

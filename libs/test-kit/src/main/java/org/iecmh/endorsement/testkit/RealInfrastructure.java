@@ -44,7 +44,7 @@ public final class RealInfrastructure {
     /** The JVM's SMTP server, for services that send email; embedded either way, as it needs no Docker. */
     public static synchronized SmtpServer smtp() {
         if (smtp == null) {
-            smtp = timed("SMTP", SmtpServer::start);
+            smtp = timed("SMTP", SmtpServer::listen);
             log.info("Tests use {}", smtp.description());
         }
         return smtp;

@@ -7,6 +7,7 @@ import org.iecmh.endorsement.payment.PaymentServiceApplication;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
 import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.kit.mail.Notices;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,11 @@ class SubmissionBilling {
 
     @Bean
     Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
-                                                Associations associations, Clock clock) {
+                                                Associations associations, Clock clock, Notices notices) {
         return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
             if (received.event() instanceof ApplicationSubmitted submitted) {
+                // Where the invoice and its receipt are mailed.
+                notices.rememberAddress(submitted.tenantId(), submitted.personId(), submitted.contactEmail());
                 Category category = Category.fromAbbreviation(submitted.category());
                 LocalDate today = associations.require(submitted.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(submitted.tenantId(), today);

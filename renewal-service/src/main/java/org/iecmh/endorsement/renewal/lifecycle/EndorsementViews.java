@@ -102,7 +102,7 @@ public class EndorsementViews {
     public Actor actingOn(EndorsementView endorsement, Actor actor) {
         boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
         return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId(),
-                actor.verifiedEmail()) : actor;
+                actor.verifiedEmail(), actor.language()) : actor;
     }
 
     /** The person's endorsements wherever they are now (a transfer keeps them the endorsee's), oldest first. */

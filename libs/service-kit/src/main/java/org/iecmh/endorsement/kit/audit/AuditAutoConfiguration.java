@@ -44,7 +44,8 @@ public class AuditAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.TENANT, AuditMetadata.SUBJECT, AuditMetadata.ROLE);
+        return new SimpleCorrelationDataProvider(AuditMetadata.TENANT, AuditMetadata.SUBJECT, AuditMetadata.ROLE,
+                AuditMetadata.LANGUAGE);
     }
 
     @Bean

@@ -22,6 +22,13 @@ public final class AuditMetadata {
     /** The message that directly caused this one. */
     public static final String CAUSATION = "causationId";
 
+    /**
+     * The language the person who sent the request reads ({@code en}, {@code es}: their request's
+     * {@code Accept-Language}, which the web application sets to the page's language); absent when it named none
+     * the platform speaks. Mail about what the request started is written in it.
+     */
+    public static final String LANGUAGE = "language";
+
     /** The role of a service acting on its own, in reaction to an integration event or the clock. */
     public static final String SYSTEM_ROLE = "SYSTEM";
 

@@ -13,14 +13,21 @@ import java.util.Map;
 
 /**
  * Who sends a request: the tenant they act in, their subject and role (all three granted by their validated
- * token, see {@link ActorArgumentResolver}), the request's correlation id ({@code X-Request-Id}), and the email
- * address the token's provider vouches for ({@code null} when the token carries none or does not say it was verified).
+ * token, see {@link ActorArgumentResolver}), the request's correlation id ({@code X-Request-Id}), the email address
+ * the token's provider vouches for ({@code null} when the token carries none or does not say it was verified), and the
+ * language they read, if their request named one the platform speaks ({@code Accept-Language}).
  */
-public record Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail) {
+public record Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail,
+                    String language) {
 
-    /** An actor whose email address no provider vouched for. */
+    /** An actor whose email address no provider vouched for, who named no language. */
     public Actor(String tenantId, String subject, String role, String correlationId) {
-        this(tenantId, subject, role, correlationId, null);
+        this(tenantId, subject, role, correlationId, null, null);
+    }
+
+    /** An actor who named no language. */
+    public Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail) {
+        this(tenantId, subject, role, correlationId, verifiedEmail, null);
     }
 
     /** The verified email address in lower case, if the token vouched for one. */
@@ -31,7 +38,9 @@ public record Actor(String tenantId, String subject, String role, String correla
 
     /** Metadata for a command this actor sends; Axon copies it onto every event the command causes. */
     public MetaData metaData() {
-        return AuditMetadata.of(tenantId, subject, role).mergedWith(Map.of(AuditMetadata.CORRELATION, correlationId));
+        MetaData metaData = AuditMetadata.of(tenantId, subject, role)
+                .mergedWith(Map.of(AuditMetadata.CORRELATION, correlationId));
+        return language == null ? metaData : metaData.mergedWith(Map.of(AuditMetadata.LANGUAGE, language));
     }
 
     public boolean hasRole(String expected) {

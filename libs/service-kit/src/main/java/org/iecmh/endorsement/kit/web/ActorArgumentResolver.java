@@ -1,8 +1,10 @@
 package org.iecmh.endorsement.kit.web;
 
+import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.kit.security.SecurityProperties;
 import org.iecmh.endorsement.kit.security.TenantGrants;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,6 +14,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -63,7 +66,7 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         String role = role(request, roles);
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         String correlation = requestId == null ? UUID.randomUUID().toString() : requestId.toString();
-        return new Actor(tenant, subject, role, correlation, verifiedEmail(token));
+        return new Actor(tenant, subject, role, correlation, verifiedEmail(token), language(request));
     }
 
     /** The token's email address, only when its verified claim is {@code true} (a boolean or the text "true"). */
@@ -72,6 +75,19 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         String email = token.getClaimAsString(properties.emailClaim());
         boolean vouched = Boolean.TRUE.equals(verified) || "true".equals(verified);
         return vouched && email != null && !email.isBlank() ? email.strip() : null;
+    }
+
+    /** The platform language the request prefers most ({@code Accept-Language}), if it names one. */
+    private static String language(NativeWebRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Locale.lookupTag(Locale.LanguageRange.parse(header), Association.LANGUAGES);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private static Jwt token() {

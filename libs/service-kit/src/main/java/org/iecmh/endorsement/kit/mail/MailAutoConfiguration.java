@@ -1,0 +1,67 @@
+package org.iecmh.endorsement.kit.mail;
+
+import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.kit.association.AssociationsAutoConfiguration;
+import org.iecmh.endorsement.kit.eventstore.EventStoreAutoConfiguration;
+import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
+import org.iecmh.endorsement.kit.time.ClockAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The outbox and its delivery, in a service that has an SMTP relay ({@code spring.mail.host}). */
+@AutoConfiguration(after = {MailSenderAutoConfiguration.class, EventStoreAutoConfiguration.class,
+        ClockAutoConfiguration.class, AssociationsAutoConfiguration.class})
+@ConditionalOnBean(JavaMailSender.class)
+public class MailAutoConfiguration {
+
+    @Bean
+    public MailOutbox mailOutbox(ServiceKitSchema schemaReady, JdbcTemplate jdbc, Clock clock,
+                                 @Value("${iecmh.mail.from:endorsement@localhost}") String from) {
+        return new MailOutbox(jdbc, clock, from);
+    }
+
+    @Bean
+    public MailTemplates mailTemplates() {
+        return new MailTemplates();
+    }
+
+    /** Where the association's people open the pages a mail links to: the gateway's public address. */
+    @Bean
+    @ConditionalOnBean(Associations.class)
+    public Notices notices(MailOutbox outbox, MailTemplates templates, Associations associations,
+                           @Value("${iecmh.mail.link-base:http://localhost:8080}") String linkBase) {
+        return new Notices(outbox, templates, associations, linkBase);
+    }
+
+    @Bean
+    public MailRetries mailRetries(@Value("${iecmh.mail.first-retry-after:PT1M}") Duration first,
+                                   @Value("${iecmh.mail.longest-retry-after:PT1H}") Duration longest,
+                                   @Value("${iecmh.mail.attempts:8}") int attempts) {
+        return new MailRetries(first, longest, attempts);
+    }
+
+    @Bean
+    public MailDelivery mailDelivery(ServiceKitSchema schemaReady, JdbcTemplate jdbc, JavaMailSender smtp, Clock clock,
+                                     MailRetries retries,
+                                     @Value("${iecmh.mail.claim-for:PT5M}") Duration claimFor,
+                                     @Value("${iecmh.mail.deliver-every:PT2S}") Duration every) {
+        return new MailDelivery(jdbc, smtp, clock, retries, claimFor, every);
+    }
+
+    @Bean
+    @ConditionalOnProperty("iecmh.mail.path")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    MailResource mailResource(MailOutbox outbox) {
+        return new MailResource(outbox);
+    }
+}
