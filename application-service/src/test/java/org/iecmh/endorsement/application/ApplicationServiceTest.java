@@ -1595,8 +1595,7 @@ class ApplicationServiceTest {
                     Map.of("reviewers", List.of("reviewer-claimant", "reviewer-kim")));
             assertThat(beforeClaim.at("/rule")).isEqualTo("reviewer-not-endorsed");
 
-            EndorsementClaimed claimed = new EndorsementClaimed("ma", "MA-L-1101", "email:rae.claim@example.org",
-                    "reviewer-claimant", "rae.claim@example.org", NOW);
+            EndorsementClaimed claimed = new EndorsementClaimed("ma", "MA-L-1101", "reviewer-claimant", NOW);
             publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
             publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
 

@@ -64,7 +64,7 @@ class RenewalIntegrationEvents implements IntegrationEventMapper {
         }
         if (payload instanceof EndorsementClaimed e) {
             return Optional.of(new org.iecmh.endorsement.contracts.EndorsementClaimed(e.tenantId(),
-                    e.endorsementNumber(), e.previousPersonId(), e.personId(), e.email(), e.claimedAt()));
+                    e.endorsementNumber(), e.personId(), e.claimedAt()));
         }
         return Optional.empty();
     }

@@ -61,7 +61,7 @@ class IntegrationEventSchemaTest {
             new ReinstatementRequested("wa", "WA-000001", "person-1", "INV-REINSTATEMENT-WA-000001-1", AT),
             new LateRenewalFeeCharged("ma", "MA-000001", "person-1", "INV-LATE-RENEWAL-MA-000001-2027",
                     Money.of(2_500, "USD"), AT),
-            new EndorsementClaimed("ma", "MA-L-0042", "email:ana@example.org", "ana-lima", "ana@example.org", AT),
+            new EndorsementClaimed("ma", "MA-L-0042", "ana-lima", AT),
             new AssociationChanged("ma", 3, AT, "tenant-admin-ma", AssociationSeed.load().get(0)))
             .collect(Collectors.toMap(IntegrationEvent::getClass, Function.identity()));
 
