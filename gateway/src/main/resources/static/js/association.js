@@ -154,7 +154,7 @@ const PARTS = [
         ? t('association.windowYearly', { opens: monthDay(renewal.opens), due: monthDay(renewal.due) })
         : t('association.windowFixed', { opens: monthDay(renewal.opens), closes: monthDay(renewal.closes),
           cycle: renewal.cycleYears, anchor: renewal.anchorYear }),
-      String(renewal.graceDays ?? 0), money(renewal.lateFeeCents, renewal.currency || 'USD'),
+      String(renewal.graceDays ?? 0), money(renewal.lateFeeCents, renewal.currency || feesInForce().currency),
       String(renewal.trainingHoursPerYear ?? '')],
   },
   {
