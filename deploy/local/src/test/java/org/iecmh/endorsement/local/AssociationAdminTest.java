@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,9 @@ import static org.awaitility.Awaitility.await;
  * policy part with its versions; a fee schedule typed in dollars is previewed (what changes, from when) and then
  * added, and listed as planned; refusals show next to the field they name, in the page's words; a profile change is
  * saved. On the import page the admin checks a file with one bad row (the dry run lists it by line and column),
- * imports it and follows the progress to the result, then imports it again and nothing changes. Each screen is
- * checked with axe-core in English and in Spanish.
+ * imports it and follows the progress to the result, then imports it again and nothing changes. The operator adds an
+ * association whose policy starts as a copy of Massachusetts'. Each screen is checked with axe-core in English and in
+ * Spanish.
  */
 @Order(8)
 @ExtendWith(RunningPlatform.class)
@@ -216,6 +218,47 @@ class AssociationAdminTest {
         assertThat(text("import-file-error")).isEqualTo("Elija primero el archivo CSV.");
         Accessibility.assertNoSeriousViolations(driver(), "the import page in Spanish");
         ((JavascriptExecutor) driver()).executeScript("localStorage.clear()");
+    }
+
+    @Test
+    @Order(5)
+    void theOperatorAddsAnAssociationWhosePolicyStartsAsACopyOfAnothers() {
+        open("/association.html");
+        browser.signOut(gateway());
+        browser.signIn(gateway(), "operator", "/association.html");
+        browser.await("the associations to choose from", page -> page.findElement(By.id("platform")).isDisplayed()
+                && page.findElements(By.cssSelector("#choose-code option")).size() >= 2
+                && !page.findElements(By.cssSelector("#part-fees tbody tr")).isEmpty());
+        assertThat(driver().findElement(By.linkText("Operations")).isDisplayed()).isTrue();
+        new Select(field("choose-code")).selectByValue("wa");
+        submit("choose-form");
+        browser.await("Washington's record", page -> text("heading").equals("Center for Early Relational Health"));
+        Accessibility.assertNoSeriousViolations(driver(), "the associations as the operator sees them");
+
+        retype("create-form-code", "NH");
+        retype("create-form-name", "New Hampshire Association for Infant Mental Health");
+        retype("create-form-state", "NH");
+        retype("create-form-timeZone", "America/New_York");
+        field("create-form-languages").click();
+        retype("create-form-badgeIssuer.name", "NH-AIMH");
+        new Select(field("create-policyFrom")).selectByValue("ma");
+        submit("create-form");
+        browser.await("the code's error", page -> !text("create-form-code-error").isEmpty());
+        assertThat(text("create-form-code-error"))
+                .isEqualTo("Use 2 to 16 lower-case letters, digits or hyphens, starting with a letter.");
+        assertThat(field("create-form-name").getAttribute("value"))
+                .isEqualTo("New Hampshire Association for Infant Mental Health");
+
+        retype("create-form-code", "nh");
+        submit("create-form");
+        browser.await("the new association", page -> text("heading").equals(
+                "New Hampshire Association for Infant Mental Health"));
+        assertThat(text("part-fees")).contains("$15.00 / $20.00 / $25.00 / $25.00");
+        assertThat(new Select(field("choose-code")).getFirstSelectedOption().getAttribute("value")).isEqualTo("nh");
+        JsonNode created = RunningPlatform.get().signedIn("operator", "ma").get("/api/associations/nh").body();
+        assertThat(created.get("state").asText()).isEqualTo("NH");
+        assertThat(created.at("/badgeIssuer/name").asText()).isEqualTo("NH-AIMH");
+        assertThat(created.get("fees").size()).isEqualTo(admin().get("/api/associations/ma").body().get("fees").size());
     }
 
     private static ApiClient admin() {
