@@ -148,14 +148,13 @@ const PARTS = [
     key: 'renewal',
     versions: (association) => association.renewal,
     heads: () => [t('association.model'), t('association.window'), t('association.graceDays'),
-      t('field.lateFee'), t('association.trainingHoursPerYear')],
+      t('association.trainingHoursPerYear')],
     cells: (renewal) => [t(`association.model.${renewal.model}`),
       renewal.model === 'yearly'
         ? t('association.windowYearly', { opens: monthDay(renewal.opens), due: monthDay(renewal.due) })
         : t('association.windowFixed', { opens: monthDay(renewal.opens), closes: monthDay(renewal.closes),
           cycle: renewal.cycleYears, anchor: renewal.anchorYear }),
-      String(renewal.graceDays ?? 0), money(renewal.lateFeeCents, renewal.currency || feesInForce().currency),
-      String(renewal.trainingHoursPerYear ?? '')],
+      String(renewal.graceDays ?? 0), String(renewal.trainingHoursPerYear ?? '')],
   },
   {
     key: 'requirements',

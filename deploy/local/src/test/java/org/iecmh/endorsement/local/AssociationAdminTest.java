@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * association whose policy starts as a copy of Massachusetts'. Each screen is checked with axe-core in English and in
  * Spanish.
  */
-@Order(8)
+// After AssociationOnboardingTest, which starts an association from a copy of Massachusetts' record as it is.
+@Order(11)
 @ExtendWith(RunningPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AssociationAdminTest {
@@ -235,29 +236,29 @@ class AssociationAdminTest {
         browser.await("Washington's record", page -> text("heading").equals("Center for Early Relational Health"));
         Accessibility.assertNoSeriousViolations(driver(), "the associations as the operator sees them");
 
-        retype("create-form-code", "NH");
-        retype("create-form-name", "New Hampshire Association for Infant Mental Health");
-        retype("create-form-state", "NH");
+        retype("create-form-code", "VT");
+        retype("create-form-name", "Vermont Association for Infant Mental Health");
+        retype("create-form-state", "VT");
         retype("create-form-timeZone", "America/New_York");
         field("create-form-languages").click();
-        retype("create-form-badgeIssuer.name", "NH-AIMH");
+        retype("create-form-badgeIssuer.name", "VT-AIMH");
         new Select(field("create-policyFrom")).selectByValue("ma");
         submit("create-form");
         browser.await("the code's error", page -> !text("create-form-code-error").isEmpty());
         assertThat(text("create-form-code-error"))
                 .isEqualTo("Use 2 to 16 lower-case letters, digits or hyphens, starting with a letter.");
         assertThat(field("create-form-name").getAttribute("value"))
-                .isEqualTo("New Hampshire Association for Infant Mental Health");
+                .isEqualTo("Vermont Association for Infant Mental Health");
 
-        retype("create-form-code", "nh");
+        retype("create-form-code", "vt");
         submit("create-form");
         browser.await("the new association", page -> text("heading").equals(
-                "New Hampshire Association for Infant Mental Health"));
+                "Vermont Association for Infant Mental Health"));
         assertThat(text("part-fees")).contains("$15.00 / $20.00 / $25.00 / $25.00");
-        assertThat(new Select(field("choose-code")).getFirstSelectedOption().getAttribute("value")).isEqualTo("nh");
-        JsonNode created = RunningPlatform.get().signedIn("operator", "ma").get("/api/associations/nh").body();
-        assertThat(created.get("state").asText()).isEqualTo("NH");
-        assertThat(created.at("/badgeIssuer/name").asText()).isEqualTo("NH-AIMH");
+        assertThat(new Select(field("choose-code")).getFirstSelectedOption().getAttribute("value")).isEqualTo("vt");
+        JsonNode created = RunningPlatform.get().signedIn("operator", "ma").get("/api/associations/vt").body();
+        assertThat(created.get("state").asText()).isEqualTo("VT");
+        assertThat(created.at("/badgeIssuer/name").asText()).isEqualTo("VT-AIMH");
         assertThat(created.get("fees").size()).isEqualTo(admin().get("/api/associations/ma").body().get("fees").size());
     }
 
