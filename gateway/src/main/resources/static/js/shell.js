@@ -2,7 +2,7 @@
 // the navigation the page names in <body data-nav>, the language switcher, and who is signed in, as which
 // association and role (a choice when the token grants several), a link to their own screens and signing out; or a
 // sign-in button) and the footer.
-import { startLanguages, onLanguage, t } from './i18n.js';
+import { startLanguages, onLanguage, t, has } from './i18n.js';
 import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
 
 // Links only some roles see: shown once the page knows whom the signed-in person acts as.
@@ -88,7 +88,9 @@ function button(text, className, onClick) {
 }
 
 function grantLabel(grant) {
-  return t('account.grant', { tenant: t(`tenant.${grant.tenant}`), role: t(`role.${grant.role}`) });
+  // An association added on the platform has no name in the catalogue: its code stands for it.
+  const tenant = has(`tenant.${grant.tenant}`) ? t(`tenant.${grant.tenant}`) : grant.tenant;
+  return t('account.grant', { tenant, role: t(`role.${grant.role}`) });
 }
 
 function renderAccount() {
