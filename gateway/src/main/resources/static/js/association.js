@@ -187,7 +187,9 @@ const PARTS = [
 /** Versions from the earliest, each with the day the next one takes over (null: none planned). */
 function timeline(versions) {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return sorted.map((version, index) => ({ version, until: sorted[index + 1] ? sorted[index + 1].effectiveFrom : null }));
+  return sorted.map((version, index) => ({
+    version, until: sorted[index + 1] ? sorted[index + 1].effectiveFrom : null,
+  }));
 }
 
 function standing({ version, until }, today) {

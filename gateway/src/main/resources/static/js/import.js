@@ -150,7 +150,8 @@ form.addEventListener('submit', async (event) => {
   checked = answer.body;
   renderCheck();
   startButton.disabled = checked.valid === 0;
-  announce(status, t('import.checkedAnnounce', { valid: count(checked.valid), problems: count(checked.problems.length) }));
+  announce(status, t('import.checkedAnnounce',
+    { valid: count(checked.valid), problems: count(checked.problems.length) }));
 });
 
 startButton.addEventListener('click', async () => {

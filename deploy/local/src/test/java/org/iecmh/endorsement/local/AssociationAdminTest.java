@@ -275,10 +275,7 @@ class AssociationAdminTest {
     }
 
     private static void open(String path) {
-        driver().get(gateway() + path);
-        browser.await("the page's messages", page -> !page.findElements(
-                By.cssSelector("button[data-language][aria-pressed=true]")).isEmpty()
-                && !page.findElement(By.tagName("h1")).getText().isEmpty());
+        browser.open(gateway(), path);
         if (path.startsWith("/association.html")) {
             browser.await("the fee form filled in", page -> !page.findElement(By.id("fee-form-currency"))
                     .getAttribute("value").isEmpty());
