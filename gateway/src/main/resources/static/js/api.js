@@ -14,12 +14,15 @@ function here() {
 }
 
 /**
- * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body, an
- * idempotency key (for requests that move money) as Idempotency-Key. Answers { status, ok, body, headers }, or with
- * raw the fetch Response itself (for files and streams). Without a session, or once the token has expired, the
+ * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body (or body,
+ * such as a file, as it is, with its contentType), an idempotency key (for requests that move money) as
+ * Idempotency-Key. Answers { status, ok, body, headers }, or with raw the fetch Response itself (for files and
+ * streams). Without a session, or once the token has expired, the
  * browser goes to sign in and comes back to this page; the promise then never settles.
  */
-export async function callApi(path, { method = 'GET', json, idempotencyKey, raw = false, accept } = {}) {
+export async function callApi(path, {
+  method = 'GET', json, body, contentType, idempotencyKey, raw = false, accept,
+} = {}) {
   const session = currentSession();
   if (!session) {
     await signIn(here());
@@ -33,14 +36,14 @@ export async function callApi(path, { method = 'GET', json, idempotencyKey, raw 
     headers['X-Tenant-Id'] = session.acting.tenant;
     headers['X-Role'] = session.acting.role;
   }
-  if (json !== undefined) {
-    headers['Content-Type'] = 'application/json';
+  if (json !== undefined || contentType) {
+    headers['Content-Type'] = json !== undefined ? 'application/json' : contentType;
   }
   if (idempotencyKey) {
     headers['Idempotency-Key'] = idempotencyKey;
   }
   const response = await fetch(path, {
-    method, headers, cache: 'no-cache', body: json === undefined ? undefined : JSON.stringify(json),
+    method, headers, cache: 'no-cache', body: json === undefined ? body : JSON.stringify(json),
   });
   if (response.status === 401) {
     await signIn(here());

@@ -200,8 +200,9 @@ export function homeOf(role) {
     case 'REVIEWER':
       return '/console.html';
     case 'AUDITOR':
-    case 'TENANT_ADMIN':
       return '/audit.html';
+    case 'TENANT_ADMIN':
+      return '/association.html';
     case 'PLATFORM_ADMIN':
       return '/operations.html';
     default:

@@ -2,16 +2,26 @@
 // the navigation the page names in <body data-nav>, the language switcher, and who is signed in, as which
 // association and role (a choice when the token grants several), a link to their own screens and signing out; or a
 // sign-in button) and the footer.
-import { startLanguages, onLanguage, t } from './i18n.js';
+import { startLanguages, onLanguage, t, has } from './i18n.js';
 import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
 
-/** Navigations a page may name in <body data-nav="...">: the label's key, then [path, message key, class]. */
+// Links only some roles see: shown once the page knows whom the signed-in person acts as.
+const ADMINS = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];
+const ASSOCIATION = ['/association.html', 'nav.association', null, ADMINS];
+const IMPORT = ['/import.html', 'nav.import', null, ['TENANT_ADMIN']];
+
+/**
+ * Navigations a page may name in <body data-nav="...">: the label's key, then [path, message key, class, roles]
+ * (a link with roles is shown only to someone acting in one of them).
+ */
 const NAVIGATIONS = {
-  public: ['nav.label', [['/', 'nav.search'], ['/verify.html', 'nav.verify']]],
+  public: ['nav.label', [['/', 'nav.search'], ['/verify.html', 'nav.verify'], ASSOCIATION, IMPORT]],
   staff: ['console.nav', [['/console.html', 'console.navQueue'],
     ['/accounts.html', 'console.navAccounts', 'coordinator-only'],
     ['/renewals.html', 'console.navRenewals', 'coordinator-only']]],
-  operations: ['nav.label', [['/', 'nav.search'], ['/audit.html', 'operations.auditLink']]],
+  operations: ['nav.label', [['/', 'nav.search'], ['/audit.html', 'operations.auditLink'], ASSOCIATION]],
+  admin: ['nav.label', [['/association.html', 'nav.association'], IMPORT, ['/audit.html', 'nav.audit'],
+    ['/operations.html', 'nav.operations', null, ['PLATFORM_ADMIN']]]],
 };
 
 function element(tag, attributes = {}, ...children) {
@@ -23,7 +33,7 @@ function element(tag, attributes = {}, ...children) {
 
 /**
  * Writes the skip link, header and footer around the page's <main>, once; their words come with the language.
- * <body data-nav="public|staff|operations|none"> chooses the navigation, data-account="none" leaves out the
+ * <body data-nav="public|staff|operations|admin|none"> chooses the navigation, data-account="none" leaves out the
  * account area (a page for people without an account), data-footer names the footer's message.
  */
 export function renderChrome() {
@@ -38,10 +48,14 @@ export function renderChrome() {
   if (navigation) {
     const [label, links] = navigation;
     bar.append(element('nav', { 'data-i18n-attr': `aria-label:${label}` }, element('ul', {},
-      ...links.map(([path, key, className]) => {
+      ...links.map(([path, key, className, roles]) => {
         const item = element('li', {}, element('a', { href: path, 'data-i18n': key }));
         if (className) {
           item.className = className;
+          item.hidden = true;
+        }
+        if (roles) {
+          item.dataset.roles = roles.join(' ');
           item.hidden = true;
         }
         return item;
@@ -74,7 +88,9 @@ function button(text, className, onClick) {
 }
 
 function grantLabel(grant) {
-  return t('account.grant', { tenant: t(`tenant.${grant.tenant}`), role: t(`role.${grant.role}`) });
+  // An association added on the platform has no name in the catalogue: its code stands for it.
+  const tenant = has(`tenant.${grant.tenant}`) ? t(`tenant.${grant.tenant}`) : grant.tenant;
+  return t('account.grant', { tenant, role: t(`role.${grant.role}`) });
 }
 
 function renderAccount() {
@@ -137,6 +153,10 @@ export async function startPage({ screens = [], roles = null } = {}) {
   onLanguage(renderAccount);
   await startLanguages(screens);
   const session = currentSession();
+  const acting = session && session.acting ? session.acting.role : null;
+  document.querySelectorAll('.site-header li[data-roles]').forEach((item) => {
+    item.hidden = !item.dataset.roles.split(' ').includes(acting);
+  });
   if (!roles) {
     return session ? { session, ...session.acting } : null;
   }

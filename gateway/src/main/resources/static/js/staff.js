@@ -42,9 +42,10 @@ export function formatMoney(money) {
 
 /**
  * What a coordinator typed as an amount ("40", "40.00", "$40.5", "40,50") in whole cents, exactly: no floating point
- * on the way. Answers { cents } or { rule } (AmountFormat, AmountCents for a fraction of a cent, AmountPositive).
+ * on the way. Answers { cents } or { rule } (AmountFormat, AmountCents for a fraction of a cent, AmountPositive
+ * unless zero is allowed, as for a fee an association does not charge).
  */
-export function parseCents(typed) {
+export function parseCents(typed, { zero = false } = {}) {
   const text = String(typed || '').trim().replace(/^\$\s*/, '');
   const match = text.match(/^(\d{1,9})(?:([.,])(\d+))?$/);
   if (!match) {
@@ -56,7 +57,7 @@ export function parseCents(typed) {
     return { rule: match[2] === ',' ? 'AmountFormat' : 'AmountCents' };
   }
   const cents = Number(match[1]) * 100 + Number(fraction.padEnd(2, '0'));
-  return cents > 0 ? { cents } : { rule: 'AmountPositive' };
+  return cents > 0 || zero ? { cents } : { rule: 'AmountPositive' };
 }
 
 /** An instant of the API as a date and time of the reader's language. */

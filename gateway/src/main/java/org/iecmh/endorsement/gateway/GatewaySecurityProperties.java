@@ -15,9 +15,10 @@ import java.util.List;
  *                                      Prometheus scrape, which
  *                                      Kubernetes serves on the management port only)
  * @param protectedPaths                paths that need a token even under a public path (checked first)
- * @param webPaths                      the web application's pages, scripts, styles and messages: public, served
- *                                      with a policy that lets them load only from the gateway itself, and not
- *                                      counted against the public rate limit (a page load is several requests)
+ * @param webPaths                      the web application's pages, scripts, styles, messages and example files:
+ *                                      public, served with a policy that lets them load only from the gateway
+ *                                      itself, and not counted against the public rate limit (a page load is
+ *                                      several requests)
  * @param webUiOrigins                  browser origins allowed by CORS
  * @param publicRequestsPerMinute       requests one client address may send to the rate-limited paths per minute
  * @param rateLimitedPaths              the public paths that limit counts: the registry's search and verification,
@@ -37,7 +38,8 @@ public record GatewaySecurityProperties(
                 "/api/payments/card-webhooks", "/api/references/**", "/api/associations"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
-        @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/favicon.svg", "/web-config.json"}) List<String> webPaths,
+        @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/examples/**", "/favicon.svg",
+                "/web-config.json"}) List<String> webPaths,
         @DefaultValue("http://localhost:5173") List<String> webUiOrigins,
         @DefaultValue("300") int publicRequestsPerMinute,
         @DefaultValue({"/api/registry/**", "/api/payments/card-webhooks"}) List<String> rateLimitedPaths,

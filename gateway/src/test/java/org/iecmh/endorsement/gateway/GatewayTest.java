@@ -22,6 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -197,7 +199,8 @@ class GatewayTest {
     void theWebApplicationIsServedWithoutATokenAndMayLoadOnlyFromTheGateway() throws Exception {
         // HTTP/1.1, as browsers speak it to a plain-http server, each request with a time limit.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (String page : new String[] {"/", "/index.html", "/verify.html", "/signin.html", "/pay.html"}) {
+        for (String page : new String[] {"/", "/index.html", "/verify.html", "/signin.html", "/pay.html",
+                "/association.html", "/import.html"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + page))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -222,6 +225,13 @@ class GatewayTest {
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
                     .as(file).isEqualTo(200);
         }
+        // The import page's example file is the one the README shows.
+        HttpResponse<String> example = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/examples/endorsee-import-example.csv")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(example.statusCode()).isEqualTo(200);
+        assertThat(example.body()).isEqualTo(Files.readString(
+                Path.of("../docs/endorsee-import-example.csv")));
         // The API keeps its own policy: an answer of the API loads nothing.
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/registry/endorsees?name=zoe")).build(),

@@ -144,6 +144,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
                 && d.findElement(By.id("account")).getText().contains("Sign in"));
     }
 
+    /** Opens a page of the gateway; waits until it speaks its language (the switcher shows it, the heading too). */
+    void open(String gatewayUrl, String path) {
+        driver.get(gatewayUrl + path);
+        await("the page's messages", page -> !page.findElements(
+                By.cssSelector("button[data-language][aria-pressed=true]")).isEmpty()
+                && !page.findElement(By.tagName("h1")).getText().isEmpty());
+    }
+
     /** Waits, within {@link #PATIENCE}, until the condition holds (is true or not null), and answers it. */
     <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE).withMessage(what)

@@ -1,0 +1,182 @@
+// /import.html: the association's admin checks a CSV file of its current endorsees (a dry run: every problem by line,
+// column and rule, nothing written), then imports it and follows the import's progress by polling its resource until
+// it is FINISHED, with what was imported, unchanged and failed.
+import { onLanguage, t, has, currentLanguage } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { table, formatInstant } from './staff.js';
+import { el, announce } from './portal-kit.js';
+
+const PATH = '/api/applications/endorsee-imports';
+// How often a running import is asked for its progress.
+const POLL_EVERY = 1000;
+// The import being followed, kept for the tab, so that a reload goes on following it.
+const FOLLOWED = 'iecmh.endorsee-import';
+
+const $ = (id) => document.getElementById(id);
+const form = $('import-form');
+const file = $('import-file');
+const startButton = $('import-start');
+const status = $('import-status');
+
+let checked = null; // the dry run's answer for the chosen file
+let progress = null; // the import's resource as last read
+
+function count(n) {
+  return new Intl.NumberFormat(currentLanguage()).format(n);
+}
+
+/** A problem's rule in the reader's words; the API's own sentence where the catalogue has none. */
+function worded(problem) {
+  const key = `import.rule.${problem.rule}`;
+  return has(key) ? t(key) : problem.message;
+}
+
+function problemTable(caption, problems) {
+  return table(caption, [t('import.line'), t('import.column'), t('import.problem')],
+    problems.map((problem) => [String(problem.line), problem.column ? el('code', { text: problem.column })
+      : t('import.wholeRow'), worded(problem)]));
+}
+
+function renderCheck() {
+  if (!checked) {
+    $('check-result').replaceChildren();
+    return;
+  }
+  const summary = t('import.checked', { total: count(checked.total), valid: count(checked.valid),
+    problems: count(checked.problems.length) });
+  $('check-result').replaceChildren(
+    el('p', { className: checked.problems.length ? 'notice warning' : 'notice good', text: summary }),
+    checked.problems.length ? problemTable(t('import.problemsCaption'), checked.problems) : null);
+}
+
+function renderProgress() {
+  if (!progress) {
+    $('progress-line').hidden = true;
+    $('import-result').replaceChildren();
+    return;
+  }
+  $('progress-line').hidden = false;
+  const bar = $('import-progress');
+  bar.max = Math.max(progress.total, 1);
+  bar.value = progress.total === 0 && progress.status === 'FINISHED' ? 1 : progress.done;
+  const counted = { done: count(progress.done), total: count(progress.total) };
+  $('progress-text').textContent = progress.status === 'FINISHED'
+    ? t('import.finished', counted) : t('import.running', counted);
+  if (progress.status !== 'FINISHED') {
+    $('import-result').replaceChildren();
+    return;
+  }
+  const failed = progress.problems || [];
+  $('import-result').replaceChildren(
+    el('h3', { id: 'result-heading', tabIndex: -1, text: t('import.resultHeading') }),
+    el('dl', { className: 'facts' },
+      el('dt', { text: t('import.imported') }), el('dd', { id: 'result-imported', text: count(progress.imported) }),
+      el('dt', { text: t('import.unchanged') }), el('dd', { id: 'result-unchanged', text: count(progress.unchanged) }),
+      el('dt', { text: t('import.failed') }), el('dd', { id: 'result-failed', text: count(progress.failed) }),
+      el('dt', { text: t('import.by') }), el('dd', { text: t('import.byWhom', { who: progress.importedBy,
+        started: formatInstant(progress.startedAt), finished: formatInstant(progress.finishedAt) }) }),
+      el('dt', { text: t('import.sha') }), el('dd', {}, el('code', { text: progress.fileSha256 }))),
+    failed.length ? problemTable(t('import.failedCaption'), failed) : null);
+}
+
+function follow(location) {
+  if (location) {
+    sessionStorage.setItem(FOLLOWED, location);
+  } else {
+    sessionStorage.removeItem(FOLLOWED);
+  }
+}
+
+async function poll(location) {
+  const answer = await callApi(location);
+  if (!answer.ok) {
+    follow(null);
+    progress = null;
+    renderProgress();
+    announce(status, answer.status === 404 ? t('import.lost') : t('error.unexpected'));
+    return;
+  }
+  progress = answer.body;
+  renderProgress();
+  if (progress.status !== 'FINISHED') {
+    setTimeout(() => poll(location), POLL_EVERY);
+    return;
+  }
+  follow(null);
+  startButton.disabled = !checked;
+  announce(status, t('import.announceFinished', { imported: count(progress.imported),
+    unchanged: count(progress.unchanged), failed: count(progress.failed) }));
+  $('result-heading').focus();
+}
+
+/** Sends the chosen file as it is (text/csv): checked only, or imported. */
+function send(dryRun) {
+  return callApi(dryRun ? `${PATH}?dryRun=true` : PATH, { method: 'POST', body: file.files[0],
+    contentType: 'text/csv' });
+}
+
+function refused(answer) {
+  announce(status, '');
+  if (answer.body && (answer.body.errors || answer.body.detail)) {
+    showProblem(form, answer.body);
+  } else {
+    form.querySelector('.form-error').textContent = t('error.unexpected');
+  }
+}
+
+file.addEventListener('change', () => {
+  checked = null;
+  startButton.disabled = true;
+  clearProblems(form);
+  renderCheck();
+});
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(form);
+  if (!file.files.length) {
+    showProblem(form, { errors: [{ field: 'file', rule: 'choose-file' }] });
+    return;
+  }
+  checked = null;
+  renderCheck();
+  announce(status, t('import.checking'));
+  const answer = await send(true);
+  if (!answer.ok) {
+    refused(answer);
+    return;
+  }
+  checked = answer.body;
+  renderCheck();
+  startButton.disabled = checked.valid === 0;
+  announce(status, t('import.checkedAnnounce',
+    { valid: count(checked.valid), problems: count(checked.problems.length) }));
+});
+
+startButton.addEventListener('click', async () => {
+  clearProblems(form);
+  startButton.disabled = true;
+  progress = null;
+  renderProgress();
+  const answer = await send(false);
+  if (!answer.ok) {
+    startButton.disabled = false;
+    refused(answer);
+    return;
+  }
+  announce(status, t('import.started'));
+  follow(answer.body.location);
+  poll(answer.body.location);
+});
+
+onLanguage(() => {
+  renderCheck();
+  renderProgress();
+});
+
+await startPage({ screens: ['association'], roles: ['TENANT_ADMIN'] });
+const followed = sessionStorage.getItem(FOLLOWED);
+if (followed) {
+  poll(followed);
+}
