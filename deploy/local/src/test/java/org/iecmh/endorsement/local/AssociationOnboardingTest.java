@@ -79,7 +79,8 @@ class AssociationOnboardingTest {
                     .getIfAvailable();
             if (view != null) {
                 await(service + " knows the new prices").atMost(FEW_SECONDS).until(() -> view.find(CODE)
-                        .map(known -> known.fees().size() == 2).orElse(false));
+                        .map(known -> known.fees().stream().anyMatch(version -> today.equals(version.effectiveFrom())))
+                        .orElse(false));
             }
         }
         RunningPlatform.Submitted submitted = platform.submittedApplication(applicant, start, Map.of(
