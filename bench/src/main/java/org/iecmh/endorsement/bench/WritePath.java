@@ -119,7 +119,7 @@ final class WritePath {
                 Table.number((double) eventsAppended / directCommands, "%.2f"))));
         if (platformJvm.isPresent() && postgres.isPresent()) {
             double limitCpu = 1000 * sql.postgresCpu() / sqlCommits;
-            table.add(new Table.Row("CPU s per 1,000 commands: platform JVM (all four services, Kafka, mail)",
+            table.add(new Table.Row("CPU s per 1,000 commands: platform JVM (every service, Kafka, mail)",
                     Table.number(1000 * commands.jvmCpu() / directCommands, "%.2f s"),
                     "PostgreSQL CPU per 1,000 INSERT+COMMIT: " + Table.number(limitCpu, "%.3f s"),
                     Table.times(1000 * commands.jvmCpu() / directCommands, limitCpu), "",
