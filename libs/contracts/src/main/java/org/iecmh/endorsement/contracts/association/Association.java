@@ -83,9 +83,7 @@ public record Association(String code, String name, String state, String timeZon
 
     /** The renewal policy in force on {@code day}, with the late fee of the prices in force that day. */
     public RenewalPolicy renewalPolicy(LocalDate day) {
-        FeeSchedule prices = fees.stream().filter(version -> !version.effectiveFrom().isAfter(day))
-                .max(java.util.Comparator.comparing(FeeSchedule::effectiveFrom)).orElse(null);
-        return inForce(renewal, day, "renewal").policy(prices);
+        return inForce(renewal, day, "renewal").policy(Versions.inForce(fees, day).orElse(null));
     }
 
     /** The prices in force on {@code day}. */
