@@ -312,7 +312,7 @@ class ManifestsTest {
         for (String integration : KafkaUsage.integrationTopics(prefix)) {
             Map<String, Object> config = topics.get(integration).get("spec", "config");
             if (latestPerKey.contains(integration)) {
-                // Each record is the whole state of its key: only the latest stays, a replaced one goes within a week.
+                // Each record is the whole state of its key: only the latest stays, a segment closes within a week.
                 assertThat(config).as(integration + " keeps the latest record per key")
                         .containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
                 assertThat(config).as(integration).containsKey("max.compaction.lag.ms");

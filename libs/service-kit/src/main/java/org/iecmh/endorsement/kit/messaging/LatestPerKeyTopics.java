@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
 public final class LatestPerKeyTopics {
 
     /**
-     * Compacted; a record replaced by a later one of its key may stay at most a week before its segment is closed and
-     * the cleaner may remove it (deploy/k8s sets the same).
+     * Compacted; a segment stays open at most a week while records arrive (a broker closes one only on an append), so
+     * that the cleaner may then remove the records a later one of their key replaced (deploy/k8s sets the same).
      */
     public static final Map<String, String> CONFIG = Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
