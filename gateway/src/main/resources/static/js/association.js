@@ -1,9 +1,10 @@
-// /association.html: the association's admin (TENANT_ADMIN) changes its profile and adds fee schedule versions, each
-// previewed (what changes, from when and until when) before it is saved; every policy part is listed with its versions.
+// /association.html: the association's admin (TENANT_ADMIN) changes its profile and adds a version of any policy part
+// (fees, renewal, requirements, rating form, exam, membership), each previewed (what changes, from when and until when)
+// before it is saved; every policy part is listed with its versions.
 // A platform admin (PLATFORM_ADMIN) chooses any association here, or adds one. Refusals of association-service name
 // the field path in the record (fees[2].registration.1); the forms name their inputs by the same path within the
 // part (registration.1), so that each refusal shows next to its input.
-import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
+import { onLanguage, t, has, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, parseCents, formatMoney } from './staff.js';
@@ -49,22 +50,14 @@ const REQUIRED_AMOUNTS = [...LEVELS.map((level) => `registration.${level}`),
   ...LEVELS.map((level) => `processing.${level}`)];
 const OPTIONAL_AMOUNTS = ['membershipDues', 'renewal', 'lateFee', 'reinstatement'];
 const AMOUNTS = [...REQUIRED_AMOUNTS, ...OPTIONAL_AMOUNTS];
-const FEES = [
-  { name: 'effectiveFrom', type: 'date', hint: 'hint.effectiveFrom' },
-  { name: 'currency', hint: 'hint.currency' },
-  { name: 'dueDays', type: 'number' },
-  ...AMOUNTS.map((name) => ({ name, inputmode: 'decimal', autocomplete: 'off' })),
-];
 
 const $ = (id) => document.getElementById(id);
 const status = $('page-status');
-const feeForm = $('fee-form');
 const profileForm = $('profile-form');
 const createForm = $('create-form');
 
 let me = null;
 let record = null;
-let preview = null; // { version, answer }: what the admin saw, and saves
 
 /** The value at a dotted path of an object ("contact.address.city"), or null. */
 function at(object, path) {
@@ -263,91 +256,450 @@ profileForm.addEventListener('submit', async (event) => {
   announce(status, t('association.profileSaved'));
 });
 
-// --- A new fee schedule, previewed before it is saved ---------------------------------------------------------------
+// --- New versions of the policy parts, each previewed before it is saved ------------------------------------------
 
-/** The fee schedule in force today, which the form starts from. */
-function feesInForce() {
-  const today = associationToday();
-  return timeline(record.fees).map((entry) => entry.version)
-    .filter((version) => version.effectiveFrom <= today).pop() || record.fees[0];
+/** The version of a part in force on a day (the latest that started on or before it), or the earliest one. */
+function inForce(versions, day = associationToday()) {
+  return timeline(versions).map((entry) => entry.version)
+    .filter((version) => version.effectiveFrom <= day).pop() || timeline(versions)[0].version;
 }
 
 function dollars(cents) {
   return cents === null || cents === undefined ? '' : (cents / 100).toFixed(2);
 }
 
-function fillFeeForm() {
-  const base = feesInForce();
-  const values = { effectiveFrom: associationToday(), currency: base.currency, dueDays: base.dueDays };
-  LEVELS.forEach((level) => {
-    values[`registration.${level}`] = dollars(base.registration[level]);
-    values[`processing.${level}`] = dollars(base.processing[level]);
-  });
-  OPTIONAL_AMOUNTS.forEach((name) => {
-    values[name] = dollars(base[name]);
-  });
-  fill(feeForm, FEES, values);
-  $('fee-form-effectiveFrom-hint').textContent = t('hint.effectiveFromToday',
-    { today: formatDate(values.effectiveFrom), zone: record.timeZone });
+/** What a checkbox sends for a setting that may be left out: true, or false only where the version in force says so. */
+function optionalFlag(checked, base) {
+  if (checked) {
+    return true;
+  }
+  return base === false ? false : null;
 }
 
-/** The fee schedule the form holds, amounts in whole cents; or the errors of what was typed. */
-function typedFees() {
-  const values = valuesOf(feeForm, FEES);
-  const errors = [];
-  const cents = {};
-  AMOUNTS.forEach((name) => {
-    if (values[name] === null) {
-      if (REQUIRED_AMOUNTS.includes(name)) {
-        errors.push({ field: name, rule: 'required' });
+/** Whole days typed as a list ("60, 30, 7"): { days } or { rule }. */
+function dayList(typed) {
+  if (typed === null) {
+    return { days: [] };
+  }
+  const parts = typed.split(/[\s,;]+/).filter(Boolean);
+  return parts.every((part) => /^\d{1,4}$/.test(part)) ? { days: parts.map(Number) } : { rule: 'day-list' };
+}
+
+/** Hours typed with a decimal point or comma ("18.5", "18,5"): { hours } (null when empty) or { rule }. */
+function decimalHours(typed) {
+  if (typed === null) {
+    return { hours: null };
+  }
+  return /^\d{1,5}([.,]\d{1,2})?$/.test(typed) ? { hours: Number(typed.replace(',', '.')) } : { rule: 'decimal' };
+}
+
+/** The problem's field paths without the part's own prefix ("renewal[1].graceDays" -> "graceDays"). */
+function within(prefix) {
+  const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\[\\d+\\])?\\.`);
+  return (field) => listItem(field.replace(pattern, ''));
+}
+
+/** A date input and its hint, the first field of every version. */
+const EFFECTIVE_FROM = {
+  name: 'effectiveFrom', type: 'date', hint: 'hint.effectiveFrom', label: 'field.effectiveFrom',
+};
+
+/** A setting's name in a part's catalogue (field.<part>.<name>), or its path as the API names it. */
+function settingLabel(part, field) {
+  const key = `field.${part}.${field.replace(/\[\d+\]/g, '')}`;
+  return has(key) ? t(key) : field;
+}
+
+function plainValue(value) {
+  if (value === 'true' || value === 'false') {
+    return yesNo(value === 'true');
+  }
+  return value;
+}
+
+const FEE_FORM = {
+  key: 'fee',
+  member: 'fees',
+  specs: () => [EFFECTIVE_FROM, { name: 'currency', hint: 'hint.currency' }, { name: 'dueDays', type: 'number' },
+    ...AMOUNTS.map((name) => ({ name, inputmode: 'decimal', autocomplete: 'off' }))],
+  start() {
+    const base = inForce(record.fees);
+    const values = { currency: base.currency, dueDays: base.dueDays };
+    LEVELS.forEach((level) => {
+      values[`registration.${level}`] = dollars(base.registration[level]);
+      values[`processing.${level}`] = dollars(base.processing[level]);
+    });
+    OPTIONAL_AMOUNTS.forEach((name) => {
+      values[name] = dollars(base[name]);
+    });
+    return values;
+  },
+  typed(values) {
+    const errors = [];
+    const cents = {};
+    AMOUNTS.forEach((name) => {
+      if (values[name] === null) {
+        if (REQUIRED_AMOUNTS.includes(name)) {
+          errors.push({ field: name, rule: 'required' });
+        }
+        cents[name] = null;
+        return;
       }
-      cents[name] = null;
-      return;
+      const parsed = parseCents(values[name], { zero: true });
+      if (parsed.rule) {
+        errors.push({ field: name, rule: parsed.rule });
+      } else {
+        cents[name] = parsed.cents;
+      }
+    });
+    const perLevel = (kind) => Object.fromEntries(LEVELS.map((level) => [level, cents[`${kind}.${level}`]]));
+    return {
+      errors,
+      version: {
+        effectiveFrom: values.effectiveFrom,
+        currency: values.currency,
+        dueDays: values.dueDays,
+        registration: perLevel('registration'),
+        processing: perLevel('processing'),
+        membershipDues: cents.membershipDues,
+        renewal: cents.renewal,
+        lateFee: cents.lateFee,
+        reinstatement: cents.reinstatement,
+        // Which fees stay with the association on a refund is not changed here: the new version keeps them.
+        nonRefundable: inForce(record.fees).nonRefundable,
+      },
+    };
+  },
+  // "fees[2].registration.1" or "fees.effectiveFrom" -> "registration.1", "effectiveFrom".
+  input: within('fees'),
+  label: (field) => (AMOUNTS.includes(field) || field === 'dueDays' || field === 'currency'
+    ? t(`field.${field}`) : field),
+  value: (field, value, version) => (AMOUNTS.includes(field)
+    ? formatMoney({ cents: Number(value), currency: version.currency }) : value),
+};
+
+const RENEWAL_DAYS = ['due', 'opens', 'closes'];
+const YEARLY_ONLY = ['due'];
+const FIXED_ONLY = ['closes', 'anchorYear', 'cycleYears'];
+const RENEWAL_FORM = {
+  key: 'renewal',
+  member: 'renewal',
+  specs: () => [EFFECTIVE_FROM,
+    { name: 'model', type: 'select', options: ['yearly', 'fixed-window'], optionPrefix: 'association.model' },
+    ...RENEWAL_DAYS.map((name) => ({ name, hint: 'hint.monthDay', autocomplete: 'off' })),
+    { name: 'anchorYear', type: 'number', hint: 'hint.anchorYear' }, { name: 'cycleYears', type: 'number' },
+    { name: 'graceDays', type: 'number' },
+    { name: 'reminderDaysBeforeOpening', hint: 'hint.dayList', autocomplete: 'off' },
+    { name: 'reminderDaysBeforeClosing', hint: 'hint.dayList', autocomplete: 'off' },
+    { name: 'trainingHoursPerYear', type: 'number' }, { name: 'deiHoursPerYear', type: 'number' },
+    { name: 'reflectiveSupervisionHoursPerYear', type: 'number' },
+    { name: 'reflectiveSupervisionCategories', type: 'choices', choices: CATEGORIES, choicePrefix: 'category' },
+    { name: 'codeOfEthicsPerYear', type: 'checkbox' }, { name: 'membershipPerYear', type: 'checkbox' },
+    { name: 'inactiveMaximumMonths', type: 'number', hint: 'hint.inactiveMaximumMonths' },
+    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' }]
+    .map((spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
+  start() {
+    const base = inForce(record.renewal);
+    return { ...base,
+      reminderDaysBeforeOpening: (base.reminderDaysBeforeOpening || []).join(', '),
+      reminderDaysBeforeClosing: (base.reminderDaysBeforeClosing || []).join(', '),
+      reflectiveSupervisionCategories: base.reflectiveSupervisionCategories || [],
+      // Left out, the reinstatement waits for its fee (RenewalPolicy).
+      reinstatementFee: base.reinstatementFee !== false };
+  },
+  typed(values) {
+    const errors = [];
+    const days = {};
+    ['reminderDaysBeforeOpening', 'reminderDaysBeforeClosing'].forEach((name) => {
+      const parsed = dayList(values[name]);
+      if (parsed.rule) {
+        errors.push({ field: name, rule: parsed.rule });
+      }
+      days[name] = parsed.days;
+    });
+    const yearly = values.model === 'yearly';
+    return {
+      errors,
+      version: { ...values, ...days,
+        due: yearly ? values.due : null,
+        closes: yearly ? null : values.closes,
+        anchorYear: yearly ? null : values.anchorYear,
+        cycleYears: yearly ? null : values.cycleYears },
+    };
+  },
+  input: within('renewal'),
+  label: (field) => settingLabel('renewal', field),
+  value: (field, value) => plainValue(value),
+  changed(form) {
+    // Only the days of the model chosen are asked for.
+    const model = form.elements.model.value;
+    YEARLY_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'yearly'; });
+    FIXED_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'fixed-window'; });
+  },
+};
+
+const DEGREES = ['associate', 'bachelor', 'master', 'doctorate'];
+const DOMAINS = ['theoretical-foundations', 'law-regulation-and-agency-policy', 'systems-expertise',
+  'direct-service-skills', 'working-with-others', 'communicating', 'thinking', 'reflection', 'administration',
+  'research-and-evaluation'];
+const RELATIONSHIPS = ['current-supervisor', 'rsc-provider'];
+const RULE_FLAGS = ['workAfterDegree', 'paidWork', 'exam', 'examVignettes'];
+const RULE_HOURS = ['trainingHours', 'supervisionHours', 'supervisionAboutProvidingHours'];
+
+/** The categories the association offers, all of the Alliance's when it lists none. */
+function offered() {
+  return record.categories.length ? CATEGORIES.filter((category) => record.categories.includes(category)) : CATEGORIES;
+}
+
+/** A category's requirements in force on a day: the latest version that states it. */
+function ruleInForce(category, day = associationToday()) {
+  let found = null;
+  timeline(record.requirements).map((entry) => entry.version).filter((version) => version.effectiveFrom <= day)
+    .forEach((version) => version.rules.forEach((rule) => {
+      if (rule.categories.includes(category)) {
+        found = rule;
+      }
+    }));
+  return found;
+}
+
+function ruleValues(rule) {
+  const values = { ...rule };
+  RULE_HOURS.forEach((name) => {
+    values[name] = rule[name] === null || rule[name] === undefined ? '' : String(rule[name]);
+  });
+  values.trainingDomains = rule.trainingDomains || [];
+  values.referenceRelationships = rule.referenceRelationships || [];
+  return values;
+}
+
+const REQUIREMENTS_FORM = {
+  key: 'requirements',
+  member: 'requirements',
+  specs: () => [EFFECTIVE_FROM,
+    { name: 'startFrom', type: 'select', options: offered(), optionPrefix: 'category', hint: 'hint.startFrom' },
+    { name: 'categories', type: 'choices', choices: offered(), choicePrefix: 'category' },
+    { name: 'degree', type: 'select', options: DEGREES, optionPrefix: 'association.degree', hint: 'hint.degree' },
+    { name: 'workYearsInsteadOfDegree', type: 'number' }, { name: 'workYears', type: 'number' },
+    { name: 'workAfterDegree', type: 'checkbox' }, { name: 'paidWork', type: 'checkbox' },
+    { name: 'workActivity', type: 'select', options: ['providing-rsc', 'leadership'],
+      optionPrefix: 'association.workActivity', hint: 'hint.workActivity' },
+    { name: 'trainingHours', inputmode: 'decimal', autocomplete: 'off' },
+    { name: 'trainingDomains', type: 'choices', choices: DOMAINS, choicePrefix: 'association.domain' },
+    { name: 'supervisionHours', inputmode: 'decimal', autocomplete: 'off' },
+    { name: 'supervisionWindowMonths', type: 'number' },
+    { name: 'supervisionAboutProvidingHours', inputmode: 'decimal', autocomplete: 'off' },
+    { name: 'references', type: 'number' },
+    { name: 'referenceRelationships', type: 'choices', choices: RELATIONSHIPS,
+      choicePrefix: 'association.relationship' },
+    { name: 'exam', type: 'checkbox' }, { name: 'examVignettes', type: 'checkbox' }]
+    .map((spec) => ({ ...spec, label: spec.label || `field.requirements.${spec.name}` })),
+  start() {
+    return this.from(offered()[0]);
+  },
+  /** The requirements in force for one category, and every category that shares them. */
+  from(category) {
+    const rule = ruleInForce(category) || { categories: [] };
+    const same = JSON.stringify({ ...rule, categories: null });
+    const sharing = offered().filter((other) => JSON.stringify({ ...ruleInForce(other), categories: null }) === same);
+    return { ...ruleValues(rule), startFrom: category, categories: sharing };
+  },
+  typed(values) {
+    const errors = [];
+    const rule = { ...values };
+    delete rule.startFrom;
+    delete rule.effectiveFrom;
+    RULE_HOURS.forEach((name) => {
+      const parsed = decimalHours(values[name]);
+      if (parsed.rule) {
+        errors.push({ field: name, rule: parsed.rule });
+      }
+      rule[name] = parsed.hours;
+    });
+    const base = ruleInForce(values.startFrom) || {};
+    RULE_FLAGS.forEach((name) => {
+      rule[name] = optionalFlag(values[name], base[name]);
+    });
+    if (!values.categories.length) {
+      errors.push({ field: 'categories', rule: 'required' });
     }
-    const parsed = parseCents(values[name], { zero: true });
-    if (parsed.rule) {
-      errors.push({ field: name, rule: parsed.rule });
-    } else {
-      cents[name] = parsed.cents;
+    return { errors, version: { effectiveFrom: values.effectiveFrom, rules: [rule] } };
+  },
+  // "requirements[1].rules[0].trainingHours" -> "trainingHours"; a rule's list as a whole ("rules") -> categories.
+  input: (field) => {
+    const name = within('requirements')(field).replace(/^rules(\[\d+\])?\.?/, '');
+    return name === '' ? 'categories' : name;
+  },
+  label: (field) => {
+    const [category, ...setting] = field.split('.');
+    return `${category}: ${settingLabel('requirements', setting.join('.'))}`;
+  },
+  value: (field, value) => plainValue(value),
+  changed(form, event) {
+    // Starting from another category fills the form with its requirements in force.
+    if (event && event.target.name === 'startFrom' && form.elements.startFrom.value) {
+      const effectiveFrom = form.elements.effectiveFrom.value;
+      fill(form, this.specs(), { ...this.from(form.elements.startFrom.value), effectiveFrom });
+    }
+  },
+};
+
+/** The rating form in force, which a new one starts from: its items, each kept unless its text is emptied. */
+function ratingFormInForce() {
+  return inForce(record.references.forms);
+}
+
+const REFERENCE_FORM = {
+  key: 'referenceForm',
+  member: 'referenceForm',
+  specs: () => [EFFECTIVE_FROM,
+    ...ratingFormInForce().items.map((item, index) => ({
+      name: `items[${index}].text`, label: 'field.referenceForm.item', labelValues: { n: index + 1, id: item.id },
+      autocomplete: 'off',
+    })),
+    { name: 'newItem.id', label: 'field.referenceForm.newItem.id', hint: 'hint.itemId', autocomplete: 'off' },
+    { name: 'newItem.text', label: 'field.referenceForm.newItem.text', autocomplete: 'off' }],
+  start() {
+    return Object.fromEntries(ratingFormInForce().items.map((item, index) => [`items[${index}].text`, item.text]));
+  },
+  typed(values) {
+    const items = [];
+    // Which input each item sent stands for, so that a refusal of items[k] shows next to that input.
+    this.sent = [];
+    ratingFormInForce().items.forEach((item, index) => {
+      const text = values[`items[${index}].text`];
+      if (text !== null) {
+        items.push({ id: item.id, text });
+        this.sent.push({ id: null, text: `items[${index}].text` });
+      }
+    });
+    if (values['newItem.id'] !== null || values['newItem.text'] !== null) {
+      items.push({ id: values['newItem.id'], text: values['newItem.text'] });
+      this.sent.push({ id: 'newItem.id', text: 'newItem.text' });
+    }
+    const forms = record.references.forms;
+    // A version for a day that already has a planned one takes its place, and its number.
+    const replaced = forms.find((form) => form.effectiveFrom === values.effectiveFrom);
+    const version = replaced ? replaced.version : Math.max(...forms.map((form) => form.version)) + 1;
+    return { errors: [], version: { version, effectiveFrom: values.effectiveFrom, items } };
+  },
+  input(field) {
+    const name = within('references.forms')(field);
+    const item = name.match(/^items\[(\d+)\]\.(id|text)$/);
+    if (item && this.sent && this.sent[Number(item[1])]) {
+      return this.sent[Number(item[1])][item[2]] || this.sent[Number(item[1])].text;
+    }
+    return name === 'items' ? 'newItem.text' : name;
+  },
+  label(field, version) {
+    const item = field.match(/^items\[(\d+)\]\.(id|text)$/);
+    if (item) {
+      return t(item[2] === 'id' ? 'association.itemIdChange' : 'association.itemChange', { n: Number(item[1]) + 1 });
+    }
+    return settingLabel('referenceForm', field);
+  },
+  value: (field, value) => value,
+};
+
+const EXAM_FORM = {
+  key: 'exam',
+  member: 'exam',
+  specs: () => [EFFECTIVE_FROM, { name: 'passPercent', type: 'number', hint: 'hint.passPercent' },
+    { name: 'retakeAfterMonths', type: 'number' }, { name: 'reviewersMayScore', type: 'checkbox' }]
+    .map((spec) => ({ ...spec, label: spec.label || `field.exam.${spec.name}` })),
+  start: () => inForce(record.exam),
+  typed: (values) => ({ errors: [], version: { ...values,
+    reviewersMayScore: optionalFlag(values.reviewersMayScore, inForce(record.exam).reviewersMayScore) } }),
+  input: within('exam'),
+  label: (field) => settingLabel('exam', field),
+  value: (field, value) => plainValue(value),
+};
+
+const MEMBERSHIP_FORM = {
+  key: 'membership',
+  member: 'membership',
+  specs: () => [EFFECTIVE_FROM, { name: 'nextYearAfter', hint: 'hint.nextYearAfter', autocomplete: 'off' },
+    { name: 'requiredToApply', type: 'checkbox' }]
+    .map((spec) => ({ ...spec, label: spec.label || `field.membership.${spec.name}` })),
+  start: () => inForce(record.membership),
+  typed: (values) => ({ errors: [], version: values }),
+  input: within('membership'),
+  label: (field) => settingLabel('membership', field),
+  value: (field, value) => plainValue(value),
+};
+
+/** The forms in the order of the parts' list above; the fee schedule, the most often changed, open at first. */
+const VERSION_FORMS = [FEE_FORM, RENEWAL_FORM, REQUIREMENTS_FORM, REFERENCE_FORM, EXAM_FORM, MEMBERSHIP_FORM];
+const previews = {}; // per form: { version, answer }, what the admin saw and saves
+
+const formOf = (part) => $(`${part.key}-form`);
+
+/** A part's form in a <details>: its fields, a preview button, and the preview with the button that saves it. */
+function versionSection(part) {
+  const id = part.key;
+  const say = (key) => ({ text: t(key), dataset: { i18n: key } });
+  const form = el('form', {
+    id: `${id}-form`, noValidate: true,
+    attrs: { 'aria-labelledby': `${id}-summary`, 'aria-describedby': `${id}-intro` },
+  },
+  el('div', { id: `${id}-fields` }),
+  el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }),
+  el('div', { className: 'actions' },
+    el('button', { className: 'secondary', type: 'submit', ...say('association.preview') })));
+  form.addEventListener('input', (event) => {
+    hidePreview(part);
+    if (part.changed) {
+      part.changed(form, event);
     }
   });
-  if (errors.length) {
-    return { errors };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    previewVersion(part);
+  });
+  const save = el('button', {
+    className: 'primary', type: 'button', id: `${id}-save`, ...say('association.saveVersion'),
+  });
+  save.addEventListener('click', () => saveVersion(part));
+  const preview = el('div', {
+    id: `${id}-preview`, hidden: true, attrs: { role: 'region', 'aria-labelledby': `${id}-preview-heading` },
+  },
+  el('h3', { id: `${id}-preview-heading`, tabIndex: -1, ...say('association.previewHeading') }),
+  el('p', { id: `${id}-preview-when` }),
+  el('div', { id: `${id}-preview-changes` }),
+  el('div', { className: 'actions' }, save));
+  return el('details', { id: `${id}-version`, open: part === FEE_FORM },
+    el('summary', { id: `${id}-summary`, ...say(`association.new.${id}`) }),
+    el('p', { className: 'hint', id: `${id}-intro`, ...say(`association.new.${id}.intro`) }),
+    form, preview);
+}
+
+function effectiveFromHint(part) {
+  $(`${part.key}-form-effectiveFrom-hint`).textContent = t('hint.effectiveFromToday',
+    { today: formatDate(associationToday()), zone: record.timeZone });
+}
+
+/** The form's fields for the record shown, filled in from the version in force, from the association's today. */
+function fillVersionForm(part) {
+  const form = formOf(part);
+  $(`${part.key}-fields`).replaceChildren(...part.specs().map((spec) => control(`${part.key}-form`, spec)));
+  fill(form, part.specs(), { ...part.start(), effectiveFrom: associationToday() });
+  effectiveFromHint(part);
+  if (part.changed) {
+    part.changed(form);
   }
-  const perLevel = (kind) => Object.fromEntries(LEVELS.map((level) => [level, cents[`${kind}.${level}`]]));
-  return {
-    version: {
-      effectiveFrom: values.effectiveFrom,
-      currency: values.currency,
-      dueDays: values.dueDays,
-      registration: perLevel('registration'),
-      processing: perLevel('processing'),
-      membershipDues: cents.membershipDues,
-      renewal: cents.renewal,
-      lateFee: cents.lateFee,
-      reinstatement: cents.reinstatement,
-      // Which fees stay with the association on a refund is not changed here: the new version keeps them.
-      nonRefundable: feesInForce().nonRefundable,
-    },
-  };
 }
 
-// "fees[2].registration.1" or "fees.effectiveFrom" -> "registration.1", "effectiveFrom".
-const feeInput = (field) => field.replace(/^fees(\[\d+\])?\./, '');
-
-function hidePreview() {
-  preview = null;
-  $('preview').hidden = true;
+function hidePreview(part) {
+  delete previews[part.key];
+  $(`${part.key}-preview`).hidden = true;
 }
 
-function changeCell(field, value, currency) {
-  if (value === null || value === undefined) {
-    return t('association.none');
-  }
-  return AMOUNTS.includes(field) ? formatMoney({ cents: Number(value), currency }) : value;
+function changeCell(part, field, value, version) {
+  return value === null || value === undefined ? t('association.none') : part.value(field, value, version);
 }
 
-function renderPreview() {
+function renderPreview(part) {
+  const preview = previews[part.key];
   if (!preview) {
     return;
   }
@@ -355,62 +707,62 @@ function renderPreview() {
   const when = answer.until
     ? t('association.previewFromUntil', { from: formatDate(answer.effectiveFrom), until: formatDate(answer.until) })
     : t('association.previewFrom', { from: formatDate(answer.effectiveFrom) });
-  $('preview-when').textContent = answer.replacesPlanned ? `${when} ${t('association.replacesPlanned')}` : when;
-  const label = (field) => (AMOUNTS.includes(field) || field === 'dueDays' || field === 'currency'
-    ? t(`field.${field}`) : field);
-  $('preview-changes').replaceChildren(answer.changes.length
+  $(`${part.key}-preview-when`).textContent = answer.replacesPlanned
+    ? `${when} ${t('association.replacesPlanned')}` : when;
+  $(`${part.key}-preview-changes`).replaceChildren(answer.changes.length
     ? table(t('association.changesCaption'), [t('association.setting'), t('association.before'),
-      t('association.after')], answer.changes.map((change) => [label(change.field),
-      changeCell(change.field, change.before, version.currency),
-      changeCell(change.field, change.after, version.currency)]))
+      t('association.after')], answer.changes.map((change) => [part.label(change.field, version),
+      changeCell(part, change.field, change.before, version), changeCell(part, change.field, change.after, version)]))
     : el('p', { text: t('association.noChanges') }));
 }
 
-feeForm.addEventListener('input', hidePreview);
-feeForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  hidePreview();
-  const typed = typedFees();
-  if (typed.errors) {
-    showProblem(feeForm, { errors: typed.errors });
+const partPath = () => `/api/associations/${encodeURIComponent(record.code)}`;
+
+async function previewVersion(part) {
+  const form = formOf(part);
+  hidePreview(part);
+  const typed = part.typed(valuesOf(form, part.specs()));
+  if (typed.errors.length) {
+    showProblem(form, { errors: typed.errors });
     return;
   }
-  clearProblems(feeForm);
+  clearProblems(form);
   announce(status, t('association.previewing'));
-  const answer = await callApi(`/api/associations/${encodeURIComponent(record.code)}/policy-previews`,
-    { method: 'POST', json: { fees: typed.version } });
+  const answer = await callApi(`${partPath()}/policy-previews`,
+    { method: 'POST', json: { [part.member]: typed.version } });
   if (!answer.ok) {
     announce(status, '');
-    refused(feeForm, answer, feeInput);
+    refused(form, answer, (field) => part.input(field));
     return;
   }
-  preview = { version: typed.version, answer: answer.body };
-  renderPreview();
-  $('preview').hidden = false;
-  $('preview-heading').focus();
+  previews[part.key] = { version: typed.version, answer: answer.body };
+  renderPreview(part);
+  $(`${part.key}-preview`).hidden = false;
+  $(`${part.key}-preview-heading`).focus();
   announce(status, t('association.previewShown'));
-});
+}
 
-$('fee-save').addEventListener('click', async () => {
+async function saveVersion(part) {
+  const preview = previews[part.key];
   if (!preview) {
     return;
   }
   const { version } = preview;
   announce(status, t('association.saving'));
-  const answer = await callApi(`/api/associations/${encodeURIComponent(record.code)}/policy-versions`,
-    { method: 'POST', json: { fees: version } });
+  const answer = await callApi(`${partPath()}/policy-versions`,
+    { method: 'POST', json: { [part.member]: version } });
+  hidePreview(part);
   if (!answer.ok) {
     announce(status, '');
-    hidePreview();
-    refused(feeForm, answer, feeInput);
+    refused(formOf(part), answer, (field) => part.input(field));
     return;
   }
-  hidePreview();
   show(answer.body);
-  announce(status, t('association.versionSaved', { from: formatDate(version.effectiveFrom) }));
-  $('part-fees').querySelector('h3').tabIndex = -1;
-  $('part-fees').querySelector('h3').focus();
-});
+  announce(status, t(`association.versionSaved.${part.member}`, { from: formatDate(version.effectiveFrom) }));
+  const heading = $(`part-${part.member}`).querySelector('h3');
+  heading.tabIndex = -1;
+  heading.focus();
+}
 
 // --- The association shown, and the platform admin's choice -----------------------------------------------------
 
@@ -421,8 +773,8 @@ function show(association) {
   $('heading').textContent = association.name;
   fill(profileForm, PROFILE, profileValues());
   renderParts();
-  fillFeeForm();
-  ['profile', 'policy', 'fees'].forEach((id) => {
+  VERSION_FORMS.forEach(fillVersionForm);
+  ['profile', 'policy', 'versions'].forEach((id) => {
     $(id).hidden = false;
   });
 }
@@ -434,9 +786,11 @@ async function open(code) {
     announce(status, answer.status === 404 ? t('association.unknown', { code }) : t('error.unexpected'));
     return;
   }
-  hidePreview();
   clearProblems(profileForm);
-  clearProblems(feeForm);
+  VERSION_FORMS.forEach((part) => {
+    hidePreview(part);
+    clearProblems(formOf(part));
+  });
   show(answer.body);
   announce(status, '');
 }
@@ -495,16 +849,17 @@ createForm.addEventListener('submit', async (event) => {
 
 onLanguage(() => {
   renderParts();
-  renderPreview();
   if (record) {
-    $('fee-form-effectiveFrom-hint').textContent = t('hint.effectiveFromToday',
-      { today: formatDate(associationToday()), zone: record.timeZone });
+    VERSION_FORMS.forEach((part) => {
+      renderPreview(part);
+      effectiveFromHint(part);
+    });
   }
 });
 
 me = await startPage({ screens: ['association'], roles: ['TENANT_ADMIN', 'PLATFORM_ADMIN'] });
 $('profile-fields').replaceChildren(...PROFILE.map((spec) => control('profile-form', spec)));
-$('fee-fields').replaceChildren(...FEES.map((spec) => control('fee-form', spec)));
+$('version-forms').replaceChildren(...VERSION_FORMS.map(versionSection));
 if (me.role === 'PLATFORM_ADMIN') {
   $('create-fields').replaceChildren(...CREATE.map((spec) => control('create-form', spec)));
   const asked = new URLSearchParams(location.search).get('code') || me.tenant;

@@ -1,7 +1,7 @@
 // A small message catalogue per language (i18n/en.json, i18n/es.json), plus one per screen that needs more
 // (i18n/<screen>.en.json, named by the page when it starts). The language comes from the browser, or from the
-// switcher in the header, which remembers the choice. Elements name their message in data-i18n (text) and
-// data-i18n-attr ("attribute:key" pairs separated by ";").
+// switcher in the header, which remembers the choice. Elements name their message in data-i18n (text, with the
+// values of its placeholders as JSON in data-i18n-values) and data-i18n-attr ("attribute:key" pairs separated by ";").
 const SUPPORTED = ['en', 'es'];
 const REMEMBERED = 'iecmh.language';
 const listeners = [];
@@ -45,7 +45,8 @@ export function has(key) {
 
 export function translate(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((element) => {
-    element.textContent = t(element.dataset.i18n);
+    element.textContent = t(element.dataset.i18n,
+      element.dataset.i18nValues ? JSON.parse(element.dataset.i18nValues) : {});
   });
   root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
     element.dataset.i18nAttr.split(';').forEach((pair) => {

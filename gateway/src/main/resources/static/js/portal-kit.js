@@ -65,6 +65,11 @@ export function control(form, spec) {
   // Texts carry their key in data-i18n, so that a change of language translates them where they are.
   const labelKey = spec.label || `field.${spec.name}`;
   const text = (key) => ({ text: t(key), dataset: { i18n: key } });
+  // A label with placeholders (spec.labelValues) keeps their values, so that a change of language fills them again.
+  const label = spec.labelValues ? {
+    text: t(labelKey, spec.labelValues),
+    dataset: { i18n: labelKey, i18nValues: JSON.stringify(spec.labelValues) },
+  } : text(labelKey);
   const hintId = spec.hint ? `${id}-hint` : null;
   if (spec.type === 'choices') {
     const boxes = spec.choices.map((choice, index) => {
@@ -74,13 +79,13 @@ export function control(form, spec) {
         el('label', { htmlFor: boxId, ...text(`${spec.choicePrefix}.${choice}`) }));
     });
     return el('fieldset', { className: 'field', attrs: { 'aria-describedby': `${id}-error` } },
-      el('legend', text(labelKey)), boxes, el('p', { className: 'field-error', id: `${id}-error` }));
+      el('legend', label), boxes, el('p', { className: 'field-error', id: `${id}-error` }));
   }
   if (spec.type === 'checkbox') {
     return el('div', { className: 'field' },
       el('div', { className: 'choice' },
         el('input', { type: 'checkbox', id, name: spec.name }),
-        el('label', { htmlFor: id, ...text(labelKey) })),
+        el('label', { htmlFor: id, ...label })),
       spec.hint ? el('p', { className: 'hint', id: hintId, ...text(spec.hint) }) : null,
       el('p', { className: 'field-error', id: `${id}-error` }));
   }
@@ -103,7 +108,7 @@ export function control(form, spec) {
   }
   input.setAttribute('aria-describedby', [hintId, `${id}-error`].filter(Boolean).join(' '));
   return el('div', { className: 'field' },
-    el('label', { htmlFor: id, ...text(labelKey) }),
+    el('label', { htmlFor: id, ...label }),
     spec.hint ? el('p', { className: 'hint', id: hintId, ...text(spec.hint) }) : null,
     input,
     el('p', { className: 'field-error', id: `${id}-error` }));

@@ -1,5 +1,6 @@
-// The applicant's home: their applications and endorsements, and starting an application in a category chosen
-// with the association's guidance.
+// The applicant's home: their applications and endorsements (those granted here and those their association brought
+// along), a pointer to the endorsements waiting to be claimed, and starting an application in a category chosen with
+// the association's guidance.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
@@ -27,6 +28,9 @@ const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
 const form = document.getElementById('start');
 const status = document.getElementById('portal-status');
 let applications = null;
+// renewal-service's answer for the person: the endorsements they hold (imported ones they claimed among them) and
+// those their association imported under their verified address, which wait for them on /claim.html.
+let endorsements = { endorsements: [], claimable: [] };
 
 function renderCategories() {
   const select = form.elements.category;
@@ -85,8 +89,12 @@ function render() {
   document.getElementById('applications').replaceChildren(...applications.map(applicationItem));
   document.getElementById('applications-none').hidden = applications.length > 0;
   const granted = applications.filter((application) => application.endorsementNumber);
-  document.getElementById('endorsements').replaceChildren(...granted.map(endorsementItem));
-  document.getElementById('endorsements-section').hidden = granted.length === 0;
+  const numbers = new Set(granted.map((application) => application.endorsementNumber));
+  const held = [...granted, ...endorsements.endorsements
+    .filter((endorsement) => !numbers.has(endorsement.endorsementNumber))];
+  document.getElementById('endorsements').replaceChildren(...held.map(endorsementItem));
+  document.getElementById('endorsements-section').hidden = held.length === 0;
+  document.getElementById('claim-notice').hidden = endorsements.claimable.length === 0;
   // One category at a time: while one is in progress, starting another would be refused anyway.
   const inProgress = applications.some((application) => !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(application.status));
   document.getElementById('start-section').hidden = inProgress;
@@ -94,12 +102,15 @@ function render() {
 
 async function load() {
   status.textContent = t('portal.loading');
-  const answer = await callApi('/api/applications/mine');
+  const [answer, held] = await Promise.all([callApi('/api/applications/mine'), callApi('/api/endorsements/mine')]);
   if (!answer.ok) {
     status.textContent = t('portal.loadFailed');
     return;
   }
   applications = answer.body;
+  if (held.ok) {
+    endorsements = held.body;
+  }
   status.textContent = '';
   render();
 }

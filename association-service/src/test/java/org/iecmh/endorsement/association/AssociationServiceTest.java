@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.iecmh.endorsement.association.seed.SeedAssociations;
+import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.contracts.association.AssociationSeed;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
+import org.iecmh.endorsement.contracts.association.RequirementRule;
+import org.iecmh.endorsement.contracts.association.RequirementVersion;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.KafkaTopics;
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +138,35 @@ class AssociationServiceTest {
         assertThat(preview.at("/changes/0/after")).isEqualTo("1800");
         assertThat(admin("ct").get("/api/associations/ct").body().get("fees")).hasSize(1);
         assertThat(eventsOf("ct")).isEqualTo(1);
+    }
+
+    @Test
+    void aRequirementsPreviewComparesEachCategoryItStatesWithThatCategorysRequirementsInForce() {
+        create(association("pa", "PA"));
+        LocalDate today = LocalDate.of(2026, 11, 22);
+        // IFA's requirements in force come from the first version, clinical Mentors' from the 2024 one.
+        RequirementRule associates = restated(ma.requirementsOn(Category.IFA, today), List.of("IFA"),
+                new BigDecimal("32"));
+        RequirementRule mentors = restated(ma.requirementsOn(Category.IMHM_C, today), List.of("IMHM-C"), null);
+
+        Response preview = admin("pa").post("/api/associations/pa/policy-previews", Map.of("requirements",
+                body(new RequirementVersion(LocalDate.of(2027, 3, 1), List.of(associates, mentors)))));
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.at("/part")).isEqualTo("REQUIREMENTS");
+        assertThat(preview.body().get("changes")).as(preview.toString()).hasSize(1);
+        assertThat(preview.at("/changes/0/field")).isEqualTo("IFA.trainingHours");
+        assertThat(preview.at("/changes/0/before")).isEqualTo("30");
+        assertThat(preview.at("/changes/0/after")).isEqualTo("32");
+    }
+
+    /** {@code rule} stated for {@code categories}, with other training hours where {@code trainingHours} is given. */
+    private static RequirementRule restated(RequirementRule rule, List<String> categories, BigDecimal trainingHours) {
+        return new RequirementRule(categories, rule.degree(), rule.workYearsInsteadOfDegree(), rule.workYears(),
+                rule.workAfterDegree(), rule.paidWork(), trainingHours == null ? rule.trainingHours() : trainingHours,
+                rule.trainingDomains(), rule.supervisionHours(), rule.supervisionWindowMonths(), rule.references(),
+                rule.referenceRelationships(), rule.exam(), rule.examVignettes(), rule.workActivity(),
+                rule.supervisionAboutProvidingHours());
     }
 
     @Test
@@ -268,7 +301,8 @@ class AssociationServiceTest {
 
     private Association association(String code, String state) {
         String name = Map.of("ny", "New York", "nj", "New Jersey", "ct", "Connecticut", "ri", "Rhode Island",
-                "vt", "Vermont", "me", "Maine", "nh", "New Hampshire", "de", "Delaware", "md", "Maryland")
+                "vt", "Vermont", "me", "Maine", "nh", "New Hampshire", "de", "Delaware", "md", "Maryland",
+                "pa", "Pennsylvania")
                 .get(code) + " Association for Infant Mental Health";
         return new Association(code, name, state, "America/New_York", ma.languages(), null, null, null, List.of(),
                 new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"), ma.exam(),

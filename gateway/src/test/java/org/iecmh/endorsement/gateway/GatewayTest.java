@@ -200,7 +200,7 @@ class GatewayTest {
         // HTTP/1.1, as browsers speak it to a plain-http server, each request with a time limit.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String page : new String[] {"/", "/index.html", "/verify.html", "/signin.html", "/pay.html",
-                "/association.html", "/import.html"}) {
+                "/association.html", "/import.html", "/claim.html"}) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + page))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -48,7 +48,7 @@ import java.util.UUID;
  * Spring Authorization Server with two public clients, both authorization code with PKCE and no consent screen:
  * {@code web-ui} for the browser and {@code cli} for curl (its redirect URI need not answer: the code is read from
  * the redirect). Access tokens, typed {@code at+jwt}, carry the user's tenants and roles
- * ({@code iecmh.identity.tenants-claim}) and their verified email address. The web
+ * ({@code iecmh.identity.tenants-claim}) and their email address, with whether it is verified. The web
  * application's origins (those of its redirect URIs) may read discovery and keys and exchange a code for tokens from
  * the browser (CORS), and return there after signing out (OpenID Connect RP-initiated logout).
  */
@@ -140,8 +140,8 @@ class AuthorizationServerConfiguration {
     }
 
     /**
-     * Access tokens are typed {@code at+jwt} (RFC 9068) and carry the user's tenants and roles and their verified
-     * email address ({@code email}, {@code email_verified}: true, as OpenID Connect names them); ID tokens are
+     * Access tokens are typed {@code at+jwt} (RFC 9068) and carry the user's tenants and roles and their email address
+     * and whether it is verified ({@code email}, {@code email_verified}, as OpenID Connect names them); ID tokens are
      * neither typed so nor grant anything, so that no resource server takes an ID token for an access token.
      */
     @Bean
@@ -152,7 +152,7 @@ class AuthorizationServerConfiguration {
                 DemoUsers.named(context.getPrincipal().getName()).ifPresent(user -> context.getClaims()
                         .claim(claim, user.tenants())
                         .claim(EMAIL_CLAIM, user.email())
-                        .claim(EMAIL_VERIFIED_CLAIM, true));
+                        .claim(EMAIL_VERIFIED_CLAIM, user.emailVerified()));
             }
         };
     }

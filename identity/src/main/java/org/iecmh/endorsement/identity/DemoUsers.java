@@ -9,13 +9,13 @@ import java.util.Optional;
 /**
  * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
  * four applicants (each sees only their own records; the tests give each story one of its own), an endorsee, an
- * endorsee the association imported from before the platform, a
- * coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is scored by two
- * endorsees other than the portfolio's reviewers), an
- * auditor and an administrator, and one platform operator. The username is the subject of their tokens; the tenants claim grants their roles per
- * association; their tokens carry their verified email address ({@link DemoUser#email()}). Besides, a few people of
- * {@code nh}, an association that is not in the seed: the operator creates it on the running platform, as when an
- * association moves onto it, and its people can sign in at once.
+ * endorsee the association imported from before the platform, an applicant whose address the provider has not
+ * verified, a coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is
+ * scored by two endorsees other than the portfolio's reviewers), an auditor and an administrator, and one platform
+ * operator. The username is the subject of their tokens; the tenants claim grants their roles per association; their
+ * tokens carry their email address ({@link DemoUser#email()}), verified but for the {@code unverified-} people.
+ * Besides, a few people of {@code nh}, an association that is not in the seed: the operator creates it on the running
+ * platform, as when an association moves onto it, and its people can sign in at once.
  */
 public final class DemoUsers {
 
@@ -37,6 +37,8 @@ public final class DemoUsers {
         // Endorsed before the platform: the association imports them under imported-<code>@example.org, and they
         // claim that endorsement once they sign in.
         ROLES.put("imported", "APPLICANT");
+        // Signed in with an address the provider has not verified: nothing imported can be claimed with it.
+        ROLES.put("unverified", "APPLICANT");
         ROLES.put("coordinator", "COORDINATOR");
         ROLES.put("reviewer", "REVIEWER");
         ROLES.put("reviewer2", "REVIEWER");
@@ -50,15 +52,21 @@ public final class DemoUsers {
     public record DemoUser(String username, Map<String, List<String>> tenants) {
 
         /**
-         * Their address, which the provider has verified: {@code <username>@example.org}. An endorsee an association
-         * imported under that address claims the endorsement when they sign in as this user.
+         * Their address, {@code <username>@example.org}, which the provider has verified unless
+         * {@link #emailVerified()} says otherwise. An endorsee an association imported under a verified address
+         * claims the endorsement when they sign in as this user.
          */
         public String email() {
             return username + "@" + EMAIL_DOMAIN;
         }
+
+        /** Whether the provider vouches for {@link #email()}: for everyone but the {@code unverified-} people. */
+        public boolean emailVerified() {
+            return !username.startsWith("unverified-");
+        }
     }
 
-    /** The domain of every demo user's verified address. */
+    /** The domain of every demo user's address. */
     public static final String EMAIL_DOMAIN = "example.org";
 
     private DemoUsers() {

@@ -70,6 +70,15 @@ class IdentityTest {
     }
 
     @Test
+    void anUnverifiedDemoUsersAccessTokenSaysTheirAddressIsNotVerified() {
+        Jwt jwt = accessTokens().decode(new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("unverified-wa", DemoUsers.PASSWORD));
+
+        assertThat(jwt.getClaimAsString("email")).isEqualTo("unverified-wa@example.org");
+        assertThat(jwt.getClaimAsBoolean("email_verified")).isFalse();
+    }
+
+    @Test
     void theOperatorIsPlatformAdministratorInEveryAssociation() {
         Jwt jwt = accessTokens().decode(
                 new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html").accessToken("operator", DemoUsers.PASSWORD));

@@ -1121,15 +1121,63 @@ class RenewalServiceTest {
         assertThat(stranger.post(claim, Map.of()).at("/rule")).isEqualTo("not-your-endorsement");
     }
 
+    @Test
+    void anImportedEndorseeClaimsEveryEndorsementOfTheirAssociationHeldByTheirVerifiedEmailInOneRequest() {
+        String email = "lee.many@example.org";
+        importEndorsement("ma", "MA-L-0401", email, "IFS", "ACTIVE");
+        importEndorsement("ma", "MA-L-0402", email, "IMHS", "LAPSED");
+        importEndorsement("ma", "MA-L-0403", "someone.else@example.org", "IFA", "ACTIVE");
+        importEndorsement("wa", "WA-L-0401", email, "IFA", "ACTIVE");
+        CLOCK.set(Instant.parse("2027-02-01T12:00:00Z"));
+        ApiClient unverified = ApiClient.onPort(port).as("ma", "lee-0401", "APPLICANT", email, false);
+        ApiClient lee = ApiClient.onPort(port).as("ma", "lee-0401", "APPLICANT", "Lee.Many@Example.org", true);
+
+        Response refused = unverified.post("/api/endorsements/claims", Map.of());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.at("/rule")).isEqualTo("email-not-verified");
+        assertThat(unverified.get("/api/endorsements/mine").at("/verifiedEmail")).isNull();
+        assertThat(countEvents("MA-L-0401", "EndorsementClaimed") + countEvents("MA-L-0402", "EndorsementClaimed"))
+                .isZero();
+        assertThat(lee.get("/api/endorsements/mine").at("/verifiedEmail")).isEqualTo(email);
+
+        Response claimed = lee.post("/api/endorsements/claims", Map.of());
+        Response again = lee.post("/api/endorsements/claims", Map.of());
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(claimed.body().get("claimed")).extracting(view -> view.get("endorsementNumber").asText())
+                .containsExactly("MA-L-0401", "MA-L-0402");
+        assertThat(claimed.at("/claimed/1/personId")).isEqualTo("lee-0401");
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.body().get("claimed")).isEmpty();
+        assertThat(countEvents("MA-L-0401", "EndorsementClaimed")).isEqualTo(1);
+        assertThat(countEvents("MA-L-0402", "EndorsementClaimed")).isEqualTo(1);
+        // Another address's endorsement, and one of another association, stay where they were.
+        assertThat(countEvents("MA-L-0403", "EndorsementClaimed")).isZero();
+        assertThat(countEvents("WA-L-0401", "EndorsementClaimed")).isZero();
+        Response mine = lee.get("/api/endorsements/mine");
+        assertThat(mine.body().get("endorsements")).extracting(view -> view.get("endorsementNumber").asText())
+                .containsExactly("MA-L-0401", "MA-L-0402");
+        assertThat(mine.body().get("claimable")).isEmpty();
+    }
+
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private void importEndorsement(String number, String category, List<String> addOns, String status,
                                    LocalDate validThrough) {
-        EndorsementImported event = new EndorsementImported("ma", number, "email:" + number.toLowerCase()
-                + "@example.org", "Endorsee " + number, number.toLowerCase() + "@example.org", category, addOns,
-                LocalDate.of(2014, 5, 1), validThrough, status, "admin-ma", Instant.parse("2026-11-22T10:00:00Z"),
-                SHA);
-        publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, "ma")));
+        importEndorsement("ma", number, number.toLowerCase() + "@example.org", category, addOns, status,
+                validThrough);
+    }
+
+    private void importEndorsement(String tenant, String number, String email, String category, String status) {
+        importEndorsement(tenant, number, email, category, List.of(), status, LocalDate.of(2027, 12, 31));
+    }
+
+    private void importEndorsement(String tenant, String number, String email, String category, List<String> addOns,
+                                   String status, LocalDate validThrough) {
+        EndorsementImported event = new EndorsementImported(tenant, number, EndorsementImported.personOf(email),
+                "Endorsee " + number, email, category, addOns, LocalDate.of(2014, 5, 1), validThrough, status,
+                "admin-" + tenant, Instant.parse("2026-11-22T10:00:00Z"), SHA);
+        publisher.publish(event, new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant)));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM endorsement_view WHERE endorsement_number = ?", Integer.class, number) == 1);
     }

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.k8s.KafkaUsage.Consumption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -304,9 +305,20 @@ class ManifestsTest {
             personal.add(prefix + topic);
         }
         assertThat(personal).as("topics whose events carry names or addresses").isNotEmpty();
+        Set<String> latestPerKey = new TreeSet<>();
+        for (String topic : Topics.LATEST_PER_KEY) {
+            latestPerKey.add(prefix + topic);
+        }
         for (String integration : KafkaUsage.integrationTopics(prefix)) {
             Map<String, Object> config = topics.get(integration).get("spec", "config");
-            if (personal.contains(integration)) {
+            if (latestPerKey.contains(integration)) {
+                // Each record is the whole state of its key: only the latest stays, a segment closes within a week.
+                assertThat(config).as(integration + " keeps the latest record per key")
+                        .containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+                assertThat(config).as(integration).containsKey("max.compaction.lag.ms");
+                assertThat(Duration.ofMillis(Long.parseLong(config.get("max.compaction.lag.ms").toString())))
+                        .as(integration + " max.compaction.lag.ms").isPositive().isLessThanOrEqualTo(Duration.ofDays(7));
+            } else if (personal.contains(integration)) {
                 // Compacted, so that a tombstone erases a person's records; never kept forever as they were.
                 assertThat(config).as(integration + " carries personal data").containsEntry("cleanup.policy", "compact")
                         .containsKeys("min.compaction.lag.ms", "delete.retention.ms").doesNotContainKey("retention.ms");

@@ -29,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Massachusetts' admin in a real headless Chromium, against the running platform: the association's page lists each
  * policy part with its versions; a fee schedule typed in dollars is previewed (what changes, from when) and then
- * added, and listed as planned; refusals show next to the field they name, in the page's words; a profile change is
- * saved. On the import page the admin checks a file with one bad row (the dry run lists it by line and column),
+ * added, and listed as planned, and so are exam rules; requirements are previewed category by category; refusals show
+ * next to the field they name, in the page's words, for fees, membership and renewal; a profile change is saved. On the import page the admin checks a file with one bad row (the dry run lists it by line and column),
  * imports it and follows the progress to the result, then imports it again and nothing changes. The operator adds an
  * association whose policy starts as a copy of Massachusetts'. Each screen is checked with axe-core in English and in
  * Spanish.
@@ -84,11 +84,11 @@ class AssociationAdminTest {
         setDate("fee-form-effectiveFrom", PLANNED);
         retype("fee-form-registration.1", "17.50");
         submit("fee-form");
-        browser.await("the preview", page -> page.findElement(By.id("preview")).isDisplayed());
-        assertThat(text("preview-when")).isEqualTo("In force from July 1, 2090, with no later version planned.");
-        assertThat(text("preview-changes")).contains("Registration fee, level I", "$15.00", "$17.50")
+        browser.await("the preview", page -> page.findElement(By.id("fee-preview")).isDisplayed());
+        assertThat(text("fee-preview-when")).isEqualTo("In force from July 1, 2090, with no later version planned.");
+        assertThat(text("fee-preview-changes")).contains("Registration fee, level I", "$15.00", "$17.50")
                 .doesNotContain("Processing fee");
-        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("preview-heading");
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("fee-preview-heading");
         Accessibility.assertNoSeriousViolations(driver(), "the preview of a fee schedule");
 
         field("fee-save").click();
@@ -130,7 +130,7 @@ class AssociationAdminTest {
                 .isEqualTo("A new version starts on the association's today or later, not on an earlier day.");
         assertThat(field("fee-form-effectiveFrom").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(text("fee-form-registration.2-error")).isEmpty();
-        assertThat(field("preview").isDisplayed()).isFalse();
+        assertThat(field("fee-preview").isDisplayed()).isFalse();
         Accessibility.assertNoSeriousViolations(driver(), "a fee schedule refused");
 
         // The profile: a time zone that is none, refused next to it; then a phone number saved.
@@ -148,6 +148,70 @@ class AssociationAdminTest {
 
     @Test
     @Order(3)
+    void theAdminAddsExamRulesPreviewsRequirementsAndSeesRefusalsOfOtherPartsNextToTheirFields() {
+        open("/association.html");
+        openEveryForm();
+        Accessibility.assertNoSeriousViolations(driver(), "every form of a new version");
+
+        // The exam: a pass mark of 85 from a day far ahead.
+        assertThat(field("exam-form-passPercent").getAttribute("value")).isEqualTo("80");
+        setDate("exam-form-effectiveFrom", PLANNED);
+        retype("exam-form-passPercent", "85");
+        submit("exam-form");
+        browser.await("the exam's preview", page -> page.findElement(By.id("exam-preview")).isDisplayed());
+        assertThat(text("exam-preview-when")).isEqualTo("In force from July 1, 2090, with no later version planned.");
+        assertThat(text("exam-preview-changes")).contains("Pass mark of every part, in percent", "80", "85")
+                .doesNotContain("Months before a retake", "reviewers");
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("exam-preview-heading");
+        Accessibility.assertNoSeriousViolations(driver(), "the preview of exam rules");
+
+        field("exam-save").click();
+        browser.await("the exam rules listed", page -> text("part-exam").contains("July 1, 2090"));
+        assertThat(text("part-exam")).contains("85 %", "Planned");
+        browser.await("the addition announced", page -> "The exam rules from July 1, 2090 were added."
+                .equals(text("page-status")));
+        JsonNode planned = version(admin().get("/api/associations/ma").body().get("exam"), PLANNED);
+        assertThat(planned.get("passPercent").asInt()).isEqualTo(85);
+        assertThat(planned.get("retakeAfterMonths").asInt()).isEqualTo(12);
+
+        // Requirements start from IFA's in force, which ECFA shares: each category is compared with its own.
+        assertThat(new Select(field("requirements-form-startFrom")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("IFA");
+        assertThat(field("requirements-form-categories").isSelected()).as("IFA").isTrue();
+        assertThat(field("requirements-form-categories-ECFA").isSelected()).isTrue();
+        assertThat(field("requirements-form-categories-IFS").isSelected()).isFalse();
+        assertThat(field("requirements-form-trainingHours").getAttribute("value")).isEqualTo("30");
+        setDate("requirements-form-effectiveFrom", PLANNED);
+        retype("requirements-form-trainingHours", "32");
+        submit("requirements-form");
+        browser.await("the requirements' preview", page -> page.findElement(By.id("requirements-preview"))
+                .isDisplayed());
+        assertThat(driver().findElements(By.cssSelector("#requirements-preview-changes tbody tr")))
+                .extracting(WebElement::getText)
+                .containsExactly("ECFA: Training hours 30 32", "IFA: Training hours 30 32");
+
+        // A refusal of association-service, shown next to the field its path names: a day of the year that is none.
+        setDate("membership-form-effectiveFrom", PLANNED);
+        retype("membership-form-nextYearAfter", "13-45");
+        submit("membership-form");
+        browser.await("the day's error", page -> !text("membership-form-nextYearAfter-error").isEmpty());
+        assertThat(text("membership-form-nextYearAfter-error"))
+                .isEqualTo("Enter a day of the year as MM-DD, such as 12-31.");
+        assertThat(field("membership-form-nextYearAfter").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("membership-form-nextYearAfter");
+        assertThat(field("membership-preview").isDisplayed()).isFalse();
+        // And one the page finds itself before asking: reminder days that are not days.
+        retype("renewal-form-reminderDaysBeforeClosing", "two weeks");
+        submit("renewal-form");
+        browser.await("the reminders' error", page -> !text("renewal-form-reminderDaysBeforeClosing-error").isEmpty());
+        assertThat(text("renewal-form-reminderDaysBeforeClosing-error"))
+                .isEqualTo("Enter whole days separated by commas, such as 60, 30, 7.");
+        Accessibility.assertNoSeriousViolations(driver(), "new versions refused");
+        assertThat(admin().get("/api/associations/ma").body().get("membership")).as("nothing stored").hasSize(1);
+    }
+
+    @Test
+    @Order(4)
     void theAdminChecksAFileImportsItFollowingItsProgressAndImportsItAgainWithoutChange() throws IOException {
         file = Files.createTempFile("endorsees-", ".csv");
         Files.writeString(file, """
@@ -197,7 +261,7 @@ class AssociationAdminTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void bothPagesSpeakSpanish() {
         open("/association.html");
         browser.await("the association's versions", page -> !page.findElements(By.cssSelector("#part-fees tbody tr"))
@@ -210,6 +274,13 @@ class AssociationAdminTest {
         assertThat(driver().findElement(By.cssSelector("label[for='fee-form-registration.1']")).getText())
                 .isEqualTo("Cuota de inscripción, nivel I");
         assertThat(driver().getTitle()).startsWith("Mi asociación");
+        openEveryForm();
+        assertThat(text("part-exam")).contains("85 %", "Prevista");
+        assertThat(driver().findElement(By.cssSelector("label[for='exam-form-passPercent']")).getText())
+                .isEqualTo("Nota mínima de cada parte, en por ciento");
+        assertThat(driver().findElement(By.cssSelector("label[for='referenceForm-form-items[0].text']")).getText())
+                .isEqualTo("Punto 1 (relationships)");
+        assertThat(text("renewal-summary")).isEqualTo("Una nueva política de renovación");
         Accessibility.assertNoSeriousViolations(driver(), "the association's page in Spanish");
 
         open("/import.html");
@@ -222,7 +293,7 @@ class AssociationAdminTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theOperatorAddsAnAssociationWhosePolicyStartsAsACopyOfAnothers() {
         open("/association.html");
         browser.signOut(gateway());
@@ -260,6 +331,22 @@ class AssociationAdminTest {
         assertThat(created.get("state").asText()).isEqualTo("VT");
         assertThat(created.at("/badgeIssuer/name").asText()).isEqualTo("VT-AIMH");
         assertThat(created.get("fees").size()).isEqualTo(admin().get("/api/associations/ma").body().get("fees").size());
+    }
+
+    /** Opens every part's form (the fee schedule's is open at first). */
+    private static void openEveryForm() {
+        ((JavascriptExecutor) driver()).executeScript(
+                "document.querySelectorAll('#version-forms details').forEach((part) => { part.open = true; })");
+    }
+
+    /** The version of a part that starts on {@code effectiveFrom}. */
+    private static JsonNode version(JsonNode versions, String effectiveFrom) {
+        for (JsonNode version : versions) {
+            if (effectiveFrom.equals(version.get("effectiveFrom").asText())) {
+                return version;
+            }
+        }
+        throw new AssertionError("No version from " + effectiveFrom + " in " + versions);
     }
 
     private static ApiClient admin() {

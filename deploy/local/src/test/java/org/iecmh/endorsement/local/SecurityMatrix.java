@@ -157,6 +157,7 @@ final class SecurityMatrix {
             GET    /api/endorsements/transfers                                       tenant   403   403   403   200   403   403   403
             POST   /api/endorsements/{endorsementNumber}/claim                       record   200   409   403   403   403   403   403
             GET    /api/endorsements/mine                                            tenant   200   200   403   403   403   403   403
+            POST   /api/endorsements/claims                                          tenant   200   200   403   403   403   403   403
             # The audit API (service-kit): auditors and admins, in the association they act in.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/{aggregateId}/state                             record   403   403   403   403   200   200   200

@@ -11,4 +11,9 @@ import java.time.Instant;
  */
 public record ClaimEndorsement(@TargetAggregateIdentifier String endorsementNumber, String personId,
                                String verifiedEmail, Instant claimedAt) {
+
+    /** Refused: the caller's token vouches for no email address. */
+    public static final String EMAIL_NOT_VERIFIED = "email-not-verified";
+    /** Refused: the endorsement is held by another address. */
+    public static final String NOT_YOUR_ENDORSEMENT = "not-your-endorsement";
 }

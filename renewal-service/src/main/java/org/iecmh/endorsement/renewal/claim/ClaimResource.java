@@ -26,11 +26,13 @@ class ClaimResource {
 
     private final EndorsementViews views;
     private final CommandGateway commands;
+    private final ClaimsByAddress claims;
     private final Clock clock;
 
-    ClaimResource(EndorsementViews views, CommandGateway commands, Clock clock) {
+    ClaimResource(EndorsementViews views, CommandGateway commands, ClaimsByAddress claims, Clock clock) {
         this.views = views;
         this.commands = commands;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -44,15 +46,30 @@ class ClaimResource {
         return views.require(endorsementNumber, actor);
     }
 
+    @PostMapping("/api/endorsements/claims")
+    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @Operation(summary = "Take every endorsement of your association held by your verified email address")
+    Claimed claimAll(Actor actor) {
+        return new Claimed(claims.claimAll(actor));
+    }
+
     @GetMapping("/api/endorsements/mine")
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only an endorsee has endorsements of their own")
     @Operation(summary = "Your endorsements, wherever they are now, and those your verified email address may claim")
     Mine mine(Actor actor) {
         return new Mine(views.heldBy(actor.subject()),
-                actor.email().map(email -> views.claimableBy(actor.tenantId(), email)).orElse(List.of()));
+                actor.email().map(email -> views.claimableBy(actor.tenantId(), email)).orElse(List.of()),
+                actor.email().orElse(null));
     }
 
-    /** What the endorsee holds, and the endorsements of their association held by their verified address. */
-    record Mine(List<EndorsementView> endorsements, List<EndorsementView> claimable) {
+    /**
+     * What the endorsee holds, and the endorsements of their association held by their verified address
+     * ({@code verifiedEmail}: the address their token vouches for, null when it vouches for none).
+     */
+    record Mine(List<EndorsementView> endorsements, List<EndorsementView> claimable, String verifiedEmail) {
+    }
+
+    /** The endorsements a request claimed, oldest first: none when nothing was waiting. */
+    record Claimed(List<EndorsementView> claimed) {
     }
 }

@@ -343,12 +343,13 @@ public class Endorsement extends TenantOwnedAggregate {
             return;
         }
         if (command.verifiedEmail() == null || command.verifiedEmail().isBlank()) {
-            throw new DomainRuleViolation("email-not-verified", "Your sign-in provider does not vouch for an email "
-                    + "address: " + endorsementNumber + " is claimed with the verified address it was recorded for");
+            throw new DomainRuleViolation(ClaimEndorsement.EMAIL_NOT_VERIFIED, "Your sign-in provider does not "
+                    + "vouch for an email address: " + endorsementNumber + " is claimed with the verified address it "
+                    + "was recorded for");
         }
         String email = command.verifiedEmail().strip().toLowerCase(Locale.ROOT);
         if (!personId.equals(org.iecmh.endorsement.contracts.EndorsementImported.personOf(email))) {
-            throw new DomainRuleViolation("not-your-endorsement",
+            throw new DomainRuleViolation(ClaimEndorsement.NOT_YOUR_ENDORSEMENT,
                     endorsementNumber + " is not held by the address " + email);
         }
         apply(new EndorsementClaimed(endorsementNumber, tenantId, personId, command.personId(), email,

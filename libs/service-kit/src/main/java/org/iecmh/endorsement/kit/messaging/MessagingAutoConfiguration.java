@@ -62,6 +62,20 @@ public class MessagingAutoConfiguration {
         return new BatchDeadLetters(bootstrapServers, client);
     }
 
+    /**
+     * Where the binder creates topics (the local platform, the tests), the topics that keep the latest record per key
+     * are made compacted first: while the beans are made, before any binding starts and could create them otherwise.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "spring.cloud.stream.kafka.binder.auto-create-topics", havingValue = "true",
+            matchIfMissing = true)
+    public LatestPerKeyTopics latestPerKeyTopics(KafkaNames names, @Value(BOOTSTRAP_SERVERS) String bootstrapServers,
+                                                 ObjectProvider<KafkaProperties> kafka) {
+        Map<String, Object> client = new HashMap<>(kafka.getIfAvailable(KafkaProperties::new).buildAdminProperties());
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return LatestPerKeyTopics.ensure(names, client);
+    }
+
     @Bean
     public IntegrationEventPublisher integrationEventPublisher(
             StreamBridge streamBridge, @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,

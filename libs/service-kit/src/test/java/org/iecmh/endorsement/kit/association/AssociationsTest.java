@@ -1,7 +1,12 @@
 package org.iecmh.endorsement.kit.association;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.iecmh.endorsement.contracts.Topics;
@@ -11,10 +16,13 @@ import org.iecmh.endorsement.contracts.association.AssociationSeed;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.kit.messaging.DeadLetters;
 import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.iecmh.endorsement.kit.messaging.KafkaNames;
+import org.iecmh.endorsement.kit.messaging.LatestPerKeyTopics;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.sample.SampleAssociationChanges;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.testkit.KafkaTopics;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,15 +36,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A service's local view of the associations, fed by AssociationChanged records on the real broker and kept in the
- * real PostgreSQL server.
+ * A service's local view of the associations, fed by AssociationChanged records on the real broker (a compacted topic,
+ * as the service made it) and kept in the real PostgreSQL server.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithRealInfrastructure
@@ -161,6 +171,38 @@ class AssociationsTest {
         await().atMost(WAIT).until(() -> inbox.hasHandled("kit-test", older));
         assertThat(changes.of(code)).containsExactly(code + ": none -> 1 fee schedule(s)",
                 code + ": 1 fee schedule(s) -> 2 fee schedule(s)");
+    }
+
+    @Test
+    void theTopicKeepsOnlyTheLatestRecordOfEachAssociationAndOneMadeBeforeIsMadeSoToo() throws Exception {
+        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                RealInfrastructure.kafka().bootstrapServers());
+        // A topic the broker made with its defaults before the service started (a local platform's data from before).
+        KafkaNames earlier = new KafkaNames("earlier-" + uniqueCode() + ".");
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(earlier.topic(Topics.ASSOCIATIONS), 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(cleanupPolicyOf(earlier.topic(Topics.ASSOCIATIONS), client)).isEqualTo("delete");
+
+        LatestPerKeyTopics.ensure(earlier, client);
+
+        for (String topic : List.of(kafkaPrefix + Topics.ASSOCIATIONS, earlier.topic(Topics.ASSOCIATIONS))) {
+            assertThat(cleanupPolicyOf(topic, client)).as(topic).isEqualTo("compact");
+            assertThat(configOf(topic, client).get("max.compaction.lag.ms").value()).as(topic)
+                    .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+        }
+    }
+
+    private static String cleanupPolicyOf(String topic, Map<String, Object> client) throws Exception {
+        return configOf(topic, client).get("cleanup.policy").value();
+    }
+
+    private static Config configOf(String topic, Map<String, Object> client) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(client)) {
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        }
     }
 
     private static Association as(String code, Association template) {

@@ -1,0 +1,97 @@
+// /claim.html: the endorsements the person's association brought onto the platform under the email address their
+// sign-in vouches for, claimed all at once (renewal-service compares that address with the one each was recorded
+// under); afterwards they are listed among the person's own. A sign-in that vouches for no address is told so.
+import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, clearProblems } from './api.js';
+import { explain } from './staff.js';
+import { el, statusTag, announce } from './portal-kit.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('claim-form');
+const status = $('claim-status');
+let mine = null;
+
+function item(endorsement, linked) {
+  const title = t('portal.endorsementTitle', { number: endorsement.endorsementNumber });
+  return el('li', { className: 'entry', dataset: { number: endorsement.endorsementNumber } },
+    el('h3', {}, linked ? el('a', {
+      href: `/endorsement.html?number=${encodeURIComponent(endorsement.endorsementNumber)}`, text: title,
+    }) : title),
+    el('p', {
+      text: t('claim.who', { name: endorsement.endorseeName, category: t(`category.${endorsement.category}`) }),
+    }),
+    el('p', {}, statusTag('claim.status', endorsement.status, ['ACTIVE'], ['LAPSED', 'INACTIVE']), ' ',
+      t('portal.validThrough', { date: formatDate(endorsement.validThrough) })));
+}
+
+function plural(count, one, other, values) {
+  const form = new Intl.PluralRules(currentLanguage()).select(count) === 'one' ? one : other;
+  return t(form, { count, ...values });
+}
+
+function render() {
+  if (!mine) {
+    return;
+  }
+  const verified = Boolean(mine.verifiedEmail);
+  $('claim-unverified').hidden = verified;
+  $('waiting-section').hidden = !verified;
+  if (verified) {
+    const waiting = mine.claimable;
+    $('waiting-address').textContent = t('claim.address', { email: mine.verifiedEmail });
+    $('waiting').replaceChildren(...waiting.map((endorsement) => item(endorsement, false)));
+    $('waiting-none').hidden = waiting.length > 0;
+    form.hidden = waiting.length === 0;
+    $('claim-all').textContent = plural(waiting.length, 'claim.claimOne', 'claim.claimAll');
+  }
+  $('held').replaceChildren(...mine.endorsements.map((endorsement) => item(endorsement, true)));
+  $('held-section').hidden = mine.endorsements.length === 0;
+}
+
+async function load() {
+  const answer = await callApi('/api/endorsements/mine');
+  if (!answer.ok) {
+    announce(status, t('claim.loadFailed'));
+    return false;
+  }
+  mine = answer.body;
+  render();
+  return true;
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearProblems(form);
+  const button = $('claim-all');
+  button.disabled = true;
+  announce(status, t('claim.claiming'));
+  try {
+    const answer = await callApi('/api/endorsements/claims', { method: 'POST' });
+    if (!answer.ok) {
+      announce(status, '');
+      explain(form, answer);
+      return;
+    }
+    const numbers = answer.body.claimed.map((endorsement) => endorsement.endorsementNumber);
+    await load();
+    announce(status, numbers.length
+      ? plural(numbers.length, 'claim.claimedOne', 'claim.claimedMany', { numbers: numbers.join(', ') })
+      : t('claim.nothingLeft'));
+    if (!$('held-section').hidden) {
+      $('held-heading').focus();
+    }
+  } catch (unreachable) {
+    announce(status, '');
+    explain(form, { body: { detail: t('error.unreachable') } });
+  } finally {
+    button.disabled = false;
+  }
+});
+
+onLanguage(render);
+await startPage({ screens: ['portal'], roles: ['APPLICANT', 'ENDORSEE'] });
+announce(status, t('claim.loading'));
+if (await load()) {
+  announce(status, '');
+}
