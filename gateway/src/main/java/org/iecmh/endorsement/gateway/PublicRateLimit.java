@@ -18,38 +18,32 @@ import reactor.core.publisher.Mono;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits what one client may ask of the rate-limited public paths ({@code rate-limited-paths}: the registry, which
  * needs no sign-in, and the card webhook) to a number of requests per minute, in a fixed one-minute window per client; beyond it, 429 with {@code Retry-After}. The client is the
  * socket's address, or behind {@code trusted-proxies} proxies (a load balancer, an ingress) the address the
  * outermost trusted one saw, read from the right of {@code X-Forwarded-For}: entries a client wrote itself further
- * left never name a new client. In memory, per gateway instance: with several instances each counts its own share.
+ * left never name a new client. The counts are shared by every gateway instance in the gateway's database where one is
+ * configured ({@link CountsInPostgres}), in this instance's memory otherwise ({@link CountsInMemory}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PublicRateLimit implements WebFilter {
 
-    /** Beyond this many clients, windows that have ended are dropped. */
-    private static final int CLIENTS_KEPT = 100_000;
-
     private final List<PathPattern> limitedPaths;
     private final int perMinute;
     private final RemoteAddressResolver clients;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final RequestCounts counts;
 
-    PublicRateLimit(GatewaySecurityProperties properties, ObjectProvider<Clock> clock) {
+    PublicRateLimit(GatewaySecurityProperties properties, RequestCounts counts, ObjectProvider<Clock> clock) {
         this.limitedPaths = properties.rateLimitedPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.perMinute = properties.publicRequestsPerMinute();
         this.clients = properties.trustedProxies() == 0 ? new RemoteAddressResolver() {
         } : XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies());
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
-
-    private record Window(long minute, int count) {
+        this.counts = counts;
     }
 
     @Override
@@ -60,21 +54,17 @@ class PublicRateLimit implements WebFilter {
         }
         long now = clock.millis();
         long minute = now / 60_000;
-        if (windows.size() > CLIENTS_KEPT) {
-            windows.values().removeIf(w -> w.minute() < minute);
-        }
-        Window window = windows.compute(client(exchange), (address, current) ->
-                current == null || current.minute() != minute ? new Window(minute, 1)
-                        : new Window(minute, current.count() + 1));
-        if (window.count() > perMinute) {
+        return counts.increment(client(exchange), minute).flatMap(count -> {
+            if (count <= perMinute) {
+                return chain.filter(exchange);
+            }
             long secondsLeft = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(secondsLeft));
             return Problems.write(exchange.getResponse(), 429, "urn:iecmh:problem:too-many-requests",
                     "Too many requests", "At most " + perMinute + " requests a minute from one address to "
                             + exchange.getRequest().getPath() + " and the other public paths; try again in "
                             + secondsLeft + " seconds");
-        }
-        return chain.filter(exchange);
+        });
     }
 
     private String client(ServerWebExchange exchange) {

@@ -5,13 +5,18 @@ import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,18 +25,25 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One client may ask the public registry only so often; signed-in traffic is not counted against it. Who the client
@@ -173,6 +185,91 @@ class PublicRateLimitTest {
             assertThat(registry(port, Map.of("X-Forwarded-For", "203.0.113.7")).statusCode()).isEqualTo(429);
             // Another client behind the same load balancer has a window of its own.
             assertThat(registry(port, Map.of("X-Forwarded-For", "203.0.113.8")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Gateway instances behind one load balancer share the counts in the gateway's database: together they allow a
+     * client the limit once, not once each; a database that is away never holds or refuses a public request.
+     */
+    @Nested
+    class GatewaysSharingTheirDatabase {
+
+        private final String database = RealInfrastructure.postgres().createDatabase("gateway counts");
+        private final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
+        @AfterEach
+        void stopGateways() {
+            gateways.forEach(ConfigurableApplicationContext::close);
+        }
+
+        @Test
+        void twoInstancesTogetherAllowAClientTheLimitOnce() throws Exception {
+            int first = gateway(RealInfrastructure.postgres().jdbcUrl(database));
+            int second = gateway(RealInfrastructure.postgres().jdbcUrl(database));
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(i % 2 == 0 ? first : second, Map.of()).statusCode()).as("request " + (i + 1))
+                        .isEqualTo(200);
+            }
+
+            assertThat(registry(first, Map.of()).statusCode()).isEqualTo(429);
+            assertThat(registry(second, Map.of()).statusCode()).isEqualTo(429);
+            CLOCK.advance(Duration.ofSeconds(45));
+            assertThat(registry(second, Map.of()).statusCode()).as("a new minute").isEqualTo(200);
+            // The first request of the new minute deletes the counts of the minutes before it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(countedMinutes(database))
+                    .containsExactly(CLOCK.millis() / 60_000));
+        }
+
+        @Test
+        void anInstanceWhoseDatabaseIsAwayServesAndLimitsAloneMeanwhile() throws Exception {
+            int alone = gateway("jdbc:postgresql://localhost:" + closedPort() + "/gateway");
+            for (int i = 0; i < LIMIT; i++) {
+                assertThat(registry(alone, Map.of()).statusCode()).as("request " + (i + 1)).isEqualTo(200);
+            }
+
+            assertThat(registry(alone, Map.of()).statusCode()).isEqualTo(429);
+        }
+
+        private int gateway(String jdbcUrl) {
+            ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class,
+                    StoppedClock.class).run(
+                    "--spring.config.name=" + GatewayApplication.NAME, "--server.port=0",
+                    "--iecmh.gateway.public-requests-per-minute=" + LIMIT,
+                    "--iecmh.gateway.shared-counts.url=" + jdbcUrl,
+                    "--iecmh.gateway.shared-counts.username=" + RealInfrastructure.postgres().username(),
+                    "--iecmh.gateway.shared-counts.password=" + RealInfrastructure.postgres().password(),
+                    "--" + RealInfrastructureProperties.ISSUER_URI + "=" + LocalIssuer.instance().issuerUri(),
+                    "--iecmh.routes.application-service=" + serviceUrl(),
+                    "--iecmh.routes.renewal-service=" + serviceUrl(),
+                    "--iecmh.routes.payment-service=" + serviceUrl(),
+                    "--iecmh.routes.registry-service=" + serviceUrl(),
+                    "--iecmh.routes.association-service=" + serviceUrl());
+            gateways.add(gateway);
+            return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+        }
+
+        private static String serviceUrl() {
+            return "http://localhost:" + SERVICE.getAddress().getPort();
+        }
+
+        private static List<Long> countedMinutes(String database) throws SQLException {
+            try (Connection connection = DriverManager.getConnection(RealInfrastructure.postgres().jdbcUrl(database),
+                    RealInfrastructure.postgres().username(), RealInfrastructure.postgres().password());
+                 ResultSet rows = connection.createStatement().executeQuery(
+                         "SELECT DISTINCT minute FROM public_request_count ORDER BY minute")) {
+                List<Long> minutes = new ArrayList<>();
+                while (rows.next()) {
+                    minutes.add(rows.getLong(1));
+                }
+                return minutes;
+            }
+        }
+
+        private static int closedPort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
         }
     }
 

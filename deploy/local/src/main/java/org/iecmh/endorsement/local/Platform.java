@@ -56,8 +56,13 @@ public final class Platform implements AutoCloseable {
         this.ports = ports;
     }
 
+    /** The gateway's own database: the public rate limit's counts, shared by every gateway instance. */
+    static final String GATEWAY_DATABASE = "gateway";
+
     public static List<String> databases() {
-        return SERVICES.stream().map(Service::database).toList();
+        List<String> databases = new ArrayList<>(SERVICES.stream().map(Service::database).toList());
+        databases.add(GATEWAY_DATABASE);
+        return List.copyOf(databases);
     }
 
     public static List<String> serviceNames() {
@@ -74,7 +79,10 @@ public final class Platform implements AutoCloseable {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Map<String, String> routes = new LinkedHashMap<>();
         SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));
-        List<String> gatewayArguments = new ArrayList<>(List.of(ISSUER_URI + infrastructure.issuerUri()));
+        List<String> gatewayArguments = new ArrayList<>(List.of(ISSUER_URI + infrastructure.issuerUri(),
+                "--iecmh.gateway.shared-counts.url=" + infrastructure.jdbcUrlOfDatabase().apply(GATEWAY_DATABASE),
+                "--iecmh.gateway.shared-counts.username=" + infrastructure.username(),
+                "--iecmh.gateway.shared-counts.password=" + infrastructure.password()));
         routes.forEach((service, url) -> gatewayArguments.add("--iecmh.routes." + service + "=" + url));
         gatewayArguments.addAll(extraGatewayArguments);
         CompletableFuture<LocalJvm> gateway = CompletableFuture.supplyAsync(() -> LocalJvm.start("gateway",

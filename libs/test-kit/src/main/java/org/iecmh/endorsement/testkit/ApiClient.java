@@ -80,7 +80,7 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+        return send(HttpRequest.newBuilder(uri(path)).GET(), "GET", path, null, Map.of());
     }
 
     public Response post(String path, Object body) {
@@ -89,21 +89,45 @@ public final class ApiClient {
 
     /** A POST with these extra headers; a {@code Content-Type} among them (such as {@code text/csv}) replaces JSON's. */
     public Response post(String path, Object body, Map<String, String> headers) {
-        HttpRequest.BodyPublisher publisher = body == null
+        String text = body == null ? null : toJson(body);
+        HttpRequest.BodyPublisher publisher = text == null
                 ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(toJson(body));
+                : HttpRequest.BodyPublishers.ofString(text);
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("Content-Type", "application/json");
-        return send(HttpRequest.newBuilder(uri(path)).POST(publisher), all);
+        return send(HttpRequest.newBuilder(uri(path)).POST(publisher), "POST", path, text, all);
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(toJson(body))),
-                Map.of("Content-Type", "application/json"));
+        String text = toJson(body);
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(text)), "PUT", path,
+                text, Map.of("Content-Type", "application/json"));
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), "DELETE", path, null, Map.of());
+    }
+
+    /**
+     * The same request again (as a contract test replays what others sent, changed): its method, path, headers and
+     * body text as they were sent, on this client's base URL.
+     */
+    public Response replay(ApiExchange exchange, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return new ApiClient(baseUrl, Map.of()).send(HttpRequest.newBuilder(uri(exchange.path()))
+                .method(exchange.method(), publisher), exchange.method(), exchange.path(), body, exchange.headers());
+    }
+
+    private Response send(HttpRequest.Builder request, String method, String path, String body,
+                          Map<String, String> headers) {
+        Response response = send(request, headers);
+        Map<String, String> sent = new LinkedHashMap<>(identity);
+        sent.putAll(headers);
+        // A success is kept without its body (the contract test reads the refusals only).
+        ApiExchange.record(new ApiExchange(method, path, Map.copyOf(sent), body, response.status() < 400
+                ? new Response(response.status(), response.contentType(), JSON.nullNode(), "") : response));
+        return response;
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {

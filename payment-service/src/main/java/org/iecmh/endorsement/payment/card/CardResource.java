@@ -11,17 +11,16 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.payment.invoicing.InvoiceView;
 import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
 import org.iecmh.endorsement.payment.invoicing.PaymentMethod;
 import org.iecmh.endorsement.payment.invoicing.RecordPayment;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -82,7 +81,8 @@ class CardResource {
                                 @RequestBody String body) {
         if (!WebhookSignature.verify(signature, body, settings.webhookSecret(), clock.instant(),
                 settings.signatureTolerance())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The Stripe-Signature header does not match");
+            throw new InvalidRequest("Stripe-Signature", "webhook-signature",
+                    "The Stripe-Signature header does not match");
         }
         JsonNode event = read(body);
         if (!SUCCEEDED.equals(event.path("type").asText())) {
@@ -93,7 +93,7 @@ class CardResource {
         String invoiceId = intent.path("metadata").path("invoice_id").asText();
         JsonNode received = intent.path("amount_received");
         if (tenantId.isBlank() || invoiceId.isBlank() || !received.canConvertToExactIntegral()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a payment for one of our invoices");
+            throw new InvalidRequest("data.object.metadata", "our-invoice", "Not a payment for one of our invoices");
         }
         Money amount = Money.of(received.asLong(), intent.path("currency").asText().toUpperCase(Locale.ROOT));
         String processorPaymentId = intent.path("id").asText();
@@ -108,7 +108,7 @@ class CardResource {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unreadable webhook", e);
+            throw new InvalidRequest("body", "json", "Unreadable webhook");
         }
     }
 }

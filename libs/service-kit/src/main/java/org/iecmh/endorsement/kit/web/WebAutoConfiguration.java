@@ -2,6 +2,7 @@ package org.iecmh.endorsement.kit.web;
 
 import org.iecmh.endorsement.kit.security.ResourceServerAutoConfiguration;
 import org.iecmh.endorsement.kit.security.SecurityProperties;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -27,6 +28,11 @@ import java.util.List;
 @Import(ProblemDetailsAdvice.class)
 public class WebAutoConfiguration {
 
+    static {
+        // The actor comes from the token, never from the request: the APIs' OpenAPI descriptions do not list it.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
     /** Before the security filters, so that a refused request has its id too. */
     @Bean
     public FilterRegistrationBean<RequestIdFilter> requestIds() {
@@ -38,13 +44,19 @@ public class WebAutoConfiguration {
     /**
      * A number or a boolean where text belongs is refused (400, rule {@code type}) rather than quietly turned into
      * text: {@code {"credential": 42}} is not a credential to verify, and a client that sends it has a bug to see.
+     * So is a number where a date or an instant belongs, which Jackson would read as days or seconds since 1970:
+     * {@code {"attendedOn": 42}} is not a training on 12 February 1970.
      */
     @Bean
     public JsonMapperBuilderCustomizer textIsNeverCoerced() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.DateTime, dates -> dates
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
     @Bean
