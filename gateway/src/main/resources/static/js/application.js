@@ -1,7 +1,7 @@
 // One application as its applicant sees it: the portfolio in sections, each with add, correct and remove while it
 // is theirs to change; the requirement check ("what I still need") refreshed after every change; the raters and
 // their statuses; submission; then the fees, the review and the exam as they progress; withdrawal.
-import { onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { el, button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
@@ -121,7 +121,7 @@ function renderNeeds() {
   document.getElementById('needs').replaceChildren(...state.requirements.map((requirement) => el('li', {
     className: requirement.met ? 'met' : 'missing',
   }, el('strong', { text: `${t(`requirement.${requirement.requirement}`)} (${t(requirement.met ? 'app.met'
-    : 'app.missing')}): ` }), requirement.detail)));
+    : 'app.missing')}): ` }), phrases(requirement.phrases) || requirement.detail)));
 }
 
 // ---- the portfolio ----
@@ -248,7 +248,7 @@ function raterItem(rater) {
     lines.push(el('p', { className: 'hint', text: t('app.linkUntil', { date: formatInstant(rater.linkExpiresAt) }) }));
   }
   if (rater.doesNotCount) {
-    lines.push(el('p', { text: t('app.doesNotCount', { why: rater.doesNotCount }) }));
+    lines.push(el('p', { text: t('app.doesNotCount', { why: phrase(rater.whyNotCounted) || rater.doesNotCount }) }));
   }
   if (rater.waivesAccess) {
     lines.push(el('p', { className: 'hint', text: t('app.waived') }));
@@ -340,7 +340,8 @@ async function submitApplication(event) {
       const problem = answer.body || {};
       showProblem(submitForm, { detail: problem.rule === 'requirements-unmet' ? t('app.unmet') : problem.detail });
       (problem.unmet || []).forEach((requirement) => unmetList.append(el('li', { className: 'missing' },
-        el('strong', { text: `${t(`requirement.${requirement.requirement}`)}: ` }), requirement.detail)));
+        el('strong', { text: `${t(`requirement.${requirement.requirement}`)}: ` }),
+        phrases(requirement.phrases) || requirement.detail)));
       return;
     }
     state.application = answer.body;

@@ -1,7 +1,7 @@
 // An endorsee's endorsement: its standing, the certificate, the badge and a link to share, the yearly hours (what is
 // met and missing per year of the cycle, logging and correcting entries), renewal, reinstatement after a lapse, and
 // moving to another association.
-import { onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, getJson, showProblem, clearProblems } from './api.js';
 import { el, button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
@@ -120,7 +120,7 @@ function renderHours() {
     el('ul', { className: 'checklist' }, year.requirements.map((requirement) => el('li', {
       className: requirement.met ? 'met' : 'missing',
     }, el('strong', { text: `${t(`activity.${requirement.name}`)} (${t(requirement.met ? 'app.met' : 'app.missing')}): ` }),
-    requirement.detail))))));
+    phrase(requirement.phrase) || requirement.detail))))));
   document.getElementById('entries-none').hidden = progress.entries.length > 0;
   document.getElementById('activity-entries').replaceChildren(...progress.entries.map((entry) => {
     const training = entry.kind === 'training';

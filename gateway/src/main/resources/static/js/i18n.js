@@ -56,6 +56,38 @@ export function translate(root = document) {
   });
 }
 
+/**
+ * A phrase of the API ({code, values, text}) in the reader's language: the catalogue's phrase.<code> with its values
+ * filled in. A list value is worded item by item (phrase.<name>.<item>, joined by phrase.<name>.joiner), a phrase
+ * value is worded first, a value whose name ends in Date is written as a date. Where the catalogue has no such
+ * phrase, the API's English text.
+ */
+export function phrase(said) {
+  if (!said) {
+    return '';
+  }
+  if (!has(`phrase.${said.code}`)) {
+    return said.text || '';
+  }
+  const values = {};
+  Object.entries(said.values || {}).forEach(([name, value]) => {
+    if (Array.isArray(value)) {
+      const joiner = has(`phrase.${name}.joiner`) ? t(`phrase.${name}.joiner`) : '';
+      values[name] = value.map((item) => t(`phrase.${name}.${item}`)).join(joiner);
+    } else if (value && typeof value === 'object') {
+      values[name] = phrase(value);
+    } else {
+      values[name] = name.endsWith('Date') ? formatDate(value) : value;
+    }
+  });
+  return t(`phrase.${said.code}`, values);
+}
+
+/** Several phrases of the API as one sentence in the reader's language. */
+export function phrases(list) {
+  return (list || []).map(phrase).join('; ');
+}
+
 /** A date of the API (yyyy-mm-dd) as people of the language write it, e.g. "December 31, 2027". */
 export function formatDate(isoDate) {
   if (!isoDate) {

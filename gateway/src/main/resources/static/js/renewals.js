@@ -2,7 +2,7 @@
 // waiting, so the number comes from the endorsee or the reminder), reads its standing and the endorsee's progress
 // per year of the cycle, and approves a submitted renewal or returns it with comments, or a requested reinstatement. The transfers waiting for
 // the coordinator's association are listed, and one opened from the list is accepted here.
-import { onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { el, explain } from './staff.js';
@@ -50,7 +50,7 @@ function render() {
     el('h4', {}, String(year.year)),
     el('ul', { className: 'checklist' }, year.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' },
       [el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
-        `${t(`renewals.requirement.${r.name}`)}: ${r.detail}`])))]))
+        `${t(`renewals.requirement.${r.name}`)}: ${phrase(r.phrase) || r.detail}`])))]))
     : [el('p', {}, t('renewals.noYears'))]));
   $('accept-transfer-form').hidden = !waiting.some((w) => w.endorsementNumber === e.endorsementNumber);
   const submitted = e.renewal === 'SUBMITTED' && $('accept-transfer-form').hidden;

@@ -2,7 +2,7 @@
 // raters' forms, the requirement check and the comments per section; a coordinator records payments and waivers,
 // assigns the two reviewers, books the exam and decides (grant or deny), and reads the history; a reviewer records
 // their review and exam scores. Every change is answered in the status line and the screen is read again.
-import { onLanguage, t, has, formatDate } from './i18n.js';
+import { onLanguage, t, has, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import {
@@ -195,7 +195,7 @@ function renderRequirements() {
   $('requirements').hidden = false;
   $('checklist').replaceChildren(...data.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
     el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
-    `${label('requirement', r.requirement)}: ${r.detail}`])));
+    `${label('requirement', r.requirement)}: ${phrases(r.phrases) || r.detail}`])));
 }
 
 function entriesOf(kind) {
@@ -234,7 +234,8 @@ function renderReferences() {
     el('p', {}, [`${label('relationship', rater.relationship)} · ${rater.email} · `,
       el('span', { className: `tag${rater.status === 'COMPLETED' ? ' good' : ''}` }, label('rater', rater.status)),
       rater.waivesAccess ? ` · ${t('review.waivedAccess')}` : '']),
-    rater.doesNotCount ? el('p', { className: 'notice warning' }, rater.doesNotCount) : null,
+    rater.doesNotCount ? el('p', { className: 'notice warning' }, phrase(rater.whyNotCounted) || rater.doesNotCount)
+      : null,
     rater.status === 'REPLACED' ? null : ratingOf(rater)]));
   return [el('h3', {}, t('section.REFERENCES')), raters.length ? el('div', {}, raters)
     : el('p', {}, t('review.noEntries'))];

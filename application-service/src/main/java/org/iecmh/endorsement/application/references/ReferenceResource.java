@@ -13,6 +13,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Phrase;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,11 +49,12 @@ class ReferenceResource {
 
     /**
      * A rater as the caller may see them. {@code status}: INVITED, LINK_EXPIRED, COMPLETED, DOES_NOT_COUNT (with
-     * {@code doesNotCount} saying why) or REPLACED; {@code rating} only where the caller may read the form.
+     * {@code doesNotCount} saying why in English, {@code whyNotCounted} as a phrase a page words) or REPLACED;
+     * {@code rating} only where the caller may read the form.
      */
     record RaterView(String referenceId, String name, String email, RaterRelationship relationship,
-                     boolean waivesAccess, String status, String doesNotCount, Instant linkExpiresAt,
-                     Instant completedAt, String replacedBy, Rating rating) {
+                     boolean waivesAccess, String status, String doesNotCount, Phrase whyNotCounted,
+                     Instant linkExpiresAt, Instant completedAt, String replacedBy, Rating rating) {
     }
 
     private static final String APPLICANT_ONLY = "Only the applicant names their raters";
@@ -144,19 +146,21 @@ class ReferenceResource {
     private RaterView view(ApplicationView application, ReferenceViews.Named named, Actor actor) {
         Reference reference = named.reference();
         String status;
-        String doesNotCount = null;
+        Phrase whyNotCounted = null;
         if (named.replacedBy() != null) {
             status = "REPLACED";
         } else if (reference.completed()) {
-            doesNotCount = ReferenceRules.of(policies.references(application.tenantId())).whyNotCounted(reference.rating());
-            status = doesNotCount == null ? "COMPLETED" : "DOES_NOT_COUNT";
+            whyNotCounted = ReferenceRules.of(policies.references(application.tenantId()))
+                    .whyNotCounted(reference.rating());
+            status = whyNotCounted == null ? "COMPLETED" : "DOES_NOT_COUNT";
         } else {
             status = clock.instant().isBefore(reference.linkExpiresAt()) ? "INVITED" : "LINK_EXPIRED";
         }
         boolean readsForm = FORM_READERS.contains(actor.role())
                 || (application.personId().equals(actor.subject()) && !reference.waivesAccess());
         return new RaterView(reference.referenceId(), reference.raterName(), reference.email(),
-                reference.relationship(), reference.waivesAccess(), status, doesNotCount, reference.linkExpiresAt(),
+                reference.relationship(), reference.waivesAccess(), status,
+                whyNotCounted == null ? null : whyNotCounted.text(), whyNotCounted, reference.linkExpiresAt(),
                 named.completedAt(), named.replacedBy(), readsForm ? reference.rating() : null);
     }
 

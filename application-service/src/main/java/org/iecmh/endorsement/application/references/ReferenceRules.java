@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.application.references;
 
 import org.iecmh.endorsement.contracts.association.References;
+import org.iecmh.endorsement.kit.web.Phrase;
 
 /**
  * When a completed rating counts (tenant policy; docs/architecture.md, Domain rules): the rater has known the applicant at least
@@ -17,12 +18,13 @@ public record ReferenceRules(int minimumKnownMonths, int notEnoughInformationLim
             "nine", "ten", "eleven", "twelve"};
 
     /** Why the rating does not count, or null when it does. */
-    public String whyNotCounted(Rating rating) {
+    public Phrase whyNotCounted(Rating rating) {
         if (rating.knownForMonths() < minimumKnownMonths) {
-            return "known less than " + duration();
+            return Phrase.of("rater-known-too-briefly", "known less than " + duration(), "months", minimumKnownMonths);
         }
         if (rating.notEnoughInformation() >= notEnoughInformationLimit) {
-            return number(notEnoughInformationLimit) + " or more items answered not enough information";
+            return Phrase.of("rating-not-enough-information", number(notEnoughInformationLimit)
+                    + " or more items answered not enough information", "items", notEnoughInformationLimit);
         }
         return null;
     }

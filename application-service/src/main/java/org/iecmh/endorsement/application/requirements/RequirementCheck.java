@@ -12,6 +12,7 @@ import org.iecmh.endorsement.application.references.RaterRelationship;
 import org.iecmh.endorsement.application.references.Reference;
 import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.web.Phrase;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -85,40 +86,45 @@ public final class RequirementCheck {
      */
     private RequirementResult references(Collection<Reference> named, ReferenceRules rules) {
         List<Reference> counting = new ArrayList<>();
-        List<String> notCounting = new ArrayList<>();
+        List<Phrase> notCounting = new ArrayList<>();
         int waiting = 0;
         for (Reference reference : named) {
             if (!reference.completed()) {
                 waiting++;
                 continue;
             }
-            String why = rules.whyNotCounted(reference.rating());
+            Phrase why = rules.whyNotCounted(reference.rating());
             if (why == null) {
                 counting.add(reference);
             } else {
-                notCounting.add("the rating from " + reference.raterName() + " does not count: " + why
-                        + "; name a replacement");
+                notCounting.add(Phrase.of("rating-does-not-count", "the rating from " + reference.raterName()
+                        + " does not count: " + why.text() + "; name a replacement", "rater", reference.raterName(),
+                        "why", why));
             }
         }
         List<RaterRelationship> missing = new ArrayList<>(requirements.referenceRelationships());
         counting.forEach(reference -> missing.remove(reference.relationship()));
         int needed = requirements.references();
-        List<String> notes = new ArrayList<>();
-        notes.add(counting.size() + " of " + needed + " references count");
+        List<Phrase> notes = new ArrayList<>();
+        notes.add(Phrase.of("references-count", counting.size() + " of " + needed + " references count",
+                "counting", counting.size(), "needed", needed));
         if (!missing.isEmpty()) {
-            notes.add("needs one from " + missing.stream().map(RaterRelationship::words)
-                    .collect(Collectors.joining(" and one from ")));
+            notes.add(Phrase.of("references-needed-from", "needs one from " + missing.stream()
+                    .map(RaterRelationship::words).collect(Collectors.joining(" and one from ")),
+                    "relationships", missing.stream().map(Enum::name).toList()));
         }
         notes.addAll(notCounting);
         if (waiting > 0) {
-            notes.add(waiting + (waiting == 1 ? " rating has" : " ratings have") + " not arrived yet");
+            notes.add(Phrase.of(waiting == 1 ? "rating-waiting" : "ratings-waiting", waiting
+                    + (waiting == 1 ? " rating has" : " ratings have") + " not arrived yet", "count", waiting));
         }
         int unnamed = needed - counting.size() - waiting;
         if (unnamed > 0 && notCounting.isEmpty()) {
-            notes.add("name " + unnamed + " more rater" + (unnamed == 1 ? "" : "s"));
+            notes.add(Phrase.of(unnamed == 1 ? "rater-to-name" : "raters-to-name", "name " + unnamed + " more rater"
+                    + (unnamed == 1 ? "" : "s"), "count", unnamed));
         }
         boolean met = counting.size() >= needed && missing.isEmpty();
-        return new RequirementResult("references", met, String.join("; ", notes));
+        return RequirementResult.of("references", met, notes);
     }
 
     public static List<RequirementResult> unmet(List<RequirementResult> results) {
@@ -127,37 +133,59 @@ public final class RequirementCheck {
 
     private RequirementResult education(Optional<Education> degree, BigDecimal workYears) {
         if (requirements.degree() == null) {
-            return new RequirementResult("education", true, "No degree is required");
+            return RequirementResult.of("education", true, Phrase.of("degree-not-required", "No degree is required"));
         }
         String degreeWords = words(requirements.degree());
         String needed = (degreeWords.startsWith("a") ? "an " : "a ") + degreeWords + " degree or higher";
+        List<String> neededDegree = List.of(requirements.degree().name());
         if (degree.isPresent()) {
             Education found = degree.get();
-            return new RequirementResult("education", true, "Has " + needed + ": " + words(found.degree()) + " in "
-                    + found.field() + ", " + found.institution() + " (" + found.year() + ")");
+            return RequirementResult.of("education", true, Phrase.of("degree-held", "Has " + needed + ": "
+                    + words(found.degree()) + " in " + found.field() + ", " + found.institution() + " (" + found.year()
+                    + ")", "needed", neededDegree, "degree", List.of(found.degree().name()), "field", found.field(),
+                    "institution", found.institution(), "year", found.year()));
         }
         Integer instead = requirements.workYearsInsteadOfDegree();
         if (instead != null && workYears.compareTo(BigDecimal.valueOf(instead)) >= 0) {
-            return new RequirementResult("education", true, workYears + " years of work stand in for " + needed);
+            return RequirementResult.of("education", true, Phrase.of("work-instead-of-degree", workYears
+                    + " years of work stand in for " + needed, "years", workYears, "needed", neededDegree));
         }
-        return new RequirementResult("education", false, "Needs " + needed
-                + (instead == null ? "" : ", or " + instead + " years of work with infants, toddlers and families"));
+        return RequirementResult.of("education", false, instead == null
+                ? Phrase.of("degree-needed", "Needs " + needed, "needed", neededDegree)
+                : Phrase.of("degree-or-work-needed", "Needs " + needed + ", or " + instead
+                        + " years of work with infants, toddlers and families", "needed", neededDegree,
+                        "years", instead));
     }
 
     private RequirementResult work(Collection<PortfolioEntry> portfolio, BigDecimal workYears) {
-        List<String> missing = new ArrayList<>();
+        List<Phrase> missing = new ArrayList<>();
         BigDecimal needed = BigDecimal.valueOf(requirements.workYears());
+        List<String> kind = new ArrayList<>();
+        if (requirements.paidWork()) {
+            kind.add("paid");
+        }
+        if (requirements.workActivity() != null) {
+            kind.add(requirements.workActivity().name());
+        }
+        if (requirements.workAfterDegree()) {
+            kind.add("after-degree");
+        }
         if (workYears.compareTo(needed) < 0) {
-            missing.add(workYears + " of " + needed + " years of " + (requirements.paidWork() ? "paid " : "")
-                    + "work" + activityWords() + (requirements.workAfterDegree() ? " after the qualifying degree" : ""));
+            missing.add(Phrase.of("work-years-missing", workYears + " of " + needed + " years of "
+                    + (requirements.paidWork() ? "paid " : "") + "work" + activityWords()
+                    + (requirements.workAfterDegree() ? " after the qualifying degree" : ""),
+                    "years", workYears, "needed", needed, "kind", kind));
         }
         if (!servesYoungChildren(portfolio)) {
-            missing.add("the work history must include " + (earlyChildhood() ? "toddlers or preschoolers"
-                    : "infants or toddlers") + " and their families; work with pregnant women alone does not count");
+            missing.add(Phrase.of(earlyChildhood() ? "work-with-toddlers-or-preschoolers" : "work-with-infants-or-toddlers",
+                    "the work history must include " + (earlyChildhood() ? "toddlers or preschoolers"
+                    : "infants or toddlers") + " and their families; work with pregnant women alone does not count"));
         }
         return missing.isEmpty()
-                ? new RequirementResult("work", true, workYears + " of " + needed + " years of work" + activityWords())
-                : new RequirementResult("work", false, String.join("; ", missing));
+                ? RequirementResult.of("work", true, Phrase.of("work-years", workYears + " of " + needed
+                        + " years of work" + activityWords(), "years", workYears, "needed", needed, "kind",
+                        requirements.workActivity() == null ? List.of() : List.of(requirements.workActivity().name())))
+                : RequirementResult.of("work", false, missing);
     }
 
     private String activityWords() {
@@ -177,13 +205,16 @@ public final class RequirementCheck {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(CompetencyDomain.class)));
         List<String> uncovered = requirements.trainingDomains().stream().filter(d -> !covered.contains(d))
                 .sorted().map(CompetencyDomain::title).toList();
-        String summary = plain(hours) + " of " + plain(requirements.trainingHours()) + " training hours";
+        Phrase summary = Phrase.of("training-hours", plain(hours) + " of " + plain(requirements.trainingHours())
+                + " training hours", "hours", plain(hours), "needed", plain(requirements.trainingHours()));
         boolean enoughHours = hours.compareTo(requirements.trainingHours()) >= 0;
         if (enoughHours && uncovered.isEmpty()) {
-            return new RequirementResult("training", true, summary);
+            return RequirementResult.of("training", true, summary);
         }
-        return new RequirementResult("training", false, summary
-                + (uncovered.isEmpty() ? "" : "; no hours in " + String.join(", ", uncovered)));
+        return RequirementResult.of("training", false, uncovered.isEmpty() ? List.of(summary) : List.of(summary,
+                Phrase.of("training-domains-uncovered", "no hours in " + String.join(", ", uncovered), "domains",
+                        requirements.trainingDomains().stream().filter(d -> !covered.contains(d)).sorted()
+                                .map(Enum::name).toList())));
     }
 
     private RequirementResult supervision(Collection<PortfolioEntry> portfolio) {
@@ -209,33 +240,41 @@ public final class RequirementCheck {
             }
         }
         BigDecimal counted = countedByProvider.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<String> notes = new ArrayList<>();
-        notes.add(plain(counted) + " of " + plain(requirements.supervisionHours()) + " hours of reflective supervision"
-                + " in the last " + requirements.supervisionWindowMonths() + " months from endorsed providers");
+        List<Phrase> notes = new ArrayList<>();
+        notes.add(Phrase.of("supervision-hours", plain(counted) + " of " + plain(requirements.supervisionHours())
+                + " hours of reflective supervision in the last " + requirements.supervisionWindowMonths()
+                + " months from endorsed providers", "hours", plain(counted), "needed",
+                plain(requirements.supervisionHours()), "months", requirements.supervisionWindowMonths()));
         boolean met = counted.compareTo(requirements.supervisionHours()) >= 0;
         Optional<Map.Entry<String, BigDecimal>> main = countedByProvider.entrySet().stream()
                 .max(Map.Entry.comparingByValue(Comparator.naturalOrder()));
         if (main.isPresent() && main.get().getValue().multiply(BigDecimal.valueOf(2)).compareTo(counted) <= 0) {
             met = false;
-            notes.add("most hours must come from one provider; " + main.get().getKey() + " gave the most, "
-                    + plain(main.get().getValue()));
+            notes.add(Phrase.of("supervision-one-main-provider", "most hours must come from one provider; "
+                    + main.get().getKey() + " gave the most, " + plain(main.get().getValue()), "provider",
+                    main.get().getKey(), "hours", plain(main.get().getValue())));
         }
         if (requirements.supervisionAboutProvidingHours().signum() > 0) {
-            notes.add(plain(aboutProviding) + " of " + plain(requirements.supervisionAboutProvidingHours())
-                    + " of those hours about the reflective supervision the applicant provides");
+            notes.add(Phrase.of("supervision-about-providing", plain(aboutProviding) + " of "
+                    + plain(requirements.supervisionAboutProvidingHours())
+                    + " of those hours about the reflective supervision the applicant provides", "hours",
+                    plain(aboutProviding), "needed", plain(requirements.supervisionAboutProvidingHours())));
             met = met && aboutProviding.compareTo(requirements.supervisionAboutProvidingHours()) >= 0;
         }
         if (notEndorsed.signum() > 0) {
-            notes.add(plain(notEndorsed) + " hours from providers not endorsed on the session date do not count");
+            notes.add(Phrase.of("supervision-provider-not-endorsed", plain(notEndorsed)
+                    + " hours from providers not endorsed on the session date do not count", "hours", plain(notEndorsed)));
         }
         if (peer.signum() > 0) {
-            notes.add(plain(peer) + " hours of peer supervision never count");
+            notes.add(Phrase.of("supervision-peer", plain(peer) + " hours of peer supervision never count", "hours",
+                    plain(peer)));
         }
         if (outsideWindow.signum() > 0) {
-            notes.add(plain(outsideWindow) + " hours fall outside the last " + requirements.supervisionWindowMonths()
-                    + " months");
+            notes.add(Phrase.of("supervision-outside-window", plain(outsideWindow) + " hours fall outside the last "
+                    + requirements.supervisionWindowMonths() + " months", "hours", plain(outsideWindow), "months",
+                    requirements.supervisionWindowMonths()));
         }
-        return new RequirementResult("reflective-supervision", met, String.join("; ", notes));
+        return RequirementResult.of("reflective-supervision", met, notes);
     }
 
     private Optional<Education> qualifyingDegree(Collection<PortfolioEntry> portfolio) {

@@ -11,6 +11,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Training;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkExperience;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.web.Phrase;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -68,6 +69,11 @@ class RequirementCheckTest {
 
         assertThat(training.met()).isFalse();
         assertThat(training.detail()).isEqualTo("18.5 of 30 training hours; no hours in Reflection");
+        // The same, as phrases a page words in its reader's language.
+        assertThat(training.phrases()).extracting(Phrase::code)
+                .containsExactly("training-hours", "training-domains-uncovered");
+        assertThat(training.phrases().get(0).values()).containsEntry("hours", "18.5").containsEntry("needed", "30");
+        assertThat(training.phrases().get(1).values()).containsEntry("domains", List.of("REFLECTION"));
     }
 
     @Test

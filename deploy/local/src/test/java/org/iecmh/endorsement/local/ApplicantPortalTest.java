@@ -315,6 +315,12 @@ class ApplicantPortalTest {
         assertThat(text("main")).contains("Mis solicitudes y acreditaciones", "Mis acreditaciones", "Acreditada");
         assertThat(driver().getTitle()).startsWith("Mis solicitudes");
         Accessibility.assertNoSeriousViolations(driver(), "the portal in Spanish");
+
+        // What a year of the cycle asks is worded by the page in the reader's language, not the API's English.
+        open("/endorsement.html?number=" + number);
+        browser.await("the yearly requirements in Spanish",
+                page -> text("years").matches("(?s).*\\d+ de \\d+ horas.*"));
+        assertThat(text("years")).doesNotContain(" of ", "hours");
         click("button[data-language=en]");
     }
 

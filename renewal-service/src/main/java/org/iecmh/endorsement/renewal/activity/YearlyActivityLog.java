@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.renewal.activity;
 
 import org.iecmh.endorsement.contracts.association.RenewalPolicy;
+import org.iecmh.endorsement.kit.web.Phrase;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -121,8 +122,15 @@ public final class YearlyActivityLog {
         }
     }
 
-    /** A requirement of a year, such as {@code training-hours}, with what was done against what is asked. */
-    public record Requirement(String name, boolean met, String detail) {
+    /**
+     * A requirement of a year, such as {@code training-hours}, with what was done against what is asked: as a phrase a
+     * page words in its reader's language, and in English ({@code detail}).
+     */
+    public record Requirement(String name, boolean met, String detail, Phrase phrase) {
+
+        Requirement(String name, boolean met, Phrase phrase) {
+            this(name, met, phrase.text(), phrase);
+        }
     }
 
     /**
@@ -160,20 +168,21 @@ public final class YearlyActivityLog {
     private YearProgress year(int year, String category, RenewalPolicy policy) {
         List<Requirement> requirements = new ArrayList<>();
         BigDecimal training = hoursIn(trainings, year, Entry::hours);
-        requirements.add(hours("training-hours", training, policy.activity().trainingHours(), "hours"));
+        requirements.add(hours("training-hours", training, policy.activity().trainingHours(), "hours", "hours-done"));
         if (policy.activity().deiHours() > 0) {
             BigDecimal dei = hoursIn(trainings, year, Entry::deiHours);
-            requirements.add(hours("dei-hours", dei, policy.activity().deiHours(), "DEI hours"));
+            requirements.add(hours("dei-hours", dei, policy.activity().deiHours(), "DEI hours", "dei-hours-done"));
         }
         int rscNeeded = policy.activity().reflectiveSupervisionHoursFor(category);
         if (rscNeeded > 0) {
             BigDecimal rsc = hoursIn(sessions, year, Entry::hours);
-            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours"));
+            requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours", "hours-done"));
         }
         if (policy.activity().codeOfEthics()) {
             boolean signed = ethicsSignatures.stream().anyMatch(d -> d.getYear() == year);
-            requirements.add(new Requirement("code-of-ethics", signed,
-                    signed ? "signed in " + year : "not signed in " + year));
+            requirements.add(new Requirement("code-of-ethics", signed, signed
+                    ? Phrase.of("ethics-signed", "signed in " + year, "year", year)
+                    : Phrase.of("ethics-not-signed", "not signed in " + year, "year", year)));
         }
         if (policy.activity().membership()) {
             requirements.add(membership(year));
@@ -190,8 +199,10 @@ public final class YearlyActivityLog {
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         return memberships.stream().filter(m -> !m.from().isAfter(lastDay) && !m.through().isBefore(lastDay))
                 .findFirst()
-                .map(m -> new Requirement("membership", true, "member from " + m.from() + " through " + m.through()))
-                .orElseGet(() -> new Requirement("membership", false, "no membership in force on " + lastDay));
+                .map(m -> new Requirement("membership", true, Phrase.of("member", "member from " + m.from()
+                        + " through " + m.through(), "fromDate", m.from(), "throughDate", m.through())))
+                .orElseGet(() -> new Requirement("membership", false, Phrase.of("not-a-member",
+                        "no membership in force on " + lastDay, "onDate", lastDay)));
     }
 
     private static BigDecimal hoursIn(Map<String, Entry> entries, int year, Function<Entry, BigDecimal> hours) {
@@ -199,8 +210,10 @@ public final class YearlyActivityLog {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static Requirement hours(String name, BigDecimal done, int needed, String unit) {
+    private static Requirement hours(String name, BigDecimal done, int needed, String unit, String code) {
         boolean met = done.compareTo(BigDecimal.valueOf(needed)) >= 0;
-        return new Requirement(name, met, done.stripTrailingZeros().toPlainString() + " of " + needed + " " + unit);
+        String hours = done.stripTrailingZeros().toPlainString();
+        return new Requirement(name, met, Phrase.of(code, hours + " of " + needed + " " + unit, "hours", hours,
+                "needed", needed));
     }
 }
