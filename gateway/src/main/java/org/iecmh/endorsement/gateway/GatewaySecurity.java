@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.gateway;
 
+import org.iecmh.endorsement.headertext.HeaderText;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -45,6 +48,19 @@ class GatewaySecurity {
 
     static final String UNIDENTIFIED = "urn:iecmh:problem:unidentified-caller";
     static final String FORBIDDEN = "urn:iecmh:problem:forbidden";
+
+    /**
+     * The strict firewall, its checks of header names, header values and parameter names made by {@link HeaderText}
+     * (the same rule as its regular expressions, at a fraction of the CPU).
+     */
+    @Bean
+    ServerWebExchangeFirewall headerTextFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderText::isAllowedValue);
+        firewall.setAllowedParameterNames(HeaderText::isAllowedName);
+        return firewall;
+    }
 
     @Bean
     @Order(1)
