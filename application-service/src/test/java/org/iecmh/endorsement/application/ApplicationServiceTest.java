@@ -181,7 +181,8 @@ class ApplicationServiceTest {
     void anApplicantOfAnAssociationPublishedAtRuntimeAppliesInItsStateAndCategoriesAndTheHistoryNamesTheRequirements() {
         Association ma = PublishedAssociations.seeded("ma");
         PublishedAssociations.publish(environment, new Association("ny", "New York Association for Infant Mental Health",
-                "NY", "America/New_York", ma.languages(), null, null, null, List.of("IFA", "ECFA"),
+                "NY", "America/New_York", ma.languages(), null, null, null, List.of(),
+                List.of("IFA", "ECFA"),
                 new Association.BadgeIssuer("New York Association for Infant Mental Health", null), ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
         applicant = ApiClient.onPort(port).as("ny", applicantId, "APPLICANT");

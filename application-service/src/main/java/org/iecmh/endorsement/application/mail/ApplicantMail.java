@@ -18,6 +18,7 @@ import org.iecmh.endorsement.application.submission.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.mail.Localized;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,7 +58,7 @@ class ApplicantMail {
         if (event.contactEmail() == null) {
             return;
         }
-        notices.send(Notice.of("application-started", event.tenantId(), eventId, event.contactEmail())
+        notices.send(Notice.of(NoticeKind.APPLICATION_STARTED, event.tenantId(), eventId, event.contactEmail())
                 .to(event.personId(), null)
                 .with("applicant", event.applicantName())
                 .with("category", title(event.category()))
@@ -66,40 +67,40 @@ class ApplicantMail {
 
     @EventHandler
     void on(ApplicationSubmitted event, @MessageIdentifier String eventId) {
-        mail("application-submitted", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.APPLICATION_SUBMITTED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ApplicationResubmitted event, @MessageIdentifier String eventId) {
-        mail("application-resubmitted", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.APPLICATION_RESUBMITTED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ApplicationReturned event, @MessageIdentifier String eventId) {
-        mail("application-returned", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.APPLICATION_RETURNED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("sections", sections(event.comments())));
     }
 
     @EventHandler
     void on(ExamScheduled event, @MessageIdentifier String eventId) {
-        mail("exam-scheduled", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.EXAM_SCHEDULED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("sittingOn", event.sittingOn(), "passPercent", event.passPercent()));
     }
 
     @EventHandler
     void on(ExamPassed event, @MessageIdentifier String eventId) {
-        mail("exam-passed", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.EXAM_PASSED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ExamFailed event, @MessageIdentifier String eventId) {
-        mail("exam-failed", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.EXAM_FAILED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("retakeFrom", event.retakeFrom() == null ? "" : event.retakeFrom()));
     }
 
     @EventHandler
     void on(ApplicationDenied event, @MessageIdentifier String eventId) {
-        mail("application-denied", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.APPLICATION_DENIED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("reasons", event.reasons().stream().map(reason -> "- " + reason)
                         .collect(Collectors.joining("\n"))));
     }
@@ -107,7 +108,7 @@ class ApplicantMail {
     @EventHandler
     void on(EndorsementGranted event, @MessageIdentifier String eventId) {
         String number = event.endorsementNumber();
-        mail("endorsement-granted", event.applicationId(), event.tenantId(), eventId, Map.of(
+        mail(NoticeKind.ENDORSEMENT_GRANTED, event.applicationId(), event.tenantId(), eventId, Map.of(
                 "number", number,
                 "validThrough", event.validThrough(),
                 "certificate", notices.link("/api/registry/endorsements/" + number + "/certificate"),
@@ -115,11 +116,11 @@ class ApplicantMail {
                 "/endorsement.html?number=" + number);
     }
 
-    private void mail(String kind, String applicationId, String tenantId, String eventId, Map<String, Object> values) {
+    private void mail(NoticeKind kind, String applicationId, String tenantId, String eventId, Map<String, Object> values) {
         mail(kind, applicationId, tenantId, eventId, values, page(applicationId));
     }
 
-    private void mail(String kind, String applicationId, String tenantId, String eventId, Map<String, Object> values,
+    private void mail(NoticeKind kind, String applicationId, String tenantId, String eventId, Map<String, Object> values,
                       String page) {
         List<Applicant> found = jdbc.query("""
                 SELECT person_id, applicant_name, contact_email, category FROM application_view

@@ -52,7 +52,7 @@ public final class PublishedAssociations {
     /** {@code template}'s record under another code, name and time zone: an association the seed does not have. */
     public static Association copy(Association template, String code, String name, String timeZone) {
         return new Association(code, name, template.state(), timeZone, template.languages(), template.contact(),
-                template.coordinator(), template.mailFrom(), template.categories(),
+                template.coordinator(), template.mailFrom(), template.noticesOff(), template.categories(),
                 template.badgeIssuer() == null ? null
                         : new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"),
                 template.exam(), template.references(), template.membership(), template.requirements(),

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.iecmh.endorsement.renewal.schedule.ReminderAnchor;
@@ -82,10 +83,10 @@ class RenewalReminders {
             case "OPENED" -> ".window-opened";
             default -> "";
         };
-        String template = switch (kind) {
-            case "OPENING" -> "renewal-opens-soon";
-            case "OPENED" -> "renewal-window-opened";
-            default -> "renewal-closes-soon";
+        NoticeKind template = switch (kind) {
+            case "OPENING" -> NoticeKind.RENEWAL_OPENS_SOON;
+            case "OPENED" -> NoticeKind.RENEWAL_WINDOW_OPENED;
+            default -> NoticeKind.RENEWAL_CLOSES_SOON;
         };
         notices.send(Notice.of(template, tenantId, number + "." + closesOn + "." + daysBefore, addresses.get(0))
                 .to(personId, null)

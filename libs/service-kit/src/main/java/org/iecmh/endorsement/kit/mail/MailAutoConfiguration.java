@@ -31,6 +31,11 @@ public class MailAutoConfiguration {
     }
 
     @Bean
+    public MailPreferences mailPreferences(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
+        return new MailPreferences(jdbc);
+    }
+
+    @Bean
     public MailTemplates mailTemplates() {
         return new MailTemplates();
     }
@@ -39,8 +44,9 @@ public class MailAutoConfiguration {
     @Bean
     @ConditionalOnBean(Associations.class)
     public Notices notices(MailOutbox outbox, MailTemplates templates, Associations associations,
+                           MailPreferences preferences,
                            @Value("${iecmh.mail.link-base:http://localhost:8080}") String linkBase) {
-        return new Notices(outbox, templates, associations, linkBase);
+        return new Notices(outbox, templates, associations, preferences, linkBase);
     }
 
     @Bean
