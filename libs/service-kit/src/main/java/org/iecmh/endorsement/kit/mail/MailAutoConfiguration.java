@@ -30,8 +30,9 @@ public class MailAutoConfiguration {
         return new MailOutbox(jdbc, clock, from);
     }
 
+    /** Named apart from association-service's aggregate of the same name, which is a bean there too. */
     @Bean
-    public MailPreferences mailPreferences(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
+    public MailPreferences keptMailPreferences(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
         return new MailPreferences(jdbc);
     }
 
