@@ -32,9 +32,9 @@ import java.util.stream.Collectors;
  * Mails the applicant about each step they wait on: the application started, received, sent back with the sections
  * to revisit, a comment of the association's staff on a section, the exam booked and its result, the endorsement
  * granted or the application denied with its reasons. In the language they chose, else the one they started the
- * application in (else the association's first), to the address they chose, else the contact email they gave. A tracking processor of its own: each mail is
- * recorded in the outbox in the processor's transaction, keyed by its event, so a step handled again mails nothing
- * more.
+ * application in (else the association's first), to the address they chose, else the contact email they gave. A
+ * tracking processor of its own: each mail is recorded in the outbox in the processor's transaction, keyed by its
+ * event, so a step handled again mails nothing more.
  */
 @Component
 @ProcessingGroup("applicant-mail")
@@ -56,9 +56,6 @@ class ApplicantMail {
     void on(ApplicationStarted event, @MessageIdentifier String eventId,
             @MetaDataValue(AuditMetadata.LANGUAGE) String language) {
         notices.rememberLanguage(event.tenantId(), event.personId(), language);
-        if (event.contactEmail() == null) {
-            return;
-        }
         notices.send(Notice.of(NoticeKind.APPLICATION_STARTED, event.tenantId(), eventId, event.contactEmail())
                 .to(event.personId(), null)
                 .with("applicant", event.applicantName())
@@ -141,7 +138,7 @@ class ApplicantMail {
                 WHERE application_id = ? AND tenant_id = ?""", (rs, n) -> new Applicant(rs.getString(1),
                 rs.getString(2), rs.getString(3), Category.fromAbbreviation(rs.getString(4))), applicationId,
                 tenantId);
-        if (found.isEmpty() || found.get(0).email() == null) {
+        if (found.isEmpty()) {
             return;
         }
         Applicant applicant = found.get(0);

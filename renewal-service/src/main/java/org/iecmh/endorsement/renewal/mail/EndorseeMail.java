@@ -27,7 +27,7 @@ import java.util.Optional;
  * Mails the endorsee about each step of their endorsement's life after the grant (renewal received, returned,
  * approved; the lapse; reinstatement asked; active again; a transfer accepted), and the receiving association's
  * coordinator about a transfer that waits for them. In the endorsee's language (else the association's first), to the
- * address the endorsement's reminders go to. A tracking processor of its own: each mail is recorded in the outbox in
+ * address they chose, else the one the endorsement's reminders go to. A tracking processor of its own: each mail is recorded in the outbox in
  * the processor's transaction, keyed by its event, so a step handled again mails nothing more.
  */
 @Component
@@ -111,7 +111,7 @@ class EndorseeMail {
 
     private void mail(NoticeKind kind, String number, String tenantId, String eventId, Map<String, Object> values) {
         Endorsee endorsee = endorsee(number).orElse(null);
-        if (endorsee == null || endorsee.email() == null) {
+        if (endorsee == null) {
             return;
         }
         notices.send(Notice.of(kind, tenantId, eventId, endorsee.email()).to(endorsee.personId(), null)
