@@ -1,6 +1,6 @@
 // Calls to the platform's API through the gateway, and RFC 9457 problems shown where they belong: each entry of
 // "errors" next to the field it names, anything else in the form's own message area.
-import { t, has } from './i18n.js';
+import { t, has, currentLanguage } from './i18n.js';
 import { currentSession, signIn } from './auth.js';
 
 async function parsed(response) {
@@ -30,6 +30,8 @@ export async function callApi(path, {
   }
   const headers = {
     Accept: accept || 'application/json, application/problem+json',
+    // The page's language: a step the person takes is remembered in it, for the mail that follows.
+    'Accept-Language': currentLanguage(),
     Authorization: `Bearer ${session.accessToken}`,
   };
   if (session.acting) {

@@ -14,6 +14,14 @@ import { el, control, valuesOf, fill, announce } from './portal-kit.js';
 const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
   'IMHM-R', 'ECMHM-R'];
 const LANGUAGES = ['en', 'es'];
+// The notices an association may stop the platform from mailing (it mails them itself); a rater's link is never one
+// (NoticeKind in libs/contracts).
+const NOTICES = ['application-started', 'application-submitted', 'application-resubmitted', 'application-returned',
+  'application-denied', 'review-assigned', 'section-commented', 'exam-scheduled', 'exam-scoring-assigned',
+  'exam-passed', 'exam-failed', 'endorsement-granted', 'invoice-issued', 'invoice-paid', 'renewal-opens-soon',
+  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'endorsement-renewed',
+  'endorsement-lapsed', 'reinstatement-requested', 'endorsement-active-again', 'transfer-requested',
+  'transfer-accepted'];
 
 const PROFILE = [
   { name: 'name', autocomplete: 'organization' },
@@ -29,6 +37,7 @@ const PROFILE = [
   { name: 'coordinator.name' },
   { name: 'coordinator.email', type: 'email' },
   { name: 'mailFrom', type: 'email', hint: 'hint.mailFrom' },
+  { name: 'noticesOff', type: 'choices', choices: NOTICES, choicePrefix: 'notice' },
   { name: 'categories', type: 'choices', choices: CATEGORIES, choicePrefix: 'category' },
   { name: 'badgeIssuer.name' },
   { name: 'references.linkLifetime', hint: 'hint.linkLifetime' },
@@ -228,6 +237,7 @@ function profileOf(values) {
     contact: shaped.contact,
     coordinator: shaped.coordinator,
     mailFrom: shaped.mailFrom,
+    noticesOff: shaped.noticesOff,
     categories: shaped.categories,
     // The key itself is a secret the record never holds: only where it is kept, which the admin does not change here.
     badgeIssuer: { name: shaped.badgeIssuer.name,

@@ -98,6 +98,14 @@ export function formatDate(isoDate) {
     .format(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/** An instant of the API (ISO 8601) as people of the language write a day and time, e.g. "May 3, 2027, 9:30 AM". */
+export function formatMoment(instant) {
+  if (!instant) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(instant));
+}
+
 async function catalogue(file) {
   const response = await fetch(`/i18n/${file}.json`, { headers: { Accept: 'application/json' } });
   if (!response.ok) {

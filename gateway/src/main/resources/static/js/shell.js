@@ -136,7 +136,11 @@ function renderAccount() {
     home.href = homeOf(session.acting.role);
     home.textContent = t(`account.home.${session.acting.role}`);
     home.className = 'home-link';
-    parts.push(home);
+    const mail = document.createElement('a');
+    mail.href = '/notifications.html';
+    mail.textContent = t('account.mail');
+    mail.className = 'home-link';
+    parts.push(home, mail);
   }
   parts.push(button(t('account.signOut'), 'header-button', () => signOut()));
   area.replaceChildren(...parts);

@@ -181,7 +181,8 @@ class ApplicationServiceTest {
     void anApplicantOfAnAssociationPublishedAtRuntimeAppliesInItsStateAndCategoriesAndTheHistoryNamesTheRequirements() {
         Association ma = PublishedAssociations.seeded("ma");
         PublishedAssociations.publish(environment, new Association("ny", "New York Association for Infant Mental Health",
-                "NY", "America/New_York", ma.languages(), null, null, null, List.of("IFA", "ECFA"),
+                "NY", "America/New_York", ma.languages(), null, null, null, List.of(),
+                List.of("IFA", "ECFA"),
                 new Association.BadgeIssuer("New York Association for Infant Mental Health", null), ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
         applicant = ApiClient.onPort(port).as("ny", applicantId, "APPLICANT");
@@ -896,6 +897,67 @@ class ApplicationServiceTest {
                 LINK_BASE + "/application.html?id=" + other) == 1);
         // Five mails of the first application, and the welcome of the next: nothing twice.
         assertThat(RealInfrastructure.smtp().receivedFor(mail)).hasSize(6);
+    }
+
+    @Test
+    void reviewersAndScorersHearOfTheWorkGivenThemAndEachSideOfAConversationHearsTheOther() throws Exception {
+        // The association recorded the reviewers' endorsements without an address: Ana names one and reads Spanish,
+        // Lee names one; Kim names none and is not mailed.
+        String anaMail = "ana." + UUID.randomUUID().toString().substring(0, 8) + "@home.example.org";
+        String leeMail = "lee." + UUID.randomUUID().toString().substring(0, 8) + "@home.example.org";
+        PublishedAssociations.publishMailPreferences(environment, "ma", "reviewer-ana", anaMail, "es");
+        PublishedAssociations.publishMailPreferences(environment, "ma", "scorer-lee", leeMail, null);
+        String id = specialistApprovedByReviewers();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !RealInfrastructure.smtp().receivedFor(anaMail).isEmpty());
+        MimeMessage review = RealInfrastructure.smtp().receivedFor(anaMail).get(0);
+        assertThat(review.getSubject()).startsWith("Un portafolio para revisar: ").contains("(IMHS)")
+                .endsWith("Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(review)).contains("el portafolio de Exam Candidate")
+                .contains(LINK_BASE + "/review.html?id=" + id);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM mail_outbox WHERE kind = 'review-assigned' AND person = ?"
+                + " AND link = ?", Integer.class, "reviewer-kim", LINK_BASE + "/review.html?id=" + id)).isZero();
+
+        // The scorers know the candidate by a code, never the name.
+        assertThat(coordinator.post("/api/applications/" + id + "/exam", Map.of("sittingOn", "2027-01-15"))
+                .status()).isEqualTo(200);
+        String code = assignScorers(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !RealInfrastructure.smtp().receivedFor(leeMail).isEmpty());
+        MimeMessage scoring = RealInfrastructure.smtp().receivedFor(leeMail).get(0);
+        assertThat(scoring.getSubject()).isEqualTo("An exam to score: candidate " + code
+                + ", Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(scoring)).contains("sat on January 15, 2027")
+                .contains(LINK_BASE + "/console.html").doesNotContain("Exam Candidate");
+
+        // A reviewer writes, the applicant answers, the reviewer writes again: each side hears the other, not itself.
+        String comments = "/api/applications/" + id + "/comments";
+        assertThat(ana.post(comments, Map.of("section", "WORK", "text", "Which ages did you serve?")).status())
+                .isEqualTo(201);
+        assertThat(applicant.post(comments, Map.of("section", "WORK", "text", "Infants <3 and their parents"))
+                .status()).isEqualTo(201);
+        assertThat(ana.post(comments, Map.of("section", "WORK", "text", "Thank you")).status()).isEqualTo(201);
+
+        String mail = applicantId + "@example.org";
+        await().atMost(Duration.ofSeconds(30)).until(() -> commentsTo(mail).size() == 2);
+        assertThat(commentsTo(mail)).extracting(MimeMessage::getSubject).containsOnly(
+                "A comment on Work experience: Exam Candidate, Massachusetts Association for Infant Mental Health");
+        assertThat(SmtpServer.plainText(commentsTo(mail).get(0))).contains("A reviewer wrote about the section "
+                + "Work experience").contains("Which ages did you serve?")
+                .contains(LINK_BASE + "/application.html?id=" + id);
+        assertThat(SmtpServer.plainText(commentsTo(mail).get(1))).contains("Thank you");
+        await().atMost(Duration.ofSeconds(30)).until(() -> commentsTo(anaMail).size() == 1);
+        MimeMessage answer = commentsTo(anaMail).get(0);
+        assertThat(answer.getSubject()).startsWith("Un comentario sobre Experiencia laboral: Exam Candidate");
+        assertThat(SmtpServer.plainText(answer)).contains("La persona solicitante escribió")
+                .contains("Infants <3 and their parents").contains(LINK_BASE + "/review.html?id=" + id);
+        assertThat(SmtpServer.html(answer)).contains("Infants &lt;3 and their parents");
+    }
+
+    private static List<MimeMessage> commentsTo(String address) {
+        return RealInfrastructure.smtp().receivedFor(address).stream()
+                .filter(each -> SmtpServer.subject(each).startsWith("A comment on")
+                        || SmtpServer.subject(each).startsWith("Un comentario sobre"))
+                .toList();
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.iecmh.endorsement.association;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.iecmh.endorsement.association.preferences.MailPreferencesChosen;
 import org.iecmh.endorsement.association.record.RecordChanged;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.MailPreferencesChanged;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
@@ -14,16 +16,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What association-service tells the others: after every change, the association's whole record, numbered by its
- * place in the association's stream (so a consumer keeps the newest whatever order it receives them in).
+ * What association-service tells the others: after every change, the association's whole record, and after each
+ * choice of a person, their mail preferences; each numbered by its place in its stream (so a consumer keeps the newest
+ * whatever order it receives them in).
  */
 @Component
 class AssociationIntegrationEvents implements IntegrationEventMapper {
 
     @Override
     public Optional<IntegrationEvent> map(EventMessage<?> domainEvent) {
-        if (!(domainEvent.getPayload() instanceof RecordChanged change)
-                || !(domainEvent instanceof DomainEventMessage<?> stored)) {
+        if (!(domainEvent instanceof DomainEventMessage<?> stored)) {
+            return Optional.empty();
+        }
+        if (domainEvent.getPayload() instanceof MailPreferencesChosen chosen) {
+            return Optional.of(new MailPreferencesChanged(chosen.tenantId(), chosen.personId(),
+                    chosen.emailAddress(), chosen.language(), stored.getSequenceNumber(), domainEvent.getTimestamp()));
+        }
+        if (!(domainEvent.getPayload() instanceof RecordChanged change)) {
             return Optional.empty();
         }
         Association record = change.record();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.iecmh.endorsement.association.seed.SeedAssociations;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.MailPreferencesChanged;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
@@ -260,6 +261,67 @@ class AssociationServiceTest {
     }
 
     @Test
+    void anAssociationSwitchesOffANoticeItSendsItselfButNeverTheRatersLink() {
+        create(association("pa", "PA"));
+        Map<String, Object> profile = new HashMap<>(Map.of("name", "Pennsylvania Association for Infant Mental "
+                + "Health", "state", "PA", "timeZone", "America/New_York", "languages", List.of("en"),
+                "badgeIssuer", Map.of("name", "Pennsylvania AIMH"), "noticesOff", List.of("invoice-paid")));
+
+        Response quiet = admin("pa").put("/api/associations/pa/profile", profile);
+        profile.put("noticesOff", List.of("invoice-paid", "reference-request"));
+        Response refused = admin("pa").put("/api/associations/pa/profile", profile);
+
+        assertThat(quiet.status()).as(quiet.toString()).isEqualTo(200);
+        assertThat(quiet.body().get("noticesOff")).hasSize(1);
+        assertThat(quiet.at("/noticesOff/0")).isEqualTo("invoice-paid");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("/errors/0/field")).isEqualTo("noticesOff[1]");
+        assertThat(refused.at("/errors/0/rule")).isEqualTo("one-of");
+        assertThat(eventsOf("pa")).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonChoosesWhereAndInWhichLanguageTheyAreMailedOnceForEveryService() throws Exception {
+        String person = "applicant-" + java.util.UUID.randomUUID();
+        ApiClient applicant = ApiClient.onPort(port).as("wa", person, "APPLICANT");
+        String mine = "/api/associations/mail-preferences/mine";
+        assertThat(applicant.get(mine).body().get("emailAddress").isNull()).isTrue();
+
+        Response chosen = applicant.put(mine, Map.of("emailAddress", "zoe.personal@example.org", "language", "es"));
+        Response badAddress = applicant.put(mine, Map.of("emailAddress", "zoe at home", "language", "es"));
+        Response badLanguage = applicant.put(mine, Map.of("language", "fr"));
+
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+        assertThat(chosen.at("/emailAddress")).isEqualTo("zoe.personal@example.org");
+        assertThat(chosen.at("/language")).isEqualTo("es");
+        assertThat(applicant.get(mine).at("/language")).isEqualTo("es");
+        assertThat(badAddress.status()).isEqualTo(400);
+        assertThat(badAddress.at("/errors/0/field")).isEqualTo("emailAddress");
+        assertThat(badAddress.at("/errors/0/rule")).isEqualTo("Email");
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.at("/errors/0/field")).isEqualTo("language");
+        assertThat(eventsOf("wa:" + person)).isEqualTo(1);
+        // Another association knows nothing of it; the same subject there chose nothing.
+        assertThat(ApiClient.onPort(port).as("ma", person, "APPLICANT").get(mine).body().get("language").isNull())
+                .isTrue();
+
+        ConsumerRecord<byte[], byte[]> published = KafkaTopics.awaitFirst(kafkaPrefix + Topics.ASSOCIATIONS,
+                r -> ("wa:" + person).equals(KafkaTopics.key(r)));
+        assertThat(KafkaTopics.header(published, "ce_type")).isEqualTo(MailPreferencesChanged.TYPE);
+        assertThat(KafkaTopics.header(published, "ce_tenantid")).isEqualTo("wa");
+        MailPreferencesChanged changed = json.readValue(published.value(), MailPreferencesChanged.class);
+        assertThat(changed).isEqualTo(new MailPreferencesChanged("wa", person, "zoe.personal@example.org", "es", 0,
+                NOW));
+
+        // Chosen again: both parts left to each step, a newer sequence.
+        assertThat(applicant.put(mine, Map.of()).body().get("emailAddress").isNull()).isTrue();
+        ConsumerRecord<byte[], byte[]> cleared = KafkaTopics.awaitFirst(kafkaPrefix + Topics.ASSOCIATIONS,
+                r -> ("wa:" + person).equals(KafkaTopics.key(r)) && json(r).get("sequence").asLong() == 1);
+        assertThat(json(cleared).get("emailAddress").isNull()).isTrue();
+        assertThat(json(cleared).get("language").isNull()).isTrue();
+    }
+
+    @Test
     void thePolicyAtAnInstantIsTheStreamReadToThatInstant() {
         create(association("md", "MD"));
         Instant beforeChange = clock.instant();
@@ -305,7 +367,8 @@ class AssociationServiceTest {
                 "pa", "Pennsylvania")
                 .get(code) + " Association for Infant Mental Health";
         return new Association(code, name, state, "America/New_York", ma.languages(), null, null, null, List.of(),
-                new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"), ma.exam(),
+                List.of(), new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"),
+                ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal());
     }
 

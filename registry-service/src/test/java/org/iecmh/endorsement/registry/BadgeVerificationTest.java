@@ -65,6 +65,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -123,8 +124,9 @@ class BadgeVerificationTest {
         Association wa = PublishedAssociations.seeded("wa");
         PublishedAssociations.publish(environment, PublishedAssociations.seeded("ma"), new Association(wa.code(),
                 wa.name(), wa.state(), wa.timeZone(), wa.languages(), wa.contact(), wa.coordinator(), wa.mailFrom(),
-                wa.categories(), new Association.BadgeIssuer("Washington Association for Infant Mental Health",
-                WASHINGTON_KEY_SETTING), wa.exam(), wa.references(), wa.membership(), wa.requirements(), wa.fees(),
+                wa.noticesOff(), wa.categories(),
+                new Association.BadgeIssuer("Washington Association for Infant Mental Health", WASHINGTON_KEY_SETTING),
+                wa.exam(), wa.references(), wa.membership(), wa.requirements(), wa.fees(),
                 wa.renewal()));
         publicVisitor = ApiClient.onPort(port);
         grant("ma", "MA-000601", "Badge Bellflower", "IMHS");
@@ -498,7 +500,7 @@ class BadgeVerificationTest {
     void aKeyReferenceOutsideTheBadgeIssuersSettingsIsNeverRead() throws Exception {
         Association ma = PublishedAssociations.seeded("ma");
         PublishedAssociations.publish(environment, new Association("nz", "Test association", ma.state(),
-                ma.timeZone(), ma.languages(), null, null, null, ma.categories(),
+                ma.timeZone(), ma.languages(), null, null, null, List.of(), ma.categories(),
                 new Association.BadgeIssuer("Test association", "spring.datasource.password"), ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
         grant("nz", "NZ-000605", "Zia Marigold", "IFA");

@@ -4,18 +4,19 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.iecmh.endorsement.application.comments.SectionCommented;
 import org.iecmh.endorsement.application.decision.ApplicationDenied;
 import org.iecmh.endorsement.application.exam.ExamFailed;
 import org.iecmh.endorsement.application.exam.ExamPassed;
 import org.iecmh.endorsement.application.exam.ExamScheduled;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
-import org.iecmh.endorsement.application.review.Section;
 import org.iecmh.endorsement.application.review.SectionComment;
 import org.iecmh.endorsement.application.submission.ApplicationResubmitted;
 import org.iecmh.endorsement.application.submission.ApplicationStarted;
 import org.iecmh.endorsement.application.submission.ApplicationSubmitted;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.mail.Localized;
 import org.iecmh.endorsement.kit.mail.Notice;
@@ -29,10 +30,11 @@ import java.util.stream.Collectors;
 
 /**
  * Mails the applicant about each step they wait on: the application started, received, sent back with the sections
- * to revisit, the exam booked and its result, the endorsement granted or the application denied with its reasons. In the language they started the application
- * in (else the association's first), to the contact email they gave. A tracking processor of its own: each mail is
- * recorded in the outbox in the processor's transaction, keyed by its event, so a step handled again mails nothing
- * more.
+ * to revisit, a comment of the association's staff on a section, the exam booked and its result, the endorsement
+ * granted or the application denied with its reasons. In the language they chose, else the one they started the
+ * application in (else the association's first), to the address they chose, else the contact email they gave. A
+ * tracking processor of its own: each mail is recorded in the outbox in the processor's transaction, keyed by its
+ * event, so a step handled again mails nothing more.
  */
 @Component
 @ProcessingGroup("applicant-mail")
@@ -54,60 +56,69 @@ class ApplicantMail {
     void on(ApplicationStarted event, @MessageIdentifier String eventId,
             @MetaDataValue(AuditMetadata.LANGUAGE) String language) {
         notices.rememberLanguage(event.tenantId(), event.personId(), language);
-        if (event.contactEmail() == null) {
-            return;
-        }
-        notices.send(Notice.of("application-started", event.tenantId(), eventId, event.contactEmail())
+        notices.send(Notice.of(NoticeKind.APPLICATION_STARTED, event.tenantId(), eventId, event.contactEmail())
                 .to(event.personId(), null)
                 .with("applicant", event.applicantName())
-                .with("category", title(event.category()))
+                .with("category", MailWords.category(event.category()))
                 .leadingTo(page(event.applicationId())));
     }
 
     @EventHandler
     void on(ApplicationSubmitted event, @MessageIdentifier String eventId) {
-        mail("application-submitted", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.APPLICATION_SUBMITTED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ApplicationResubmitted event, @MessageIdentifier String eventId) {
-        mail("application-resubmitted", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.APPLICATION_RESUBMITTED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ApplicationReturned event, @MessageIdentifier String eventId) {
-        mail("application-returned", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.APPLICATION_RETURNED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("sections", sections(event.comments())));
     }
 
     @EventHandler
     void on(ExamScheduled event, @MessageIdentifier String eventId) {
-        mail("exam-scheduled", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.EXAM_SCHEDULED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("sittingOn", event.sittingOn(), "passPercent", event.passPercent()));
     }
 
     @EventHandler
     void on(ExamPassed event, @MessageIdentifier String eventId) {
-        mail("exam-passed", event.applicationId(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.EXAM_PASSED, event.applicationId(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(ExamFailed event, @MessageIdentifier String eventId) {
-        mail("exam-failed", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.EXAM_FAILED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("retakeFrom", event.retakeFrom() == null ? "" : event.retakeFrom()));
     }
 
     @EventHandler
     void on(ApplicationDenied event, @MessageIdentifier String eventId) {
-        mail("application-denied", event.applicationId(), event.tenantId(), eventId,
+        mail(NoticeKind.APPLICATION_DENIED, event.applicationId(), event.tenantId(), eventId,
                 Map.of("reasons", event.reasons().stream().map(reason -> "- " + reason)
                         .collect(Collectors.joining("\n"))));
+    }
+
+    /** The association's reviewers or coordinator wrote about a section: the applicant reads it and may answer. */
+    @EventHandler
+    void on(SectionCommented event, @MessageIdentifier String eventId,
+            @MetaDataValue(AuditMetadata.ROLE) String role) {
+        if ("APPLICANT".equals(role)) {
+            return;
+        }
+        mail(NoticeKind.SECTION_COMMENTED, event.applicationId(), event.tenantId(), eventId, Map.of(
+                "writer", MailWords.writer(role), "section", MailWords.section(event.section()),
+                "text", event.text()));
     }
 
     @EventHandler
     void on(EndorsementGranted event, @MessageIdentifier String eventId) {
         String number = event.endorsementNumber();
-        mail("endorsement-granted", event.applicationId(), event.tenantId(), eventId, Map.of(
+        mail(NoticeKind.ENDORSEMENT_GRANTED, event.applicationId(), event.tenantId(), eventId, Map.of(
                 "number", number,
                 "validThrough", event.validThrough(),
                 "certificate", notices.link("/api/registry/endorsements/" + number + "/certificate"),
@@ -115,24 +126,25 @@ class ApplicantMail {
                 "/endorsement.html?number=" + number);
     }
 
-    private void mail(String kind, String applicationId, String tenantId, String eventId, Map<String, Object> values) {
+    private void mail(NoticeKind kind, String applicationId, String tenantId, String eventId,
+                      Map<String, Object> values) {
         mail(kind, applicationId, tenantId, eventId, values, page(applicationId));
     }
 
-    private void mail(String kind, String applicationId, String tenantId, String eventId, Map<String, Object> values,
-                      String page) {
+    private void mail(NoticeKind kind, String applicationId, String tenantId, String eventId,
+                      Map<String, Object> values, String page) {
         List<Applicant> found = jdbc.query("""
                 SELECT person_id, applicant_name, contact_email, category FROM application_view
                 WHERE application_id = ? AND tenant_id = ?""", (rs, n) -> new Applicant(rs.getString(1),
                 rs.getString(2), rs.getString(3), Category.fromAbbreviation(rs.getString(4))), applicationId,
                 tenantId);
-        if (found.isEmpty() || found.get(0).email() == null) {
+        if (found.isEmpty()) {
             return;
         }
         Applicant applicant = found.get(0);
         notices.send(Notice.of(kind, tenantId, eventId, applicant.email()).to(applicant.personId(), null)
                 .with("applicant", applicant.name())
-                .with("category", title(applicant.category()))
+                .with("category", MailWords.category(applicant.category()))
                 .with(values)
                 .leadingTo(page));
     }
@@ -141,26 +153,10 @@ class ApplicantMail {
         return "/application.html?id=" + applicationId;
     }
 
-    private static String title(Category category) {
-        return category.title() + " (" + category.abbreviation() + ")";
-    }
-
-    /** Each section sent back and what the reviewers said of it, one a line, the section named in the reader's language. */
+    /** Each section sent back and what the reviewers said of it, one a line, the section in the reader's language. */
     private static Localized sections(List<SectionComment> comments) {
         return locale -> comments.stream()
-                .map(comment -> "- " + sectionName(comment.section(), locale.getLanguage()) + ": " + comment.comment())
+                .map(comment -> "- " + MailWords.section(comment.section()).in(locale) + ": " + comment.comment())
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static String sectionName(Section section, String language) {
-        boolean spanish = "es".equals(language);
-        return switch (section) {
-            case EDUCATION -> spanish ? "Formación académica" : "Education";
-            case WORK -> spanish ? "Experiencia laboral" : "Work experience";
-            case TRAINING -> spanish ? "Capacitaciones" : "Trainings";
-            case REFLECTIVE_SUPERVISION -> spanish ? "Supervisión reflexiva" : "Reflective supervision";
-            case REFERENCES -> spanish ? "Referencias" : "References";
-            case GENERAL -> spanish ? "General" : "General";
-        };
     }
 }

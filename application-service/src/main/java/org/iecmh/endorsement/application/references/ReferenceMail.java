@@ -7,6 +7,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.slf4j.Logger;
@@ -79,7 +80,8 @@ class ReferenceMail {
             return;
         }
         Reference reference = named.reference();
-        Notice notice = Notice.of("reference-request", tenantId, eventId, reference.email()).to(null, language);
+        Notice notice = Notice.of(NoticeKind.REFERENCE_REQUEST, tenantId, eventId, reference.email())
+                .to(null, language);
         if (notices.recorded(notice)) {
             // Handled again: the link mailed then still works; a new one would void it.
             return;

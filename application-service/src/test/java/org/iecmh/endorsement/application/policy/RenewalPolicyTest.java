@@ -45,7 +45,7 @@ class RenewalPolicyTest {
     void anAssociationOffersTheCategoriesItListsOrAllOfThem() {
         Association ma = AssociationSeed.load().get(0);
         Association some = new Association("ny", "New York", "NY", "America/New_York", ma.languages(), null, null,
-                null, List.of("IFA", "IFS"), ma.badgeIssuer(), ma.exam(), ma.references(), ma.membership(),
+                null, List.of(), List.of("IFA", "IFS"), ma.badgeIssuer(), ma.exam(), ma.references(), ma.membership(),
                 ma.requirements(), ma.fees(), ma.renewal());
 
         assertThat(some.offers(Category.IFS)).isTrue();

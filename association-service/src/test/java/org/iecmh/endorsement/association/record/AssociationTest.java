@@ -75,7 +75,8 @@ class AssociationTest {
     @Test
     void aProfileChangeKeepsThePolicyAndIsCheckedAsAWhole() {
         Profile renamed = new Profile("MA-AIMH", "MA", "America/New_York", List.of("en", "es"), null, null,
-                "endorsement@example.org", List.of("IFA", "IFS"), ma.badgeIssuer(), "P14D", 12, 6);
+                "endorsement@example.org", List.of("invoice-paid"), List.of("IFA", "IFS"), ma.badgeIssuer(), "P14D",
+                12, 6);
 
         fixture.given(new AssociationCreated("ma", ma))
                 .when(new ChangeProfile("ma", renamed), MA_ADMIN)
@@ -84,6 +85,7 @@ class AssociationTest {
                                 org.axonframework.test.matchers.Matchers.predicate(event -> {
                                     var record = ((ProfileChanged) event).record();
                                     return record.name().equals("MA-AIMH") && record.fees().equals(ma.fees())
+                                            && record.noticesOff().equals(List.of("invoice-paid"))
                                             && record.references().lifetime().toDays() == 14
                                             && record.references().forms().equals(ma.references().forms());
                                 }))));

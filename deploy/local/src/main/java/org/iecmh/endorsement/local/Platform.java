@@ -103,8 +103,9 @@ public final class Platform implements AutoCloseable {
                     // Badges name the registry by the URL people reach it at; locally, keys are made at start.
                     "--iecmh.badges.base-url=http://localhost:" + ports.gateway(),
                     "--iecmh.badges.generate-missing-keys=true",
-                    // Raters open the links they are mailed through the gateway.
+                    // Raters, and everyone mailed, open the links they are mailed through the gateway.
                     "--iecmh.references.link-base=http://localhost:" + ports.gateway(),
+                    "--iecmh.mail.link-base=http://localhost:" + ports.gateway(),
                     // The platform stops the services itself, before the broker and the database they use.
                     "--spring.main.register-shutdown-hook=false"));
             arguments.addAll(extraArguments);

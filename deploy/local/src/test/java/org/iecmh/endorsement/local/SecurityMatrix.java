@@ -251,6 +251,9 @@ final class SecurityMatrix {
             POST   /api/associations/{code}/policy-versions                          association 403 403 403 403  403   201   201
             POST   /api/associations/{code}/policy-previews                          association 403 403 403 403  403   200   200
             GET    /api/associations/{code}/policy                                   association 403 403 403 200  200   200   200
+            # Each person's own mail preferences, in the association they act in.
+            GET    /api/associations/mail-preferences/mine                           tenant   200   200   200   200   200   200   200
+            PUT    /api/associations/mail-preferences/mine                           tenant   200   200   200   200   200   200   200
             # The audit API (service-kit): auditors and admins, in the association they act in. No person's
             # events are in an association's record.
             GET    /api/audit/{kind}/{aggregateId}/events                            record   403   403   403   403   200   200   200
@@ -372,6 +375,8 @@ final class SecurityMatrix {
         request("POST /api/associations/{code}/policy-versions", body(farAhead));
         request("POST /api/associations/{code}/policy-previews", body(farAhead));
         request("GET /api/associations/{code}/policy", query("at=2100-01-01T00:00:00Z"));
+        // Every caller leaves the choice to each step, as they had it.
+        request("PUT /api/associations/mail-preferences/mine", body("{}"));
 
         request("GET /api/registry/endorsees", query("name=matrix&state=WA"));
         request("GET /api/registry/reflective-supervision-providers", query("state=WA"));

@@ -29,7 +29,9 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
             new IntegrationEventType<>(ReinstatementRequested.class, ReinstatementRequested.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(LateRenewalFeeCharged.class, LateRenewalFeeCharged.TYPE, Topics.ENDORSEMENTS),
             new IntegrationEventType<>(EndorsementClaimed.class, EndorsementClaimed.TYPE, Topics.ENDORSEMENTS),
-            new IntegrationEventType<>(AssociationChanged.class, AssociationChanged.TYPE, Topics.ASSOCIATIONS));
+            new IntegrationEventType<>(AssociationChanged.class, AssociationChanged.TYPE, Topics.ASSOCIATIONS),
+            new IntegrationEventType<>(MailPreferencesChanged.class, MailPreferencesChanged.TYPE,
+                    Topics.ASSOCIATIONS));
 
     public IntegrationEventType {
         Objects.requireNonNull(payloadType, "payloadType");

@@ -11,7 +11,10 @@ public final class Topics {
     public static final String PAYMENTS = "endorsement.payments";
     /** Published by renewal-service: the life of an endorsement after it is granted. */
     public static final String ENDORSEMENTS = "endorsement.endorsements";
-    /** Published by association-service: each association's record as it changes. */
+    /**
+     * Published by association-service: each association's record as it changes, and how each of its people chose to
+     * be mailed.
+     */
     public static final String ASSOCIATIONS = "endorsement.associations";
 
     /**

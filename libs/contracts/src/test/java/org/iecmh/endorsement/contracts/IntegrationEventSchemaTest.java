@@ -62,7 +62,8 @@ class IntegrationEventSchemaTest {
             new LateRenewalFeeCharged("ma", "MA-000001", "person-1", "INV-LATE-RENEWAL-MA-000001-2027",
                     Money.of(2_500, "USD"), AT),
             new EndorsementClaimed("ma", "MA-L-0042", "ana-lima", AT),
-            new AssociationChanged("ma", 3, AT, "tenant-admin-ma", AssociationSeed.load().get(0)))
+            new AssociationChanged("ma", 3, AT, "tenant-admin-ma", AssociationSeed.load().get(0)),
+            new MailPreferencesChanged("wa", "applicant-wa", "zoe.personal@example.org", "es", 2, AT))
             .collect(Collectors.toMap(IntegrationEvent::getClass, Function.identity()));
 
     private final ObjectMapper json = new ObjectMapper()

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.iecmh.endorsement.contracts.IntegrationEvent;
+import org.iecmh.endorsement.contracts.MailPreferencesChanged;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
@@ -23,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes associations known to a service under test as association-service would: an {@link AssociationChanged} per
- * record on the real {@code endorsement.associations} topic (under the test's prefix), then waits until the
+ * Makes associations (and their people's mail preferences) known to a service under test as association-service
+ * would: an {@link AssociationChanged} per record on the real {@code endorsement.associations} topic (under the test's prefix), then waits until the
  * service's consumer group has handled them, so that its local view holds them when this returns. Sequences grow
  * for the whole JVM, so a record published later is always the newer one.
  */
@@ -52,7 +54,7 @@ public final class PublishedAssociations {
     /** {@code template}'s record under another code, name and time zone: an association the seed does not have. */
     public static Association copy(Association template, String code, String name, String timeZone) {
         return new Association(code, name, template.state(), timeZone, template.languages(), template.contact(),
-                template.coordinator(), template.mailFrom(), template.categories(),
+                template.coordinator(), template.mailFrom(), template.noticesOff(), template.categories(),
                 template.badgeIssuer() == null ? null
                         : new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"),
                 template.exam(), template.references(), template.membership(), template.requirements(),
@@ -89,18 +91,33 @@ public final class PublishedAssociations {
         publish(environment, List.of(associations));
     }
 
+    /**
+     * Publishes a person's choice of address and language (either null: none) as association-service would, newer
+     * than any published before in this JVM, and returns once the service's group has handled it.
+     */
+    public static void publishMailPreferences(Environment environment, String tenantId, String personId,
+                                              String emailAddress, String language) {
+        String prefix = environment.getRequiredProperty(RealInfrastructureProperties.KAFKA_PREFIX);
+        String group = environment.getRequiredProperty("spring.cloud.stream.bindings.associationEvents-in-0.group");
+        KafkaTopics.awaitConsumed(group, send(prefix, MailPreferencesChanged.TYPE, new MailPreferencesChanged(tenantId,
+                personId, emailAddress, language, SEQUENCE.incrementAndGet(), Instant.now())));
+    }
+
     private static RecordMetadata send(String prefix, Association association) {
-        AssociationChanged changed = new AssociationChanged(association.code(), SEQUENCE.incrementAndGet(),
-                Instant.now(), "system", association);
+        return send(prefix, AssociationChanged.TYPE, new AssociationChanged(association.code(),
+                SEQUENCE.incrementAndGet(), Instant.now(), "system", association));
+    }
+
+    private static RecordMetadata send(String prefix, String type, IntegrationEvent event) {
         List<Header> headers = List.of(header("ce_id", UUID.randomUUID().toString()),
-                header("ce_type", AssociationChanged.TYPE), header("ce_source", "/association-service"),
-                header("ce_specversion", "1.0"), header("ce_tenantid", changed.tenantId()));
+                header("ce_type", type), header("ce_source", "/association-service"),
+                header("ce_specversion", "1.0"), header("ce_tenantid", event.tenantId()));
         try {
             return KafkaTopics.send(new ProducerRecord<>(prefix + Topics.ASSOCIATIONS, null,
-                    changed.partitionKey().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(changed),
+                    event.partitionKey().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(event),
                     headers));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the record of " + association.code(), e);
+            throw new IllegalStateException("Cannot write " + event, e);
         }
     }
 

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.mail.Localized;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.iecmh.endorsement.payment.invoicing.InvoiceIssued;
@@ -17,10 +18,10 @@ import java.util.Currency;
 
 /**
  * Mails the person an invoice is for when it is issued (the amount, when it is due, how to pay) and when it is paid
- * (the receipt), at the address their application gave, in the language they chose (else the association's first).
- * A tracking processor of its own: each mail is recorded in the outbox in the processor's transaction, keyed by its
- * event, so an event handled again mails nothing more. An invoice for someone whose address the service was never
- * told (billed by hand, a renewal's fee) is not mailed.
+ * (the receipt), at the address they chose, else the one their application gave, in the language they chose (else the
+ * association's first). A tracking processor of its own: each mail is recorded in the outbox in the processor's
+ * transaction, keyed by its event, so an event handled again mails nothing more. An invoice for someone whose address
+ * the service was never told and who chose none (billed by hand, a renewal's fee) is not mailed.
  */
 @Component
 @ProcessingGroup("payer-mail")
@@ -34,22 +35,29 @@ class PayerMail {
 
     @EventHandler
     void on(InvoiceIssued event, @MessageIdentifier String eventId) {
-        notices.addressOf(event.tenantId(), event.personId()).ifPresent(address -> notices.send(
-                Notice.of("invoice-issued", event.tenantId(), eventId, address).to(event.personId(), null)
-                        .with("invoice", event.invoiceId())
-                        .with("total", money(event.total()))
-                        .with("dueOn", event.dueOn())
-                        .leadingTo("/pay.html?invoice=" + event.invoiceId())));
+        notices.send(notice(NoticeKind.INVOICE_ISSUED, event.tenantId(), eventId, event.personId())
+                .with("invoice", event.invoiceId())
+                .with("total", money(event.total()))
+                .with("dueOn", event.dueOn())
+                .leadingTo("/pay.html?invoice=" + event.invoiceId()));
     }
 
     @EventHandler
     void on(InvoiceSettled event, @MessageIdentifier String eventId) {
-        notices.addressOf(event.tenantId(), event.personId()).ifPresent(address -> notices.send(
-                Notice.of("invoice-paid", event.tenantId(), eventId, address).to(event.personId(), null)
-                        .with("invoice", event.invoiceId())
-                        .with("total", money(event.total()))
-                        .with("receipt", notices.link("/api/payments/invoices/" + event.invoiceId() + "/receipt"))
-                        .leadingTo("/pay.html?invoice=" + event.invoiceId())));
+        notices.send(notice(NoticeKind.INVOICE_PAID, event.tenantId(), eventId, event.personId())
+                .with("invoice", event.invoiceId())
+                .with("total", money(event.total()))
+                .with("receipt", notices.link("/api/payments/invoices/" + event.invoiceId() + "/receipt"))
+                .leadingTo("/pay.html?invoice=" + event.invoiceId()));
+    }
+
+    /**
+     * For the person, at the address their application gave if the service was told it (the mail goes where they
+     * chose, if they did; with neither, nowhere).
+     */
+    private Notice notice(NoticeKind kind, String tenantId, String eventId, String personId) {
+        return Notice.of(kind, tenantId, eventId, notices.addressOf(tenantId, personId).orElse(null))
+                .to(personId, null);
     }
 
     /** An amount as the reader's language writes it: $40.00, 40,00 US$. */

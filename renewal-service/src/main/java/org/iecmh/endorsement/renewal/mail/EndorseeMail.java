@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * Mails the endorsee about each step of their endorsement's life after the grant (renewal received, returned,
  * approved; the lapse; reinstatement asked; active again; a transfer accepted), and the receiving association's
  * coordinator about a transfer that waits for them. In the endorsee's language (else the association's first), to the
- * address the endorsement's reminders go to. A tracking processor of its own: each mail is recorded in the outbox in
+ * address they chose, else the one the endorsement's reminders go to. A tracking processor of its own: each mail is recorded in the outbox in
  * the processor's transaction, keyed by its event, so a step handled again mails nothing more.
  */
 @Component
@@ -49,44 +50,44 @@ class EndorseeMail {
 
     @EventHandler
     void on(RenewalSubmitted event, @MessageIdentifier String eventId) {
-        mail("renewal-received", event.endorsementNumber(), event.tenantId(), eventId, Map.of());
+        mail(NoticeKind.RENEWAL_RECEIVED, event.endorsementNumber(), event.tenantId(), eventId, Map.of());
     }
 
     @EventHandler
     void on(RenewalReturned event, @MessageIdentifier String eventId) {
-        mail("renewal-returned", event.endorsementNumber(), event.tenantId(), eventId,
+        mail(NoticeKind.RENEWAL_RETURNED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("comments", event.comments()));
     }
 
     @EventHandler
     void on(EndorsementRenewed event, @MessageIdentifier String eventId) {
-        mail("endorsement-renewed", event.endorsementNumber(), event.tenantId(), eventId,
+        mail(NoticeKind.ENDORSEMENT_RENEWED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("validThrough", event.validThrough()));
     }
 
     @EventHandler
     void on(EndorsementLapsed event, @MessageIdentifier String eventId) {
-        mail("endorsement-lapsed", event.endorsementNumber(), event.tenantId(), eventId,
+        mail(NoticeKind.ENDORSEMENT_LAPSED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("lapsedOn", event.lapsedOn()));
     }
 
     @EventHandler
     void on(ReinstatementRequested event, @MessageIdentifier String eventId) {
-        mail("reinstatement-requested", event.endorsementNumber(), event.tenantId(), eventId,
+        mail(NoticeKind.REINSTATEMENT_REQUESTED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("feeCharged", event.feeCharged(), "invoice",
                         event.feeCharged() ? notices.link("/pay.html?invoice=" + event.invoiceId()) : ""));
     }
 
     @EventHandler
     void on(EndorsementReactivated event, @MessageIdentifier String eventId) {
-        mail("endorsement-active-again", event.endorsementNumber(), event.tenantId(), eventId,
+        mail(NoticeKind.ENDORSEMENT_ACTIVE_AGAIN, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("validThrough", event.validThrough() == null ? "" : event.validThrough()));
     }
 
     @EventHandler
     void on(EndorsementTransferred event, @MessageIdentifier String eventId) {
         String from = associations.find(event.fromTenantId()).map(Association::name).orElse(event.fromTenantId());
-        mail("transfer-accepted", event.endorsementNumber(), event.toTenantId(), eventId,
+        mail(NoticeKind.TRANSFER_ACCEPTED, event.endorsementNumber(), event.toTenantId(), eventId,
                 Map.of("from", from, "validThrough", event.validThrough()));
     }
 
@@ -100,16 +101,17 @@ class EndorseeMail {
         }
         Endorsee endorsee = endorsee(event.endorsementNumber()).orElse(null);
         String from = associations.find(event.tenantId()).map(Association::name).orElse(event.tenantId());
-        notices.send(Notice.of("transfer-requested", event.toTenantId(), eventId, receiving.coordinator().email())
+        notices.send(Notice.of(NoticeKind.TRANSFER_REQUESTED, event.toTenantId(), eventId,
+                        receiving.coordinator().email())
                 .with("number", event.endorsementNumber())
                 .with("endorsee", endorsee == null ? "" : endorsee.name())
                 .with("from", from)
                 .leadingTo("/renewals.html?number=" + event.endorsementNumber()));
     }
 
-    private void mail(String kind, String number, String tenantId, String eventId, Map<String, Object> values) {
+    private void mail(NoticeKind kind, String number, String tenantId, String eventId, Map<String, Object> values) {
         Endorsee endorsee = endorsee(number).orElse(null);
-        if (endorsee == null || endorsee.email() == null) {
+        if (endorsee == null) {
             return;
         }
         notices.send(Notice.of(kind, tenantId, eventId, endorsee.email()).to(endorsee.personId(), null)

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
 import org.iecmh.endorsement.renewal.schedule.ReminderAnchor;
@@ -70,10 +71,6 @@ class RenewalReminders {
         List<String> addresses = jdbc.queryForList(
                 "SELECT email_address FROM endorsement_view WHERE endorsement_number = ? AND email_address IS NOT NULL",
                 String.class, number);
-        if (addresses.isEmpty()) {
-            log.info("No email address for {}; its {} {} mail stays in its history only", number, kind, daysBefore);
-            return;
-        }
         if (sentBeforeTheOutbox(number, closesOn, kind, daysBefore)) {
             return;
         }
@@ -82,12 +79,14 @@ class RenewalReminders {
             case "OPENED" -> ".window-opened";
             default -> "";
         };
-        String template = switch (kind) {
-            case "OPENING" -> "renewal-opens-soon";
-            case "OPENED" -> "renewal-window-opened";
-            default -> "renewal-closes-soon";
+        NoticeKind template = switch (kind) {
+            case "OPENING" -> NoticeKind.RENEWAL_OPENS_SOON;
+            case "OPENED" -> NoticeKind.RENEWAL_WINDOW_OPENED;
+            default -> NoticeKind.RENEWAL_CLOSES_SOON;
         };
-        notices.send(Notice.of(template, tenantId, number + "." + closesOn + "." + daysBefore, addresses.get(0))
+        // Without an address of the endorsement's, the one the endorsee chose, if any, takes it.
+        boolean recorded = notices.send(Notice.of(template, tenantId, number + "." + closesOn + "." + daysBefore,
+                        addresses.isEmpty() ? null : addresses.get(0))
                 .to(personId, null)
                 .with("number", number)
                 .with("opensOn", opensOn)
@@ -96,6 +95,9 @@ class RenewalReminders {
                 .leadingTo("/endorsement.html?number=" + number)
                 .withMessageId("<renewal-reminder." + number + "." + closesOn + suffix + "." + daysBefore + "@"
                         + domain + ">"));
+        if (!recorded && addresses.isEmpty()) {
+            log.info("No email address for {}; its {} {} mail stays in its history only", number, kind, daysBefore);
+        }
     }
 
     private boolean sentBeforeTheOutbox(String number, LocalDate closesOn, String kind, int daysBefore) {

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.contracts.association;
 
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.NoticeKind;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,13 +21,16 @@ import java.util.List;
  * @param timeZone      an IANA zone: every "day" of the association (due dates, windows, reminders) is a day there
  * @param languages     the languages its people read (of {@link #LANGUAGES})
  * @param mailFrom      the sender of the platform's mail for the association; null: the service's own
+ * @param noticesOff    the notices it does not send (codes of {@link NoticeKind}), which the platform then mails to
+ *                      no one; in effect at once, like the rest of its profile
  * @param categories    the categories it offers (abbreviations); empty: all of the Alliance's
  * @param requirements  what each category asks of a portfolio
  * @param fees          its price lists
  * @param renewal       how its endorsements renew
  */
 public record Association(String code, String name, String state, String timeZone, List<String> languages,
-                          Contact contact, Coordinator coordinator, String mailFrom, List<String> categories,
+                          Contact contact, Coordinator coordinator, String mailFrom, List<String> noticesOff,
+                          List<String> categories,
                           BadgeIssuer badgeIssuer, List<ExamVersion> exam, References references,
                           List<MembershipVersion> membership, List<RequirementVersion> requirements,
                           List<FeeSchedule> fees, List<RenewalVersion> renewal) {
@@ -36,6 +40,7 @@ public record Association(String code, String name, String state, String timeZon
 
     public Association {
         languages = copy(languages);
+        noticesOff = copy(noticesOff);
         categories = copy(categories);
         exam = copy(exam);
         membership = copy(membership);
@@ -70,6 +75,11 @@ public record Association(String code, String name, String state, String timeZon
     /** Today as the association counts days. */
     public LocalDate today(Clock clock) {
         return day(clock.instant());
+    }
+
+    /** Whether the association sends notices of this kind: it has not switched them off. */
+    public boolean sends(NoticeKind notice) {
+        return !noticesOff.contains(notice.code());
     }
 
     public boolean offers(Category category) {
@@ -153,8 +163,8 @@ public record Association(String code, String name, String state, String timeZon
     private Association withPolicy(List<ExamVersion> exam, References references, List<MembershipVersion> membership,
                                    List<RequirementVersion> requirements, List<FeeSchedule> fees,
                                    List<RenewalVersion> renewal) {
-        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, categories,
-                badgeIssuer, exam, references, membership, requirements, fees, renewal);
+        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, noticesOff,
+                categories, badgeIssuer, exam, references, membership, requirements, fees, renewal);
     }
 
     /** How the public reaches the association. */

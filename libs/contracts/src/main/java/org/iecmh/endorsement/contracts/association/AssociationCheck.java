@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.contracts.association;
 
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.contracts.NoticeKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,6 +47,10 @@ final class AssociationCheck {
             checks.email("coordinator.email", a.coordinator().email());
         }
         checks.email("mailFrom", a.mailFrom());
+        for (int i = 0; i < a.noticesOff().size(); i++) {
+            checks.oneOf("noticesOff[" + i + "]", a.noticesOff().get(i), NoticeKind.switchableCodes());
+        }
+        unique(checks, "noticesOff", a.noticesOff(), "notice-unique");
         for (int i = 0; i < a.categories().size(); i++) {
             checks.knownCategory("categories[" + i + "]", a.categories().get(i));
         }

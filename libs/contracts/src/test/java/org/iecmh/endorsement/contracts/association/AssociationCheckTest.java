@@ -20,7 +20,8 @@ class AssociationCheckTest {
     @Test
     void everyViolationIsListedWithItsFieldAndRule() {
         Association broken = new Association("MA!", " ", "Massachusetts", "Eastern", List.of("en", "fr"), null, null,
-                "not-an-address", List.of("IFA", "XYZ"), new Association.BadgeIssuer(null, null), ma.exam(),
+                "not-an-address", List.of("invoice-paid", "reference-request", "no-such-notice", "invoice-paid"),
+                List.of("IFA", "XYZ"), new Association.BadgeIssuer(null, null), ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal());
 
         assertThat(broken.violations()).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
@@ -30,9 +31,25 @@ class AssociationCheckTest {
                 tuple("timeZone", "iana-time-zone"),
                 tuple("languages[1]", "one-of"),
                 tuple("mailFrom", "email"),
+                tuple("noticesOff[1]", "one-of"),
+                tuple("noticesOff[2]", "one-of"),
+                tuple("noticesOff[3]", "notice-unique"),
                 tuple("categories[1]", "unknown-category"),
                 tuple("badgeIssuer.name", "required"));
         assertThat(broken.violations()).allSatisfy(v -> assertThat(v.message()).isNotBlank());
+    }
+
+    @Test
+    void anAssociationSwitchesOffANoticeItSendsItself() {
+        Association quiet = new Association(ma.code(), ma.name(), ma.state(), ma.timeZone(), ma.languages(),
+                ma.contact(), ma.coordinator(), ma.mailFrom(), List.of("invoice-paid"), ma.categories(),
+                ma.badgeIssuer(), ma.exam(), ma.references(), ma.membership(), ma.requirements(), ma.fees(),
+                ma.renewal());
+
+        assertThat(quiet.violations()).isEmpty();
+        assertThat(quiet.sends(org.iecmh.endorsement.contracts.NoticeKind.INVOICE_PAID)).isFalse();
+        assertThat(quiet.sends(org.iecmh.endorsement.contracts.NoticeKind.INVOICE_ISSUED)).isTrue();
+        assertThat(ma.noticesOff()).isEmpty();
     }
 
     @Test
@@ -131,7 +148,7 @@ class AssociationCheckTest {
     @Test
     void anEmptyRecordNamesEveryRequiredPart() {
         Association empty = new Association(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         assertThat(empty.violations()).extracting(Violation::field).containsExactlyInAnyOrder("code", "name",
                 "state", "timeZone", "languages", "badgeIssuer", "exam", "references", "membership", "requirements",

@@ -1,8 +1,10 @@
 package org.iecmh.endorsement.kit.association;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iecmh.endorsement.contracts.MailPreferencesChanged;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.kit.eventstore.ServiceKitSchema;
+import org.iecmh.endorsement.kit.mail.MailPreferences;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.kit.messaging.MessagingAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * A service's local view of the associations ({@link Associations}), on where {@code iecmh.associations.enabled} is
- * true. The service binds the consumer like its others: {@code associationEvents} in
+ * true, and of how their people chose to be mailed where the service sends mail ({@link MailPreferences}): both
+ * travel on association-service's topic. The service binds the consumer like its others: {@code associationEvents} in
  * {@code spring.cloud.function.definition}, and a binding {@code associationEvents-in-0} to
  * {@code ${iecmh.kafka.prefix}endorsement.associations} with the service's group (so that it has a dead-letter topic).
  */
@@ -44,6 +47,7 @@ public class AssociationsAutoConfiguration {
 
     @Bean(CONSUMER)
     public Consumer<Message<byte[]>> associationEvents(Inbox inbox, Associations associations,
+                                                        ObjectProvider<MailPreferences> preferences,
                                                         BindingServiceProperties streams,
                                                         @Value("${spring.application.name}") String service) {
         BindingProperties binding = streams.getBindings().get(BINDING);
@@ -55,6 +59,9 @@ public class AssociationsAutoConfiguration {
         return message -> inbox.receive(service, message, received -> {
             if (received.event() instanceof AssociationChanged changed) {
                 associations.keep(changed);
+            } else if (received.event() instanceof MailPreferencesChanged chosen) {
+                // A service that sends no mail has no use for them.
+                preferences.ifAvailable(kept -> kept.keep(chosen));
             }
         });
     }

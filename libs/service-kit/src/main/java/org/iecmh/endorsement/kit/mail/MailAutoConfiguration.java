@@ -30,6 +30,12 @@ public class MailAutoConfiguration {
         return new MailOutbox(jdbc, clock, from);
     }
 
+    /** Named apart from association-service's aggregate of the same name, which is a bean there too. */
+    @Bean
+    public MailPreferences keptMailPreferences(ServiceKitSchema schemaReady, JdbcTemplate jdbc) {
+        return new MailPreferences(jdbc);
+    }
+
     @Bean
     public MailTemplates mailTemplates() {
         return new MailTemplates();
@@ -39,8 +45,9 @@ public class MailAutoConfiguration {
     @Bean
     @ConditionalOnBean(Associations.class)
     public Notices notices(MailOutbox outbox, MailTemplates templates, Associations associations,
+                           MailPreferences preferences,
                            @Value("${iecmh.mail.link-base:http://localhost:8080}") String linkBase) {
-        return new Notices(outbox, templates, associations, linkBase);
+        return new Notices(outbox, templates, associations, preferences, linkBase);
     }
 
     @Bean

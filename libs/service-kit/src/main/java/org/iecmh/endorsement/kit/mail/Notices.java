@@ -11,19 +11,24 @@ import java.util.Optional;
  * Turns a {@link Notice} into a mail in the outbox: written from its template in the recipient's language, signed
  * and sent as the association (its {@code mailFrom}, else the service's sender), its links opening the web
  * application's pages ({@code iecmh.mail.link-base}, the gateway's public address). Recorded in the caller's
- * transaction, once per step, notice and recipient.
+ * transaction, once per step, notice and recipient; not at all when the association switched that notice off. A
+ * person's own choices ({@link MailPreferences}) come first: the address they chose takes the mail meant for them, and
+ * the language they chose writes it.
  */
 public class Notices {
 
     private final MailOutbox outbox;
     private final MailTemplates templates;
     private final Associations associations;
+    private final MailPreferences preferences;
     private final String linkBase;
 
-    public Notices(MailOutbox outbox, MailTemplates templates, Associations associations, String linkBase) {
+    public Notices(MailOutbox outbox, MailTemplates templates, Associations associations, MailPreferences preferences,
+                   String linkBase) {
         this.outbox = outbox;
         this.templates = templates;
         this.associations = associations;
+        this.preferences = preferences;
         this.linkBase = linkBase.endsWith("/") ? linkBase.substring(0, linkBase.length() - 1) : linkBase;
     }
 
@@ -54,27 +59,46 @@ public class Notices {
         }
     }
 
-    /** Where {@code person} is mailed in the association, if the service was told. */
+    /**
+     * Where another service told this one that {@code person} is mailed in the association, if it did (the address
+     * they chose, if any, takes their mail all the same: {@link #send}).
+     */
     public Optional<String> addressOf(String tenantId, String person) {
         return outbox.address(tenantId, person);
     }
 
     /**
-     * Records the notice's mail; false if it was recorded before. Its language: the one the notice names, else the
-     * one its person last chose, else the association's first.
+     * Records the notice's mail; false if it was recorded before, if the association does not send notices of its
+     * kind, or if it has nowhere to go. It goes to the address its person chose, else the one the notice gives, else
+     * where the service was told the person is mailed. Its language: the one its person chose, else the one the notice
+     * names, else the one the person last used, else the association's first.
      */
     public boolean send(Notice notice) {
         Association association = associations.require(notice.tenantId());
-        String chosen = notice.language() != null || notice.person() == null ? notice.language()
-                : outbox.language(notice.tenantId(), notice.person()).orElse(null);
+        if (!association.sends(notice.kind())) {
+            return false;
+        }
+        Optional<MailPreferences.Chosen> choice = preferences.of(notice.tenantId(), notice.person());
+        String recipient = choice.map(MailPreferences.Chosen::emailAddress)
+                .or(() -> Optional.ofNullable(notice.recipient()))
+                .or(() -> Optional.ofNullable(notice.person()).flatMap(person -> outbox.address(notice.tenantId(),
+                        person)))
+                .orElse(null);
+        if (recipient == null) {
+            return false;
+        }
+        String chosen = choice.map(MailPreferences.Chosen::language).orElse(notice.language());
+        if (chosen == null && notice.person() != null) {
+            chosen = outbox.language(notice.tenantId(), notice.person()).orElse(null);
+        }
         String language = MailTemplates.languageFor(chosen, association);
         Map<String, Object> values = new HashMap<>(notice.values());
         String link = notice.page() == null ? null : link(notice.page());
         values.putIfAbsent("link", link == null ? "" : link);
-        MailContent content = templates.write(notice.kind(), language, values, association);
+        MailContent content = templates.write(notice.kind().code(), language, values, association);
         String sender = association.mailFrom() == null || association.mailFrom().isBlank()
                 ? outbox.defaultSender() : association.mailFrom();
-        return outbox.record(new OutgoingMail(notice.key(), notice.tenantId(), notice.kind(), notice.recipient(),
+        return outbox.record(new OutgoingMail(notice.key(), notice.tenantId(), notice.kind().code(), recipient,
                 notice.person(), language, sender, association.name(), content, link, notice.messageId()));
     }
 }

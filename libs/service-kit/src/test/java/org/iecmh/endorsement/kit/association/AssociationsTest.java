@@ -207,7 +207,8 @@ class AssociationsTest {
 
     private static Association as(String code, Association template) {
         return new Association(code, template.name(), template.state(), template.timeZone(), template.languages(),
-                template.contact(), template.coordinator(), template.mailFrom(), template.categories(),
+                template.contact(), template.coordinator(), template.mailFrom(), template.noticesOff(),
+                template.categories(),
                 template.badgeIssuer(), template.exam(), template.references(), template.membership(),
                 template.requirements(), template.fees(), template.renewal());
     }

@@ -1,0 +1,83 @@
+// /notifications.html: what each service mailed the signed-in person, newest first, with its state and the page it
+// leads to; and where and in which language they are mailed (association-service keeps it once for every service).
+import { onLanguage, t, formatMoment } from './i18n.js';
+import { startPage } from './shell.js';
+import { callApi, showProblem, clearProblems } from './api.js';
+import { el, statusTag, announce } from './portal-kit.js';
+
+// Every service that mails someone answers what it sent them at <prefix>/mail/mine.
+const SOURCES = ['/api/applications/mail/mine', '/api/endorsements/mail/mine', '/api/payments/mail/mine'];
+const PREFERENCES = '/api/associations/mail-preferences/mine';
+const ROLES = ['APPLICANT', 'ENDORSEE', 'REVIEWER', 'COORDINATOR', 'AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'];
+
+const status = document.getElementById('mail-status');
+const form = document.getElementById('preferences');
+let mails = null;
+let incomplete = false;
+
+function mailItem(mail) {
+  const subject = mail.link ? el('a', { href: mail.link, text: mail.subject }) : mail.subject;
+  const when = mail.sentAt || mail.recordedAt;
+  return el('li', { className: 'entry' },
+    el('h3', {}, subject),
+    el('p', {}, statusTag('mail.status', mail.status, ['SENT'], ['FAILED']), ' ',
+      el('time', { dateTime: when, text: formatMoment(when) })),
+    el('p', { text: t('mail.to', { address: mail.recipient }) }));
+}
+
+function render() {
+  if (!mails) {
+    return;
+  }
+  document.getElementById('sent').replaceChildren(...mails.map(mailItem));
+  document.getElementById('sent-none').hidden = mails.length > 0;
+  status.textContent = incomplete ? t('mail.partlyLoaded') : '';
+}
+
+async function loadMail() {
+  status.textContent = t('mail.loading');
+  const answers = await Promise.all(SOURCES.map((source) => callApi(source).catch(() => ({ ok: false }))));
+  incomplete = answers.some((answer) => !answer.ok);
+  mails = answers.filter((answer) => answer.ok).flatMap((answer) => answer.body)
+    .sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
+  render();
+}
+
+async function loadPreferences() {
+  const answer = await callApi(PREFERENCES);
+  if (answer.ok) {
+    form.elements.emailAddress.value = answer.body.emailAddress || '';
+    form.elements.language.value = answer.body.language || '';
+  }
+}
+
+async function save(event) {
+  event.preventDefault();
+  clearProblems(form);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('mail.saving'));
+  const json = {
+    emailAddress: form.elements.emailAddress.value.trim() || null,
+    language: form.elements.language.value || null,
+  };
+  try {
+    const answer = await callApi(PREFERENCES, { method: 'PUT', json });
+    if (answer.ok) {
+      announce(status, t('mail.saved'));
+      return;
+    }
+    announce(status, t('mail.notSaved'));
+    showProblem(form, answer.body);
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
+form.addEventListener('submit', save);
+onLanguage(render);
+await startPage({ screens: ['notifications'], roles: ROLES });
+await Promise.all([loadMail(), loadPreferences()]);
