@@ -1,10 +1,6 @@
 package org.iecmh.endorsement.application.exam;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
@@ -29,10 +25,6 @@ import java.util.List;
 @RequestMapping("/api/applications/exam-sittings")
 class ExamScoringResource {
 
-    record ScoreRequest(@NotNull @Schema(example = "MULTIPLE_CHOICE") ExamPart part,
-                        @Min(0) @Max(100) @Schema(example = "84") int percent) {
-    }
-
     private final CommandGateway commands;
     private final ApplicationViews views;
     private final TenantPolicies policies;
@@ -54,7 +46,7 @@ class ExamScoringResource {
 
     @PostMapping("/{candidateCode}/scores")
     @AllowedRoles(value = "REVIEWER", refusal = "Only scorers enter exam scores")
-    ScorerSitting score(@PathVariable String candidateCode, @Valid @RequestBody ScoreRequest request, Actor actor) {
+    ScorerSitting score(@PathVariable String candidateCode, @Valid @RequestBody ExamResource.ScoreRequest request, Actor actor) {
         String applicationId = views.applicationOfCandidate(actor.tenantId(), actor.subject(), candidateCode)
                 .orElseThrow(() -> new UnknownResource("exam sitting", candidateCode));
         commands.sendAndWait(new RecordExamScore(applicationId, request.part(), actor.subject(), request.percent(),

@@ -29,12 +29,13 @@ class ReviewResource {
     }
 
     record ReviewRequest(@NotNull @Schema(example = "DEFER") ReviewDecision decision,
-                         @Size(max = 50) List<@Valid CommentRequest> comments) {
+                         @Size(max = 50) List<@Valid ReviewComment> comments) {
     }
 
-    record CommentRequest(@NotNull @Schema(example = "TRAINING") Section section,
-                          @NotBlank @Size(max = 4000) @Schema(example = "Please add the hours of each training")
-                          String comment) {
+    /** A reviewer's comment on a section, given with a deferral. */
+    record ReviewComment(@NotNull @Schema(example = "TRAINING") Section section,
+                         @NotBlank @Size(max = 4000) @Schema(example = "Please add the hours of each training")
+                         String comment) {
     }
 
     private final CommandGateway commands;

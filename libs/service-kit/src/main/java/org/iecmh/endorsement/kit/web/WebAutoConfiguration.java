@@ -2,6 +2,7 @@ package org.iecmh.endorsement.kit.web;
 
 import org.iecmh.endorsement.kit.security.ResourceServerAutoConfiguration;
 import org.iecmh.endorsement.kit.security.SecurityProperties;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,6 +32,12 @@ public class WebAutoConfiguration {
     static {
         // The actor comes from the token, never from the request: the APIs' OpenAPI descriptions do not list it.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    /** Optional properties admit null in the APIs' descriptions, as the servers do. */
+    @Bean
+    public OpenApiCustomizer optionalPropertiesMayBeNull() {
+        return new OptionalMayBeNull();
     }
 
     /** Before the security filters, so that a refused request has its id too. */
