@@ -6,6 +6,7 @@ import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -15,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,54 +28,77 @@ import java.util.regex.Pattern;
 
 /**
  * Holds back the INSERT, UPDATE and DELETE statements run through Spring's JDBC support in the current transaction,
- * and sends those of the same SQL as one JDBC batch: for replaying many events into read-model tables (a rebuild, an
- * audit's past state) at the pace of reading them rather than a round trip per statement.
+ * and sends those of the same SQL together: for replaying many events into read-model tables (a rebuild, an audit's
+ * past state) at the pace of reading them rather than a round trip per statement. The rows of a plain
+ * {@code INSERT ... VALUES (...)} (optionally {@code ON CONFLICT ... DO NOTHING}) go as one multi-row INSERT, which
+ * the server executes as one statement; other writes go as one JDBC batch per SQL.
  * <p>
  * Writes are held back per table, each table's in the order they were run. A projection that writes two tables for
- * one event (a row here, a row there) therefore still sends two batches for a thousand events, not two thousand
- * statements: writes to two different tables commute. They do not when a statement reads another table (a
- * {@code SELECT} inside it, {@code UPDATE ... FROM}, {@code DELETE ... USING}) or when a table has foreign keys or
- * triggers; such a write sends everything held back first and is sent at once. Within one table, a statement whose
- * SQL was held back earlier, behind another SQL, sends that table's batches first, so each table sees its writes in
- * their order. Any other use of the connection (a query, DDL) sends everything held back first.
+ * one event (a row here, a row there) therefore still sends two statements for a thousand events, not two thousand:
+ * writes to two different tables commute. A write that reads other tables ({@code FROM}, {@code JOIN} or
+ * {@code USING} in it, a sub-select among them) is held back too when each of those is a plain table: what is held
+ * back for a table it reads is sent before it, and it is sent before any later write to a table it reads. A write
+ * whose table has foreign keys or triggers, or that reads something that is not a plain table (a view, a function),
+ * sends everything held back first and is sent at once. Within one table, a statement whose SQL was held back
+ * earlier, behind another SQL, sends that table's statements first, so each table sees its writes in their order.
+ * Any other use of the connection (a query, DDL) sends everything held back first.
  * <p>
  * Works by binding, for the transaction's DataSource, a connection that wraps the transaction's own; closing puts the
- * own one back. While it is open, a held-back update answers 1 whatever it changed: projections must not decide on
- * the count of rows an update changed.
+ * own one back. A held-back statement's parameters are kept as they were set and bound when it is sent. While it is
+ * open, a held-back update answers 1 whatever it changed: projections must not decide on the count of rows an update
+ * changed.
  */
 public final class HeldBackWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeldBackWrites.class);
 
+    /** Rows held back before everything is sent; also the most rows of one multi-row INSERT. */
     private static final int MOST_HELD_BACK = 1000;
+    /** The most parameters one statement may have (the protocol counts them in 16 bits). */
+    private static final int MOST_PARAMETERS = 32_767;
     private static final Set<String> HARMLESS = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
-            "isWrapperFor", "getWarnings", "clearWarnings", "getAutoCommit", "getTransactionIsolation", "close");
+            "isWrapperFor", "getWarnings", "clearWarnings", "getAutoCommit", "getTransactionIsolation", "close",
+            "getMetaData");
+    /** Parameters whose value is read when the statement runs, not when it is set: such a write is sent at once. */
+    private static final Set<String> READ_LATER = Set.of("setAsciiStream", "setBinaryStream", "setCharacterStream",
+            "setNCharacterStream", "setUnicodeStream", "setBlob", "setClob", "setNClob", "setSQLXML");
     /** The verb and the table a write names: {@code INSERT INTO t}, {@code UPDATE t}, {@code DELETE FROM t}. */
     private static final Pattern WRITE = Pattern.compile(
             "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(?:ONLY\\s+)?([A-Za-z_][A-Za-z0-9_.]*)",
             Pattern.CASE_INSENSITIVE);
-    /** What in a write reads other tables than its own. */
-    private static final Pattern READS_ELSEWHERE = Pattern.compile("\\b(SELECT|FROM|USING)\\b",
+    /** Where a statement names a relation it reads, and the name (null when what follows is not a name). */
+    private static final Pattern READ = Pattern.compile(
+            "\\b(?:FROM|JOIN|USING)\\s+(?:ONLY\\s+)?(?:([A-Za-z_][A-Za-z0-9_.]*)\\b(?!\\s*\\()|)",
             Pattern.CASE_INSENSITIVE);
+    /** After a name read, another in a list ({@code FROM a, b} or {@code FROM a x, b y}). */
+    private static final Pattern LISTED = Pattern.compile("\\G\\s*(?:(?:AS\\s+)?[A-Za-z_][A-Za-z0-9_]*\\s*)?,",
+            Pattern.CASE_INSENSITIVE);
+    /** An INSERT of one row of values, its parameters all in that row, and what may follow it. */
+    private static final Pattern ONE_ROW = Pattern.compile(
+            "^(\\s*INSERT\\s+INTO\\s+(?:ONLY\\s+)?[A-Za-z_][A-Za-z0-9_.]*\\s*(?:\\([^()]*\\))?\\s*VALUES\\s*)\\(",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTER_ROW = Pattern.compile(
+            "^\\s*(?:ON\\s+CONFLICT\\s*(?:\\([^()]*\\)|ON\\s+CONSTRAINT\\s+[A-Za-z_][A-Za-z0-9_]*)?\\s*DO\\s+NOTHING)?"
+                    + "\\s*;?\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final DataSource dataSource;
     private final ConnectionHolder own;
     private final Connection target;
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
-    /** Per SQL: the table its writes are held back for, or null if they are sent at once. */
-    private final Map<String, String> tableOf = new HashMap<>();
-    /** Per table whose independence is known: whether its writes may be held back. */
-    private final Map<String, Boolean> independent;
+    /** Per SQL run so far: how its writes are held back. */
+    private final Map<String, Held> held = new HashMap<>();
+    /** What the catalog said of tables (see {@link #inThisTransaction(DataSource, Map)}). */
+    private final Map<String, Boolean> catalog;
     /** Per table, in the order tables were first written: the SQL held back for it, each in the order first run. */
     private final Map<String, List<String>> heldBack = new LinkedHashMap<>();
-    private final Map<String, Integer> rows = new HashMap<>();
+    /** Per table read by a held-back write: the tables whose held-back writes read it. */
+    private final Map<String, Set<String>> readers = new HashMap<>();
     private int heldBackRows;
     private long batchesSent;
 
-    private HeldBackWrites(DataSource dataSource, ConnectionHolder own, Map<String, Boolean> independent) {
+    private HeldBackWrites(DataSource dataSource, ConnectionHolder own, Map<String, Boolean> catalog) {
         this.dataSource = dataSource;
         this.own = own;
-        this.independent = independent;
+        this.catalog = catalog;
         this.target = own == null ? null : own.getConnection();
     }
 
@@ -82,14 +108,14 @@ public final class HeldBackWrites implements AutoCloseable {
     }
 
     /**
-     * As {@link #inThisTransaction(DataSource)}, with what is known of the tables' independence kept in
-     * {@code independence} (thread-safe) by a caller that writes the same tables again and again, so that each is
-     * looked up in the catalog once rather than once per transaction.
+     * As {@link #inThisTransaction(DataSource)}, with what the catalog says of the tables (whether each stands alone,
+     * whether a name read is a plain table) kept in {@code catalog} (thread-safe) by a caller that writes the same
+     * tables again and again, so that each is looked up once rather than once per transaction.
      */
-    public static HeldBackWrites inThisTransaction(DataSource dataSource, Map<String, Boolean> independence) {
+    public static HeldBackWrites inThisTransaction(DataSource dataSource, Map<String, Boolean> catalog) {
         ConnectionHolder own = dataSource == null ? null
                 : (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
-        HeldBackWrites writes = new HeldBackWrites(dataSource, own, independence);
+        HeldBackWrites writes = new HeldBackWrites(dataSource, own, catalog);
         if (own != null) {
             Connection wrapper = (Connection) Proxy.newProxyInstance(HeldBackWrites.class.getClassLoader(),
                     new Class<?>[]{Connection.class}, writes::onConnection);
@@ -101,7 +127,7 @@ public final class HeldBackWrites implements AutoCloseable {
         return writes;
     }
 
-    /** Sends everything held back, table by table, each table's batches in their order. */
+    /** Sends everything held back, table by table, each table's statements in their order. */
     public void flush() {
         if (heldBackRows == 0) {
             return;
@@ -109,12 +135,13 @@ public final class HeldBackWrites implements AutoCloseable {
         try {
             for (List<String> statements : heldBack.values()) {
                 for (String sql : statements) {
-                    send(sql);
+                    send(held.get(sql));
                 }
             }
         } finally {
             heldBack.clear();
-            rows.clear();
+            readers.clear();
+            held.values().forEach(each -> each.rows.clear());
             heldBackRows = 0;
         }
     }
@@ -129,29 +156,13 @@ public final class HeldBackWrites implements AutoCloseable {
         } finally {
             TransactionSynchronizationManager.unbindResource(dataSource);
             TransactionSynchronizationManager.bindResource(dataSource, own);
-            prepared.values().forEach(statement -> {
-                try {
-                    statement.close();
-                } catch (SQLException e) {
-                    log.debug("Could not close a held-back statement", e);
-                }
-            });
+            held.values().forEach(Held::close);
         }
     }
 
-    /** How many batches were sent so far: what a replay cost in round trips for its writes. */
+    /** How many statements were sent so far for held-back writes: what a replay cost in round trips for them. */
     public long batchesSent() {
         return batchesSent;
-    }
-
-    private void send(String sql) {
-        try {
-            batchesSent++;
-            prepared.get(sql).executeBatch();
-        } catch (SQLException e) {
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            throw new IllegalStateException("A batch of " + rows.get(sql) + " x " + sql + " failed", cause);
-        }
     }
 
     /** Sends what is held back for one table, in order. */
@@ -160,12 +171,84 @@ public final class HeldBackWrites implements AutoCloseable {
         if (statements == null) {
             return;
         }
+        readers.values().forEach(readBy -> readBy.remove(table));
         for (String sql : statements) {
+            Held statement = held.get(sql);
+            int rows = statement.rows.size();
             try {
-                send(sql);
+                send(statement);
             } finally {
-                heldBackRows -= rows.remove(sql);
+                statement.rows.clear();
+                heldBackRows -= rows;
             }
+        }
+    }
+
+    private void send(Held statement) {
+        List<List<Call>> rows = statement.rows;
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            if (statement.multiRow != null && rows.size() > 1) {
+                int most = Math.max(1, Math.min(MOST_HELD_BACK, MOST_PARAMETERS / statement.multiRow.parameters()));
+                for (int from = 0; from < rows.size(); from += most) {
+                    List<List<Call>> some = rows.subList(from, Math.min(rows.size(), from + most));
+                    try (PreparedStatement insert = target.prepareStatement(statement.multiRow.sql(some.size()))) {
+                        for (int row = 0; row < some.size(); row++) {
+                            bind(insert, some.get(row), row * statement.multiRow.parameters());
+                        }
+                        batchesSent++;
+                        insert.executeUpdate();
+                    }
+                }
+                return;
+            }
+            PreparedStatement batch = statement.single(target);
+            for (List<Call> row : rows) {
+                bind(batch, row, 0);
+                batch.addBatch();
+            }
+            batchesSent++;
+            batch.executeBatch();
+        } catch (SQLException e) {
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            throw new IllegalStateException("Sending " + rows.size() + " x " + statement.sql + " failed", cause);
+        }
+    }
+
+    /** Holds back one row of a write to {@code statement.table}, after what must reach the database before it. */
+    private void holdBack(Held statement, List<Call> row) {
+        String table = statement.table;
+        for (String read : statement.reads) {
+            if (!read.equals(table)) {
+                flush(read);
+            }
+        }
+        Set<String> readBy = readers.get(table);
+        if (readBy != null) {
+            for (String reader : List.copyOf(readBy)) {
+                if (!reader.equals(table)) {
+                    flush(reader);
+                }
+            }
+        }
+        List<String> statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
+        String sql = statement.sql;
+        if (!statements.isEmpty() && !statements.get(statements.size() - 1).equals(sql) && statements.contains(sql)) {
+            // This SQL is held back behind another of the same table: those go first, in their order.
+            flush(table);
+            statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
+        }
+        if (statements.isEmpty() || !statements.get(statements.size() - 1).equals(sql)) {
+            statements.add(sql);
+        }
+        statement.rows.add(row);
+        for (String read : statement.reads) {
+            readers.computeIfAbsent(read, r -> new HashSet<>()).add(table);
+        }
+        if (++heldBackRows >= MOST_HELD_BACK) {
+            flush();
         }
     }
 
@@ -176,15 +259,9 @@ public final class HeldBackWrites implements AutoCloseable {
         }
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1
                 && args[0] instanceof String sql && isWrite(sql)) {
-            PreparedStatement statement = prepared.get(sql);
-            if (statement == null) {
-                statement = target.prepareStatement(sql);
-                prepared.put(sql, statement);
-            }
-            PreparedStatement real = statement;
+            Held statement = held.computeIfAbsent(sql, this::heldBackAs);
             return Proxy.newProxyInstance(HeldBackWrites.class.getClassLoader(),
-                    new Class<?>[]{PreparedStatement.class},
-                    (statementProxy, call, callArgs) -> onWrite(proxy, sql, real, call, callArgs));
+                    new Class<?>[]{PreparedStatement.class}, new Write((Connection) proxy, statement));
         }
         if (!HARMLESS.contains(method.getName())) {
             flush();
@@ -192,97 +269,273 @@ public final class HeldBackWrites implements AutoCloseable {
         return invoke(target, method, args);
     }
 
-    private Object onWrite(Object connection, String sql, PreparedStatement real, Method method, Object[] args)
-            throws Throwable {
-        switch (method.getName()) {
-            case "executeUpdate", "execute", "executeLargeUpdate" -> {
-                String table = args == null || args.length == 0 ? heldBackTable(sql) : null;
-                if (table == null) {
-                    flush();
-                    return invoke(real, method, args);
-                }
-                List<String> statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
-                if (!statements.isEmpty() && !statements.get(statements.size() - 1).equals(sql)
-                        && statements.contains(sql)) {
-                    // This SQL is held back behind another of the same table: those go first, in their order.
-                    flush(table);
-                    statements = heldBack.computeIfAbsent(table, t -> new ArrayList<>());
-                }
-                if (statements.isEmpty() || !statements.get(statements.size() - 1).equals(sql)) {
-                    statements.add(sql);
-                }
-                real.addBatch();
-                rows.merge(sql, 1, Integer::sum);
-                if (++heldBackRows >= MOST_HELD_BACK) {
-                    flush();
-                }
-                return switch (method.getName()) {
-                    case "execute" -> false;
-                    case "executeLargeUpdate" -> 1L;
-                    default -> 1;
-                };
-            }
-            case "close" -> {
-                // Kept for the next write of the same SQL; closed with this.
+    /** One use of a write's SQL: its parameters are kept until it runs, then held back with it or sent at once. */
+    private final class Write implements InvocationHandler {
+
+        private final Connection connection;
+        private final Held statement;
+        private List<Call> parameters = new ArrayList<>();
+
+        Write(Connection connection, Held statement) {
+            this.connection = connection;
+            this.statement = statement;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (method.getDeclaringClass() == PreparedStatement.class && name.startsWith("set") && args != null
+                    && args.length >= 2 && args[0] instanceof Integer) {
+                parameters.add(new Call(method, args.clone()));
                 return null;
             }
-            case "getUpdateCount" -> {
-                return 1;
-            }
-            case "getConnection" -> {
-                return connection;
-            }
-            case "getWarnings", "clearWarnings", "isClosed", "equals", "hashCode", "toString", "unwrap",
-                 "isWrapperFor" -> {
-                return invoke(real, method, args);
-            }
-            default -> {
-                if (method.getName().startsWith("set") || method.getName().equals("clearParameters")) {
-                    // Binds the next write's parameters; those held back were copied when they were added.
-                    return invoke(real, method, args);
+            switch (name) {
+                case "clearParameters" -> {
+                    parameters.clear();
+                    return null;
                 }
-                flush();
-                return invoke(real, method, args);
+                case "executeUpdate", "execute", "executeLargeUpdate" -> {
+                    if (args == null || args.length == 0) {
+                        if (statement.table != null && parameters.stream().noneMatch(Call::readLater)) {
+                            holdBack(statement, parameters);
+                            parameters = new ArrayList<>();
+                            return switch (name) {
+                                case "execute" -> false;
+                                case "executeLargeUpdate" -> 1L;
+                                default -> 1;
+                            };
+                        }
+                    }
+                    return sendNow(method, args);
+                }
+                case "close" -> {
+                    // The real statement is kept for the next write of the same SQL; closed with this.
+                    parameters.clear();
+                    return null;
+                }
+                case "getUpdateCount" -> {
+                    return 1;
+                }
+                case "getConnection" -> {
+                    return connection;
+                }
+                case "isClosed" -> {
+                    return false;
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "toString" -> {
+                    return "held back: " + statement.sql;
+                }
+                case "getWarnings", "clearWarnings", "unwrap", "isWrapperFor" -> {
+                    return HeldBackWrites.invoke(statement.single(target), method, args);
+                }
+                default -> {
+                    if (name.startsWith("set")) {
+                        // A setting of the statement (a timeout, a fetch size), not a parameter.
+                        return HeldBackWrites.invoke(statement.single(target), method, args);
+                    }
+                    if (name.startsWith("execute") || name.equals("addBatch")) {
+                        return sendNow(method, args);
+                    }
+                    flush();
+                    PreparedStatement real = statement.single(target);
+                    bind(real, parameters, 0);
+                    return HeldBackWrites.invoke(real, method, args);
+                }
             }
+        }
+
+        /** Sends everything held back, then this with its parameters, on the real statement. */
+        private Object sendNow(Method method, Object[] args) throws Throwable {
+            flush();
+            PreparedStatement real = statement.single(target);
+            bind(real, parameters, 0);
+            parameters = new ArrayList<>();
+            return HeldBackWrites.invoke(real, method, args);
+        }
+    }
+
+    /** How the writes of one SQL are held back. */
+    private static final class Held {
+
+        final String sql;
+        /** The table its writes are held back for, or null if they are sent at once. */
+        final String table;
+        /** The tables it reads, besides its own. */
+        final Set<String> reads;
+        /** Its rows as one multi-row INSERT, or null if it is sent as a batch. */
+        final MultiRow multiRow;
+        final List<List<Call>> rows = new ArrayList<>();
+        private PreparedStatement single;
+
+        Held(String sql, String table, Set<String> reads, MultiRow multiRow) {
+            this.sql = sql;
+            this.table = table;
+            this.reads = reads;
+            this.multiRow = multiRow;
+        }
+
+        PreparedStatement single(Connection target) throws SQLException {
+            if (single == null) {
+                single = target.prepareStatement(sql);
+            }
+            return single;
+        }
+
+        void close() {
+            if (single != null) {
+                try {
+                    single.close();
+                } catch (SQLException e) {
+                    log.debug("Could not close a held-back statement", e);
+                }
+            }
+        }
+    }
+
+    /** A parameter set on a held-back statement, bound again when it is sent. */
+    private record Call(Method method, Object[] args) {
+
+        boolean readLater() {
+            return READ_LATER.contains(method.getName());
+        }
+    }
+
+    /** An INSERT of one row of values, written for many rows: {@code head} + n x {@code row}, then {@code tail}. */
+    private record MultiRow(String head, String row, String tail, int parameters) {
+
+        String sql(int rows) {
+            StringBuilder sql = new StringBuilder(head.length() + rows * (row.length() + 2) + tail.length());
+            sql.append(head);
+            for (int i = 0; i < rows; i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                sql.append(row);
+            }
+            return sql.append(tail).toString();
+        }
+
+        /**
+         * The multi-row form of {@code sql}, or null when it has none: it is not an INSERT of one row of values, its
+         * parameters are not all in that row, something but DO NOTHING follows it (an update on conflict may meet
+         * the same row twice in one statement), or it has text a parameter count could miss (quotes, comments).
+         */
+        static MultiRow of(String sql) {
+            if (sql.indexOf('\'') >= 0 || sql.indexOf('"') >= 0 || sql.indexOf('$') >= 0 || sql.contains("--")
+                    || sql.contains("/*") || sql.contains("??")) {
+                return null;
+            }
+            Matcher start = ONE_ROW.matcher(sql);
+            if (!start.find()) {
+                return null;
+            }
+            int open = start.end() - 1;
+            int depth = 0;
+            int close = -1;
+            for (int i = open; i < sql.length() && close < 0; i++) {
+                char c = sql.charAt(i);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    close = i;
+                }
+            }
+            if (close < 0) {
+                return null;
+            }
+            String row = sql.substring(open, close + 1);
+            String tail = sql.substring(close + 1);
+            int parameters = (int) row.chars().filter(c -> c == '?').count();
+            if (parameters == 0 || parameters != sql.chars().filter(c -> c == '?').count()
+                    || !AFTER_ROW.matcher(tail).matches()) {
+                return null;
+            }
+            return new MultiRow(start.group(1), row, tail.strip().replaceFirst(";$", "").isEmpty() ? ""
+                    : " " + tail.strip().replaceFirst(";$", ""), parameters);
         }
     }
 
     /**
-     * The table whose writes {@code sql} joins when held back, or null when it must be sent at once: it reads other
-     * tables, or its table has foreign keys or triggers.
+     * How {@code sql} is held back: for its table, when the table stands alone (no foreign keys, no triggers) and
+     * everything else it reads is a plain table; otherwise sent at once.
      */
-    private String heldBackTable(String sql) {
-        if (tableOf.containsKey(sql)) {
-            return tableOf.get(sql);
-        }
+    private Held heldBackAs(String sql) {
         Matcher write = WRITE.matcher(sql);
-        String table = null;
-        if (write.find() && !READS_ELSEWHERE.matcher(sql.substring(write.end())).find()) {
-            String named = write.group(2).toLowerCase(Locale.ROOT);
-            if (independent.computeIfAbsent(named, this::standsAlone)) {
-                table = named;
+        if (!write.find()) {
+            return new Held(sql, null, Set.of(), null);
+        }
+        String table = write.group(2).toLowerCase(Locale.ROOT);
+        Set<String> reads = new LinkedHashSet<>();
+        Matcher read = READ.matcher(sql);
+        read.region(write.end(), sql.length());
+        boolean known = catalog.computeIfAbsent(table, this::standsAlone);
+        while (known && read.find()) {
+            String name = read.group(1);
+            Matcher listed = LISTED.matcher(sql);
+            known = name != null && !listed.region(read.end(), sql.length()).lookingAt()
+                    && catalog.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable);
+            if (known) {
+                reads.add(name.toLowerCase(Locale.ROOT));
             }
         }
-        tableOf.put(sql, table);
-        return table;
+        if (!known) {
+            return new Held(sql, null, Set.of(), null);
+        }
+        return new Held(sql, table, Set.copyOf(reads), reads.contains(table) ? null : MultiRow.of(sql));
     }
 
     /** Whether nothing but its own statements acts on the table: no foreign key from or to it, no trigger on it. */
     private boolean standsAlone(String table) {
-        try (PreparedStatement query = target.prepareStatement("""
+        return ask("""
                 SELECT NOT EXISTS (SELECT 1 FROM pg_constraint
                                    WHERE contype = 'f' AND (conrelid = to_regclass(?) OR confrelid = to_regclass(?)))
                    AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal)
-                   AND to_regclass(?) IS NOT NULL""")) {
-            for (int i = 1; i <= 4; i++) {
-                query.setString(i, table);
+                   AND to_regclass(?) IS NOT NULL""", table, 4);
+    }
+
+    /** Whether the name read ({@code "table " + name}) is a plain table (not a view, not a function). */
+    private boolean isTable(String key) {
+        return ask("SELECT EXISTS (SELECT 1 FROM pg_class WHERE oid = to_regclass(?) AND relkind IN ('r', 'p', 'u'))",
+                key.substring("table ".length()), 1);
+    }
+
+    private boolean ask(String question, String name, int times) {
+        try (PreparedStatement query = target.prepareStatement(question)) {
+            for (int i = 1; i <= times; i++) {
+                query.setString(i, name);
             }
             try (ResultSet answer = query.executeQuery()) {
                 return answer.next() && answer.getBoolean(1);
             }
         } catch (SQLException e) {
-            log.debug("Could not tell whether {} stands alone; its writes are sent at once", table, e);
+            log.debug("Could not tell about {}; writes that need it are sent at once", name, e);
             return false;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Call> parameters, int offset) throws SQLException {
+        for (Call call : parameters) {
+            Object[] args = call.args();
+            if (offset != 0) {
+                args = args.clone();
+                args[0] = (Integer) args[0] + offset;
+            }
+            try {
+                call.method().invoke(statement, args);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
