@@ -27,14 +27,15 @@ import java.util.function.LongConsumer;
  * <p>
  * The handlers' writes are held back and sent in batches ({@link HeldBackWrites}): the INSERTs, UPDATEs or DELETEs
  * of one SQL go to the database together, each table's in order, and everything held back is sent before any other
- * statement (a handler's query, the next page of events) and every {@value #PROGRESS_EVERY} events. While a rebuild
- * runs, a projection's {@code update} therefore answers 1 whatever it changed: projections must not decide on the
- * count of rows an update changed.
+ * statement (a handler's query, the next page of events). While a rebuild runs, a projection's {@code update}
+ * therefore answers 1 whatever it changed: projections must not decide on the count of rows an update changed.
+ * Progress is told at most four times a second (each report is a transaction of its own), not per page of events.
  */
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    static final int PROGRESS_EVERY = 500;
+    static final int PROGRESS_EVERY = 1000;
+    private static final long PROGRESS_MILLIS = 250;
 
     /** How many events were replayed, and how long it took. */
     public record Result(long events, Duration took) {
@@ -81,6 +82,7 @@ public class ReadModelRebuild {
             jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
             jdbc.execute("TRUNCATE " + names);
             long replayed = 0;
+            long told = System.nanoTime();
             TrackingToken last = null;
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
                  HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
@@ -92,8 +94,8 @@ public class ReadModelRebuild {
                             DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
                         }
                     }
-                    if (++replayed % PROGRESS_EVERY == 0) {
-                        writes.flush();
+                    if (++replayed % PROGRESS_EVERY == 0 && System.nanoTime() - told > PROGRESS_MILLIS * 1_000_000) {
+                        told = System.nanoTime();
                         progress.accept(replayed);
                         log.info("Rebuilding {}: {} events replayed", model.name(), replayed);
                     }

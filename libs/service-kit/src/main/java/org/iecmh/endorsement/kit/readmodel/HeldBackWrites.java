@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * Holds back the INSERT, UPDATE and DELETE statements run through Spring's JDBC support in the current transaction,
  * and sends those of the same SQL together: for replaying many events into read-model tables (a rebuild, an audit's
  * past state) at the pace of reading them rather than a round trip per statement. The rows of a plain
- * {@code INSERT ... VALUES (...)} (optionally {@code ON CONFLICT ... DO NOTHING}) go as one multi-row INSERT, which
- * the server executes as one statement; other writes go as one JDBC batch per SQL.
+ * {@code INSERT ... VALUES (...)} (optionally {@code ON CONFLICT ... DO NOTHING}) go as INSERTs of many rows each,
+ * which the server executes as one statement each; other writes go as one JDBC batch per SQL.
  * <p>
  * Writes are held back per table, each table's in the order they were run. A projection that writes two tables for
  * one event (a row here, a row there) therefore still sends two statements for a thousand events, not two thousand:
@@ -52,8 +52,8 @@ public final class HeldBackWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeldBackWrites.class);
 
-    /** Rows held back before everything is sent; also the most rows of one multi-row INSERT. */
-    private static final int MOST_HELD_BACK = 1000;
+    /** Rows held back before everything is sent (a multiple of {@link MultiRow#MOST_ROWS}). */
+    private static final int MOST_HELD_BACK = 1024;
     /** The most parameters one statement may have (the protocol counts them in 16 bits). */
     private static final int MOST_PARAMETERS = 32_767;
     private static final Set<String> HARMLESS = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
@@ -190,27 +190,28 @@ public final class HeldBackWrites implements AutoCloseable {
             return;
         }
         try {
-            if (statement.multiRow != null && rows.size() > 1) {
-                int most = Math.max(1, Math.min(MOST_HELD_BACK, MOST_PARAMETERS / statement.multiRow.parameters()));
-                for (int from = 0; from < rows.size(); from += most) {
-                    List<List<Call>> some = rows.subList(from, Math.min(rows.size(), from + most));
-                    try (PreparedStatement insert = target.prepareStatement(statement.multiRow.sql(some.size()))) {
-                        for (int row = 0; row < some.size(); row++) {
-                            bind(insert, some.get(row), row * statement.multiRow.parameters());
-                        }
-                        batchesSent++;
-                        insert.executeUpdate();
+            int sent = 0;
+            if (statement.multiRow != null && rows.size() >= statement.multiRow.rows()) {
+                int each = statement.multiRow.rows();
+                PreparedStatement insert = statement.multiRow(target);
+                for (; sent + each <= rows.size(); sent += each) {
+                    for (int row = 0; row < each; row++) {
+                        bind(insert, rows.get(sent + row), row * statement.multiRow.parameters());
                     }
+                    insert.addBatch();
                 }
-                return;
+                batchesSent++;
+                insert.executeBatch();
             }
-            PreparedStatement batch = statement.single(target);
-            for (List<Call> row : rows) {
-                bind(batch, row, 0);
-                batch.addBatch();
+            if (sent < rows.size()) {
+                PreparedStatement batch = statement.single(target);
+                for (List<Call> row : rows.subList(sent, rows.size())) {
+                    bind(batch, row, 0);
+                    batch.addBatch();
+                }
+                batchesSent++;
+                batch.executeBatch();
             }
-            batchesSent++;
-            batch.executeBatch();
         } catch (SQLException e) {
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             throw new IllegalStateException("Sending " + rows.size() + " x " + statement.sql + " failed", cause);
@@ -372,6 +373,7 @@ public final class HeldBackWrites implements AutoCloseable {
         final MultiRow multiRow;
         final List<List<Call>> rows = new ArrayList<>();
         private PreparedStatement single;
+        private PreparedStatement multi;
 
         Held(String sql, String table, Set<String> reads, MultiRow multiRow) {
             this.sql = sql;
@@ -387,12 +389,22 @@ public final class HeldBackWrites implements AutoCloseable {
             return single;
         }
 
+        /** The statement of {@code multiRow.rows()} rows, kept so that the server plans it once. */
+        PreparedStatement multiRow(Connection target) throws SQLException {
+            if (multi == null) {
+                multi = target.prepareStatement(multiRow.sql());
+            }
+            return multi;
+        }
+
         void close() {
-            if (single != null) {
-                try {
-                    single.close();
-                } catch (SQLException e) {
-                    log.debug("Could not close a held-back statement", e);
+            for (PreparedStatement statement : new PreparedStatement[]{single, multi}) {
+                if (statement != null) {
+                    try {
+                        statement.close();
+                    } catch (SQLException e) {
+                        log.debug("Could not close a held-back statement", e);
+                    }
                 }
             }
         }
@@ -406,10 +418,17 @@ public final class HeldBackWrites implements AutoCloseable {
         }
     }
 
-    /** An INSERT of one row of values, written for many rows: {@code head} + n x {@code row}, then {@code tail}. */
-    private record MultiRow(String head, String row, String tail, int parameters) {
+    /**
+     * An INSERT of one row of values, written for {@code rows} rows: {@code head} + the row {@code rows} times, then
+     * {@code tail}. Always as many rows, so that the server parses and plans it once per connection, however many
+     * rows a replay holds back (rows left over go as a batch of the one-row statement).
+     */
+    private record MultiRow(String head, String row, String tail, int parameters, int rows) {
 
-        String sql(int rows) {
+        /** Rows per multi-row INSERT: past about a hundred, what a row saves no longer shows. */
+        private static final int MOST_ROWS = 128;
+
+        String sql() {
             StringBuilder sql = new StringBuilder(head.length() + rows * (row.length() + 2) + tail.length());
             sql.append(head);
             for (int i = 0; i < rows; i++) {
@@ -456,8 +475,10 @@ public final class HeldBackWrites implements AutoCloseable {
                     || !AFTER_ROW.matcher(tail).matches()) {
                 return null;
             }
-            return new MultiRow(start.group(1), row, tail.strip().replaceFirst(";$", "").isEmpty() ? ""
-                    : " " + tail.strip().replaceFirst(";$", ""), parameters);
+            String after = tail.strip().replaceFirst(";$", "").strip();
+            int rows = Math.min(MOST_ROWS, MOST_PARAMETERS / parameters);
+            return rows < 2 ? null : new MultiRow(start.group(1), row, after.isEmpty() ? "" : " " + after, parameters,
+                    rows);
         }
     }
 
