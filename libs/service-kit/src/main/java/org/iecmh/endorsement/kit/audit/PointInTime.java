@@ -40,8 +40,8 @@ public class PointInTime {
     private final TransactionTemplate setUp;
     /** Each projection's handlers, inspected once rather than on every replay. */
     private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
-    /** Whether each twin stands alone (none has foreign keys or triggers), asked of the catalog once. */
-    private final Map<String, Boolean> independence = new ConcurrentHashMap<>();
+    /** What the database said of the twins and of the handlers' statements, asked once. */
+    private final HeldBackWrites.Catalog catalog = new HeldBackWrites.Catalog();
     /** The schema of the live tables, the role's first on its search path: it does not change while running. */
     private volatile String live;
 
@@ -66,7 +66,7 @@ public class PointInTime {
             List<AnnotationEventHandlerAdapter> adapters = view.readModel().projections().stream()
                     .map(projection -> handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new))
                     .toList();
-            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), independence)) {
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog)) {
                 for (DomainEventMessage<?> event : events) {
                     for (AnnotationEventHandlerAdapter handler : adapters) {
                         if (handler.canHandle(event)) {

@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +24,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +67,9 @@ public final class HeldBackWrites implements AutoCloseable {
     private static final Set<String> HARMLESS = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
             "isWrapperFor", "getWarnings", "clearWarnings", "getAutoCommit", "getTransactionIsolation", "close",
             "getMetaData");
+    /** What may be asked of the connection while held-back writes are sent on it: nothing that talks to the server. */
+    private static final Set<String> ALONGSIDE = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
+            "isWrapperFor", "close", "getMetaData");
     /** Parameters whose value is read when the statement runs, not when it is set: such a write is sent at once. */
     private static final Set<String> READ_LATER = Set.of("setAsciiStream", "setBinaryStream", "setCharacterStream",
             "setNCharacterStream", "setUnicodeStream", "setBlob", "setClob", "setNClob", "setSQLXML");
@@ -75,8 +86,10 @@ public final class HeldBackWrites implements AutoCloseable {
             Pattern.CASE_INSENSITIVE);
     /** An INSERT of one row of values, its parameters all in that row, and what may follow it. */
     private static final Pattern ONE_ROW = Pattern.compile(
-            "^(\\s*INSERT\\s+INTO\\s+(?:ONLY\\s+)?[A-Za-z_][A-Za-z0-9_.]*\\s*(?:\\([^()]*\\))?\\s*VALUES\\s*)\\(",
+            "^(\\s*INSERT\\s+INTO\\s+(?:ONLY\\s+)?[A-Za-z_][A-Za-z0-9_.]*\\s*(?:\\([^()]*\\))?\\s*)VALUES\\s*\\(",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER_ROW = Pattern.compile(
             "^\\s*(?:ON\\s+CONFLICT\\s*(?:\\([^()]*\\)|ON\\s+CONSTRAINT\\s+[A-Za-z_][A-Za-z0-9_]*)?\\s*DO\\s+NOTHING)?"
                     + "\\s*;?\\s*$", Pattern.CASE_INSENSITIVE);
@@ -86,33 +99,44 @@ public final class HeldBackWrites implements AutoCloseable {
     private final Connection target;
     /** Per SQL run so far: how its writes are held back. */
     private final Map<String, Held> held = new HashMap<>();
-    /** What the catalog said of tables (see {@link #inThisTransaction(DataSource, Map)}). */
-    private final Map<String, Boolean> catalog;
+    /** What the database said of tables and statements. */
+    private final Catalog catalog;
     /** Per table, in the order tables were first written: the SQL held back for it, each in the order first run. */
     private final Map<String, List<String>> heldBack = new LinkedHashMap<>();
     /** Per table read by a held-back write: the tables whose held-back writes read it. */
     private final Map<String, Set<String>> readers = new HashMap<>();
     private int heldBackRows;
-    private long batchesSent;
+    private final AtomicLong batchesSent = new AtomicLong();
+    /** Sends what {@link #sendInBackground} handed over, one hand-over at a time; made when first needed. */
+    private ExecutorService sender;
+    /** The hand-over being sent, if any: everything else waits for it before using the connection. */
+    private Future<?> sending;
 
-    private HeldBackWrites(DataSource dataSource, ConnectionHolder own, Map<String, Boolean> catalog) {
+    private HeldBackWrites(DataSource dataSource, ConnectionHolder own, Catalog catalog) {
         this.dataSource = dataSource;
         this.own = own;
         this.catalog = catalog;
         this.target = own == null ? null : own.getConnection();
     }
 
-    /** Holds back the writes of the transaction bound to this thread; does nothing outside of one. */
-    public static HeldBackWrites inThisTransaction(DataSource dataSource) {
-        return inThisTransaction(dataSource, new HashMap<>());
+    /**
+     * What the database said of the tables written (whether each stands alone, whether a name read is a plain table)
+     * and of the statements (their parameters' types): kept by a caller that replays into the same tables again and
+     * again, so that each is asked once rather than once per transaction. Thread-safe.
+     */
+    public static final class Catalog {
+
+        private final Map<String, Boolean> tables = new ConcurrentHashMap<>();
+        private final Map<String, List<String>> parameterTypes = new ConcurrentHashMap<>();
     }
 
-    /**
-     * As {@link #inThisTransaction(DataSource)}, with what the catalog says of the tables (whether each stands alone,
-     * whether a name read is a plain table) kept in {@code catalog} (thread-safe) by a caller that writes the same
-     * tables again and again, so that each is looked up once rather than once per transaction.
-     */
-    public static HeldBackWrites inThisTransaction(DataSource dataSource, Map<String, Boolean> catalog) {
+    /** Holds back the writes of the transaction bound to this thread; does nothing outside of one. */
+    public static HeldBackWrites inThisTransaction(DataSource dataSource) {
+        return inThisTransaction(dataSource, new Catalog());
+    }
+
+    /** As {@link #inThisTransaction(DataSource)}, with what the database said kept in {@code catalog}. */
+    public static HeldBackWrites inThisTransaction(DataSource dataSource, Catalog catalog) {
         ConnectionHolder own = dataSource == null ? null
                 : (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
         HeldBackWrites writes = new HeldBackWrites(dataSource, own, catalog);
@@ -129,21 +153,48 @@ public final class HeldBackWrites implements AutoCloseable {
 
     /** Sends everything held back, table by table, each table's statements in their order. */
     public void flush() {
+        awaitSending();
         if (heldBackRows == 0) {
             return;
         }
-        try {
-            for (List<String> statements : heldBack.values()) {
-                for (String sql : statements) {
-                    send(held.get(sql));
-                }
-            }
-        } finally {
-            heldBack.clear();
-            readers.clear();
-            held.values().forEach(each -> each.rows.clear());
-            heldBackRows = 0;
+        List<Sending> all = handOver(false);
+        for (Sending each : all) {
+            send(each.statement(), each.rows());
         }
+    }
+
+    /**
+     * Hands everything held back to a thread of its own, which sends it as {@link #flush} would while this thread
+     * goes on (replaying the next events): the connection is the transaction's, so anything else that uses it, a
+     * flush or the next hand-over among them, first waits until that is sent, and a failure to send it is thrown
+     * there.
+     */
+    public void sendInBackground() {
+        awaitSending();
+        if (heldBackRows == 0 || own == null) {
+            return;
+        }
+        List<Sending> all = handOver(true);
+        if (all.isEmpty()) {
+            return;
+        }
+        if (sender == null) {
+            sender = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "held-back-writes");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        sending = sender.submit(() -> all.forEach(each -> send(each.statement(), each.rows())));
+    }
+
+    /**
+     * Runs {@code read} on the transaction's connection once nothing is being sent, without sending what is held
+     * back: for reading what no held-back write changes (the event store a replay reads).
+     */
+    public <T> T read(Function<Connection, T> read) {
+        awaitSending();
+        return read.apply(target);
     }
 
     @Override
@@ -154,6 +205,9 @@ public final class HeldBackWrites implements AutoCloseable {
         try {
             flush();
         } finally {
+            if (sender != null) {
+                sender.shutdownNow();
+            }
             TransactionSynchronizationManager.unbindResource(dataSource);
             TransactionSynchronizationManager.bindResource(dataSource, own);
             held.values().forEach(Held::close);
@@ -162,11 +216,71 @@ public final class HeldBackWrites implements AutoCloseable {
 
     /** How many statements were sent so far for held-back writes: what a replay cost in round trips for them. */
     public long batchesSent() {
-        return batchesSent;
+        return batchesSent.get();
+    }
+
+    /** Rows of one SQL, taken from what is held back to be sent. */
+    private record Sending(Held statement, List<List<Call>> rows) {
+    }
+
+    /**
+     * Takes everything held back, in the order it is to be sent. With {@code wholeInsertsOnly}, a table whose rows are
+     * all of one multi-row INSERT keeps the rows that would not fill one (the newest) for the next hand-over: that
+     * reorders nothing, as its rows keep their order and other tables' writes commute with them.
+     */
+    private List<Sending> handOver(boolean wholeInsertsOnly) {
+        List<Sending> all = new ArrayList<>();
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> table : heldBack.entrySet()) {
+            for (String sql : table.getValue()) {
+                Held statement = held.get(sql);
+                List<List<Call>> rows = statement.rows;
+                int whole = rows.size();
+                if (wholeInsertsOnly && statement.multiRow != null && table.getValue().size() == 1) {
+                    whole -= rows.size() % statement.multiRow.rows();
+                }
+                statement.rows = new ArrayList<>(rows.subList(whole, rows.size()));
+                if (!statement.rows.isEmpty()) {
+                    kept.put(table.getKey(), new ArrayList<>(List.of(sql)));
+                }
+                if (whole > 0) {
+                    all.add(new Sending(statement, whole == rows.size() ? rows : rows.subList(0, whole)));
+                }
+            }
+        }
+        heldBack.clear();
+        heldBack.putAll(kept);
+        readers.clear();
+        heldBackRows = 0;
+        kept.forEach((table, statements) -> {
+            Held statement = held.get(statements.get(0));
+            heldBackRows += statement.rows.size();
+            statement.reads.forEach(read -> readers.computeIfAbsent(read, r -> new HashSet<>()).add(table));
+        });
+        return all;
+    }
+
+    /** Waits until the hand-over being sent is sent; throws what sending it threw. */
+    private void awaitSending() {
+        Future<?> pending = sending;
+        if (pending == null) {
+            return;
+        }
+        sending = null;
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while held-back writes were sent", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("Sending held-back writes failed", e.getCause());
+        }
     }
 
     /** Sends what is held back for one table, in order. */
     private void flush(String table) {
+        awaitSending();
         List<String> statements = heldBack.remove(table);
         if (statements == null) {
             return;
@@ -174,18 +288,14 @@ public final class HeldBackWrites implements AutoCloseable {
         readers.values().forEach(readBy -> readBy.remove(table));
         for (String sql : statements) {
             Held statement = held.get(sql);
-            int rows = statement.rows.size();
-            try {
-                send(statement);
-            } finally {
-                statement.rows.clear();
-                heldBackRows -= rows;
-            }
+            List<List<Call>> rows = statement.rows;
+            statement.rows = new ArrayList<>();
+            heldBackRows -= rows.size();
+            send(statement, rows);
         }
     }
 
-    private void send(Held statement) {
-        List<List<Call>> rows = statement.rows;
+    private void send(Held statement, List<List<Call>> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -193,14 +303,14 @@ public final class HeldBackWrites implements AutoCloseable {
             int sent = 0;
             if (statement.multiRow != null && rows.size() >= statement.multiRow.rows()) {
                 int each = statement.multiRow.rows();
-                PreparedStatement insert = statement.multiRow(target);
+                PreparedStatement insert = statement.multiRow(target, catalog);
                 for (; sent + each <= rows.size(); sent += each) {
                     for (int row = 0; row < each; row++) {
                         bind(insert, rows.get(sent + row), row * statement.multiRow.parameters());
                     }
                     insert.addBatch();
                 }
-                batchesSent++;
+                batchesSent.incrementAndGet();
                 insert.executeBatch();
             }
             if (sent < rows.size()) {
@@ -209,7 +319,7 @@ public final class HeldBackWrites implements AutoCloseable {
                     bind(batch, row, 0);
                     batch.addBatch();
                 }
-                batchesSent++;
+                batchesSent.incrementAndGet();
                 batch.executeBatch();
             }
         } catch (SQLException e) {
@@ -249,7 +359,11 @@ public final class HeldBackWrites implements AutoCloseable {
             readers.computeIfAbsent(read, r -> new HashSet<>()).add(table);
         }
         if (++heldBackRows >= MOST_HELD_BACK) {
-            flush();
+            if (sender != null) {
+                sendInBackground();
+            } else {
+                flush();
+            }
         }
     }
 
@@ -266,6 +380,8 @@ public final class HeldBackWrites implements AutoCloseable {
         }
         if (!HARMLESS.contains(method.getName())) {
             flush();
+        } else if (!ALONGSIDE.contains(method.getName())) {
+            awaitSending();
         }
         return invoke(target, method, args);
     }
@@ -333,11 +449,13 @@ public final class HeldBackWrites implements AutoCloseable {
                     return "held back: " + statement.sql;
                 }
                 case "getWarnings", "clearWarnings", "unwrap", "isWrapperFor" -> {
+                    awaitSending();
                     return HeldBackWrites.invoke(statement.single(target), method, args);
                 }
                 default -> {
                     if (name.startsWith("set")) {
                         // A setting of the statement (a timeout, a fetch size), not a parameter.
+                        awaitSending();
                         return HeldBackWrites.invoke(statement.single(target), method, args);
                     }
                     if (name.startsWith("execute") || name.equals("addBatch")) {
@@ -371,7 +489,8 @@ public final class HeldBackWrites implements AutoCloseable {
         final Set<String> reads;
         /** Its rows as one multi-row INSERT, or null if it is sent as a batch. */
         final MultiRow multiRow;
-        final List<List<Call>> rows = new ArrayList<>();
+        /** Its rows held back, each the parameters it was run with. */
+        List<List<Call>> rows = new ArrayList<>();
         private PreparedStatement single;
         private PreparedStatement multi;
 
@@ -390,11 +509,35 @@ public final class HeldBackWrites implements AutoCloseable {
         }
 
         /** The statement of {@code multiRow.rows()} rows, kept so that the server plans it once. */
-        PreparedStatement multiRow(Connection target) throws SQLException {
+        PreparedStatement multiRow(Connection target, Catalog catalog) throws SQLException {
             if (multi == null) {
-                multi = target.prepareStatement(multiRow.sql());
+                List<String> types = catalog.parameterTypes.get(sql);
+                if (types == null) {
+                    types = parameterTypes(single(target));
+                    catalog.parameterTypes.put(sql, types);
+                }
+                multi = target.prepareStatement(multiRow.sql(types));
             }
             return multi;
+        }
+
+        /** The types the server gives the statement's parameters; none if it does not say. */
+        private static List<String> parameterTypes(PreparedStatement statement) {
+            try {
+                ParameterMetaData parameters = statement.getParameterMetaData();
+                List<String> types = new ArrayList<>(parameters.getParameterCount());
+                for (int i = 1; i <= parameters.getParameterCount(); i++) {
+                    String type = parameters.getParameterTypeName(i);
+                    if (type == null || !TYPE_NAME.matcher(type).matches()) {
+                        return List.of();
+                    }
+                    types.add(type);
+                }
+                return List.copyOf(types);
+            } catch (SQLException e) {
+                log.debug("The types of {}'s parameters are unknown; its rows go as rows of VALUES", statement, e);
+                return List.of();
+            }
         }
 
         void close() {
@@ -419,23 +562,56 @@ public final class HeldBackWrites implements AutoCloseable {
     }
 
     /**
-     * An INSERT of one row of values, written for {@code rows} rows: {@code head} + the row {@code rows} times, then
-     * {@code tail}. Always as many rows, so that the server parses and plans it once per connection, however many
-     * rows a replay holds back (rows left over go as a batch of the one-row statement).
+     * An INSERT of one row of values, written for {@code rows} rows. Always as many rows, so that the server parses
+     * and plans it once per connection, however many rows a replay holds back (rows left over go as a batch of the
+     * one-row statement). Where the server tells the parameters' types, the rows are a table of parameters alone and
+     * the row's expressions are computed once from it ({@code INSERT ... SELECT <row> FROM (VALUES ...)}): a sub-select
+     * in the row is then planned once, not once per row.
      */
-    private record MultiRow(String head, String row, String tail, int parameters, int rows) {
+    record MultiRow(String insert, String row, String tail, int parameters, int rows) {
 
         /** Rows per multi-row INSERT: past about a hundred, what a row saves no longer shows. */
         private static final int MOST_ROWS = 128;
 
-        String sql() {
-            StringBuilder sql = new StringBuilder(head.length() + rows * (row.length() + 2) + tail.length());
-            sql.append(head);
-            for (int i = 0; i < rows; i++) {
-                if (i > 0) {
+        String sql(List<String> types) {
+            StringBuilder sql = new StringBuilder(insert);
+            boolean typed = types.size() == parameters && !DEFAULT.matcher(row).find();
+            if (typed) {
+                sql.append("SELECT ");
+                int parameter = 0;
+                String expressions = row.substring(1, row.length() - 1);
+                for (int i = 0; i < expressions.length(); i++) {
+                    char c = expressions.charAt(i);
+                    if (c == '?') {
+                        sql.append("held_values.held_").append(++parameter);
+                    } else {
+                        sql.append(c);
+                    }
+                }
+                sql.append(" FROM (VALUES ");
+            } else {
+                sql.append("VALUES ");
+            }
+            for (int r = 0; r < rows; r++) {
+                if (r > 0) {
                     sql.append(", ");
                 }
-                sql.append(row);
+                if (typed) {
+                    sql.append('(');
+                    for (int p = 0; p < parameters; p++) {
+                        sql.append(p > 0 ? ", ?::" : "?::").append(types.get(p));
+                    }
+                    sql.append(')');
+                } else {
+                    sql.append(row);
+                }
+            }
+            if (typed) {
+                sql.append(") AS held_values (");
+                for (int p = 1; p <= parameters; p++) {
+                    sql.append(p > 1 ? ", held_" : "held_").append(p);
+                }
+                sql.append(')');
             }
             return sql.append(tail).toString();
         }
@@ -476,9 +652,9 @@ public final class HeldBackWrites implements AutoCloseable {
                 return null;
             }
             String after = tail.strip().replaceFirst(";$", "").strip();
+            String insert = start.group(1).strip() + " ";
             int rows = Math.min(MOST_ROWS, MOST_PARAMETERS / parameters);
-            return rows < 2 ? null : new MultiRow(start.group(1), row, after.isEmpty() ? "" : " " + after, parameters,
-                    rows);
+            return rows < 2 ? null : new MultiRow(insert, row, after.isEmpty() ? "" : " " + after, parameters, rows);
         }
     }
 
@@ -495,12 +671,12 @@ public final class HeldBackWrites implements AutoCloseable {
         Set<String> reads = new LinkedHashSet<>();
         Matcher read = READ.matcher(sql);
         read.region(write.end(), sql.length());
-        boolean known = catalog.computeIfAbsent(table, this::standsAlone);
+        boolean known = catalog.tables.computeIfAbsent(table, this::standsAlone);
         while (known && read.find()) {
             String name = read.group(1);
             Matcher listed = LISTED.matcher(sql);
             known = name != null && !listed.region(read.end(), sql.length()).lookingAt()
-                    && catalog.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable);
+                    && catalog.tables.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable);
             if (known) {
                 reads.add(name.toLowerCase(Locale.ROOT));
             }
@@ -527,6 +703,7 @@ public final class HeldBackWrites implements AutoCloseable {
     }
 
     private boolean ask(String question, String name, int times) {
+        awaitSending();
         try (PreparedStatement query = target.prepareStatement(question)) {
             for (int i = 1; i <= times; i++) {
                 query.setString(i, name);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Writes held back in a transaction, on the real PostgreSQL server: they reach the database in a few batches however
@@ -187,6 +188,69 @@ class HeldBackWritesTest {
             for (int i = 0; i < 30; i++) {
                 assertThat(seen.get(i)).isEqualTo(i * 1000L + i + 1);
             }
+            status.setRollbackOnly();
+        });
+    }
+    @Test
+    void writesHandedToTheBackgroundReachTheDatabaseBeforeAnythingElseUsesTheConnection() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_page (id int PRIMARY KEY, page int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_total (page int PRIMARY KEY, seen bigint)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int page = 0; page < 5; page++) {
+                    for (int i = 0; i < 300; i++) {
+                        jdbc.update("INSERT INTO held_page VALUES (?, ?)", page * 300 + i, page);
+                    }
+                    // Reads what the pages before handed over: all of it is there.
+                    jdbc.update("INSERT INTO held_total SELECT ?, count(*) FROM held_page", page);
+                    writes.sendInBackground();
+                }
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_page", Long.class)).isEqualTo(1500);
+            }
+            assertThat(jdbc.queryForList("SELECT seen FROM held_total ORDER BY page", Long.class))
+                    .containsExactly(300L, 600L, 900L, 1200L, 1500L);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aFailureToSendInTheBackgroundIsThrownWhereTheConnectionIsUsedNext() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_unique (id int PRIMARY KEY)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                jdbc.update("INSERT INTO held_unique VALUES (?)", 1);
+                jdbc.update("INSERT INTO held_unique VALUES (?)", 1);
+                writes.sendInBackground();
+
+                assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM held_unique", Long.class))
+                        .hasMessageContaining("INSERT INTO held_unique")
+                        .rootCause().hasMessageContaining("duplicate key");
+            }
+            status.setRollbackOnly();
+        });
+    }
+    @Test
+    void rowsKeptFromAHandOverStillGoBeforeALaterWriteToATableTheyRead() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_claim (number text PRIMARY KEY, subject text)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_endorsee (number text PRIMARY KEY, subject text)");
+            jdbc.update("INSERT INTO held_claim VALUES ('N-5', 'claimed-5')");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 200; i++) {
+                    jdbc.update("INSERT INTO held_endorsee VALUES (?, COALESCE((SELECT subject FROM held_claim"
+                            + " WHERE number = ?), ?))", "N-" + i, "N-" + i, "person-" + i);
+                }
+                // 128 rows go as one INSERT; the 72 left wait for the next hand-over...
+                writes.sendInBackground();
+                // ...but not past a claim that those rows must not see.
+                jdbc.update("INSERT INTO held_claim VALUES (?, ?)", "N-150", "claimed-150");
+                // The claims' table sends its writes once a statement of it comes again behind another.
+                jdbc.update("DELETE FROM held_claim WHERE number = ?", "N-none");
+                jdbc.update("INSERT INTO held_claim VALUES (?, ?)", "N-151", "claimed-151");
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_endorsee", Long.class)).isEqualTo(200);
+            assertThat(jdbc.queryForList("SELECT subject FROM held_endorsee WHERE number IN ('N-5', 'N-150')"
+                    + " ORDER BY number DESC", String.class)).containsExactly("claimed-5", "person-150");
             status.setRollbackOnly();
         });
     }
