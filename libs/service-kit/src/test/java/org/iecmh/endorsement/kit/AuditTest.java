@@ -212,6 +212,24 @@ class AuditTest {
     }
 
     @Test
+    void aLongStreamsPastStateIsItsViewAfterItsEventsUpToThePointWhateverWasSentWhileReplaying() {
+        String id = submit("ma", "person-long", "Long 0");
+        // More events than a replay hands over at once, so that some of its writes are sent while it goes on.
+        for (int i = 1; i <= 300; i++) {
+            rename("ma", id, "Long " + i);
+        }
+
+        Response now = auditor("ma").get("/api/audit/samples/" + id + "/state?sequence=300");
+        Response then = auditor("ma").get("/api/audit/samples/" + id + "/state?sequence=270");
+
+        assertThat(now.status()).as(now.text()).isEqualTo(200);
+        assertThat(json.convertValue(now.body().get("view"), Map.class))
+                .isEqualTo(json.convertValue(viewJson(views.find(id).orElseThrow()), Map.class));
+        assertThat(then.body().get("sequenceNumber").asLong()).isEqualTo(270);
+        assertThat(then.body().at("/view/name").asText()).isEqualTo("Long 270");
+    }
+
+    @Test
     void pastStatesReplayIntoEmptyTwinsOfTheReadModelThatNoOneElseSeesAndThatFollowItsColumns() {
         String id = submit("ma", "person-twins", "Ada First");
         rename("ma", id, "Ada Second");

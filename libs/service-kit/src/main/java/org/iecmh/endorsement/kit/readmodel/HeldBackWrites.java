@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -107,8 +108,19 @@ public final class HeldBackWrites implements AutoCloseable {
     private final Map<String, Set<String>> readers = new HashMap<>();
     private int heldBackRows;
     private final AtomicLong batchesSent = new AtomicLong();
-    /** Sends what {@link #sendInBackground} handed over, one hand-over at a time; made when first needed. */
-    private ExecutorService sender;
+    /** Sends what {@link #sendInBackground} hands over: each instance has one hand-over at a time in it. */
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicLong made = new AtomicLong();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "held-back-writes-" + made.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+    /** Whether writes were handed over to be sent in the background (the limit of rows held then hands over). */
+    private boolean inBackground;
     /** The hand-over being sent, if any: everything else waits for it before using the connection. */
     private Future<?> sending;
 
@@ -178,14 +190,8 @@ public final class HeldBackWrites implements AutoCloseable {
         if (all.isEmpty()) {
             return;
         }
-        if (sender == null) {
-            sender = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "held-back-writes");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        sending = sender.submit(() -> all.forEach(each -> send(each.statement(), each.rows())));
+        inBackground = true;
+        sending = SENDERS.submit(() -> all.forEach(each -> send(each.statement(), each.rows())));
     }
 
     /**
@@ -205,9 +211,6 @@ public final class HeldBackWrites implements AutoCloseable {
         try {
             flush();
         } finally {
-            if (sender != null) {
-                sender.shutdownNow();
-            }
             TransactionSynchronizationManager.unbindResource(dataSource);
             TransactionSynchronizationManager.bindResource(dataSource, own);
             held.values().forEach(Held::close);
@@ -260,21 +263,33 @@ public final class HeldBackWrites implements AutoCloseable {
         return all;
     }
 
-    /** Waits until the hand-over being sent is sent; throws what sending it threw. */
+    /**
+     * Waits until the hand-over being sent is sent; throws what sending it threw. An interrupt does not cut the wait
+     * short (the connection must be free before the transaction goes on or ends); it is kept for the caller.
+     */
     private void awaitSending() {
         Future<?> pending = sending;
         if (pending == null) {
             return;
         }
         sending = null;
+        boolean interrupted = false;
         try {
-            pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while held-back writes were sent", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Sending held-back writes failed", e.getCause());
+            while (true) {
+                try {
+                    pending.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException("Sending held-back writes failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -359,7 +374,7 @@ public final class HeldBackWrites implements AutoCloseable {
             readers.computeIfAbsent(read, r -> new HashSet<>()).add(table);
         }
         if (++heldBackRows >= MOST_HELD_BACK) {
-            if (sender != null) {
+            if (inBackground) {
                 sendInBackground();
             } else {
                 flush();
