@@ -186,7 +186,8 @@ public final class HeldBackWrites implements AutoCloseable {
         if (heldBackRows == 0 || own == null) {
             return;
         }
-        List<Sending> all = handOver(true);
+        // Rows kept for a whole INSERT wait for the next hand-over, unless they are as many as may be held back.
+        List<Sending> all = handOver(heldBackRows < MOST_HELD_BACK);
         if (all.isEmpty()) {
             return;
         }
