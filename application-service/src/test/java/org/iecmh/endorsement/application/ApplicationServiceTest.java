@@ -61,6 +61,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -1322,13 +1323,8 @@ class ApplicationServiceTest {
         coordinator.post("/api/applications/" + id + "/denial", Map.of("reasons", List.of("Reason one")));
         List<Map<String, Object>> before = readModelRows();
 
-        ApiClient operator = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN");
         Response notAllowed = coordinator.post("/api/applications/read-models/application-view/rebuilds", null);
-        Response started = operator.post("/api/applications/read-models/application-view/rebuilds", null);
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String progress = "/api/applications/read-models/rebuilds/" + started.at("/id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(operator.get(progress).at("/status")));
-        Response rebuilt = operator.get(progress);
+        Response rebuilt = rebuildApplicationView();
 
         assertThat(notAllowed.status()).isEqualTo(403);
         assertThat(rebuilt.at("/status")).as(rebuilt.text()).isEqualTo("DONE");
@@ -1353,9 +1349,24 @@ class ApplicationServiceTest {
                 .isEqualTo("18.5");
     }
 
+    /** Rebuilds the application read model as the platform's operator and answers its progress once it ended. */
+    private Response rebuildApplicationView() {
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator-1", "PLATFORM_ADMIN");
+        Response started = operator.post("/api/applications/read-models/application-view/rebuilds", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String progress = "/api/applications/read-models/rebuilds/" + started.at("/id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(operator.get(progress).at("/status")));
+        return operator.get(progress);
+    }
+
     private List<Map<String, Object>> readModelRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.addAll(jdbc.queryForList("SELECT * FROM application_view ORDER BY application_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM endorsee ORDER BY endorsement_number"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM review ORDER BY application_id, reviewer"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM section_comment ORDER BY application_id, comment_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM exam_attempt ORDER BY application_id, attempt"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM exam_scorer ORDER BY application_id, attempt, scorer"));
         rows.addAll(jdbc.queryForList("SELECT application_id, entry_id, kind, entry::text, recorded_at "
                 + "FROM portfolio_entry ORDER BY application_id, entry_id"));
         rows.addAll(jdbc.queryForList("SELECT * FROM supervision_provider ORDER BY endorsement_number"));
@@ -1667,6 +1678,46 @@ class ApplicationServiceTest {
             assertThat(views.endorsementsOf("ma", "reviewer-claimant", today))
                     .extracting(held -> held.endorsementNumber()).containsExactly("MA-L-1101");
             assertThat(views.endorsementsOf("ma", "email:rae.claim@example.org", today)).isEmpty();
+        }
+
+        @Test
+        void aRebuildOfManyEndorseesGivesTheRowsTheirEventsGaveAsTheyHappened() {
+            // Enough of each kind for a rebuild to send them as INSERTs of many rows, with rows left over.
+            StringBuilder file = new StringBuilder(HEADER);
+            for (int i = 0; i < 300; i++) {
+                boolean provider = i % 3 == 0;
+                file.append(String.format(Locale.ROOT, "MA-R-%04d,Rebuilt Endorsee %d,rebuilt.%d@example.org,%s,"
+                        + "2016-01-01,2027-12-31,ACTIVE,%s,no%n", i, i, i, provider ? "IMHS" : "IFS",
+                        provider ? "yes" : "no"));
+            }
+            assertThat(finished(admin.post("/api/applications/endorsee-imports", file.toString(), CSV))
+                    .at("/imported")).isEqualTo("300");
+            for (int i = 0; i < 150; i++) {
+                assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
+                        String.format(Locale.ROOT, "MA-Q-%04d", i), "subject", "prior-" + i, "name", "Prior " + i,
+                        "category", i % 2 == 0 ? "IMHS" : "IFA", "endorsedSince", "2016-01-01")).status())
+                        .isEqualTo(201);
+            }
+            EndorsementClaimed claimed = new EndorsementClaimed("ma", "MA-R-0007", "rebuilt-claimant", NOW);
+            publisher.publish(claimed, new GenericEventMessage<>(claimed, Map.of(AuditMetadata.TENANT, "ma")));
+            LocalDate today = LocalDate.of(2026, 11, 22);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !views.endorsementsOf("ma", "rebuilt-claimant", today).isEmpty());
+            List<Map<String, Object>> before = readModelRows();
+
+            Response rebuilt = rebuildApplicationView();
+
+            assertThat(rebuilt.at("/status")).as(rebuilt.text()).isEqualTo("DONE");
+            assertThat(readModelRows()).isEqualTo(before);
+            assertThat(jdbc.queryForMap("SELECT * FROM endorsee WHERE endorsement_number = 'MA-R-0007'"))
+                    .containsEntry("subject", "rebuilt-claimant").containsEntry("email", "rebuilt.7@example.org")
+                    .containsEntry("category", "IFS");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM endorsee WHERE endorsement_number LIKE 'MA-R-%'"
+                    + " AND import_fingerprint IS NOT NULL AND subject LIKE 'email:rebuilt.%'", Integer.class))
+                    .isEqualTo(299);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM supervision_provider"
+                    + " WHERE endorsement_number LIKE 'MA-R-%' OR endorsement_number LIKE 'MA-Q-%'", Integer.class))
+                    .isEqualTo(100 + 75);
         }
 
         private Response finished(Response started) {

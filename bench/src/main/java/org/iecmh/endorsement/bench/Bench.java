@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark: measures the running local platform from outside and prints one markdown table, each figure beside
@@ -48,17 +50,25 @@ public final class Bench {
         RegistryIngest registry = new RegistryIngest(target, settings, run);
         Rebuild rebuild = new Rebuild(target, run);
         WritePath writePath = new WritePath(target, settings, run);
-        List<Measurement> measurements = List.of(
-                writePath::measure,
-                new EndorseeImport(target, run, writePath)::measure,
-                t -> longApplication[0] = new LongStream(target, settings).measure(t),
-                t -> new AuditReads(target, settings).measure(t, longApplication[0]),
-                rebuild::applicationViews,
-                registry::visibility,
-                registry::ingest,
-                rebuild::registry,
-                new Search(target, settings, run)::measure);
-        for (Measurement measurement : measurements) {
+        Map<String, Measurement> measurements = new LinkedHashMap<>();
+        measurements.put("commands", writePath::measure);
+        measurements.put("import", new EndorseeImport(target, run, writePath)::measure);
+        measurements.put("long-stream", t -> longApplication[0] = new LongStream(target, settings).measure(t));
+        measurements.put("state-at", t -> new AuditReads(target, settings).measure(t, longApplication[0]));
+        measurements.put("rebuild", rebuild::applicationViews);
+        measurements.put("visibility", registry::visibility);
+        measurements.put("ingest", registry::ingest);
+        measurements.put("registry-rebuild", rebuild::registry);
+        measurements.put("search", new Search(target, settings, run)::measure);
+        if (!List.copyOf(measurements.keySet()).equals(Settings.MEASUREMENTS)) {
+            throw new IllegalStateException("The measurements are " + measurements.keySet() + ", not "
+                    + Settings.MEASUREMENTS);
+        }
+        for (Map.Entry<String, Measurement> named : measurements.entrySet()) {
+            if (!settings.runs(named.getKey())) {
+                continue;
+            }
+            Measurement measurement = named.getValue();
             double waited = target.awaitReady(Duration.ofMinutes(5));
             if (Double.isNaN(waited) || waited > 1) {
                 say(Double.isNaN(waited) ? "the platform was still not ready after 5 min; measuring anyway"

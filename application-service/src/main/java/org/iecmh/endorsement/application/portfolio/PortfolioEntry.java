@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One entry of an applicant's portfolio, as the tabs of the application show them. Stored in events with a
@@ -24,12 +27,22 @@ public sealed interface PortfolioEntry {
 
     /** The name the entry's kind has in JSON: education, work, training or supervision. */
     static String kindOf(PortfolioEntry entry) {
-        for (JsonSubTypes.Type type : PortfolioEntry.class.getAnnotation(JsonSubTypes.class).value()) {
-            if (type.value().equals(entry.getClass())) {
-                return type.name();
-            }
+        String kind = Kinds.BY_CLASS.get(entry.getClass());
+        if (kind == null) {
+            throw new IllegalArgumentException("Not a portfolio entry: " + entry.getClass());
         }
-        throw new IllegalArgumentException("Not a portfolio entry: " + entry.getClass());
+        return kind;
+    }
+
+    /** The kinds' names, read from the annotation once rather than for every entry a replay writes. */
+    final class Kinds {
+
+        private static final Map<Class<?>, String> BY_CLASS = Arrays.stream(
+                        PortfolioEntry.class.getAnnotation(JsonSubTypes.class).value())
+                .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
+
+        private Kinds() {
+        }
     }
 
     /** A degree earned. */

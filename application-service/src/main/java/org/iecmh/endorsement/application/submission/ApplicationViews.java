@@ -471,12 +471,22 @@ public class ApplicationViews {
                 event.endorsedSince());
     }
 
+    /**
+     * As {@link #endorsee}, with the address and the row's fingerprint, in one statement: an INSERT and then an UPDATE
+     * of the same table for every imported endorsee would make a rebuild send them one event at a time.
+     */
     @EventHandler
     void on(EndorsementImported event) {
-        endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
-                event.endorsedSince());
-        jdbc.update("UPDATE endorsee SET email = ?, import_fingerprint = ? WHERE endorsement_number = ?",
-                event.email(), event.fingerprint(), event.endorsementNumber());
+        jdbc.update("""
+                INSERT INTO endorsee (endorsement_number, tenant_id, subject, category, level, endorsed_since, email,
+                                      import_fingerprint)
+                VALUES (?, ?, COALESCE((SELECT subject FROM endorsee_claim WHERE endorsement_number = ?
+                                        AND tenant_id = ?), ?), ?, ?, ?, ?, ?)
+                ON CONFLICT (endorsement_number) DO UPDATE SET email = EXCLUDED.email,
+                                                               import_fingerprint = EXCLUDED.import_fingerprint""",
+                event.endorsementNumber(), event.tenantId(), event.endorsementNumber(), event.tenantId(),
+                event.personId(), event.category().abbreviation(), event.category().level(),
+                Date.valueOf(event.endorsedSince()), event.email(), event.fingerprint());
         supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
                 event.endorsedSince());
     }

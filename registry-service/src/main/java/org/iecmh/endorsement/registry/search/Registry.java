@@ -59,24 +59,30 @@ public class Registry {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final String table;
+    /** Whether one thread alone writes the table, so that its writes need no locks among themselves. */
+    private final boolean oneWriter;
 
     @Autowired
     Registry(JdbcTemplate jdbc, @Qualifier("defaultAxonObjectMapper") ObjectMapper json) {
-        this(jdbc, json, "registry_entry");
+        this(jdbc, json, "registry_entry", false);
     }
 
-    private Registry(JdbcTemplate jdbc, ObjectMapper json, String table) {
+    private Registry(JdbcTemplate jdbc, ObjectMapper json, String table, boolean oneWriter) {
         this.jdbc = jdbc;
         this.json = json;
         this.table = table;
+        this.oneWriter = oneWriter;
     }
 
-    /** The same registry written into another table of the same shape (a rebuild fills one before switching). */
+    /**
+     * The same registry written into another table of the same shape by one thread alone (a rebuild fills one before
+     * switching): it takes no locks on the endorsements it writes.
+     */
     public Registry inTable(String otherTable) {
         if (!otherTable.matches("[a-z_]+")) {
             throw new IllegalArgumentException("Not a table name: " + otherTable);
         }
-        return new Registry(jdbc, json, otherTable);
+        return new Registry(jdbc, json, otherTable, true);
     }
 
     /**
@@ -110,10 +116,23 @@ public class Registry {
         }
         String[] named = numbers.toArray(String[]::new);
         // The two topics are consumed on two threads: a grant and a change that waits for it must not cross.
-        lockAll(named);
-        Set<String> listed = listedAmong(named);
-        Set<String> waiting = new HashSet<>(jdbc.queryForList("SELECT DISTINCT endorsement_number FROM "
-                + pendingTable() + " WHERE endorsement_number = ANY(?::varchar[])", String.class, (Object) named));
+        if (!oneWriter) {
+            lockAll(named);
+        }
+        // Which are listed, and which have changes waiting for their grant: one look-up by key per number.
+        Set<String> listedBefore = new HashSet<>();
+        Set<String> waiting = new HashSet<>();
+        jdbc.query("SELECT n.number, EXISTS (SELECT 1 FROM " + table + " AS e WHERE e.endorsement_number = n.number),"
+                + " EXISTS (SELECT 1 FROM " + pendingTable() + " AS p WHERE p.endorsement_number = n.number)"
+                + " FROM unnest(?::varchar[]) AS n(number)", rs -> {
+                    if (rs.getBoolean(2)) {
+                        listedBefore.add(rs.getString(1));
+                    }
+                    if (rs.getBoolean(3)) {
+                        waiting.add(rs.getString(1));
+                    }
+                }, (Object) named);
+        Set<String> listed = listedBefore;
         Writes writes = new Writes();
         for (ReceivedEvent received : events) {
             IntegrationEvent event = received.event();
@@ -284,9 +303,13 @@ public class Registry {
                 rs -> { }, table, numbers);
     }
 
+    /**
+     * Which of these numbers are listed. Each is looked up by its key: {@code = ANY(array)} lets the planner compare
+     * every row with every number instead, which it does on a table it has no statistics of yet (a rebuild's).
+     */
     private Set<String> listedAmong(String[] numbers) {
-        return new HashSet<>(jdbc.queryForList("SELECT endorsement_number FROM " + table
-                + " WHERE endorsement_number = ANY(?::varchar[])", String.class, (Object) numbers));
+        return new HashSet<>(jdbc.queryForList("SELECT e.endorsement_number FROM unnest(?::varchar[]) AS n(number)"
+                + " JOIN " + table + " AS e ON e.endorsement_number = n.number", String.class, (Object) numbers));
     }
 
     private void change(IntegrationEvent event, String number, Instant at) {

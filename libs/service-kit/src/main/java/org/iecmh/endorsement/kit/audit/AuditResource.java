@@ -103,16 +103,12 @@ class AuditResource {
         if (view == null) {
             throw new UnknownResource("state of", kind);
         }
-        var events = trail.stream(aggregateId).stream()
-                .filter(event -> at != null ? !event.getTimestamp().isAfter(at) : event.getSequenceNumber() <= sequence)
-                .toList();
-        if (events.isEmpty()) {
-            throw new UnknownResource(kind + " at that point", aggregateId);
-        }
-        var last = events.get(events.size() - 1);
-        Object state = pointInTime.replay(view, aggregateId, events)
+        PointInTime.Past past = pointInTime.replay(view, aggregateId, () -> trail.stream(aggregateId),
+                        event -> at != null ? !event.getTimestamp().isAfter(at) : event.getSequenceNumber() <= sequence)
                 .orElseThrow(() -> new UnknownResource(kind + " at that point", aggregateId));
-        return new AggregateState(kind, aggregateId, last.getSequenceNumber(), last.getTimestamp(), state);
+        Object state = past.view().orElseThrow(() -> new UnknownResource(kind + " at that point", aggregateId));
+        return new AggregateState(kind, aggregateId, past.last().getSequenceNumber(), past.last().getTimestamp(),
+                state);
     }
 
     @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)

@@ -14,34 +14,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An aggregate's state as it was after some of its events, rebuilt from its stream alone, never from the live read
  * model. The read model's tables have empty twins in the schema {@value #SCHEMA}; in one transaction, which is always
- * rolled back, that schema is put first on the search path, the stream's events up to the point are handed to the
- * read model's own event handlers, and the view is read back by the same code that serves the live one: so the past
- * state has the live view's shape without a second rendering of it to keep in step.
+ * rolled back, that schema is put first on the search path, the stream is read, its events up to the point are handed
+ * to the read model's own event handlers, and the view is read back by the same code that serves the live one: so the
+ * past state has the live view's shape without a second rendering of it to keep in step.
  * <p>
  * The twins are ordinary (unlogged) tables that stay empty: every replay's rows leave with its rollback, and two
  * replays at once each see only their own. Nothing is created per replay (creating eight temporary tables cost about
  * 25 ms, ten times reading a 1,000-event stream) and nothing is left on a connection (a transaction-mode pooler hands
- * connections from one client to another): the search path is set for the transaction alone. A twin is made again,
- * under an advisory lock, when it is missing or its columns no longer match its live table's. The handlers' updates
- * reach the server in batches ({@link HeldBackWrites}), so a long stream replays at the pace of its reading rather
- * than one round trip per event.
+ * connections from one client to another): the search path is set for the transaction alone, by the statement that
+ * also checks the twins. A twin is made again, under an advisory lock, when it is missing or its columns no longer
+ * match its live table's, and the replay starts over. The handlers' updates reach the server in batches
+ * ({@link HeldBackWrites}), sent by a thread of their own every {@value #SEND_EVERY} events while the next are
+ * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event.
  */
 public class PointInTime {
 
     /** Where the read models' empty twins live. */
     public static final String SCHEMA = "audit_replay";
+    /** Events replayed before their writes are handed over to be sent. */
+    static final int SEND_EVERY = 256;
+
+    /** The view after the {@code last} event replayed. */
+    public record Past(DomainEventMessage<?> last, Optional<?> view) {
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TransactionTemplate setUp;
     /** Each projection's handlers, inspected once rather than on every replay. */
     private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
-    /** Whether each twin stands alone (none has foreign keys or triggers), asked of the catalog once. */
-    private final Map<String, Boolean> independence = new ConcurrentHashMap<>();
+    /** What the database said of the twins and of the handlers' statements, asked once. */
+    private final HeldBackWrites.Catalog catalog = new HeldBackWrites.Catalog();
     /** The schema of the live tables, the role's first on its search path: it does not change while running. */
     private volatile String live;
 
@@ -53,30 +62,52 @@ public class PointInTime {
         this.setUp.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The view after {@code events} (one aggregate's, oldest first), or nothing if they make none. */
-    public Optional<?> replay(LiveView view, String aggregateId, List<? extends DomainEventMessage<?>> events) {
+    /**
+     * The view after the events of {@code stream} (one aggregate's, oldest first, read in the replay's transaction)
+     * that {@code admitted} admits; nothing if it admits none.
+     */
+    public Optional<Past> replay(LiveView view, String aggregateId,
+                                 Supplier<List<? extends DomainEventMessage<?>>> stream,
+                                 Predicate<DomainEventMessage<?>> admitted) {
         List<String> tables = view.readModel().tables();
         String live = liveSchema();
-        if (!unmatched(tables, live).isEmpty()) {
-            makeTwins(tables, live);
-        }
-        return transaction.execute(status -> {
-            status.setRollbackOnly();
-            jdbc.execute("SET LOCAL search_path = " + SCHEMA + ", " + live);
-            List<AnnotationEventHandlerAdapter> adapters = view.readModel().projections().stream()
-                    .map(projection -> handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new))
-                    .toList();
-            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), independence)) {
-                for (DomainEventMessage<?> event : events) {
-                    for (AnnotationEventHandlerAdapter handler : adapters) {
-                        if (handler.canHandle(event)) {
-                            DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
+        List<AnnotationEventHandlerAdapter> adapters = view.readModel().projections().stream()
+                .map(projection -> handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new))
+                .toList();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<Past> past = transaction.execute(status -> {
+                status.setRollbackOnly();
+                if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                        "SELECT set_config('search_path', ?, true) IS NOT NULL AND NOT EXISTS (" + UNMATCHED + ")",
+                        Boolean.class, SCHEMA + ", " + live, tables.toArray(String[]::new), SCHEMA, live, SCHEMA))) {
+                    return null;
+                }
+                DomainEventMessage<?> last = null;
+                try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog)) {
+                    int replayed = 0;
+                    for (DomainEventMessage<?> event : stream.get()) {
+                        if (!admitted.test(event)) {
+                            continue;
+                        }
+                        last = event;
+                        for (AnnotationEventHandlerAdapter handler : adapters) {
+                            if (handler.canHandle(event)) {
+                                DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
+                            }
+                        }
+                        if (++replayed % SEND_EVERY == 0) {
+                            writes.sendInBackground();
                         }
                     }
                 }
+                return last == null ? Optional.<Past>empty() : Optional.of(new Past(last, view.find(aggregateId)));
+            });
+            if (past != null) {
+                return past;
             }
-            return view.find(aggregateId);
-        });
+            makeTwins(tables, live);
+        }
+        throw new IllegalStateException("The twins of " + tables + " in " + SCHEMA + " do not match their tables");
     }
 
     private String liveSchema() {
@@ -88,23 +119,28 @@ public class PointInTime {
         return schema;
     }
 
+    /**
+     * The tables (of the array parameter) whose twin (in the schema of the next parameter) is missing, or has other
+     * columns than the live table (in the schema of the one after).
+     */
+    private static final String UNMATCHED = """
+            SELECT t FROM unnest(?::text[]) AS t
+            WHERE to_regclass(quote_ident(?) || '.' || quote_ident(t)) IS NULL
+               OR (SELECT array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
+                                    ORDER BY a.attnum)
+                   FROM pg_attribute a
+                   WHERE a.attrelid = to_regclass(quote_ident(?) || '.' || quote_ident(t))
+                     AND a.attnum > 0 AND NOT a.attisdropped)
+                  IS DISTINCT FROM
+                  (SELECT array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
+                                    ORDER BY a.attnum)
+                   FROM pg_attribute a
+                   WHERE a.attrelid = to_regclass(quote_ident(?) || '.' || quote_ident(t))
+                     AND a.attnum > 0 AND NOT a.attisdropped)""";
+
     /** The tables whose twin is missing, or has other columns than the live table in {@code live}. */
     private List<String> unmatched(List<String> tables, String live) {
-        return jdbc.queryForList("""
-                SELECT t FROM unnest(?::text[]) AS t
-                WHERE to_regclass(quote_ident(?) || '.' || quote_ident(t)) IS NULL
-                   OR (SELECT array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
-                                        ORDER BY a.attnum)
-                       FROM pg_attribute a
-                       WHERE a.attrelid = to_regclass(quote_ident(?) || '.' || quote_ident(t))
-                         AND a.attnum > 0 AND NOT a.attisdropped)
-                      IS DISTINCT FROM
-                      (SELECT array_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
-                                        ORDER BY a.attnum)
-                       FROM pg_attribute a
-                       WHERE a.attrelid = to_regclass(quote_ident(?) || '.' || quote_ident(t))
-                         AND a.attnum > 0 AND NOT a.attisdropped)""",
-                String.class, tables.toArray(String[]::new), SCHEMA, live, SCHEMA);
+        return jdbc.queryForList(UNMATCHED, String.class, tables.toArray(String[]::new), SCHEMA, live, SCHEMA);
     }
 
     /** Makes the missing or outdated twins, one instance at a time. */

@@ -319,10 +319,14 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /** Rebuilds read from the event table itself, upcast and deserialized as the engine reads it. */
     @Bean
-    public ReadModelRebuild readModelRebuild(org.axonframework.eventsourcing.eventstore.EventStore eventStore,
-                                             JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new ReadModelRebuild(eventStore, jdbc, new TransactionTemplate(transactions));
+    public ReadModelRebuild readModelRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                             EventSchema eventSchema,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer,
+                                             org.axonframework.config.Configuration configuration) {
+        return new ReadModelRebuild(jdbc, new TransactionTemplate(transactions), eventSchema, eventSerializer,
+                configuration.upcasterChain());
     }
 
     /** The lag of every tracking processor, for Prometheus (axon-micrometer is not published for Axon 4.13.0). */

@@ -1,11 +1,19 @@
 package org.iecmh.endorsement.kit.eventstore;
 
-import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.slf4j.Logger;
@@ -13,8 +21,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -25,29 +42,46 @@ import java.util.function.LongConsumer;
  * see the old rows until the new ones are committed. (One transaction per page of events would let a command's
  * subscribing handlers write between pages, and the rebuild then apply the same events a second time.)
  * <p>
- * The handlers' writes are held back and sent in batches ({@link HeldBackWrites}): the INSERTs, UPDATEs or DELETEs
- * of one SQL go to the database together, each table's in order, and everything held back is sent before any other
- * statement (a handler's query, the next page of events) and every {@value #PROGRESS_EVERY} events. While a rebuild
- * runs, a projection's {@code update} therefore answers 1 whatever it changed: projections must not decide on the
- * count of rows an update changed.
+ * The store is read a page at a time, in the order of its global index, on the transaction's connection, and each
+ * event is upcast and deserialized as Axon's own stream would. The handlers' writes are held back and sent in batches
+ * ({@link HeldBackWrites}): the INSERTs, UPDATEs or DELETEs of one SQL go to the database together, each table's in
+ * order, and everything held back is sent before any other statement (a handler's query). A page's writes are sent
+ * by a thread of their own while the next page is replayed, so that the database writes one page while this reads
+ * the next; the next page is read once they are sent. While a rebuild runs, a projection's {@code update} therefore
+ * answers 1 whatever it changed: projections must not decide on the count of rows an update changed. Progress is
+ * told at most four times a second (each report is a transaction of its own).
  */
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
-    static final int PROGRESS_EVERY = 500;
+    /** Events read per query. */
+    static final int PAGE = 1000;
+    private static final long PROGRESS_NANOS = Duration.ofMillis(250).toNanos();
+    /**
+     * Positions left empty in the global index that a tracking processor goes back to, as Axon's JDBC engine keeps
+     * them with its defaults: those at most this far behind the newest event, before an event younger than
+     * {@link #GAP_TIMEOUT} (a transaction still open may fill them).
+     */
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final Duration GAP_TIMEOUT = Duration.ofMinutes(1);
 
     /** How many events were replayed, and how long it took. */
     public record Result(long events, Duration took) {
     }
 
-    private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final EventSchema schema;
+    private final Serializer serializer;
+    private final EventUpcaster upcasters;
 
-    public ReadModelRebuild(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transaction) {
-        this.eventStore = eventStore;
+    public ReadModelRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, EventSchema schema,
+                            Serializer serializer, EventUpcaster upcasters) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.schema = schema;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
     }
 
     /** Empties {@code tables} and replays the whole event store into {@code projections}. */
@@ -58,7 +92,7 @@ public class ReadModelRebuild {
 
     /** How many events the store holds: what a rebuild will replay. */
     public long head() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + schema.domainEventTable(), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -80,35 +114,109 @@ public class ReadModelRebuild {
             String names = String.join(", ", model.tables());
             jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
             jdbc.execute("TRUNCATE " + names);
+            // Axon's clock, as its engine judges gaps by it (the service's clock: see ClockAutoConfiguration).
+            Position position = new Position(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT));
             long replayed = 0;
-            TrackingToken last = null;
-            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null);
-                 HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
-                while (stream.hasNextAvailable()) {
-                    TrackedEventMessage<?> event = stream.nextAvailable();
-                    last = event.trackingToken();
-                    for (AnnotationEventHandlerAdapter handler : handlers) {
-                        if (handler.canHandle(event)) {
-                            DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
-                        }
+            long told = System.nanoTime();
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                List<TrackedEventData<?>> page = writes.read(connection -> page(connection, position));
+                while (!page.isEmpty()) {
+                    Iterator<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
+                            page.stream(), serializer, upcasters).iterator();
+                    while (messages.hasNext()) {
+                        replay(handlers, messages.next());
+                        replayed++;
                     }
-                    if (++replayed % PROGRESS_EVERY == 0) {
-                        writes.flush();
+                    if (System.nanoTime() - told > PROGRESS_NANOS) {
+                        told = System.nanoTime();
                         progress.accept(replayed);
                         log.info("Rebuilding {}: {} events replayed", model.name(), replayed);
                     }
+                    // The next page is read before this one's writes are handed over, so that they are sent while
+                    // it is replayed.
+                    List<TrackedEventData<?>> next = writes.read(connection -> page(connection, position));
+                    writes.sendInBackground();
+                    page = next;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while rebuilding " + names, e);
             }
-            beforeCommit.accept(last);
+            beforeCommit.accept(position.token());
             return replayed;
         });
         Result result = new Result(events == null ? 0 : events, Duration.ofNanos(System.nanoTime() - started));
         progress.accept(result.events());
         log.info("Rebuilt {} from {} events in {} ms", model.name(), result.events(), result.took().toMillis());
         return result;
+    }
+
+    private static void replay(List<AnnotationEventHandlerAdapter> handlers, TrackedEventMessage<?> event) {
+        List<AnnotationEventHandlerAdapter> able = new ArrayList<>(handlers.size());
+        for (AnnotationEventHandlerAdapter handler : handlers) {
+            if (handler.canHandle(event)) {
+                able.add(handler);
+            }
+        }
+        if (!able.isEmpty()) {
+            DefaultUnitOfWork.startAndGet(event).execute(() -> able.forEach(handler -> handle(handler, event)));
+        }
+    }
+
+    /** The events after {@code position}, at most a page, oldest first; moves {@code position} past them. */
+    private List<TrackedEventData<?>> page(Connection connection, Position position) {
+        String sql = "SELECT " + String.join(", ", schema.globalIndexColumn(), schema.typeColumn(),
+                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.eventIdentifierColumn(),
+                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+                schema.payloadColumn(), schema.metaDataColumn())
+                + " FROM " + schema.domainEventTable() + " WHERE " + schema.globalIndexColumn() + " > ?"
+                + " ORDER BY " + schema.globalIndexColumn() + " LIMIT " + PAGE;
+        List<TrackedEventData<?>> page = new ArrayList<>(PAGE);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, position.index);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String timestamp = rows.getString(6);
+                    page.add(new TrackedDomainEventData<>(position.advanceTo(rows.getLong(1), timestamp),
+                            new GenericDomainEventEntry<>(rows.getString(2), rows.getString(3), rows.getLong(4),
+                                    rows.getString(5), timestamp, rows.getString(7), rows.getString(8),
+                                    rows.getBytes(9), rows.getBytes(10))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the event store after " + position.index + " failed", e);
+        }
+        return page;
+    }
+
+    /**
+     * Where the replay is in the global index, and the positions it found empty that a tracking processor must go
+     * back to, as Axon's engine records them while it streams from the start.
+     */
+    private static final class Position {
+
+        private final Instant gapsAfter;
+        private final TreeSet<Long> gaps = new TreeSet<>();
+        private long index = -1;
+
+        Position(Instant gapsAfter) {
+            this.gapsAfter = gapsAfter;
+        }
+
+        /** The event at {@code next}, stored at {@code timestamp}: its token, which its handlers may be given. */
+        TrackingToken advanceTo(long next, String timestamp) {
+            long from = index < 0 ? Math.min(1, next) : index + 1;
+            if (next > from && DateTimeUtils.parseInstant(timestamp).isAfter(gapsAfter)) {
+                for (long empty = Math.max(from, next - MAX_GAP_OFFSET); empty < next; empty++) {
+                    gaps.add(empty);
+                }
+            }
+            index = next;
+            gaps.headSet(next - MAX_GAP_OFFSET).clear();
+            return new GapAwareTrackingToken(next, Set.of());
+        }
+
+        /** The token of the last event replayed, with the gaps before it; null when there was none. */
+        TrackingToken token() {
+            return index < 0 ? null : GapAwareTrackingToken.newInstance(index, gaps);
+        }
     }
 
     private static void handle(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Writes held back in a transaction, on the real PostgreSQL server: they reach the database in a few batches however
@@ -43,7 +44,8 @@ class HeldBackWritesTest {
                 }
                 batches = writes.batchesSent();
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM held_person", Long.class)).isEqualTo(600);
-                assertThat(writes.batchesSent() - batches).isEqualTo(2);
+                // Per table, INSERTs of 128 rows each in one batch, and the rows left over in another.
+                assertThat(writes.batchesSent() - batches).isEqualTo(4);
             }
             assertThat(batches).isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM held_provider", Long.class)).isEqualTo(300);
@@ -97,6 +99,158 @@ class HeldBackWritesTest {
             }
             assertThat(jdbc.queryForObject("SELECT count(*) FROM held_application", Long.class)).isZero();
             assertThat(jdbc.queryForList("SELECT DISTINCT entries FROM held_count", Long.class)).containsExactly(1L);
+            status.setRollbackOnly();
+        });
+    }
+    @Test
+    void aWriteThatReadsAnotherTableIsHeldBackAndSeesThatTableAsItWasWhenItRan() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_claim (number text PRIMARY KEY, subject text)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_endorsee (number text PRIMARY KEY, subject text)");
+            jdbc.update("INSERT INTO held_claim VALUES ('N-1', 'claimed-1')");
+            String endorsee = """
+                    INSERT INTO held_endorsee (number, subject)
+                    VALUES (?, COALESCE((SELECT subject FROM held_claim WHERE number = ?), ?))
+                    ON CONFLICT (number) DO NOTHING""";
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 400; i++) {
+                    jdbc.update(endorsee, "N-" + i, "N-" + i, "person-" + i);
+                }
+                // Held back behind the endorsees that read it: those must not see this claim.
+                jdbc.update("INSERT INTO held_claim VALUES (?, ?)", "N-2", "claimed-2");
+                jdbc.update(endorsee, "N-2", "N-2", "twice");
+                jdbc.update(endorsee, "N-400", "N-2", "person-400");
+                // The 400 endorsees before the claim (384 rows as three INSERTs, 16 as a batch), then the claim
+                // before the endorsee that reads it.
+                assertThat(writes.batchesSent()).isEqualTo(3);
+                writes.flush();
+                assertThat(writes.batchesSent()).isEqualTo(4);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_endorsee", Long.class)).isEqualTo(401);
+            assertThat(jdbc.queryForObject("SELECT subject FROM held_endorsee WHERE number = 'N-1'", String.class))
+                    .isEqualTo("claimed-1");
+            assertThat(jdbc.queryForObject("SELECT subject FROM held_endorsee WHERE number = 'N-2'", String.class))
+                    .isEqualTo("person-2");
+            assertThat(jdbc.queryForObject("SELECT subject FROM held_endorsee WHERE number = 'N-400'", String.class))
+                    .isEqualTo("claimed-2");
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void insertsOfOneRowGoAsOneStatementWithTheOutcomeOfOneByOne() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_entry (id int PRIMARY KEY, kind text, entry jsonb,"
+                    + " note text, at timestamptz, position bigserial)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 1500; i++) {
+                    // Every tenth id twice: the first is kept, as one by one. Nulls of unknown type too.
+                    jdbc.update("INSERT INTO held_entry (id, kind, entry, note, at) VALUES (?, ?, ?::jsonb, ?, ?)"
+                                    + " ON CONFLICT (id) DO NOTHING", i - i % 10 / 9, i % 2 == 0 ? "even" : "odd",
+                            "{\"n\": " + i + "}", i % 3 == 0 ? null : "note " + i,
+                            java.sql.Timestamp.from(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)));
+                }
+                // The first 1,024 rows, as eight INSERTs of 128 rows in one batch.
+                assertThat(writes.batchesSent()).isEqualTo(1);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_entry", Long.class)).isEqualTo(1350);
+            assertThat(jdbc.queryForMap("SELECT * FROM held_entry WHERE id = 18")).containsEntry("kind", "even")
+                    .containsEntry("note", null);
+            assertThat(jdbc.queryForObject("SELECT entry->>'n' FROM held_entry WHERE id = 18", String.class))
+                    .isEqualTo("18");
+            assertThat(jdbc.queryForObject("SELECT note FROM held_entry WHERE id = 1498", String.class))
+                    .isEqualTo("note 1498");
+            // Rows reach the table in the order they were run.
+            assertThat(jdbc.queryForList("SELECT id FROM held_entry ORDER BY position", Integer.class))
+                    .isSortedAccordingTo(Integer::compare);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aWriteThatReadsItsOwnTableOrSomethingElseThanATableKeepsItsPlace() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_count (id int PRIMARY KEY, seen bigint)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_other (id int PRIMARY KEY)");
+            jdbc.execute("CREATE TEMPORARY VIEW held_view AS SELECT id FROM held_other");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 30; i++) {
+                    // Each row counts the rows before it: a batch keeps that, one multi-row INSERT would not.
+                    jdbc.update("INSERT INTO held_count VALUES (?, (SELECT count(*) FROM held_count))", i);
+                    jdbc.update("INSERT INTO held_other VALUES (?)", i);
+                    // Reads a view of held_other: sent at once, after everything before it.
+                    jdbc.update("UPDATE held_count SET seen = seen * 1000 + (SELECT count(*) FROM held_view)"
+                            + " WHERE id = ?", i);
+                }
+            }
+            List<Long> seen = jdbc.queryForList("SELECT seen FROM held_count ORDER BY id", Long.class);
+            assertThat(seen).hasSize(30);
+            for (int i = 0; i < 30; i++) {
+                assertThat(seen.get(i)).isEqualTo(i * 1000L + i + 1);
+            }
+            status.setRollbackOnly();
+        });
+    }
+    @Test
+    void writesHandedToTheBackgroundReachTheDatabaseBeforeAnythingElseUsesTheConnection() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_page (id int PRIMARY KEY, page int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_total (page int PRIMARY KEY, seen bigint)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int page = 0; page < 5; page++) {
+                    for (int i = 0; i < 300; i++) {
+                        jdbc.update("INSERT INTO held_page VALUES (?, ?)", page * 300 + i, page);
+                    }
+                    // Reads what the pages before handed over: all of it is there.
+                    jdbc.update("INSERT INTO held_total SELECT ?, count(*) FROM held_page", page);
+                    writes.sendInBackground();
+                }
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_page", Long.class)).isEqualTo(1500);
+            }
+            assertThat(jdbc.queryForList("SELECT seen FROM held_total ORDER BY page", Long.class))
+                    .containsExactly(300L, 600L, 900L, 1200L, 1500L);
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aFailureToSendInTheBackgroundIsThrownWhereTheConnectionIsUsedNext() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_unique (id int PRIMARY KEY)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                jdbc.update("INSERT INTO held_unique VALUES (?)", 1);
+                jdbc.update("INSERT INTO held_unique VALUES (?)", 1);
+                writes.sendInBackground();
+
+                assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM held_unique", Long.class))
+                        .hasMessageContaining("INSERT INTO held_unique")
+                        .rootCause().hasMessageContaining("duplicate key");
+            }
+            status.setRollbackOnly();
+        });
+    }
+    @Test
+    void rowsKeptFromAHandOverStillGoBeforeALaterWriteToATableTheyRead() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_claim (number text PRIMARY KEY, subject text)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_endorsee (number text PRIMARY KEY, subject text)");
+            jdbc.update("INSERT INTO held_claim VALUES ('N-5', 'claimed-5')");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                for (int i = 0; i < 200; i++) {
+                    jdbc.update("INSERT INTO held_endorsee VALUES (?, COALESCE((SELECT subject FROM held_claim"
+                            + " WHERE number = ?), ?))", "N-" + i, "N-" + i, "person-" + i);
+                }
+                // 128 rows go as one INSERT; the 72 left wait for the next hand-over...
+                writes.sendInBackground();
+                // ...but not past a claim that those rows must not see.
+                jdbc.update("INSERT INTO held_claim VALUES (?, ?)", "N-150", "claimed-150");
+                // The claims' table sends its writes once a statement of it comes again behind another.
+                jdbc.update("DELETE FROM held_claim WHERE number = ?", "N-none");
+                jdbc.update("INSERT INTO held_claim VALUES (?, ?)", "N-151", "claimed-151");
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_endorsee", Long.class)).isEqualTo(200);
+            assertThat(jdbc.queryForList("SELECT subject FROM held_endorsee WHERE number IN ('N-5', 'N-150')"
+                    + " ORDER BY number DESC", String.class)).containsExactly("claimed-5", "person-150");
             status.setRollbackOnly();
         });
     }
