@@ -578,6 +578,62 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void aStartSentAgainWithItsIdempotencyKeyEvenWhileTheFirstIsOnItsWayStartsOneApplication() throws Exception {
+        Map<String, Object> request = Map.of("applicantName", "Retry Person", "category", "IFA",
+                "contactEmail", applicantId + "@example.org", "stateOfResidence", "MA");
+        Map<String, String> key = Map.of("Idempotency-Key", "start-1");
+
+        List<Response> answers = new ArrayList<>(twoAtOnce(() -> applicant.post("/api/applications", request, key)));
+        answers.add(applicant.post("/api/applications", request, key));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isIn(200, 201));
+        assertThat(answers.stream().filter(answer -> answer.status() == 201)).hasSize(1);
+        assertThat(answers.stream().map(answer -> answer.at("/applicationId")).distinct()).hasSize(1);
+        assertThat(applicant.get("/api/applications/mine").body()).hasSize(1);
+        Response another = applicant.post("/api/applications", request, Map.of("Idempotency-Key", "start-2"));
+        assertThat(another.at("/rule")).isEqualTo("one-application-in-progress");
+    }
+
+    @Test
+    void anEntrySentAgainWithItsIdempotencyKeyEvenWhileTheFirstIsOnItsWayIsRecordedOnce() throws Exception {
+        String id = start("Retry Portfolio", "IFA");
+        String education = "/api/applications/" + id + "/portfolio/education";
+
+        List<Response> answers = new ArrayList<>(twoAtOnce(() -> applicant.post(education, DEGREE,
+                Map.of("Idempotency-Key", "degree-1"))));
+        answers.add(applicant.post(education, DEGREE, Map.of("Idempotency-Key", "degree-1")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isEqualTo(201));
+        assertThat(answers.stream().map(answer -> answer.at("/entryId")).distinct()).hasSize(1);
+        assertThat(applicant.get("/api/applications/" + id + "/portfolio").body()).hasSize(1);
+        assertThat(applicant.post(education, DEGREE, Map.of("Idempotency-Key", "degree-2")).status()).isEqualTo(201);
+        assertThat(applicant.get("/api/applications/" + id + "/portfolio").body()).hasSize(2);
+        assertThat(eventTypes(id)).containsExactly("ApplicationStarted", "PortfolioEntryRecorded",
+                "PortfolioEntryRecorded");
+    }
+
+    /** The same request twice at once, as a client that sends it again while its first is still on its way. */
+    private static List<Response> twoAtOnce(Callable<Response> request) throws Exception {
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(2);
+            List<Future<Response>> sent = both.invokeAll(List.of(request, request).stream()
+                    .<Callable<Response>>map(call -> () -> {
+                        ready.countDown();
+                        ready.await();
+                        return call.call();
+                    }).toList());
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    @Test
     void portfolioEntriesAreCorrectedAndRemovedAndBadEntriesStoreNothing() {
         String id = start("Careful Person", "IFA");
         String entry = applicant.post("/api/applications/" + id + "/portfolio/education", DEGREE).at("/entryId");

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
@@ -30,12 +31,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -119,6 +122,7 @@ class PortfolioResource {
     }
 
     private static final String OWNER_ONLY = "Only the applicant changes the portfolio";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final ApplicationViews views;
@@ -142,30 +146,36 @@ class PortfolioResource {
     @PostMapping("/education")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry education(@PathVariable String applicationId, @Valid @RequestBody EducationRequest request, Actor actor) {
-        return record(applicationId, request, actor);
+    Entry education(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                    @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody EducationRequest request,
+                    Actor actor) {
+        return record(applicationId, idempotencyKey, request, actor);
     }
 
     @PostMapping("/work")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry work(@PathVariable String applicationId, @Valid @RequestBody WorkRequest request, Actor actor) {
-        return record(applicationId, request, actor);
+    Entry work(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+               @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody WorkRequest request, Actor actor) {
+        return record(applicationId, idempotencyKey, request, actor);
     }
 
     @PostMapping("/trainings")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry training(@PathVariable String applicationId, @Valid @RequestBody TrainingRequest request, Actor actor) {
-        return record(applicationId, request, actor);
+    Entry training(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                   @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody TrainingRequest request,
+                   Actor actor) {
+        return record(applicationId, idempotencyKey, request, actor);
     }
 
     @PostMapping("/supervision")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry supervision(@PathVariable String applicationId, @Valid @RequestBody SupervisionRequest request,
+    Entry supervision(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                      @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody SupervisionRequest request,
                       Actor actor) {
-        return record(applicationId, request, actor);
+        return record(applicationId, idempotencyKey, request, actor);
     }
 
     @PutMapping("/education/{entryId}")
@@ -209,11 +219,25 @@ class PortfolioResource {
         return request.entry(policies.today(actor.tenantId(), clock));
     }
 
-    private Entry record(String applicationId, EntryRequest request, Actor actor) {
+    /**
+     * With an {@code Idempotency-Key} the key names the entry: the same entry sent again under it (its answer lost, or
+     * still on its way) is recorded once, and answered the same.
+     */
+    private Entry record(String applicationId, String idempotencyKey, EntryRequest request, Actor actor) {
         requireOwner(applicationId, actor);
         PortfolioEntry entry = entry(request, actor);
-        String entryId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
+        String entryId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((applicationId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+        try {
+            commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
+        } catch (ConcurrencyException raced) {
+            if (idempotencyKey == null) {
+                throw raced;
+            }
+            // The same key's first request stored it meanwhile: recorded again, the entry changes nothing.
+            commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
+        }
         return new Entry(entryId, entry);
     }
 

@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -272,10 +273,15 @@ public class Application extends TenantOwnedAggregate {
         apply(new ReviewOpened(applicationId, tenantId, command.invoiceId()));
     }
 
+    /** The same two reviewers named again change nothing, and their reviews stand: a retried request. */
     @CommandHandler
     void handle(AssignReviewers command) {
         requireInReview();
         List<Reviewer> named = command.reviewers();
+        if (named.stream().map(Reviewer::subject).collect(Collectors.toSet())
+                .equals(reviewers.stream().map(Reviewer::subject).collect(Collectors.toSet()))) {
+            return;
+        }
         if (named.size() != 2 || named.get(0).subject().equals(named.get(1).subject())) {
             throw new DomainRuleViolation("two-reviewers", "An application is reviewed by two different reviewers");
         }
@@ -288,13 +294,21 @@ public class Application extends TenantOwnedAggregate {
         apply(new ReviewersAssigned(applicationId, tenantId, List.copyOf(named)));
     }
 
-    /** The outcome follows when both reviewers agree; until then either may revise. */
+    /**
+     * The outcome follows when both reviewers agree; until then either may revise. A review sent again as it stands
+     * (a retried request) is not recorded again.
+     */
     @CommandHandler
     void handle(RecordReview command) {
         requireInReview();
         if (reviewers.stream().noneMatch(r -> r.subject().equals(command.reviewer()))) {
             throw new DomainRuleViolation("not-a-reviewer",
                     command.reviewer() + " is not a reviewer of application " + applicationId);
+        }
+        ReviewRecorded standing = reviews.get(command.reviewer());
+        if (standing != null && standing.decision() == command.decision()
+                && standing.comments().equals(command.comments())) {
+            return;
         }
         if (command.decision() == ReviewDecision.DEFER && command.comments().isEmpty()) {
             throw new DomainRuleViolation("deferral-needs-comments", "A deferral says what to change, per section");

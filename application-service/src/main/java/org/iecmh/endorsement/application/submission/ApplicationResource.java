@@ -18,19 +18,26 @@ import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -65,10 +72,22 @@ class ApplicationResource {
         this.clock = clock;
     }
 
+    /**
+     * Starts an application. With an {@code Idempotency-Key} header the key names it: the same request sent again (its
+     * answer lost, or still on its way) answers the application it started, 200, and starts no other.
+     */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = "Only an applicant starts an application")
-    ApplicationView start(@Valid @RequestBody StartRequest request, Actor actor) {
+    ResponseEntity<ApplicationView> start(@RequestHeader(value = "Idempotency-Key", required = false)
+                                          @Size(min = 1, max = 100) String idempotencyKey,
+                                          @Valid @RequestBody StartRequest request, Actor actor) {
+        String applicationId = idempotencyKey == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((actor.tenantId() + "/" + actor.subject() + "/" + idempotencyKey)
+                        .getBytes(StandardCharsets.UTF_8)).toString();
+        Optional<ApplicationView> earlier = startedBefore(idempotencyKey, applicationId, actor);
+        if (earlier.isPresent()) {
+            return ResponseEntity.ok(earlier.get());
+        }
         Association association = policies.tenant(actor.tenantId());
         if (!Category.isKnown(request.category())) {
             throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
@@ -82,15 +101,28 @@ class ApplicationResource {
             throw new DomainRuleViolation("one-application-in-progress",
                     "An application is already in progress; one category at a time");
         }
-        String applicationId = UUID.randomUUID().toString();
         LocalDate today = policies.today(actor.tenantId(), clock);
         MembershipToApply membership = association.membershipOn(today).membershipRequiredToApply()
                 ? new MembershipToApply(true, memberships.isMemberOn(actor.tenantId(), actor.subject(), today))
                 : MembershipToApply.NOT_REQUIRED;
-        commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
-                category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state()),
-                association.name(), membership), actor.metaData());
-        return views.require(applicationId, actor);
+        try {
+            commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
+                    category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state()),
+                    association.name(), membership), actor.metaData());
+        } catch (AggregateStreamCreationException | ConcurrencyException | DuplicateKeyException raced) {
+            // The same key's first request stored it meanwhile.
+            return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok).orElseThrow(() -> raced);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.require(applicationId, actor));
+    }
+
+    /** The application a request with this key started before, if it did. */
+    private Optional<ApplicationView> startedBefore(String idempotencyKey, String applicationId, Actor actor) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return views.find(applicationId).filter(application -> application.tenantId().equals(actor.tenantId())
+                && application.personId().equals(actor.subject()));
     }
 
     /** The applicant's own, only: anyone else's application does not exist for an applicant. */

@@ -230,6 +230,31 @@ class ApplicationTest {
     }
 
     @Test
+    void theSameReviewersNamedAgainChangeNothingAndTheirReviewsStand() {
+        ReviewRecorded anaApproves = new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.APPROVE, List.of());
+        fixture.given(started, submitted, reviewOpened, assigned, anaApproves)
+                .when(new AssignReviewers(ID, List.of(KIM, ANA)), IN_MA)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        Reviewer sam = new Reviewer("reviewer-sam", "MA-000105", Category.IMHM_C);
+        fixture.given(started, submitted, reviewOpened, assigned, anaApproves)
+                .when(new AssignReviewers(ID, List.of(ANA, sam)), IN_MA)
+                .expectEvents(new ReviewersAssigned(ID, "ma", List.of(ANA, sam)));
+    }
+
+    @Test
+    void aReviewSentAgainAsItStandsIsRecordedOnceAndARevisionIsRecorded() {
+        ReviewRecorded anaApproves = new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.APPROVE, List.of());
+        fixture.given(started, submitted, reviewOpened, assigned, anaApproves)
+                .when(new RecordReview(ID, "reviewer-ana", ReviewDecision.APPROVE, List.of()), BY_ANA)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(started, submitted, reviewOpened, assigned, anaApproves)
+                .when(new RecordReview(ID, "reviewer-ana", ReviewDecision.DEFER, ADD_HOURS), BY_ANA)
+                .expectEvents(new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.DEFER, ADD_HOURS));
+    }
+
+    @Test
     void theOutcomeNeedsBothReviewersToAgree() {
         ReviewRecorded anaApproves = new ReviewRecorded(ID, "ma", "reviewer-ana", ReviewDecision.APPROVE, List.of());
         ReviewRecorded kimDefers = new ReviewRecorded(ID, "ma", "reviewer-kim", ReviewDecision.DEFER, ADD_HOURS);

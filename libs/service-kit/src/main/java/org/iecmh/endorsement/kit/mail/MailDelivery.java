@@ -6,7 +6,9 @@ import org.iecmh.endorsement.kit.time.Repeating;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -15,14 +17,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends what the outbox holds, on a thread of its own every {@code iecmh.mail.deliver-every}. A round claims a batch
  * of due mails in one statement ({@code SKIP LOCKED}: instances take different mails) by moving their next try
- * {@code iecmh.mail.claim-for} ahead, hands each to the SMTP relay, and marks it SENT, or due again after the
- * {@link MailRetries} wait, or FAILED after its last try. A mail keeps its Message-ID on every try. If an instance
+ * {@code iecmh.mail.claim-for} ahead, hands them to the SMTP relay over one connection, and marks each SENT, or due
+ * again after the {@link MailRetries} wait, or FAILED after its last try. A mail keeps its Message-ID on every try. If an instance
  * stops after the relay took a mail but before it was marked, the mail goes again once the claim runs out, with the
  * same Message-ID, which mail clients show as one message: as close to once as SMTP allows.
  */
@@ -57,9 +63,7 @@ public class MailDelivery extends Repeating {
         List<Claimed> claimed;
         do {
             claimed = claim();
-            for (Claimed mail : claimed) {
-                sent += deliver(mail) ? 1 : 0;
-            }
+            sent += deliver(claimed);
         } while (claimed.size() == BATCH);
         return sent;
     }
@@ -89,28 +93,65 @@ public class MailDelivery extends Repeating {
                 .stream().sorted(Comparator.comparingLong(Claimed::seq)).toList();
     }
 
-    private boolean deliver(Claimed mail) {
+    /**
+     * Hands a batch to the relay over one connection (a connection per mail cost more than the mail), then marks each
+     * mail by what the relay said of it: taken, or refused with its own error (every one, where the connection
+     * failed).
+     */
+    private int deliver(List<Claimed> batch) {
+        Map<Claimed, MimeMessage> messages = new LinkedHashMap<>();
+        for (Claimed mail : batch) {
+            try {
+                messages.put(mail, message(mail));
+            } catch (RuntimeException e) {
+                failed(mail, e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> refused;
         try {
-            smtp.send(message(mail));
-        } catch (RuntimeException e) {
-            failed(mail, e);
-            return false;
+            smtp.send(messages.values().toArray(MimeMessage[]::new));
+            refused = Map.of();
+        } catch (MailSendException e) {
+            // Without failed messages, the relay took every one and only closing the connection failed.
+            refused = e.getFailedMessages();
+        } catch (MailException e) {
+            refused = new IdentityHashMap<>();
+            for (MimeMessage message : messages.values()) {
+                refused.put(message, e);
+            }
+        }
+        List<Claimed> taken = new ArrayList<>();
+        for (Map.Entry<Claimed, MimeMessage> mail : messages.entrySet()) {
+            Exception refusal = refused.get(mail.getValue());
+            if (refusal == null) {
+                taken.add(mail.getKey());
+            } else {
+                failed(mail.getKey(), refusal);
+            }
+        }
+        if (taken.isEmpty()) {
+            return 0;
         }
         try {
             jdbc.update("""
                     UPDATE mail_outbox SET status = 'SENT', sent_at = ?, text_body = NULL, html_body = NULL,
                                            last_error = NULL
-                    WHERE mail_key = ?""", Timestamp.from(clock.instant()), mail.key());
+                    WHERE mail_key = ANY(?)""", Timestamp.from(clock.instant()),
+                    taken.stream().map(Claimed::key).toArray(String[]::new));
         } catch (RuntimeException e) {
-            log.warn("Mail {} was taken by the relay but could not be marked sent; it goes again as {} once its claim "
-                    + "runs out", mail.key(), mail.messageId(), e);
-            return true;
+            taken.forEach(mail -> log.warn("Mail {} was taken by the relay but could not be marked sent; it goes again "
+                    + "as {} once its claim runs out", mail.key(), mail.messageId()));
+            log.warn("Marking {} mails sent failed", taken.size(), e);
+            return taken.size();
         }
-        log.info("Mail {} sent as {} (try {})", mail.key(), mail.messageId(), mail.attempts());
-        return true;
+        taken.forEach(mail -> log.info("Mail {} sent as {} (try {})", mail.key(), mail.messageId(), mail.attempts()));
+        return taken.size();
     }
 
-    private void failed(Claimed mail, RuntimeException e) {
+    private void failed(Claimed mail, Exception e) {
         String error = String.valueOf(e.getMessage());
         error = error.length() > 1000 ? error.substring(0, 1000) : error;
         if (retries.exhausted(mail.attempts())) {

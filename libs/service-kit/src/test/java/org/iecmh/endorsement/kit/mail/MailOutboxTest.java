@@ -165,6 +165,14 @@ class MailOutboxTest {
     }
 
     @Test
+    void jakartaMailIsToldItsStreamProviderRatherThanSearchingTheClassPathForEachPart() {
+        assertThat(System.getProperty(MailAutoConfiguration.STREAM_PROVIDER))
+                .isEqualTo(MailAutoConfiguration.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(MailAutoConfiguration.ANGUS_STREAM_PROVIDER);
+    }
+
+    @Test
     void aMailTheRelayRefusesIsTriedAgainLaterAndLaterAndShownToStaffAsFailedAfterItsLastTry() {
         String person = "refused-" + UUID.randomUUID().toString().substring(0, 8);
         smtp.refuse();
