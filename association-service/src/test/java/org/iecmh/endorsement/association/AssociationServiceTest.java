@@ -262,14 +262,14 @@ class AssociationServiceTest {
 
     @Test
     void anAssociationSwitchesOffANoticeItSendsItselfButNeverTheRatersLink() {
-        create(association("pa", "PA"));
-        Map<String, Object> profile = new HashMap<>(Map.of("name", "Pennsylvania Association for Infant Mental "
-                + "Health", "state", "PA", "timeZone", "America/New_York", "languages", List.of("en"),
-                "badgeIssuer", Map.of("name", "Pennsylvania AIMH"), "noticesOff", List.of("invoice-paid")));
+        create(association("oh", "OH"));
+        Map<String, Object> profile = new HashMap<>(Map.of("name", "Ohio Association for Infant Mental "
+                + "Health", "state", "OH", "timeZone", "America/New_York", "languages", List.of("en"),
+                "badgeIssuer", Map.of("name", "Ohio AIMH"), "noticesOff", List.of("invoice-paid")));
 
-        Response quiet = admin("pa").put("/api/associations/pa/profile", profile);
+        Response quiet = admin("oh").put("/api/associations/oh/profile", profile);
         profile.put("noticesOff", List.of("invoice-paid", "reference-request"));
-        Response refused = admin("pa").put("/api/associations/pa/profile", profile);
+        Response refused = admin("oh").put("/api/associations/oh/profile", profile);
 
         assertThat(quiet.status()).as(quiet.toString()).isEqualTo(200);
         assertThat(quiet.body().get("noticesOff")).hasSize(1);
@@ -277,7 +277,7 @@ class AssociationServiceTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.at("/errors/0/field")).isEqualTo("noticesOff[1]");
         assertThat(refused.at("/errors/0/rule")).isEqualTo("one-of");
-        assertThat(eventsOf("pa")).isEqualTo(2);
+        assertThat(eventsOf("oh")).isEqualTo(2);
     }
 
     @Test
