@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +63,20 @@ class PublicRateLimitTest {
         @Bean
         Clock clock() {
             return CLOCK;
+        }
+    }
+
+    /**
+     * A gateway this test starts and stops itself runs on Netty resources of its own: closing one that used the
+     * global resources would dispose them under the gateways the other tests keep running.
+     */
+    @TestConfiguration
+    static class OwnNettyResources {
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
         }
     }
 
@@ -233,7 +248,7 @@ class PublicRateLimitTest {
 
         private int gateway(String jdbcUrl) {
             ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class,
-                    StoppedClock.class).run(
+                    StoppedClock.class, OwnNettyResources.class).run(
                     "--spring.config.name=" + GatewayApplication.NAME, "--server.port=0",
                     "--iecmh.gateway.public-requests-per-minute=" + LIMIT,
                     "--iecmh.gateway.shared-counts.url=" + jdbcUrl,
