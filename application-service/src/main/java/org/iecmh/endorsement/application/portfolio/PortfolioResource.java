@@ -23,6 +23,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,12 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /** The applicant's portfolio, one tab per kind of entry; only the applicant changes it, while it is a draft. */
 @RestController
@@ -122,7 +121,6 @@ class PortfolioResource {
     }
 
     private static final String OWNER_ONLY = "Only the applicant changes the portfolio";
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandGateway commands;
     private final ApplicationViews views;
@@ -146,7 +144,7 @@ class PortfolioResource {
     @PostMapping("/education")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry education(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+    Entry education(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                     @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody EducationRequest request,
                     Actor actor) {
         return record(applicationId, idempotencyKey, request, actor);
@@ -155,7 +153,7 @@ class PortfolioResource {
     @PostMapping("/work")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry work(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+    Entry work(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody WorkRequest request, Actor actor) {
         return record(applicationId, idempotencyKey, request, actor);
     }
@@ -163,7 +161,7 @@ class PortfolioResource {
     @PostMapping("/trainings")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry training(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+    Entry training(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                    @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody TrainingRequest request,
                    Actor actor) {
         return record(applicationId, idempotencyKey, request, actor);
@@ -172,7 +170,7 @@ class PortfolioResource {
     @PostMapping("/supervision")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
-    Entry supervision(@PathVariable String applicationId, @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+    Entry supervision(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                       @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody SupervisionRequest request,
                       Actor actor) {
         return record(applicationId, idempotencyKey, request, actor);
@@ -226,9 +224,7 @@ class PortfolioResource {
     private Entry record(String applicationId, String idempotencyKey, EntryRequest request, Actor actor) {
         requireOwner(applicationId, actor);
         PortfolioEntry entry = entry(request, actor);
-        String entryId = idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((applicationId + "/" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+        String entryId = IdempotencyKey.id(idempotencyKey, applicationId);
         try {
             commands.sendAndWait(new RecordPortfolioEntry(applicationId, entryId, entry), actor.metaData());
         } catch (ConcurrencyException raced) {

@@ -17,6 +17,7 @@ import org.iecmh.endorsement.application.requirements.Requirements;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -33,12 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/applications")
@@ -78,12 +77,10 @@ class ApplicationResource {
      */
     @PostMapping
     @AllowedRoles(value = "APPLICANT", refusal = "Only an applicant starts an application")
-    ResponseEntity<ApplicationView> start(@RequestHeader(value = "Idempotency-Key", required = false)
+    ResponseEntity<ApplicationView> start(@RequestHeader(value = IdempotencyKey.HEADER, required = false)
                                           @Size(min = 1, max = 100) String idempotencyKey,
                                           @Valid @RequestBody StartRequest request, Actor actor) {
-        String applicationId = idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((actor.tenantId() + "/" + actor.subject() + "/" + idempotencyKey)
-                        .getBytes(StandardCharsets.UTF_8)).toString();
+        String applicationId = IdempotencyKey.id(idempotencyKey, actor.tenantId(), actor.subject());
         Optional<ApplicationView> earlier = startedBefore(idempotencyKey, applicationId, actor);
         if (earlier.isPresent()) {
             return ResponseEntity.ok(earlier.get());

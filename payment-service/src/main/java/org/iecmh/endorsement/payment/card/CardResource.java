@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
@@ -61,7 +62,7 @@ class CardResource {
     @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"},
             refusal = "Only the person billed or a coordinator pays an invoice by card")
     CardCheckoutStarted start(@PathVariable String invoiceId,
-                              @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                              @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                               Actor actor) {
         InvoiceView invoice = invoices.require(invoiceId, actor);
         if (invoice.outstanding().cents() <= 0) {

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
@@ -81,7 +82,7 @@ class GroupPaymentResource {
      */
     @PostMapping
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record group payments")
-    ResponseEntity<GroupPayment> pay(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 80) String idempotencyKey,
+    ResponseEntity<GroupPayment> pay(@RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 80) String idempotencyKey,
                                      @Valid @RequestBody GroupPaymentRequest request, Actor actor) {
         List<GroupPayment> recorded = find(actor.tenantId(), idempotencyKey);
         if (!recorded.isEmpty()) {

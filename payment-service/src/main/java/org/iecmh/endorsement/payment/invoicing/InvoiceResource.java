@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
@@ -32,11 +33,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 
 @RestController
@@ -121,10 +120,9 @@ class InvoiceResource {
      */
     @PostMapping
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators issue invoices")
-    ResponseEntity<InvoiceView> issue(@RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+    ResponseEntity<InvoiceView> issue(@RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                                       @Valid @RequestBody IssueRequest request, Actor actor) {
-        String invoiceId = "INV-" + UUID.nameUUIDFromBytes((actor.tenantId() + "/" + idempotencyKey)
-                .getBytes(StandardCharsets.UTF_8));
+        String invoiceId = "INV-" + IdempotencyKey.id(idempotencyKey, actor.tenantId());
         var issued = views.find(invoiceId, actor.tenantId());
         if (issued.isPresent()) {
             return ResponseEntity.ok(issued.get());
@@ -151,7 +149,7 @@ class InvoiceResource {
     @PostMapping("/{invoiceId}/payments")
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record payments")
     InvoiceView pay(@PathVariable String invoiceId,
-                    @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                    @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                     @Valid @RequestBody PaymentRequest request, Actor actor) {
         views.require(invoiceId, actor);
         commands.sendAndWait(new RecordPayment(invoiceId, idempotencyKey,
@@ -164,7 +162,7 @@ class InvoiceResource {
     @PostMapping("/{invoiceId}/waivers")
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators waive fees")
     InvoiceView waive(@PathVariable String invoiceId,
-                      @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                      @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                       @Valid @RequestBody WaiverRequest request, Actor actor) {
         views.require(invoiceId, actor);
         commands.sendAndWait(new WaiveFees(invoiceId, idempotencyKey,
@@ -189,7 +187,7 @@ class InvoiceResource {
     @PostMapping("/{invoiceId}/refunds")
     @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators refund payments")
     InvoiceView refund(@PathVariable String invoiceId,
-                       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 100) String idempotencyKey,
+                       @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                        @Valid @RequestBody RefundRequest request, Actor actor) {
         InvoiceView invoice = views.require(invoiceId, actor);
         FeeSchedule schedule = fees.inEffect(actor.tenantId(),
