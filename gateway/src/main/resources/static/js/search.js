@@ -43,7 +43,8 @@ function entryItem(entry) {
   const name = document.createElement('h3');
   name.textContent = entry.name;
   const category = document.createElement('p');
-  category.textContent = `${t(`category.${entry.category}`)} · ${entry.state}`;
+  const addOns = (entry.addOns || []).map((a) => ` · ${t(`addOn.${a}`)}`).join('');
+  category.textContent = `${t(`category.${entry.category}`)}${addOns} · ${entry.state}`;
   const number = document.createElement('p');
   const link = document.createElement('a');
   link.href = `/verify.html?number=${encodeURIComponent(entry.endorsementNumber)}`;

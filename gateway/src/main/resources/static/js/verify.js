@@ -74,6 +74,7 @@ function render() {
   facts.replaceChildren(
     ...fact(t('verify.number'), v.endorsementNumber),
     ...fact(t('verify.category'), t(`category.${v.category}`)),
+    ...((v.addOns || []).length ? fact(t('verify.addOns'), v.addOns.map((a) => t(`addOn.${a}`)).join(', ')) : []),
     ...fact(t('verify.state'), v.state),
     ...fact(t('verify.statusLabel'), t(`verify.statusName.${v.status}`)),
     ...fact(t('verify.endorsedSince'), formatDate(v.endorsedSince)),

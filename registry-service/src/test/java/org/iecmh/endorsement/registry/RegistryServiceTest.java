@@ -101,7 +101,7 @@ class RegistryServiceTest {
         List<String> fields = new ArrayList<>();
         zoe.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("name", "category", "state", "endorsementNumber",
-                "endorsedSince", "validThrough");
+                "endorsedSince", "validThrough", "addOns");
         assertThat(zoe.get("state").asText()).isEqualTo("MA");
         assertThat(zoe.get("category").asText()).isEqualTo("IMHS");
         assertThat(zoe.get("endorsementNumber").asText()).isEqualTo("MA-000001");
@@ -316,6 +316,28 @@ class RegistryServiceTest {
     }
 
     @Test
+    void anEndorsedReflectiveSupervisorOfAnyCategoryIsInTheDirectoryAndShowsTheAddOn() {
+        publish(imported("MA-E-0001", "Saffron Quillwort", "IFS", "ACTIVE", List.of("ERS")));
+        publish(imported("MA-E-0002", "Sorrel Quillwort", "IFS", "ACTIVE", List.of()));
+        publish(imported("MA-E-0003", "Senna Quillwort", "IFA", "LAPSED", List.of("ERS")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> publicVisitor
+                .get("/api/registry/endorsements/MA-E-0003").status() == 200 && names("quillwort").size() == 2);
+
+        Response providers = publicVisitor.get("/api/registry/reflective-supervision-providers?state=MA&name=quillwort&size=50");
+        Response saffron = publicVisitor.get("/api/registry/endorsees?name=saffron");
+        Response verified = publicVisitor.get("/api/registry/endorsements/MA-E-0001");
+        Response specialists = publicVisitor.get("/api/registry/endorsees?name=quillwort&category=IFS&size=50");
+
+        assertThat(providers.body().findValuesAsText("endorsementNumber")).contains("MA-E-0001")
+                .doesNotContain("MA-E-0002", "MA-E-0003");
+        assertThat(saffron.at("/0/addOns/0")).isEqualTo("ERS");
+        assertThat(verified.at("/addOns/0")).isEqualTo("ERS");
+        assertThat(publicVisitor.get("/api/registry/endorsements/MA-E-0002").body().get("addOns")).isEmpty();
+        // An add-on widens only the providers' directory: a search by category is by category alone.
+        assertThat(specialists.body().findValuesAsText("endorsementNumber")).contains("MA-E-0001", "MA-E-0002");
+    }
+
+    @Test
     void publicAnswersAreCacheableAndAnUnchangedOneAnswers304() {
         HttpResponse<String> first = raw("/api/registry/endorsees?name=zoe", null);
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -437,8 +459,13 @@ class RegistryServiceTest {
     }
 
     private static EndorsementImported imported(String number, String name, String category, String status) {
+        return imported(number, name, category, status, List.of());
+    }
+
+    private static EndorsementImported imported(String number, String name, String category, String status,
+                                                List<String> addOns) {
         return new EndorsementImported("ma", number, "email:" + number.toLowerCase() + "@example.org", name,
-                number.toLowerCase() + "@example.org", category, List.of(), LocalDate.of(2014, 5, 1),
+                number.toLowerCase() + "@example.org", category, addOns, LocalDate.of(2014, 5, 1),
                 LocalDate.of(2027, 12, 31), status, "admin-ma", Instant.parse("2026-11-22T10:00:00Z"),
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     }

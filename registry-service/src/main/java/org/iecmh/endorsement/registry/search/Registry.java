@@ -2,6 +2,7 @@ package org.iecmh.endorsement.registry.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
@@ -51,7 +52,8 @@ public class Registry {
 
     private static final RowMapper<RegistryEntry> ENTRY = (rs, n) -> new RegistryEntry(rs.getString("name"),
             rs.getString("category"), rs.getString("state"), rs.getString("endorsement_number"),
-            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate());
+            rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
+            List.of((String[]) rs.getArray("add_ons").getArray()));
     private static final RowMapper<EndorsementRecord> RECORD = (rs, n) -> new EndorsementRecord(ENTRY.mapRow(rs, n),
             rs.getString("tenant_id"), EndorsementStatus.valueOf(rs.getString("status")),
             rs.getDate("status_since").toLocalDate(), rs.getString("transferred_to"));
@@ -188,12 +190,13 @@ public class Registry {
             LocalDate since = granted.grantedAt().atZone(ZoneOffset.UTC).toLocalDate();
             grants.add(new Object[]{granted.endorsementNumber(), granted.tenantId(), granted.endorseeName(),
                     Names.fold(granted.endorseeName()), granted.category(), state(granted.tenantId()), since,
-                    granted.validThrough(), EndorsementStatus.ACTIVE.name(), since, granted.grantedAt()});
+                    granted.validThrough(), EndorsementStatus.ACTIVE.name(), since, granted.grantedAt(), ""});
         }
 
         /**
          * An endorsement from before the platform, listed like a grant in the status the association's record gave
-         * it: an active one from the day it was endorsed, any other since the day it was imported.
+         * it: an active one from the day it was endorsed, any other since the day it was imported; with the add-ons
+         * the platform knows.
          */
         void list(EndorsementImported imported) {
             EndorsementStatus status = EndorsementStatus.valueOf(imported.status());
@@ -202,7 +205,8 @@ public class Registry {
             grants.add(new Object[]{imported.endorsementNumber(), imported.tenantId(), imported.endorseeName(),
                     Names.fold(imported.endorseeName()), imported.category(), state(imported.tenantId()),
                     imported.endorsedSince(), imported.validThrough(), status.name(), statusSince,
-                    imported.importedAt()});
+                    imported.importedAt(), String.join(",", imported.addOns().stream().filter(AddOn::isKnown)
+                            .distinct().toList())});
         }
 
         /** A lifecycle change as one statement shape: what it does not change stays as it is. */
@@ -249,19 +253,21 @@ public class Registry {
             if (!grants.isEmpty()) {
                 // One statement for every grant, a column of values each (dates and instants in ISO form); of two
                 // grants of one number the first is kept, as one by one.
-                Object[] columns = new Object[11];
+                Object[] columns = new Object[12];
                 for (int column = 0; column < columns.length; column++) {
                     int c = column;
                     columns[column] = grants.stream().map(row -> row[c].toString()).toArray(String[]::new);
                 }
                 jdbc.update("INSERT INTO " + table + """
                          (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since,
-                          valid_through, status, status_since, changed_at)
-                        SELECT number, tenant, name, folded, category, state, since, through, status, status_since, at
+                          valid_through, status, status_since, changed_at, add_ons)
+                        SELECT number, tenant, name, folded, category, state, since, through, status, status_since, at,
+                               string_to_array(add_ons, ',')
                         FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                    ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::date[], ?::timestamptz[])
+                                    ?::varchar[], ?::date[], ?::date[], ?::varchar[], ?::date[], ?::timestamptz[],
+                                    ?::varchar[])
                              AS granted(number, tenant, name, folded, category, state, since, through, status,
-                                        status_since, at)
+                                        status_since, at, add_ons)
                         ON CONFLICT (endorsement_number) DO NOTHING""", columns);
                 grants.clear();
             }
@@ -364,9 +370,9 @@ public class Registry {
         }
         jdbc.update("INSERT INTO " + table + """
                  (endorsement_number, tenant_id, name, name_folded, category, state, endorsed_since, valid_through,
-                  status, status_since, changed_at)
+                  status, status_since, changed_at, add_ons)
                 SELECT ?, ?, name, name_folded, category, ?, endorsed_since, COALESCE(?, valid_through), status,
-                       status_since, ?
+                       status_since, ?, add_ons
                 FROM\s""" + table + " WHERE endorsement_number = ? AND changed_at <= ? AND status <> 'TRANSFERRED' "
                 + "ON CONFLICT (endorsement_number) DO NOTHING",
                 newNumber, transferred.toTenantId(), state(transferred.toTenantId()), validThrough,
@@ -438,7 +444,7 @@ public class Registry {
      * alone serves), a page near the start, and at most one category (several are not in one index's order).
      */
     private static boolean walkFirst(RegistrySearch search) {
-        return hasName(search) && search.categories().size() <= 1
+        return hasName(search) && search.categories().size() <= 1 && search.addOns().isEmpty()
                 && (long) (search.page() + 1) * search.size() < NAMES_WALKED / 2;
     }
 
@@ -496,10 +502,15 @@ public class Registry {
             sql.append(" AND state = ?");
             arguments.add(search.state().toUpperCase(Locale.ROOT));
         }
-        if (!search.categories().isEmpty()) {
+        if (search.addOns().isEmpty() && !search.categories().isEmpty()) {
             sql.append(" AND category IN (").append(String.join(", ", search.categories().stream()
                     .map(c -> "?").toList())).append(')');
             search.categories().forEach(c -> arguments.add(c.toUpperCase(Locale.ROOT)));
+        } else if (!search.addOns().isEmpty()) {
+            // In one of the categories, or holding one of the add-ons.
+            sql.append(" AND (category = ANY (?::varchar[]) OR add_ons && ?::varchar[])");
+            arguments.add(search.categories().stream().map(c -> c.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+            arguments.add(search.addOns().toArray(String[]::new));
         }
     }
 

@@ -18,13 +18,15 @@ import java.util.List;
 
 /**
  * The directory of endorsed Reflective Supervision/Consultation providers: RSC hours count only from an endorsee in
- * one of these categories (docs/architecture.md, Domain rules), so applicants look their provider up here. Browsed by state, a
- * page at a time.
+ * one of the providers' categories or holding the Endorsed Reflective Supervisor add-on
+ * ({@link ReflectiveSupervisionProviders}), so applicants look their provider up here. Browsed by state, a page at a
+ * time.
  */
 @RestController
 class ReflectiveSupervisionProviderResource {
 
-    static final List<String> PROVIDER_CATEGORIES = ReflectiveSupervisionProviders.categoryAbbreviations();
+    private static final List<String> PROVIDER_CATEGORIES = ReflectiveSupervisionProviders.categoryAbbreviations();
+    private static final List<String> PROVIDER_ADD_ONS = List.of(ReflectiveSupervisionProviders.ADD_ON.abbreviation());
 
     private final Registry registry;
 
@@ -39,6 +41,6 @@ class ReflectiveSupervisionProviderResource {
             @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Registry.MAX_PAGE_SIZE) int size) {
         return RegistryResource.page(registry.search(
-                new RegistrySearch(name, state, PROVIDER_CATEGORIES, page, size)), page);
+                new RegistrySearch(name, state, PROVIDER_CATEGORIES, PROVIDER_ADD_ONS, page, size)), page);
     }
 }

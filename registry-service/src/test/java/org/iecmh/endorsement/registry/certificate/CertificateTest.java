@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ class CertificateTest {
             "Zoë Łukasz Nguyễn 王"})
     void aNameInAnyScriptPrintsAsWrittenAndReadsBackFromThePdf(String name) throws Exception {
         RegistryEntry entry = new RegistryEntry(name, "IFA", "MA", "MA-000001",
-                LocalDate.of(2026, 11, 22), LocalDate.of(2027, 12, 31));
+                LocalDate.of(2026, 11, 22), LocalDate.of(2027, 12, 31), List.of());
 
         byte[] pdf = Certificate.pdf(entry, "Asociación Ñandú de Salud Mental Infantil",
                 "https://registry.example.org/x");

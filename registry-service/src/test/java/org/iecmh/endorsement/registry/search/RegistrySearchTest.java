@@ -122,6 +122,7 @@ class RegistrySearchTest {
                 .append(" OFFSET ").append(search.page() * search.size());
         return jdbc.query(sql.toString(), (rs, n) -> new RegistryEntry(rs.getString("name"), rs.getString("category"),
                 rs.getString("state"), rs.getString("endorsement_number"), rs.getDate("endorsed_since").toLocalDate(),
-                rs.getDate("valid_through").toLocalDate()), arguments.toArray());
+                rs.getDate("valid_through").toLocalDate(), List.of((String[]) rs.getArray("add_ons").getArray())),
+                arguments.toArray());
     }
 }
