@@ -36,8 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,6 +73,12 @@ public class RegistryRebuild implements DisposableBean {
     private final Map<String, Object> client;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "registry-rebuild"));
+    /** Applies a poll's events while the rebuild reads the next (see {@link #readUpTo}). */
+    private final ExecutorService applier = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "registry-rebuild-writes");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicReference<RebuildProgress> latest = new AtomicReference<>();
 
     RegistryRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, Registry registry,
@@ -119,7 +127,7 @@ public class RegistryRebuild implements DisposableBean {
             latest.updateAndGet(p -> new RebuildProgress(p.id(), p.state(), 0, toRead, 0, p.startedAt(), null, null));
             at[0] = System.nanoTime();
             for (String topic : TOPICS) {
-                readUpTo(consumer, ends, names.topic(topic));
+                readUpTo(consumer, ends, names.topic(topic), true);
             }
             at[1] = System.nanoTime();
             deferredIndexes.forEach(jdbc::execute);
@@ -128,7 +136,7 @@ public class RegistryRebuild implements DisposableBean {
                 jdbc.execute("LOCK TABLE " + LIVE + ", " + LIVE_PENDING + " IN EXCLUSIVE MODE");
                 Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
                 for (String topic : TOPICS) {
-                    readUpTo(consumer, now, names.topic(topic));
+                    readUpTo(consumer, now, names.topic(topic), false);
                 }
                 jdbc.execute("ALTER TABLE " + LIVE + " RENAME TO " + REPLACED);
                 jdbc.execute("ALTER TABLE " + LIVE_PENDING + " RENAME TO " + REPLACED + "_pending");
@@ -197,14 +205,18 @@ public class RegistryRebuild implements DisposableBean {
 
     /**
      * Reads the topic's partitions until each reaches its end in {@code ends}: each poll's events are applied in one
-     * transaction, with batched statements (see {@link Registry#applyAll}).
+     * transaction, with batched statements (see {@link Registry#applyAll}). {@code pipelined}, a poll's events are
+     * applied by a thread of their own, in a transaction of their own, while the next poll's are read and decoded
+     * (one poll at a time, in order); otherwise in the transaction of the calling thread.
      */
-    private void readUpTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, String topic) {
+    private void readUpTo(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends, String topic,
+                          boolean pipelined) {
         List<TopicPartition> mine = ends.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
         consumer.pause(ends.keySet().stream().filter(p -> !p.topic().equals(topic)).toList());
         consumer.resume(mine);
         long counted = System.nanoTime();
         long entries = latest.get().entries();
+        Future<?> applying = null;
         while (mine.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
             List<ReceivedEvent> events = new ArrayList<>(batch.count());
@@ -214,7 +226,12 @@ public class RegistryRebuild implements DisposableBean {
                     read(record).ifPresent(events::add);
                 }
             }
-            transaction.executeWithoutResult(status -> rebuilt.applyAll(events));
+            if (pipelined) {
+                await(applying);
+                applying = applier.submit(() -> transaction.executeWithoutResult(status -> rebuilt.applyAll(events)));
+            } else {
+                transaction.executeWithoutResult(status -> rebuilt.applyAll(events));
+            }
             mine.stream().filter(p -> consumer.position(p) > ends.get(p)).forEach(p -> consumer.seek(p, ends.get(p)));
             // Counting the entries reads the whole new table: a few times a second is enough to show progress.
             if (System.nanoTime() - counted > COUNT_EVERY_NANOS) {
@@ -223,6 +240,23 @@ public class RegistryRebuild implements DisposableBean {
             }
             long entriesSoFar = entries;
             latest.updateAndGet(p -> p.read(events.size(), entriesSoFar));
+        }
+        await(applying);
+    }
+
+    /** Waits until the events handed to the applying thread are applied; throws what applying them threw. */
+    private static void await(Future<?> applying) {
+        if (applying == null) {
+            return;
+        }
+        try {
+            applying.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a rebuild's events were applied", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("Applying a rebuild's events failed", e.getCause());
         }
     }
 
@@ -267,5 +301,6 @@ public class RegistryRebuild implements DisposableBean {
     @Override
     public void destroy() {
         worker.shutdownNow();
+        applier.shutdownNow();
     }
 }

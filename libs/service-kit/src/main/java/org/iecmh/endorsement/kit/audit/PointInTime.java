@@ -120,8 +120,8 @@ public class PointInTime {
     }
 
     /**
-     * The tables (of the array parameter) whose twin (in the schema of the next parameter) is missing, or has other
-     * columns than the live table (in the schema of the one after).
+     * The tables whose twin is missing, or has other columns than the live table. Its parameters: the tables, the
+     * twins' schema, the live tables' schema and the twins' schema again.
      */
     private static final String UNMATCHED = """
             SELECT t FROM unnest(?::text[]) AS t
