@@ -15,8 +15,8 @@ function here() {
 
 /**
  * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body (or body,
- * such as a file, as it is, with its contentType), an idempotency key (for requests that move money) as
- * Idempotency-Key. Answers { status, ok, body, headers }, or with raw the fetch Response itself (for files and
+ * such as a file, as it is, with its contentType), an idempotency key (for requests that create something or move
+ * money) as Idempotency-Key. Answers { status, ok, body, headers }, or with raw the fetch Response itself (for files and
  * streams). Without a session, or once the token has expired, the
  * browser goes to sign in and comes back to this page; the promise then never settles.
  */
@@ -52,6 +52,27 @@ export async function callApi(path, {
     return new Promise(() => {});
   }
   return raw ? response : parsed(response);
+}
+
+/**
+ * Idempotency keys for requests that create something, one per kind of request: the same values sent again after no
+ * answer keep their key, so the platform stores them once; other values, or any sent again once answered, get a new
+ * one.
+ */
+export function requestKeys() {
+  const pending = new Map();
+  return {
+    keyFor(kind, request) {
+      const signature = JSON.stringify(request);
+      if (!pending.has(kind) || pending.get(kind).signature !== signature) {
+        pending.set(kind, { signature, key: crypto.randomUUID() });
+      }
+      return pending.get(kind).key;
+    },
+    answered(kind) {
+      pending.delete(kind);
+    },
+  };
 }
 
 /**

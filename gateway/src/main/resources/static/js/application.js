@@ -3,7 +3,7 @@
 // their statuses; submission; then the fees, the review and the exam as they progress; withdrawal.
 import { onLanguage, t, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
-import { callApi, showProblem, clearProblems } from './api.js';
+import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const DOMAINS = ['THEORETICAL_FOUNDATIONS', 'LAW_REGULATION_AND_AGENCY_POLICY', 'SYSTEMS_EXPERTISE',
@@ -189,6 +189,9 @@ function stopCorrecting(section) {
   renderSection(section);
 }
 
+// A new entry sent again after no answer (the network, a restart) keeps its key and is recorded once.
+const keys = requestKeys();
+
 async function saveEntry(event, section) {
   event.preventDefault();
   const form = event.target;
@@ -198,8 +201,10 @@ async function saveEntry(event, section) {
   submit.disabled = true;
   announce(status, t('app.saving'));
   try {
+    const json = valuesOf(form, section.fields);
     const answer = await callApi(`${base}/portfolio/${section.path}${entryId ? `/${encodeURIComponent(entryId)}` : ''}`,
-      { method: entryId ? 'PUT' : 'POST', json: valuesOf(form, section.fields) });
+      { method: entryId ? 'PUT' : 'POST', json, idempotencyKey: entryId ? undefined : keys.keyFor(section.key, json) });
+    keys.answered(section.key);
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
       showProblem(form, answer.body);

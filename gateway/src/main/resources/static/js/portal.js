@@ -3,7 +3,7 @@
 // the association's guidance.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
-import { callApi, showProblem, clearProblems } from './api.js';
+import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, statusTag, announce } from './portal-kit.js';
 
 // The Alliance's categories, each in its Infant (0-3) and Early Childhood (3-6) form, and the guidance that says
@@ -115,6 +115,9 @@ async function load() {
   render();
 }
 
+// A start sent again after no answer (the network, a restart) keeps its key and starts one application.
+const keys = requestKeys();
+
 async function start(event) {
   event.preventDefault();
   clearProblems(form);
@@ -128,7 +131,9 @@ async function start(event) {
     stateOfResidence: form.elements.stateOfResidence.value.trim().toUpperCase(),
   };
   try {
-    const answer = await callApi('/api/applications', { method: 'POST', json });
+    const answer = await callApi('/api/applications',
+      { method: 'POST', json, idempotencyKey: keys.keyFor('start', json) });
+    keys.answered('start');
     if (answer.ok) {
       location.assign(`/application.html?id=${encodeURIComponent(answer.body.applicationId)}`);
       return;

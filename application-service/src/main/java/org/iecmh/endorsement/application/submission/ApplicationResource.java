@@ -95,8 +95,10 @@ class ApplicationResource {
                     + category.title() + " (" + category.abbreviation() + ")");
         }
         if (views.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
-            throw new DomainRuleViolation("one-application-in-progress",
-                    "An application is already in progress; one category at a time");
+            // The one in progress may be this key's, stored by its first request since it was looked for above.
+            return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok)
+                    .orElseThrow(() -> new DomainRuleViolation("one-application-in-progress",
+                            "An application is already in progress; one category at a time"));
         }
         LocalDate today = policies.today(actor.tenantId(), clock);
         MembershipToApply membership = association.membershipOn(today).membershipRequiredToApply()

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  *       ({@code POST /v1/payment_intents/{id}/confirm});</li>
  *   <li>on success, the {@code payment_intent.succeeded} event goes to the platform's webhook, signed in
  *       {@code Stripe-Signature} ({@code t=<seconds>,v1=<HMAC-SHA256 of "t.body">} with the webhook secret), and is
- *       sent again until it is acknowledged, as Stripe does.</li>
+ *       sent again until it is acknowledged, as Stripe does in live mode: after 1 s, then twice as long each time up
+ *       to an hour between tries, for three days.</li>
  * </ul>
  * Stripe's test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined. The card fields are plain inputs
  * in the page rather than Stripe's iframe.
@@ -56,14 +57,16 @@ public final class CardProcessorStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONFIRM = Pattern.compile("/v1/payment_intents/(pi_[A-Za-z0-9]+)/confirm");
-    private static final Duration[] WEBHOOK_RETRIES = {Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(30), Duration.ofMinutes(2)};
+    private static final Duration FIRST_WEBHOOK_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_WEBHOOK_WAIT = Duration.ofHours(1);
+    private static final Duration WEBHOOK_RETRIES_FOR = Duration.ofDays(3);
 
     private final HttpServer server;
     private final String webhookUrl;
     private final Map<String, Map<String, Object>> intents = new ConcurrentHashMap<>();
     private final Map<String, String> intentByIdempotencyKey = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService webhooks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    // Several at once, as Stripe sends them: one slow answer does not hold the others back.
+    private final ScheduledExecutorService webhooks = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "card-processor-webhooks");
         thread.setDaemon(true);
         return thread;
@@ -147,39 +150,50 @@ public final class CardProcessorStandIn implements AutoCloseable {
             return;
         }
         Map<String, String> form = form(exchange.getRequestBody());
-        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-        String id = key == null ? null : intentByIdempotencyKey.get(key);
-        if (id == null) {
-            long amount;
-            try {
-                amount = Long.parseLong(form.getOrDefault("amount", ""));
-            } catch (NumberFormatException e) {
-                error(exchange, 400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: amount");
-                return;
-            }
-            id = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-            Map<String, Object> intent = new LinkedHashMap<>();
-            intent.put("id", id);
-            intent.put("object", "payment_intent");
-            intent.put("amount", amount);
-            intent.put("amount_received", 0);
-            intent.put("currency", form.getOrDefault("currency", "usd"));
-            intent.put("description", form.get("description"));
-            intent.put("status", "requires_payment_method");
-            intent.put("client_secret", id + "_secret_" + UUID.randomUUID().toString().replace("-", ""));
-            Map<String, String> metadata = new LinkedHashMap<>();
-            form.forEach((name, value) -> {
-                if (name.startsWith("metadata[") && name.endsWith("]")) {
-                    metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
-                }
-            });
-            intent.put("metadata", metadata);
-            intents.put(id, intent);
-            if (key != null) {
-                intentByIdempotencyKey.put(key, id);
-            }
+        long amount;
+        try {
+            amount = Long.parseLong(form.getOrDefault("amount", ""));
+        } catch (NumberFormatException e) {
+            error(exchange, 400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: amount");
+            return;
         }
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        // Two requests with one key at once (a client retrying while its first request is still on its way) make one
+        // intent, as at Stripe.
+        String id = key == null ? newIntent(form, amount)
+                : intentByIdempotencyKey.computeIfAbsent(key, k -> newIntent(form, amount));
         json(exchange, 200, intents.get(id));
+    }
+
+    private String newIntent(Map<String, String> form, long amount) {
+        String id = "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        Map<String, Object> intent = new LinkedHashMap<>();
+        intent.put("id", id);
+        intent.put("object", "payment_intent");
+        intent.put("amount", amount);
+        intent.put("amount_received", 0);
+        intent.put("currency", form.getOrDefault("currency", "usd"));
+        intent.put("description", form.get("description"));
+        intent.put("status", "requires_payment_method");
+        intent.put("client_secret", id + "_secret_" + UUID.randomUUID().toString().replace("-", ""));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]")) {
+                metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+            }
+        });
+        intent.put("metadata", metadata);
+        intents.put(id, intent);
+        return id;
+    }
+
+    /** The invoice each succeeded payment was for (its {@code invoice_id} metadata), one entry per payment taken. */
+    public List<String> succeededPaymentsByInvoice() {
+        return intents.values().stream().filter(intent -> {
+            synchronized (intent) {
+                return "succeeded".equals(intent.get("status"));
+            }
+        }).map(intent -> String.valueOf(((Map<?, ?>) intent.get("metadata")).get("invoice_id"))).toList();
     }
 
     private void confirm(HttpExchange exchange, String id) throws IOException {
@@ -218,11 +232,11 @@ public final class CardProcessorStandIn implements AutoCloseable {
         event.put("type", "payment_intent.succeeded");
         event.put("created", Instant.now().getEpochSecond());
         event.put("data", Map.of("object", intent));
-        deliver(JSON.writeValueAsString(event), 0);
+        deliver(JSON.writeValueAsString(event), Instant.now(), Duration.ZERO);
     }
 
-    /** Sends the event now, and again later while the platform does not acknowledge it. */
-    private void deliver(String event, int attempt) {
+    /** Sends the event after {@code wait}, and again later while the platform does not acknowledge it. */
+    private void deliver(String event, Instant first, Duration wait) {
         webhooks.schedule(() -> {
             long now = Instant.now().getEpochSecond();
             String signature = "t=" + now + ",v1=" + hmac(now + "." + event);
@@ -238,10 +252,11 @@ public final class CardProcessorStandIn implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (status / 100 != 2 && attempt < WEBHOOK_RETRIES.length) {
-                deliver(event, attempt + 1);
+            if (status / 100 != 2 && Instant.now().isBefore(first.plus(WEBHOOK_RETRIES_FOR))) {
+                Duration next = wait.isZero() ? FIRST_WEBHOOK_RETRY : wait.multipliedBy(2);
+                deliver(event, first, next.compareTo(LONGEST_WEBHOOK_WAIT) > 0 ? LONGEST_WEBHOOK_WAIT : next);
             }
-        }, attempt == 0 ? 0 : WEBHOOK_RETRIES[attempt - 1].toMillis(), TimeUnit.MILLISECONDS);
+        }, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String hmac(String signed) {

@@ -28,6 +28,22 @@ final class LocalJvm implements AutoCloseable {
     }
 
     static LocalJvm start(String name, Path jar, int port, List<String> arguments, Path log, Duration timeout) {
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port));
+        all.addAll(arguments);
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(name, jar, all, List.of(port), log, timeout);
+    }
+
+    /**
+     * Starts {@code java -jar jar arguments...} and returns once every one of {@code ports} answers its readiness
+     * probe. The log is appended to, so that a JVM started again keeps the lines of the one before.
+     */
+    static LocalJvm start(String name, Path jar, List<String> arguments, List<Integer> ports, Path log,
+                          Duration timeout) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + name + " jar at " + jar.toAbsolutePath()
                     + ": build it first with ./mvnw package -DskipTests");
@@ -37,27 +53,29 @@ final class LocalJvm implements AutoCloseable {
             // The client compiler alone starts an application sooner; IECMH_LOCAL_JIT=full (bench/run) keeps both.
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(List.of("-Xshare:auto", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of("-Xshare:auto", "-jar", jar.toString()));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             LocalJvm jvm = new LocalJvm(name, process);
-            jvm.awaitReady(port, log, timeout);
+            Instant deadline = Instant.now().plus(timeout);
+            for (int port : ports) {
+                jvm.awaitReady(port, log, deadline, timeout);
+            }
             return jvm;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the " + name, e);
         }
     }
 
-    private void awaitReady(int port, Path log, Duration timeout) {
+    private void awaitReady(int port, Path log, Instant deadline, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest readiness = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2))
                 .build();
-        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The " + name + " stopped while starting; see " + log);
@@ -82,6 +100,24 @@ final class LocalJvm implements AutoCloseable {
         close();
         throw new IllegalStateException("The " + name + " was not ready within " + timeout.toSeconds() + " s; see "
                 + log);
+    }
+
+    /** The processor time the JVM has used so far (zero where the system does not say). */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Kills the JVM at once, as {@code kill -9} does: no shutdown hook runs, nothing in flight finishes. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The " + name + " did not die within 30 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String javaExecutable() {

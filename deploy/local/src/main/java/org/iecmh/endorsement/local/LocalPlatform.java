@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code .local-data/} between runs, the local identity provider, the five services and the gateway.
  * {@code --reset} starts from empty. {@code --clock <instant>} starts every service at that instant and lets time
  * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time). Ctrl-C
- * stops everything cleanly.
+ * stops everything cleanly. {@code services ...} starts the five services alone instead (see {@link LocalServices}).
  */
 public final class LocalPlatform {
 
@@ -40,6 +40,10 @@ public final class LocalPlatform {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("services")) {
+            LocalServices.main(List.of(args).subList(1, args.length));
+            return;
+        }
         long started = System.nanoTime();
         List<String> arguments = List.of(args);
         Path data = Path.of(System.getProperty("iecmh.local.data", ".local-data")).toAbsolutePath();

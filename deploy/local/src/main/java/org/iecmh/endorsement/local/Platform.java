@@ -75,20 +75,44 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Infrastructure infrastructure, Ports ports, Path gatewayJar, Path logDirectory,
                                  List<String> extraArguments, List<String> extraGatewayArguments) {
-        // One JVM has one logging configuration: five applications starting at once must not each reinitialise it.
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        Map<String, String> routes = new LinkedHashMap<>();
-        SERVICES.forEach(s -> routes.put(s.name(), "http://localhost:" + ports.services().get(s.name())));
-        List<String> gatewayArguments = new ArrayList<>(List.of(ISSUER_URI + infrastructure.issuerUri(),
+        List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--iecmh.gateway.shared-counts.url=" + infrastructure.jdbcUrlOfDatabase().apply(GATEWAY_DATABASE),
                 "--iecmh.gateway.shared-counts.username=" + infrastructure.username(),
                 "--iecmh.gateway.shared-counts.password=" + infrastructure.password()));
-        routes.forEach((service, url) -> gatewayArguments.add("--iecmh.routes." + service + "=" + url));
         gatewayArguments.addAll(extraGatewayArguments);
         CompletableFuture<LocalJvm> gateway = CompletableFuture.supplyAsync(() -> LocalJvm.start("gateway",
-                gatewayJar, ports.gateway(), gatewayArguments, logDirectory.resolve("gateway.log"),
-                Duration.ofSeconds(120)));
+                gatewayJar, ports.gateway(), gatewayArguments(infrastructure.issuerUri(), ports, gatewayArguments),
+                logDirectory.resolve("gateway.log"), Duration.ofSeconds(120)));
+        try {
+            Map<String, ConfigurableApplicationContext> running = startContexts(infrastructure, ports, extraArguments);
+            return new Platform(running, gateway.join(), ports);
+        } catch (RuntimeException failed) {
+            gateway.thenAccept(LocalJvm::close);
+            throw failed;
+        }
+    }
 
+    /**
+     * Starts the five services alone, in this JVM, without a gateway (one runs elsewhere, routing to
+     * {@code ports}), and returns when all of them are ready and know the seed's associations.
+     */
+    public static Platform startServices(Infrastructure infrastructure, Ports ports, List<String> extraArguments) {
+        return new Platform(startContexts(infrastructure, ports, extraArguments), null, ports);
+    }
+
+    /** What the gateway needs to check tokens and find each service. */
+    static List<String> gatewayArguments(String issuerUri, Ports ports, List<String> extraGatewayArguments) {
+        List<String> arguments = new ArrayList<>(List.of(ISSUER_URI + issuerUri));
+        SERVICES.forEach(s -> arguments.add("--iecmh.routes." + s.name() + "=http://localhost:"
+                + ports.services().get(s.name())));
+        arguments.addAll(extraGatewayArguments);
+        return arguments;
+    }
+
+    private static Map<String, ConfigurableApplicationContext> startContexts(Infrastructure infrastructure, Ports ports,
+                                                                             List<String> extraArguments) {
+        // One JVM has one logging configuration: five applications starting at once must not each reinitialise it.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         Map<String, CompletableFuture<ConfigurableApplicationContext>> starting = new LinkedHashMap<>();
         for (Service service : SERVICES) {
             List<String> arguments = new ArrayList<>(List.of(
@@ -119,11 +143,10 @@ public final class Platform implements AutoCloseable {
                 running.put(entry.getKey(), entry.getValue().join());
             }
             SeededAssociations.awaitReceived(running.values());
-            return new Platform(running, gateway.join(), ports);
+            return running;
         } catch (RuntimeException failed) {
             running.values().forEach(ConfigurableApplicationContext::close);
             starting.values().forEach(f -> f.thenAccept(ConfigurableApplicationContext::close));
-            gateway.thenAccept(LocalJvm::close);
             throw failed;
         }
     }
@@ -140,10 +163,12 @@ public final class Platform implements AutoCloseable {
         return services.get(name);
     }
 
-    /** Stops the gateway, then the services in the reverse order of the list. */
+    /** Stops the gateway (where this platform started one), then the services in the reverse order of the list. */
     @Override
     public void close() {
-        gateway.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(services.values());
         for (int i = contexts.size() - 1; i >= 0; i--) {
             contexts.get(i).close();

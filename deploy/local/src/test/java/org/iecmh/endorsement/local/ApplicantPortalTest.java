@@ -83,6 +83,9 @@ class ApplicantPortalTest {
         browser.await("the new application", page -> page.getCurrentUrl().contains("/application.html?id=")
                 && page.findElement(By.id("app-heading")).getText().startsWith("My application: "));
         applicationId = driver().getCurrentUrl().replaceAll(".*[?&]id=([^&#]+).*", "$1");
+        // The page sent the start with an Idempotency-Key, which names the application (a name-based id), so that a
+        // start sent again after no answer starts no second one.
+        assertThat(java.util.UUID.fromString(applicationId).version()).isEqualTo(3);
         assertThat(text("app-heading")).isEqualTo("My application: Infant Family Associate (IFA)");
         assertThat(text("summary-facts")).contains("Draft", NAME, "rosa.portal@example.org");
     }
@@ -103,6 +106,10 @@ class ApplicantPortalTest {
         click("#education-submit");
         browser.await("education met", page -> missing().size() == 2);
         assertThat(text("education-entries")).contains("Associate in Early childhood, Bunker Hill Community College, 2018");
+        // Sent with an Idempotency-Key too: the entry's id is the one the key names.
+        String entryId = RunningPlatform.get().signedIn(APPLICANT, "ma")
+                .get("/api/applications/" + applicationId + "/portfolio").at("/0/entryId");
+        assertThat(java.util.UUID.fromString(entryId).version()).isEqualTo(3);
         assertThat(text("app-status")).contains("Added.", "2 requirement(s) still missing.");
 
         click("#trainings-summary");
