@@ -4,6 +4,7 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.core.ConditionTimeoutException;
 import org.iecmh.endorsement.testkit.LocalIssuer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -71,9 +72,21 @@ final class PlatformUnderFaults implements AutoCloseable {
         this.cards = CardProcessorStandIn.start(0, gatewayUrl() + "/api/payments/card-webhooks");
     }
 
-    /** Starts every part from empty: PostgreSQL, Kafka and the SMTP server, then the gateway and the services. */
+    /**
+     * Starts every part from empty: PostgreSQL, Kafka and the SMTP server, then the gateway and the services. The data
+     * and logs of the run before are kept beside, in {@code <data>-before}, to look into.
+     */
     static PlatformUnderFaults start(Path data, Path localJar, Path gatewayJar) {
-        delete(data);
+        quietAboutConnectionsCutByAKill();
+        Path before = data.resolveSibling(data.getFileName() + "-before");
+        delete(before);
+        if (Files.exists(data)) {
+            try {
+                Files.move(data, before);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         PlatformUnderFaults platform = new PlatformUnderFaults(data, localJar);
         platform.smtp.start();
         // A commit is durable when it is answered, as on a production server: the embedded server's asynchronous
@@ -143,7 +156,12 @@ final class PlatformUnderFaults implements AutoCloseable {
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--iecmh.mail.deliver-every=PT0.5S",
                 // A mail claimed by a JVM that was killed waits for its claim to run out before another sends it.
-                "--iecmh.mail.claim-for=PT30S"));
+                "--iecmh.mail.claim-for=PT30S",
+                // Each service's own answer to each request, by the gateway's request id, to tell whose a fault was.
+                "--server.tomcat.accesslog.enabled=true",
+                "--server.tomcat.accesslog.directory=" + data.resolve("logs").toAbsolutePath(),
+                "--server.tomcat.accesslog.prefix=${spring.application.name}",
+                "--server.tomcat.accesslog.pattern=%t %{X-Request-Id}i %r %s %D"));
         arguments.addAll(cards.paymentServiceArguments());
         services = LocalJvm.start("services", localJar, arguments, List.copyOf(servicePorts.values()),
                 data.resolve("logs/services.log"), START);
@@ -158,13 +176,20 @@ final class PlatformUnderFaults implements AutoCloseable {
 
     /**
      * Crashes PostgreSQL (an immediate shutdown), keeps it down until the clients have felt it (a request of theirs was
-     * answered with an error, or not at all, since), and starts it again on the same port and data.
+     * answered with an error, or not at all, since) or for at most half a minute, and starts it again on the same port
+     * and data.
      */
     void crashPostgres() {
         long before = PatientClient.RETRIES.get();
         postgresCpuBefore = postgresCpuBefore.plus(postgres.cpu());
-        postgres.crashAndRestart(() -> await("a client to feel the database gone").atMost(Duration.ofSeconds(60))
-                .until(() -> PatientClient.RETRIES.get() > before));
+        postgres.crashAndRestart(() -> {
+            try {
+                await("a client to feel the database gone").atMost(Duration.ofSeconds(30))
+                        .until(() -> PatientClient.RETRIES.get() > before);
+            } catch (ConditionTimeoutException noClientAsked) {
+                // Down long enough: no client happened to ask meanwhile.
+            }
+        });
     }
 
     /** The processor time each part used so far: the services' JVMs, the gateway, PostgreSQL, and this JVM. */
@@ -203,6 +228,23 @@ final class PlatformUnderFaults implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         smtp.stop();
+    }
+
+    /**
+     * The SMTP server's thread for a connection ends with an exception when the JVM at the other end is killed; one line
+     * says so, rather than its stack trace.
+     */
+    private static void quietAboutConnectionsCutByAKill() {
+        Thread.UncaughtExceptionHandler otherwise = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (thread.getName().startsWith("smtp:") && e.getCause() instanceof java.net.SocketException) {
+                System.out.println("[faults] SMTP connection cut: " + thread.getName());
+            } else if (otherwise != null) {
+                otherwise.uncaughtException(thread, e);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, e);
+            }
+        });
     }
 
     private static int freePort() {

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.kit;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -30,7 +31,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +129,40 @@ class WritePathTest {
         // The same command without the fault is stored as if nothing had happened.
         String id = submit("person-failing", "Fay Failing").at("/id");
         assertThat(chain.verifyStream(id).intact()).isTrue();
+    }
+
+    @Test
+    void aCommandWhoseConnectionDiesLeavesNoTransactionBehindForTheNextCommandOnItsThread(
+            @Autowired DataSource dataSource, @Autowired CommandGateway commands) {
+        String first = submit("person-cut", "Cy Cut").at("/id");
+        String second = submit("person-next", "Nia Next").at("/id");
+        // The command's connection is cut by the server before the command reads anything, as when the database
+        // crashes under it.
+        Registration injection = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Integer backend = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+            try (Connection other = dataSource.getConnection(); Statement cut = other.createStatement()) {
+                cut.execute("SELECT pg_terminate_backend(" + backend + ", 5000)");
+            }
+            return chain.proceed();
+        });
+        Throwable failed = null;
+        try {
+            commands.sendAndWait(new SampleSubmission.Rename(first, "Cy Renamed"),
+                    AuditMetadata.of("ma", "applicant-1", "APPLICANT"));
+        } catch (RuntimeException e) {
+            failed = e;
+        } finally {
+            injection.cancel();
+        }
+        assertThat(failed).as("the command whose connection died").isNotNull();
+        assertThat(TransactionSynchronizationManager.hasResource(dataSource))
+                .as("a transaction left bound to the thread").isFalse();
+
+        // The next command on the same thread is stored, in a transaction of its own.
+        commands.sendAndWait(new SampleSubmission.Rename(second, "Nia Renamed"),
+                AuditMetadata.of("ma", "applicant-1", "APPLICANT"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, second)).isEqualTo(2);
     }
 
     @Test
