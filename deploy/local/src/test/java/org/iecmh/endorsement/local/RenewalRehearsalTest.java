@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,6 +128,11 @@ class RenewalRehearsalTest {
         browser.await("the renewal submitted", page -> text("renewal-state")
                 .equals("Your renewal was submitted; the association reviews it."));
         Accessibility.assertNoSeriousViolations(driver(), "an endorsement whose renewal is submitted");
+        await("the mail that the renewal was received").atMost(RunningPlatform.HOP)
+                .until(() -> RealInfrastructure.smtp().receivedFor(MAIL).size() == 5);
+        MimeMessage received = RealInfrastructure.smtp().receivedFor(MAIL).get(4);
+        assertThat(received.getSubject()).isEqualTo("Endorsement " + NUMBER + ": we received your renewal");
+        assertThat(SmtpServer.plainText(received)).contains("/endorsement.html?number=" + NUMBER);
 
         // The coordinator, in the browser: opens it and approves; it runs to the close of the 2030 window.
         signOut();
@@ -136,6 +142,16 @@ class RenewalRehearsalTest {
         driver().findElement(By.cssSelector("#approve-renewal-form button[type=submit]")).click();
         browser.await("the renewal approved", page -> text("renewal-status").startsWith("The renewal is approved"));
         assertThat(coordinator.get("/api/endorsements/" + NUMBER).at("/validThrough")).isEqualTo("2030-12-31");
+        await("the mail that it is renewed").atMost(RunningPlatform.HOP)
+                .until(() -> RealInfrastructure.smtp().receivedFor(MAIL).size() == 6);
+        MimeMessage renewed = RealInfrastructure.smtp().receivedFor(MAIL).get(5);
+        assertThat(renewed.getSubject()).isEqualTo("Endorsement " + NUMBER + " is renewed");
+        assertThat(SmtpServer.plainText(renewed)).contains("/endorsement.html?number=" + NUMBER);
+        List<String> messageIds = new ArrayList<>();
+        for (MimeMessage mail : RealInfrastructure.smtp().receivedFor(MAIL)) {
+            messageIds.add(mail.getMessageID());
+        }
+        assertThat(messageIds).as("each mail once").doesNotHaveDuplicates();
     }
 
     @Test
