@@ -45,13 +45,19 @@ public class MailPreferences {
         return updated == 1;
     }
 
-    /** What {@code person} chose in the association, if they chose anything. */
+    /**
+     * What {@code person} chose in the association; where they never chose there, their newest choice in another
+     * association on the platform, so that an endorsee who moves keeps their address and language. A choice left to
+     * each step in this association (both null) stands.
+     */
     public Optional<Chosen> of(String tenantId, String person) {
         if (person == null) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT email_address, language FROM mail_preference WHERE tenant_id = ? AND person = ?",
-                (rs, n) -> new Chosen(rs.getString(1), rs.getString(2)), tenantId, person).stream().findFirst();
+        return jdbc.query("""
+                SELECT email_address, language FROM mail_preference WHERE person = ?
+                ORDER BY tenant_id = ? DESC, changed_at DESC LIMIT 1""",
+                (rs, n) -> new Chosen(rs.getString(1), rs.getString(2)), person, tenantId).stream().findFirst();
     }
 
     private static String blankAsNull(String value) {

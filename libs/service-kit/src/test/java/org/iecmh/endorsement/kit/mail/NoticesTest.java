@@ -169,6 +169,22 @@ class NoticesTest {
         assertThat(smtp.receivedFor("old@example.org")).isEmpty();
     }
 
+    @Test
+    void aPersonsChoiceInOneAssociationFollowsThemToAnotherWhereTheyChoseNothing() {
+        String first = association(List.of());
+        String second = association(List.of());
+        String person = "mover-" + UUID.randomUUID().toString().substring(0, 8);
+        String personal = person + "@home.example.org";
+        PublishedAssociations.publishMailPreferences(environment, first, person, personal, "es");
+
+        submit(second, person, "Iñaki");
+
+        await().atMost(WAIT).until(() -> smtp.receivedFor(personal).size() == 2);
+        assertThat(smtp.receivedFor(personal)).extracting(SmtpServer::subject).containsExactly("Bienvenida, Iñaki",
+                "Recibida, Iñaki");
+        assertThat(smtp.receivedFor(person + "@work.example.org")).isEmpty();
+    }
+
     /** An association of its own for the story, with the notices it switched off. */
     private String association(List<String> noticesOff) {
         String code = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
