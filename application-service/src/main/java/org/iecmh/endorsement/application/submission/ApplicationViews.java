@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -87,6 +88,8 @@ public class ApplicationViews {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** Writes an entry as its column keeps it; made once, as every entry of a rebuild or a replay is written. */
+    private final ObjectWriter entryWriter;
     private final RowMapper<ApplicationView> row;
 
     private final TenantPolicies policies;
@@ -95,6 +98,7 @@ public class ApplicationViews {
                      TenantPolicies policies) {
         this.jdbc = jdbc;
         this.json = json;
+        this.entryWriter = json.writerFor(PortfolioEntry.class);
         this.policies = policies;
         this.row = (rs, n) -> new ApplicationView(
                 rs.getString("application_id"), rs.getString("tenant_id"), rs.getString("person_id"),
@@ -262,7 +266,7 @@ public class ApplicationViews {
 
     private String write(PortfolioEntry entry) {
         try {
-            return json.writerFor(PortfolioEntry.class).writeValueAsString(entry);
+            return entryWriter.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a portfolio entry", e);
         }

@@ -3,8 +3,10 @@ package org.iecmh.endorsement.kit.eventstore;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -12,12 +14,15 @@ import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.audit.StoredEvent;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Axon's JDBC engine, storing each event with the hash that links it into its aggregate's chain in the same INSERT,
  * on the connection of the command's transaction: an event is never stored without its link, and storing never
- * takes a second connection.
+ * takes a second connection. An aggregate's events are read back as Axon reads them, their timestamps by
+ * {@link StoredTimestamp}.
  */
 class ChainedEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -46,6 +51,18 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
                 JdbcUtils.closeQuietly(connection);
             }
         });
+    }
+
+    /** As Axon's own, with a timestamp read by {@link StoredTimestamp} rather than Axon's general ISO parser. */
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
+        return new StoredDomainEvent<>(resultSet.getString(schema.typeColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                readTimeStamp(resultSet, schema.timestampColumn()).toString(),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
     }
 
     /** The row an event is stored as, with the exact bytes and timestamp text Axon's own statement would write. */

@@ -1,10 +1,8 @@
 package org.iecmh.endorsement.kit.eventstore;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -175,7 +173,7 @@ public class ReadModelRebuild {
                 while (rows.next()) {
                     String timestamp = rows.getString(6);
                     page.add(new TrackedDomainEventData<>(position.advanceTo(rows.getLong(1), timestamp),
-                            new GenericDomainEventEntry<>(rows.getString(2), rows.getString(3), rows.getLong(4),
+                            new StoredDomainEvent<>(rows.getString(2), rows.getString(3), rows.getLong(4),
                                     rows.getString(5), timestamp, rows.getString(7), rows.getString(8),
                                     rows.getBytes(9), rows.getBytes(10))));
                 }
@@ -203,7 +201,7 @@ public class ReadModelRebuild {
         /** The event at {@code next}, stored at {@code timestamp}: its token, which its handlers may be given. */
         TrackingToken advanceTo(long next, String timestamp) {
             long from = index < 0 ? Math.min(1, next) : index + 1;
-            if (next > from && DateTimeUtils.parseInstant(timestamp).isAfter(gapsAfter)) {
+            if (next > from && StoredTimestamp.parse(timestamp).isAfter(gapsAfter)) {
                 for (long empty = Math.max(from, next - MAX_GAP_OFFSET); empty < next; empty++) {
                     gaps.add(empty);
                 }
