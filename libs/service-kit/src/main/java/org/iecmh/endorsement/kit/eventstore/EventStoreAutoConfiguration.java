@@ -109,11 +109,15 @@ public class EventStoreAutoConfiguration {
         return ServiceKitSchema.migrate(dataSource);
     }
 
-    /** Jackson 2, configured once for everything Axon stores and everything the services publish. */
+    /**
+     * Jackson 2, configured once for everything Axon stores and everything the services publish; days and instants
+     * in the form they are written are read by {@link IsoDatesModule}.
+     */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(new IsoDatesModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
