@@ -29,14 +29,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -319,6 +328,34 @@ class AssociationServiceTest {
                 r -> ("wa:" + person).equals(KafkaTopics.key(r)) && json(r).get("sequence").asLong() == 1);
         assertThat(json(cleared).get("emailAddress").isNull()).isTrue();
         assertThat(json(cleared).get("language").isNull()).isTrue();
+
+        // The auditor reads both choices in the person's history and signed export; another association's does not.
+        ApiClient auditor = ApiClient.onPort(port).as("wa", "auditor-wa", "AUDITOR");
+        Response history = auditor.get("/api/audit/mail-preferences/people/" + person + "/events");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.body().get("events").findValuesAsText("type")).hasSize(2)
+                .allSatisfy(type -> assertThat(type).endsWith("MailPreferencesChosen"));
+        assertThat(history.body().get("events").get(0).get("payload").get("emailAddress").asText())
+                .isEqualTo("zoe.personal@example.org");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/audit/mail-preferences/people/" + person + "/export"));
+        auditor.identityHeaders().forEach(request::header);
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(zipEntries(export.body())).contains("events.jsonl", "manifest.json", "manifest.jws");
+        assertThat(ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR")
+                .get("/api/audit/mail-preferences/people/" + person + "/events").status()).isEqualTo(404);
+    }
+
+    private static List<String> zipEntries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     @Test
