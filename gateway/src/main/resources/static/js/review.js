@@ -59,16 +59,18 @@ async function load() {
     return false;
   }
   const app = application.body;
-  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts] = await Promise.all([
+  const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] = await Promise.all([
     get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
     get(`${base}/reviews`),
     isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
     isCoordinator() ? get(`${base}/history`) : null,
     WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
+    assigning ? get(`${base}/eligible-reviewers`) : null,
   ]);
   data = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
-    comments: comments || [], reviews: reviews || [], invoices, events, attempts,
+    comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],
   };
   render();
   return true;
@@ -81,6 +83,7 @@ function renderSummary() {
   const facts = [
     ...fact(t('review.category'), t(`category.${app.category}`)),
     ...fact(t('review.status'), statusTag(app.status)),
+    ...fact(t('review.submittedAt'), app.submittedAt ? formatInstant(app.submittedAt) : t('review.notSubmitted')),
     ...fact(t('review.statusSince'), formatInstant(app.statusSince)),
     ...fact(t('review.contact'), app.contactEmail || ''),
     ...fact(t('review.state'), app.stateOfResidence || ''),
@@ -142,6 +145,15 @@ function myReview() {
   return data.reviews.find((review) => review.reviewer === me.subject);
 }
 
+/** Offers the people the API says may review the application, by name; a choice already made is kept. */
+function reviewerOptions(select) {
+  const chosen = select.value;
+  select.replaceChildren(new Option(t('review.chooseReviewer'), ''), ...data.eligible.map((person) => new Option(
+    t('review.eligibleOption', { name: person.name || person.subject, category: t(`category.${person.category}`),
+      number: person.endorsementNumber }), person.subject)));
+  select.value = data.eligible.some((person) => person.subject === chosen) ? chosen : '';
+}
+
 function renderReviewers() {
   const { app, reviews } = data;
   $('reviewers').hidden = false;
@@ -153,6 +165,9 @@ function renderReviewers() {
       formatInstant(review.recordedAt), reviewComments(review)]))
     : el('p', {}, t('review.noReviewers')));
   $('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
+  reviewerOptions($('reviewer-first'));
+  reviewerOptions($('reviewer-second'));
+  $('no-eligible').hidden = data.eligible.length > 0;
   const mine = myReview();
   $('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
 }
@@ -424,7 +439,7 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
 });
 
 onSubmit('assign-form', 'review.saving', async (form) => {
-  const reviewers = [$('reviewer-first').value.trim(), $('reviewer-second').value.trim()];
+  const reviewers = [$('reviewer-first').value, $('reviewer-second').value];
   const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
     .filter(Boolean);
   if (blank.length) {
