@@ -15,8 +15,6 @@ const IN_REVIEW = ['IN_REVIEW', 'ON_HOLD'];
 const DECIDABLE = ['PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const FINAL = ['GRANTED', 'DENIED', 'WITHDRAWN'];
 const HOP_MS = 30_000;
-const ITEMS = ['relationships', 'development', 'observation', 'culture', 'reflection', 'supervision', 'collaboration',
-  'communication', 'ethics'];
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
@@ -223,22 +221,17 @@ function portfolioTable(title, kind, heads, cells) {
     : el('p', {}, t('review.noEntries'))];
 }
 
-function itemOrder(item) {
-  const index = ITEMS.indexOf(item);
-  return index < 0 ? ITEMS.length : index;
-}
-
 function ratingOf(rater) {
   const { rating } = rater;
   if (!rating) {
     return el('p', {}, t('review.noForm'));
   }
-  // The form's items in the order the form asks them; the API keeps answers in no particular order.
-  const answers = Object.entries(rating.answers).sort(([a], [b]) => itemOrder(a) - itemOrder(b));
+  // The form's items as the API words them in the page's language, in the order the form asks them.
+  const items = rater.items || Object.keys(rating.answers).map((itemId) => ({ id: itemId, text: itemId }));
   return el('div', {}, [
     el('p', {}, t('review.knownFor', { months: rating.knownForMonths })),
     table(t('review.formOf', { name: rater.name }), [t('review.item'), t('review.answer')],
-      answers.map(([item, answer]) => [label('item', item), label('answer', answer)])),
+      items.map((item) => [item.text, label('answer', rating.answers[item.id])])),
     rating.comments ? el('p', {}, [el('strong', {}, `${t('review.raterComments')}: `), rating.comments]) : null,
   ]);
 }
@@ -542,6 +535,13 @@ onSubmit('comment-form', 'review.saving', async (form) => {
 onLanguage(() => {
   sectionOptions();
   render();
+  // The raters' forms are worded by the API in the language asked: asked again in the new one.
+  if (data) {
+    get(`${base}/references`).then((references) => {
+      data.references = references || data.references;
+      render();
+    });
+  }
 });
 
 me = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });

@@ -547,6 +547,14 @@ class ApplicationServiceTest {
         assertThat(byCoordinator.at("/rating/answers/ethics")).isEqualTo("5");
         assertThat(coordinator.get("/api/applications/" + id + "/references").at("/0/rating/answers/ethics"))
                 .isEqualTo("5");
+        // Staff read each item's text in the language they asked for, in the order the form asks them.
+        assertThat(byCoordinator.body().get("items").findValuesAsText("id")).isEqualTo(ITEMS);
+        assertThat(byCoordinator.at("/items/8/text"))
+                .isEqualTo("Follows law, regulation, agency policy and a code of ethics");
+        assertThat(coordinator.withHeaders(Map.of("Accept-Language", "es-MX,es;q=0.9"))
+                .get("/api/applications/" + id + "/references/" + danaId).at("/items/8/text"))
+                .isEqualTo("Respeta la ley, la regulación, las políticas de la agencia y un código de ética");
+        assertThat(mine.body().get(0).get("items").isNull()).isTrue();
         assertThat(ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR")
                 .get("/api/applications/" + id + "/references").status()).isEqualTo(404);
 
