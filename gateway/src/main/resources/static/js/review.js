@@ -58,14 +58,15 @@ async function load() {
   }
   const app = application.body;
   const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
-  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] = await Promise.all([
-    get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
-    get(`${base}/reviews`),
-    isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
-    isCoordinator() ? get(`${base}/history`) : null,
-    WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
-    assigning ? get(`${base}/eligible-reviewers`) : null,
-  ]);
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] =
+    await Promise.all([
+      get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
+      get(`${base}/reviews`),
+      isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
+      isCoordinator() ? get(`${base}/history`) : null,
+      WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
+      assigning ? get(`${base}/eligible-reviewers`) : null,
+    ]);
   data = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
     comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],

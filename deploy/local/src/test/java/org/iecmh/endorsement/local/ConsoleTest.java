@@ -182,6 +182,15 @@ class ConsoleTest {
             if ("reviewer-wa".equals(reviewer)) {
                 Accessibility.assertNoSeriousViolations(driver(), "a portfolio as its reviewer reads it");
             }
+            if ("reviewer2-wa".equals(reviewer)) {
+                // The form's items come worded by the API in the language the page asks in.
+                driver().findElement(By.cssSelector("button[data-language=es]")).click();
+                browser.await("the form in Spanish", page -> page.findElement(By.id("portfolio")).getText()
+                        .contains("Observa y escucha con atención antes de actuar"));
+                driver().findElement(By.cssSelector("button[data-language=en]")).click();
+                browser.await("the form in English", page -> page.findElement(By.id("portfolio")).getText()
+                        .contains("Observes and listens carefully before acting"));
+            }
 
             driver().findElement(By.id("decision-approve")).click();
             submit("decision-form");
