@@ -579,7 +579,9 @@ const REFERENCE_FORM = {
     ratingFormInForce().items.forEach((item, index) => {
       const text = values[`items[${index}].text`];
       if (text !== null) {
-        items.push({ id: item.id, text });
+        // An item kept as worded keeps its translations; a reworded one reads English until translated again.
+        items.push(text === item.text && item.translations ? { id: item.id, text, translations: item.translations }
+          : { id: item.id, text });
         this.sent.push({ id: null, text: `items[${index}].text` });
       }
     });

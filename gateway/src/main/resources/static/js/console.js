@@ -34,13 +34,13 @@ function render() {
   } else {
     line.textContent = t(applications.length === 1 ? 'console.countOne' : 'console.count',
       { n: applications.length, status: t(`status.${shown.status || 'IN_REVIEW'}`) });
-    // For submitted applications the status began when they were handed in.
-    const since = shown.status === 'SUBMITTED' ? t('console.submitted') : t('console.since');
     area.replaceChildren(table(reviewer ? t('console.assignedCaption') : t('console.caption',
       { status: t(`status.${shown.status}`) }),
-    [t('console.applicant'), t('console.category'), t('console.statusColumn'), since, t('console.waiting')],
+    [t('console.applicant'), t('console.category'), t('console.statusColumn'), t('console.submitted'),
+      t('console.since'), t('console.waiting')],
     applications.map((application) => [applicantLink(application), t(`category.${application.category}`),
-      statusTag(application.status), formatInstant(application.statusSince), waitingSince(application.statusSince)])));
+      statusTag(application.status), application.submittedAt ? formatInstant(application.submittedAt) : '',
+      formatInstant(application.statusSince), waitingSince(application.statusSince)])));
   }
   previous.hidden = reviewer || shown.page === 0;
   next.hidden = reviewer || applications.length < SIZE;

@@ -1,7 +1,7 @@
 // The reference rater's form, reached from the link in their mail without an account. The link's secret is in the
 // fragment (rate.html#<secret>), so that it never reaches a server's log as part of a page address; the page sends
 // it to the API itself, once to read the form and once to answer it.
-import { onLanguage, t, formatDate } from './i18n.js';
+import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
 import { el, fact, announce } from './portal-kit.js';
@@ -15,11 +15,17 @@ const items = document.getElementById('rate-items');
 let asked = null; // the form as the API answered it
 let ended = null; // why the link no longer opens the form: a 410 problem's rule, 'unknown' or 'sent'
 
+/** The item as the association worded it in the page's language, its English where it gave none. */
+function itemText(item, index) {
+  const translated = item.translations && item.translations[currentLanguage()];
+  return `${index + 1}. ${translated || item.text}`;
+}
+
 function itemFieldset(item, index, answers) {
   const firstId = `rate-item-${index}-${answers[0]}`;
   const legendId = `rate-item-${index}-legend`;
   return el('fieldset', { className: 'field', attrs: { 'aria-describedby': `${firstId}-error` } },
-    el('legend', { id: legendId, text: `${index + 1}. ${item.text}` }),
+    el('legend', { id: legendId, text: itemText(item, index) }),
     el('div', { className: 'answers' }, answers.map((answer) => {
       const id = `rate-item-${index}-${answer}`;
       const radio = el('input', { type: 'radio', id, name: `answers.${item.id}`, value: answer });
@@ -65,6 +71,9 @@ function render() {
   } else {
     items.querySelectorAll('.choice label').forEach((label) => {
       label.textContent = t(`rate.answer.${document.getElementById(label.htmlFor).value}`);
+    });
+    asked.items.forEach((item, index) => {
+      document.getElementById(`rate-item-${index}-legend`).textContent = itemText(item, index);
     });
   }
   form.hidden = false;

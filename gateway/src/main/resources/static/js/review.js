@@ -15,8 +15,6 @@ const IN_REVIEW = ['IN_REVIEW', 'ON_HOLD'];
 const DECIDABLE = ['PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const FINAL = ['GRANTED', 'DENIED', 'WITHDRAWN'];
 const HOP_MS = 30_000;
-const ITEMS = ['relationships', 'development', 'observation', 'culture', 'reflection', 'supervision', 'collaboration',
-  'communication', 'ethics'];
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
@@ -59,16 +57,19 @@ async function load() {
     return false;
   }
   const app = application.body;
-  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts] = await Promise.all([
-    get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
-    get(`${base}/reviews`),
-    isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
-    isCoordinator() ? get(`${base}/history`) : null,
-    WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
-  ]);
+  const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] =
+    await Promise.all([
+      get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
+      get(`${base}/reviews`),
+      isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
+      isCoordinator() ? get(`${base}/history`) : null,
+      WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
+      assigning ? get(`${base}/eligible-reviewers`) : null,
+    ]);
   data = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
-    comments: comments || [], reviews: reviews || [], invoices, events, attempts,
+    comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],
   };
   render();
   return true;
@@ -81,6 +82,7 @@ function renderSummary() {
   const facts = [
     ...fact(t('review.category'), t(`category.${app.category}`)),
     ...fact(t('review.status'), statusTag(app.status)),
+    ...fact(t('review.submittedAt'), app.submittedAt ? formatInstant(app.submittedAt) : t('review.notSubmitted')),
     ...fact(t('review.statusSince'), formatInstant(app.statusSince)),
     ...fact(t('review.contact'), app.contactEmail || ''),
     ...fact(t('review.state'), app.stateOfResidence || ''),
@@ -142,6 +144,15 @@ function myReview() {
   return data.reviews.find((review) => review.reviewer === me.subject);
 }
 
+/** Offers the people the API says may review the application, by name; a choice already made is kept. */
+function reviewerOptions(select) {
+  const chosen = select.value;
+  select.replaceChildren(new Option(t('review.chooseReviewer'), ''), ...data.eligible.map((person) => new Option(
+    t('review.eligibleOption', { name: person.name || person.subject, category: t(`category.${person.category}`),
+      number: person.endorsementNumber }), person.subject)));
+  select.value = data.eligible.some((person) => person.subject === chosen) ? chosen : '';
+}
+
 function renderReviewers() {
   const { app, reviews } = data;
   $('reviewers').hidden = false;
@@ -153,6 +164,9 @@ function renderReviewers() {
       formatInstant(review.recordedAt), reviewComments(review)]))
     : el('p', {}, t('review.noReviewers')));
   $('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
+  reviewerOptions($('reviewer-first'));
+  reviewerOptions($('reviewer-second'));
+  $('no-eligible').hidden = data.eligible.length > 0;
   const mine = myReview();
   $('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
 }
@@ -208,22 +222,17 @@ function portfolioTable(title, kind, heads, cells) {
     : el('p', {}, t('review.noEntries'))];
 }
 
-function itemOrder(item) {
-  const index = ITEMS.indexOf(item);
-  return index < 0 ? ITEMS.length : index;
-}
-
 function ratingOf(rater) {
   const { rating } = rater;
   if (!rating) {
     return el('p', {}, t('review.noForm'));
   }
-  // The form's items in the order the form asks them; the API keeps answers in no particular order.
-  const answers = Object.entries(rating.answers).sort(([a], [b]) => itemOrder(a) - itemOrder(b));
+  // The form's items as the API words them in the page's language, in the order the form asks them.
+  const items = rater.items || Object.keys(rating.answers).map((itemId) => ({ id: itemId, text: itemId }));
   return el('div', {}, [
     el('p', {}, t('review.knownFor', { months: rating.knownForMonths })),
     table(t('review.formOf', { name: rater.name }), [t('review.item'), t('review.answer')],
-      answers.map(([item, answer]) => [label('item', item), label('answer', answer)])),
+      items.map((item) => [item.text, label('answer', rating.answers[item.id])])),
     rating.comments ? el('p', {}, [el('strong', {}, `${t('review.raterComments')}: `), rating.comments]) : null,
   ]);
 }
@@ -424,7 +433,7 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
 });
 
 onSubmit('assign-form', 'review.saving', async (form) => {
-  const reviewers = [$('reviewer-first').value.trim(), $('reviewer-second').value.trim()];
+  const reviewers = [$('reviewer-first').value, $('reviewer-second').value];
   const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
     .filter(Boolean);
   if (blank.length) {
@@ -527,6 +536,13 @@ onSubmit('comment-form', 'review.saving', async (form) => {
 onLanguage(() => {
   sectionOptions();
   render();
+  // The raters' forms are worded by the API in the language asked: asked again in the new one.
+  if (data) {
+    get(`${base}/references`).then((references) => {
+      data.references = references || data.references;
+      render();
+    });
+  }
 });
 
 me = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });

@@ -547,6 +547,14 @@ class ApplicationServiceTest {
         assertThat(byCoordinator.at("/rating/answers/ethics")).isEqualTo("5");
         assertThat(coordinator.get("/api/applications/" + id + "/references").at("/0/rating/answers/ethics"))
                 .isEqualTo("5");
+        // Staff read each item's text in the language they asked for, in the order the form asks them.
+        assertThat(byCoordinator.body().get("items").findValuesAsText("id")).isEqualTo(ITEMS);
+        assertThat(byCoordinator.at("/items/8/text"))
+                .isEqualTo("Follows law, regulation, agency policy and a code of ethics");
+        assertThat(coordinator.withHeaders(Map.of("Accept-Language", "es-MX,es;q=0.9"))
+                .get("/api/applications/" + id + "/references/" + danaId).at("/items/8/text"))
+                .isEqualTo("Respeta la ley, la regulación, las políticas de la agencia y un código de ética");
+        assertThat(mine.body().get(0).get("items").isNull()).isTrue();
         assertThat(ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR")
                 .get("/api/applications/" + id + "/references").status()).isEqualTo(404);
 
@@ -1018,6 +1026,38 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void anApplicationShowsWhenItWasFirstSubmittedAndAReturnAndResubmissionKeepThatInstant() {
+        String id = start("Dated Person", "IFA");
+        assertThat(applicant.get("/api/applications/" + id).at("/submittedAt")).isNull();
+
+        submitAssociatePortfolio(id);
+        Instant submittedAt = Instant.parse(applicant.get("/api/applications/" + id).at("/submittedAt"));
+        pay(id);
+        CLOCK.advance(Duration.ofDays(3));
+        coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-ana", "reviewer-kim")));
+        for (ApiClient reviewer : List.of(ana, kim)) {
+            reviewer.post("/api/applications/" + id + "/reviews", Map.of("decision", "DEFER", "comments",
+                    List.of(Map.of("section", "TRAINING", "comment", "Name the provider of each training"))));
+        }
+        CLOCK.advance(Duration.ofDays(2));
+        Response resubmitted = applicant.post("/api/applications/" + id + "/submission", null);
+
+        assertThat(resubmitted.at("/status")).isEqualTo("IN_REVIEW");
+        assertThat(submittedAt).isAfterOrEqualTo(NOW).isBefore(CLOCK.instant().minus(Duration.ofDays(4)));
+        assertThat(Instant.parse(resubmitted.at("/submittedAt"))).isEqualTo(submittedAt);
+        JsonNode queued = null;
+        for (JsonNode application : coordinator.get("/api/applications?status=IN_REVIEW&size=100").body()) {
+            if (id.equals(application.get("applicationId").asText())) {
+                queued = application;
+            }
+        }
+        assertThat(queued).as("the queue lists " + id).isNotNull();
+        assertThat(Instant.parse(queued.get("submittedAt").asText())).isEqualTo(submittedAt);
+        assertThat(Instant.parse(queued.get("statusSince").asText())).isAfter(submittedAt);
+    }
+
+    @Test
     void onlyEndorsedReviewersOfTheRightLevelOtherThanTheApplicantAreAssigned() {
         String id = inReview("Reviewed Person", "IFA");
 
@@ -1157,6 +1197,54 @@ class ApplicationServiceTest {
                 Map.of("sittingOn", "2027-03-02"));
         assertThat(onAssociateDraft.status()).as(onAssociateDraft.text()).isEqualTo(409);
         assertThat(onAssociateDraft.at("/rule")).isEqualTo("exam-needs-approved-portfolio");
+    }
+
+    @Test
+    void theCoordinatorIsOfferedExactlyThePeopleTheAssignmentRuleAcceptsAndOnlyOfTheirAssociation() {
+        String id = inReview("Reviewed Person", "IFA");
+        ApiClient admin = ApiClient.onPort(port).as("ma", "admin-1", "TENANT_ADMIN");
+        Map<String, String> recorded = new LinkedHashMap<>();
+        recorded.put("reviewer-zoe", "IMHM-C");
+        recorded.put("reviewer-policy", "IMHM-P");
+        recorded.put("reviewer-lapsed", "IMHS");
+        recorded.put(applicantId, "IMHS");
+        int number = 260;
+        for (Map.Entry<String, String> person : recorded.entrySet()) {
+            String name = person.getKey().equals("reviewer-zoe") ? "Zoë Núñez 李" : "Person " + number;
+            assertThat(admin.post("/api/applications/prior-endorsements", Map.of("endorsementNumber",
+                    "MA-P-0" + number++, "subject", person.getKey(), "name", name, "category", person.getValue(),
+                    "endorsedSince", "2015-01-01")).status()).isEqualTo(201);
+        }
+        assertThat(ApiClient.onPort(port).as("wa", "admin-wa", "TENANT_ADMIN").post(
+                "/api/applications/prior-endorsements", Map.of("endorsementNumber", "WA-P-0260", "subject",
+                        "reviewer-elsewhere", "name", "Wren Hale", "category", "IMHM-C", "endorsedSince",
+                        "2015-01-01")).status()).isEqualTo(201);
+        EndorsementLapsed lapsed = new EndorsementLapsed("ma", "MA-P-0262", Instant.parse("2026-10-01T12:00:00Z"));
+        publisher.publish(lapsed, new GenericEventMessage<>(lapsed, Map.of(AuditMetadata.TENANT, "ma")));
+        String path = "/api/applications/" + id + "/eligible-reviewers";
+        await().atMost(Duration.ofSeconds(30)).until(() -> !coordinator.get(path).body()
+                .findValuesAsText("subject").contains("reviewer-lapsed"));
+
+        Response eligible = coordinator.get(path);
+        List<String> subjects = eligible.body().findValuesAsText("subject");
+
+        assertThat(eligible.status()).isEqualTo(200);
+        assertThat(subjects).contains("reviewer-zoe", "reviewer-ana", "reviewer-kim")
+                .doesNotContain("reviewer-policy", "reviewer-lapsed", applicantId, "reviewer-elsewhere")
+                .doesNotHaveDuplicates();
+        JsonNode zoe = eligible.body().get(subjects.indexOf("reviewer-zoe"));
+        assertThat(zoe.get("name").asText()).isEqualTo("Zoë Núñez 李");
+        assertThat(zoe.get("endorsementNumber").asText()).isEqualTo("MA-P-0260");
+        assertThat(zoe.get("category").asText()).isEqualTo("IMHM-C");
+        assertThat(applicant.get(path).status()).isEqualTo(403);
+        assertThat(ApiClient.onPort(port).as("wa", "coordinator-9", "COORDINATOR").get(path).status())
+                .isEqualTo(404);
+        assertThat(coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                List.of("reviewer-zoe", "reviewer-kim"))).status()).isEqualTo(200);
+        for (String refused : List.of("reviewer-policy", "reviewer-lapsed", applicantId)) {
+            assertThat(coordinator.post("/api/applications/" + id + "/reviewers", Map.of("reviewers",
+                    List.of(refused, "reviewer-kim"))).status()).as(refused).isEqualTo(409);
+        }
     }
 
     @Test

@@ -52,9 +52,18 @@ class ReferenceResource {
      * {@code doesNotCount} saying why in English, {@code whyNotCounted} as a phrase a page words) or REPLACED;
      * {@code rating} only where the caller may read the form.
      */
+    /**
+     * {@code items}: with a completed form its reader may read, the form's items in the order it asks them, each
+     * worded in the language the request asked for ({@code Accept-Language}), English by default.
+     */
     record RaterView(String referenceId, String name, String email, RaterRelationship relationship,
                      boolean waivesAccess, String status, String doesNotCount, Phrase whyNotCounted,
-                     Instant linkExpiresAt, Instant completedAt, String replacedBy, Rating rating) {
+                     Instant linkExpiresAt, Instant completedAt, String replacedBy, Rating rating,
+                     List<RatingItemText> items) {
+    }
+
+    /** An item of the rating form and its text. */
+    record RatingItemText(String id, String text) {
     }
 
     private static final String APPLICANT_ONLY = "Only the applicant names their raters";
@@ -158,10 +167,15 @@ class ReferenceResource {
         }
         boolean readsForm = FORM_READERS.contains(actor.role())
                 || (application.personId().equals(actor.subject()) && !reference.waivesAccess());
+        boolean formShown = readsForm && reference.rating() != null;
+        List<RatingItemText> items = !formShown ? null : policies.references(application.tenantId())
+                .form(reference.formVersion()).items().stream()
+                .map(item -> new RatingItemText(item.id(), item.textIn(actor.language() == null ? "en"
+                        : actor.language()))).toList();
         return new RaterView(reference.referenceId(), reference.raterName(), reference.email(),
                 reference.relationship(), reference.waivesAccess(), status,
                 whyNotCounted == null ? null : whyNotCounted.text(), whyNotCounted, reference.linkExpiresAt(),
-                named.completedAt(), named.replacedBy(), readsForm ? reference.rating() : null);
+                named.completedAt(), named.replacedBy(), formShown ? reference.rating() : null, items);
     }
 
     private void requireApplicant(String applicationId, Actor actor) {

@@ -8,7 +8,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the people a coordinator names (as reviewers or exam scorers) into the endorsements that qualify them for
@@ -25,6 +29,34 @@ public class Nominations {
         this.views = views;
         this.policies = policies;
         this.clock = clock;
+    }
+
+    /** A person who may review the application today, with the endorsement (and its category) that qualifies them. */
+    public record EligibleReviewer(String subject, String name, String endorsementNumber, String category) {
+    }
+
+    /**
+     * Everyone the coordinator may name as a reviewer of the application today, by name: the association's endorsees
+     * whom {@link ReviewerEligibility} would accept.
+     */
+    public List<EligibleReviewer> eligible(ApplicationView application) {
+        LocalDate today = policies.today(application.tenantId(), clock);
+        Category applied = Category.fromAbbreviation(application.category());
+        Map<String, List<HeldEndorsement>> held = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ApplicationViews.NamedEndorsement e : views.endorsements(application.tenantId(), today)) {
+            held.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e.endorsement());
+            if (e.name() != null) {
+                names.putIfAbsent(e.subject(), e.name());
+            }
+        }
+        return held.entrySet().stream()
+                .map(person -> ReviewerEligibility.qualifying(person.getKey(), person.getValue(), applied,
+                        application.personId()))
+                .flatMap(Optional::stream)
+                .map(r -> new EligibleReviewer(r.subject(), names.get(r.subject()), r.endorsementNumber(),
+                        r.category().abbreviation()))
+                .toList();
     }
 
     public List<Reviewer> nominate(List<String> subjects, ApplicationView application) {

@@ -62,6 +62,13 @@ class ReviewResource {
         return views.reviews(applicationId);
     }
 
+    /** The people who may be named as reviewers of the application today, by name (the rules of {@link #assign}). */
+    @GetMapping("/api/applications/{applicationId}/eligible-reviewers")
+    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns reviewers")
+    List<Nominations.EligibleReviewer> eligibleReviewers(@PathVariable String applicationId, Actor actor) {
+        return nominations.eligible(views.require(applicationId, actor));
+    }
+
     @PostMapping("/api/applications/{applicationId}/reviews")
     @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "Only reviewers record reviews")
     ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,

@@ -46,6 +46,27 @@ public final class ReviewerEligibility {
         return Optional.empty();
     }
 
+    /** No one reviews their own application ({@code reviewer-is-applicant}). */
+    public static void requireNotApplicant(String subject, String applicantId) {
+        if (subject.equals(applicantId)) {
+            throw new DomainRuleViolation("reviewer-is-applicant", "No one reviews their own application");
+        }
+    }
+
+    /**
+     * The endorsement that makes {@code subject} a reviewer of the application of {@code applicantId} in
+     * {@code applied}, as {@link #nominate} and {@link #requireNotApplicant} decide; empty if either refuses them.
+     */
+    public static Optional<Reviewer> qualifying(String subject, List<HeldEndorsement> held, Category applied,
+                                                String applicantId) {
+        try {
+            requireNotApplicant(subject, applicantId);
+            return Optional.of(nominate(subject, held, applied));
+        } catch (DomainRuleViolation refused) {
+            return Optional.empty();
+        }
+    }
+
     /** Refuses a reviewer or scorer whose endorsement does not qualify for the application. */
     public static void require(Reviewer reviewer, Category applied) {
         whyNot(reviewer.subject(), reviewer.category(), applied).ifPresent(violation -> {

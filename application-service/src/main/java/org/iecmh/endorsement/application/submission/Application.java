@@ -286,9 +286,7 @@ public class Application extends TenantOwnedAggregate {
             throw new DomainRuleViolation("two-reviewers", "An application is reviewed by two different reviewers");
         }
         for (Reviewer reviewer : named) {
-            if (reviewer.subject().equals(personId)) {
-                throw new DomainRuleViolation("reviewer-is-applicant", "No one reviews their own application");
-            }
+            ReviewerEligibility.requireNotApplicant(reviewer.subject(), personId);
             ReviewerEligibility.require(reviewer, category);
         }
         apply(new ReviewersAssigned(applicationId, tenantId, List.copyOf(named)));

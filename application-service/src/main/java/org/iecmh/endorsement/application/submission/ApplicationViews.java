@@ -108,7 +108,8 @@ public class ApplicationViews {
                 rs.getDate("valid_through") == null ? null : rs.getDate("valid_through").toLocalDate(),
                 rs.getString("reasons") == null ? List.of() : read(rs.getString("reasons"), REASONS),
                 rs.getString("comments") == null ? List.of() : read(rs.getString("comments"), COMMENTS),
-                rs.getString("contact_email"), rs.getString("state_of_residence"));
+                rs.getString("contact_email"), rs.getString("state_of_residence"),
+                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
     }
 
     /** The association's applications in one state, the longest waiting first. */
@@ -241,7 +242,10 @@ public class ApplicationViews {
 
     @EventHandler
     void on(ApplicationSubmitted event, @Timestamp Instant at) {
-        status(event.applicationId(), ApplicationStatus.SUBMITTED, at);
+        jdbc.update("""
+                UPDATE application_view SET status = ?, updated_at = ?, submitted_at = COALESCE(submitted_at, ?)
+                WHERE application_id = ?""", ApplicationStatus.SUBMITTED.name(), java.sql.Timestamp.from(at),
+                java.sql.Timestamp.from(at), event.applicationId());
     }
 
     @EventHandler
@@ -258,8 +262,8 @@ public class ApplicationViews {
                 WHERE application_id = ?""",
                 ApplicationStatus.GRANTED.name(), event.endorsementNumber(), Date.valueOf(event.validThrough()),
                 java.sql.Timestamp.from(at), event.applicationId());
-        endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.category(),
-                policies.day(event.tenantId(), at));
+        endorsee(event.endorsementNumber(), event.tenantId(), event.personId(), event.endorseeName(),
+                event.category(), policies.day(event.tenantId(), at));
         supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), List.of(),
                 policies.day(event.tenantId(), at));
     }
@@ -469,7 +473,7 @@ public class ApplicationViews {
 
     @EventHandler
     void on(PriorEndorsementRecorded event) {
-        endorsee(event.endorsementNumber(), event.tenantId(), event.subject(), event.category(),
+        endorsee(event.endorsementNumber(), event.tenantId(), event.subject(), event.name(), event.category(),
                 event.endorsedSince());
         supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
                 event.endorsedSince());
@@ -482,14 +486,14 @@ public class ApplicationViews {
     @EventHandler
     void on(EndorsementImported event) {
         jdbc.update("""
-                INSERT INTO endorsee (endorsement_number, tenant_id, subject, category, level, endorsed_since, email,
-                                      import_fingerprint)
+                INSERT INTO endorsee (endorsement_number, tenant_id, subject, name, category, level, endorsed_since,
+                                      email, import_fingerprint)
                 VALUES (?, ?, COALESCE((SELECT subject FROM endorsee_claim WHERE endorsement_number = ?
-                                        AND tenant_id = ?), ?), ?, ?, ?, ?, ?)
+                                        AND tenant_id = ?), ?), ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (endorsement_number) DO UPDATE SET email = EXCLUDED.email,
                                                                import_fingerprint = EXCLUDED.import_fingerprint""",
                 event.endorsementNumber(), event.tenantId(), event.endorsementNumber(), event.tenantId(),
-                event.personId(), event.category().abbreviation(), event.category().level(),
+                event.personId(), event.name(), event.category().abbreviation(), event.category().level(),
                 Date.valueOf(event.endorsedSince()), event.email(), event.fingerprint());
         supervisionProvider(event.endorsementNumber(), event.tenantId(), event.category(), event.addOns(),
                 event.endorsedSince());
@@ -521,13 +525,14 @@ public class ApplicationViews {
     }
 
     /** An endorsement its endorsee claimed is theirs, here and in every rebuild of this read model. */
-    private void endorsee(String number, String tenantId, String subject, Category category, LocalDate since) {
+    private void endorsee(String number, String tenantId, String subject, String name, Category category,
+                          LocalDate since) {
         jdbc.update("""
-                INSERT INTO endorsee (endorsement_number, tenant_id, subject, category, level, endorsed_since)
+                INSERT INTO endorsee (endorsement_number, tenant_id, subject, name, category, level, endorsed_since)
                 VALUES (?, ?, COALESCE((SELECT subject FROM endorsee_claim WHERE endorsement_number = ?
-                                        AND tenant_id = ?), ?), ?, ?, ?)
+                                        AND tenant_id = ?), ?), ?, ?, ?, ?)
                 ON CONFLICT (endorsement_number) DO NOTHING""",
-                number, tenantId, number, tenantId, subject, category.abbreviation(), category.level(),
+                number, tenantId, number, tenantId, subject, name, category.abbreviation(), category.level(),
                 Date.valueOf(since));
     }
 
@@ -563,6 +568,28 @@ public class ApplicationViews {
                 (rs, n) -> new HeldEndorsement(rs.getString("endorsement_number"),
                         Category.fromAbbreviation(rs.getString("category")), rs.getBoolean("active")),
                 Date.valueOf(day), tenantId, subject, Date.valueOf(day));
+    }
+
+    /**
+     * Every endorsement the association's endorsees hold, as {@link #endorsementsOf} tells each of them on
+     * {@code day}, with the endorsee's name, by name.
+     */
+    public List<NamedEndorsement> endorsements(String tenantId, LocalDate day) {
+        return jdbc.query("""
+                SELECT e.subject, e.name, e.endorsement_number, e.category, COALESCE((
+                    SELECT s.active FROM provider_standing s
+                    WHERE s.endorsement_number = e.endorsement_number AND s.changed_on <= ?
+                    ORDER BY s.changed_on DESC, s.event_id DESC LIMIT 1), TRUE) AS active
+                FROM endorsee e WHERE e.tenant_id = ? AND e.endorsed_since <= ?
+                ORDER BY e.name, e.subject, e.level DESC, e.endorsed_since""",
+                (rs, n) -> new NamedEndorsement(rs.getString("subject"), rs.getString("name"),
+                        new HeldEndorsement(rs.getString("endorsement_number"),
+                                Category.fromAbbreviation(rs.getString("category")), rs.getBoolean("active"))),
+                Date.valueOf(day), tenantId, Date.valueOf(day));
+    }
+
+    /** An endorsement, with the subject its endorsee signs in with and their name. */
+    public record NamedEndorsement(String subject, String name, HeldEndorsement endorsement) {
     }
 
     /** The reviews of an application: who, and what they recorded so far. */

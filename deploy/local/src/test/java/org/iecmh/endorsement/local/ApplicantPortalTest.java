@@ -179,6 +179,17 @@ class ApplicantPortalTest {
             }
             driver().findElements(By.cssSelector("#rate-items input[type=radio][value='4']"))
                     .forEach(WebElement::click);
+            if (rater.equals(RATERS.get(1))) {
+                // The items read as the association worded them in the page's language; the answers stay chosen.
+                click("button[data-language=es]");
+                browser.await("the items in Spanish", page -> text("rate-item-2-legend")
+                        .equals("3. Observa y escucha con atención antes de actuar"));
+                click("button[data-language=en]");
+                browser.await("the items in English", page -> text("rate-item-2-legend")
+                        .equals("3. Observes and listens carefully before acting"));
+                assertThat(driver().findElements(By.cssSelector("#rate-items input[type=radio][value='4']")))
+                        .allMatch(WebElement::isSelected);
+            }
             click("#rate button[type=submit]");
             browser.await("the thanks", page -> page.findElement(By.id("rate-done")).isDisplayed());
             assertThat(text("rate-done")).contains("Thank you: your rating was received.");

@@ -140,8 +140,14 @@ class ConsoleTest {
         assertThat(text("invoices")).contains("Paid");
         assertThat(driver().findElement(By.id("payment-form")).isDisplayed()).isFalse();
 
-        field("reviewer-first").sendKeys("reviewer-wa");
-        field("reviewer-second").sendKeys("reviewer2-wa");
+        // The coordinator chooses among the people who may review it, by name, never the applicant.
+        Select first = new Select(field("reviewer-first"));
+        assertThat(first.getOptions()).extracting(WebElement::getText)
+                .contains("Ana Lima: Infant Mental Health Mentor, Clinical (IMHM-C), WA-P-0001");
+        submit("assign-form");
+        assertThat(text("reviewer-first-error")).isEqualTo("Choose a reviewer.");
+        first.selectByValue("reviewer-wa");
+        new Select(field("reviewer-second")).selectByValue("reviewer2-wa");
         submit("assign-form");
         browser.await("the reviewers", page -> page.findElement(By.id("status-line")).getText()
                 .equals("reviewer-wa and reviewer2-wa are assigned."));
@@ -175,6 +181,15 @@ class ConsoleTest {
                     .isFalse();
             if ("reviewer-wa".equals(reviewer)) {
                 Accessibility.assertNoSeriousViolations(driver(), "a portfolio as its reviewer reads it");
+            }
+            if ("reviewer2-wa".equals(reviewer)) {
+                // The form's items come worded by the API in the language the page asks in.
+                driver().findElement(By.cssSelector("button[data-language=es]")).click();
+                browser.await("the form in Spanish", page -> page.findElement(By.id("portfolio")).getText()
+                        .contains("Observa y escucha con atención antes de actuar"));
+                driver().findElement(By.cssSelector("button[data-language=en]")).click();
+                browser.await("the form in English", page -> page.findElement(By.id("portfolio")).getText()
+                        .contains("Observes and listens carefully before acting"));
             }
 
             driver().findElement(By.id("decision-approve")).click();

@@ -85,6 +85,7 @@ final class SecurityMatrix {
             PUT    /api/applications/{applicationId}/portfolio/supervision/{entryId} record   409   404   403   403   403   403   403
             DELETE /api/applications/{applicationId}/portfolio/{entryId}             record   409   404   403   403   403   403   403
             POST   /api/applications/{applicationId}/reviewers                       record   403   403   403   409   403   403   403
+            GET    /api/applications/{applicationId}/eligible-reviewers              record   403   403   403   200   403   403   403
             POST   /api/applications/{applicationId}/reviews                         record   403   403   409   409   403   403   403
             GET    /api/applications/{applicationId}/reviews                         record   403   403   200   200   200   403   403
             POST   /api/applications/{applicationId}/exam                            record   403   403   403   409   403   403   403

@@ -125,8 +125,8 @@ class WebStoryTest {
         rowOf(NAME).findElement(By.linkText(NAME)).click();
         browser.await("the application", page -> page.findElement(By.id("assign-form")).isDisplayed());
         assertThat(text("invoices")).contains("Paid");
-        driver().findElement(By.id("reviewer-first")).sendKeys("reviewer-ma");
-        driver().findElement(By.id("reviewer-second")).sendKeys("reviewer2-ma");
+        new Select(driver().findElement(By.id("reviewer-first"))).selectByValue("reviewer-ma");
+        new Select(driver().findElement(By.id("reviewer-second"))).selectByValue("reviewer2-ma");
         submit("assign-form");
         browser.await("the reviewers", page -> text("status-line").equals("reviewer-ma and reviewer2-ma are assigned."));
         signOutFrom("/console.html");

@@ -115,6 +115,13 @@ final class AssociationCheck {
                             "an item's id must be a short lower-case name, once per form");
                 }
                 checks.required(at + "items[" + i + "].text", item.text());
+                for (Map.Entry<String, String> translation : item.translations().entrySet()) {
+                    String field = at + "items[" + i + "].translations." + translation.getKey();
+                    if (!Association.LANGUAGES.contains(translation.getKey())) {
+                        checks.add(field, "language", "a translation is in one of " + Association.LANGUAGES);
+                    }
+                    checks.required(field, translation.getValue());
+                }
             }
         }
         effectiveFromUnique(checks, "references.forms", references.forms());

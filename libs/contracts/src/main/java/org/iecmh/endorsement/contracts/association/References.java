@@ -1,8 +1,11 @@
 package org.iecmh.endorsement.contracts.association;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How an association collects references: how long a rater's link works ({@code linkLifetime}, ISO-8601 such as
@@ -50,6 +53,25 @@ public record References(String linkLifetime, Integer minimumKnownMonths, Intege
         }
     }
 
-    public record RatingItem(String id, String text) {
+    /**
+     * An item of the form: its {@code text} in English, and in {@code translations} the same text in the platform's
+     * other languages ({@link Association#LANGUAGES}), by language code; a language without one reads the English.
+     */
+    public record RatingItem(String id, String text, Map<String, String> translations) {
+
+        public RatingItem {
+            // Kept as given, a blank or empty one too, so that the association's check names it.
+            translations = translations == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(translations));
+        }
+
+        public RatingItem(String id, String text) {
+            this(id, text, null);
+        }
+
+        /** The item's text in the language, the English where the association gave none. */
+        public String textIn(String language) {
+            String translated = translations.get(language);
+            return translated == null || translated.isBlank() ? text : translated;
+        }
     }
 }

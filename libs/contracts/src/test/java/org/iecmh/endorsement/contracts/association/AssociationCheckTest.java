@@ -127,7 +127,7 @@ class AssociationCheckTest {
         Association broken = ma.withExam(List.of(new ExamVersion(null, 120, -1, null)))
                 .withMembership(List.of(new MembershipVersion(LocalDate.of(2020, 1, 1), "9/1", null)))
                 .withReferences(new References("P0D", -1, 0, List.of(new References.RatingForm(1, null, List.of(
-                        new References.RatingItem("Observation", " "))))));
+                        new References.RatingItem("Observation", " ", Map.of("fr", "Observe", "es", " ")))))));
 
         assertThat(broken.violations()).extracting(Violation::field, Violation::rule).containsExactlyInAnyOrder(
                 tuple("exam[0].effectiveFrom", "required"),
@@ -140,9 +140,11 @@ class AssociationCheckTest {
                 tuple("references.notEnoughInformationLimit", "at-least"),
                 tuple("references.forms[0].effectiveFrom", "required"),
                 tuple("references.forms[0].items[0].id", "item-id"),
-                tuple("references.forms[0].items[0].text", "required"));
+                tuple("references.forms[0].items[0].text", "required"),
+                tuple("references.forms[0].items[0].translations.fr", "language"),
+                tuple("references.forms[0].items[0].translations.es", "required"));
         assertThatThrownBy(broken::validated).isInstanceOf(InvalidAssociation.class)
-                .satisfies(e -> assertThat(((InvalidAssociation) e).violations()).hasSize(11));
+                .satisfies(e -> assertThat(((InvalidAssociation) e).violations()).hasSize(13));
     }
 
     @Test
