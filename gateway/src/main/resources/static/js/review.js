@@ -122,7 +122,8 @@ function renderFees() {
       [t('review.invoice'), t('review.lines'), t('review.total'), t('review.paid'), t('review.waived'),
         t('review.outstanding'), t('review.invoiceStatus'), t('review.dueOn')],
       invoices.map((invoice) => [invoice.invoiceId,
-        el('ul', { className: 'plain' }, invoice.lines.map((l) => el('li', {}, `${l.description}: ${formatMoney(l.amount)}`))),
+        el('ul', { className: 'plain' }, invoice.lines.map((l) => el('li', {},
+          `${phrase(l.phrase) || l.description}: ${formatMoney(l.amount)}`))),
         formatMoney(invoice.total), formatMoney(invoice.paid), formatMoney(invoice.waived),
         formatMoney(invoice.outstanding), statusTag(invoice.status), formatDate(invoice.dueOn)])));
   }

@@ -224,6 +224,11 @@ class PaymentServiceTest {
                 .containsExactly("Registration fee, IMHS", "Processing fee, IMHS");
         assertThat(invoices.body().get(0).get("lines").findValuesAsText("kind"))
                 .containsExactly("REGISTRATION", "PROCESSING");
+        // The page words each line from its phrase; the English description stays for other clients.
+        assertThat(invoices.body().get(0).get("lines").findValuesAsText("code"))
+                .containsExactly("fee-registration", "fee-processing");
+        assertThat(invoices.at("/0/lines/0/phrase/values/category")).isEqualTo("IMHS");
+        assertThat(invoices.at("/0/lines/1/phrase/text")).isEqualTo("Processing fee, IMHS");
         assertThat(invoices.at("/0/status")).isEqualTo("OPEN");
         assertThat(invoices.at("/0/issuedOn")).isEqualTo("2026-11-22");
         assertThat(invoices.at("/0/dueOn")).isEqualTo("2026-12-22");
@@ -432,6 +437,9 @@ class PaymentServiceTest {
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         assertThat(issued.at("/total/cents")).isEqualTo("11250");
         assertThat(issued.body().get("lines").findValuesAsText("kind")).containsExactly("REINSTATEMENT", "OTHER");
+        assertThat(issued.body().get("lines").findValuesAsText("code"))
+                .containsExactly("fee-reinstatement", "fee-as-written");
+        assertThat(issued.at("/lines/1/phrase/values/description")).isEqualTo("Certificate reprint");
         assertThat(issued.at("/dueOn")).isEqualTo("2026-12-22");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.at("/invoiceId")).isEqualTo(issued.at("/invoiceId"));
@@ -771,6 +779,8 @@ class PaymentServiceTest {
         assertThat(invoice.at("/total/cents")).isEqualTo("2500");
         assertThat(invoice.at("/personId")).isEqualTo("person-88");
         assertThat(invoice.body().get("lines").findValuesAsText("kind")).containsExactly("LATE");
+        assertThat(invoice.at("/lines/0/phrase/code")).isEqualTo("fee-late-renewal");
+        assertThat(invoice.at("/lines/0/phrase/values/endorsement")).isEqualTo("WA-000088");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, message.getIdentifier()) == 1);
         assertThat(eventsOf("INV-LATE-RENEWAL-WA-000088-2027")).containsExactly("InvoiceIssued");
