@@ -440,9 +440,7 @@ public class Application extends TenantOwnedAggregate {
 
     @CommandHandler
     void handle(ApproveApplication command) {
-        boolean decidable = requirements != null && requirements.exam()
-                ? status == ApplicationStatus.EXAM_PASSED : status == ApplicationStatus.PORTFOLIO_APPROVED;
-        if (!decidable) {
+        if (!status.isDecidable(requirements != null && requirements.exam())) {
             throw new DomainRuleViolation("approval-needs-reviewers", "Application " + applicationId + " is "
                     + status + "; it is granted once both reviewers have approved its portfolio"
                     + (requirements != null && requirements.exam() ? " and the exam is passed" : ""));
