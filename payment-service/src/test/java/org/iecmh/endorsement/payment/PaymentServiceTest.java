@@ -992,6 +992,11 @@ class PaymentServiceTest {
             assertThat(state.at("/view/status")).isEqualTo("OPEN");
             Response history = auditor.get("/api/audit/invoices/" + invoiceId + "/events");
             assertThat(history.body().findValuesAsText("type")).startsWith("InvoiceIssued");
+            // The audit page's type filter: every type an invoice stores, those it applies without a handler too.
+            List<String> types = new ArrayList<>();
+            auditor.get("/api/audit/invoices/event-types").body().forEach(type -> types.add(type.asText()));
+            assertThat(types).containsAll(history.body().findValuesAsText("type"))
+                    .contains("InvoiceSettled", "MembershipPaid", "PaymentRefunded", "InvoiceVoided");
             assertThat(history.body().findValuesAsText("subject")).containsOnly("coordinator-ma");
             assertThat(auditor.get("/api/audit/invoices/people/" + person + "/events").body().get("events"))
                     .isEqualTo(history.body().get("events"));
