@@ -382,7 +382,7 @@ function renderFees() {
       el('td', { text: invoice.invoiceId }),
       el('td', {}, money(invoice.total),
         el('ul', { className: 'hint' }, (invoice.lines || []).map((line) => el('li', {
-          text: `${line.description}: ${money(line.amount)}` })))),
+          text: `${phrase(line.phrase) || line.description}: ${money(line.amount)}` })))),
       el('td', { text: money(invoice.outstanding) }),
       el('td', {}, el('span', { className: paid ? 'tag good' : (owing ? 'tag warning' : 'tag'),
         text: t(`invoiceStatus.${invoice.status}`) })),

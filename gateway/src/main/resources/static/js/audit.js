@@ -9,23 +9,9 @@ const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
 // The API's largest page: a person's history is read whole from each service, then merged by time.
 const WHOLE = 500;
-// Event types per kind, for the filter (the API takes any type; these are the ones the aggregates store).
-const TYPES = {
-  applications: ['ApplicationStarted', 'PortfolioEntryRecorded', 'PortfolioEntryCorrected', 'PortfolioEntryRemoved',
-    'RaterNamed', 'RaterReplaced', 'ReferenceLinkResent', 'ReferenceSubmitted', 'ApplicationSubmitted',
-    'ApplicationResubmitted', 'ReviewOpened', 'ReviewersAssigned', 'ReviewRecorded', 'SectionCommented',
-    'ApplicationReturned', 'ApplicationHeld', 'PortfolioApproved', 'ExamScheduled', 'ExamScoreRecorded', 'ExamPassed',
-    'ExamFailed', 'EndorsementGranted', 'ApplicationDenied', 'ApplicationWithdrawn', 'PriorEndorsementRecorded'],
-  endorsements: ['EndorsementActivated', 'EmailAddressRecorded', 'TrainingRecorded', 'TrainingCorrected',
-    'TrainingRemoved', 'ReflectiveSupervisionRecorded', 'ReflectiveSupervisionCorrected',
-    'ReflectiveSupervisionRemoved', 'CodeOfEthicsSigned', 'MembershipRecorded', 'RenewalWindowOpened',
-    'RenewalReminderDue', 'RenewalSubmitted', 'RenewalReturned', 'EndorsementRenewed', 'LateRenewalFeeCharged',
-    'LateRenewalFeePaid', 'EndorsementInactivated', 'EndorsementReactivated', 'EndorsementLapsed',
-    'EndorsementRevoked', 'TransferRequested', 'EndorsementTransferred', 'ReinstatementRequested',
-    'ReinstatementFeePaid'],
-  invoices: ['InvoiceIssued', 'PaymentRecorded', 'FeesWaived', 'InvoiceSettled', 'MembershipPaid', 'PaymentRefunded',
-    'InvoiceVoided'],
-};
+// Event types per kind, for the filter: those each kind's records store, as the audit API names them
+// (GET /api/audit/<kind>/event-types); the API takes any type.
+const TYPES = Object.fromEntries(KINDS.map((kind) => [kind, []]));
 
 const openForm = document.getElementById('open');
 const idInput = document.getElementById('record-id');
@@ -656,7 +642,17 @@ today.setHours(0, 0, 0, 0);
 periodForm.elements.from.value = localValueOf(today);
 periodForm.elements.to.value = localValueOf(new Date(today.getTime() + 24 * 60 * 60 * 1000));
 
+/** Reads each kind's event types; a kind whose service does not answer offers none but "any type". */
+async function loadTypes() {
+  const answers = await Promise.all(KINDS.map((kind) => callApi(`/api/audit/${kind}/event-types`)
+    .catch(() => ({ ok: false }))));
+  KINDS.forEach((kind, i) => {
+    TYPES[kind] = answers[i].ok && Array.isArray(answers[i].body) ? answers[i].body : [];
+  });
+}
+
 await startPage({ screens: ['audit'], roles: ['AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'] });
+await loadTypes();
 onLanguage(redraw);
 redraw();
 showPoint();

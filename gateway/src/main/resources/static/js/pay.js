@@ -1,7 +1,7 @@
 // /pay.html?invoice=<id>: the person billed sees what an invoice is for and pays what it still owes by card, with
 // the card processor's own library (Stripe.js), so that card details never reach the platform. The payment is
 // recorded when the processor's signed webhook arrives; the page waits for that, within a bound, and says so.
-import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
+import { onLanguage, t, formatDate, currentLanguage, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
 import { webConfig } from './auth.js';
@@ -57,7 +57,7 @@ function render() {
   document.getElementById('invoice').hidden = false;
   document.getElementById('lines').replaceChildren(...invoice.lines.map((line) => {
     const row = document.createElement('tr');
-    row.append(cell(line.description), cell(money(line.amount)));
+    row.append(cell(phrase(line.phrase) || line.description), cell(money(line.amount)));
     return row;
   }));
   const totals = [...fact(t('pay.total'), money(invoice.total)), ...fact(t('pay.paidSoFar'), money(invoice.paid))];

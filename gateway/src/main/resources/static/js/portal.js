@@ -6,10 +6,9 @@ import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, statusTag, announce } from './portal-kit.js';
 
-// The Alliance's categories, each in its Infant (0-3) and Early Childhood (3-6) form, and the guidance that says
-// what each is for and asks (docs/architecture.md, Domain rules; the association's own figures are in its requirement check).
-const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
-  'IMHM-R', 'ECMHM-R'];
+// The guidance that says what each of the Alliance's categories is for and asks, in its Infant (0-3) and Early
+// Childhood (3-6) form (docs/architecture.md, Domain rules; the association's own figures are in its requirement
+// check). Which categories can be chosen is the association's: its public record lists those it offers.
 const GUIDANCE = {
   IFA: 'associate', ECFA: 'associate', IFS: 'specialist', ECFS: 'specialist', IMHS: 'mentalHealth',
   ECMHS: 'mentalHealth', 'IMHM-C': 'mentorClinical', 'ECMHM-C': 'mentorClinical', 'IMHM-P': 'mentorPolicy',
@@ -31,12 +30,14 @@ let applications = null;
 // renewal-service's answer for the person: the endorsements they hold (imported ones they claimed among them) and
 // those their association imported under their verified address, which wait for them on /claim.html.
 let endorsements = { endorsements: [], claimable: [] };
+// The categories the person's association offers, in its record's order (GET /api/associations).
+let offered = [];
 
 function renderCategories() {
   const select = form.elements.category;
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
-    ...CATEGORIES.map((category) => el('option', { value: category, text: t(`category.${category}`) })));
+    ...offered.map((category) => el('option', { value: category, text: t(`category.${category}`) })));
   select.value = chosen;
   renderGuidance();
 }
@@ -49,8 +50,8 @@ function renderGuidance() {
     return;
   }
   const age = category.startsWith('EC') ? 'guidance.earlyChildhood' : 'guidance.infant';
-  guidance.replaceChildren(el('p', { text: t(`guidance.${GUIDANCE[category]}.for`) }),
-    el('p', { text: t(`guidance.${GUIDANCE[category]}.asks`) }), el('p', { text: t(age) }));
+  guidance.replaceChildren(...(GUIDANCE[category] ? [el('p', { text: t(`guidance.${GUIDANCE[category]}.for`) }),
+    el('p', { text: t(`guidance.${GUIDANCE[category]}.asks`) })] : []), el('p', { text: t(age) }));
 }
 
 function applicationItem(application) {
@@ -100,13 +101,16 @@ function render() {
   document.getElementById('start-section').hidden = inProgress;
 }
 
-async function load() {
+async function load(tenant) {
   status.textContent = t('portal.loading');
-  const [answer, held] = await Promise.all([callApi('/api/applications/mine'), callApi('/api/endorsements/mine')]);
-  if (!answer.ok) {
+  const [answer, held, associations] = await Promise.all([callApi('/api/applications/mine'),
+    callApi('/api/endorsements/mine'), callApi('/api/associations')]);
+  if (!answer.ok || !associations.ok) {
     status.textContent = t('portal.loadFailed');
     return;
   }
+  const association = associations.body.find((summary) => summary.code === tenant);
+  offered = association ? association.categories : [];
   applications = answer.body;
   if (held.ok) {
     endorsements = held.body;
@@ -158,5 +162,7 @@ async function start(event) {
 form.addEventListener('submit', start);
 form.elements.category.addEventListener('change', renderGuidance);
 onLanguage(render);
-await startPage({ screens: ['portal'], roles: ['APPLICANT', 'ENDORSEE'] });
-await load();
+const started = await startPage({ screens: ['portal'], roles: ['APPLICANT', 'ENDORSEE'] });
+if (started) {
+  await load(started.tenant);
+}

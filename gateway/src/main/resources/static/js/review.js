@@ -10,9 +10,7 @@ import {
 } from './staff.js';
 
 const SECTIONS = ['EDUCATION', 'WORK', 'TRAINING', 'REFLECTIVE_SUPERVISION', 'REFERENCES', 'GENERAL'];
-const WITH_EXAM = ['IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P', 'IMHM-R', 'ECMHM-R'];
 const IN_REVIEW = ['IN_REVIEW', 'ON_HOLD'];
-const DECIDABLE = ['PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const FINAL = ['GRANTED', 'DENIED', 'WITHDRAWN'];
 const HOP_MS = 30_000;
 
@@ -64,7 +62,8 @@ async function load() {
       get(`${base}/reviews`),
       isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
       isCoordinator() ? get(`${base}/history`) : null,
-      WITH_EXAM.includes(app.category) ? get(`${base}/exam`) : null,
+      // Whether the category has an exam, and whether it can be granted now, are the application view's answers.
+      app.exam ? get(`${base}/exam`) : null,
       assigning ? get(`${base}/eligible-reviewers`) : null,
     ]);
   data = {
@@ -124,7 +123,8 @@ function renderFees() {
       [t('review.invoice'), t('review.lines'), t('review.total'), t('review.paid'), t('review.waived'),
         t('review.outstanding'), t('review.invoiceStatus'), t('review.dueOn')],
       invoices.map((invoice) => [invoice.invoiceId,
-        el('ul', { className: 'plain' }, invoice.lines.map((l) => el('li', {}, `${l.description}: ${formatMoney(l.amount)}`))),
+        el('ul', { className: 'plain' }, invoice.lines.map((l) => el('li', {},
+          `${phrase(l.phrase) || l.description}: ${formatMoney(l.amount)}`))),
         formatMoney(invoice.total), formatMoney(invoice.paid), formatMoney(invoice.waived),
         formatMoney(invoice.outstanding), statusTag(invoice.status), formatDate(invoice.dueOn)])));
   }
@@ -173,8 +173,7 @@ function renderReviewers() {
 
 function renderDecide() {
   const { app } = data;
-  const approvable = isCoordinator() && DECIDABLE.includes(app.status)
-    && !(WITH_EXAM.includes(app.category) && app.status !== 'EXAM_PASSED');
+  const approvable = isCoordinator() && app.decidable;
   const deniable = isCoordinator() && !FINAL.includes(app.status) && app.status !== 'DRAFT';
   $('approve-form').hidden = !approvable;
   $('deny-form').hidden = !deniable;
@@ -183,7 +182,7 @@ function renderDecide() {
 
 function renderExam() {
   const { app, attempts } = data;
-  if (!WITH_EXAM.includes(app.category)) {
+  if (!app.exam) {
     return;
   }
   $('exam').hidden = false;

@@ -166,6 +166,20 @@ class ApplicationAuditTest {
     }
 
     @Test
+    void theTypeFilterOffersTheEventTypesTheApplicationStoresAndNoOtherAggregates() {
+        Response types = auditor.get("/api/audit/applications/event-types");
+
+        assertThat(types.status()).as(types.text()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        types.body().forEach(type -> names.add(type.asText()));
+        assertThat(names).contains("ApplicationStarted", "PortfolioEntryRecorded", "ReferenceLinkResent",
+                "ScorersAssigned", "ExamPassed", "EndorsementGranted", "ApplicationWithdrawn")
+                .doesNotContain("PriorEndorsementRecorded").isSorted().doesNotHaveDuplicates();
+        assertThat(applicant.get("/api/audit/applications/event-types").status()).isEqualTo(403);
+        assertThat(auditor.get("/api/audit/letters/event-types").status()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsOfTheTenantReadIt() {
         String id = start("Al Access");
         String path = "/api/audit/applications/" + id + "/events";

@@ -277,6 +277,10 @@ class ApplicationServiceTest {
     @Test
     void aCoordinatorApprovesAndTheEndorsementIsGrantedWithANumberAndTheTenantsValidThroughDate() {
         String id = approvedByReviewers(inReview("Kim Lee", "ECFA"));
+        // The view says what the page may offer: ECFA has no exam, so an approved portfolio can be granted.
+        Response before = coordinator.get("/api/applications/" + id);
+        assertThat(before.at("/exam")).isEqualTo("false");
+        assertThat(before.at("/decidable")).isEqualTo("true");
 
         Response approved = coordinator.post("/api/applications/" + id + "/approval", null);
 
@@ -1081,6 +1085,9 @@ class ApplicationServiceTest {
     void aMentalHealthSpecialistFailsTheExamRetakesItAfterTheIntervalAndIsGranted() {
         String id = specialistApprovedByReviewers();
         assertThat(coordinator.post("/api/applications/" + id + "/approval", null).status()).isEqualTo(409);
+        Response approvedPortfolio = coordinator.get("/api/applications/" + id);
+        assertThat(approvedPortfolio.at("/exam")).isEqualTo("true");
+        assertThat(approvedPortfolio.at("/decidable")).isEqualTo("false");
 
         String exam = "/api/applications/" + id + "/exam";
         Response booked = coordinator.post(exam, Map.of("sittingOn", "2027-01-15"));
@@ -1108,6 +1115,7 @@ class ApplicationServiceTest {
         score(lee, retake, "VIGNETTES", 90);
         score(sam, retake, "VIGNETTES", 92);
         assertThat(coordinator.get(exam).at("/1/result")).isEqualTo("PASSED");
+        assertThat(coordinator.get("/api/applications/" + id).at("/decidable")).isEqualTo("true");
         Response granted = coordinator.post("/api/applications/" + id + "/approval", null);
         assertThat(granted.at("/status")).as(granted.text()).isEqualTo("GRANTED");
 

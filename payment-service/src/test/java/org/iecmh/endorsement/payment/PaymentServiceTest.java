@@ -224,6 +224,11 @@ class PaymentServiceTest {
                 .containsExactly("Registration fee, IMHS", "Processing fee, IMHS");
         assertThat(invoices.body().get(0).get("lines").findValuesAsText("kind"))
                 .containsExactly("REGISTRATION", "PROCESSING");
+        // The page words each line from its phrase; the English description stays for other clients.
+        assertThat(invoices.body().get(0).get("lines").findValuesAsText("code"))
+                .containsExactly("fee-registration", "fee-processing");
+        assertThat(invoices.at("/0/lines/0/phrase/values/category")).isEqualTo("IMHS");
+        assertThat(invoices.at("/0/lines/1/phrase/text")).isEqualTo("Processing fee, IMHS");
         assertThat(invoices.at("/0/status")).isEqualTo("OPEN");
         assertThat(invoices.at("/0/issuedOn")).isEqualTo("2026-11-22");
         assertThat(invoices.at("/0/dueOn")).isEqualTo("2026-12-22");
@@ -432,6 +437,9 @@ class PaymentServiceTest {
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         assertThat(issued.at("/total/cents")).isEqualTo("11250");
         assertThat(issued.body().get("lines").findValuesAsText("kind")).containsExactly("REINSTATEMENT", "OTHER");
+        assertThat(issued.body().get("lines").findValuesAsText("code"))
+                .containsExactly("fee-reinstatement", "fee-as-written");
+        assertThat(issued.at("/lines/1/phrase/values/description")).isEqualTo("Certificate reprint");
         assertThat(issued.at("/dueOn")).isEqualTo("2026-12-22");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.at("/invoiceId")).isEqualTo(issued.at("/invoiceId"));
@@ -771,6 +779,8 @@ class PaymentServiceTest {
         assertThat(invoice.at("/total/cents")).isEqualTo("2500");
         assertThat(invoice.at("/personId")).isEqualTo("person-88");
         assertThat(invoice.body().get("lines").findValuesAsText("kind")).containsExactly("LATE");
+        assertThat(invoice.at("/lines/0/phrase/code")).isEqualTo("fee-late-renewal");
+        assertThat(invoice.at("/lines/0/phrase/values/endorsement")).isEqualTo("WA-000088");
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, message.getIdentifier()) == 1);
         assertThat(eventsOf("INV-LATE-RENEWAL-WA-000088-2027")).containsExactly("InvoiceIssued");
@@ -982,6 +992,11 @@ class PaymentServiceTest {
             assertThat(state.at("/view/status")).isEqualTo("OPEN");
             Response history = auditor.get("/api/audit/invoices/" + invoiceId + "/events");
             assertThat(history.body().findValuesAsText("type")).startsWith("InvoiceIssued");
+            // The audit page's type filter: every type an invoice stores, those it applies without a handler too.
+            List<String> types = new ArrayList<>();
+            auditor.get("/api/audit/invoices/event-types").body().forEach(type -> types.add(type.asText()));
+            assertThat(types).containsAll(history.body().findValuesAsText("type"))
+                    .contains("InvoiceSettled", "MembershipPaid", "PaymentRefunded", "InvoiceVoided");
             assertThat(history.body().findValuesAsText("subject")).containsOnly("coordinator-ma");
             assertThat(auditor.get("/api/audit/invoices/people/" + person + "/events").body().get("events"))
                     .isEqualTo(history.body().get("events"));

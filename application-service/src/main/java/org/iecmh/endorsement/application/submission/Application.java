@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.iecmh.endorsement.kit.audit.AlsoStores;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -79,6 +80,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * exam's booker and scorers are part of its state.
  */
 @Revision("2")
+@AlsoStores(SectionCommented.class)
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Application extends TenantOwnedAggregate {
 
@@ -438,9 +440,7 @@ public class Application extends TenantOwnedAggregate {
 
     @CommandHandler
     void handle(ApproveApplication command) {
-        boolean decidable = requirements != null && requirements.exam()
-                ? status == ApplicationStatus.EXAM_PASSED : status == ApplicationStatus.PORTFOLIO_APPROVED;
-        if (!decidable) {
+        if (!status.isDecidable(requirements != null && requirements.exam())) {
             throw new DomainRuleViolation("approval-needs-reviewers", "Application " + applicationId + " is "
                     + status + "; it is granted once both reviewers have approved its portfolio"
                     + (requirements != null && requirements.exam() ? " and the exam is passed" : ""));

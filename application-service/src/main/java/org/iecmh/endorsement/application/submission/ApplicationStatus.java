@@ -27,6 +27,14 @@ public enum ApplicationStatus {
     /** The applicant stopped. */
     WITHDRAWN;
 
+    /**
+     * Whether a coordinator may grant it in this state: once both reviewers approved its portfolio, and for a
+     * category with an exam ({@code exam}) once the exam is passed.
+     */
+    public boolean isDecidable(boolean exam) {
+        return exam ? this == EXAM_PASSED : this == PORTFOLIO_APPROVED;
+    }
+
     /** Whether the application has ended, one way or another. */
     public boolean isFinal() {
         return this == GRANTED || this == DENIED || this == WITHDRAWN;

@@ -23,6 +23,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryCorrected;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRemoved;
+import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.requirements.EndorsedPeriod;
 import org.iecmh.endorsement.application.review.ApplicationHeld;
 import org.iecmh.endorsement.application.review.ApplicationReturned;
@@ -109,7 +110,8 @@ public class ApplicationViews {
                 rs.getString("reasons") == null ? List.of() : read(rs.getString("reasons"), REASONS),
                 rs.getString("comments") == null ? List.of() : read(rs.getString("comments"), COMMENTS),
                 rs.getString("contact_email"), rs.getString("state_of_residence"),
-                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
+                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
+                rs.getBoolean("exam"));
     }
 
     /** The association's applications in one state, the longest waiting first. */
@@ -246,6 +248,7 @@ public class ApplicationViews {
                 UPDATE application_view SET status = ?, updated_at = ?, submitted_at = COALESCE(submitted_at, ?)
                 WHERE application_id = ?""", ApplicationStatus.SUBMITTED.name(), java.sql.Timestamp.from(at),
                 java.sql.Timestamp.from(at), event.applicationId());
+        exam(event.applicationId(), event.requirements());
     }
 
     @EventHandler
@@ -308,6 +311,7 @@ public class ApplicationViews {
     void on(ApplicationResubmitted event, @Timestamp Instant at) {
         jdbc.update("UPDATE application_view SET status = ?, comments = NULL, updated_at = ? WHERE application_id = ?",
                 ApplicationStatus.IN_REVIEW.name(), java.sql.Timestamp.from(at), event.applicationId());
+        exam(event.applicationId(), event.requirements());
         jdbc.update("UPDATE review SET decision = NULL, comments = '[]', recorded_at = NULL WHERE application_id = ?",
                 event.applicationId());
     }
@@ -612,6 +616,14 @@ public class ApplicationViews {
                 SELECT a.* FROM application_view a JOIN review r ON r.application_id = a.application_id
                 WHERE a.tenant_id = ? AND r.reviewer = ? AND a.status IN ('IN_REVIEW', 'ON_HOLD')
                 ORDER BY a.updated_at, a.application_id""", row, tenantId, reviewer);
+    }
+
+    /** Whether the application's category has an exam, by the requirements it was (again) handed in under. */
+    private void exam(String applicationId, CategoryRequirements requirements) {
+        if (requirements != null) {
+            jdbc.update("UPDATE application_view SET exam = ? WHERE application_id = ?", requirements.exam(),
+                    applicationId);
+        }
     }
 
     private void status(String applicationId, ApplicationStatus status, Instant at) {

@@ -61,6 +61,15 @@ class ApplicantPortalTest {
         assertThat(text("applications-none")).isEqualTo("You have no application yet. Start one below.");
         Accessibility.assertNoSeriousViolations(driver(), "the portal without an application");
 
+        // The categories to choose from are those the association's public record offers, not a list in the page.
+        List<String> offered = new java.util.ArrayList<>();
+        RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/associations").body().forEach(association -> {
+            if (association.get("code").asText().equals("ma")) {
+                association.get("categories").forEach(category -> offered.add(category.asText()));
+            }
+        });
+        assertThat(new Select(field("category")).getOptions().stream().map(option -> option.getAttribute("value"))
+                .filter(value -> !value.isEmpty()).toList()).isNotEmpty().isEqualTo(offered);
         new Select(field("category")).selectByValue("IFA");
         assertThat(text("start-category-guidance")).contains("Level I, Family Associate", "30 hours",
                 "three references", "birth to 3");

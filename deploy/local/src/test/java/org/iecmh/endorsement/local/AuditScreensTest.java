@@ -131,6 +131,10 @@ class AuditScreensTest {
         assertThat(payload.getText()).contains("\"applicantName\": \"" + NAME + "\"", "\"personId\": \"" + APPLICANT);
         Accessibility.assertNoSeriousViolations(driver(), "an application's history with a payload open");
 
+        // The type filter offers what application-service says an application stores, not a list in the page.
+        assertThat(new Select(driver().findElement(By.id("history-type"))).getOptions().stream()
+                .map(option -> option.getAttribute("value")))
+                .contains("ScorersAssigned", "SectionCommented").doesNotContain("PriorEndorsementRecorded");
         new Select(driver().findElement(By.id("history-type"))).selectByValue("PortfolioEntryRecorded");
         submit("open");
         browser.await("the filtered timeline", page -> page.findElement(By.id("history-status")).getText()

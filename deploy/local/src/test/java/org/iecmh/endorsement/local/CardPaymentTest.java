@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * An applicant pays the fees of a submitted application by card in the browser: the page starts the payment with
  * payment-service, the card processor's library (the local stand-in of Stripe in test mode) takes the card, a
  * declined card can be tried again, and the invoice shows paid once the processor's signed webhook is recorded,
- * after which the application goes to review.
+ * after which the application goes to review. The invoice's lines read in English or Spanish.
  */
 @Order(6)
 @ExtendWith(RunningPlatform.class)
@@ -62,8 +62,18 @@ class CardPaymentTest {
         browser.await("the invoice", page -> page.findElement(By.id("invoice-heading")).getText()
                 .equals("Invoice " + invoiceId));
         assertThat(text("totals")).contains("To pay", amount, "Open");
+        assertThat(text("lines")).contains("Registration fee, IFA", "Processing fee, IFA");
         assertThat(driver().findElement(By.id("lines")).findElements(By.tagName("tr"))).hasSize(2);
         Accessibility.assertNoSeriousViolations(driver(), "an open invoice");
+
+        // The lines are worded by the page from their phrases, in the reader's language.
+        driver().findElement(By.cssSelector("button[data-language=es]")).click();
+        browser.await("the lines in Spanish", page -> page.findElement(By.id("lines")).getText()
+                .contains("Cuota de inscripción, IFA"));
+        assertThat(text("lines")).contains("Cuota de tramitación, IFA").doesNotContain("fee");
+        driver().findElement(By.cssSelector("button[data-language=en]")).click();
+        browser.await("the lines in English", page -> page.findElement(By.id("lines")).getText()
+                .contains("Registration fee, IFA"));
 
         driver().findElement(By.id("card-start")).click();
         WebElement number = browser.await("the card fields", page -> page.findElements(

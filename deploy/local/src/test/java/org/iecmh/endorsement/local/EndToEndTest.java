@@ -174,7 +174,8 @@ class EndToEndTest {
         List<String> fields = new ArrayList<>();
         listed.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("name", "category", "state", "endorsementNumber",
-                "endorsedSince", "validThrough");
+                "endorsedSince", "validThrough", "addOns");
+        assertThat(listed.get("addOns")).isEmpty();
         assertThat(listed.get("name").asText()).isEqualTo("Zoë Example");
         assertThat(listed.get("category").asText()).isEqualTo("IFA");
         assertThat(listed.get("state").asText()).isEqualTo("MA");

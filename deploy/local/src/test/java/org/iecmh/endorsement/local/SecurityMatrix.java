@@ -121,6 +121,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/event-types                                     tenant   403   403   403   403   200   200   200
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/applications/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/applications/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
@@ -168,6 +169,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/event-types                                     tenant   403   403   403   403   200   200   200
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/endorsements/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/endorsements/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
@@ -205,6 +207,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/event-types                                     tenant   403   403   403   403   200   200   200
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/payments/read-models                                         platform 403   403   403   403   403   403   200
             POST   /api/payments/read-models/{readModel}/rebuilds                    platform 403   403   403   403   403   403   202|409
@@ -265,6 +268,7 @@ final class SecurityMatrix {
             GET    /api/audit/{kind}/verification                                    tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/exports                                         tenant   403   403   403   403   200   200   200
             GET    /api/audit/{kind}/signing-keys                                    tenant   403   403   403   403   200   200   200
+            GET    /api/audit/{kind}/event-types                                     tenant   403   403   403   403   200   200   200
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/associations/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/associations/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409

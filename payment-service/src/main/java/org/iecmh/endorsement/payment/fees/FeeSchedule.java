@@ -3,6 +3,7 @@ package org.iecmh.endorsement.payment.fees;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.association.RequirementTerms;
+import org.iecmh.endorsement.kit.web.Phrase;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -48,37 +49,43 @@ public record FeeSchedule(LocalDate effectiveFrom, String currency, int dueDays,
         return new PricedBy(effectiveFrom, sequence);
     }
 
-    /** One fee as it will be printed on an invoice. */
-    public record Fee(FeeKind kind, String description, Money amount) {
+    /** One fee as it will be printed on an invoice: its words a phrase, {@code fee-<kind>} with the category if any. */
+    public record Fee(FeeKind kind, Phrase phrase, Money amount) {
+
+        public String description() {
+            return phrase.text();
+        }
     }
 
     /** The fees due when an application for {@code category} is submitted: registration and processing. */
     public List<Fee> forSubmission(Category category) {
         return List.of(
-                new Fee(FeeKind.REGISTRATION, "Registration fee, " + category.abbreviation(),
+                new Fee(FeeKind.REGISTRATION, Phrase.of("fee-registration", "Registration fee, "
+                        + category.abbreviation(), "category", category.abbreviation()),
                         Money.of(registration.get(category.level()), currency)),
-                new Fee(FeeKind.PROCESSING, "Processing fee, " + category.abbreviation(),
+                new Fee(FeeKind.PROCESSING, Phrase.of("fee-processing", "Processing fee, "
+                        + category.abbreviation(), "category", category.abbreviation()),
                         Money.of(processing.get(category.level()), currency)));
     }
 
     /** A fee that does not depend on a category, if the association charges it. */
     public Optional<Fee> flatFee(FeeKind kind) {
+        Phrase words = null;
         Long cents = null;
-        String description = null;
         if (kind == FeeKind.MEMBERSHIP_DUES) {
             cents = membershipDues;
-            description = "Membership dues";
+            words = Phrase.of("fee-membership-dues", "Membership dues");
         } else if (kind == FeeKind.RENEWAL) {
             cents = renewal;
-            description = "Renewal fee";
+            words = Phrase.of("fee-renewal", "Renewal fee");
         } else if (kind == FeeKind.LATE) {
             cents = lateFee;
-            description = "Late fee";
+            words = Phrase.of("fee-late", "Late fee");
         } else if (kind == FeeKind.REINSTATEMENT) {
             cents = reinstatement;
-            description = "Reinstatement fee";
+            words = Phrase.of("fee-reinstatement", "Reinstatement fee");
         }
-        return cents == null ? Optional.empty() : Optional.of(new Fee(kind, description, Money.of(cents, currency)));
+        return cents == null ? Optional.empty() : Optional.of(new Fee(kind, words, Money.of(cents, currency)));
     }
 
     /** The fees a refund for {@code reason} leaves with the association. */

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.payment.invoicing;
 
+import org.iecmh.endorsement.kit.audit.AlsoStores;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -24,6 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Payments, waivers and refunds are named by the caller's idempotency key, so a retried request records nothing
  * more.
  */
+@AlsoStores({InvoiceSettled.class, MembershipPaid.class})
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Invoice extends TenantOwnedAggregate {
 

@@ -205,7 +205,8 @@ class InvoiceResource {
 
     private static InvoiceLine priced(LineRequest line, FeeSchedule schedule) {
         if (line.amountCents() != null) {
-            return new InvoiceLine(line.description(), Money.of(line.amountCents(), schedule.currency()), line.fee());
+            return InvoiceLine.asWritten(line.description(), Money.of(line.amountCents(), schedule.currency()),
+                    line.fee());
         }
         return schedule.flatFee(line.fee()).map(InvoiceLine::of)
                 .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",

@@ -5,6 +5,7 @@ import org.iecmh.endorsement.contracts.LateRenewalFeeCharged;
 import org.iecmh.endorsement.contracts.ReinstatementRequested;
 import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.kit.messaging.Inbox;
+import org.iecmh.endorsement.kit.web.Phrase;
 import org.iecmh.endorsement.payment.PaymentServiceApplication;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
@@ -43,7 +44,8 @@ class RenewalFeeBilling {
                 LocalDate today = associations.require(charged.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(charged.tenantId(), today);
                 InvoiceLine lateFee = new InvoiceLine("Late renewal fee, " + charged.endorsementNumber(),
-                        charged.fee(), FeeKind.LATE);
+                        charged.fee(), FeeKind.LATE, Phrase.of("fee-late-renewal",
+                        "Late renewal fee, " + charged.endorsementNumber(), "endorsement", charged.endorsementNumber()));
                 commands.sendAndWait(new IssueInvoice(charged.invoiceId(), charged.personId(), null, List.of(lateFee),
                                 today.plusDays(schedule.dueDays()), null, null, null),
                         received.commandMetaData(PaymentServiceApplication.NAME));

@@ -23,8 +23,8 @@ class InvoiceTest {
 
     private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-1", "COORDINATOR");
     private static final List<InvoiceLine> LINES = List.of(
-            new InvoiceLine("Registration fee, IMHS", Money.of(2_500, "USD"), FeeKind.REGISTRATION),
-            new InvoiceLine("Processing fee, IMHS", Money.of(30_000, "USD"), FeeKind.PROCESSING));
+            InvoiceLine.asWritten("Registration fee, IMHS", Money.of(2_500, "USD"), FeeKind.REGISTRATION),
+            InvoiceLine.asWritten("Processing fee, IMHS", Money.of(30_000, "USD"), FeeKind.PROCESSING));
     private static final LocalDate DUE = LocalDate.of(2026, 12, 22);
     private static final Set<FeeKind> PROCESSING_KEPT = Set.of(FeeKind.PROCESSING);
 
@@ -68,11 +68,11 @@ class InvoiceTest {
                 .expectException(breaking("invoice-needs-lines"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
+                        InvoiceLine.asWritten("Dues", Money.of(100, "CAD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
                 .expectException(breaking("invoice-currency"));
         fixture.givenNoPriorActivity()
                 .when(new IssueInvoice("INV-1", "person-1", null, List.of(LINES.get(0),
-                        new InvoiceLine("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
+                        InvoiceLine.asWritten("Credit", Money.of(-100, "USD"), FeeKind.OTHER)), DUE, null, null, null), IN_MA)
                 .expectException(breaking("line-amount"));
     }
 
@@ -159,7 +159,7 @@ class InvoiceTest {
     void aSettledMembershipInvoiceMakesThePersonAMemberThroughItsDate() {
         LocalDate through = LocalDate.of(2027, 12, 31);
         InvoiceIssued dues = new InvoiceIssued("INV-2", "wa", "person-9", null,
-                List.of(new InvoiceLine("Membership dues", Money.of(5_000, "USD"), FeeKind.MEMBERSHIP_DUES)),
+                List.of(InvoiceLine.asWritten("Membership dues", Money.of(5_000, "USD"), FeeKind.MEMBERSHIP_DUES)),
                 Money.of(5_000, "USD"), DUE, through, LocalDate.of(2027, 1, 10), null);
         fixture.given(dues)
                 .when(new RecordPayment("INV-2", "pay-1", Money.of(5_000, "USD"), PaymentMethod.CHECK, null),

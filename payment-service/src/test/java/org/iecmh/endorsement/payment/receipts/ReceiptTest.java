@@ -34,8 +34,8 @@ class ReceiptTest {
     @Test
     void theReceiptShowsTheLinesWhatWasPaidWaivedAndRefunded() throws IOException {
         InvoiceView invoice = new InvoiceView("INV-9", "ma", "person-9", "app-9", List.of(
-                new InvoiceLine("Registration fee, IMHS", usd(2_500), FeeKind.REGISTRATION),
-                new InvoiceLine("Processing fee, IMHS", usd(30_000), FeeKind.PROCESSING)),
+                InvoiceLine.asWritten("Registration fee, IMHS", usd(2_500), FeeKind.REGISTRATION),
+                InvoiceLine.asWritten("Processing fee, IMHS", usd(30_000), FeeKind.PROCESSING)),
                 usd(32_500), usd(22_500), usd(10_000), usd(2_500), usd(0), "REFUNDED",
                 LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
 
@@ -55,7 +55,8 @@ class ReceiptTest {
     void namesInVietnamesePolishGreekAndChinesePrintAsWrittenAndReadBack() throws IOException {
         List<String> names = List.of("Nguyễn Thị Ánh Tuyết", "Łucja Wróbel-Żółkiewska", "Ελένη Παπαδοπούλου", "王秀英");
         List<InvoiceLine> lines = names.stream()
-                .map(name -> new InvoiceLine("Registration fee, IFA, for " + name, usd(1_500), FeeKind.REGISTRATION))
+                .map(name -> InvoiceLine.asWritten("Registration fee, IFA, for " + name, usd(1_500),
+                        FeeKind.REGISTRATION))
                 .toList();
         InvoiceView invoice = new InvoiceView("INV-10", "ma", "person-10", null, lines, usd(6_000), usd(6_000),
                 usd(0), usd(0), usd(0), "PAID", LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);

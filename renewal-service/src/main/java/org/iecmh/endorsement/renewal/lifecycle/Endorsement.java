@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.renewal.lifecycle;
 
+import org.iecmh.endorsement.kit.audit.AlsoStores;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -77,6 +78,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * from two instances at the same time): each decides from the stream whether its step is due and not yet taken,
  * and otherwise does nothing.
  */
+@AlsoStores(EmailAddressRecorded.class)
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 @Revision("2")
 public class Endorsement extends TenantOwnedAggregate {

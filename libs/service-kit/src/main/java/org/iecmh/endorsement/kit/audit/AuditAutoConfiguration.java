@@ -83,12 +83,17 @@ public class AuditAutoConfiguration {
         }
 
         @Bean
+        EventTypes eventTypes(ObjectProvider<org.axonframework.config.Configuration> axon) {
+            return new EventTypes(axon);
+        }
+
+        @Bean
         AuditResource auditResource(AuditProperties properties, AuditTrail trail, EventChain chain,
                                     PointInTime pointInTime, AuditExport export, AuditSigningKey signingKey,
-                                    ObjectProvider<LiveView> views,
+                                    ObjectProvider<LiveView> views, EventTypes eventTypes,
                                     @Value("${spring.application.name}") String service) {
             return new AuditResource(properties, trail, chain, pointInTime, export, signingKey,
-                    views.orderedStream().toList(), service);
+                    views.orderedStream().toList(), eventTypes, service);
         }
     }
 }

@@ -48,10 +48,12 @@ class AuditResource {
     private final AuditExport export;
     private final AuditSigningKey signingKey;
     private final Map<String, LiveView> views;
+    private final EventTypes eventTypes;
     private final String service;
 
     AuditResource(AuditProperties properties, AuditTrail trail, EventChain chain, PointInTime pointInTime,
-                  AuditExport export, AuditSigningKey signingKey, List<LiveView> views, String service) {
+                  AuditExport export, AuditSigningKey signingKey, List<LiveView> views, EventTypes eventTypes,
+                  String service) {
         this.properties = properties;
         this.trail = trail;
         this.chain = chain;
@@ -59,7 +61,15 @@ class AuditResource {
         this.export = export;
         this.signingKey = signingKey;
         this.views = views.stream().collect(Collectors.toMap(LiveView::kind, Function.identity()));
+        this.eventTypes = eventTypes;
         this.service = service;
+    }
+
+    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @GetMapping("/event-types")
+    @Operation(summary = "The types of event this kind's records store, by name, sorted: the values of type filters")
+    List<String> eventTypes(@PathVariable String kind, Actor actor) {
+        return eventTypes.of(authorize(kind, actor));
     }
 
     @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
