@@ -3,6 +3,7 @@ package org.iecmh.endorsement.kit.eventstore;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
@@ -12,6 +13,7 @@ import org.iecmh.endorsement.kit.time.IsoText;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 /**
  * Days and instants in the events the platform stores and publishes, read by {@link IsoText} in the one form they are
@@ -23,43 +25,31 @@ final class IsoDatesModule extends SimpleModule {
 
     IsoDatesModule() {
         super("iecmh-iso-dates");
-        addDeserializer(LocalDate.class, new Day());
-        addDeserializer(Instant.class, new Moment());
+        addDeserializer(LocalDate.class, new Iso<>(LocalDate.class, IsoText::localDate, LocalDateDeserializer.INSTANCE));
+        addDeserializer(Instant.class, new Iso<>(Instant.class, IsoText::utcInstant, InstantDeserializer.INSTANT));
     }
 
-    private static final class Day extends StdScalarDeserializer<LocalDate> {
+    /** Reads a string in the one form by {@code read}; any other token or form by {@code otherwise}. */
+    private static final class Iso<T> extends StdScalarDeserializer<T> {
 
-        Day() {
-            super(LocalDate.class);
+        private final transient Function<String, T> read;
+        private final JsonDeserializer<T> otherwise;
+
+        Iso(Class<T> type, Function<String, T> read, JsonDeserializer<T> otherwise) {
+            super(type);
+            this.read = read;
+            this.otherwise = otherwise;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate read = IsoText.localDate(parser.getText());
-                if (read != null) {
-                    return read;
+                T value = read.apply(parser.getText());
+                if (value != null) {
+                    return value;
                 }
             }
-            return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
-        }
-    }
-
-    private static final class Moment extends StdScalarDeserializer<Instant> {
-
-        Moment() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                Instant read = IsoText.utcInstant(parser.getText());
-                if (read != null) {
-                    return read;
-                }
-            }
-            return InstantDeserializer.INSTANT.deserialize(parser, context);
+            return otherwise.deserialize(parser, context);
         }
     }
 }
