@@ -603,7 +603,7 @@ const REFERENCE_FORM = {
     }
     return name === 'items' ? 'newItem.text' : name;
   },
-  label(field, version) {
+  label(field) {
     const item = field.match(/^items\[(\d+)\]\.(id|text)$/);
     if (item) {
       return t(item[2] === 'id' ? 'association.itemIdChange' : 'association.itemChange', { n: Number(item[1]) + 1 });

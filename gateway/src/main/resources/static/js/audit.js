@@ -4,6 +4,7 @@
 import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
+import { dateTime } from './format.js';
 
 const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
@@ -76,9 +77,7 @@ function fact(term, value) {
 
 /** An instant of the API as people of the language read it, in their own time zone. */
 function formatInstant(iso) {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'medium' })
-    .format(new Date(iso));
+  return dateTime(iso, currentLanguage(), { seconds: true });
 }
 
 /** The value of a datetime-local control (the browser's local time) as an instant, or null when empty. */

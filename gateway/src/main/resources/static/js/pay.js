@@ -4,6 +4,7 @@
 import { onLanguage, t, formatDate, currentLanguage, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
+import { money as formatMoney } from './format.js';
 import { webConfig } from './auth.js';
 
 const WAIT_FOR_CONFIRMATION_MS = 60_000;
@@ -22,11 +23,9 @@ const cardError = document.getElementById('card-error');
 let invoice = null;
 let card = null; // { stripe, elements } once a checkout has started
 
-/** Money of the API ({cents, currency}) as the language writes it, e.g. "$40.00" or "40,00 US$". */
+/** Money of the API as the page's language writes it (format.js). */
 function money(amount) {
-  const format = new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: amount.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits;
-  return format.format(amount.cents / 10 ** digits);
+  return formatMoney(amount, currentLanguage());
 }
 
 function showProblemText(text) {

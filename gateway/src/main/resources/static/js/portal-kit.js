@@ -1,6 +1,7 @@
 // Small DOM and formatting pieces the applicant's screens (portal, application, endorsement) share. Text goes in
 // with textContent only: what the API answers is data, never markup.
 import { t, currentLanguage, formatDate } from './i18n.js';
+import { money as formatMoney } from './format.js';
 
 /** An element with properties (className, id, href, type, hidden...), attributes (attrs) and children. */
 export function el(tag, props = {}, ...children) {
@@ -23,13 +24,9 @@ export function button(text, className, onClick) {
   return element;
 }
 
-/** Integer cents with their currency, as people of the language write money. */
+/** Money of the API as people of the page's language write it (format.js). */
 export function money(amount) {
-  if (!amount) {
-    return '';
-  }
-  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: amount.currency })
-    .format(amount.cents / 100);
+  return formatMoney(amount, currentLanguage());
 }
 
 /** An instant of the API (ISO 8601) as a date of the language. */

@@ -1,6 +1,7 @@
 // What the coordinator's and reviewer's screens share: building elements, money in whole cents, instants and waiting
 // times in the reader's language, and domain-rule refusals of the API said in the reader's words.
 import { t, has, currentLanguage } from './i18n.js';
+import { money, dateTime } from './format.js';
 import { showProblem, clearProblems } from './api.js';
 
 /** An element with text or children; props are assigned as properties (className, href, id ...). */
@@ -32,12 +33,8 @@ export function table(caption, heads, rows) {
 }
 
 /** Money of the API ({ cents, currency }) as the reader's language writes it, e.g. "$40.00" or "40,00 US$". */
-export function formatMoney(money) {
-  if (!money) {
-    return '';
-  }
-  return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: money.currency })
-    .format(money.cents / 100);
+export function formatMoney(amount) {
+  return money(amount, currentLanguage());
 }
 
 /**
@@ -62,11 +59,7 @@ export function parseCents(typed, { zero = false } = {}) {
 
 /** An instant of the API as a date and time of the reader's language. */
 export function formatInstant(iso) {
-  if (!iso) {
-    return '';
-  }
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' })
-    .format(new Date(iso));
+  return dateTime(iso, currentLanguage());
 }
 
 /** How long since an instant, in the largest whole unit: "3 days", "5 hours", "less than a minute". */
