@@ -31,19 +31,24 @@ public final class ReviewerEligibility {
     private ReviewerEligibility() {
     }
 
+    /** Whether an endorsement in {@code held} makes its holder a reviewer of an application in {@code applied}. */
+    public static boolean qualifies(Category held, Category applied) {
+        return Track.of(held) == Track.of(applied) && held.level() >= applied.level();
+    }
+
     /** Why an endorsee in {@code held} may not review an application in {@code applied}, if they may not. */
     public static Optional<DomainRuleViolation> whyNot(String subject, Category held, Category applied) {
+        if (qualifies(held, applied)) {
+            return Optional.empty();
+        }
         if (Track.of(held) != Track.of(applied)) {
             return Optional.of(new DomainRuleViolation("reviewer-track", subject + " is endorsed as "
                     + held.abbreviation() + "; reviewers of " + applied.abbreviation()
                     + " are endorsed in the same track (" + Track.of(applied).name().toLowerCase() + ")"));
         }
-        if (held.level() < applied.level()) {
-            return Optional.of(new DomainRuleViolation("reviewer-level", subject + " is endorsed as "
-                    + held.abbreviation() + "; reviewers of " + applied.abbreviation()
-                    + " are endorsed at the same level or higher"));
-        }
-        return Optional.empty();
+        return Optional.of(new DomainRuleViolation("reviewer-level", subject + " is endorsed as "
+                + held.abbreviation() + "; reviewers of " + applied.abbreviation()
+                + " are endorsed at the same level or higher"));
     }
 
     /** No one reviews their own application ({@code reviewer-is-applicant}). */
@@ -59,12 +64,11 @@ public final class ReviewerEligibility {
      */
     public static Optional<Reviewer> qualifying(String subject, List<HeldEndorsement> held, Category applied,
                                                 String applicantId) {
-        try {
-            requireNotApplicant(subject, applicantId);
-            return Optional.of(nominate(subject, held, applied));
-        } catch (DomainRuleViolation refused) {
+        if (subject.equals(applicantId)) {
             return Optional.empty();
         }
+        return standing(held).stream().filter(e -> qualifies(e.category(), applied)).findFirst()
+                .map(e -> new Reviewer(subject, e.endorsementNumber(), e.category()));
     }
 
     /** Refuses a reviewer or scorer whose endorsement does not qualify for the application. */
@@ -83,17 +87,21 @@ public final class ReviewerEligibility {
         if (held.isEmpty()) {
             throw new DomainRuleViolation("reviewer-not-endorsed", subject + " holds no endorsement and cannot review");
         }
-        List<HeldEndorsement> standing = held.stream().filter(HeldEndorsement::active)
-                .sorted(Comparator.comparingInt((HeldEndorsement e) -> e.category().level()).reversed()).toList();
+        List<HeldEndorsement> standing = standing(held);
         if (standing.isEmpty()) {
             throw new DomainRuleViolation("reviewer-not-active", subject + "'s endorsement is lapsed, revoked, on "
                     + "hold or transferred; only an endorsement that stands today qualifies");
         }
-        HeldEndorsement chosen = standing.stream()
-                .filter(e -> whyNot(subject, e.category(), applied).isEmpty()).findFirst()
+        HeldEndorsement chosen = standing.stream().filter(e -> qualifies(e.category(), applied)).findFirst()
                 .orElse(standing.get(0));
         Reviewer reviewer = new Reviewer(subject, chosen.endorsementNumber(), chosen.category());
         require(reviewer, applied);
         return reviewer;
+    }
+
+    /** The endorsements that stand today, the highest level first. */
+    private static List<HeldEndorsement> standing(List<HeldEndorsement> held) {
+        return held.stream().filter(HeldEndorsement::active)
+                .sorted(Comparator.comparingInt((HeldEndorsement e) -> e.category().level()).reversed()).toList();
     }
 }

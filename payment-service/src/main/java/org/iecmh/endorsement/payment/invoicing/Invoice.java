@@ -1,12 +1,12 @@
 package org.iecmh.endorsement.payment.invoicing;
 
-import org.iecmh.endorsement.kit.audit.AlsoStores;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.iecmh.endorsement.contracts.Money;
+import org.iecmh.endorsement.kit.audit.AlsoStores;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
