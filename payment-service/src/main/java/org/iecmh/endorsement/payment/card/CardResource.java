@@ -10,6 +10,7 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
@@ -59,7 +60,7 @@ class CardResource {
 
     /** Starts a card payment of the invoice's outstanding amount; idempotent by the {@code Idempotency-Key} header. */
     @PostMapping("/api/payments/invoices/{invoiceId}/card-checkouts")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"},
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE, Role.COORDINATOR},
             refusal = "Only the person billed or a coordinator pays an invoice by card")
     CardCheckoutStarted start(@PathVariable String invoiceId,
                               @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,

@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.UnknownResource;
@@ -81,7 +82,7 @@ class GroupPaymentResource {
      * recorded the first time without recording anything more.
      */
     @PostMapping
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record group payments")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators record group payments")
     ResponseEntity<GroupPayment> pay(@RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 80) String idempotencyKey,
                                      @Valid @RequestBody GroupPaymentRequest request, Actor actor) {
         List<GroupPayment> recorded = find(actor.tenantId(), idempotencyKey);

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
@@ -94,7 +95,7 @@ class ActivityResource {
     }
 
     @PostMapping("/trainings")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -108,7 +109,7 @@ class ActivityResource {
 
     /** Corrects a logged training, held to the rules of a new one, on each endorsement it was logged on. */
     @PutMapping("/trainings/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress correctTraining(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                   @Valid @RequestBody TrainingRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -120,7 +121,7 @@ class ActivityResource {
     }
 
     @DeleteMapping("/trainings/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
@@ -130,7 +131,7 @@ class ActivityResource {
     }
 
     @PostMapping("/reflective-supervision")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -146,7 +147,7 @@ class ActivityResource {
 
     /** Corrects a logged session; the provider must have been endorsed on the corrected date. */
     @PutMapping("/reflective-supervision/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress correctSession(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                  @Valid @RequestBody SessionRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -160,7 +161,7 @@ class ActivityResource {
     }
 
     @DeleteMapping("/reflective-supervision/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
@@ -170,7 +171,7 @@ class ActivityResource {
     }
 
     @PostMapping("/code-of-ethics")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);

@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Role;
+import org.iecmh.endorsement.kit.web.Visibility;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementFeePaid;
@@ -26,7 +28,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.List;
-import java.util.Set;
 
 /** Endorsements as endorsees and staff look them up; updated in the transaction that stores the events. */
 @Component
@@ -42,7 +43,6 @@ public class EndorsementViews {
             rs.getString("late_fee"), rs.getString("late_fee_invoice_id"));
 
     /** The roles that see every endorsement of their tenant; the endorsee (APPLICANT or ENDORSEE) sees their own. */
-    private static final Set<String> STAFF = Set.of("COORDINATOR", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN");
 
     private final JdbcTemplate jdbc;
 
@@ -85,10 +85,8 @@ public class EndorsementViews {
             throw new UnknownResource("endorsement", endorsementNumber);
         }
         EndorsementView endorsement = found.get();
-        boolean staff = STAFF.contains(actor.role()) && endorsement.tenantId().equals(actor.tenantId());
-        boolean receiving = "COORDINATOR".equals(actor.role()) && actor.tenantId().equals(endorsement.transferTo());
-        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
-        if (!staff && !receiving && !endorsee) {
+        boolean receiving = actor.hasRole(Role.COORDINATOR) && actor.tenantId().equals(endorsement.transferTo());
+        if (!receiving && !Visibility.staffOrOwner(actor, endorsement.tenantId(), endorsement.personId())) {
             throw new UnknownResource("endorsement", endorsementNumber);
         }
         return endorsement;
@@ -100,7 +98,7 @@ public class EndorsementViews {
      * the one that endorsed them, so the endorsement's commands and events stay in its own association.
      */
     public Actor actingOn(EndorsementView endorsement, Actor actor) {
-        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
+        boolean endorsee = !actor.role().staff() && endorsement.personId().equals(actor.subject());
         return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId(),
                 actor.verifiedEmail(), actor.language()) : actor;
     }

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal.transfer;
 
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,7 @@ class PendingTransfersResource {
     }
 
     @GetMapping("/api/endorsements/transfers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator sees the transfers waiting for the association")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator sees the transfers waiting for the association")
     List<EndorsementView> waiting(Actor actor) {
         return views.transfersTo(actor.tenantId());
     }
