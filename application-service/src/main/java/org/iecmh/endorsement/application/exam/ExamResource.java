@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.review.Nominations;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.web.Actor;

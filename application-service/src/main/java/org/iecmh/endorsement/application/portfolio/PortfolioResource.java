@@ -19,7 +19,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Population;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFormat;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;

@@ -5,7 +5,7 @@ import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
 import org.iecmh.endorsement.application.references.ReferenceViews;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.application.submission.SubmitApplication;
 import org.iecmh.endorsement.contracts.Category;

@@ -3,7 +3,7 @@ package org.iecmh.endorsement.application.review;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.EndorsementNumbers;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;

@@ -1,7 +1,8 @@
 package org.iecmh.endorsement.application.review;
 
+import org.iecmh.endorsement.application.policy.ReviewerEligibility;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.contracts.Category;
 import org.springframework.stereotype.Component;

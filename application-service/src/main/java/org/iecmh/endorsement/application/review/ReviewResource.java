@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.iecmh.endorsement.application.submission.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;

@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.iecmh.endorsement.application.casefile.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationStatus;
 import java.util.Set;
 import org.iecmh.endorsement.contracts.association.Association;
 import io.swagger.v3.oas.annotations.media.Schema;

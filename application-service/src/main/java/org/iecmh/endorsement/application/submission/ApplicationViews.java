@@ -1,5 +1,7 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.iecmh.endorsement.application.casefile.ApplicationView;
+import org.iecmh.endorsement.application.casefile.ApplicationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -13,7 +13,7 @@ public record MembershipToApply(boolean required, boolean member) {
     public static final MembershipToApply NOT_REQUIRED = new MembershipToApply(false, false);
 
     /** Refuses with {@code membership-required} where the association asks a membership the applicant lacks. */
-    void requireMet(String associationName) {
+    public void requireMet(String associationName) {
         if (required && !member) {
             throw new DomainRuleViolation("membership-required", associationName
                     + " asks applicants to become members before they apply: no membership is in force today");

@@ -11,7 +11,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntryRecorded;
 import org.iecmh.endorsement.application.requirements.CategoryRequirements;
 import org.iecmh.endorsement.application.requirements.RequirementResult;
-import org.iecmh.endorsement.application.submission.Application;
+import org.iecmh.endorsement.application.lifecycle.Application;
 import org.iecmh.endorsement.application.submission.ApplicationStarted;
 import org.iecmh.endorsement.application.submission.ApplicationSubmitted;
 import org.iecmh.endorsement.application.submission.MembershipToApply;

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.application.submission;
+package org.iecmh.endorsement.application.casefile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

@@ -1,5 +1,7 @@
-package org.iecmh.endorsement.application.review;
+package org.iecmh.endorsement.application.policy;
 
+import org.iecmh.endorsement.application.review.HeldEndorsement;
+import org.iecmh.endorsement.application.review.Reviewer;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.junit.jupiter.api.Test;

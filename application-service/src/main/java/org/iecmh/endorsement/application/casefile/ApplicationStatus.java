@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.application.submission;
+package org.iecmh.endorsement.application.casefile;
 
 /** Where an application stands, in the order it normally moves. */
 public enum ApplicationStatus {

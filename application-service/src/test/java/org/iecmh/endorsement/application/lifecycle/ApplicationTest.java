@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.application.submission;
+package org.iecmh.endorsement.application.lifecycle;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -46,6 +46,12 @@ import org.iecmh.endorsement.application.review.SectionComment;
 import org.iecmh.endorsement.application.review.EndorsementGranted;
 import org.iecmh.endorsement.application.review.OpenReview;
 import org.iecmh.endorsement.application.review.ReviewOpened;
+import org.iecmh.endorsement.application.submission.ApplicationStarted;
+import org.iecmh.endorsement.application.submission.ApplicationSubmitted;
+import org.iecmh.endorsement.application.submission.ApplicationResubmitted;
+import org.iecmh.endorsement.application.submission.MembershipToApply;
+import org.iecmh.endorsement.application.submission.StartApplication;
+import org.iecmh.endorsement.application.submission.SubmitApplication;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
