@@ -1827,7 +1827,7 @@ class ApplicationServiceTest {
         }
 
         @Autowired
-        org.iecmh.endorsement.application.submission.ApplicationViews views;
+        org.iecmh.endorsement.application.endorsees.Endorsees views;
 
         @Test
         void aDryRunReportsEveryRowsProblemsByLineColumnAndRuleAndWritesNothing() {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.review.Section;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -39,11 +39,13 @@ class CommentResource {
     private static final String WRITERS_ONLY = "Only the applicant, coordinators and reviewers comment";
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
+    private final CommentViews comments;
 
-    CommentResource(CommandGateway commands, ApplicationViews views) {
+    CommentResource(CommandGateway commands, CaseFile caseFile, CommentViews comments) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
+        this.comments = comments;
     }
 
     @PostMapping
@@ -51,19 +53,19 @@ class CommentResource {
     @AllowedRoles(value = {Role.APPLICANT, Role.COORDINATOR, Role.REVIEWER}, refusal = WRITERS_ONLY)
     List<Map<String, Object>> comment(@PathVariable String applicationId, @Valid @RequestBody CommentRequest request,
                                       Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         if (actor.hasRole(Role.APPLICANT) && !application.personId().equals(actor.subject())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, WRITERS_ONLY);
         }
         commands.sendAndWait(new CommentOnSection(applicationId, UUID.randomUUID().toString(), request.section(),
                 request.text().strip()), actor.metaData());
-        return views.comments(applicationId);
+        return comments.comments(applicationId);
     }
 
     /** Every comment, oldest first, with who wrote it and in which role. */
     @GetMapping
     List<Map<String, Object>> comments(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
-        return views.comments(applicationId);
+        caseFile.require(applicationId, actor);
+        return comments.comments(applicationId);
     }
 }

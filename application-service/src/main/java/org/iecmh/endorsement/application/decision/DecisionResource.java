@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.decision;
 
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -35,32 +35,32 @@ class DecisionResource {
     }
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
 
-    DecisionResource(CommandGateway commands, ApplicationViews views) {
+    DecisionResource(CommandGateway commands, CaseFile caseFile) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
     }
 
     @PostMapping("/denial")
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator denies an application")
     ApplicationView deny(@PathVariable String applicationId, @Valid @RequestBody DenialRequest request,
                          Actor actor) {
-        views.require(applicationId, actor);
+        caseFile.require(applicationId, actor);
         commands.sendAndWait(new DenyApplication(applicationId, request.reasons().stream().map(String::strip).toList()),
                 actor.metaData());
-        return views.require(applicationId, actor);
+        return caseFile.require(applicationId, actor);
     }
 
     @PostMapping("/withdrawal")
     @AllowedRoles(value = Role.APPLICANT, refusal = "Only the applicant withdraws an application")
     ApplicationView withdraw(@PathVariable String applicationId, @Valid @RequestBody WithdrawalRequest request,
                              Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         if (!application.personId().equals(actor.subject())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the applicant withdraws an application");
         }
         commands.sendAndWait(new WithdrawApplication(applicationId, request.reason()), actor.metaData());
-        return views.require(applicationId, actor);
+        return caseFile.require(applicationId, actor);
     }
 }

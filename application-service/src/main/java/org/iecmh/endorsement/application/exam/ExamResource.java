@@ -12,7 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.review.Nominations;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
@@ -54,15 +54,17 @@ class ExamResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
+    private final ExamViews exams;
     private final TenantPolicies policies;
     private final Nominations nominations;
     private final Clock clock;
 
-    ExamResource(CommandGateway commands, ApplicationViews views, TenantPolicies policies, Nominations nominations,
+    ExamResource(CommandGateway commands, CaseFile caseFile, ExamViews exams, TenantPolicies policies, Nominations nominations,
                  Clock clock) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
+        this.exams = exams;
         this.policies = policies;
         this.nominations = nominations;
         this.clock = clock;
@@ -73,13 +75,13 @@ class ExamResource {
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator books exam sittings")
     List<Map<String, Object>> schedule(@PathVariable String applicationId, @Valid @RequestBody SittingRequest request,
                                        Actor actor) {
-        views.require(applicationId, actor);
+        caseFile.require(applicationId, actor);
         LocalDate today = policies.today(actor.tenantId(), clock);
         DateRange.Check.ahead("sittingOn", request.sittingOn(), today, today);
         ExamVersion exam = policies.exam(actor.tenantId());
         commands.sendAndWait(new ScheduleExam(applicationId, request.sittingOn(), exam.passMark(),
                 exam.retakeMonths()), actor.metaData());
-        return views.examAttempts(applicationId);
+        return exams.examAttempts(applicationId);
     }
 
     /** Names the two scorers of the booked sitting; they see the candidate under a code, never by name. */
@@ -87,26 +89,26 @@ class ExamResource {
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns exam scorers")
     List<Map<String, Object>> assignScorers(@PathVariable String applicationId,
                                             @Valid @RequestBody ScorersRequest request, Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         commands.sendAndWait(new AssignScorers(applicationId, nominations.nominate(request.scorers(), application),
                 candidateCode(), policies.exam(actor.tenantId()).ownReviewersMayScore()), actor.metaData());
-        return views.examAttempts(applicationId);
+        return exams.examAttempts(applicationId);
     }
 
     @PostMapping("/scores")
     @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "Only scorers enter exam scores")
     List<Map<String, Object>> score(@PathVariable String applicationId, @Valid @RequestBody ScoreRequest request,
                                     Actor actor) {
-        views.require(applicationId, actor);
+        caseFile.require(applicationId, actor);
         commands.sendAndWait(new RecordExamScore(applicationId, request.part(), actor.subject(), request.percent(),
                 policies.today(actor.tenantId(), clock)), actor.metaData());
-        return views.examAttempts(applicationId);
+        return exams.examAttempts(applicationId);
     }
 
     @GetMapping
     List<Map<String, Object>> attempts(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
-        return views.examAttempts(applicationId);
+        caseFile.require(applicationId, actor);
+        return exams.examAttempts(applicationId);
     }
 
     static String candidateCode() {

@@ -3,7 +3,6 @@ package org.iecmh.endorsement.application.exam;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -27,11 +26,11 @@ import java.util.List;
 class ExamScoringResource {
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final ExamViews views;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    ExamScoringResource(CommandGateway commands, ApplicationViews views, TenantPolicies policies, Clock clock) {
+    ExamScoringResource(CommandGateway commands, ExamViews views, TenantPolicies policies, Clock clock) {
         this.commands = commands;
         this.views = views;
         this.policies = policies;

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.imports;
 
+import org.iecmh.endorsement.application.endorsees.Endorsees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,6 @@ import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.slf4j.Logger;
@@ -61,7 +61,7 @@ public class EndorseeImports {
     }
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final Endorsees registry;
     private final TenantPolicies policies;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -70,12 +70,12 @@ public class EndorseeImports {
     private final ExecutorService rows;
     private final ExecutorService imports = Executors.newFixedThreadPool(2, named("endorsee-import"));
 
-    EndorseeImports(CommandGateway commands, ApplicationViews views, TenantPolicies policies, JdbcTemplate jdbc,
+    EndorseeImports(CommandGateway commands, Endorsees registry, TenantPolicies policies, JdbcTemplate jdbc,
                     @Qualifier("defaultAxonObjectMapper") ObjectMapper json, Clock clock,
                     @Value("${iecmh.imports.max-rows:50000}") int maxRows,
                     @Value("${iecmh.imports.parallelism:4}") int parallelism) {
         this.commands = commands;
-        this.views = views;
+        this.registry = registry;
         this.policies = policies;
         this.jdbc = jdbc;
         this.json = json;
@@ -130,10 +130,10 @@ public class EndorseeImports {
     }
 
     /** The numbers of the file the association already has, each with the fingerprint of the row that imported it. */
-    private Map<String, Optional<String>> held(EndorseeFile endorsees, Actor actor) {
-        List<String> numbers = endorsees.rows().stream().map(row -> row.value(EndorseeFile.NUMBER))
+    private Map<String, Optional<String>> held(EndorseeFile file, Actor actor) {
+        List<String> numbers = file.rows().stream().map(row -> row.value(EndorseeFile.NUMBER))
                 .filter(number -> !number.isEmpty()).distinct().toList();
-        return views.heldNumbers(actor.tenantId(), numbers);
+        return registry.heldNumbers(actor.tenantId(), numbers);
     }
 
     private EndorseeRules rules(Actor actor) {
@@ -179,7 +179,7 @@ public class EndorseeImports {
             commands.sendAndWait(command, metaData);
             imported.incrementAndGet();
         } catch (RuntimeException e) {
-            Map<String, Optional<String>> held = views.heldNumbers(tenantId, List.of(command.endorsementNumber()));
+            Map<String, Optional<String>> held = registry.heldNumbers(tenantId, List.of(command.endorsementNumber()));
             Optional<RowProblem> taken = EndorseeRules.taken(line, command, held);
             if (taken.isPresent()) {
                 problems.add(taken.get());

@@ -1,7 +1,14 @@
 package org.iecmh.endorsement.application.operations;
 
+import org.iecmh.endorsement.application.casefile.CaseFile;
+import org.iecmh.endorsement.application.comments.CommentViews;
+import org.iecmh.endorsement.application.decision.DecisionViews;
+import org.iecmh.endorsement.application.endorsees.Endorsees;
+import org.iecmh.endorsement.application.exam.ExamViews;
+import org.iecmh.endorsement.application.portfolio.PortfolioViews;
 import org.iecmh.endorsement.application.references.ReferenceViews;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.review.ReviewViews;
+import org.iecmh.endorsement.application.submission.SubmissionViews;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.context.annotation.Bean;
@@ -17,14 +24,20 @@ import java.util.List;
 @Configuration
 class ReadModels {
 
-    /** The applications, their portfolios, reviews, comments and references: one processing group, one rebuild. */
+    /**
+     * The applications (their case files), portfolios, references, reviews, exams, comments, decisions and the
+     * association's endorsees: each feature keeps its part, in one processing group, rebuilt as one.
+     */
     @Bean
-    ReadModel applicationView(ApplicationViews views, ReferenceViews references) {
-        return new ReadModel(ApplicationViews.PROCESSING_GROUP, ApplicationViews.TABLES, List.of(views, references));
+    ReadModel applicationView(SubmissionViews submission, PortfolioViews portfolio, ReferenceViews references,
+                              ReviewViews review, ExamViews exam, CommentViews comments, DecisionViews decision,
+                              Endorsees endorsees) {
+        return new ReadModel(CaseFile.PROCESSING_GROUP, CaseFile.TABLES,
+                List.of(submission, portfolio, references, review, exam, comments, decision, endorsees));
     }
 
     @Bean
-    LiveView applicationLiveView(ApplicationViews views, ReadModel applicationView) {
-        return LiveView.of("applications", applicationView, views::find);
+    LiveView applicationLiveView(CaseFile caseFile, ReadModel applicationView) {
+        return LiveView.of("applications", applicationView, caseFile::find);
     }
 }

@@ -20,7 +20,7 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry.SupervisionFor
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.WorkActivity;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -124,22 +124,24 @@ class PortfolioResource {
     private static final String OWNER_ONLY = "Only the applicant changes the portfolio";
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
+    private final PortfolioViews portfolios;
 
     private final TenantPolicies policies;
     private final Clock clock;
 
-    PortfolioResource(CommandGateway commands, ApplicationViews views, TenantPolicies policies, Clock clock) {
+    PortfolioResource(CommandGateway commands, CaseFile caseFile, PortfolioViews portfolios, TenantPolicies policies, Clock clock) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
+        this.portfolios = portfolios;
         this.policies = policies;
         this.clock = clock;
     }
 
     @GetMapping
     List<Entry> portfolio(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
-        return views.portfolio(applicationId).entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+        caseFile.require(applicationId, actor);
+        return portfolios.portfolio(applicationId).entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
     }
 
     @PostMapping("/education")
@@ -246,7 +248,7 @@ class PortfolioResource {
     }
 
     private void requireOwner(String applicationId, Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         if (!application.personId().equals(actor.subject())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, OWNER_ONLY);
         }

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.references;
 
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.contracts.association.References;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -73,12 +73,12 @@ class ReferenceResource {
     private static final Set<Role> FORM_READERS = Set.of(Role.COORDINATOR, Role.REVIEWER, Role.AUDITOR);
 
     private final CommandGateway commands;
-    private final ApplicationViews applications;
+    private final CaseFile applications;
     private final ReferenceViews references;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    ReferenceResource(CommandGateway commands, ApplicationViews applications, ReferenceViews references,
+    ReferenceResource(CommandGateway commands, CaseFile applications, ReferenceViews references,
                       TenantPolicies policies, Clock clock) {
         this.commands = commands;
         this.applications = applications;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * the events) and rebuilt with it.
  */
 @Component
-@ProcessingGroup("application-view")
+@ProcessingGroup(CaseFile.PROCESSING_GROUP)
 public class ReferenceViews {
 
     /** A named rater as the read model keeps it: the reference, and who replaced them, if anyone did. */

@@ -1,8 +1,8 @@
 package org.iecmh.endorsement.application.requirements;
 
+import org.iecmh.endorsement.application.endorsees.Endorsees;
 import org.iecmh.endorsement.application.ApplicationServiceApplication;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.contracts.EndorsementClaimed;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -32,33 +32,33 @@ import java.util.function.Function;
 class ProviderStanding {
 
     @Bean
-    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, ApplicationViews views, TenantPolicies policies) {
+    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, Endorsees endorsees, TenantPolicies policies) {
         return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
             Object event = received.event();
             Function<Instant, LocalDate> day = at -> policies.knows(received.tenantId())
                     ? policies.day(received.tenantId(), at) : at.atZone(ZoneOffset.UTC).toLocalDate();
             if (event instanceof EndorsementLapsed lapsed) {
-                views.standingChanged(received.id(), lapsed.endorsementNumber(),
+                endorsees.standingChanged(received.id(), lapsed.endorsementNumber(),
                         day.apply(lapsed.lapsedAt()), false);
             } else if (event instanceof EndorsementRevoked revoked) {
-                views.standingChanged(received.id(), revoked.endorsementNumber(),
+                endorsees.standingChanged(received.id(), revoked.endorsementNumber(),
                         day.apply(revoked.revokedAt()), false);
             } else if (event instanceof EndorsementInactivated inactive) {
-                views.standingChanged(received.id(), inactive.endorsementNumber(),
+                endorsees.standingChanged(received.id(), inactive.endorsementNumber(),
                         day.apply(inactive.inactivatedAt()), false);
             } else if (event instanceof EndorsementReactivated back) {
-                views.standingChanged(received.id(), back.endorsementNumber(),
+                endorsees.standingChanged(received.id(), back.endorsementNumber(),
                         day.apply(back.reactivatedAt()), true);
             } else if (event instanceof EndorsementRenewed renewed) {
-                views.standingChanged(received.id(), renewed.endorsementNumber(),
+                endorsees.standingChanged(received.id(), renewed.endorsementNumber(),
                         day.apply(renewed.renewedAt()), true);
             } else if (event instanceof EndorsementClaimed claimed) {
-                views.endorseeClaimed(claimed.tenantId(), claimed.endorsementNumber(), claimed.personId(),
+                endorsees.endorseeClaimed(claimed.tenantId(), claimed.endorsementNumber(), claimed.personId(),
                         claimed.claimedAt());
             } else if (event instanceof EndorsementTransferred moved && moved.newEndorsementNumber() != null) {
                 // The old number ends. The new number is not known here as a provider's, so sessions under it do
                 // not count until it is.
-                views.standingChanged(received.id(), moved.endorsementNumber(),
+                endorsees.standingChanged(received.id(), moved.endorsementNumber(),
                         day.apply(moved.transferredAt()), false);
             }
         });

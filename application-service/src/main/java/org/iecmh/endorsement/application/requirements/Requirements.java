@@ -6,7 +6,8 @@ import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
 import org.iecmh.endorsement.application.references.ReferenceViews;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.endorsees.Endorsees;
+import org.iecmh.endorsement.application.portfolio.PortfolioViews;
 import org.iecmh.endorsement.application.submission.SubmitApplication;
 import org.iecmh.endorsement.contracts.Category;
 import org.springframework.stereotype.Component;
@@ -28,15 +29,17 @@ public class Requirements {
 
     private final RequirementPolicies policies;
     private final TenantPolicies tenants;
-    private final ApplicationViews views;
+    private final PortfolioViews portfolios;
+    private final Endorsees endorsees;
     private final ReferenceViews references;
     private final Clock clock;
 
-    Requirements(RequirementPolicies policies, TenantPolicies tenants, ApplicationViews views,
+    Requirements(RequirementPolicies policies, TenantPolicies tenants, PortfolioViews portfolios, Endorsees endorsees,
                  ReferenceViews references, Clock clock) {
         this.policies = policies;
         this.tenants = tenants;
-        this.views = views;
+        this.portfolios = portfolios;
+        this.endorsees = endorsees;
         this.references = references;
         this.clock = clock;
     }
@@ -44,10 +47,10 @@ public class Requirements {
     /** Each requirement, met or not, as the portfolio stands today. */
     public List<RequirementResult> check(ApplicationView application) {
         LocalDate today = tenants.today(application.tenantId(), clock);
-        Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
+        Collection<PortfolioEntry> portfolio = portfolios.portfolio(application.applicationId()).values();
         Category category = Category.fromAbbreviation(application.category());
         return new RequirementCheck(policies.forCategory(application.tenantId(), category, today), category,
-                views.providerPeriods(providers(portfolio)), today).evaluate(portfolio,
+                endorsees.providerPeriods(providers(portfolio)), today).evaluate(portfolio,
                 references.current(application.applicationId()),
                 ReferenceRules.of(tenants.references(application.tenantId())));
     }
@@ -58,11 +61,11 @@ public class Requirements {
      */
     public SubmitApplication submission(ApplicationView application) {
         LocalDate today = tenants.today(application.tenantId(), clock);
-        Collection<PortfolioEntry> portfolio = views.portfolio(application.applicationId()).values();
+        Collection<PortfolioEntry> portfolio = portfolios.portfolio(application.applicationId()).values();
         RequirementPolicies.Stated stated = policies.stated(application.tenantId(),
                 Category.fromAbbreviation(application.category()), today);
         return new SubmitApplication(application.applicationId(), stated.requirements(),
-                views.providerPeriods(providers(portfolio)), today,
+                endorsees.providerPeriods(providers(portfolio)), today,
                 ReferenceRules.of(tenants.references(application.tenantId())), stated.judgedBy());
     }
 

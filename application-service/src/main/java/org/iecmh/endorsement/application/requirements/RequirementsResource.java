@@ -1,6 +1,6 @@
 package org.iecmh.endorsement.application.requirements;
 
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,15 +13,15 @@ import java.util.List;
 class RequirementsResource {
 
     private final Requirements requirements;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
 
-    RequirementsResource(Requirements requirements, ApplicationViews views) {
+    RequirementsResource(Requirements requirements, CaseFile caseFile) {
         this.requirements = requirements;
-        this.views = views;
+        this.caseFile = caseFile;
     }
 
     @GetMapping("/api/applications/{applicationId}/requirements")
     List<RequirementResult> requirements(@PathVariable String applicationId, Actor actor) {
-        return requirements.check(views.require(applicationId, actor));
+        return requirements.check(caseFile.require(applicationId, actor));
     }
 }

@@ -1,10 +1,10 @@
 package org.iecmh.endorsement.application.review;
 
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.EndorsementNumbers;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -20,16 +20,16 @@ import java.time.LocalDate;
 class ApprovalResource {
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
     private final EndorsementNumbers numbers;
     private final TenantPolicies policies;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ApprovalResource(CommandGateway commands, ApplicationViews views, EndorsementNumbers numbers,
+    ApprovalResource(CommandGateway commands, CaseFile caseFile, EndorsementNumbers numbers,
                      TenantPolicies policies, TransactionTemplate transaction, Clock clock) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
         this.numbers = numbers;
         this.policies = policies;
         this.transaction = transaction;
@@ -40,13 +40,13 @@ class ApprovalResource {
     @PostMapping("/api/applications/{applicationId}/approval")
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator approves an application")
     ApplicationView approve(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
+        caseFile.require(applicationId, actor);
         return transaction.execute(status -> {
             LocalDate today = policies.today(actor.tenantId(), clock);
             LocalDate validThrough = policies.renewalPolicy(actor.tenantId(), today).validThrough(today);
             commands.sendAndWait(new ApproveApplication(applicationId, numbers.next(actor.tenantId()), validThrough),
                     actor.metaData());
-            return views.require(applicationId, actor);
+            return caseFile.require(applicationId, actor);
         });
     }
 }

@@ -1,9 +1,9 @@
 package org.iecmh.endorsement.application.review;
 
+import org.iecmh.endorsement.application.endorsees.Endorsees;
 import org.iecmh.endorsement.application.policy.ReviewerEligibility;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.contracts.Category;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +22,12 @@ import java.util.Optional;
 @Component
 public class Nominations {
 
-    private final ApplicationViews views;
+    private final Endorsees endorsees;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    Nominations(ApplicationViews views, TenantPolicies policies, Clock clock) {
-        this.views = views;
+    Nominations(Endorsees endorsees, TenantPolicies policies, Clock clock) {
+        this.endorsees = endorsees;
         this.policies = policies;
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ public class Nominations {
         Category applied = Category.fromAbbreviation(application.category());
         Map<String, List<HeldEndorsement>> held = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (ApplicationViews.NamedEndorsement e : views.endorsements(application.tenantId(), today)) {
+        for (Endorsees.NamedEndorsement e : endorsees.endorsements(application.tenantId(), today)) {
             held.computeIfAbsent(e.subject(), s -> new ArrayList<>()).add(e.endorsement());
             if (e.name() != null) {
                 names.putIfAbsent(e.subject(), e.name());
@@ -64,6 +64,6 @@ public class Nominations {
         LocalDate today = policies.today(application.tenantId(), clock);
         Category applied = Category.fromAbbreviation(application.category());
         return subjects.stream().map(String::strip).map(subject -> ReviewerEligibility.nominate(subject,
-                views.endorsementsOf(application.tenantId(), subject, today), applied)).toList();
+                endorsees.endorsementsOf(application.tenantId(), subject, today), applied)).toList();
     }
 }

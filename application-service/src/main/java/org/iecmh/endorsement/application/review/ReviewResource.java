@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
-import org.iecmh.endorsement.application.submission.ApplicationViews;
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
@@ -40,12 +40,14 @@ class ReviewResource {
     }
 
     private final CommandGateway commands;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
+    private final ReviewViews reviews;
     private final Nominations nominations;
 
-    ReviewResource(CommandGateway commands, ApplicationViews views, Nominations nominations) {
+    ReviewResource(CommandGateway commands, CaseFile caseFile, ReviewViews reviews, Nominations nominations) {
         this.commands = commands;
-        this.views = views;
+        this.caseFile = caseFile;
+        this.reviews = reviews;
         this.nominations = nominations;
     }
 
@@ -57,43 +59,43 @@ class ReviewResource {
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns reviewers")
     List<Map<String, Object>> assign(@PathVariable String applicationId,
                                      @Valid @RequestBody AssignmentRequest request, Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         List<Reviewer> reviewers = nominations.nominate(request.reviewers(), application);
         commands.sendAndWait(new AssignReviewers(applicationId, reviewers), actor.metaData());
-        return views.reviews(applicationId);
+        return reviews.reviews(applicationId);
     }
 
     /** The people who may be named as reviewers of the application today, by name (the rules of {@link #assign}). */
     @GetMapping("/api/applications/{applicationId}/eligible-reviewers")
     @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns reviewers")
     List<Nominations.EligibleReviewer> eligibleReviewers(@PathVariable String applicationId, Actor actor) {
-        return nominations.eligible(views.require(applicationId, actor));
+        return nominations.eligible(caseFile.require(applicationId, actor));
     }
 
     @PostMapping("/api/applications/{applicationId}/reviews")
     @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "Only reviewers record reviews")
     ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,
                            Actor actor) {
-        views.require(applicationId, actor);
+        caseFile.require(applicationId, actor);
         List<SectionComment> comments = request.comments() == null ? List.of() : request.comments().stream()
                 .map(c -> new SectionComment(c.section(), c.comment().strip())).toList();
         commands.sendAndWait(new RecordReview(applicationId, actor.subject(), request.decision(), comments),
                 actor.metaData());
-        return views.require(applicationId, actor);
+        return caseFile.require(applicationId, actor);
     }
 
     @GetMapping("/api/applications/{applicationId}/reviews")
     @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR, Role.AUDITOR}, refusal = "Reviews are for the association's staff")
     List<Map<String, Object>> reviews(@PathVariable String applicationId, Actor actor) {
-        views.require(applicationId, actor);
-        return views.reviews(applicationId);
+        caseFile.require(applicationId, actor);
+        return reviews.reviews(applicationId);
     }
 
     /** The reviewer's own queue: applications assigned to them that wait for review. */
     @GetMapping("/api/applications/assigned")
     @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "The review queue is for reviewers")
     List<ApplicationView> assigned(Actor actor) {
-        return views.assignedTo(actor.tenantId(), actor.subject());
+        return reviews.assignedTo(actor.tenantId(), actor.subject());
     }
 
 }

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.submission;
 
+import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.casefile.ApplicationStatus;
 import java.util.Set;
@@ -58,17 +59,17 @@ class ApplicationResource {
 
     private final CommandGateway commands;
     private final TenantPolicies policies;
-    private final ApplicationViews views;
+    private final CaseFile caseFile;
     private final Requirements requirements;
 
     private final Memberships memberships;
     private final Clock clock;
 
-    ApplicationResource(CommandGateway commands, TenantPolicies policies, ApplicationViews views,
+    ApplicationResource(CommandGateway commands, TenantPolicies policies, CaseFile caseFile,
                         Requirements requirements, Memberships memberships, Clock clock) {
         this.commands = commands;
         this.policies = policies;
-        this.views = views;
+        this.caseFile = caseFile;
         this.requirements = requirements;
         this.memberships = memberships;
         this.clock = clock;
@@ -97,7 +98,7 @@ class ApplicationResource {
             throw new DomainRuleViolation("category-not-offered", association.name() + " does not offer "
                     + category.title() + " (" + category.abbreviation() + ")");
         }
-        if (views.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
+        if (caseFile.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
             // The one in progress may be this key's, stored by its first request since it was looked for above.
             return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok)
                     .orElseThrow(() -> new DomainRuleViolation("one-application-in-progress",
@@ -115,7 +116,7 @@ class ApplicationResource {
             // The same key's first request stored it meanwhile.
             return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok).orElseThrow(() -> raced);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.require(applicationId, actor));
+        return ResponseEntity.status(HttpStatus.CREATED).body(caseFile.require(applicationId, actor));
     }
 
     /** The application a request with this key started before, if it did. */
@@ -123,7 +124,7 @@ class ApplicationResource {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return views.find(applicationId).filter(application -> application.tenantId().equals(actor.tenantId())
+        return caseFile.find(applicationId).filter(application -> application.tenantId().equals(actor.tenantId())
                 && application.personId().equals(actor.subject()));
     }
 
@@ -131,9 +132,9 @@ class ApplicationResource {
     @PostMapping("/{applicationId}/submission")
     @AllowedRoles(value = Role.APPLICANT, refusal = "Only the applicant submits an application")
     ApplicationView submit(@PathVariable String applicationId, Actor actor) {
-        ApplicationView application = views.require(applicationId, actor);
+        ApplicationView application = caseFile.require(applicationId, actor);
         commands.sendAndWait(requirements.submission(application), actor.metaData());
-        return views.require(applicationId, actor);
+        return caseFile.require(applicationId, actor);
     }
 
     /** The coordinator's work queue: one state, the longest waiting first. */
@@ -142,17 +143,17 @@ class ApplicationResource {
     List<ApplicationView> queue(@RequestParam ApplicationStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {
-        return views.queue(actor.tenantId(), status, page, size);
+        return caseFile.queue(actor.tenantId(), status, page, size);
     }
 
     /** The applicant's own applications, the latest first. */
     @GetMapping("/mine")
     List<ApplicationView> mine(Actor actor) {
-        return views.ownedBy(actor.tenantId(), actor.subject());
+        return caseFile.ownedBy(actor.tenantId(), actor.subject());
     }
 
     @GetMapping("/{applicationId}")
     ApplicationView get(@PathVariable String applicationId, Actor actor) {
-        return views.require(applicationId, actor);
+        return caseFile.require(applicationId, actor);
     }
 }
