@@ -1,6 +1,7 @@
-package org.iecmh.endorsement.application.review;
+package org.iecmh.endorsement.application.endorsees;
 
-import org.iecmh.endorsement.application.endorsees.Endorsees;
+import org.iecmh.endorsement.application.review.HeldEndorsement;
+import org.iecmh.endorsement.application.review.Reviewer;
 import org.iecmh.endorsement.application.policy.ReviewerEligibility;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.casefile.ApplicationView;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
-import org.iecmh.endorsement.application.review.Nominations;
+import org.iecmh.endorsement.application.endorsees.Nominations;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.casefile.CaseFile;
 import org.iecmh.endorsement.kit.time.DateRange;

@@ -90,6 +90,15 @@ public class Application extends TenantOwnedAggregate implements CaseFacts {
 
     @CommandHandler
     public Application(StartApplication command, @MetaDataValue(AuditMetadata.TENANT) String tenantId) {
+        Category category = command.category();
+        if (!command.offeredCategories().contains(category)) {
+            throw new DomainRuleViolation("category-not-offered", command.associationName() + " does not offer "
+                    + category.title() + " (" + category.abbreviation() + ")");
+        }
+        if (command.anotherInProgress()) {
+            throw new DomainRuleViolation("one-application-in-progress",
+                    "An application is already in progress; one category at a time");
+        }
         if (!command.associationStates().contains(command.stateOfResidence())) {
             throw new DomainRuleViolation("applies-in-state-of-residence", "An applicant applies in the state where "
                     + "they live: this association serves " + String.join(", ", new TreeSet<>(

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.review;
 
+import org.iecmh.endorsement.application.endorsees.Nominations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

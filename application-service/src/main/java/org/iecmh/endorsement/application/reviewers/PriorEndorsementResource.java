@@ -13,7 +13,7 @@ import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.application.policy.CategoryNames;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,15 +49,13 @@ class PriorEndorsementResource {
     @AllowedRoles(value = Role.TENANT_ADMIN, refusal = "Only the association's admin records these")
     @ResponseStatus(HttpStatus.CREATED)
     PriorEndorsementRequest record(@Valid @RequestBody PriorEndorsementRequest request, Actor actor) {
-        if (!Category.isKnown(request.category())) {
-            throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
-        }
+        Category category = CategoryNames.named(request.category());
         List<String> addOns = request.addOns() == null ? List.of() : request.addOns();
         addOns.stream().filter(addOn -> !AddOn.isKnown(addOn)).findFirst().ifPresent(addOn -> {
             throw new InvalidRequest("addOns", "unknown-add-on", "No add-on " + addOn + "; the add-on is ERS");
         });
         commands.sendAndWait(new RecordPriorEndorsement(request.endorsementNumber().strip(), request.subject().strip(),
-                request.name().strip(), Category.fromAbbreviation(request.category()), request.endorsedSince(),
+                request.name().strip(), category, request.endorsedSince(),
                 addOns.stream().map(AddOn::fromAbbreviation).distinct().toList()), actor.metaData());
         return request;
     }

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.application.submission;
 
 import org.iecmh.endorsement.application.casefile.CaseFile;
+import org.iecmh.endorsement.application.policy.CategoryNames;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.casefile.ApplicationStatus;
 import java.util.Set;
@@ -22,7 +23,6 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
@@ -90,19 +90,14 @@ class ApplicationResource {
             return ResponseEntity.ok(earlier.get());
         }
         Association association = policies.tenant(actor.tenantId());
-        if (!Category.isKnown(request.category())) {
-            throw new DomainRuleViolation("unknown-category", "No endorsement category " + request.category());
-        }
-        Category category = Category.fromAbbreviation(request.category());
-        if (!association.offers(category)) {
-            throw new DomainRuleViolation("category-not-offered", association.name() + " does not offer "
-                    + category.title() + " (" + category.abbreviation() + ")");
-        }
-        if (caseFile.hasApplicationInProgress(actor.tenantId(), actor.subject())) {
+        Category category = CategoryNames.named(request.category());
+        boolean anotherInProgress = caseFile.hasApplicationInProgress(actor.tenantId(), actor.subject());
+        if (anotherInProgress) {
             // The one in progress may be this key's, stored by its first request since it was looked for above.
-            return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok)
-                    .orElseThrow(() -> new DomainRuleViolation("one-application-in-progress",
-                            "An application is already in progress; one category at a time"));
+            earlier = startedBefore(idempotencyKey, applicationId, actor);
+            if (earlier.isPresent()) {
+                return ResponseEntity.ok(earlier.get());
+            }
         }
         LocalDate today = policies.today(actor.tenantId(), clock);
         MembershipToApply membership = association.membershipOn(today).membershipRequiredToApply()
@@ -111,7 +106,8 @@ class ApplicationResource {
         try {
             commands.sendAndWait(new StartApplication(applicationId, actor.subject(), request.applicantName().strip(),
                     category, request.contactEmail().strip(), request.stateOfResidence(), Set.of(association.state()),
-                    association.name(), membership), actor.metaData());
+                    association.name(), Set.copyOf(association.offeredCategories()), membership, anotherInProgress),
+                    actor.metaData());
         } catch (AggregateStreamCreationException | ConcurrencyException | DuplicateKeyException raced) {
             // The same key's first request stored it meanwhile.
             return startedBefore(idempotencyKey, applicationId, actor).map(ResponseEntity::ok).orElseThrow(() -> raced);

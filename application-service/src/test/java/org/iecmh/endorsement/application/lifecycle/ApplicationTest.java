@@ -73,6 +73,7 @@ class ApplicationTest {
     private static final MetaData IN_MA = AuditMetadata.of("ma", "applicant-1", "APPLICANT");
     private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-9", "COORDINATOR");
     private static final LocalDate VALID_THROUGH = LocalDate.of(2027, 12, 31);
+    private static final Set<Category> OFFERED = Set.of(Category.IFA, Category.IMHS);
 
     private final ApplicationStarted started =
             new ApplicationStarted(ID, "ma", "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA");
@@ -120,23 +121,39 @@ class ApplicationTest {
     void anApplicationStartsInTheTenantItIsStartedIn() {
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
-                        Set.of("MA"), "Massachusetts", MembershipToApply.NOT_REQUIRED), IN_MA)
+                        Set.of("MA"), "Massachusetts", OFFERED, MembershipToApply.NOT_REQUIRED, false), IN_MA)
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(started);
+    }
+
+    @Test
+    void anApplicantStartsOnlyACategoryTheAssociationOffersAndOneAtATime() {
+        fixture.givenNoPriorActivity()
+                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHM_P, "zoe@example.org", "MA",
+                        Set.of("MA"), "Massachusetts", OFFERED, MembershipToApply.NOT_REQUIRED, false), IN_MA)
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Massachusetts does not offer " + Category.IMHM_P.title() + " (IMHM-P)");
+        fixture.givenNoPriorActivity()
+                .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
+                        Set.of("MA"), "Massachusetts", OFFERED, MembershipToApply.NOT_REQUIRED, true), IN_MA)
+                .expectNoEvents()
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("An application is already in progress; one category at a time");
     }
 
     @Test
     void whereTheAssociationAsksApplicantsToBeMembersFirstOnlyAMemberStartsAnApplication() {
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
-                        Set.of("MA"), "Massachusetts", new MembershipToApply(true, false)), IN_MA)
+                        Set.of("MA"), "Massachusetts", OFFERED, new MembershipToApply(true, false), false), IN_MA)
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Massachusetts asks applicants to become members before they apply: "
                         + "no membership is in force today");
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "MA",
-                        Set.of("MA"), "Massachusetts", new MembershipToApply(true, true)), IN_MA)
+                        Set.of("MA"), "Massachusetts", OFFERED, new MembershipToApply(true, true), false), IN_MA)
                 .expectEvents(started);
     }
 

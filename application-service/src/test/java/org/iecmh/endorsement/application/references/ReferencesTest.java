@@ -76,7 +76,8 @@ class ReferencesTest {
     void anApplicantAppliesOnlyInTheStateWhereTheyLive() {
         fixture.givenNoPriorActivity()
                 .when(new StartApplication(ID, "applicant-1", "Zoë Example", Category.IMHS, "zoe@example.org", "NY",
-                        Set.of("MA"), "Massachusetts", MembershipToApply.NOT_REQUIRED), BY_APPLICANT)
+                        Set.of("MA"), "Massachusetts", Set.of(Category.IMHS), MembershipToApply.NOT_REQUIRED, false),
+                        BY_APPLICANT)
                 .expectNoEvents()
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("An applicant applies in the state where they live: this association serves "
