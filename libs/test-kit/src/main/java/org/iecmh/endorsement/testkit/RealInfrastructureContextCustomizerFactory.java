@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.testkit;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -9,8 +10,9 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
- * Registered in {@code META-INF/spring.factories}; acts on test classes annotated {@link WithRealInfrastructure}, and
- * on their {@code @Nested} classes, which share the enclosing class's context (its database and topics).
+ * Registered in {@code META-INF/spring.factories}; acts on test classes annotated {@link WithRealInfrastructure}, on
+ * their {@code @Nested} classes, which share the enclosing class's context (its database and topics), and on their
+ * subclasses, which share the context of the class that declares the annotation: one service for many test classes.
  */
 public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -25,6 +27,7 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         if (!AnnotatedElementUtils.hasAnnotation(annotated, WithRealInfrastructure.class)) {
             return null;
         }
-        return new RealInfrastructureContextCustomizer(annotated);
+        Class<?> declaring = AnnotationUtils.findAnnotationDeclaringClass(WithRealInfrastructure.class, annotated);
+        return new RealInfrastructureContextCustomizer(declaring != null ? declaring : annotated);
     }
 }
