@@ -3,6 +3,7 @@ package org.iecmh.endorsement.renewal;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -57,6 +58,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -506,6 +508,27 @@ class RenewalServiceTest {
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
         assertThat(replayed).hasFieldOrPropertyWithValue("renewalSubmitted", true);
+    }
+
+    /**
+     * Streams written before the endorsement's features became parts of the aggregate, stored as they were, make the
+     * views they made then ({@code stored-streams/views-before-feature-members.txt}: the rows of then, one a line).
+     */
+    @Test
+    void streamsStoredBeforeTheFeaturesBecamePartsOfTheEndorsementMakeTheViewsTheyMadeThen(
+            @Autowired EventStore eventStore, @Autowired TransactionTemplate transaction) throws Exception {
+        List<DomainEventMessage<?>> stored = new ArrayList<>();
+        StoredStreams.NUMBERS.forEach(number -> stored.addAll(StoredStreams.stored(number)));
+        transaction.executeWithoutResult(status -> eventStore.publish(stored));
+
+        List<String> views = new ArrayList<>();
+        jdbc.queryForList("SELECT * FROM endorsement_view WHERE endorsement_number IN (?, ?, ?, ?) "
+                + "ORDER BY endorsement_number", StoredStreams.NUMBERS.toArray()).forEach(row -> views.add(row.toString()));
+        jdbc.queryForList("SELECT * FROM provider_period WHERE endorsement_number IN (?, ?, ?, ?) ORDER BY 1, 2, 3, 4",
+                StoredStreams.NUMBERS.toArray()).forEach(row -> views.add(row.toString()));
+        try (var expected = getClass().getResourceAsStream("/stored-streams/views-before-feature-members.txt")) {
+            assertThat(views).isEqualTo(new String(expected.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
     }
 
     @Test
