@@ -33,7 +33,7 @@ import org.iecmh.endorsement.kit.mail.MailTemplates;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
-import org.iecmh.endorsement.renewal.lifecycle.Endorsement;
+import org.iecmh.endorsement.renewal.endorsement.Endorsement;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -507,7 +507,7 @@ class RenewalServiceTest {
         Endorsement restored = AggregateReplay.throughSnapshot(snapshots, replayed);
 
         assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(replayed).hasFieldOrPropertyWithValue("renewalSubmitted", true);
+        assertThat(replayed).hasFieldOrPropertyWithValue("renewal.standing.renewalSubmitted", true);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.renewal.lifecycle;
+package org.iecmh.endorsement.renewal.endorsement;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -30,6 +30,9 @@ import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
 import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
+import org.iecmh.endorsement.renewal.lifecycle.ReactivateEndorsement;
+import org.iecmh.endorsement.renewal.lifecycle.RevokeEndorsement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,8 @@ class StoredStreamsReplayTest {
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
             new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), ACTIVITY, 24, true);
+    /** The association's day the endorsee logs activity on: after every activity of these stories. */
+    private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
     private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-ma", "COORDINATOR");
     private static final MetaData IN_WA = AuditMetadata.of("wa", "coordinator-wa", "COORDINATOR");
 
@@ -117,16 +122,16 @@ class StoredStreamsReplayTest {
         String number = "MA-000801";
         fixture.given(StoredStreams.stored(number))
                 .when(new CorrectTraining(number, "e-3", "Logged twice", LocalDate.of(2027, 5, 1),
-                        BigDecimal.ONE, null, false), IN_MA)
+                        BigDecimal.ONE, null, false, TODAY), IN_MA)
                 .expectException(UnknownResource.class);
         fixture.given(StoredStreams.stored(number))
                 .when(new CorrectTraining(number, "e-2", "Equity in home visiting", LocalDate.of(2027, 5, 1),
-                        BigDecimal.TEN, BigDecimal.ONE, false), IN_MA)
+                        BigDecimal.TEN, BigDecimal.ONE, false, TODAY), IN_MA)
                 .expectEvents(new TrainingCorrected(number, "ma", "e-2", "Equity in home visiting",
                         LocalDate.of(2027, 5, 1), BigDecimal.TEN, BigDecimal.ONE));
         fixture.given(StoredStreams.stored(number))
                 .when(new RecordReflectiveSupervision(number, "s-9", "MA-000801", LocalDate.of(2028, 2, 1),
-                        BigDecimal.ONE, new ReflectiveSupervisionProvider("MA-000801", "person-801", "IFS")), IN_MA)
+                        BigDecimal.ONE, new ReflectiveSupervisionProvider("MA-000801", "person-801", "IFS"), TODAY), IN_MA)
                 .expectException(breaks("rsc-provider-is-endorsee"));
     }
 
@@ -179,7 +184,7 @@ class StoredStreamsReplayTest {
         String number = "MA-000804";
         fixture.given(StoredStreams.stored(number))
                 .when(new RecordTraining(number, "e-41", "Observation", LocalDate.of(2027, 3, 1), BigDecimal.ONE,
-                        null), IN_MA)
+                        null, TODAY), IN_MA)
                 .expectException(breaks("endorsement-revoked"));
         fixture.given(StoredStreams.stored(number))
                 .when(new RevokeEndorsement(number, "again", LocalDate.of(2027, 3, 1)), IN_MA)
