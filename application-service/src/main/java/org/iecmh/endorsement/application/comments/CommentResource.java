@@ -11,6 +11,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,11 +48,11 @@ class CommentResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = {"APPLICANT", "COORDINATOR", "REVIEWER"}, refusal = WRITERS_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.COORDINATOR, Role.REVIEWER}, refusal = WRITERS_ONLY)
     List<Map<String, Object>> comment(@PathVariable String applicationId, @Valid @RequestBody CommentRequest request,
                                       Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
-        if (actor.hasRole("APPLICANT") && !application.personId().equals(actor.subject())) {
+        if (actor.hasRole(Role.APPLICANT) && !application.personId().equals(actor.subject())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, WRITERS_ONLY);
         }
         commands.sendAndWait(new CommentOnSection(applicationId, UUID.randomUUID().toString(), request.section(),

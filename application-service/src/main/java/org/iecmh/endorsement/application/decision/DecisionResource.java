@@ -10,6 +10,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class DecisionResource {
     }
 
     @PostMapping("/denial")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator denies an application")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator denies an application")
     ApplicationView deny(@PathVariable String applicationId, @Valid @RequestBody DenialRequest request,
                          Actor actor) {
         views.require(applicationId, actor);
@@ -52,7 +53,7 @@ class DecisionResource {
     }
 
     @PostMapping("/withdrawal")
-    @AllowedRoles(value = "APPLICANT", refusal = "Only the applicant withdraws an application")
+    @AllowedRoles(value = Role.APPLICANT, refusal = "Only the applicant withdraws an application")
     ApplicationView withdraw(@PathVariable String applicationId, @Valid @RequestBody WithdrawalRequest request,
                              Actor actor) {
         ApplicationView application = views.require(applicationId, actor);

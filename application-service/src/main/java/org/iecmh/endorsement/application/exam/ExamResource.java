@@ -16,6 +16,7 @@ import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,7 +70,7 @@ class ExamResource {
 
     /** A sitting is booked from today (the association's day) up to two years ahead. */
     @PostMapping
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator books exam sittings")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator books exam sittings")
     List<Map<String, Object>> schedule(@PathVariable String applicationId, @Valid @RequestBody SittingRequest request,
                                        Actor actor) {
         views.require(applicationId, actor);
@@ -83,7 +84,7 @@ class ExamResource {
 
     /** Names the two scorers of the booked sitting; they see the candidate under a code, never by name. */
     @PostMapping("/scorers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns exam scorers")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns exam scorers")
     List<Map<String, Object>> assignScorers(@PathVariable String applicationId,
                                             @Valid @RequestBody ScorersRequest request, Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
@@ -93,7 +94,7 @@ class ExamResource {
     }
 
     @PostMapping("/scores")
-    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "Only scorers enter exam scores")
+    @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "Only scorers enter exam scores")
     List<Map<String, Object>> score(@PathVariable String applicationId, @Valid @RequestBody ScoreRequest request,
                                     Actor actor) {
         views.require(applicationId, actor);

@@ -6,6 +6,7 @@ import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,13 +40,13 @@ class ExamScoringResource {
 
     /** The sittings assigned to the scorer that wait for scores, the earliest first. */
     @GetMapping
-    @AllowedRoles(value = "REVIEWER", refusal = "The scoring queue is for exam scorers")
+    @AllowedRoles(value = Role.REVIEWER, refusal = "The scoring queue is for exam scorers")
     List<ScorerSitting> assigned(Actor actor) {
         return views.sittingsScoredBy(actor.tenantId(), actor.subject(), true);
     }
 
     @PostMapping("/{candidateCode}/scores")
-    @AllowedRoles(value = "REVIEWER", refusal = "Only scorers enter exam scores")
+    @AllowedRoles(value = Role.REVIEWER, refusal = "Only scorers enter exam scores")
     ScorerSitting score(@PathVariable String candidateCode, @Valid @RequestBody ExamResource.ScoreRequest request, Actor actor) {
         String applicationId = views.applicationOfCandidate(actor.tenantId(), actor.subject(), candidateCode)
                 .orElseThrow(() -> new UnknownResource("exam sitting", candidateCode));

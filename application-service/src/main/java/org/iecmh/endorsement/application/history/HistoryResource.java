@@ -4,6 +4,7 @@ import org.iecmh.endorsement.kit.audit.AuditTrail;
 import org.iecmh.endorsement.kit.audit.AuditedEvent;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +22,7 @@ class HistoryResource {
     }
 
     @GetMapping("/api/applications/{applicationId}/history")
-    @AllowedRoles(value = {"AUDITOR", "COORDINATOR"}, refusal = "Only auditors and coordinators read histories")
+    @AllowedRoles(value = {Role.AUDITOR, Role.COORDINATOR}, refusal = "Only auditors and coordinators read histories")
     List<AuditedEvent> history(@PathVariable String applicationId, Actor actor) {
         return auditTrail.history("application", applicationId, actor.tenantId());
     }

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.imports;
 import io.swagger.v3.oas.annotations.Operation;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,7 @@ class EndorseeImportResource {
     @Operation(summary = "Check (dryRun=true) or import an endorsee file (text/csv, UTF-8, header row "
             + "endorsement_number,name,email,category,endorsed_since,valid_through,status,provides_rsc,ers_add_on)")
     @PostMapping(path = PATH, consumes = {"text/csv", "application/csv"})
-    @AllowedRoles(value = "TENANT_ADMIN", refusal = ADMIN_ONLY)
+    @AllowedRoles(value = Role.TENANT_ADMIN, refusal = ADMIN_ONLY)
     ResponseEntity<?> importFile(InputStream body, @RequestParam(defaultValue = "false") boolean dryRun, Actor actor)
             throws IOException {
         byte[] file = body.readNBytes(maxBytes + 1);
@@ -55,7 +56,7 @@ class EndorseeImportResource {
     }
 
     @GetMapping(PATH + "/{importId}")
-    @AllowedRoles(value = "TENANT_ADMIN", refusal = ADMIN_ONLY)
+    @AllowedRoles(value = Role.TENANT_ADMIN, refusal = ADMIN_ONLY)
     EndorseeImports.Progress progress(@PathVariable String importId, Actor actor) {
         return imports.progress(importId, actor);
     }

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.application.mail;
 import org.iecmh.endorsement.application.review.Section;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.mail.Localized;
+import org.iecmh.endorsement.kit.web.Role;
 
 /** The application's words that its mails write in their reader's language: sections, who wrote, categories. */
 final class MailWords {
@@ -32,9 +33,9 @@ final class MailWords {
     static Localized writer(String role) {
         return locale -> {
             boolean spanish = "es".equals(locale.getLanguage());
-            return switch (role == null ? "" : role) {
-                case "APPLICANT" -> spanish ? "La persona solicitante" : "The applicant";
-                case "REVIEWER" -> spanish ? "Una persona revisora" : "A reviewer";
+            return switch (Role.named(role).orElse(Role.COORDINATOR)) {
+                case APPLICANT -> spanish ? "La persona solicitante" : "The applicant";
+                case REVIEWER -> spanish ? "Una persona revisora" : "A reviewer";
                 default -> spanish ? "La coordinación de la acreditación" : "The endorsement coordinator";
             };
         };

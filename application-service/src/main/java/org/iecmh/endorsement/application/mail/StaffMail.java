@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.mail;
 
+import org.iecmh.endorsement.kit.web.Role;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -83,7 +84,7 @@ class StaffMail {
     @EventHandler
     void on(SectionCommented event, @MessageIdentifier String eventId,
             @MetaDataValue(AuditMetadata.ROLE) String role) {
-        if (!"APPLICANT".equals(role)) {
+        if (!Role.APPLICANT.is(role)) {
             return;
         }
         Application application = application(event.applicationId(), event.tenantId()).orElse(null);

@@ -23,6 +23,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.springframework.http.HttpStatus;
@@ -143,7 +144,7 @@ class PortfolioResource {
 
     @PostMapping("/education")
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry education(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                     @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody EducationRequest request,
                     Actor actor) {
@@ -152,7 +153,7 @@ class PortfolioResource {
 
     @PostMapping("/work")
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry work(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody WorkRequest request, Actor actor) {
         return record(applicationId, idempotencyKey, request, actor);
@@ -160,7 +161,7 @@ class PortfolioResource {
 
     @PostMapping("/trainings")
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry training(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                    @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody TrainingRequest request,
                    Actor actor) {
@@ -169,7 +170,7 @@ class PortfolioResource {
 
     @PostMapping("/supervision")
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry supervision(@PathVariable String applicationId, @RequestHeader(value = IdempotencyKey.HEADER, required = false)
                       @Size(min = 1, max = 100) String idempotencyKey, @Valid @RequestBody SupervisionRequest request,
                       Actor actor) {
@@ -177,35 +178,35 @@ class PortfolioResource {
     }
 
     @PutMapping("/education/{entryId}")
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry correctEducation(@PathVariable String applicationId, @PathVariable String entryId,
                            @Valid @RequestBody EducationRequest request, Actor actor) {
         return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/work/{entryId}")
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry correctWork(@PathVariable String applicationId, @PathVariable String entryId,
                       @Valid @RequestBody WorkRequest request, Actor actor) {
         return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/trainings/{entryId}")
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry correctTraining(@PathVariable String applicationId, @PathVariable String entryId,
                           @Valid @RequestBody TrainingRequest request, Actor actor) {
         return correct(applicationId, entryId, request, actor);
     }
 
     @PutMapping("/supervision/{entryId}")
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     Entry correctSupervision(@PathVariable String applicationId, @PathVariable String entryId,
                              @Valid @RequestBody SupervisionRequest request, Actor actor) {
         return correct(applicationId, entryId, request, actor);
     }
 
     @DeleteMapping("/{entryId}")
-    @AllowedRoles(value = "APPLICANT", refusal = OWNER_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = OWNER_ONLY)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String applicationId, @PathVariable String entryId, Actor actor) {
         requireOwner(applicationId, actor);

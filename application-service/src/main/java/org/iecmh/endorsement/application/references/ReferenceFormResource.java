@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.kit.web.RequestIdFilter;
 import org.iecmh.endorsement.kit.web.ResourceGone;
@@ -37,8 +38,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/references/{token}")
 class ReferenceFormResource {
-
-    static final String ROLE = "REFERENCE_RATER";
 
     /** What the rater sees: who asks, for what, and the form to fill in. */
     record Form(String applicantName, String association, String category, String categoryTitle, String raterName,
@@ -110,7 +109,7 @@ class ReferenceFormResource {
             }
         }
         String correlation = MDC.get(RequestIdFilter.MDC_KEY);
-        Actor rater = new Actor(opened.link().tenantId(), "reference:" + reference.referenceId(), ROLE,
+        Actor rater = new Actor(opened.link().tenantId(), "reference:" + reference.referenceId(), Role.REFERENCE_RATER,
                 correlation == null ? UUID.randomUUID().toString() : correlation);
         commands.sendAndWait(new SubmitReference(opened.named().applicationId(), reference.referenceId(),
                 new Rating(form.version(), request.knownForMonths(), request.answers(),

@@ -13,6 +13,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.Phrase;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.HttpStatus;
@@ -69,7 +70,7 @@ class ReferenceResource {
     private static final String APPLICANT_ONLY = "Only the applicant names their raters";
 
     /** Roles that read completed forms, waived or not. */
-    private static final Set<String> FORM_READERS = Set.of("COORDINATOR", "REVIEWER", "AUDITOR");
+    private static final Set<Role> FORM_READERS = Set.of(Role.COORDINATOR, Role.REVIEWER, Role.AUDITOR);
 
     private final CommandGateway commands;
     private final ApplicationViews applications;
@@ -87,7 +88,7 @@ class ReferenceResource {
     }
 
     @PostMapping
-    @AllowedRoles(value = "APPLICANT", refusal = APPLICANT_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = APPLICANT_ONLY)
     @ResponseStatus(HttpStatus.CREATED)
     RaterView name(@PathVariable String applicationId, @Valid @RequestBody RaterRequest request, Actor actor) {
         requireApplicant(applicationId, actor);
@@ -101,7 +102,7 @@ class ReferenceResource {
 
     /** Another rater in place of one (whose rating did not count, or who cannot answer); the old link stops. */
     @PostMapping("/{referenceId}/replacement")
-    @AllowedRoles(value = "APPLICANT", refusal = APPLICANT_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = APPLICANT_ONLY)
     @ResponseStatus(HttpStatus.CREATED)
     RaterView replace(@PathVariable String applicationId, @PathVariable String referenceId,
                       @Valid @RequestBody RaterRequest request, Actor actor) {
@@ -116,7 +117,7 @@ class ReferenceResource {
 
     /** A new link for the rater, mailed again; the earlier link stops working. */
     @PostMapping("/{referenceId}/link")
-    @AllowedRoles(value = "APPLICANT", refusal = APPLICANT_ONLY)
+    @AllowedRoles(value = Role.APPLICANT, refusal = APPLICANT_ONLY)
     RaterView resend(@PathVariable String applicationId, @PathVariable String referenceId, Actor actor) {
         requireApplicant(applicationId, actor);
         commands.sendAndWait(new ResendReferenceLink(applicationId, referenceId,

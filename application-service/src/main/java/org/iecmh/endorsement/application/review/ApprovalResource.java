@@ -7,6 +7,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +38,7 @@ class ApprovalResource {
 
     /** The number is drawn in the transaction that stores the grant, so a refused approval uses no number. */
     @PostMapping("/api/applications/{applicationId}/approval")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator approves an application")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator approves an application")
     ApplicationView approve(@PathVariable String applicationId, Actor actor) {
         views.require(applicationId, actor);
         return transaction.execute(status -> {

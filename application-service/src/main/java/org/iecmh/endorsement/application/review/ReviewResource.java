@@ -10,6 +10,7 @@ import org.iecmh.endorsement.application.submission.ApplicationView;
 import org.iecmh.endorsement.application.submission.ApplicationViews;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,7 +54,7 @@ class ReviewResource {
      * level or higher in its track.
      */
     @PostMapping("/api/applications/{applicationId}/reviewers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns reviewers")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns reviewers")
     List<Map<String, Object>> assign(@PathVariable String applicationId,
                                      @Valid @RequestBody AssignmentRequest request, Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
@@ -64,13 +65,13 @@ class ReviewResource {
 
     /** The people who may be named as reviewers of the application today, by name (the rules of {@link #assign}). */
     @GetMapping("/api/applications/{applicationId}/eligible-reviewers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator assigns reviewers")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator assigns reviewers")
     List<Nominations.EligibleReviewer> eligibleReviewers(@PathVariable String applicationId, Actor actor) {
         return nominations.eligible(views.require(applicationId, actor));
     }
 
     @PostMapping("/api/applications/{applicationId}/reviews")
-    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "Only reviewers record reviews")
+    @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "Only reviewers record reviews")
     ApplicationView review(@PathVariable String applicationId, @Valid @RequestBody ReviewRequest request,
                            Actor actor) {
         views.require(applicationId, actor);
@@ -82,7 +83,7 @@ class ReviewResource {
     }
 
     @GetMapping("/api/applications/{applicationId}/reviews")
-    @AllowedRoles(value = {"REVIEWER", "COORDINATOR", "AUDITOR"}, refusal = "Reviews are for the association's staff")
+    @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR, Role.AUDITOR}, refusal = "Reviews are for the association's staff")
     List<Map<String, Object>> reviews(@PathVariable String applicationId, Actor actor) {
         views.require(applicationId, actor);
         return views.reviews(applicationId);
@@ -90,7 +91,7 @@ class ReviewResource {
 
     /** The reviewer's own queue: applications assigned to them that wait for review. */
     @GetMapping("/api/applications/assigned")
-    @AllowedRoles(value = {"REVIEWER", "COORDINATOR"}, refusal = "The review queue is for reviewers")
+    @AllowedRoles(value = {Role.REVIEWER, Role.COORDINATOR}, refusal = "The review queue is for reviewers")
     List<ApplicationView> assigned(Actor actor) {
         return views.assignedTo(actor.tenantId(), actor.subject());
     }

@@ -12,6 +12,7 @@ import org.iecmh.endorsement.contracts.AddOn;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.springframework.http.HttpStatus;
@@ -45,7 +46,7 @@ class PriorEndorsementResource {
     }
 
     @PostMapping("/api/applications/prior-endorsements")
-    @AllowedRoles(value = "TENANT_ADMIN", refusal = "Only the association's admin records these")
+    @AllowedRoles(value = Role.TENANT_ADMIN, refusal = "Only the association's admin records these")
     @ResponseStatus(HttpStatus.CREATED)
     PriorEndorsementRequest record(@Valid @RequestBody PriorEndorsementRequest request, Actor actor) {
         if (!Category.isKnown(request.category())) {

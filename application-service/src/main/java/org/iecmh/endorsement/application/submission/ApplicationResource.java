@@ -17,6 +17,7 @@ import org.iecmh.endorsement.application.requirements.Requirements;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -76,7 +77,7 @@ class ApplicationResource {
      * answer lost, or still on its way) answers the application it started, 200, and starts no other.
      */
     @PostMapping
-    @AllowedRoles(value = "APPLICANT", refusal = "Only an applicant starts an application")
+    @AllowedRoles(value = Role.APPLICANT, refusal = "Only an applicant starts an application")
     ResponseEntity<ApplicationView> start(@RequestHeader(value = IdempotencyKey.HEADER, required = false)
                                           @Size(min = 1, max = 100) String idempotencyKey,
                                           @Valid @RequestBody StartRequest request, Actor actor) {
@@ -126,7 +127,7 @@ class ApplicationResource {
 
     /** The applicant's own, only: anyone else's application does not exist for an applicant. */
     @PostMapping("/{applicationId}/submission")
-    @AllowedRoles(value = "APPLICANT", refusal = "Only the applicant submits an application")
+    @AllowedRoles(value = Role.APPLICANT, refusal = "Only the applicant submits an application")
     ApplicationView submit(@PathVariable String applicationId, Actor actor) {
         ApplicationView application = views.require(applicationId, actor);
         commands.sendAndWait(requirements.submission(application), actor.metaData());
@@ -135,7 +136,7 @@ class ApplicationResource {
 
     /** The coordinator's work queue: one state, the longest waiting first. */
     @GetMapping
-    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = "The work queue is for the association's staff")
+    @AllowedRoles(value = {Role.COORDINATOR, Role.AUDITOR}, refusal = "The work queue is for the association's staff")
     List<ApplicationView> queue(@RequestParam ApplicationStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Actor actor) {

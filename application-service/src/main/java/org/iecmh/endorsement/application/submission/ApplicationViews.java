@@ -42,6 +42,8 @@ import org.iecmh.endorsement.contracts.ReflectiveSupervisionProviders;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.application.review.ReviewOpened;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Role;
+import org.iecmh.endorsement.kit.web.Visibility;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +60,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The application read model. A subscribing processor (see application-service.yml) updates it in the transaction
@@ -69,8 +70,6 @@ import java.util.Set;
 public class ApplicationViews {
 
     /** The roles that see every application of their tenant. */
-    private static final Set<String> STAFF = Set.of("COORDINATOR", "REVIEWER", "AUDITOR", "TENANT_ADMIN",
-            "PLATFORM_ADMIN");
 
     public static final String PROCESSING_GROUP = "application-view";
     /** The tables this read model keeps, in an order TRUNCATE accepts together. */
@@ -205,7 +204,8 @@ public class ApplicationViews {
     public ApplicationView require(String applicationId, Actor actor) {
         List<ApplicationView> found = jdbc.query("SELECT * FROM application_view WHERE application_id = ? AND tenant_id = ?",
                 row, applicationId, actor.tenantId());
-        if (found.isEmpty() || (!STAFF.contains(actor.role()) && !found.get(0).personId().equals(actor.subject()))) {
+        if (found.isEmpty() || !(actor.hasRole(Role.REVIEWER)
+                || Visibility.staffOrOwner(actor, found.get(0).tenantId(), found.get(0).personId()))) {
             throw new UnknownResource("application", applicationId);
         }
         return found.get(0);

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.association.record;
 
+import org.iecmh.endorsement.kit.web.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -86,6 +87,6 @@ public class Association extends TenantOwnedAggregate {
     /** A platform admin acts on every association, whichever tenant their token names. */
     @Override
     protected boolean admitsFromAnotherTenant(String callerTenant, CommandMessage<?> command) {
-        return AssociationAccess.PLATFORM_ADMIN.equals(command.getMetaData().get(AuditMetadata.ROLE));
+        return Role.PLATFORM_ADMIN.is((String) command.getMetaData().get(AuditMetadata.ROLE));
     }
 }

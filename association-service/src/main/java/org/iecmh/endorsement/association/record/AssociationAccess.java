@@ -1,6 +1,6 @@
 package org.iecmh.endorsement.association.record;
 
-import java.util.Set;
+import org.iecmh.endorsement.kit.web.Role;
 
 /**
  * Who may see and change an association's record: its own staff read it and its admins change it; a platform admin
@@ -8,14 +8,11 @@ import java.util.Set;
  */
 public final class AssociationAccess {
 
-    public static final String PLATFORM_ADMIN = "PLATFORM_ADMIN";
-    static final Set<String> READERS = Set.of("COORDINATOR", "AUDITOR", "TENANT_ADMIN", PLATFORM_ADMIN);
-
     private AssociationAccess() {
     }
 
     /** Whether someone acting as {@code role} in {@code callerTenant} may read the record of {@code code}. */
-    static boolean mayRead(String role, String callerTenant, String code) {
-        return READERS.contains(role) && (PLATFORM_ADMIN.equals(role) || code.equals(callerTenant));
+    static boolean mayRead(Role role, String callerTenant, String code) {
+        return role == Role.PLATFORM_ADMIN || role.staff() && code.equals(callerTenant);
     }
 }

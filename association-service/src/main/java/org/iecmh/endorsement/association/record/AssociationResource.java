@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.ExamVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
@@ -15,6 +16,7 @@ import org.iecmh.endorsement.contracts.association.Versioned;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,21 +105,21 @@ class AssociationResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = "Only a platform admin adds an association")
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = "Only a platform admin adds an association")
     Association create(@RequestBody @NotNull Association record, Actor actor) {
         commands.sendAndWait(new CreateAssociation(record.code(), record), inItsTenant(record.code(), actor));
         return require(record.code(), actor);
     }
 
     @GetMapping("/{code}")
-    @AllowedRoles(value = {"COORDINATOR", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN"},
+    @AllowedRoles(value = {Role.COORDINATOR, Role.AUDITOR, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN},
             refusal = "Only the association's staff read its record")
     Association get(@PathVariable String code, Actor actor) {
         return require(code, actor);
     }
 
     @PutMapping("/{code}/profile")
-    @AllowedRoles(value = {"TENANT_ADMIN", "PLATFORM_ADMIN"}, refusal = "Only the association's admin changes it")
+    @AllowedRoles(value = {Role.TENANT_ADMIN, Role.PLATFORM_ADMIN}, refusal = "Only the association's admin changes it")
     Association changeProfile(@PathVariable String code, @RequestBody @NotNull Profile profile, Actor actor) {
         require(code, actor);
         commands.sendAndWait(new ChangeProfile(code, profile), inItsTenant(code, actor));
@@ -126,7 +128,7 @@ class AssociationResource {
 
     @PostMapping("/{code}/policy-versions")
     @ResponseStatus(HttpStatus.CREATED)
-    @AllowedRoles(value = {"TENANT_ADMIN", "PLATFORM_ADMIN"}, refusal = "Only the association's admin changes it")
+    @AllowedRoles(value = {Role.TENANT_ADMIN, Role.PLATFORM_ADMIN}, refusal = "Only the association's admin changes it")
     Association addPolicyVersion(@PathVariable String code, @RequestBody @NotNull PolicyVersionRequest request,
                                  Actor actor) {
         require(code, actor);
@@ -137,7 +139,7 @@ class AssociationResource {
 
     /** What the version would change and from when; nothing is stored. Refused as adding it would be. */
     @PostMapping("/{code}/policy-previews")
-    @AllowedRoles(value = {"TENANT_ADMIN", "PLATFORM_ADMIN"}, refusal = "Only the association's admin changes it")
+    @AllowedRoles(value = {Role.TENANT_ADMIN, Role.PLATFORM_ADMIN}, refusal = "Only the association's admin changes it")
     PolicyPreview preview(@PathVariable String code, @RequestBody @NotNull PolicyVersionRequest request,
                           Actor actor) {
         Association record = require(code, actor);
@@ -146,7 +148,7 @@ class AssociationResource {
 
     /** The record as it was recorded at {@code at}: the association's stream read to that instant. */
     @GetMapping("/{code}/policy")
-    @AllowedRoles(value = {"COORDINATOR", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN"},
+    @AllowedRoles(value = {Role.COORDINATOR, Role.AUDITOR, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN},
             refusal = "Only the association's staff read its record")
     PolicyHistory.AsRecorded policyAt(@PathVariable String code, @RequestParam Instant at, Actor actor) {
         require(code, actor);

@@ -403,6 +403,22 @@ class ServiceKitTest {
     }
 
     @Test
+    void aRoleThePlatformDoesNotKnowGrantsNothing() throws Exception {
+        String token = LocalIssuer.instance().token("someone-9", Map.of("ma", List.of("SUPERUSER", "coordinator")));
+        String body = json.writeValueAsString(Map.of("personId", "person-9", "name", "Ida", "category", "IMHS"));
+
+        HttpResponse<String> unnamed = http.send(sample(body).header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", "ma").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> named = http.send(sample(body).header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", "ma").header("X-Role", "SUPERUSER").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unnamed.statusCode()).isEqualTo(403);
+        assertThat(unnamed.body()).contains("grants no role in tenant ma");
+        assertThat(named.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aRoleThatMayNotCallAHandlerIsRefusedBeforeItsBodyIsRead() throws Exception {
         String invalid = json.writeValueAsString(Map.of("personId", "", "category", "lower case"));
         String valid = json.writeValueAsString(Map.of("personId", "p", "name", "n", "category", "IMHS"));

@@ -9,8 +9,9 @@ import java.lang.reflect.Modifier;
 import java.util.List;
 
 /**
- * Registered in {@code META-INF/spring.factories}; acts on test classes annotated {@link WithRealInfrastructure}, and
- * on their {@code @Nested} classes, which share the enclosing class's context (its database and topics).
+ * Registered in {@code META-INF/spring.factories}; acts on test classes annotated {@link WithRealInfrastructure}, on
+ * their {@code @Nested} classes, which share the enclosing class's context (its database and topics), and on the
+ * subclasses of an annotated base class, which share the base's: a service's tests split by feature start it once.
  */
 public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -24,6 +25,11 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         }
         if (!AnnotatedElementUtils.hasAnnotation(annotated, WithRealInfrastructure.class)) {
             return null;
+        }
+        while (annotated.getDeclaredAnnotation(WithRealInfrastructure.class) == null
+                && annotated.getSuperclass() != null
+                && AnnotatedElementUtils.hasAnnotation(annotated.getSuperclass(), WithRealInfrastructure.class)) {
+            annotated = annotated.getSuperclass();
         }
         return new RealInfrastructureContextCustomizer(annotated);
     }

@@ -3,8 +3,9 @@ package org.iecmh.endorsement.payment.accounts;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.kit.web.Role;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.kit.association.Associations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +39,7 @@ class AccountsResource {
     }
 
     @GetMapping
-    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
+    @AllowedRoles(value = {Role.COORDINATOR, Role.AUDITOR}, refusal = STAFF_ONLY)
     Accounts totals(Actor actor) {
         LocalDate today = associations.require(actor.tenantId()).today(clock);
         List<Accounts.Total> totals = jdbc.query("""
@@ -60,7 +61,7 @@ class AccountsResource {
 
     /** The association's invoices in one standing, the earliest due first. */
     @GetMapping("/invoices")
-    @AllowedRoles(value = {"COORDINATOR", "AUDITOR"}, refusal = STAFF_ONLY)
+    @AllowedRoles(value = {Role.COORDINATOR, Role.AUDITOR}, refusal = STAFF_ONLY)
     List<InvoiceView> invoices(@RequestParam Standing standing, Actor actor) {
         return invoices.inStanding(actor.tenantId(), standing.name(),
                 associations.require(actor.tenantId()).today(clock));

@@ -10,11 +10,11 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.payment.invoicing.PaymentMethod;
 import org.iecmh.endorsement.payment.invoicing.RecordPayment;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,16 +59,12 @@ class CardResource {
 
     /** Starts a card payment of the invoice's outstanding amount; idempotent by the {@code Idempotency-Key} header. */
     @PostMapping("/api/payments/invoices/{invoiceId}/card-checkouts")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"},
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE, Role.COORDINATOR},
             refusal = "Only the person billed or a coordinator pays an invoice by card")
     CardCheckoutStarted start(@PathVariable String invoiceId,
                               @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                               Actor actor) {
-        InvoiceView invoice = invoices.require(invoiceId, actor);
-        if (invoice.outstanding().cents() <= 0) {
-            throw new DomainRuleViolation("invoice-not-open", "Invoice " + invoiceId + " owes nothing ("
-                    + invoice.status() + ")");
-        }
+        InvoiceView invoice = invoices.require(invoiceId, actor).payable();
         CardProcessor.CardCheckout checkout = processor.start(new CardProcessor.CardCharge(actor.tenantId(),
                 invoiceId, invoice.outstanding(), actor.tenantId() + "/" + invoiceId + "/" + idempotencyKey,
                 "Invoice " + invoiceId));

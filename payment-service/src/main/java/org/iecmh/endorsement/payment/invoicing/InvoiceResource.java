@@ -12,11 +12,13 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.association.Associations;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
@@ -119,7 +121,7 @@ class InvoiceResource {
      * request answers the invoice issued the first time.
      */
     @PostMapping
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators issue invoices")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators issue invoices")
     ResponseEntity<InvoiceView> issue(@RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                                       @Valid @RequestBody IssueRequest request, Actor actor) {
         String invoiceId = "INV-" + IdempotencyKey.id(idempotencyKey, actor.tenantId());
@@ -147,7 +149,7 @@ class InvoiceResource {
      * {@code Idempotency-Key} header names the payment: a retried request with the same key records nothing more.
      */
     @PostMapping("/{invoiceId}/payments")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators record payments")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators record payments")
     InvoiceView pay(@PathVariable String invoiceId,
                     @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                     @Valid @RequestBody PaymentRequest request, Actor actor) {
@@ -160,7 +162,7 @@ class InvoiceResource {
 
     /** Waives fees or applies a scholarship; idempotent by the {@code Idempotency-Key} header like a payment. */
     @PostMapping("/{invoiceId}/waivers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators waive fees")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators waive fees")
     InvoiceView waive(@PathVariable String invoiceId,
                       @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                       @Valid @RequestBody WaiverRequest request, Actor actor) {
@@ -173,7 +175,7 @@ class InvoiceResource {
 
     /** Voids an invoice that has no payments left on it; voiding it again changes nothing. */
     @PostMapping("/{invoiceId}/voiding")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators void invoices")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators void invoices")
     InvoiceView voidInvoice(@PathVariable String invoiceId, @Valid @RequestBody VoidRequest request, Actor actor) {
         views.require(invoiceId, actor);
         commands.sendAndWait(new VoidInvoice(invoiceId, request.reason()), actor.metaData());
@@ -185,7 +187,7 @@ class InvoiceResource {
      * issued. Idempotent by the {@code Idempotency-Key} header.
      */
     @PostMapping("/{invoiceId}/refunds")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators refund payments")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators refund payments")
     InvoiceView refund(@PathVariable String invoiceId,
                        @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                        @Valid @RequestBody RefundRequest request, Actor actor) {
@@ -208,9 +210,7 @@ class InvoiceResource {
             return InvoiceLine.asWritten(line.description(), Money.of(line.amountCents(), schedule.currency()),
                     line.fee());
         }
-        return schedule.flatFee(line.fee()).map(InvoiceLine::of)
-                .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
-                        "The association's fee schedule has no " + line.fee() + " fee; give the line an amount"));
+        return InvoiceLine.of(schedule.requireFlatFee(line.fee()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.registry.rebuild;
 
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.CacheControl;
@@ -16,7 +17,6 @@ import java.net.URI;
 @RestController
 class RebuildResource {
 
-    static final String OPERATOR = "PLATFORM_ADMIN";
     private static final String OPERATOR_ONLY = "Only an operator rebuilds the registry";
 
     private final RegistryRebuild rebuild;
@@ -26,7 +26,7 @@ class RebuildResource {
     }
 
     @PostMapping("/api/registry/admin/rebuilds")
-    @AllowedRoles(value = OPERATOR, refusal = OPERATOR_ONLY)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = OPERATOR_ONLY)
     ResponseEntity<RebuildProgress> start(Actor actor) {
         RebuildProgress started = rebuild.start();
         return ResponseEntity.accepted().location(URI.create("/api/registry/admin/rebuilds/" + started.id()))
@@ -34,7 +34,7 @@ class RebuildResource {
     }
 
     @GetMapping("/api/registry/admin/rebuilds/{id}")
-    @AllowedRoles(value = OPERATOR, refusal = OPERATOR_ONLY)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = OPERATOR_ONLY)
     ResponseEntity<RebuildProgress> progress(@PathVariable String id, Actor actor) {
         RebuildProgress progress = rebuild.progress(id).orElseThrow(() -> new UnknownResource("rebuild", id));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(progress);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
@@ -78,7 +79,7 @@ class ActivityResource {
     }
 
     @PostMapping("/trainings")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress recordTraining(@PathVariable String endorsementNumber, @Valid @RequestBody TrainingRequest request,
                                  Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -92,7 +93,7 @@ class ActivityResource {
 
     /** Corrects a logged training, held to the rules of a new one, on each endorsement it was logged on. */
     @PutMapping("/trainings/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress correctTraining(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                   @Valid @RequestBody TrainingRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -104,7 +105,7 @@ class ActivityResource {
     }
 
     @DeleteMapping("/trainings/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
@@ -114,7 +115,7 @@ class ActivityResource {
     }
 
     @PostMapping("/reflective-supervision")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress recordSession(@PathVariable String endorsementNumber, @Valid @RequestBody SessionRequest request,
                                 Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -129,7 +130,7 @@ class ActivityResource {
 
     /** Corrects a logged session; the provider must have been endorsed on the corrected date. */
     @PutMapping("/reflective-supervision/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress correctSession(@PathVariable String endorsementNumber, @PathVariable String entryId,
                                  @Valid @RequestBody SessionRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
@@ -143,7 +144,7 @@ class ActivityResource {
     }
 
     @DeleteMapping("/reflective-supervision/{entryId}")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
@@ -153,7 +154,7 @@ class ActivityResource {
     }
 
     @PostMapping("/code-of-ethics")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
@@ -37,7 +38,7 @@ class ClaimResource {
     }
 
     @PostMapping("/api/endorsements/{endorsementNumber}/claim")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     @Operation(summary = "Take an endorsement held by your verified email address (one the association imported)")
     EndorsementView claim(@PathVariable String endorsementNumber, Actor actor) {
         views.find(endorsementNumber).orElseThrow(() -> new UnknownResource("endorsement", endorsementNumber));
@@ -47,14 +48,14 @@ class ClaimResource {
     }
 
     @PostMapping("/api/endorsements/claims")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = ENDORSEE_ONLY)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = ENDORSEE_ONLY)
     @Operation(summary = "Take every endorsement of your association held by your verified email address")
     Claimed claimAll(Actor actor) {
         return new Claimed(claims.claimAll(actor));
     }
 
     @GetMapping("/api/endorsements/mine")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only an endorsee has endorsements of their own")
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = "Only an endorsee has endorsements of their own")
     @Operation(summary = "Your endorsements, wherever they are now, and those your verified email address may claim")
     Mine mine(Actor actor) {
         return new Mine(views.heldBy(actor.subject()),

@@ -2,14 +2,15 @@ package org.iecmh.endorsement.renewal.endorsementfile;
 
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
+import org.iecmh.endorsement.kit.web.Visibility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Endorsements as endorsees and staff look them up, and who may see and act on each: the read side every feature
@@ -26,9 +27,6 @@ public class EndorsementFile {
             rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
             rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"),
             rs.getString("late_fee"), rs.getString("late_fee_invoice_id"));
-
-    /** The roles that see every endorsement of their tenant; the endorsee (APPLICANT or ENDORSEE) sees their own. */
-    private static final Set<String> STAFF = Set.of("COORDINATOR", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN");
 
     private final JdbcTemplate jdbc;
 
@@ -71,10 +69,8 @@ public class EndorsementFile {
             throw new UnknownResource("endorsement", endorsementNumber);
         }
         EndorsementView endorsement = found.get();
-        boolean staff = STAFF.contains(actor.role()) && endorsement.tenantId().equals(actor.tenantId());
-        boolean receiving = "COORDINATOR".equals(actor.role()) && actor.tenantId().equals(endorsement.transferTo());
-        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
-        if (!staff && !receiving && !endorsee) {
+        boolean receiving = actor.hasRole(Role.COORDINATOR) && actor.tenantId().equals(endorsement.transferTo());
+        if (!receiving && !Visibility.staffOrOwner(actor, endorsement.tenantId(), endorsement.personId())) {
             throw new UnknownResource("endorsement", endorsementNumber);
         }
         return endorsement;
@@ -86,7 +82,7 @@ public class EndorsementFile {
      * the one that endorsed them, so the endorsement's commands and events stay in its own association.
      */
     public Actor actingOn(EndorsementView endorsement, Actor actor) {
-        boolean endorsee = !STAFF.contains(actor.role()) && endorsement.personId().equals(actor.subject());
+        boolean endorsee = !actor.role().staff() && endorsement.personId().equals(actor.subject());
         return endorsee ? new Actor(endorsement.tenantId(), actor.subject(), actor.role(), actor.correlationId(),
                 actor.verifiedEmail(), actor.language()) : actor;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
@@ -46,7 +47,7 @@ class EndorsementResource {
     }
 
     @PostMapping("/api/endorsements/{endorsementNumber}/revocation")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator revokes an endorsement")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator revokes an endorsement")
     EndorsementView revoke(@PathVariable String endorsementNumber, @Valid @RequestBody RevocationRequest request,
                            Actor actor) {
         views.require(endorsementNumber, actor);
@@ -56,7 +57,7 @@ class EndorsementResource {
     }
 
     @PostMapping("/api/endorsements/{endorsementNumber}/inactivation")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"}, refusal = ENDORSEE_OR_COORDINATOR)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE, Role.COORDINATOR}, refusal = ENDORSEE_OR_COORDINATOR)
     EndorsementView inactivate(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         actor = views.actingOn(endorsement, actor);
@@ -66,7 +67,7 @@ class EndorsementResource {
     }
 
     @PostMapping("/api/endorsements/{endorsementNumber}/reactivation")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE", "COORDINATOR"}, refusal = ENDORSEE_OR_COORDINATOR)
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE, Role.COORDINATOR}, refusal = ENDORSEE_OR_COORDINATOR)
     EndorsementView reactivate(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         actor = views.actingOn(endorsement, actor);

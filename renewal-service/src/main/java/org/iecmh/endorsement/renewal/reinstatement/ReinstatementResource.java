@@ -3,8 +3,9 @@ package org.iecmh.endorsement.renewal.reinstatement;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,7 @@ class ReinstatementResource {
     }
 
     @PostMapping
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for reinstatement")
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = "Only the endorsee asks for reinstatement")
     EndorsementView request(@PathVariable String endorsementNumber, Actor actor) {
         actor = views.actingOn(views.require(endorsementNumber, actor), actor);
         LocalDate today = policies.today(actor.tenantId(), clock);
@@ -42,7 +43,7 @@ class ReinstatementResource {
     }
 
     @PostMapping("/approval")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator approves a reinstatement")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator approves a reinstatement")
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
         views.require(endorsementNumber, actor);
         LocalDate today = policies.today(actor.tenantId(), clock);

@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,7 +34,7 @@ class EmailAddressResource {
     }
 
     @PutMapping("/api/endorsements/{endorsementNumber}/email-address")
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee gives their email address")
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = "Only the endorsee gives their email address")
     EndorsementView record(@PathVariable String endorsementNumber, @Valid @RequestBody EmailAddressRequest request,
                            Actor actor) {
         actor = views.actingOn(views.require(endorsementNumber, actor), actor);

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class RenewalResource {
     }
 
     @PostMapping
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee submits a renewal")
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = "Only the endorsee submits a renewal")
     EndorsementView submit(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         actor = views.actingOn(endorsement, actor);
@@ -52,7 +53,7 @@ class RenewalResource {
     }
 
     @PostMapping("/return")
-    @AllowedRoles(value = "COORDINATOR", refusal = COORDINATOR_ONLY)
+    @AllowedRoles(value = Role.COORDINATOR, refusal = COORDINATOR_ONLY)
     EndorsementView giveBack(@PathVariable String endorsementNumber, @Valid @RequestBody ReturnRequest request,
                              Actor actor) {
         views.require(endorsementNumber, actor);
@@ -61,7 +62,7 @@ class RenewalResource {
     }
 
     @PostMapping("/approval")
-    @AllowedRoles(value = "COORDINATOR", refusal = COORDINATOR_ONLY)
+    @AllowedRoles(value = Role.COORDINATOR, refusal = COORDINATOR_ONLY)
     EndorsementView approve(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         commands.sendAndWait(new ApproveRenewal(endorsementNumber, policies.today(actor.tenantId(), clock),

@@ -2,8 +2,9 @@ package org.iecmh.endorsement.renewal.transfer;
 
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
-import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +21,7 @@ class PendingTransfersResource {
     }
 
     @GetMapping("/api/endorsements/transfers")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator sees the transfers waiting for the association")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator sees the transfers waiting for the association")
     List<EndorsementView> waiting(Actor actor) {
         return views.transfersTo(actor.tenantId());
     }

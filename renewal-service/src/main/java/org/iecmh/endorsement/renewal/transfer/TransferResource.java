@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
@@ -42,7 +43,7 @@ class TransferResource {
     }
 
     @PostMapping
-    @AllowedRoles(value = {"APPLICANT", "ENDORSEE"}, refusal = "Only the endorsee asks for a transfer")
+    @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE}, refusal = "Only the endorsee asks for a transfer")
     EndorsementView request(@PathVariable String endorsementNumber, @Valid @RequestBody TransferRequest request,
                             Actor actor) {
         actor = views.actingOn(views.require(endorsementNumber, actor), actor);
@@ -55,7 +56,7 @@ class TransferResource {
     }
 
     @PostMapping("/acceptance")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only a coordinator accepts a transfer")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only a coordinator accepts a transfer")
     EndorsementView accept(@PathVariable String endorsementNumber, Actor actor) {
         views.requireTransferringTo(endorsementNumber, actor);
         LocalDate today = policies.today(actor.tenantId(), clock);

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,14 +66,14 @@ class AuditResource {
         this.service = service;
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/event-types")
     @Operation(summary = "The types of event this kind's records store, by name, sorted: the values of type filters")
     List<String> eventTypes(@PathVariable String kind, Actor actor) {
         return eventTypes.of(authorize(kind, actor));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/{aggregateId}/events")
     @Operation(summary = "An aggregate's events, oldest first, filtered by time ([from, to)) and type, a page at a time")
     AuditPage events(@PathVariable String kind, @PathVariable String aggregateId,
@@ -84,7 +85,7 @@ class AuditResource {
         return trail.events(kind, aggregateType, aggregateId, actor.tenantId(), filter(from, to, type, page, size));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/people/{personId}/events")
     @Operation(summary = "The events of every aggregate of this kind that names the person, in the order stored")
     AuditPage personEvents(@PathVariable String kind, @PathVariable String personId,
@@ -97,7 +98,7 @@ class AuditResource {
                 filter(from, to, type, page, size));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/{aggregateId}/state")
     @Operation(summary = "The aggregate as it was at an instant or after a sequence number, replayed from its events")
     AggregateState state(@PathVariable String kind, @PathVariable String aggregateId,
@@ -121,7 +122,7 @@ class AuditResource {
                 state);
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/{aggregateId}/verification")
     @Operation(summary = "Recomputes the aggregate's hash chain; names the first broken link")
     ChainVerification verifyStream(@PathVariable String kind, @PathVariable String aggregateId, Actor actor) {
@@ -130,14 +131,14 @@ class AuditResource {
         return chain.verifyStream(aggregateId);
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/verification")
     @Operation(summary = "Recomputes the hash chain of every aggregate of this kind in the tenant")
     ChainVerification verifyTenant(@PathVariable String kind, Actor actor) {
         return chain.verifyTenant(actor.tenantId(), authorize(kind, actor));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/people/{personId}/export")
     @Operation(summary = "The person's complete history as a zip: events.jsonl, manifest.json (SHA-256 per file) and"
             + " manifest.jws (ES256, keys at signing-keys)")
@@ -156,7 +157,7 @@ class AuditResource {
                 .body(out -> export.personBundle(service, kind, aggregates, tenant, personId, out));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/exports")
     @Operation(summary = "The tenant's events of a period as JSON lines, streamed; X-Total-Events announces how many,"
             + " each line's position counts up to it")
@@ -174,7 +175,7 @@ class AuditResource {
                 .body(out -> export.tenantEvents(aggregateType, tenant, from, to, out));
     }
 
-    @AllowedRoles(value = {"AUDITOR", "PLATFORM_ADMIN", "TENANT_ADMIN"}, refusal = REFUSAL)
+    @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/signing-keys")
     @Operation(summary = "The public keys (JWK set) that check export bundles' signatures")
     Map<String, Object> signingKeys(@PathVariable String kind, Actor actor) {

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.kit.mail;
 import io.swagger.v3.oas.annotations.Operation;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,7 @@ class MailResource {
         this.outbox = outbox;
     }
 
-    @AllowedRoles(value = {"COORDINATOR", "PLATFORM_ADMIN"},
+    @AllowedRoles(value = {Role.COORDINATOR, Role.PLATFORM_ADMIN},
             refusal = "Only the association's coordinators and platform admins see mail that could not be sent")
     @GetMapping("/failed")
     @Operation(summary = "The association's mails that the SMTP relay did not take by their last try, newest first")

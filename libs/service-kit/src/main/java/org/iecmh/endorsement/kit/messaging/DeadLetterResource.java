@@ -3,6 +3,7 @@ package org.iecmh.endorsement.kit.messaging;
 import io.swagger.v3.oas.annotations.Operation;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,14 +26,14 @@ class DeadLetterResource {
         this.deadLetters = deadLetters;
     }
 
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = REFUSAL)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @GetMapping
     @Operation(summary = "Each consumer binding, its topic and dead-letter topic, and how many records wait there")
     List<DeadLetters.Waiting> waiting(Actor actor) {
         return deadLetters.waiting();
     }
 
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = REFUSAL)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @PostMapping("/{binding}/replays")
     @Operation(summary = "Sends every record waiting on the binding's dead-letter topic back to its topic, once the "
             + "cause of its failure is fixed; consumers that had handled a record drop it by its id")

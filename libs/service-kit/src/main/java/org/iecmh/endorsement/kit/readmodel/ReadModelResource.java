@@ -3,6 +3,7 @@ package org.iecmh.endorsement.kit.readmodel;
 import io.swagger.v3.oas.annotations.Operation;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,14 +28,14 @@ class ReadModelResource {
         this.rebuilds = rebuilds;
     }
 
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = REFUSAL)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @GetMapping
     @Operation(summary = "The read models this service can rebuild")
     List<String> readModels(Actor actor) {
         return rebuilds.readModels();
     }
 
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = REFUSAL)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @PostMapping("/{readModel}/rebuilds")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Starts rebuilding the read model; 409 rebuild-in-progress while one runs on any instance")
@@ -42,7 +43,7 @@ class ReadModelResource {
         return rebuilds.start(readModel);
     }
 
-    @AllowedRoles(value = "PLATFORM_ADMIN", refusal = REFUSAL)
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @GetMapping("/rebuilds/{rebuildId}")
     @Operation(summary = "A rebuild's status and progress: events processed of the head when it started")
     ReadModelRebuilds.Rebuild progress(@PathVariable String rebuildId, Actor actor) {

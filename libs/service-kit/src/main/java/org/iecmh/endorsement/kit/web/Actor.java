@@ -17,16 +17,16 @@ import java.util.Map;
  * the token's provider vouches for ({@code null} when the token carries none or does not say it was verified), and the
  * language they read, if their request named one the platform speaks ({@code Accept-Language}).
  */
-public record Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail,
+public record Actor(String tenantId, String subject, Role role, String correlationId, String verifiedEmail,
                     String language) {
 
     /** An actor whose email address no provider vouched for, who named no language. */
-    public Actor(String tenantId, String subject, String role, String correlationId) {
+    public Actor(String tenantId, String subject, Role role, String correlationId) {
         this(tenantId, subject, role, correlationId, null, null);
     }
 
     /** An actor who named no language. */
-    public Actor(String tenantId, String subject, String role, String correlationId, String verifiedEmail) {
+    public Actor(String tenantId, String subject, Role role, String correlationId, String verifiedEmail) {
         this(tenantId, subject, role, correlationId, verifiedEmail, null);
     }
 
@@ -38,22 +38,22 @@ public record Actor(String tenantId, String subject, String role, String correla
 
     /** Metadata for a command this actor sends; Axon copies it onto every event the command causes. */
     public MetaData metaData() {
-        MetaData metaData = AuditMetadata.of(tenantId, subject, role)
+        MetaData metaData = AuditMetadata.of(tenantId, subject, role.name())
                 .mergedWith(Map.of(AuditMetadata.CORRELATION, correlationId));
         return language == null ? metaData : metaData.mergedWith(Map.of(AuditMetadata.LANGUAGE, language));
     }
 
-    public boolean hasRole(String expected) {
-        return role.equals(expected);
+    public boolean hasRole(Role expected) {
+        return role == expected;
     }
 
     /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
-    public void requireRole(String refusal, String... roles) {
+    public void requireRole(String refusal, Role... roles) {
         requireRole(refusal, List.of(roles));
     }
 
     /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
-    public void requireRole(String refusal, Collection<String> roles) {
+    public void requireRole(String refusal, Collection<Role> roles) {
         if (!roles.contains(role)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal);
         }

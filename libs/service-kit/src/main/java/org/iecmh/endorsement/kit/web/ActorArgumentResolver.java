@@ -15,6 +15,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * Resolves an {@link Actor} parameter of a REST handler from the caller's validated JWT. Subject and role come
  * from the token only; the tenant is the {@code X-Tenant-Id} header (or the token's only tenant when the header is
  * absent) and must be one the token grants, else 403. Where a token grants several roles in the tenant,
- * {@code X-Role} picks one of them. The email address is the actor's only where the token says it was verified.
+ * {@code X-Role} picks one of them. Roles the platform does not know ({@link Role}) grant nothing. The email address is the actor's only where the token says it was verified.
  */
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -59,11 +60,11 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         }
         TenantGrants grants = TenantGrants.of(token, properties.tenantsClaim());
         String tenant = tenant(request, grants);
-        List<String> roles = grants.rolesIn(tenant);
+        List<Role> roles = grants.rolesIn(tenant).stream().map(Role::named).flatMap(Optional::stream).toList();
         if (roles.isEmpty()) {
             throw new NotGranted("The token grants no role in tenant " + tenant);
         }
-        String role = role(request, roles);
+        Role role = role(request, roles);
         Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST);
         String correlation = requestId == null ? UUID.randomUUID().toString() : requestId.toString();
         return new Actor(tenant, subject, role, correlation, verifiedEmail(token), language(request));
@@ -114,15 +115,13 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
         return tenant;
     }
 
-    private static String role(NativeWebRequest request, List<String> granted) {
+    private static Role role(NativeWebRequest request, List<Role> granted) {
         String chosen = request.getHeader(ROLE_HEADER);
         if (chosen == null || chosen.isBlank()) {
             return granted.get(0);
         }
-        if (!granted.contains(chosen.strip())) {
-            throw new NotGranted("The token does not grant the role " + chosen.strip() + " in this tenant");
-        }
-        return chosen.strip();
+        return Role.named(chosen.strip()).filter(granted::contains).orElseThrow(() ->
+                new NotGranted("The token does not grant the role " + chosen.strip() + " in this tenant"));
     }
 
     /** The request does not say who sends it. */

@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface AllowedRoles {
 
-    /** The roles, such as {@code "COORDINATOR"}. */
-    String[] value();
+    /** The roles, such as {@link Role#COORDINATOR}. */
+    Role[] value();
 
     /** What the 403 says to anyone else. */
     String refusal();

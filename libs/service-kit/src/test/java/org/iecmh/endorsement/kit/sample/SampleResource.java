@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
+import org.iecmh.endorsement.kit.web.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,7 @@ class SampleResource {
 
     /** Staff only: a caller without the role is refused before the body is even read. */
     @PostMapping("/samples/approvals")
-    @AllowedRoles(value = "COORDINATOR", refusal = "Only coordinators approve samples")
+    @AllowedRoles(value = Role.COORDINATOR, refusal = "Only coordinators approve samples")
     Map<String, String> approve(@Valid @RequestBody SubmitRequest request, Actor actor) {
         return Map.of("approvedBy", actor.subject());
     }

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.payment.invoicing;
+package org.iecmh.endorsement.payment.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,8 +8,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.kit.web.Visibility;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.payment.invoicing.FeesWaived;
+import org.iecmh.endorsement.payment.invoicing.InvoiceIssued;
+import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
+import org.iecmh.endorsement.payment.invoicing.InvoiceSettled;
+import org.iecmh.endorsement.payment.invoicing.InvoiceVoided;
+import org.iecmh.endorsement.payment.invoicing.PaymentRecorded;
+import org.iecmh.endorsement.payment.invoicing.PaymentRefunded;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Invoices as people look them up; updated in the transaction that stores the invoice's events. */
 @Component
@@ -28,7 +35,6 @@ import java.util.Set;
 public class InvoiceViews {
 
     /** The roles that see every invoice of their tenant; anyone else sees the invoices addressed to them. */
-    private static final Set<String> STAFF = Set.of("COORDINATOR", "AUDITOR", "TENANT_ADMIN", "PLATFORM_ADMIN");
 
     private static final TypeReference<List<InvoiceLine>> LINES = new TypeReference<>() {
     };
@@ -100,7 +106,7 @@ public class InvoiceViews {
     }
 
     private static boolean visibleTo(InvoiceView invoice, Actor actor) {
-        return STAFF.contains(actor.role()) || invoice.personId().equals(actor.subject());
+        return Visibility.staffOrOwner(actor, invoice.tenantId(), invoice.personId());
     }
 
     @EventHandler
