@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.time.LocalDate;
 
-/** The endorsement view's row, begun with the endorsement, and its status as it lapses, is held, returns or is revoked. */
+/**
+ * The endorsement view's row, begun with the endorsement, and its status as it lapses, is held, returns or is
+ * revoked.
+ */
 @Component
 @ProcessingGroup(EndorsementViewProjection.PROCESSING_GROUP)
 class LifecycleProjection implements EndorsementViewProjection {

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 
 /**
  * Where an endorsement stands, as each of its parts needs to know before it decides: whose it is, in which
- * association, its status (and until when it is on hold), the cycle it is in (its valid-through) and whether that cycle's renewal waits for the
- * coordinator. {@link EndorsementPart} keeps it from the events; the transitions are written here once.
+ * association, its status (and until when it is on hold), the cycle it is in (its valid-through) and whether that
+ * cycle's renewal waits for the coordinator. {@link EndorsementPart} keeps it from the events; the transitions are
+ * written here once.
  */
 public final class Standing {
 

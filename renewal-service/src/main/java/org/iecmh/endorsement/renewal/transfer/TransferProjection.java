@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 
-/** A transfer waiting for the receiving association in the endorsement view, and the endorsement moved once accepted. */
+/** A transfer waiting for the receiving association in the endorsement view, and the endorsement moved. */
 @Component
 @ProcessingGroup(EndorsementViewProjection.PROCESSING_GROUP)
 class TransferProjection implements EndorsementViewProjection {
