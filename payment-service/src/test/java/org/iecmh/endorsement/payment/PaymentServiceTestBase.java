@@ -13,6 +13,7 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.PublishedAssociations;
@@ -210,11 +211,7 @@ public abstract class PaymentServiceTestBase {
     }
 
     protected String issue(String tenant, String person, long cents) {
-        Response issued = coordinator(tenant).post("/api/payments/invoices", Map.of("personId", person,
-                        "lines", List.of(Map.of("description", "Fees", "amountCents", cents))),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
-        return issued.at("/invoiceId");
+        return Given.issuedInvoice(coordinator(tenant), person).of(cents).issue();
     }
 
     protected void pay(ApiClient coordinator, String invoiceId, long cents) {
@@ -258,8 +255,9 @@ public abstract class PaymentServiceTestBase {
     }
 
     protected static EventMessage<ApplicationSubmitted> submitted(String tenant, String applicationId, String person,
-                                                                String category) {
-        return new GenericEventMessage<>(new ApplicationSubmitted(tenant, applicationId, person, "Some One",
-                category, NOW), Map.of(AuditMetadata.TENANT, tenant));
+                                                                  String category) {
+        ApplicationSubmitted event = Given.submittedApplication(tenant, person).id(applicationId).in(category)
+                .submittedAt(NOW).event();
+        return new GenericEventMessage<>(event, Map.of(AuditMetadata.TENANT, tenant));
     }
 }
