@@ -63,6 +63,31 @@ class RealInfrastructureTest {
     }
 
     @Test
+    void theS3ServerIsARealOneThatRefusesUnsignedRequests() throws java.io.IOException {
+        S3Server s3 = RealInfrastructure.s3();
+        assertThat(RealInfrastructure.s3()).isSameAs(s3);
+
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) s3.endpoint().resolve("/any-bucket")
+                .toURL().openConnection();
+        connection.setRequestMethod("PUT");
+        assertThat(connection.getResponseCode()).isEqualTo(403);
+        try (var body = connection.getErrorStream()) {
+            assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("AccessDenied");
+        }
+    }
+
+    @Test
+    void everyTestGetsABucketOfItsOwnWithANameS3Accepts() {
+        assertThat(RealInfrastructureProperties.bucketName("FileStoreTest", 1)).isEqualTo("files-filestoretest-1");
+        assertThat(RealInfrastructureProperties.bucketName("Évidence: upload / read", 12))
+                .isEqualTo("files-vidence-upload-read-12");
+        assertThat(RealInfrastructureProperties.bucketName("x".repeat(80), 3)).hasSize(63).endsWith("x-3");
+        assertThat(RealInfrastructureProperties.forFiles("a").get(RealInfrastructureProperties.FILES_BUCKET))
+                .isNotEqualTo(RealInfrastructureProperties.forFiles("a").get(RealInfrastructureProperties.FILES_BUCKET));
+    }
+
+    @Test
     void theSameServerAndBrokerServeTheWholeJvm() {
         assertThat(RealInfrastructure.postgres()).isSameAs(RealInfrastructure.postgres());
         assertThat(RealInfrastructure.kafka()).isSameAs(RealInfrastructure.kafka());
