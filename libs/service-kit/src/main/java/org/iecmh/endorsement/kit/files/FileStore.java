@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *       and checks its size and SHA-256 against that record, so an object replaced by an older one of the same key
  *       is refused too. What fails is a {@link FileNotAuthentic}, never bytes.</li>
  * </ul>
- * The body of an object is a format byte, the nonce, then the ciphertext and its 128-bit tag. Thread-safe.
+ * The body of an object is a format byte, the nonce, then the ciphertext and its 128-bit tag. Random nonces keep an
+ * association's key safe for some 2^32 files, far more than an association keeps under one master key version.
+ * Thread-safe.
  */
 public final class FileStore implements AutoCloseable {
 

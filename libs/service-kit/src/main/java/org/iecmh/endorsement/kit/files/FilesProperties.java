@@ -44,4 +44,14 @@ public record FilesProperties(String bucket,
         allowedTypes = allowedTypes == null || allowedTypes.isEmpty()
                 ? EnumSet.complementOf(EnumSet.of(ContentType.UNKNOWN)) : Set.copyOf(allowedTypes);
     }
+
+    /** Without the secrets, which a record would otherwise print wherever the properties are logged. */
+    @Override
+    public String toString() {
+        return "FilesProperties[bucket=" + bucket + ", endpoint=" + endpoint + ", region=" + region + ", accessKey="
+                + accessKey + ", secretKey=" + (secretKey == null ? "none" : "(secret)") + ", pathStyleAccess="
+                + pathStyleAccess + ", createBucket=" + createBucket + ", masterKeys=versions " + masterKeys.keySet()
+                + ", masterKeyVersion=" + masterKeyVersion + ", maxSize=" + maxSize + ", allowedTypes=" + allowedTypes
+                + "]";
+    }
 }

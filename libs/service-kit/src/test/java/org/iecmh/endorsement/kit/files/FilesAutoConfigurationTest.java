@@ -60,6 +60,15 @@ class FilesAutoConfigurationTest {
         assertThat(defaults.pathStyleAccess()).isFalse();
     }
 
+    @Test
+    void theSecretsAreNotPrintedWithTheProperties() {
+        Map<String, Object> files = RealInfrastructureProperties.forFiles("printed");
+        FilesProperties properties = FileStoreTest.bind(files);
+
+        assertThat(properties.toString()).contains(properties.bucket(), properties.accessKey(), "versions [1]")
+                .doesNotContain(properties.secretKey(), properties.masterKeys().get(1));
+    }
+
     private static String[] properties(Map<String, Object> values) {
         return values.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
