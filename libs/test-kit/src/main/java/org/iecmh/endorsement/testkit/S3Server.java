@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,7 @@ public final class S3Server {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", jar + java.io.File.pathSeparator + ownCodeSource(),
+                    "-cp", jar + File.pathSeparator + ownCodeSource(),
                     S3ServerProcess.class.getName(), "--properties", properties.toString()));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -166,7 +168,7 @@ public final class S3Server {
     private static String ownCodeSource() {
         try {
             return Path.of(S3Server.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

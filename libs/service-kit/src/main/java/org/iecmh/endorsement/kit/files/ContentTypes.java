@@ -23,6 +23,7 @@ public final class ContentTypes {
     /** The major brands of an ISO media file (its {@code ftyp} box) that make it a HEIF image rather than a video. */
     private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1",
             "msf1", "heif");
+    private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
 
     private ContentTypes() {
     }
@@ -47,11 +48,30 @@ public final class ContentTypes {
         if (startsWith(bytes, 0, TIFF_LITTLE_ENDIAN) || startsWith(bytes, 0, TIFF_BIG_ENDIAN)) {
             return ContentType.TIFF;
         }
-        if (startsWith(bytes, 4, FTYP) && bytes.length >= 12
-                && HEIF_BRANDS.contains(new String(bytes, 8, 4, StandardCharsets.US_ASCII))) {
+        if (startsWith(bytes, 4, FTYP) && isHeif(bytes)) {
             return ContentType.HEIC;
         }
         return ContentType.UNKNOWN;
+    }
+
+    /** A HEIF brand first, and no AVIF brand among the compatible ones (AVIF shares HEIF's generic brands). */
+    private static boolean isHeif(byte[] bytes) {
+        if (bytes.length < 12 || !HEIF_BRANDS.contains(brand(bytes, 8))) {
+            return false;
+        }
+        long boxSize = ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8)
+                | (bytes[3] & 0xFF);
+        int end = (int) Math.min(boxSize, bytes.length);
+        for (int offset = 16; offset + 4 <= end; offset += 4) {
+            if (AVIF_BRANDS.contains(brand(bytes, offset))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String brand(byte[] bytes, int offset) {
+        return new String(bytes, offset, 4, StandardCharsets.US_ASCII);
     }
 
     private static boolean startsWith(byte[] bytes, int offset, byte[] magic) {

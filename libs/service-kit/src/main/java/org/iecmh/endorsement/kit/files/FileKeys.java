@@ -96,7 +96,7 @@ public final class FileKeys {
         });
     }
 
-    /** HKDF-SHA256 (RFC 5869): extract a pseudorandom key from {@code ikm} with {@code salt}, expand it by {@code info}. */
+    /** HKDF-SHA256 (RFC 5869): a key extracted from {@code ikm} with {@code salt}, expanded by {@code info}. */
     static byte[] hkdfSha256(byte[] salt, byte[] ikm, byte[] info, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -78,11 +78,12 @@ public final class FileRules {
         }
         ContentType actual = ContentTypes.detect(bytes);
         if (!allowed.contains(actual)) {
-            throw refused(field, Rule.TYPE_NOT_ALLOWED, "is " + (actual == ContentType.UNKNOWN ? "not a file of a known kind"
-                    : "a " + actual + " file") + "; allowed are " + allowedNames());
+            String kind = actual == ContentType.UNKNOWN ? "not a file of a known kind" : "a " + actual + " file";
+            throw refused(field, Rule.TYPE_NOT_ALLOWED, "is " + kind + "; allowed are " + allowedNames());
         }
         String declared = ContentType.bareMediaType(declaredType);
-        if (!declared.isEmpty() && !declared.equals(ContentType.UNKNOWN.mediaType()) && !actual.isDeclaredAs(declared)) {
+        boolean claimed = !declared.isEmpty() && !declared.equals(ContentType.UNKNOWN.mediaType());
+        if (claimed && !actual.isDeclaredAs(declared)) {
             throw refused(field, Rule.TYPE_MISMATCH, "was sent as " + declared + " but is a " + actual + " file");
         }
         String extension = extension(fileName);

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.kit.files;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -58,7 +59,7 @@ class FileKeysTest {
 
     private static byte[] filled(int value) {
         byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, (byte) value);
+        Arrays.fill(bytes, (byte) value);
         return bytes;
     }
 }

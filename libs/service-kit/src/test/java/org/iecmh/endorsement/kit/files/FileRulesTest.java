@@ -27,6 +27,8 @@ class FileRulesTest {
             .getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] MP4 = "\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000isomiso2"
             .getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] AVIF = "\u0000\u0000\u0000\u001cftypmif1\u0000\u0000\u0000\u0000mif1avifmiaf"
+            .getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] TEXT = "Supervision log\nJanuary: 2 hours\n".getBytes(StandardCharsets.UTF_8);
 
     private final FileRules rules = new FileRules(1024, EnumSet.allOf(ContentType.class));
@@ -44,6 +46,8 @@ class FileRulesTest {
         assertThat(ContentTypes.detect(HEIF)).isEqualTo(ContentType.HEIC);
 
         assertThat(ContentTypes.detect(MP4)).as("an ISO media file that is a video").isEqualTo(ContentType.UNKNOWN);
+        assertThat(ContentTypes.detect(AVIF)).as("AVIF, which shares HEIF's generic brand")
+                .isEqualTo(ContentType.UNKNOWN);
         assertThat(ContentTypes.detect(TEXT)).isEqualTo(ContentType.UNKNOWN);
         assertThat(ContentTypes.detect("RIFF\u0000\u0000\u0000\u0000WAVE".getBytes(StandardCharsets.ISO_8859_1)))
                 .isEqualTo(ContentType.UNKNOWN);
@@ -57,7 +61,8 @@ class FileRulesTest {
         assertThat(rules.check("certificate", "certificate.jpg", "image/jpeg", JPEG)).isEqualTo(ContentType.JPEG);
         assertThat(rules.check("certificate", "certificate.jpeg", "image/jpg", JPEG)).isEqualTo(ContentType.JPEG);
         assertThat(rules.check("log", "IMG_0042.HEIC", "image/heif", HEIC)).isEqualTo(ContentType.HEIC);
-        assertThat(rules.check("log", "scan.tiff", "image/tiff; charset=binary", TIFF_INTEL)).isEqualTo(ContentType.TIFF);
+        assertThat(rules.check("log", "scan.tiff", "image/tiff; charset=binary", TIFF_INTEL))
+                .isEqualTo(ContentType.TIFF);
         // A client that claims nothing has nothing held against it.
         assertThat(rules.check("log", "scan", "application/octet-stream", PNG)).isEqualTo(ContentType.PNG);
         assertThat(rules.check("log", null, null, WEBP)).isEqualTo(ContentType.WEBP);

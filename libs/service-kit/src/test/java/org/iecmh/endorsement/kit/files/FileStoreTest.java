@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ class FileStoreTest {
         byte[] log = pdf("Reflective supervision log: 12 hours with M. Klein");
         store.put("ma", "applications/a-2/supervision-log", log, "application/pdf");
 
-        var object = raw.getObjectAsBytes(r -> r.bucket(properties.bucket()).key("ma/applications/a-2/supervision-log"));
+        var object = raw.getObjectAsBytes(r -> r.bucket(properties.bucket())
+                .key("ma/applications/a-2/supervision-log"));
 
         byte[] kept = object.asByteArray();
         assertThat(kept).isNotEqualTo(log);
@@ -175,7 +177,7 @@ class FileStoreTest {
                 random.nextBytes(bytes);
                 tasks.add(() -> {
                     StoredFile stored = store.put(tenant, key, bytes, "application/pdf");
-                    return java.util.Arrays.equals(store.get(tenant, stored), bytes);
+                    return Arrays.equals(store.get(tenant, stored), bytes);
                 });
             }
             List<Future<Boolean>> results = pool.invokeAll(tasks, 120, TimeUnit.SECONDS);
@@ -218,7 +220,8 @@ class FileStoreTest {
     }
 
     private static void rawPut(String location, byte[] bytes, Map<String, String> metadata) {
-        raw.putObject(r -> r.bucket(properties.bucket()).key(location).metadata(metadata), RequestBody.fromBytes(bytes));
+        raw.putObject(r -> r.bucket(properties.bucket()).key(location).metadata(metadata),
+                RequestBody.fromBytes(bytes));
     }
 
     private static String randomKey() {
