@@ -5,7 +5,6 @@ import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
@@ -70,6 +69,8 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
 
+import static org.iecmh.endorsement.renewal.endorsement.BrokenRule.breaks;
+
 /** The Endorsement aggregate, one rule per test: given its history, when a command comes, then these events. */
 class EndorsementTest {
 
@@ -120,16 +121,6 @@ class EndorsementTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Endorsement.class);
-    }
-
-    private static Matcher<Throwable> breaks(String rule) {
-        return Matchers.allOf(Matchers.instanceOf(DomainRuleViolation.class),
-                new FeatureMatcher<Throwable, String>(Matchers.equalTo(rule), "rule", "rule") {
-                    @Override
-                    protected String featureValueOf(Throwable actual) {
-                        return ((DomainRuleViolation) actual).rule();
-                    }
-                });
     }
 
     @Test

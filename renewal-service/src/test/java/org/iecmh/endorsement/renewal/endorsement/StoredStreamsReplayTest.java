@@ -2,12 +2,8 @@ package org.iecmh.endorsement.renewal.endorsement;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
-import org.hamcrest.Matchers;
 import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.renewal.StoredStreams;
 import org.iecmh.endorsement.renewal.activity.CorrectTraining;
@@ -44,6 +40,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iecmh.endorsement.renewal.endorsement.BrokenRule.breaks;
 
 /**
  * Streams stored before the endorsement's features became parts of it ({@code stored-streams/}: rows as the event
@@ -71,16 +68,6 @@ class StoredStreamsReplayTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Endorsement.class);
-    }
-
-    private static Matcher<Throwable> breaks(String rule) {
-        return Matchers.allOf(Matchers.instanceOf(DomainRuleViolation.class),
-                new FeatureMatcher<Throwable, String>(Matchers.equalTo(rule), "rule", "rule") {
-                    @Override
-                    protected String featureValueOf(Throwable actual) {
-                        return ((DomainRuleViolation) actual).rule();
-                    }
-                });
     }
 
     @Test
