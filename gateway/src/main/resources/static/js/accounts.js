@@ -3,7 +3,8 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el, table, formatMoney, statusTag, explain } from './staff.js';
+import { el } from './dom.js';
+import { table, formatMoney, statusTag, explain } from './staff.js';
 
 const form = document.getElementById('standing-form');
 const standing = document.getElementById('standing');

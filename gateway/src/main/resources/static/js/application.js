@@ -4,7 +4,8 @@
 import { onLanguage, t, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
-import { el, button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
+import { el } from './dom.js';
+import { button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const DOMAINS = ['THEORETICAL_FOUNDATIONS', 'LAW_REGULATION_AND_AGENCY_POLICY', 'SYSTEMS_EXPERTISE',
   'DIRECT_SERVICE_SKILLS', 'WORKING_WITH_OTHERS', 'COMMUNICATING', 'THINKING', 'REFLECTION', 'ADMINISTRATION',

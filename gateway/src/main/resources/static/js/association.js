@@ -8,7 +8,8 @@ import { onLanguage, t, has, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, parseCents, formatMoney } from './staff.js';
-import { el, control, valuesOf, fill, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { control, valuesOf, fill, announce } from './portal-kit.js';
 
 // The Alliance's categories (the global catalogue's category.* names them); an association offers some or all.
 const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',

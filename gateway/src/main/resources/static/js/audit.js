@@ -5,6 +5,7 @@ import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { dateTime } from './format.js';
+import { el } from './dom.js';
 
 const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
@@ -60,19 +61,10 @@ const blobUrls = [];
 
 // ---- small helpers ----
 
-function element(tag, { className, text, attributes } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  node.append(...children);
-  return node;
-}
-
 function fact(term, value) {
-  const dd = element('dd');
+  const dd = el('dd');
   dd.append(value instanceof Node ? value : String(value === null || value === undefined ? '—' : value));
-  return [element('dt', { text: term }), dd];
+  return [el('dt', { text: term }), dd];
 }
 
 /** An instant of the API as people of the language read it, in their own time zone. */
@@ -123,9 +115,9 @@ function count(n) {
 function downloadLink(blob, fileName, label) {
   const url = URL.createObjectURL(blob);
   blobUrls.push(url);
-  const link = element('a', { text: label, attributes: { href: url, download: fileName } });
+  const link = el('a', { text: label, attrs: { href: url, download: fileName } });
   link.dataset.fileName = fileName;
-  return element('li', {}, link, ` (${fileSize(blob.size)})`);
+  return el('li', {}, link, ` (${fileSize(blob.size)})`);
 }
 
 /** An API problem as a sentence, for problems that concern no field. */
@@ -264,13 +256,13 @@ function forgetRecord() {
 }
 
 function eventItem(event) {
-  const item = element('li', { className: 'event' });
+  const item = el('li', { className: 'event' });
   item.dataset.sequence = String(event.sequenceNumber);
-  item.append(element('h3', { text: eventName(event.type) }));
-  const time = element('time', { text: formatInstant(event.time), attributes: { datetime: event.time } });
-  item.append(element('p', { className: 'event-meta' }, time, ' ',
-    element('code', { className: 'tag', text: event.type, attributes: { title: t('audit.event.technicalType') } })));
-  const facts = element('dl', { className: 'facts' });
+  item.append(el('h3', { text: eventName(event.type) }));
+  const time = el('time', { text: formatInstant(event.time), attrs: { datetime: event.time } });
+  item.append(el('p', { className: 'event-meta' }, time, ' ',
+    el('code', { className: 'tag', text: event.type, attrs: { title: t('audit.event.technicalType') } })));
+  const facts = el('dl', { className: 'facts' });
   facts.append(...fact(t('audit.event.who'), who(event)));
   if (shown.kind === 'people') {
     facts.append(...fact(t('audit.event.record'),
@@ -278,24 +270,24 @@ function eventItem(event) {
   }
   facts.append(
     ...fact(t('audit.event.number'), event.sequenceNumber),
-    ...fact(t('audit.event.correlation'), element('code', { text: event.correlationId || '—' })),
-    ...fact(t('audit.event.causation'), element('code', { text: event.causationId || '—' })),
-    ...fact(t('audit.event.id'), element('code', { text: event.eventId })));
+    ...fact(t('audit.event.correlation'), el('code', { text: event.correlationId || '—' })),
+    ...fact(t('audit.event.causation'), el('code', { text: event.causationId || '—' })),
+    ...fact(t('audit.event.id'), el('code', { text: event.eventId })));
   item.append(facts);
-  const details = element('details', {},
-    element('summary', { text: t('audit.event.payload', { type: eventName(event.type) }) }),
-    element('pre', { className: 'json', text: JSON.stringify(event.payload, null, 2) }));
+  const details = el('details', {},
+    el('summary', { text: t('audit.event.payload', { type: eventName(event.type) }) }),
+    el('pre', { className: 'json', text: JSON.stringify(event.payload, null, 2) }));
   item.append(details);
   if (shown.kind !== 'people') {
-    const button = element('button', { className: 'link', text: t('audit.event.stateAfter'),
-      attributes: { type: 'button', 'aria-label': t('audit.event.stateAfterNumber', { n: event.sequenceNumber }) } });
+    const button = el('button', { className: 'link', text: t('audit.event.stateAfter'),
+      attrs: { type: 'button', 'aria-label': t('audit.event.stateAfterNumber', { n: event.sequenceNumber }) } });
     button.addEventListener('click', () => {
       stateForm.elements.point.value = 'sequence';
       showPoint();
       stateForm.elements.sequence.value = String(event.sequenceNumber);
       showState(true);
     });
-    item.append(element('p', {}, button));
+    item.append(el('p', {}, button));
   }
   return item;
 }
@@ -367,14 +359,14 @@ function readable(value) {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return t('audit.state.none');
-    return element('ul', { className: 'plain' }, ...value.map((entry) => element('li', {}, readable(entry))));
+    return el('ul', { className: 'plain' }, ...value.map((entry) => el('li', {}, readable(entry))));
   }
   if (typeof value === 'object') {
     if ('cents' in value && 'currency' in value && Object.keys(value).length === 2) {
       return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: value.currency })
         .format(value.cents / 100);
     }
-    const list = element('dl', { className: 'facts nested' });
+    const list = el('dl', { className: 'facts nested' });
     Object.entries(value).forEach(([key, inner]) => list.append(...fact(labelOf(key), readable(inner))));
     return list;
   }
@@ -445,25 +437,25 @@ stateForm.addEventListener('submit', (event) => {
 function renderVerification() {
   if (!verification) return;
   const { result, scope } = verification;
-  const notice = element('div', { className: `notice ${result.intact ? 'good' : 'warning'}` });
+  const notice = el('div', { className: `notice ${result.intact ? 'good' : 'warning'}` });
   if (result.intact) {
-    notice.append(element('p', {}, element('strong', { text: t('audit.verify.intact') })),
-      element('p', { text: t(`audit.verify.intactDetail.${scope}`, { events: count(result.eventsChecked),
+    notice.append(el('p', {}, el('strong', { text: t('audit.verify.intact') })),
+      el('p', { text: t(`audit.verify.intactDetail.${scope}`, { events: count(result.eventsChecked),
         records: count(result.aggregatesChecked) }) }));
   } else {
     const link = result.firstBrokenLink;
-    const facts = element('dl', { className: 'facts' },
-      ...fact(t('audit.verify.record'), element('code', { text: link.aggregateId })),
+    const facts = el('dl', { className: 'facts' },
+      ...fact(t('audit.verify.record'), el('code', { text: link.aggregateId })),
       ...fact(t('audit.event.number'), link.sequenceNumber),
-      ...fact(t('audit.event.id'), element('code', { text: link.eventId || '—' })),
-      ...fact(t('audit.verify.expected'), element('code', { text: link.expected || '—' })),
-      ...fact(t('audit.verify.found'), element('code', { text: link.found || '—' })));
-    notice.append(element('p', {}, element('strong', { text: t('audit.verify.broken') })),
-      element('p', { text: t('audit.verify.brokenAt', { n: link.sequenceNumber, id: link.aggregateId,
+      ...fact(t('audit.event.id'), el('code', { text: link.eventId || '—' })),
+      ...fact(t('audit.verify.expected'), el('code', { text: link.expected || '—' })),
+      ...fact(t('audit.verify.found'), el('code', { text: link.found || '—' })));
+    notice.append(el('p', {}, el('strong', { text: t('audit.verify.broken') })),
+      el('p', { text: t('audit.verify.brokenAt', { n: link.sequenceNumber, id: link.aggregateId,
         problem: has(`audit.verify.problem.${link.problem}`) ? t(`audit.verify.problem.${link.problem}`)
           : link.problem }) }),
       facts,
-      element('p', { text: t('audit.verify.checked', { events: count(result.eventsChecked),
+      el('p', { text: t('audit.verify.checked', { events: count(result.eventsChecked),
         records: count(result.aggregatesChecked) }) }));
   }
   verifyResult.replaceChildren(notice);

@@ -5,7 +5,8 @@ import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, clearProblems } from './api.js';
 import { explain } from './staff.js';
-import { el, statusTag, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { statusTag, announce } from './portal-kit.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('claim-form');

@@ -4,7 +4,8 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el, table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
+import { el } from './dom.js';
+import { table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
 
 const SIZE = 20;
 const form = document.getElementById('queue-form');

@@ -4,7 +4,8 @@
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, getJson, showProblem, clearProblems } from './api.js';
-import { el, button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
+import { el } from './dom.js';
+import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const TRAINING_FIELDS = [
   { name: 'title' },

@@ -5,7 +5,8 @@ import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, formatInstant } from './staff.js';
-import { el, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { announce } from './portal-kit.js';
 
 const PATH = '/api/applications/endorsee-imports';
 // How often a running import is asked for its progress.

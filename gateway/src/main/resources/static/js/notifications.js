@@ -3,7 +3,8 @@
 import { onLanguage, t, formatMoment } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el, statusTag, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { statusTag, announce } from './portal-kit.js';
 
 // Every service that mails someone answers what it sent them at <prefix>/mail/mine.
 const SOURCES = ['/api/applications/mail/mine', '/api/endorsements/mail/mine', '/api/payments/mail/mine'];

@@ -3,6 +3,7 @@
 import { onLanguage, t, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
+import { el } from './dom.js';
 
 // How often a running rebuild is asked for its progress: often enough to watch, rarely enough not to load anyone.
 const POLL_EVERY = 1000;
@@ -19,15 +20,6 @@ const SERVICES = [
 const container = document.getElementById('services');
 const status = document.getElementById('operations-status');
 const rows = new Map(); // "<service>/<read model>" -> { service, name, elements, progress }
-
-function element(tag, { className, text, attributes } = {}, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  node.append(...children);
-  return node;
-}
 
 function count(n) {
   return new Intl.NumberFormat(currentLanguage()).format(n);
@@ -154,16 +146,16 @@ async function rebuild(row) {
 function rowFor(service, name) {
   const key = `${service.key}/${name}`;
   const id = `rebuild-${key.replace(/[^a-z0-9]+/gi, '-')}`;
-  const heading = element('h3', { attributes: { id: `${id}-heading` } });
-  const technical = element('code', { className: 'tag' });
-  const button = element('button', { className: 'primary', attributes: { type: 'button', id: `${id}-button` } });
-  const barLabel = element('label', { attributes: { for: `${id}-progress` } });
-  const bar = element('progress', { attributes: { id: `${id}-progress`, max: '1', value: '0' } });
-  const text = element('p', { className: 'outcome', attributes: { id: `${id}-text` } });
-  const line = element('div', { className: 'progress-line' }, barLabel, bar, text);
-  const problem = element('p', { className: 'notice warning', attributes: { id: `${id}-problem` } });
-  const item = element('li', { className: 'read-model', attributes: { id } }, heading,
-    element('p', {}, technical), element('div', { className: 'actions' }, button), line, problem);
+  const heading = el('h3', { attrs: { id: `${id}-heading` } });
+  const technical = el('code', { className: 'tag' });
+  const button = el('button', { className: 'primary', attrs: { type: 'button', id: `${id}-button` } });
+  const barLabel = el('label', { attrs: { for: `${id}-progress` } });
+  const bar = el('progress', { attrs: { id: `${id}-progress`, max: '1', value: '0' } });
+  const text = el('p', { className: 'outcome', attrs: { id: `${id}-text` } });
+  const line = el('div', { className: 'progress-line' }, barLabel, bar, text);
+  const problem = el('p', { className: 'notice warning', attrs: { id: `${id}-problem` } });
+  const item = el('li', { className: 'read-model', attrs: { id } }, heading,
+    el('p', {}, technical), el('div', { className: 'actions' }, button), line, problem);
   const row = { key, service, name, progress: null, problem: null,
     elements: { item, heading, technical, button, barLabel, bar, text, line, problem } };
   button.addEventListener('click', () => rebuild(row));
@@ -173,23 +165,23 @@ function rowFor(service, name) {
 }
 
 async function serviceCard(service) {
-  const heading = element('h2', { text: t(`operations.service.${service.key}`),
-    attributes: { id: `service-${service.key}-heading` } });
+  const heading = el('h2', { text: t(`operations.service.${service.key}`),
+    attrs: { id: `service-${service.key}-heading` } });
   heading.dataset.i18n = `operations.service.${service.key}`;
-  const card = element('section', { className: 'card', attributes: { id: `service-${service.key}`,
+  const card = el('section', { className: 'card', attrs: { id: `service-${service.key}`,
     'aria-labelledby': `service-${service.key}-heading` } }, heading);
   container.append(card);
   let names = ['registry'];
   if (service.readModels) {
     const answer = await callApi(service.readModels);
     if (!answer.ok) {
-      card.append(element('p', { className: 'notice warning',
+      card.append(el('p', { className: 'notice warning',
         text: (answer.body && answer.body.detail) || t('operations.unavailable') }));
       return;
     }
     names = answer.body;
   }
-  card.append(element('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
+  card.append(el('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
 }
 
 onLanguage(() => rows.forEach(renderRow));

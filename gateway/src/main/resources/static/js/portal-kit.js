@@ -2,21 +2,7 @@
 // with textContent only: what the API answers is data, never markup.
 import { t, currentLanguage, formatDate } from './i18n.js';
 import { money as formatMoney } from './format.js';
-
-/** An element with properties (className, id, href, type, hidden...), attributes (attrs) and children. */
-export function el(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  const { attrs, dataset, text, ...rest } = props;
-  Object.assign(element, rest);
-  Object.entries(attrs || {}).forEach(([name, value]) => element.setAttribute(name, value));
-  Object.entries(dataset || {}).forEach(([name, value]) => { element.dataset[name] = value; });
-  if (text !== undefined) {
-    element.textContent = text;
-  }
-  children.flat().filter((child) => child !== null && child !== undefined && child !== false)
-    .forEach((child) => element.append(child));
-  return element;
-}
+import { el } from './dom.js';
 
 export function button(text, className, onClick) {
   const element = el('button', { type: 'button', className, text });

@@ -4,7 +4,8 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
-import { el, statusTag, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { statusTag, announce } from './portal-kit.js';
 
 // The guidance that says what each of the Alliance's categories is for and asks, in its Infant (0-3) and Early
 // Childhood (3-6) form (docs/architecture.md, Domain rules; the association's own figures are in its requirement

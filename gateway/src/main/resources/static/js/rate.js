@@ -4,7 +4,8 @@
 import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
-import { el, fact, announce } from './portal-kit.js';
+import { el } from './dom.js';
+import { fact, announce } from './portal-kit.js';
 
 const secret = location.hash.slice(1);
 const path = `/api/references/${encodeURIComponent(secret)}`;

@@ -5,7 +5,8 @@
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el, explain } from './staff.js';
+import { el } from './dom.js';
+import { explain } from './staff.js';
 
 const $ = (id) => document.getElementById(id);
 const lookup = $('lookup-form');

@@ -5,8 +5,9 @@
 import { onLanguage, t, has, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
+import { el } from './dom.js';
 import {
-  el, table, formatMoney, parseCents, formatInstant, explain, freshKey, statusTag,
+  table, formatMoney, parseCents, formatInstant, explain, freshKey, statusTag,
 } from './staff.js';
 
 const SECTIONS = ['EDUCATION', 'WORK', 'TRAINING', 'REFLECTIVE_SUPERVISION', 'REFERENCES', 'GENERAL'];

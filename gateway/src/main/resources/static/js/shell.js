@@ -4,6 +4,7 @@
 // sign-in button) and the footer.
 import { startLanguages, onLanguage, t, has } from './i18n.js';
 import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
+import { el } from './dom.js';
 
 // Links only some roles see: shown once the page knows whom the signed-in person acts as.
 const ADMINS = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];
@@ -24,13 +25,6 @@ const NAVIGATIONS = {
     ['/operations.html', 'nav.operations', null, ['PLATFORM_ADMIN']]]],
 };
 
-function element(tag, attributes = {}, ...children) {
-  const made = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => made.setAttribute(name, value));
-  made.append(...children);
-  return made;
-}
-
 /**
  * Writes the skip link, header and footer around the page's <main>, once; their words come with the language.
  * <body data-nav="public|staff|operations|admin|none"> chooses the navigation, data-account="none" leaves out the
@@ -42,14 +36,14 @@ export function renderChrome() {
   }
   const { body } = document;
   const main = document.getElementById('main');
-  const bar = element('div', { class: main && main.classList.contains('wide') ? 'bar wide' : 'bar' },
-    element('a', { class: 'site-name', href: '/', 'data-i18n': 'site.name' }));
+  const bar = el('div', { attrs: { class: main && main.classList.contains('wide') ? 'bar wide' : 'bar' } },
+    el('a', { attrs: { class: 'site-name', href: '/', 'data-i18n': 'site.name' } }));
   const navigation = NAVIGATIONS[body.dataset.nav || 'public'];
   if (navigation) {
     const [label, links] = navigation;
-    bar.append(element('nav', { 'data-i18n-attr': `aria-label:${label}` }, element('ul', {},
+    bar.append(el('nav', { attrs: { 'data-i18n-attr': `aria-label:${label}` } }, el('ul', {},
       ...links.map(([path, key, className, roles]) => {
-        const item = element('li', {}, element('a', { href: path, 'data-i18n': key }));
+        const item = el('li', {}, el('a', { attrs: { href: path, 'data-i18n': key } }));
         if (className) {
           item.className = className;
           item.hidden = true;
@@ -61,17 +55,17 @@ export function renderChrome() {
         return item;
       }))));
   }
-  bar.append(element('div', { class: 'languages', role: 'group', 'aria-labelledby': 'languages-label' },
-    element('span', { id: 'languages-label', class: 'visually-hidden', 'data-i18n': 'language.label' }),
-    element('button', { type: 'button', 'data-language': 'en', lang: 'en', 'aria-pressed': 'false' }, 'English'),
-    element('button', { type: 'button', 'data-language': 'es', lang: 'es', 'aria-pressed': 'false' }, 'Español')));
+  bar.append(el('div', { attrs: { class: 'languages', role: 'group', 'aria-labelledby': 'languages-label' } },
+    el('span', { attrs: { id: 'languages-label', class: 'visually-hidden', 'data-i18n': 'language.label' } }),
+    el('button', { attrs: { type: 'button', 'data-language': 'en', lang: 'en', 'aria-pressed': 'false' } }, 'English'),
+    el('button', { attrs: { type: 'button', 'data-language': 'es', lang: 'es', 'aria-pressed': 'false' } }, 'Español')));
   if (body.dataset.account !== 'none') {
-    bar.append(element('div', { class: 'account', id: 'account' }));
+    bar.append(el('div', { attrs: { class: 'account', id: 'account' } }));
   }
-  body.prepend(element('a', { class: 'skip-link', href: '#main', 'data-i18n': 'skip' }),
-    element('header', { class: 'site-header' }, bar));
-  body.append(element('footer', { class: 'site-footer' },
-    element('p', { 'data-i18n': body.dataset.footer || 'footer.text' })));
+  body.prepend(el('a', { attrs: { class: 'skip-link', href: '#main', 'data-i18n': 'skip' } }),
+    el('header', { attrs: { class: 'site-header' } }, bar));
+  body.append(el('footer', { attrs: { class: 'site-footer' } },
+    el('p', { attrs: { 'data-i18n': body.dataset.footer || 'footer.text' } })));
 }
 
 function here() {

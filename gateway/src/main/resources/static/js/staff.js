@@ -3,22 +3,7 @@
 import { t, has, currentLanguage } from './i18n.js';
 import { money, dateTime } from './format.js';
 import { showProblem, clearProblems } from './api.js';
-
-/** An element with text or children; props are assigned as properties (className, href, id ...). */
-export function el(tag, props = {}, children = []) {
-  const element = document.createElement(tag);
-  Object.entries(props).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      element[name] = value;
-    }
-  });
-  (Array.isArray(children) ? children : [children]).forEach((child) => {
-    if (child !== null && child !== undefined) {
-      element.append(child instanceof Node ? child : String(child));
-    }
-  });
-  return element;
-}
+import { el } from './dom.js';
 
 /** A table with a caption, its head row and its body rows (each an array of cell contents). */
 export function table(caption, heads, rows) {

@@ -3,7 +3,6 @@ package org.iecmh.endorsement.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRenewed;
@@ -12,6 +11,7 @@ import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -129,9 +129,9 @@ class BadgeVerificationTest {
                 wa.exam(), wa.references(), wa.membership(), wa.requirements(), wa.fees(),
                 wa.renewal()));
         publicVisitor = ApiClient.onPort(port);
-        grant("ma", "MA-000601", "Badge Bellflower", "IMHS");
-        grant("ma", "MA-000602", "Badge Buttercup", "IFS");
-        grant("wa", "WA-000603", "Badge Bluebell", "IMHM-C");
+        grant("MA-000601", "Badge Bellflower", "IMHS");
+        grant("MA-000602", "Badge Buttercup", "IFS");
+        grant("WA-000603", "Badge Bluebell", "IMHM-C");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> publicVisitor.get("/api/registry/endorsees?name=badge").body().size() == 3);
     }
@@ -259,7 +259,7 @@ class BadgeVerificationTest {
 
     @Test
     void aRevokedEndorsementsBadgeIsListedInTheRevocationListAndVerifiesAsRevoked() throws Exception {
-        grant("ma", "MA-000604", "Badge Bittersweet", "ECMHS");
+        grant("MA-000604", "Badge Bittersweet", "ECMHS");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/registry/badges/MA-000604").statusCode() == 200);
         String badge = get("/api/registry/badges/MA-000604").body();
         JsonNode vc = payload(badge);
@@ -287,7 +287,7 @@ class BadgeVerificationTest {
 
     @Test
     void anEndorsementOnHoldIsSuspendedUntilReactivatedAndItsRenewedBadgeRunsLonger() throws Exception {
-        grant("ma", "MA-000606", "Badge Basil", "IFS");
+        grant("MA-000606", "Badge Basil", "IFS");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/registry/badges/MA-000606").statusCode() == 200);
         String badge = get("/api/registry/badges/MA-000606").body();
         JsonNode vc = payload(badge);
@@ -466,7 +466,7 @@ class BadgeVerificationTest {
 
     @Test
     void aLapsedEndorsementsBadgeNoLongerVerifies() {
-        grant("ma", "MA-000605", "Badge Borage", "IFA");
+        grant("MA-000605", "Badge Borage", "IFA");
         await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/registry/badges/MA-000605").statusCode() == 200);
         String badge = get("/api/registry/badges/MA-000605").body();
 
@@ -482,7 +482,7 @@ class BadgeVerificationTest {
     void anAssociationPublishedAtRuntimeIssuesBadgesUnderItsIssuerNameWithoutARestart() throws Exception {
         PublishedAssociations.publish(environment, PublishedAssociations.copy(PublishedAssociations.seeded("ma"), "ny",
                 "New York Association for Infant Mental Health", "America/New_York"));
-        grant("ny", "NY-000604", "Nyla Begonia", "IFA");
+        grant("NY-000604", "Nyla Begonia", "IFA");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> publicVisitor.get("/api/registry/endorsees?name=begonia").body().size() == 1);
 
@@ -503,7 +503,7 @@ class BadgeVerificationTest {
                 ma.timeZone(), ma.languages(), null, null, null, List.of(), ma.categories(),
                 new Association.BadgeIssuer("Test association", "spring.datasource.password"), ma.exam(),
                 ma.references(), ma.membership(), ma.requirements(), ma.fees(), ma.renewal()));
-        grant("nz", "NZ-000605", "Zia Marigold", "IFA");
+        grant("NZ-000605", "Zia Marigold", "IFA");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> publicVisitor.get("/api/registry/endorsees?name=marigold").body().size() == 1);
 
@@ -684,9 +684,8 @@ class BadgeVerificationTest {
         }
     }
 
-    private void grant(String tenant, String number, String name, String category) {
-        publish(new EndorsementGranted(tenant, number, "app-" + number, "person-" + number, name, category,
-                Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31), null));
+    private void grant(String number, String name, String category) {
+        publish(Given.grantedEndorsement(number).named(name).in(category).event());
     }
 
     private void publish(IntegrationEvent event) {

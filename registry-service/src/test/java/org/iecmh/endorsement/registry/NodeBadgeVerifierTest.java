@@ -3,12 +3,12 @@ package org.iecmh.endorsement.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.iecmh.endorsement.testkit.PublishedAssociations;
@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,8 +179,7 @@ class NodeBadgeVerifierTest {
     }
 
     private void grant(String number, String name, String category) {
-        publish(new EndorsementGranted("ma", number, "app-" + number, "person-" + number, name, category,
-                Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31), null));
+        publish(Given.grantedEndorsement(number).named(name).in(category).event());
     }
 
     private void publish(IntegrationEvent event) {

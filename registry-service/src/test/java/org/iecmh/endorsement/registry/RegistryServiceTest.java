@@ -3,7 +3,6 @@ package org.iecmh.endorsement.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementImported;
 import org.iecmh.endorsement.contracts.EndorsementInactivated;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
@@ -16,6 +15,7 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.registry.search.EndorsementRecord;
 import org.iecmh.endorsement.registry.search.Registry;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -73,9 +73,9 @@ class RegistryServiceTest {
     void grantSomeEndorsements() {
         PublishedAssociations.publish(environment, PublishedAssociations.seed());
         publicVisitor = ApiClient.onPort(port);
-        grant("ma", "MA-000001", "Zoë Example", "IMHS");
-        grant("wa", "WA-000001", "Zoe Washington", "IFS");
-        grant("wa", "WA-000002", "Kim Lee", "IMHM-C");
+        grant("MA-000001", "Zoë Example", "IMHS");
+        grant("WA-000001", "Zoe Washington", "IFS");
+        grant("WA-000002", "Kim Lee", "IMHM-C");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> publicVisitor.get("/api/registry/endorsees?name=lee").body().size() == 1);
     }
@@ -132,7 +132,7 @@ class RegistryServiceTest {
 
     @Test
     void aLapsedEndorseeDisappearsFromTheSearchAndVerifiesAsLapsed() {
-        grant("ma", "MA-000101", "Lapsing Larkspur", "IFA");
+        grant("MA-000101", "Lapsing Larkspur", "IFA");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("larkspur").size() == 1);
 
         publish(new EndorsementLapsed("ma", "MA-000101", Instant.parse("2027-01-01T05:00:00Z")));
@@ -149,8 +149,8 @@ class RegistryServiceTest {
 
     @Test
     void revokedAndInactiveEndorseesDisappearAndAReactivatedOneReturnsWithItsNewDate() {
-        grant("ma", "MA-000102", "Revoked Rowan", "IFS");
-        grant("ma", "MA-000103", "Resting Rowan", "IFS");
+        grant("MA-000102", "Revoked Rowan", "IFS");
+        grant("MA-000103", "Resting Rowan", "IFS");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("rowan").size() == 2);
 
         publish(new EndorsementRevoked("ma", "MA-000102", Instant.parse("2027-02-01T12:00:00Z")));
@@ -173,7 +173,7 @@ class RegistryServiceTest {
 
     @Test
     void aRenewalExtendsValidThrough() {
-        grant("wa", "WA-000104", "Renewing Reed", "ECFS");
+        grant("WA-000104", "Renewing Reed", "ECFS");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("reed").size() == 1);
 
         publish(new EndorsementRenewed("wa", "WA-000104", Instant.parse("2027-11-01T12:00:00Z"),
@@ -187,7 +187,7 @@ class RegistryServiceTest {
 
     @Test
     void aTransferMovesTheEndorseeToTheNewState() {
-        grant("ma", "MA-000105", "Moving Marigold", "IMHS");
+        grant("MA-000105", "Moving Marigold", "IMHS");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("marigold").size() == 1);
 
         publish(new EndorsementTransferred("wa", "MA-000105", "ma", "wa", null,
@@ -204,7 +204,7 @@ class RegistryServiceTest {
 
     @Test
     void aTransferUnderANewNumberPointsTheOldNumberToTheNewOne() {
-        grant("ma", "MA-000106", "Numbered Nasturtium", "IMHM-C");
+        grant("MA-000106", "Numbered Nasturtium", "IMHM-C");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("nasturtium").size() == 1);
 
         publish(new EndorsementTransferred("wa", "MA-000106", "ma", "wa", "WA-000106",
@@ -233,7 +233,7 @@ class RegistryServiceTest {
     @Test
     void aChangeThatArrivesBeforeItsGrantIsAppliedWhenTheGrantArrives() {
         publish(new EndorsementLapsed("ma", "MA-000107", Instant.parse("2027-01-01T05:00:00Z")));
-        grant("ma", "MA-000107", "Early Elderberry", "IFA");
+        grant("MA-000107", "Early Elderberry", "IFA");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "LAPSED".equals(status("MA-000107")));
         assertThat(names("elderberry")).isEmpty();
@@ -241,7 +241,7 @@ class RegistryServiceTest {
 
     @Test
     void aStaleChangeDoesNotUndoALaterOne() {
-        grant("ma", "MA-000108", "Steady Sorrel", "IFA");
+        grant("MA-000108", "Steady Sorrel", "IFA");
         publish(new EndorsementReactivated("ma", "MA-000108", Instant.parse("2027-03-01T12:00:00Z"),
                 LocalDate.of(2028, 12, 31)));
         await().atMost(Duration.ofSeconds(30)).until(() -> "2028-12-31".equals(
@@ -249,7 +249,7 @@ class RegistryServiceTest {
 
         // Took effect before the reactivation, but delivered after it (a redelivery or a replay).
         publish(new EndorsementLapsed("ma", "MA-000108", Instant.parse("2027-01-01T05:00:00Z")));
-        grant("ma", "MA-000109", "Marker Sorrel", "IFA");
+        grant("MA-000109", "Marker Sorrel", "IFA");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> names("sorrel").contains("Marker Sorrel"));
         assertThat(names("sorrel")).containsExactly("Marker Sorrel", "Steady Sorrel");
@@ -271,7 +271,7 @@ class RegistryServiceTest {
     @Test
     void aSearchNarrowsToOneCategoryAndPagesInAStableOrder() {
         for (int i = 1; i <= 5; i++) {
-            grant("ma", "MA-00020" + i, "Paged Poppy " + i, i % 2 == 0 ? "IFA" : "IFS");
+            grant("MA-00020" + i, "Paged Poppy " + i, i % 2 == 0 ? "IFA" : "IFS");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> names("poppy").size() == 5);
 
@@ -294,11 +294,11 @@ class RegistryServiceTest {
 
     @Test
     void theReflectiveSupervisionDirectoryListsOnlyEndorsedProvidersOfTheState() {
-        grant("ma", "MA-000301", "Provider Primrose", "IMHS");
-        grant("ma", "MA-000302", "Provider Peony", "ECMHM-C");
-        grant("ma", "MA-000303", "Family Fern", "IFS");
-        grant("ma", "MA-000304", "Policy Pine", "IMHM-P");
-        grant("wa", "WA-000305", "Provider Plum", "IMHM-C");
+        grant("MA-000301", "Provider Primrose", "IMHS");
+        grant("MA-000302", "Provider Peony", "ECMHM-C");
+        grant("MA-000303", "Family Fern", "IFS");
+        grant("MA-000304", "Policy Pine", "IMHM-P");
+        grant("WA-000305", "Provider Plum", "IMHM-C");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("pine").size() == 1 && names("plum").size() == 1);
 
         Response providers = publicVisitor.get("/api/registry/reflective-supervision-providers?state=MA&size=50");
@@ -358,8 +358,8 @@ class RegistryServiceTest {
 
     @Test
     void aRebuildFromTheTopicsYieldsTheSameRegistryWhileTheSearchStaysOnline() {
-        grant("ma", "MA-000401", "Rebuilt Rosemary", "IMHS");
-        grant("ma", "MA-000402", "Rebuilt Rue", "IFS");
+        grant("MA-000401", "Rebuilt Rosemary", "IMHS");
+        grant("MA-000402", "Rebuilt Rue", "IFS");
         publish(new EndorsementTransferred("wa", "MA-000401", "ma", "wa", "WA-000401",
                 Instant.parse("2027-04-01T12:00:00Z"), null));
         publish(new EndorsementLapsed("ma", "MA-000402", Instant.parse("2027-01-01T05:00:00Z")));
@@ -394,7 +394,7 @@ class RegistryServiceTest {
         assertThat(names("rosemary")).containsExactly("Rebuilt Rosemary");
 
         // The live consumers write into the rebuilt table from now on.
-        grant("ma", "MA-000403", "Rebuilt Rye", "IFA");
+        grant("MA-000403", "Rebuilt Rye", "IFA");
         await().atMost(Duration.ofSeconds(30)).until(() -> names("rye").size() == 1);
     }
 
@@ -470,9 +470,8 @@ class RegistryServiceTest {
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
     }
 
-    private void grant(String tenant, String number, String name, String category) {
-        publish(new EndorsementGranted(tenant, number, "app-" + number, "person-" + number, name, category,
-                Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31), null));
+    private void grant(String number, String name, String category) {
+        publish(Given.grantedEndorsement(number).named(name).in(category).event());
     }
 
     private void publish(IntegrationEvent event) {

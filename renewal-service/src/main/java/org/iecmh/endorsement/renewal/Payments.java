@@ -5,8 +5,9 @@ import org.iecmh.endorsement.contracts.InvoicePaid;
 import org.iecmh.endorsement.contracts.MembershipActive;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.renewal.activity.RecordMembership;
-import org.iecmh.endorsement.renewal.lifecycle.Endorsement;
 import org.iecmh.endorsement.renewal.reinstatement.RecordReinstatementFeePaid;
+import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.submission.LateRenewalFeeCharged;
 import org.iecmh.endorsement.renewal.submission.RecordLateRenewalFeePaid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,6 @@ import java.util.function.Consumer;
 @Configuration
 class Payments {
 
-    static final String REINSTATEMENT_INVOICE = "INV-REINSTATEMENT-";
-
     @Bean
     Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands, JdbcTemplate jdbc) {
         return message -> inbox.receive(RenewalServiceApplication.NAME, message, received -> {
@@ -36,15 +35,15 @@ class Payments {
                     commands.sendAndWait(new RecordMembership(number, membership.invoiceId(),
                             membership.activeFrom(), membership.activeThrough()), received.commandMetaData(RenewalServiceApplication.NAME));
                 }
-            } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(REINSTATEMENT_INVOICE)) {
+            } else if (received.event() instanceof InvoicePaid paid && paid.invoiceId().startsWith(ReinstatementRequested.INVOICE_PREFIX)) {
                 // INV-REINSTATEMENT-<endorsement number>-<n>
-                commands.sendAndWait(new RecordReinstatementFeePaid(numberIn(paid.invoiceId(), REINSTATEMENT_INVOICE),
+                commands.sendAndWait(new RecordReinstatementFeePaid(numberIn(paid.invoiceId(), ReinstatementRequested.INVOICE_PREFIX),
                         paid.invoiceId()), received.commandMetaData(RenewalServiceApplication.NAME));
             } else if (received.event() instanceof InvoicePaid paid
-                    && paid.invoiceId().startsWith(Endorsement.LATE_FEE_INVOICE)) {
+                    && paid.invoiceId().startsWith(LateRenewalFeeCharged.INVOICE_PREFIX)) {
                 // INV-LATE-RENEWAL-<endorsement number>-<year>
                 commands.sendAndWait(new RecordLateRenewalFeePaid(numberIn(paid.invoiceId(),
-                        Endorsement.LATE_FEE_INVOICE), paid.invoiceId()),
+                        LateRenewalFeeCharged.INVOICE_PREFIX), paid.invoiceId()),
                         received.commandMetaData(RenewalServiceApplication.NAME));
             }
         });

@@ -1,6 +1,6 @@
 package org.iecmh.endorsement.association.audit;
 
-import org.iecmh.endorsement.association.record.AssociationRecords;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.context.annotation.Bean;

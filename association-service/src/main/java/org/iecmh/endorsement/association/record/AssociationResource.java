@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.ExamVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;

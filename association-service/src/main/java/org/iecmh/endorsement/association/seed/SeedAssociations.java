@@ -3,7 +3,7 @@ package org.iecmh.endorsement.association.seed;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.iecmh.endorsement.association.AssociationServiceApplication;
-import org.iecmh.endorsement.association.record.AssociationRecords;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.association.record.CreateAssociation;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationSeed;

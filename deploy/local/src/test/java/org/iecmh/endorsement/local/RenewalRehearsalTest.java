@@ -8,6 +8,7 @@ import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,6 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +71,8 @@ class RenewalRehearsalTest {
         RunningPlatform running = RunningPlatform.get();
         ApiClient coordinator = running.signedIn("coordinator-wa", "wa");
         // Granted today (the real day), valid through the close of Washington's 2027 window.
-        EndorsementGranted granted = new EndorsementGranted("wa", NUMBER, "app-rehearsal", ENDORSEE,
-                "Rehearsal Endorsee", "IFA", Instant.now(), LocalDate.of(2027, 12, 31), MAIL);
+        EndorsementGranted granted = Given.grantedEndorsement(NUMBER).heldBy(ENDORSEE).named("Rehearsal Endorsee")
+                .in("IFA").grantedAt(Instant.now()).writtenTo(MAIL).event();
         running.bean("renewal-service", IntegrationEventPublisher.class).publish(granted,
                 new GenericEventMessage<>(granted, Map.of(AuditMetadata.TENANT, "wa")));
         await("the endorsement kept").atMost(RunningPlatform.HOP)
@@ -160,8 +160,9 @@ class RenewalRehearsalTest {
         RunningPlatform running = RunningPlatform.get();
         running.moveClocksTo(Instant.now());
         ApiClient coordinator = running.signedIn("coordinator-ma", "ma");
-        EndorsementGranted granted = new EndorsementGranted("ma", MA_NUMBER, "app-rehearsal-ma", MA_ENDORSEE,
-                "Rehearsal Endorsee", "IFA", Instant.now(), LocalDate.of(2027, 12, 31), "endorsee-ma@example.org");
+        EndorsementGranted granted = Given.grantedEndorsement(MA_NUMBER).heldBy(MA_ENDORSEE)
+                .named("Rehearsal Endorsee").in("IFA").grantedAt(Instant.now()).writtenTo("endorsee-ma@example.org")
+                .event();
         running.bean("renewal-service", IntegrationEventPublisher.class).publish(granted,
                 new GenericEventMessage<>(granted, Map.of(AuditMetadata.TENANT, "ma")));
         await("the endorsement kept").atMost(RunningPlatform.HOP)

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 /**
  * The one PostgreSQL server and the one Kafka broker of this test JVM, started on first use.
  * Containers where a Docker engine answers; otherwise embedded PostgreSQL binaries and an in-JVM KRaft broker.
+ * The SMTP server ({@link #smtp()}) and the S3-compatible server ({@link #s3()}) run without Docker either way.
  * Set {@code -Diecmh.test.infrastructure=embedded} (or {@code containers}) to choose explicitly.
  */
 public final class RealInfrastructure {
@@ -19,6 +20,7 @@ public final class RealInfrastructure {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
     private static SmtpServer smtp;
+    private static S3Server s3;
     private static Boolean containers;
 
     private RealInfrastructure() {
@@ -48,6 +50,15 @@ public final class RealInfrastructure {
             log.info("Tests use {}", smtp.description());
         }
         return smtp;
+    }
+
+    /** The JVM's S3-compatible server, for services that keep files; a child JVM either way, as it needs no Docker. */
+    public static synchronized S3Server s3() {
+        if (s3 == null) {
+            s3 = timed("S3", S3Server::start);
+            log.info("Tests use {}", s3.description());
+        }
+        return s3;
     }
 
     /** True where the parts run in Docker containers, false where they run embedded. */

@@ -1,7 +1,6 @@
 package org.iecmh.endorsement.testkit;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -11,8 +10,8 @@ import java.util.List;
 
 /**
  * Registered in {@code META-INF/spring.factories}; acts on test classes annotated {@link WithRealInfrastructure}, on
- * their {@code @Nested} classes, which share the enclosing class's context (its database and topics), and on their
- * subclasses, which share the context of the class that declares the annotation: one service for many test classes.
+ * their {@code @Nested} classes, which share the enclosing class's context (its database and topics), and on the
+ * subclasses of an annotated base class, which share the base's: a service's tests split by feature start it once.
  */
 public class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -27,7 +26,11 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
         if (!AnnotatedElementUtils.hasAnnotation(annotated, WithRealInfrastructure.class)) {
             return null;
         }
-        Class<?> declaring = AnnotationUtils.findAnnotationDeclaringClass(WithRealInfrastructure.class, annotated);
-        return new RealInfrastructureContextCustomizer(declaring != null ? declaring : annotated);
+        while (annotated.getDeclaredAnnotation(WithRealInfrastructure.class) == null
+                && annotated.getSuperclass() != null
+                && AnnotatedElementUtils.hasAnnotation(annotated.getSuperclass(), WithRealInfrastructure.class)) {
+            annotated = annotated.getSuperclass();
+        }
+        return new RealInfrastructureContextCustomizer(annotated);
     }
 }

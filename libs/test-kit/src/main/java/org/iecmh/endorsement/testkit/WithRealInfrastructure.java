@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 /**
  * Points a Spring test's DataSource at a fresh database on the JVM's real PostgreSQL server, and its Kafka
  * clients at the JVM's real broker, with topic and consumer group names prefixed for this test class alone.
- * The context is cached per test class, so no class sees another's rows or messages; subclasses of an annotated class
- * share its context, as its {@code @Nested} classes do.
+ * The context is cached per annotated class, so no class sees another's rows or messages; the subclasses of an
+ * annotated base class (a service's tests split by feature) share its one context, database and prefix.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,6 +10,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,6 +64,32 @@ class RealInfrastructureTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("does not exist");
         }
+    }
+
+    @Test
+    void theS3ServerIsARealOneThatRefusesUnsignedRequests() throws IOException {
+        S3Server s3 = RealInfrastructure.s3();
+        assertThat(RealInfrastructure.s3()).isSameAs(s3);
+
+        HttpURLConnection connection = (HttpURLConnection) s3.endpoint().resolve("/any-bucket")
+                .toURL().openConnection();
+        connection.setRequestMethod("PUT");
+        assertThat(connection.getResponseCode()).isEqualTo(403);
+        try (InputStream body = connection.getErrorStream()) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("AccessDenied");
+        }
+    }
+
+    @Test
+    void everyTestGetsABucketOfItsOwnWithANameS3Accepts() {
+        assertThat(RealInfrastructureProperties.bucketName("FileStoreTest", 1)).isEqualTo("files-filestoretest-1");
+        assertThat(RealInfrastructureProperties.bucketName("Évidence: upload / read", 12))
+                .isEqualTo("files-vidence-upload-read-12");
+        assertThat(RealInfrastructureProperties.bucketName("x".repeat(80), 3)).hasSize(63).endsWith("x-3");
+        String bucket = RealInfrastructureProperties.FILES_BUCKET;
+        assertThat(RealInfrastructureProperties.forFiles("a").get(bucket))
+                .isNotEqualTo(RealInfrastructureProperties.forFiles("a").get(bucket));
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.iecmh.endorsement.payment.audit;
 
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -11,11 +11,10 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.InvalidRequest;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.payment.invoicing.PaymentMethod;
 import org.iecmh.endorsement.payment.invoicing.RecordPayment;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,11 +64,7 @@ class CardResource {
     CardCheckoutStarted start(@PathVariable String invoiceId,
                               @RequestHeader(IdempotencyKey.HEADER) @NotBlank @Size(max = 100) String idempotencyKey,
                               Actor actor) {
-        InvoiceView invoice = invoices.require(invoiceId, actor);
-        if (invoice.outstanding().cents() <= 0) {
-            throw new DomainRuleViolation("invoice-not-open", "Invoice " + invoiceId + " owes nothing ("
-                    + invoice.status() + ")");
-        }
+        InvoiceView invoice = invoices.require(invoiceId, actor).payable();
         CardProcessor.CardCheckout checkout = processor.start(new CardProcessor.CardCharge(actor.tenantId(),
                 invoiceId, invoice.outstanding(), actor.tenantId() + "/" + invoiceId + "/" + idempotencyKey,
                 "Invoice " + invoiceId));

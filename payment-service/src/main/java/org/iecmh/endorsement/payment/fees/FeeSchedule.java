@@ -3,6 +3,7 @@ package org.iecmh.endorsement.payment.fees;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.contracts.association.RequirementTerms;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.Phrase;
 
 import java.time.LocalDate;
@@ -66,6 +67,12 @@ public record FeeSchedule(LocalDate effectiveFrom, String currency, int dueDays,
                 new Fee(FeeKind.PROCESSING, Phrase.of("fee-processing", "Processing fee, "
                         + category.abbreviation(), "category", category.abbreviation()),
                         Money.of(processing.get(category.level()), currency)));
+    }
+
+    /** A fee that does not depend on a category; refused where the association does not charge it. */
+    public Fee requireFlatFee(FeeKind kind) {
+        return flatFee(kind).orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
+                "The association's fee schedule has no " + kind + " fee; give the line an amount"));
     }
 
     /** A fee that does not depend on a category, if the association charges it. */

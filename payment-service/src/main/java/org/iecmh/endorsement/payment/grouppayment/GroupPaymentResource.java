@@ -15,11 +15,10 @@ import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.web.UnknownResource;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.payment.invoicing.PaymentMethod;
 import org.iecmh.endorsement.payment.invoicing.RecordPayment;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 
 
@@ -101,9 +99,6 @@ class GroupPaymentResource {
     }
 
     private GroupPayment record(String key, GroupPaymentRequest request, Actor actor) {
-        if (new HashSet<>(request.invoiceIds()).size() < request.invoiceIds().size()) {
-            throw new DomainRuleViolation("invoice-listed-twice", "Each invoice is listed once");
-        }
         List<GroupPaymentSplit.Owed> owed = request.invoiceIds().stream().map(id -> owed(id, actor)).toList();
         Money amount = Money.of(request.amountCents(), request.currency());
         List<GroupPaymentSplit.Share> shares = GroupPaymentSplit.split(amount, owed);
@@ -128,11 +123,7 @@ class GroupPaymentResource {
 
     private GroupPaymentSplit.Owed owed(String invoiceId, Actor actor) {
         InvoiceView invoice = invoices.find(invoiceId, actor.tenantId())
-                .orElseThrow(() -> new UnknownResource("invoice", invoiceId));
-        if (invoice.outstanding().cents() <= 0) {
-            throw new DomainRuleViolation("invoice-not-open", "Invoice " + invoiceId + " owes nothing ("
-                    + invoice.status() + ")");
-        }
+                .orElseThrow(() -> new UnknownResource("invoice", invoiceId)).payable();
         return new GroupPaymentSplit.Owed(invoiceId, invoice.outstanding());
     }
 

@@ -31,6 +31,9 @@ public final class GroupPaymentSplit {
         if (invoices.isEmpty()) {
             throw new DomainRuleViolation("group-payment-needs-invoices", "A group payment covers at least one invoice");
         }
+        if (invoices.stream().map(Owed::invoiceId).distinct().count() < invoices.size()) {
+            throw new DomainRuleViolation("invoice-listed-twice", "Each invoice is listed once");
+        }
         if (payment.cents() <= 0) {
             throw new DomainRuleViolation("payment-amount", "A payment must be more than zero");
         }

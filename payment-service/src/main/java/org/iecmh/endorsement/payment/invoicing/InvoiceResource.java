@@ -12,12 +12,13 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.kit.web.Actor;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.IdempotencyKey;
 import org.iecmh.endorsement.kit.time.DateRange;
 import org.iecmh.endorsement.kit.association.Associations;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.fees.FeeSchedules;
@@ -209,9 +210,7 @@ class InvoiceResource {
             return InvoiceLine.asWritten(line.description(), Money.of(line.amountCents(), schedule.currency()),
                     line.fee());
         }
-        return schedule.flatFee(line.fee()).map(InvoiceLine::of)
-                .orElseThrow(() -> new DomainRuleViolation("fee-not-in-schedule",
-                        "The association's fee schedule has no " + line.fee() + " fee; give the line an amount"));
+        return InvoiceLine.of(schedule.requireFlatFee(line.fee()));
     }
 
     /**

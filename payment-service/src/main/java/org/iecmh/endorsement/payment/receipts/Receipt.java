@@ -6,7 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
 import org.iecmh.endorsement.pdf.PdfText;
 import org.iecmh.endorsement.pdf.PdfText.Weight;
 

@@ -1,9 +1,8 @@
 package org.iecmh.endorsement.payment.receipts;
 
 import org.iecmh.endorsement.kit.web.Actor;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
-import org.iecmh.endorsement.payment.invoicing.InvoiceViews;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceViews;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,11 +27,7 @@ class ReceiptResource {
 
     @GetMapping("/api/payments/invoices/{invoiceId}/receipt")
     ResponseEntity<byte[]> receipt(@PathVariable String invoiceId, Actor actor) {
-        InvoiceView invoice = invoices.require(invoiceId, actor);
-        if (!"PAID".equals(invoice.status()) && !"REFUNDED".equals(invoice.status())) {
-            throw new DomainRuleViolation("invoice-not-paid", "Invoice " + invoiceId + " is " + invoice.status()
-                    + "; a receipt comes once it is paid");
-        }
+        InvoiceView invoice = invoices.require(invoiceId, actor).paidFor();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"receipt-" + invoiceId + ".pdf\"")

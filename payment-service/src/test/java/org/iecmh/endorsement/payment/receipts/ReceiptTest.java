@@ -6,7 +6,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.payment.fees.FeeKind;
 import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
-import org.iecmh.endorsement.payment.invoicing.InvoiceView;
+import org.iecmh.endorsement.payment.ledger.InvoiceView;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

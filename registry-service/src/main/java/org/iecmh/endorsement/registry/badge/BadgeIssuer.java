@@ -49,6 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Badges issued earlier in the VC 1.1 form (the credential under a {@code vc} claim, a bare thumbprint as
  * {@code kid}, a per-badge 1EdTech revocation list) still verify here, and their revocation lists still answer.
+ * <p>
+ * Length: issuing, verifying and answering revocation for both credential forms read the same claims with the same
+ * key; kept together, a change to the credential's shape is made and reviewed in one file.
  */
 @Component
 public class BadgeIssuer {

@@ -8,8 +8,11 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.iecmh.endorsement.contracts.Category;
+import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.pdf.PdfText;
 import org.iecmh.endorsement.pdf.PdfText.Weight;
+import org.iecmh.endorsement.registry.search.EndorsementRecord;
+import org.iecmh.endorsement.registry.search.EndorsementStatus;
 import org.iecmh.endorsement.registry.search.RegistryEntry;
 
 import java.io.ByteArrayOutputStream;
@@ -28,6 +31,15 @@ final class Certificate {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
     private Certificate() {
+    }
+
+    /** The endorsement, if it has a certificate to print: only an active one has. */
+    static EndorsementRecord printable(EndorsementRecord record) {
+        if (record.status() != EndorsementStatus.ACTIVE) {
+            throw new DomainRuleViolation("certificate-needs-active-endorsement", "Endorsement "
+                    + record.entry().endorsementNumber() + " is " + record.status().name().toLowerCase(Locale.ROOT));
+        }
+        return record;
     }
 
     static byte[] pdf(RegistryEntry entry, String association, String verificationLink) {

@@ -1,11 +1,9 @@
 package org.iecmh.endorsement.registry.certificate;
 
 import jakarta.validation.constraints.Pattern;
-import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.registry.badge.BadgeIssuer;
 import org.iecmh.endorsement.registry.search.EndorsementRecord;
-import org.iecmh.endorsement.registry.search.EndorsementStatus;
 import org.iecmh.endorsement.registry.search.Registry;
 import org.iecmh.endorsement.registry.search.RegistryResource;
 import org.springframework.http.CacheControl;
@@ -43,11 +41,7 @@ class CertificateResource {
     /** Only an active endorsement has a certificate to print. */
     @GetMapping("/api/registry/endorsements/{endorsementNumber}/certificate")
     ResponseEntity<byte[]> certificate(@PathVariable @Pattern(regexp = NUMBER) String endorsementNumber) {
-        EndorsementRecord record = find(endorsementNumber);
-        if (record.status() != EndorsementStatus.ACTIVE) {
-            throw new DomainRuleViolation("certificate-needs-active-endorsement",
-                    "Endorsement " + endorsementNumber + " is " + record.status().name().toLowerCase(Locale.ROOT));
-        }
+        EndorsementRecord record = Certificate.printable(find(endorsementNumber));
         String number = record.entry().endorsementNumber();
         byte[] pdf = Certificate.pdf(record.entry(), badges.associationName(record.tenantId()),
                 badges.verificationLink(number));

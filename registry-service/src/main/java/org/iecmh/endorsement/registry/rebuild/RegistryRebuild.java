@@ -47,6 +47,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * table keeps answering, then, holding off the live consumers' writes (reads go on), reads what arrived meanwhile and
  * puts the new table in the old one's place in one transaction. Applying an event twice changes nothing, so the
  * events the live consumers handled during the rebuild may be read again.
+ * <p>
+ * Length: the replay, the catch-up under the live consumers' lock and the swap are one procedure whose steps must
+ * stay in this order; it reads best in one place.
  */
 @Component
 public class RegistryRebuild implements DisposableBean {

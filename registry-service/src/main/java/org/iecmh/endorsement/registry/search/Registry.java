@@ -42,6 +42,9 @@ import java.util.TreeSet;
  * The registry, kept from application-service's and renewal-service's events. The association's code is its state's
  * (or country's) code, which the registry shows as the endorsee's state. Every endorsement is kept with its status,
  * so that its number can be verified; searches show only active ones.
+ * <p>
+ * Length: the batched ingest and the search statements both depend on the table's exact layout (and on its rebuild
+ * twin, {@link #inTable}); a column is added in one file.
  */
 @Component
 public class Registry {

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.contracts.EndorsementLapsed;
 import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.IntegrationEvent;
@@ -17,6 +16,7 @@ import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.Inbox;
 import org.iecmh.endorsement.kit.messaging.ReceivedEvent;
 import org.iecmh.endorsement.registry.RegistryServiceApplication;
+import org.iecmh.endorsement.testkit.Given;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
@@ -152,8 +152,7 @@ class RegistryIngestTest {
     }
 
     private Event grant(String number, String name) {
-        return event(new EndorsementGranted(number.substring(0, 2).toLowerCase(), number, "app-" + number,
-                "person-" + number, name, "IFA", GRANTED, LocalDate.of(2027, 12, 31), null));
+        return event(Given.grantedEndorsement(number).named(name).in("IFA").grantedAt(GRANTED).event());
     }
 
     private Event event(IntegrationEvent event) {

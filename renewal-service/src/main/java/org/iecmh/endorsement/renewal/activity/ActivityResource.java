@@ -9,17 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.time.DateRange;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
  * The endorsee's yearly activity: trainings and reflective supervision (logged, corrected, removed), the code of
@@ -68,29 +59,22 @@ class ActivityResource {
                           @NotNull @DecimalMin("0.25") @DecimalMax("24") @Schema(example = "1.5") BigDecimal hours) {
     }
 
-    /** Per year of the cycle what is met and what is missing, and every logged entry with its id to correct it by. */
-    record CycleProgress(String endorsementNumber, LocalDate validThrough, boolean met,
-                         List<YearlyActivityLog.YearProgress> years, List<YearlyActivityLog.Entry> entries) {
-    }
-
     private static final String ENDORSEE_ONLY = "Only the endorsee logs their activity";
 
-    private final EndorsementViews views;
-    private final CommandGateway commands;
+    private final EndorsementFile views;
+    private final PersonsEndorsements endorsements;
     private final ReflectiveSupervisionProviders providers;
+    private final ActivityProgress progress;
     private final TenantPolicies policies;
-    private final EventStore events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ActivityResource(EndorsementViews views, CommandGateway commands, ReflectiveSupervisionProviders providers,
-                     TenantPolicies policies, EventStore events, TransactionTemplate transaction, Clock clock) {
+    ActivityResource(EndorsementFile views, PersonsEndorsements endorsements, ReflectiveSupervisionProviders providers,
+                     ActivityProgress progress, TenantPolicies policies, Clock clock) {
         this.views = views;
-        this.commands = commands;
+        this.endorsements = endorsements;
         this.providers = providers;
+        this.progress = progress;
         this.policies = policies;
-        this.events = events;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -100,10 +84,10 @@ class ActivityResource {
                                  Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        notInTheFuture(endorsement, request.attendedOn());
+        LocalDate today = today(endorsement);
         String entryId = UUID.randomUUID().toString();
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordTraining(number, entryId,
-                request.title(), request.attendedOn(), request.hours(), request.deiHours()), acting.metaData()));
+        endorsements.sendToEach(endorsement, acting, (number, named) -> new RecordTraining(number, entryId,
+                request.title(), request.attendedOn(), request.hours(), request.deiHours(), today));
         return progress(endorsementNumber, actor);
     }
 
@@ -114,9 +98,9 @@ class ActivityResource {
                                   @Valid @RequestBody TrainingRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        notInTheFuture(endorsement, request.attendedOn());
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectTraining(number, entryId,
-                request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named), acting.metaData()));
+        LocalDate today = today(endorsement);
+        endorsements.sendToEach(endorsement, acting, (number, named) -> new CorrectTraining(number, entryId,
+                request.title(), request.attendedOn(), request.hours(), request.deiHours(), !named, today));
         return progress(endorsementNumber, actor);
     }
 
@@ -125,8 +109,8 @@ class ActivityResource {
     CycleProgress removeTraining(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
-                new RemoveTraining(number, entryId, !named), acting.metaData()));
+        endorsements.sendToEach(endorsement, acting, (number, named) ->
+                new RemoveTraining(number, entryId, !named));
         return progress(endorsementNumber, actor);
     }
 
@@ -136,12 +120,11 @@ class ActivityResource {
                                 Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        notInTheFuture(endorsement, request.sessionOn());
+        LocalDate today = today(endorsement);
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
         String entryId = UUID.randomUUID().toString();
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new RecordReflectiveSupervision(
-                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider),
-                acting.metaData()));
+        endorsements.sendToEach(endorsement, acting, (number, named) -> new RecordReflectiveSupervision(
+                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider, today));
         return progress(endorsementNumber, actor);
     }
 
@@ -152,11 +135,11 @@ class ActivityResource {
                                  @Valid @RequestBody SessionRequest request, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        notInTheFuture(endorsement, request.sessionOn());
+        LocalDate today = today(endorsement);
         ReflectiveSupervisionProvider provider = providers.endorsedOn(request.providerNumber(), request.sessionOn());
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new CorrectReflectiveSupervision(
-                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider, !named),
-                acting.metaData()));
+        endorsements.sendToEach(endorsement, acting, (number, named) -> new CorrectReflectiveSupervision(
+                number, entryId, request.providerNumber(), request.sessionOn(), request.hours(), provider, !named,
+                today));
         return progress(endorsementNumber, actor);
     }
 
@@ -165,8 +148,8 @@ class ActivityResource {
     CycleProgress removeSession(@PathVariable String endorsementNumber, @PathVariable String entryId, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(
-                new RemoveReflectiveSupervision(number, entryId, !named), acting.metaData()));
+        endorsements.sendToEach(endorsement, acting, (number, named) ->
+                new RemoveReflectiveSupervision(number, entryId, !named));
         return progress(endorsementNumber, actor);
     }
 
@@ -175,46 +158,19 @@ class ActivityResource {
     CycleProgress signCodeOfEthics(@PathVariable String endorsementNumber, Actor actor) {
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        LocalDate today = policies.today(endorsement.tenantId(), clock);
-        forEachEndorsementOf(endorsement, (number, named) -> commands.sendAndWait(new SignCodeOfEthics(number, today),
-                acting.metaData()));
+        LocalDate today = today(endorsement);
+        endorsements.sendToEach(endorsement, acting, (number, named) -> new SignCodeOfEthics(number, today));
         return progress(endorsementNumber, actor);
     }
 
     /** Per year of the current cycle, what is met and what is missing. */
     @GetMapping("/progress")
     CycleProgress progress(@PathVariable String endorsementNumber, Actor actor) {
-        EndorsementView endorsement = views.require(endorsementNumber, actor);
-        // Read from the endorsement's own stream (every event, not its snapshot), so the answer is the one the
-        // renewal will be judged by.
-        YearlyActivityLog log = new YearlyActivityLog();
-        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(endorsementNumber, 0).asStream().iterator();
-        while (stream.hasNext()) {
-            log.replay(stream.next().getPayload());
-        }
-        List<YearlyActivityLog.YearProgress> years = log.progress(endorsement.endorsedSince(), endorsement.validThrough(), endorsement.category(),
-                policies.policy(endorsement.tenantId(), endorsement.validThrough()));
-        return new CycleProgress(endorsementNumber, endorsement.validThrough(),
-                years.stream().allMatch(YearlyActivityLog.YearProgress::met), years, log.entries());
+        return progress.of(views.require(endorsementNumber, actor));
     }
 
-    /**
-     * Someone endorsed in several categories logs, corrects or removes an activity once: it is recorded on each of
-     * their active endorsements in the association (and on this one, whatever its state), all or none. The action is
-     * told whether the endorsement is the one the endorsee named.
-     */
-    private void forEachEndorsementOf(EndorsementView endorsement, BiConsumer<String, Boolean> record) {
-        Set<String> numbers = new LinkedHashSet<>();
-        numbers.add(endorsement.endorsementNumber());
-        numbers.addAll(views.activeEndorsementsOf(endorsement.tenantId(), endorsement.personId()));
-        transaction.executeWithoutResult(status -> numbers.forEach(
-                number -> record.accept(number, number.equals(endorsement.endorsementNumber()))));
-    }
-
-    private void notInTheFuture(EndorsementView endorsement, LocalDate day) {
-        if (day.isAfter(policies.today(endorsement.tenantId(), clock))) {
-            throw new org.iecmh.endorsement.kit.web.DomainRuleViolation("activity-in-the-future",
-                    "Activity is logged once it took place, not before " + day);
-        }
+    /** The association's day, where the endorsement is now. */
+    private LocalDate today(EndorsementView endorsement) {
+        return policies.today(endorsement.tenantId(), clock);
     }
 }

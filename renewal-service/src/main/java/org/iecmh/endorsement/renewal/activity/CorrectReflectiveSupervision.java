@@ -7,9 +7,10 @@ import java.time.LocalDate;
 
 /**
  * The endorsee corrects a logged session; {@code provider} as in {@link RecordReflectiveSupervision}, on the corrected
- * date, and {@code onlyIfRecorded} as in {@link CorrectTraining}.
+ * date, and {@code onlyIfRecorded} and {@code today} as in {@link CorrectTraining}.
  */
 public record CorrectReflectiveSupervision(@TargetAggregateIdentifier String endorsementNumber, String entryId,
                                            String providerNumber, LocalDate sessionOn, BigDecimal hours,
-                                           ReflectiveSupervisionProvider provider, boolean onlyIfRecorded) {
+                                           ReflectiveSupervisionProvider provider, boolean onlyIfRecorded,
+                                           LocalDate today) {
 }

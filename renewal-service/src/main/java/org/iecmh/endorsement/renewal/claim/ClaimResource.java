@@ -6,8 +6,8 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
 import org.iecmh.endorsement.kit.web.UnknownResource;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,12 +25,12 @@ class ClaimResource {
 
     private static final String ENDORSEE_ONLY = "Only an endorsee claims an endorsement";
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
     private final ClaimsByAddress claims;
     private final Clock clock;
 
-    ClaimResource(EndorsementViews views, CommandGateway commands, ClaimsByAddress claims, Clock clock) {
+    ClaimResource(EndorsementFile views, CommandGateway commands, ClaimsByAddress claims, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.claims = claims;

@@ -3,8 +3,8 @@ package org.iecmh.endorsement.renewal.claim;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -19,11 +19,11 @@ import java.util.List;
 @Component
 class ClaimsByAddress {
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
     private final Clock clock;
 
-    ClaimsByAddress(EndorsementViews views, CommandGateway commands, Clock clock) {
+    ClaimsByAddress(EndorsementFile views, CommandGateway commands, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.clock = clock;

@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +29,12 @@ class EndorsementResource {
 
     private static final String ENDORSEE_OR_COORDINATOR = "Only the endorsee or a coordinator may do this";
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    EndorsementResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+    EndorsementResource(EndorsementFile views, CommandGateway commands, TenantPolicies policies, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.policies = policies;

@@ -4,8 +4,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,12 +20,12 @@ import java.time.LocalDate;
 @RequestMapping("/api/endorsements/{endorsementNumber}/reinstatement")
 class ReinstatementResource {
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    ReinstatementResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+    ReinstatementResource(EndorsementFile views, CommandGateway commands, TenantPolicies policies, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.policies = policies;

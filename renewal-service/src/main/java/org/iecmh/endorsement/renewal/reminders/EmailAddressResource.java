@@ -9,8 +9,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,10 +25,10 @@ class EmailAddressResource {
                                String emailAddress) {
     }
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
 
-    EmailAddressResource(EndorsementViews views, CommandGateway commands) {
+    EmailAddressResource(EndorsementFile views, CommandGateway commands) {
         this.views = views;
         this.commands = commands;
     }

@@ -9,4 +9,7 @@ import java.time.LocalDate;
  */
 public record LateRenewalFeeCharged(String endorsementNumber, String tenantId, String personId, String invoiceId,
                                     long feeCents, String currency, LocalDate chargedOn) {
+
+    /** Late fee invoices are named {@code INV-LATE-RENEWAL-<endorsement number>-<year of the missed due date>}. */
+    public static final String INVOICE_PREFIX = "INV-LATE-RENEWAL-";
 }

@@ -8,8 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,12 +30,12 @@ class RenewalResource {
 
     private static final String COORDINATOR_ONLY = "Only a coordinator reviews renewals";
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
     private final CommandGateway commands;
     private final TenantPolicies policies;
     private final Clock clock;
 
-    RenewalResource(EndorsementViews views, CommandGateway commands, TenantPolicies policies, Clock clock) {
+    RenewalResource(EndorsementFile views, CommandGateway commands, TenantPolicies policies, Clock clock) {
         this.views = views;
         this.commands = commands;
         this.policies = policies;

@@ -3,8 +3,8 @@ package org.iecmh.endorsement.renewal.transfer;
 import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.AllowedRoles;
 import org.iecmh.endorsement.kit.web.Role;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementView;
-import org.iecmh.endorsement.renewal.lifecycle.EndorsementViews;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementFile;
+import org.iecmh.endorsement.renewal.endorsementfile.EndorsementView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,9 +14,9 @@ import java.util.List;
 @RestController
 class PendingTransfersResource {
 
-    private final EndorsementViews views;
+    private final EndorsementFile views;
 
-    PendingTransfersResource(EndorsementViews views) {
+    PendingTransfersResource(EndorsementFile views) {
         this.views = views;
     }
 

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.payment.invoicing;
+package org.iecmh.endorsement.payment.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,6 +11,13 @@ import org.iecmh.endorsement.kit.web.Actor;
 import org.iecmh.endorsement.kit.web.Visibility;
 import org.iecmh.endorsement.kit.web.UnknownResource;
 import org.iecmh.endorsement.kit.association.Associations;
+import org.iecmh.endorsement.payment.invoicing.FeesWaived;
+import org.iecmh.endorsement.payment.invoicing.InvoiceIssued;
+import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
+import org.iecmh.endorsement.payment.invoicing.InvoiceSettled;
+import org.iecmh.endorsement.payment.invoicing.InvoiceVoided;
+import org.iecmh.endorsement.payment.invoicing.PaymentRecorded;
+import org.iecmh.endorsement.payment.invoicing.PaymentRefunded;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;

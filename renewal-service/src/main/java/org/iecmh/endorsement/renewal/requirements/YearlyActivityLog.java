@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.renewal.activity;
+package org.iecmh.endorsement.renewal.requirements;
 
 import org.iecmh.endorsement.contracts.association.RenewalPolicy;
 import org.iecmh.endorsement.kit.web.Phrase;
@@ -14,21 +14,17 @@ import java.util.function.Function;
 
 /**
  * What an endorsee did, year by year, and what each year of a cycle still misses by the association's policy. The
- * aggregate asks it before accepting a renewal; the endorsee's progress view gives the same answer.
+ * endorsement's activity keeps it; a renewal and a reinstatement ask it whether the years they need are met, and the
+ * endorsee's progress view gives the same answer.
  */
 public final class YearlyActivityLog {
-
-    /** A logged training or reflective supervision session, as the endorsee sees it to correct or remove it. */
-    public record Entry(String entryId, String kind, String title, String providerNumber, LocalDate on,
-                        BigDecimal hours, BigDecimal deiHours) {
-    }
 
     public static final String TRAINING = "training";
     public static final String REFLECTIVE_SUPERVISION = "reflective-supervision";
 
     /** Keyed by entry id; entries recorded before they had one get a key no request can name. */
-    private final Map<String, Entry> trainings = new LinkedHashMap<>();
-    private final Map<String, Entry> sessions = new LinkedHashMap<>();
+    private final Map<String, LoggedActivity> trainings = new LinkedHashMap<>();
+    private final Map<String, LoggedActivity> sessions = new LinkedHashMap<>();
     private final List<LocalDate> ethicsSignatures = new ArrayList<>();
     /** A membership's first and last day. */
     private record Membership(LocalDate from, LocalDate through) {
@@ -37,62 +33,43 @@ public final class YearlyActivityLog {
     private final List<Membership> memberships = new ArrayList<>();
     private int unnamed;
 
-    public void add(TrainingRecorded training) {
-        trainings.put(key(training.entryId()), new Entry(training.entryId(), TRAINING, training.title(),
-                null, training.attendedOn(), training.hours(), training.deiHoursOrZero()));
+    /** A training as logged; one logged before entries had ids gets a key no request can name. */
+    public void recordTraining(String entryId, String title, LocalDate attendedOn, BigDecimal hours,
+                               BigDecimal deiHours) {
+        trainings.put(key(entryId), new LoggedActivity(entryId, TRAINING, title, null, attendedOn, hours,
+                deiHours));
     }
 
-    public void add(TrainingCorrected training) {
-        trainings.put(training.entryId(), new Entry(training.entryId(), TRAINING, training.title(), null,
-                training.attendedOn(), training.hours(), training.deiHours() == null ? BigDecimal.ZERO
-                : training.deiHours()));
+    public void correctTraining(String entryId, String title, LocalDate attendedOn, BigDecimal hours,
+                                BigDecimal deiHours) {
+        trainings.put(entryId, new LoggedActivity(entryId, TRAINING, title, null, attendedOn, hours, deiHours));
     }
 
-    public void add(TrainingRemoved training) {
-        trainings.remove(training.entryId());
+    public void removeTraining(String entryId) {
+        trainings.remove(entryId);
     }
 
-    public void add(ReflectiveSupervisionRecorded session) {
-        sessions.put(key(session.entryId()), new Entry(session.entryId(), REFLECTIVE_SUPERVISION, null,
-                session.providerNumber(), session.sessionOn(), session.hours(), null));
+    /** A session as logged; one logged before entries had ids gets a key no request can name. */
+    public void recordSession(String entryId, String providerNumber, LocalDate sessionOn, BigDecimal hours) {
+        sessions.put(key(entryId), new LoggedActivity(entryId, REFLECTIVE_SUPERVISION, null, providerNumber,
+                sessionOn, hours, null));
     }
 
-    public void add(ReflectiveSupervisionCorrected session) {
-        sessions.put(session.entryId(), new Entry(session.entryId(), REFLECTIVE_SUPERVISION, null,
-                session.providerNumber(), session.sessionOn(), session.hours(), null));
+    public void correctSession(String entryId, String providerNumber, LocalDate sessionOn, BigDecimal hours) {
+        sessions.put(entryId, new LoggedActivity(entryId, REFLECTIVE_SUPERVISION, null, providerNumber, sessionOn,
+                hours, null));
     }
 
-    public void add(ReflectiveSupervisionRemoved session) {
-        sessions.remove(session.entryId());
+    public void removeSession(String entryId) {
+        sessions.remove(entryId);
     }
 
-    public void add(CodeOfEthicsSigned signed) {
-        ethicsSignatures.add(signed.signedOn());
+    public void signEthics(LocalDate signedOn) {
+        ethicsSignatures.add(signedOn);
     }
 
-    public void add(MembershipRecorded membership) {
-        memberships.add(new Membership(membership.startsOn(), membership.activeThrough()));
-    }
-
-    /** Applies any event of the endorsement's stream that changes its activity; others change nothing. */
-    public void replay(Object event) {
-        if (event instanceof TrainingRecorded e) {
-            add(e);
-        } else if (event instanceof TrainingCorrected e) {
-            add(e);
-        } else if (event instanceof TrainingRemoved e) {
-            add(e);
-        } else if (event instanceof ReflectiveSupervisionRecorded e) {
-            add(e);
-        } else if (event instanceof ReflectiveSupervisionCorrected e) {
-            add(e);
-        } else if (event instanceof ReflectiveSupervisionRemoved e) {
-            add(e);
-        } else if (event instanceof CodeOfEthicsSigned e) {
-            add(e);
-        } else if (event instanceof MembershipRecorded e) {
-            add(e);
-        }
+    public void addMembership(LocalDate from, LocalDate through) {
+        memberships.add(new Membership(from, through));
     }
 
     public boolean hasTraining(String entryId) {
@@ -104,33 +81,15 @@ public final class YearlyActivityLog {
     }
 
     /** Every logged training and session, earliest first. */
-    public List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>(trainings.values());
+    public List<LoggedActivity> entries() {
+        List<LoggedActivity> entries = new ArrayList<>(trainings.values());
         entries.addAll(sessions.values());
-        entries.sort(Comparator.comparing(Entry::on).thenComparing(Entry::kind));
+        entries.sort(Comparator.comparing(LoggedActivity::on).thenComparing(LoggedActivity::kind));
         return entries;
     }
 
     private String key(String entryId) {
         return entryId != null ? entryId : "unnamed-" + unnamed++;
-    }
-
-    /** One year of the cycle: each requirement, met or with what is missing. */
-    public record YearProgress(int year, List<Requirement> requirements) {
-        public boolean met() {
-            return requirements.stream().allMatch(Requirement::met);
-        }
-    }
-
-    /**
-     * A requirement of a year, such as {@code training-hours}, with what was done against what is asked: as a phrase a
-     * page words in its reader's language, and in English ({@code detail}).
-     */
-    public record Requirement(String name, boolean met, String detail, Phrase phrase) {
-
-        Requirement(String name, boolean met, Phrase phrase) {
-            this(name, met, phrase.text(), phrase);
-        }
     }
 
     /**
@@ -167,15 +126,15 @@ public final class YearlyActivityLog {
 
     private YearProgress year(int year, String category, RenewalPolicy policy) {
         List<Requirement> requirements = new ArrayList<>();
-        BigDecimal training = hoursIn(trainings, year, Entry::hours);
+        BigDecimal training = hoursIn(trainings, year, LoggedActivity::hours);
         requirements.add(hours("training-hours", training, policy.activity().trainingHours(), "hours", "hours-done"));
         if (policy.activity().deiHours() > 0) {
-            BigDecimal dei = hoursIn(trainings, year, Entry::deiHours);
+            BigDecimal dei = hoursIn(trainings, year, LoggedActivity::deiHours);
             requirements.add(hours("dei-hours", dei, policy.activity().deiHours(), "DEI hours", "dei-hours-done"));
         }
         int rscNeeded = policy.activity().reflectiveSupervisionHoursFor(category);
         if (rscNeeded > 0) {
-            BigDecimal rsc = hoursIn(sessions, year, Entry::hours);
+            BigDecimal rsc = hoursIn(sessions, year, LoggedActivity::hours);
             requirements.add(hours("reflective-supervision-hours", rsc, rscNeeded, "hours", "hours-done"));
         }
         if (policy.activity().codeOfEthics()) {
@@ -205,7 +164,8 @@ public final class YearlyActivityLog {
                         "no membership in force on " + lastDay, "onDate", lastDay)));
     }
 
-    private static BigDecimal hoursIn(Map<String, Entry> entries, int year, Function<Entry, BigDecimal> hours) {
+    private static BigDecimal hoursIn(Map<String, LoggedActivity> entries, int year,
+                                      Function<LoggedActivity, BigDecimal> hours) {
         return entries.values().stream().filter(e -> e.on().getYear() == year).map(hours)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }

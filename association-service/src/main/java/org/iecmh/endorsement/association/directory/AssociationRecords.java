@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.association.record;
+package org.iecmh.endorsement.association.directory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.association.record.RecordChanged;
 import org.iecmh.endorsement.kit.association.AssociationJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package org.iecmh.endorsement.renewal.lifecycle;
+package org.iecmh.endorsement.renewal.endorsementfile;
 
 import java.time.LocalDate;
 

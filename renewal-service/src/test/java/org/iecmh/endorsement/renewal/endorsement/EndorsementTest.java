@@ -1,11 +1,10 @@
-package org.iecmh.endorsement.renewal.lifecycle;
+package org.iecmh.endorsement.renewal.endorsement;
 
 import org.iecmh.endorsement.renewal.claim.ClaimEndorsement;
 import org.iecmh.endorsement.renewal.claim.EndorsementClaimed;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
@@ -21,6 +20,7 @@ import org.iecmh.endorsement.renewal.activity.TrainingCorrected;
 import org.iecmh.endorsement.renewal.activity.TrainingRemoved;
 import org.iecmh.endorsement.renewal.activity.MembershipRecorded;
 import org.iecmh.endorsement.renewal.activity.RecordReflectiveSupervision;
+import org.iecmh.endorsement.renewal.activity.RecordTraining;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionProvider;
 import org.iecmh.endorsement.renewal.activity.ReflectiveSupervisionRecorded;
 import org.iecmh.endorsement.renewal.activity.TrainingRecorded;
@@ -51,6 +51,14 @@ import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
 import org.iecmh.endorsement.renewal.transfer.EndorsementTransferred;
 import org.iecmh.endorsement.renewal.transfer.RequestTransfer;
 import org.iecmh.endorsement.renewal.transfer.TransferRequested;
+import org.iecmh.endorsement.renewal.lifecycle.ActivateEndorsement;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementInactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
+import org.iecmh.endorsement.renewal.lifecycle.EndorsementRevoked;
+import org.iecmh.endorsement.renewal.lifecycle.InactivateEndorsement;
+import org.iecmh.endorsement.renewal.lifecycle.ReactivateEndorsement;
+import org.iecmh.endorsement.renewal.lifecycle.RevokeEndorsement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +68,8 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Set;
+
+import static org.iecmh.endorsement.renewal.endorsement.BrokenRule.breaks;
 
 /** The Endorsement aggregate, one rule per test: given its history, when a command comes, then these events. */
 class EndorsementTest {
@@ -82,6 +92,8 @@ class EndorsementTest {
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
             new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), WA_ACTIVITY, 0, true);
+    /** The association's day the endorsee logs activity on: after every activity of these stories. */
+    private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
     private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
 
     private final EndorsementActivated maActivated = new EndorsementActivated(MA_NUMBER, "ma", "app-1", "zoe",
@@ -109,16 +121,6 @@ class EndorsementTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Endorsement.class);
-    }
-
-    private static Matcher<Throwable> breaks(String rule) {
-        return Matchers.allOf(Matchers.instanceOf(DomainRuleViolation.class),
-                new FeatureMatcher<Throwable, String>(Matchers.equalTo(rule), "rule", "rule") {
-                    @Override
-                    protected String featureValueOf(Throwable actual) {
-                        return ((DomainRuleViolation) actual).rule();
-                    }
-                });
     }
 
     @Test
@@ -325,17 +327,38 @@ class EndorsementTest {
     void reflectiveSupervisionCountsOnlyFromAProviderEndorsedOnTheSessionDateAndNotFromOneself() {
         fixture.given(maActivated)
                 .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
-                        BigDecimal.valueOf(2), null), IN_MA)
+                        BigDecimal.valueOf(2), null, TODAY), IN_MA)
                 .expectException(breaks("rsc-provider-not-endorsed"));
         fixture.given(maActivated)
                 .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
-                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS")), IN_MA)
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS"), TODAY), IN_MA)
                 .expectException(breaks("rsc-provider-is-endorsee"));
         fixture.given(maActivated)
                 .when(new RecordReflectiveSupervision(MA_NUMBER, "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
-                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS")), IN_MA)
+                        BigDecimal.valueOf(2), new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS"), TODAY), IN_MA)
                 .expectEvents(new ReflectiveSupervisionRecorded(MA_NUMBER, "ma", "session-1", "MA-000100", LocalDate.of(2027, 6, 1),
                         BigDecimal.valueOf(2)));
+    }
+
+    @Test
+    void activityIsLoggedOrCorrectedOnlyOnceItTookPlace() {
+        LocalDate today = LocalDate.of(2027, 6, 1);
+        fixture.given(maActivated)
+                .when(new RecordTraining(MA_NUMBER, "entry-9", "Observation", today.plusDays(1), BigDecimal.ONE, null,
+                        today), IN_MA)
+                .expectException(breaks("activity-in-the-future"))
+                .expectNoEvents();
+        fixture.given(maYearMet)
+                .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", today.plusDays(1),
+                        BigDecimal.ONE, new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS"), false, today),
+                        IN_MA)
+                .expectException(breaks("activity-in-the-future"))
+                .expectNoEvents();
+        fixture.given(maActivated)
+                .when(new RecordTraining(MA_NUMBER, "entry-9", "Observation", today, BigDecimal.ONE, null, today),
+                        IN_MA)
+                .expectEvents(new TrainingRecorded(MA_NUMBER, "ma", "entry-9", "Observation", today, BigDecimal.ONE,
+                        null));
     }
 
     @Test
@@ -344,7 +367,7 @@ class EndorsementTest {
                 LocalDate.of(2027, 3, 1), BigDecimal.valueOf(4), null);
         fixture.given(maYearMet)
                 .when(new CorrectTraining(MA_NUMBER, "entry-1", "Observation", LocalDate.of(2027, 3, 1),
-                        BigDecimal.valueOf(4), null, false), IN_MA)
+                        BigDecimal.valueOf(4), null, false, TODAY), IN_MA)
                 .expectEvents(lessHours);
         fixture.given(maYearMet).andGiven(lessHours)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
@@ -368,12 +391,12 @@ class EndorsementTest {
     void anEntryTheEndorseeNamedMustBeThereButTheirOtherEndorsementsMayNotHoldIt() {
         fixture.given(maActivated)
                 .when(new CorrectTraining(MA_NUMBER, "no-such-entry", "Observation", LocalDate.of(2027, 3, 1),
-                        BigDecimal.ONE, null, false), IN_MA)
+                        BigDecimal.ONE, null, false, TODAY), IN_MA)
                 .expectException(UnknownResource.class)
                 .expectNoEvents();
         fixture.given(maActivated)
                 .when(new CorrectTraining(MA_NUMBER, "no-such-entry", "Observation", LocalDate.of(2027, 3, 1),
-                        BigDecimal.ONE, null, true), IN_MA)
+                        BigDecimal.ONE, null, true, TODAY), IN_MA)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(maActivated)
@@ -382,7 +405,7 @@ class EndorsementTest {
                 .expectNoEvents();
         fixture.given(maYearMet)
                 .when(new CorrectTraining(MA_NUMBER, "entry-1", "Observation", LocalDate.of(2027, 3, 1),
-                        BigDecimal.ONE, null, false), IN_WA)
+                        BigDecimal.ONE, null, false, TODAY), IN_WA)
                 .expectException(UnknownResource.class)
                 .expectNoEvents();
         fixture.given(maYearMet).andGiven(new EndorsementRevoked(MA_NUMBER, "ma", "x", LocalDate.of(2027, 8, 1)))
@@ -395,19 +418,19 @@ class EndorsementTest {
         ReflectiveSupervisionProvider kim = new ReflectiveSupervisionProvider("MA-000100", "kim", "IMHS");
         fixture.given(maYearMet)
                 .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2025, 6, 1),
-                        BigDecimal.valueOf(12), null, false), IN_MA)
+                        BigDecimal.valueOf(12), null, false, TODAY), IN_MA)
                 .expectException(breaks("rsc-provider-not-endorsed"))
                 .expectNoEvents();
         fixture.given(maYearMet)
                 .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2027, 6, 1),
-                        BigDecimal.valueOf(12), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS"), false),
+                        BigDecimal.valueOf(12), new ReflectiveSupervisionProvider("MA-000100", "zoe", "IMHS"), false, TODAY),
                         IN_MA)
                 .expectException(breaks("rsc-provider-is-endorsee"));
         ReflectiveSupervisionCorrected fewerHours = new ReflectiveSupervisionCorrected(MA_NUMBER, "ma", "entry-3",
                 "MA-000100", LocalDate.of(2027, 6, 2), BigDecimal.valueOf(10));
         fixture.given(maYearMet)
                 .when(new CorrectReflectiveSupervision(MA_NUMBER, "entry-3", "MA-000100", LocalDate.of(2027, 6, 2),
-                        BigDecimal.valueOf(10), kim, false), IN_MA)
+                        BigDecimal.valueOf(10), kim, false, TODAY), IN_MA)
                 .expectEvents(fewerHours);
         fixture.given(maYearMet).andGiven(fewerHours)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2027, 11, 2), MA), IN_MA)
