@@ -1,18 +1,14 @@
 package org.iecmh.endorsement.application.operations;
 
+import org.axonframework.config.ProcessingGroup;
 import org.iecmh.endorsement.application.casefile.CaseFile;
-import org.iecmh.endorsement.application.comments.CommentViews;
-import org.iecmh.endorsement.application.decision.DecisionViews;
-import org.iecmh.endorsement.application.endorsees.Endorsees;
-import org.iecmh.endorsement.application.exam.ExamViews;
-import org.iecmh.endorsement.application.portfolio.PortfolioViews;
-import org.iecmh.endorsement.application.references.ReferenceViews;
-import org.iecmh.endorsement.application.review.ReviewViews;
-import org.iecmh.endorsement.application.submission.SubmissionViews;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotationUtils;
 
 import java.util.List;
 
@@ -26,14 +22,17 @@ class ReadModels {
 
     /**
      * The applications (their case files), portfolios, references, reviews, exams, comments, decisions and the
-     * association's endorsees: each feature keeps its part, in one processing group, rebuilt as one.
+     * association's endorsees: each feature keeps its part, every part in the one processing group
+     * ({@link CaseFile#PROCESSING_GROUP}), rebuilt as one. The parts are found by that group, so a feature adds its
+     * views without this class knowing them.
      */
     @Bean
-    ReadModel applicationView(SubmissionViews submission, PortfolioViews portfolio, ReferenceViews references,
-                              ReviewViews review, ExamViews exam, CommentViews comments, DecisionViews decision,
-                              Endorsees endorsees) {
-        return new ReadModel(CaseFile.PROCESSING_GROUP, CaseFile.TABLES,
-                List.of(submission, portfolio, references, review, exam, comments, decision, endorsees));
+    ReadModel applicationView(ListableBeanFactory beans) {
+        List<Object> parts = beans.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .filter(bean -> CaseFile.PROCESSING_GROUP.equals(AnnotationUtils.findAnnotation(
+                        AopUtils.getTargetClass(bean), ProcessingGroup.class).value()))
+                .toList();
+        return new ReadModel(CaseFile.PROCESSING_GROUP, CaseFile.TABLES, parts);
     }
 
     @Bean

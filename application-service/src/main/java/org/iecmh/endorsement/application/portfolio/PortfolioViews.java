@@ -18,7 +18,7 @@ import java.util.Map;
 /** The portfolio's part of the application read model: each application's entries ({@code portfolio_entry}). */
 @Component
 @ProcessingGroup(CaseFile.PROCESSING_GROUP)
-public class PortfolioViews {
+public class PortfolioViews implements Portfolios {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -31,7 +31,7 @@ public class PortfolioViews {
         this.entryWriter = json.writerFor(PortfolioEntry.class);
     }
 
-    /** The portfolio's entries by id, oldest first. */
+    @Override
     public Map<String, PortfolioEntry> portfolio(String applicationId) {
         Map<String, PortfolioEntry> entries = new LinkedHashMap<>();
         jdbc.query("SELECT entry_id, entry FROM portfolio_entry WHERE application_id = ? ORDER BY recorded_at, entry_id",

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(CaseFile.PROCESSING_GROUP)
-public class ReferenceViews {
+public class ReferenceViews implements Raters {
 
     /** A named rater as the read model keeps it: the reference, and who replaced them, if anyone did. */
     public record Named(String applicationId, String tenantId, Reference reference, String replacedBy,
@@ -50,7 +50,7 @@ public class ReferenceViews {
                 applicationId);
     }
 
-    /** The raters who stand: named and not replaced. */
+    @Override
     public List<Reference> current(String applicationId) {
         return ofApplication(applicationId).stream().filter(named -> named.replacedBy() == null)
                 .map(Named::reference).toList();

@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * Checks a portfolio against a category's requirements and says, for each, what is met and what is missing. The
  * same check answers the applicant's "what is left?" and decides whether a submission is accepted.
  * <p>
- * Over 300 lines on purpose: one method per line of the requirements table (education, work, training hours and
+ * Length: one method per line of the requirements table (education, work, training hours and
  * domains, supervision hours, providers and window, references), kept in one class so that the list the applicant
  * reads and the rule the aggregate applies cannot drift apart.
  */

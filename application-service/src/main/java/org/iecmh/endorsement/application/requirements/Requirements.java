@@ -4,10 +4,10 @@ import org.iecmh.endorsement.application.references.ReferenceRules;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.ReflectiveSupervision;
-import org.iecmh.endorsement.application.references.ReferenceViews;
+import org.iecmh.endorsement.application.references.Raters;
 import org.iecmh.endorsement.application.casefile.ApplicationView;
 import org.iecmh.endorsement.application.endorsees.Endorsees;
-import org.iecmh.endorsement.application.portfolio.PortfolioViews;
+import org.iecmh.endorsement.application.portfolio.Portfolios;
 import org.iecmh.endorsement.application.submission.SubmitApplication;
 import org.iecmh.endorsement.contracts.Category;
 import org.springframework.stereotype.Component;
@@ -29,13 +29,13 @@ public class Requirements {
 
     private final RequirementPolicies policies;
     private final TenantPolicies tenants;
-    private final PortfolioViews portfolios;
+    private final Portfolios portfolios;
     private final Endorsees endorsees;
-    private final ReferenceViews references;
+    private final Raters references;
     private final Clock clock;
 
-    Requirements(RequirementPolicies policies, TenantPolicies tenants, PortfolioViews portfolios, Endorsees endorsees,
-                 ReferenceViews references, Clock clock) {
+    Requirements(RequirementPolicies policies, TenantPolicies tenants, Portfolios portfolios, Endorsees endorsees,
+                 Raters references, Clock clock) {
         this.policies = policies;
         this.tenants = tenants;
         this.portfolios = portfolios;
