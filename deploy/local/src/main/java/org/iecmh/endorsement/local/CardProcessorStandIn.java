@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Stripe's test cards: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined. The card fields are plain inputs
  * in the page rather than Stripe's iframe.
+ * <p>
+ * Length: one file is one third party's protocol, each endpoint beside the others it answers with.
  */
 public final class CardProcessorStandIn implements AutoCloseable {
 

@@ -33,6 +33,8 @@ import java.util.TreeMap;
  * The newest link of every chain is kept in {@code event_chain_head}, so that removing the last events shows too.
  * Each event is hashed from the bytes about to be stored and written with its link in the same INSERT
  * ({@link #append}), in the transaction that stores it, so no event is ever stored without its link.
+ * <p>
+ * Length: sealing and verifying must compute the canonical form identically; they share it in one class.
  */
 public class EventChain {
 

@@ -77,6 +77,9 @@ import java.util.concurrent.TimeUnit;
  * transaction's connection: one command is one transaction on one connection, whatever it writes. Axon's own
  * auto-configuration would not guarantee that: it orders itself after a class name that Spring Boot 4 moved, and
  * then falls back to running every statement in a transaction of its own.
+ * <p>
+ * Length: every bean of the write path is declared here, in one place, so that which transaction manager, connection
+ * provider, serializer, token store and storage engine a service runs with is read in one file and not inferred.
  */
 @AutoConfiguration(before = {
         JdbcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,

@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  * own one back. A held-back statement's parameters are kept as they were set and bound when it is sent. While it is
  * open, a held-back update answers 1 whatever it changed: projections must not decide on the count of rows an update
  * changed.
+ * <p>
+ * Length: the connection and statement wrappers and the rules above (what commutes, what must be sent first) are
+ * one mechanism whose correctness depends on seeing them together; split, a reader could no longer check the order.
  */
 public final class HeldBackWrites implements AutoCloseable {
 
