@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
@@ -45,11 +44,6 @@ public record Actor(String tenantId, String subject, Role role, String correlati
 
     public boolean hasRole(Role expected) {
         return role == expected;
-    }
-
-    /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
-    public void requireRole(String refusal, Role... roles) {
-        requireRole(refusal, List.of(roles));
     }
 
     /** Refuses with 403, saying {@code refusal}, unless the actor acts in one of {@code roles}. */
