@@ -20,8 +20,30 @@ class FakeElement {
   }
 }
 
-globalThis.document = { createElement: (tag) => new FakeElement(tag) };
-const { el } = await import('./js/dom.js');
+class FakeInput extends FakeElement {
+  constructor() {
+    super('input');
+    this.value = '';
+  }
+}
+
+class FakeForm extends FakeElement {
+  constructor(controls) {
+    super('form');
+    this.id = 'the-form';
+    this.elements = { namedItem: (name) => controls[name] || null };
+  }
+}
+
+const page = new Map();
+globalThis.HTMLElement = FakeElement;
+globalThis.document = {
+  createElement: (tag) => new FakeElement(tag),
+  getElementById: (id) => page.get(id) || null,
+  querySelector: (selector) => page.get(selector) || null,
+  querySelectorAll: (selector) => (page.has(selector) ? [page.get(selector)] : []),
+};
+const { el, byId, find, findAll, field } = await import('./js/dom.js');
 
 test('props become properties, attrs attributes, dataset data values and text the text', () => {
   const link = el('a', { className: 'tag', href: '/x', attrs: { 'aria-label': 'Open', tabindex: 0 },
@@ -55,4 +77,40 @@ test('text given as a prop is never read as markup', () => {
 
   assert.equal(made.textContent, '<img src=x onerror=alert(1)>');
   assert.deepEqual(made.children, []);
+});
+
+test('byId answers the element of the type the script asks for, an HTMLElement when it names none', () => {
+  const input = new FakeInput();
+  const heading = new FakeElement('h2');
+  page.set('name', input).set('heading', heading);
+
+  assert.equal(byId('name', FakeInput), input);
+  assert.equal(byId('heading'), heading);
+});
+
+test('byId fails saying which element is missing or of the wrong kind, not later on a missing property', () => {
+  page.set('title', new FakeElement('h1'));
+
+  assert.throws(() => byId('nowhere'), /The page has no element #nowhere/);
+  assert.throws(() => byId('title', FakeInput), /#title is a <h1>, not the FakeInput the script needs/);
+});
+
+test('find and findAll check what the selector matched', () => {
+  const input = new FakeInput();
+  page.set('[name=category]', input).set('.note', new FakeElement('p'));
+
+  assert.equal(find(document, '[name=category]', FakeInput), input);
+  assert.throws(() => find(document, '.missing'), /Nothing matches \.missing/);
+  assert.deepEqual(findAll(document, '[name=category]', FakeInput), [input]);
+  assert.deepEqual(findAll(document, '.missing'), []);
+  assert.throws(() => findAll(document, '.note', FakeInput), /\.note matches a <p>, not the FakeInput/);
+});
+
+test('field answers the form control of that name, and fails naming the form when there is none', () => {
+  const comments = new FakeInput();
+  const form = new FakeForm({ comments, legend: new FakeElement('legend') });
+
+  assert.equal(field(form, 'comments'), comments);
+  assert.throws(() => field(form, 'reason'), /The form #the-form has no field named reason/);
+  assert.throws(() => field(form, 'legend'), /has no field named legend/);
 });

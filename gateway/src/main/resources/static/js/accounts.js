@@ -3,11 +3,11 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el } from './dom.js';
+import { el, byId, findAll } from './dom.js';
 import { table, formatMoney, statusTag, explain } from './staff.js';
 
 const form = document.getElementById('standing-form');
-const standing = document.getElementById('standing');
+const standing = byId('standing', HTMLSelectElement);
 const totalsStatus = document.getElementById('accounts-status');
 const invoicesStatus = document.getElementById('invoices-status');
 
@@ -87,7 +87,7 @@ onLanguage(() => {
 });
 
 await startPage({ screens: ['console'], roles: ['COORDINATOR', 'AUDITOR'] });
-document.querySelectorAll('.coordinator-only').forEach((item) => {
+findAll(document, '.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
 const asked = new URLSearchParams(location.search).get('standing');

@@ -19,6 +19,11 @@ function here() {
  * money) as Idempotency-Key. Answers { status, ok, body, headers }, or with raw the fetch Response itself (for files and
  * streams). Without a session, or once the token has expired, the
  * browser goes to sign in and comes back to this page; the promise then never settles.
+ *
+ * @param {string} path
+ * @param {{ method?: string, json?: any, body?: BodyInit, contentType?: string, idempotencyKey?: string,
+ *   raw?: boolean, accept?: string }} [options]
+ * @returns {Promise<any>}
  */
 export async function callApi(path, {
   method = 'GET', json, body, contentType, idempotencyKey, raw = false, accept,

@@ -4,7 +4,7 @@
 import { onLanguage, t, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field, find } from './dom.js';
 import { button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const DOMAINS = ['THEORETICAL_FOUNDATIONS', 'LAW_REGULATION_AND_AGENCY_POLICY', 'SYSTEMS_EXPERTISE',
@@ -68,9 +68,9 @@ const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
 const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
 const status = document.getElementById('app-status');
-const raterForm = document.getElementById('rater-form');
+const raterForm = byId('rater-form', HTMLFormElement);
 const submitForm = document.getElementById('submit-form');
-const withdrawForm = document.getElementById('withdraw-form');
+const withdrawForm = byId('withdraw-form', HTMLFormElement);
 
 const state = {
   application: null, portfolio: [], requirements: [], raters: [], invoices: null, comments: [], exam: [],
@@ -173,17 +173,17 @@ function labelled(element, label) {
 }
 
 function startCorrecting(section, item) {
-  const form = document.getElementById(`${section.key}-form`);
+  const form = byId(`${section.key}-form`, HTMLFormElement);
   clearProblems(form);
   form.dataset.entryId = item.entryId;
   fill(form, section.fields, item.entry);
-  document.getElementById(`${section.key}-details`).open = true;
+  byId(`${section.key}-details`, HTMLDetailsElement).open = true;
   renderSection(section);
-  form.querySelector('input, select').focus();
+  find(form, 'input, select').focus();
 }
 
 function stopCorrecting(section) {
-  const form = document.getElementById(`${section.key}-form`);
+  const form = byId(`${section.key}-form`, HTMLFormElement);
   delete form.dataset.entryId;
   form.reset();
   clearProblems(form);
@@ -286,9 +286,9 @@ function renderRaters() {
 function startReplacing(rater) {
   raterForm.dataset.replacing = rater.referenceId;
   clearProblems(raterForm);
-  document.getElementById('rater-details').open = true;
+  byId('rater-details', HTMLDetailsElement).open = true;
   renderRaters();
-  raterForm.elements.name.focus();
+  find(raterForm, '[name=name]').focus();
 }
 
 async function resend(rater) {
@@ -306,7 +306,7 @@ async function nameRater(event) {
   event.preventDefault();
   clearProblems(raterForm);
   const replacing = raterForm.dataset.replacing;
-  const submit = raterForm.querySelector('button[type=submit]');
+  const submit = find(raterForm, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.sending'));
   try {
@@ -336,7 +336,7 @@ async function submitApplication(event) {
   clearProblems(submitForm);
   const unmetList = document.getElementById('submit-unmet');
   unmetList.replaceChildren();
-  const submit = submitForm.querySelector('button[type=submit]');
+  const submit = find(submitForm, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.submitting'));
   try {
@@ -426,12 +426,12 @@ function renderReview() {
 async function withdraw(event) {
   event.preventDefault();
   clearProblems(withdrawForm);
-  if (!withdrawForm.elements.confirm.checked) {
+  if (!find(withdrawForm, '[name=confirm]', HTMLInputElement).checked) {
     showProblem(withdrawForm, { detail: t('app.withdrawConfirmFirst') });
     return;
   }
   const answer = await callApi(`${base}/withdrawal`, {
-    method: 'POST', json: { reason: withdrawForm.elements.reason.value.trim() || null },
+    method: 'POST', json: { reason: field(withdrawForm, 'reason').value.trim() || null },
   });
   if (!answer.ok) {
     showProblem(withdrawForm, answer.body);

@@ -8,7 +8,7 @@ import { onLanguage, t, has, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, parseCents, formatMoney } from './staff.js';
-import { el } from './dom.js';
+import { el, field, byId } from './dom.js';
 import { control, valuesOf, fill, announce } from './portal-kit.js';
 
 // The Alliance's categories (the global catalogue's category.* names them); an association offers some or all.
@@ -61,10 +61,9 @@ const REQUIRED_AMOUNTS = [...LEVELS.map((level) => `registration.${level}`),
 const OPTIONAL_AMOUNTS = ['membershipDues', 'renewal', 'lateFee', 'reinstatement'];
 const AMOUNTS = [...REQUIRED_AMOUNTS, ...OPTIONAL_AMOUNTS];
 
-const $ = (id) => document.getElementById(id);
-const status = $('page-status');
-const profileForm = $('profile-form');
-const createForm = $('create-form');
+const status = byId('page-status');
+const profileForm = byId('profile-form');
+const createForm = byId('create-form', HTMLFormElement);
 
 let me = null;
 let record = null;
@@ -210,7 +209,7 @@ function renderParts() {
     return;
   }
   const today = associationToday();
-  $('parts').replaceChildren(...PARTS.map((part) => {
+  byId('parts').replaceChildren(...PARTS.map((part) => {
     const heading = t(`association.part.${part.key}`);
     const rows = timeline(part.versions(record)).map((entry) => [formatDate(entry.version.effectiveFrom),
       entry.until ? formatDate(entry.until) : t('association.onward'), standing(entry, today),
@@ -311,6 +310,14 @@ function within(prefix) {
 }
 
 /** A date input and its hint, the first field of every version. */
+/**
+ * One input of a policy form: its name (the field path within the part), type, hint, label and, for a choice, the
+ * values offered and the prefix of their message keys.
+ *
+ * @typedef {{ name: string, type?: string, hint?: string, label?: string, autocomplete?: string, options?: string[],
+ *   optionPrefix?: string, choices?: string[], choicePrefix?: string }} FieldSpec
+ */
+
 const EFFECTIVE_FROM = {
   name: 'effectiveFrom', type: 'date', hint: 'hint.effectiveFrom', label: 'field.effectiveFrom',
 };
@@ -408,7 +415,7 @@ const RENEWAL_FORM = {
     { name: 'codeOfEthicsPerYear', type: 'checkbox' }, { name: 'membershipPerYear', type: 'checkbox' },
     { name: 'inactiveMaximumMonths', type: 'number', hint: 'hint.inactiveMaximumMonths' },
     { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' }]
-    .map((spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
+    .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
   start() {
     const base = inForce(record.renewal);
     return { ...base,
@@ -443,7 +450,7 @@ const RENEWAL_FORM = {
   value: (field, value) => plainValue(value),
   changed(form) {
     // Only the days of the model chosen are asked for.
-    const model = form.elements.model.value;
+    const model = field(form, 'model').value;
     YEARLY_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'yearly'; });
     FIXED_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'fixed-window'; });
   },
@@ -504,7 +511,7 @@ const REQUIREMENTS_FORM = {
     { name: 'referenceRelationships', type: 'choices', choices: RELATIONSHIPS,
       choicePrefix: 'association.relationship' },
     { name: 'exam', type: 'checkbox' }, { name: 'examVignettes', type: 'checkbox' }]
-    .map((spec) => ({ ...spec, label: spec.label || `field.requirements.${spec.name}` })),
+    .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.requirements.${spec.name}` })),
   start() {
     return this.from(offered()[0]);
   },
@@ -548,9 +555,9 @@ const REQUIREMENTS_FORM = {
   value: (field, value) => plainValue(value),
   changed(form, event) {
     // Starting from another category fills the form with its requirements in force.
-    if (event && event.target.name === 'startFrom' && form.elements.startFrom.value) {
-      const effectiveFrom = form.elements.effectiveFrom.value;
-      fill(form, this.specs(), { ...this.from(form.elements.startFrom.value), effectiveFrom });
+    if (event && event.target.name === 'startFrom' && field(form, 'startFrom').value) {
+      const effectiveFrom = field(form, 'effectiveFrom').value;
+      fill(form, this.specs(), { ...this.from(field(form, 'startFrom').value), effectiveFrom });
     }
   },
 };
@@ -619,7 +626,7 @@ const EXAM_FORM = {
   member: 'exam',
   specs: () => [EFFECTIVE_FROM, { name: 'passPercent', type: 'number', hint: 'hint.passPercent' },
     { name: 'retakeAfterMonths', type: 'number' }, { name: 'reviewersMayScore', type: 'checkbox' }]
-    .map((spec) => ({ ...spec, label: spec.label || `field.exam.${spec.name}` })),
+    .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.exam.${spec.name}` })),
   start: () => inForce(record.exam),
   typed: (values) => ({ errors: [], version: { ...values,
     reviewersMayScore: optionalFlag(values.reviewersMayScore, inForce(record.exam).reviewersMayScore) } }),
@@ -633,7 +640,7 @@ const MEMBERSHIP_FORM = {
   member: 'membership',
   specs: () => [EFFECTIVE_FROM, { name: 'nextYearAfter', hint: 'hint.nextYearAfter', autocomplete: 'off' },
     { name: 'requiredToApply', type: 'checkbox' }]
-    .map((spec) => ({ ...spec, label: spec.label || `field.membership.${spec.name}` })),
+    .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.membership.${spec.name}` })),
   start: () => inForce(record.membership),
   typed: (values) => ({ errors: [], version: values }),
   input: within('membership'),
@@ -645,7 +652,7 @@ const MEMBERSHIP_FORM = {
 const VERSION_FORMS = [FEE_FORM, RENEWAL_FORM, REQUIREMENTS_FORM, REFERENCE_FORM, EXAM_FORM, MEMBERSHIP_FORM];
 const previews = {}; // per form: { version, answer }, what the admin saw and saves
 
-const formOf = (part) => $(`${part.key}-form`);
+const formOf = (part) => byId(`${part.key}-form`);
 
 /** A part's form in a <details>: its fields, a preview button, and the preview with the button that saves it. */
 function versionSection(part) {
@@ -687,14 +694,14 @@ function versionSection(part) {
 }
 
 function effectiveFromHint(part) {
-  $(`${part.key}-form-effectiveFrom-hint`).textContent = t('hint.effectiveFromToday',
+  byId(`${part.key}-form-effectiveFrom-hint`).textContent = t('hint.effectiveFromToday',
     { today: formatDate(associationToday()), zone: record.timeZone });
 }
 
 /** The form's fields for the record shown, filled in from the version in force, from the association's today. */
 function fillVersionForm(part) {
   const form = formOf(part);
-  $(`${part.key}-fields`).replaceChildren(...part.specs().map((spec) => control(`${part.key}-form`, spec)));
+  byId(`${part.key}-fields`).replaceChildren(...part.specs().map((spec) => control(`${part.key}-form`, spec)));
   fill(form, part.specs(), { ...part.start(), effectiveFrom: associationToday() });
   effectiveFromHint(part);
   if (part.changed) {
@@ -704,7 +711,7 @@ function fillVersionForm(part) {
 
 function hidePreview(part) {
   delete previews[part.key];
-  $(`${part.key}-preview`).hidden = true;
+  byId(`${part.key}-preview`).hidden = true;
 }
 
 function changeCell(part, field, value, version) {
@@ -720,9 +727,9 @@ function renderPreview(part) {
   const when = answer.until
     ? t('association.previewFromUntil', { from: formatDate(answer.effectiveFrom), until: formatDate(answer.until) })
     : t('association.previewFrom', { from: formatDate(answer.effectiveFrom) });
-  $(`${part.key}-preview-when`).textContent = answer.replacesPlanned
+  byId(`${part.key}-preview-when`).textContent = answer.replacesPlanned
     ? `${when} ${t('association.replacesPlanned')}` : when;
-  $(`${part.key}-preview-changes`).replaceChildren(answer.changes.length
+  byId(`${part.key}-preview-changes`).replaceChildren(answer.changes.length
     ? table(t('association.changesCaption'), [t('association.setting'), t('association.before'),
       t('association.after')], answer.changes.map((change) => [part.label(change.field, version),
       changeCell(part, change.field, change.before, version), changeCell(part, change.field, change.after, version)]))
@@ -750,8 +757,8 @@ async function previewVersion(part) {
   }
   previews[part.key] = { version: typed.version, answer: answer.body };
   renderPreview(part);
-  $(`${part.key}-preview`).hidden = false;
-  $(`${part.key}-preview-heading`).focus();
+  byId(`${part.key}-preview`).hidden = false;
+  byId(`${part.key}-preview-heading`).focus();
   announce(status, t('association.previewShown'));
 }
 
@@ -772,7 +779,7 @@ async function saveVersion(part) {
   }
   show(answer.body);
   announce(status, t(`association.versionSaved.${part.member}`, { from: formatDate(version.effectiveFrom) }));
-  const heading = $(`part-${part.member}`).querySelector('h3');
+  const heading = byId(`part-${part.member}`).querySelector('h3');
   heading.tabIndex = -1;
   heading.focus();
 }
@@ -782,13 +789,13 @@ async function saveVersion(part) {
 function show(association) {
   record = association;
   // The heading names the association from now on, in every language.
-  delete $('heading').dataset.i18n;
-  $('heading').textContent = association.name;
+  delete byId('heading').dataset.i18n;
+  byId('heading').textContent = association.name;
   fill(profileForm, PROFILE, profileValues());
   renderParts();
   VERSION_FORMS.forEach(fillVersionForm);
   ['profile', 'policy', 'versions'].forEach((id) => {
-    $(id).hidden = false;
+    byId(id).hidden = false;
   });
 }
 
@@ -816,13 +823,13 @@ async function listAssociations(chosen) {
   }
   const options = () => answer.body.map((association) => new Option(`${association.name} (${association.code})`,
     association.code, false, association.code === chosen));
-  $('choose-code').replaceChildren(...options());
-  $('create-policyFrom').replaceChildren(...options());
+  byId('choose-code').replaceChildren(...options());
+  byId('create-policyFrom').replaceChildren(...options());
 }
 
-$('choose-form').addEventListener('submit', (event) => {
+byId('choose-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const code = $('choose-code').value;
+  const code = byId('choose-code', HTMLSelectElement).value;
   history.replaceState(null, '', `?${new URLSearchParams({ code })}`);
   open(code);
 });
@@ -831,7 +838,7 @@ createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(createForm);
   announce(status, t('association.creating'));
-  const source = await callApi(`/api/associations/${encodeURIComponent($('create-policyFrom').value)}`);
+  const source = await callApi(`/api/associations/${encodeURIComponent(byId('create-policyFrom', HTMLSelectElement).value)}`);
   if (!source.ok) {
     announce(status, t('error.unexpected'));
     return;
@@ -871,12 +878,12 @@ onLanguage(() => {
 });
 
 me = await startPage({ screens: ['association'], roles: ['TENANT_ADMIN', 'PLATFORM_ADMIN'] });
-$('profile-fields').replaceChildren(...PROFILE.map((spec) => control('profile-form', spec)));
-$('version-forms').replaceChildren(...VERSION_FORMS.map(versionSection));
+byId('profile-fields').replaceChildren(...PROFILE.map((spec) => control('profile-form', spec)));
+byId('version-forms').replaceChildren(...VERSION_FORMS.map(versionSection));
 if (me.role === 'PLATFORM_ADMIN') {
-  $('create-fields').replaceChildren(...CREATE.map((spec) => control('create-form', spec)));
+  byId('create-fields').replaceChildren(...CREATE.map((spec) => control('create-form', spec)));
   const asked = new URLSearchParams(location.search).get('code') || me.tenant;
-  $('platform').hidden = false;
+  byId('platform').hidden = false;
   await listAssociations(asked);
   open(asked);
 } else {

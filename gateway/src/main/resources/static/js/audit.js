@@ -5,7 +5,7 @@ import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { dateTime } from './format.js';
-import { el } from './dom.js';
+import { el, byId, field } from './dom.js';
 
 const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
@@ -15,11 +15,11 @@ const WHOLE = 500;
 // (GET /api/audit/<kind>/event-types); the API takes any type.
 const TYPES = Object.fromEntries(KINDS.map((kind) => [kind, []]));
 
-const openForm = document.getElementById('open');
-const idInput = document.getElementById('record-id');
+const openForm = byId('open', HTMLFormElement);
+const idInput = byId('record-id', HTMLInputElement);
 const idLabel = document.getElementById('record-id-label');
 const idHint = document.getElementById('record-id-hint');
-const typeSelect = document.getElementById('history-type');
+const typeSelect = byId('history-type', HTMLSelectElement);
 const historySection = document.getElementById('history');
 const historyHeading = document.getElementById('history-heading');
 const historyStatus = document.getElementById('history-status');
@@ -27,27 +27,27 @@ const timeline = document.getElementById('timeline');
 const previous = document.getElementById('previous');
 const next = document.getElementById('next');
 const stateSection = document.getElementById('state-section');
-const stateForm = document.getElementById('state-form');
+const stateForm = byId('state-form', HTMLFormElement);
 const stateStatus = document.getElementById('state-status');
 const stateResult = document.getElementById('state-result');
 const stateResultHeading = document.getElementById('state-result-heading');
 const stateFacts = document.getElementById('state-facts');
 const stateJson = document.getElementById('state-json');
-const verifyForm = document.getElementById('verify-form');
+const verifyForm = byId('verify-form', HTMLFormElement);
 const verifyRecordActions = document.getElementById('verify-record-actions');
 const verifyRecord = document.getElementById('verify-record');
 const verifyStatus = document.getElementById('verify-status');
 const verifyResult = document.getElementById('verify-result');
 const personExport = document.getElementById('person-export');
 const personExportHeading = document.getElementById('person-export-heading');
-const personExportButton = document.getElementById('person-export-button');
+const personExportButton = byId('person-export-button', HTMLButtonElement);
 const personExportStatus = document.getElementById('person-export-status');
 const personExportFiles = document.getElementById('person-export-files');
-const periodForm = document.getElementById('period-export');
+const periodForm = byId('period-export', HTMLFormElement);
 const exportCancel = document.getElementById('export-cancel');
-const exportStart = document.getElementById('export-start');
+const exportStart = byId('export-start', HTMLButtonElement);
 const exportProgressLine = document.getElementById('export-progress-line');
-const exportProgress = document.getElementById('export-progress');
+const exportProgress = byId('export-progress', HTMLProgressElement);
 const exportCount = document.getElementById('export-count');
 const exportStatus = document.getElementById('export-status');
 const exportFiles = document.getElementById('export-files');
@@ -128,7 +128,7 @@ function problemText(problem) {
 // ---- opening a history ----
 
 function chosenKind() {
-  return openForm.elements.kind.value;
+  return field(openForm, 'kind').value;
 }
 
 function fillTypes(kind) {
@@ -153,8 +153,8 @@ function showKind() {
 function filterOfForm() {
   return {
     type: typeSelect.value,
-    from: instantOf(openForm.elements.from.value),
-    to: instantOf(openForm.elements.to.value),
+    from: instantOf(field(openForm, 'from').value),
+    to: instantOf(field(openForm, 'to').value),
   };
 }
 
@@ -282,9 +282,9 @@ function eventItem(event) {
     const button = el('button', { className: 'link', text: t('audit.event.stateAfter'),
       attrs: { type: 'button', 'aria-label': t('audit.event.stateAfterNumber', { n: event.sequenceNumber }) } });
     button.addEventListener('click', () => {
-      stateForm.elements.point.value = 'sequence';
+      field(stateForm, 'point').value = 'sequence';
       showPoint();
-      stateForm.elements.sequence.value = String(event.sequenceNumber);
+      field(stateForm, 'sequence').value = String(event.sequenceNumber);
       showState(true);
     });
     item.append(el('p', {}, button));
@@ -331,7 +331,7 @@ function renderRecordTools() {
 }
 
 openForm.addEventListener('change', (event) => {
-  if (event.target.name === 'kind') showKind();
+  if (/** @type {HTMLInputElement} */ (event.target).name === 'kind') showKind();
 });
 openForm.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -343,7 +343,7 @@ next.addEventListener('click', () => openHistory(shown.kind, shown.id, shown.fil
 // ---- the record at a point in time ----
 
 function showPoint() {
-  const bySequence = stateForm.elements.point.value === 'sequence';
+  const bySequence = field(stateForm, 'point').value === 'sequence';
   document.getElementById('sequence-field').hidden = !bySequence;
   document.getElementById('at-field').hidden = bySequence;
 }
@@ -392,17 +392,17 @@ function renderState() {
 
 async function showState(focus) {
   clearProblems(stateForm);
-  const point = stateForm.elements.point.value;
+  const point = field(stateForm, 'point').value;
   const params = new URLSearchParams();
   if (point === 'sequence') {
-    const sequence = stateForm.elements.sequence.value.trim();
+    const sequence = field(stateForm, 'sequence').value.trim();
     if (!/^\d+$/.test(sequence)) {
       showProblem(stateForm, { errors: [{ field: 'sequence', rule: sequence ? 'Min' : 'NotBlank' }] });
       return;
     }
     params.set('sequence', sequence);
   } else {
-    const at = instantOf(stateForm.elements.at.value);
+    const at = instantOf(field(stateForm, 'at').value);
     if (!at || at === 'invalid') {
       showProblem(stateForm, { errors: [{ field: 'at', rule: at ? 'type' : 'NotBlank' }] });
       return;
@@ -425,7 +425,7 @@ async function showState(focus) {
 }
 
 stateForm.addEventListener('change', (event) => {
-  if (event.target.name === 'point') showPoint();
+  if (/** @type {HTMLInputElement} */ (event.target).name === 'point') showPoint();
 });
 stateForm.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -480,7 +480,7 @@ verifyRecord.addEventListener('click', () => verify(
   `/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/verification`, 'record'));
 verifyForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  verify(`/api/audit/${verifyForm.elements.kind.value}/verification`, 'tenant');
+  verify(`/api/audit/${field(verifyForm, 'kind').value}/verification`, 'tenant');
 });
 
 // ---- exports ----
@@ -562,9 +562,9 @@ async function readLines(response, total, signal) {
 periodForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(periodForm);
-  const kind = periodForm.elements.kind.value;
-  const from = instantOf(periodForm.elements.from.value);
-  const to = instantOf(periodForm.elements.to.value);
+  const kind = field(periodForm, 'kind').value;
+  const from = instantOf(field(periodForm, 'from').value);
+  const to = instantOf(field(periodForm, 'to').value);
   const missing = [['from', from], ['to', to]].filter(([, value]) => !value || value === 'invalid')
     .map(([field, value]) => ({ field, rule: value ? 'type' : 'NotNull' }));
   if (missing.length) {
@@ -630,8 +630,8 @@ window.addEventListener('pagehide', () => blobUrls.forEach((url) => URL.revokeOb
 
 const today = new Date();
 today.setHours(0, 0, 0, 0);
-periodForm.elements.from.value = localValueOf(today);
-periodForm.elements.to.value = localValueOf(new Date(today.getTime() + 24 * 60 * 60 * 1000));
+field(periodForm, 'from').value = localValueOf(today);
+field(periodForm, 'to').value = localValueOf(new Date(today.getTime() + 24 * 60 * 60 * 1000));
 
 /** Reads each kind's event types; a kind whose service does not answer offers none but "any type". */
 async function loadTypes() {
@@ -650,7 +650,7 @@ showPoint();
 const asked = new URLSearchParams(location.search);
 if (asked.get('id')) {
   const kind = [...KINDS, 'people'].includes(asked.get('kind')) ? asked.get('kind') : 'applications';
-  openForm.elements.kind.value = kind;
+  field(openForm, 'kind').value = kind;
   idInput.value = asked.get('id');
   showKind();
   openHistory(kind, asked.get('id'), { type: '', from: null, to: null },

@@ -5,12 +5,11 @@ import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, clearProblems } from './api.js';
 import { explain } from './staff.js';
-import { el } from './dom.js';
+import { el, byId } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
-const $ = (id) => document.getElementById(id);
-const form = $('claim-form');
-const status = $('claim-status');
+const form = byId('claim-form');
+const status = byId('claim-status');
 let mine = null;
 
 function item(endorsement, linked) {
@@ -36,18 +35,18 @@ function render() {
     return;
   }
   const verified = Boolean(mine.verifiedEmail);
-  $('claim-unverified').hidden = verified;
-  $('waiting-section').hidden = !verified;
+  byId('claim-unverified').hidden = verified;
+  byId('waiting-section').hidden = !verified;
   if (verified) {
     const waiting = mine.claimable;
-    $('waiting-address').textContent = t('claim.address', { email: mine.verifiedEmail });
-    $('waiting').replaceChildren(...waiting.map((endorsement) => item(endorsement, false)));
-    $('waiting-none').hidden = waiting.length > 0;
+    byId('waiting-address').textContent = t('claim.address', { email: mine.verifiedEmail });
+    byId('waiting').replaceChildren(...waiting.map((endorsement) => item(endorsement, false)));
+    byId('waiting-none').hidden = waiting.length > 0;
     form.hidden = waiting.length === 0;
-    $('claim-all').textContent = plural(waiting.length, 'claim.claimOne', 'claim.claimAll');
+    byId('claim-all').textContent = plural(waiting.length, 'claim.claimOne', 'claim.claimAll');
   }
-  $('held').replaceChildren(...mine.endorsements.map((endorsement) => item(endorsement, true)));
-  $('held-section').hidden = mine.endorsements.length === 0;
+  byId('held').replaceChildren(...mine.endorsements.map((endorsement) => item(endorsement, true)));
+  byId('held-section').hidden = mine.endorsements.length === 0;
 }
 
 async function load() {
@@ -64,7 +63,7 @@ async function load() {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(form);
-  const button = $('claim-all');
+  const button = byId('claim-all', HTMLButtonElement);
   button.disabled = true;
   announce(status, t('claim.claiming'));
   try {
@@ -79,8 +78,8 @@ form.addEventListener('submit', async (event) => {
     announce(status, numbers.length
       ? plural(numbers.length, 'claim.claimedOne', 'claim.claimedMany', { numbers: numbers.join(', ') })
       : t('claim.nothingLeft'));
-    if (!$('held-section').hidden) {
-      $('held-heading').focus();
+    if (!byId('held-section').hidden) {
+      byId('held-heading').focus();
     }
   } catch (unreachable) {
     announce(status, '');

@@ -4,12 +4,12 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field, findAll } from './dom.js';
 import { table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
 
 const SIZE = 20;
 const form = document.getElementById('queue-form');
-const status = document.getElementById('status');
+const status = byId('status', HTMLSelectElement);
 const line = document.getElementById('queue-status');
 const area = document.getElementById('queue');
 const previous = document.getElementById('previous');
@@ -50,7 +50,7 @@ function render() {
 async function load(chosen, page) {
   line.textContent = t('console.loading');
   const path = role === 'REVIEWER' ? '/api/applications/assigned'
-    : `/api/applications?${new URLSearchParams({ status: chosen, page, size: SIZE })}`;
+    : `/api/applications?${new URLSearchParams({ status: chosen, page: String(page), size: String(SIZE) })}`;
   const answer = await callApi(path);
   if (!answer.ok) {
     line.textContent = '';
@@ -65,7 +65,7 @@ async function load(chosen, page) {
   render();
 }
 
-const scoreForm = document.getElementById('score-form');
+const scoreForm = byId('score-form', HTMLFormElement);
 const scoringLine = document.getElementById('scoring-status');
 let sittings = null;
 
@@ -80,7 +80,7 @@ function renderSittings() {
     sittings.map((s) => [s.candidateCode, t(`category.${s.category}`), formatDate(s.sittingOn), parts(s.parts),
       s.scoredParts.length ? parts(s.scoredParts) : t('console.noneYet')]))
     : el('p', {}, t('console.noSittings')));
-  const select = document.getElementById('score-candidate');
+  const select = byId('score-candidate', HTMLSelectElement);
   const chosen = select.value;
   select.replaceChildren(...sittings.map((s) => el('option', { value: s.candidateCode }, s.candidateCode)));
   if (sittings.some((s) => s.candidateCode === chosen)) {
@@ -97,10 +97,10 @@ async function loadSittings() {
 
 scoreForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const code = scoreForm.elements.candidateCode.value;
-  const percent = scoreForm.elements.percent.value === '' ? null : Number(scoreForm.elements.percent.value);
+  const code = field(scoreForm, 'candidateCode').value;
+  const percent = field(scoreForm, 'percent').value === '' ? null : Number(field(scoreForm, 'percent').value);
   const answer = await callApi(`/api/applications/exam-sittings/${encodeURIComponent(code)}/scores`,
-    { method: 'POST', json: { part: scoreForm.elements.part.value, percent } });
+    { method: 'POST', json: { part: field(scoreForm, 'part').value, percent } });
   if (!answer.ok) {
     scoringLine.textContent = '';
     explain(scoreForm, answer);
@@ -134,7 +134,7 @@ if (role === 'REVIEWER') {
   loadSittings();
 } else {
   form.hidden = false;
-  document.querySelectorAll('.coordinator-only').forEach((item) => {
+  findAll(document, '.coordinator-only').forEach((item) => {
     item.hidden = false;
   });
   const asked = new URLSearchParams(location.search);

@@ -30,3 +30,79 @@ export function el(tag, props = {}, ...children) {
     .forEach((child) => element.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child));
   return element;
 }
+
+/**
+ * The page's element with this id, checked to be of the type the script uses it as (an input, a form...): a page
+ * whose markup and script disagree fails here, saying which element, rather than later on a missing property.
+ *
+ * @template {Element} [T=HTMLElement]
+ * @param {string} id
+ * @param {new (...args: any[]) => T} [type] the element's class, HTMLElement when left out
+ * @returns {T}
+ */
+export function byId(id, type) {
+  const expected = type || /** @type {new (...args: any[]) => T} */ (/** @type {unknown} */ (HTMLElement));
+  const found = document.getElementById(id);
+  if (!found) {
+    throw new Error(`The page has no element #${id}`);
+  }
+  if (!(found instanceof expected)) {
+    throw new Error(`#${id} is a <${found.tagName.toLowerCase()}>, not the ${expected.name} the script needs`);
+  }
+  return found;
+}
+
+/**
+ * The first element under root that matches the selector, checked to be of the type the script uses it as.
+ *
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {new (...args: any[]) => T} [type] the element's class, HTMLElement when left out
+ * @returns {T}
+ */
+export function find(root, selector, type) {
+  const expected = type || /** @type {new (...args: any[]) => T} */ (/** @type {unknown} */ (HTMLElement));
+  const found = root.querySelector(selector);
+  if (!found) {
+    throw new Error(`Nothing matches ${selector}`);
+  }
+  if (!(found instanceof expected)) {
+    throw new Error(`${selector} is a <${found.tagName.toLowerCase()}>, not the ${expected.name} the script needs`);
+  }
+  return found;
+}
+
+/**
+ * The form's control of this name (a radio group too, whose value is the checked one's), checked to be there.
+ *
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ * @returns {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | RadioNodeList}
+ */
+export function field(form, name) {
+  const control = form.elements.namedItem(name);
+  if (!control || !('value' in control)) {
+    throw new Error(`The form ${form.id ? `#${form.id} ` : ''}has no field named ${name}`);
+  }
+  return /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | RadioNodeList} */ (control);
+}
+
+/**
+ * Every element under root that matches the selector, each checked to be of the type the script uses it as.
+ *
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @param {new (...args: any[]) => T} [type] the elements' class, HTMLElement when left out
+ * @returns {T[]}
+ */
+export function findAll(root, selector, type) {
+  const expected = type || /** @type {new (...args: any[]) => T} */ (/** @type {unknown} */ (HTMLElement));
+  return Array.from(root.querySelectorAll(selector), (found) => {
+    if (!(found instanceof expected)) {
+      throw new Error(`${selector} matches a <${found.tagName.toLowerCase()}>, not the ${expected.name} the script needs`);
+    }
+    return found;
+  });
+}

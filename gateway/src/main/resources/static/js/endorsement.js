@@ -4,7 +4,7 @@
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, getJson, showProblem, clearProblems } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field } from './dom.js';
 import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 const TRAINING_FIELDS = [
@@ -45,11 +45,11 @@ function renderSummary() {
     ...fact(t('end.endorsedSince'), formatDate(endorsement.endorsedSince)),
     ...fact(t('end.validThrough'), formatDate(endorsement.validThrough)));
   const share = `${location.origin}/verify.html?number=${encodeURIComponent(endorsement.endorsementNumber)}`;
-  document.getElementById('share-link').value = share;
-  const certificate = document.getElementById('certificate-link');
+  byId('share-link', HTMLInputElement).value = share;
+  const certificate = byId('certificate-link', HTMLAnchorElement);
   certificate.href = `/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/certificate`;
   certificate.setAttribute('download', `${endorsement.endorsementNumber}.pdf`);
-  document.getElementById('badge-link').href = `/api/registry/badges/${encodeURIComponent(endorsement.endorsementNumber)}`;
+  byId('badge-link', HTMLAnchorElement).href = `/api/registry/badges/${encodeURIComponent(endorsement.endorsementNumber)}`;
   renderSharing();
 }
 
@@ -67,16 +67,16 @@ function renderSharing() {
   const images = `/api/registry/endorsements/${encodeURIComponent(sharing.endorsementNumber)}`;
   const category = t(`category.${sharing.category}`);
   const alt = t('end.badgeAlt', { category, association: sharing.issuerName });
-  const picture = document.getElementById('badge-image');
+  const picture = byId('badge-image', HTMLImageElement);
   picture.src = `${images}/badge.png`;
   picture.alt = alt;
-  const png = document.getElementById('badge-png');
+  const png = byId('badge-png', HTMLAnchorElement);
   png.href = `${images}/badge.png`;
   png.setAttribute('download', `${sharing.endorsementNumber}-badge.png`);
-  const svg = document.getElementById('badge-svg');
+  const svg = byId('badge-svg', HTMLAnchorElement);
   svg.href = `${images}/badge.svg`;
   svg.setAttribute('download', `${sharing.endorsementNumber}-badge.svg`);
-  document.getElementById('linkedin-link').href = sharing.linkedInUrl;
+  byId('linkedin-link', HTMLAnchorElement).href = sharing.linkedInUrl;
   const lines = {
     title: t('end.signatureTitle', { category }),
     association: `${sharing.issuerName} · ${sharing.endorsementNumber}`,
@@ -89,8 +89,8 @@ function renderSharing() {
     + `<strong>${escapeHtml(sharing.name)}</strong><br>${escapeHtml(lines.title)}<br>${escapeHtml(lines.association)}<br>`
     + `<a href="${escapeHtml(sharing.verificationUrl)}">${escapeHtml(lines.verify)}</a></td></tr></table>`;
   const text = [sharing.name, lines.title, lines.association, `${lines.verify}: ${sharing.verificationUrl}`].join('\n');
-  document.getElementById('signature-html').value = html;
-  document.getElementById('signature-text').value = text;
+  byId('signature-html', HTMLTextAreaElement).value = html;
+  byId('signature-text', HTMLTextAreaElement).value = text;
   // The preview is the same signature built from elements, so nothing from the answer is parsed as HTML here.
   const link = el('a', { href: sharing.verificationUrl, text: lines.verify });
   const image = el('img', { src: sharing.signatureImage, alt, width: 64, height: 64 });
@@ -101,11 +101,11 @@ function renderSharing() {
 }
 
 async function copy(id) {
-  const field = document.getElementById(id);
+  const text = byId(id, HTMLInputElement);
   try {
-    await navigator.clipboard.writeText(field.value);
+    await navigator.clipboard.writeText(text.value);
   } catch (refused) {
-    field.select();
+    text.select();
   }
   announce(status, t('end.copiedSignature'));
 }
@@ -159,7 +159,7 @@ function renderRenewal() {
   }
   document.getElementById('transfer-state').textContent = endorsement.transferTo
     ? t('end.transferRequested', { to: t(`tenant.${endorsement.transferTo}`) }) : '';
-  const select = document.getElementById('transfer-toTenantId');
+  const select = byId('transfer-toTenantId', HTMLSelectElement);
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
     ...ASSOCIATIONS.filter((code) => code !== (tenant || endorsement.tenantId))
@@ -188,7 +188,7 @@ function startCorrecting(key, entry) {
   fill(form, fields, key === 'training'
     ? { title: entry.title, attendedOn: entry.on, hours: entry.hours, deiHours: entry.deiHours }
     : { providerNumber: entry.providerNumber, sessionOn: entry.on, hours: entry.hours });
-  document.getElementById(`${key}-details`).open = true;
+  byId(`${key}-details`, HTMLDetailsElement).open = true;
   render();
   form.querySelector('input').focus();
 }
@@ -268,7 +268,7 @@ async function act(event, path, json, done) {
 }
 
 async function copyShareLink() {
-  const input = document.getElementById('share-link');
+  const input = byId('share-link', HTMLInputElement);
   try {
     await navigator.clipboard.writeText(input.value);
   } catch (refused) {
@@ -290,7 +290,7 @@ document.getElementById('renewal-form').addEventListener('submit', (event) => ac
 document.getElementById('reinstatement-form').addEventListener('submit', (event) => act(event, 'reinstatement',
   undefined, (answer) => { endorsement = answer; render(); announce(status, t('end.reinstatementAsked')); }));
 document.getElementById('transfer-form').addEventListener('submit', (event) => {
-  const toTenantId = event.target.elements.toTenantId.value;
+  const toTenantId = field(/** @type {HTMLFormElement} */ (event.target), 'toTenantId').value;
   act(event, 'transfer', { toTenantId },
     (answer) => { endorsement = answer; render(); announce(status, t('end.transferAsked')); });
 });

@@ -17,6 +17,10 @@ export function money(amount, language) {
 /**
  * An instant of the API (ISO 8601) as a date and time of the language, in the reader's time zone unless one is given;
  * with seconds where a reader compares events (the audit). Empty for none.
+ *
+ * @param {string} iso
+ * @param {string} language
+ * @param {{ seconds?: boolean, timeZone?: string }} [options]
  */
 export function dateTime(iso, language, { seconds = false, timeZone } = {}) {
   if (!iso) {

@@ -43,12 +43,13 @@ export function has(key) {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
+/** @param {ParentNode} [root] */
 export function translate(root = document) {
-  root.querySelectorAll('[data-i18n]').forEach((element) => {
+  /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n]')).forEach((element) => {
     element.textContent = t(element.dataset.i18n,
       element.dataset.i18nValues ? JSON.parse(element.dataset.i18nValues) : {});
   });
-  root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
+  /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n-attr]')).forEach((element) => {
     element.dataset.i18nAttr.split(';').forEach((pair) => {
       const [attribute, key] = pair.split(':').map((part) => part.trim());
       element.setAttribute(attribute, t(key));
@@ -120,7 +121,7 @@ async function load(chosen) {
   language = chosen;
   document.documentElement.lang = chosen;
   translate(document);
-  document.querySelectorAll('[data-language]').forEach((button) => {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-language]')).forEach((button) => {
     button.setAttribute('aria-pressed', String(button.dataset.language === chosen));
   });
   listeners.forEach((listener) => listener(chosen));
@@ -137,7 +138,7 @@ export function onLanguage(listener) {
  */
 export async function startLanguages(screenCatalogues = []) {
   screens = screenCatalogues;
-  document.querySelectorAll('[data-language]').forEach((button) => {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-language]')).forEach((button) => {
     button.addEventListener('click', async () => {
       try {
         localStorage.setItem(REMEMBERED, button.dataset.language);

@@ -5,7 +5,7 @@ import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, formatInstant } from './staff.js';
-import { el } from './dom.js';
+import { el, byId } from './dom.js';
 import { announce } from './portal-kit.js';
 
 const PATH = '/api/applications/endorsee-imports';
@@ -14,11 +14,10 @@ const POLL_EVERY = 1000;
 // The import being followed, kept for the tab, so that a reload goes on following it.
 const FOLLOWED = 'iecmh.endorsee-import';
 
-const $ = (id) => document.getElementById(id);
-const form = $('import-form');
-const file = $('import-file');
-const startButton = $('import-start');
-const status = $('import-status');
+const form = byId('import-form');
+const file = byId('import-file', HTMLInputElement);
+const startButton = byId('import-start', HTMLButtonElement);
+const status = byId('import-status');
 
 let checked = null; // the dry run's answer for the chosen file
 let progress = null; // the import's resource as last read
@@ -41,35 +40,35 @@ function problemTable(caption, problems) {
 
 function renderCheck() {
   if (!checked) {
-    $('check-result').replaceChildren();
+    byId('check-result').replaceChildren();
     return;
   }
   const summary = t('import.checked', { total: count(checked.total), valid: count(checked.valid),
     problems: count(checked.problems.length) });
-  $('check-result').replaceChildren(
+  byId('check-result').replaceChildren(
     el('p', { className: checked.problems.length ? 'notice warning' : 'notice good', text: summary }),
     checked.problems.length ? problemTable(t('import.problemsCaption'), checked.problems) : null);
 }
 
 function renderProgress() {
   if (!progress) {
-    $('progress-line').hidden = true;
-    $('import-result').replaceChildren();
+    byId('progress-line').hidden = true;
+    byId('import-result').replaceChildren();
     return;
   }
-  $('progress-line').hidden = false;
-  const bar = $('import-progress');
+  byId('progress-line').hidden = false;
+  const bar = byId('import-progress', HTMLProgressElement);
   bar.max = Math.max(progress.total, 1);
   bar.value = progress.total === 0 && progress.status === 'FINISHED' ? 1 : progress.done;
   const counted = { done: count(progress.done), total: count(progress.total) };
-  $('progress-text').textContent = progress.status === 'FINISHED'
+  byId('progress-text').textContent = progress.status === 'FINISHED'
     ? t('import.finished', counted) : t('import.running', counted);
   if (progress.status !== 'FINISHED') {
-    $('import-result').replaceChildren();
+    byId('import-result').replaceChildren();
     return;
   }
   const failed = progress.problems || [];
-  $('import-result').replaceChildren(
+  byId('import-result').replaceChildren(
     el('h3', { id: 'result-heading', tabIndex: -1, text: t('import.resultHeading') }),
     el('dl', { className: 'facts' },
       el('dt', { text: t('import.imported') }), el('dd', { id: 'result-imported', text: count(progress.imported) }),
@@ -108,7 +107,7 @@ async function poll(location) {
   startButton.disabled = !checked;
   announce(status, t('import.announceFinished', { imported: count(progress.imported),
     unchanged: count(progress.unchanged), failed: count(progress.failed) }));
-  $('result-heading').focus();
+  byId('result-heading').focus();
 }
 
 /** Sends the chosen file as it is (text/csv): checked only, or imported. */

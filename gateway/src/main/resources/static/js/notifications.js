@@ -3,7 +3,7 @@
 import { onLanguage, t, formatMoment } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
 // Every service that mails someone answers what it sent them at <prefix>/mail/mine.
@@ -12,7 +12,7 @@ const PREFERENCES = '/api/associations/mail-preferences/mine';
 const ROLES = ['APPLICANT', 'ENDORSEE', 'REVIEWER', 'COORDINATOR', 'AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'];
 
 const status = document.getElementById('mail-status');
-const form = document.getElementById('preferences');
+const form = byId('preferences', HTMLFormElement);
 let mails = null;
 let incomplete = false;
 
@@ -47,20 +47,20 @@ async function loadMail() {
 async function loadPreferences() {
   const answer = await callApi(PREFERENCES);
   if (answer.ok) {
-    form.elements.emailAddress.value = answer.body.emailAddress || '';
-    form.elements.language.value = answer.body.language || '';
+    field(form, 'emailAddress').value = answer.body.emailAddress || '';
+    field(form, 'language').value = answer.body.language || '';
   }
 }
 
 async function save(event) {
   event.preventDefault();
   clearProblems(form);
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('mail.saving'));
   const json = {
-    emailAddress: form.elements.emailAddress.value.trim() || null,
-    language: form.elements.language.value || null,
+    emailAddress: field(form, 'emailAddress').value.trim() || null,
+    language: field(form, 'language').value || null,
   };
   try {
     const answer = await callApi(PREFERENCES, { method: 'PUT', json });

@@ -6,6 +6,7 @@ import { startPage } from './shell.js';
 import { callApi } from './api.js';
 import { money as formatMoney } from './format.js';
 import { webConfig } from './auth.js';
+import { byId } from './dom.js';
 
 const WAIT_FOR_CONFIRMATION_MS = 60_000;
 const POLL_EVERY_MS = 1_500;
@@ -15,15 +16,20 @@ const status = document.getElementById('invoice-status');
 const heading = document.getElementById('invoice-heading');
 const problem = document.getElementById('invoice-problem');
 const cardSection = document.getElementById('card');
-const cardStart = document.getElementById('card-start');
+const cardStart = byId('card-start', HTMLButtonElement);
 const cardForm = document.getElementById('card-form');
-const cardSubmit = document.getElementById('card-submit');
+const cardSubmit = byId('card-submit', HTMLButtonElement);
 const cardError = document.getElementById('card-error');
 
 let invoice = null;
 let card = null; // { stripe, elements } once a checkout has started
 
 /** Money of the API as the page's language writes it (format.js). */
+/** Stripe.js, once its script has loaded (it sets window.Stripe); undefined before. */
+function stripeLibrary() {
+  return /** @type {any} */ (window).Stripe;
+}
+
 function money(amount) {
   return formatMoney(amount, currentLanguage());
 }
@@ -79,7 +85,7 @@ function render() {
   if (!owes) {
     cardSection.hidden = true;
   }
-  const back = document.getElementById('back');
+  const back = byId('back', HTMLAnchorElement);
   if (invoice.applicationId) {
     back.href = `/application.html?id=${encodeURIComponent(invoice.applicationId)}`;
     back.textContent = t('pay.backToApplication');
@@ -113,7 +119,7 @@ function checkoutKey() {
 }
 
 function loadScript(url) {
-  if (window.Stripe) {
+  if (stripeLibrary()) {
     return Promise.resolve();
   }
   return new Promise((resolve, reject) => {
@@ -136,7 +142,7 @@ async function startCard(config) {
       throw new Error(`card-checkouts answered ${started.status}`);
     }
     await loadScript(config.card.scriptUrl);
-    const stripe = window.Stripe(config.card.publishableKey);
+    const stripe = stripeLibrary()(config.card.publishableKey);
     const elements = stripe.elements({ clientSecret: started.body.clientSecret, locale: currentLanguage() });
     elements.create('payment').mount('#card-element');
     card = { stripe, elements };

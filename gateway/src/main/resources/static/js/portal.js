@@ -4,7 +4,7 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
 // The guidance that says what each of the Alliance's categories is for and asks, in its Infant (0-3) and Early
@@ -25,7 +25,7 @@ const RULE_FIELDS = {
 const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
 
-const form = document.getElementById('start');
+const form = byId('start', HTMLFormElement);
 const status = document.getElementById('portal-status');
 let applications = null;
 // renewal-service's answer for the person: the endorsements they hold (imported ones they claimed among them) and
@@ -35,7 +35,7 @@ let endorsements = { endorsements: [], claimable: [] };
 let offered = [];
 
 function renderCategories() {
-  const select = form.elements.category;
+  const select = find(form, '[name=category]', HTMLSelectElement);
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
     ...offered.map((category) => el('option', { value: category, text: t(`category.${category}`) })));
@@ -44,7 +44,7 @@ function renderCategories() {
 }
 
 function renderGuidance() {
-  const category = form.elements.category.value;
+  const category = field(form, 'category').value;
   const guidance = document.getElementById('start-category-guidance');
   if (!category) {
     guidance.replaceChildren();
@@ -126,14 +126,14 @@ const keys = requestKeys();
 async function start(event) {
   event.preventDefault();
   clearProblems(form);
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('portal.starting'));
   const json = {
-    category: form.elements.category.value,
-    applicantName: form.elements.applicantName.value.trim(),
-    contactEmail: form.elements.contactEmail.value.trim(),
-    stateOfResidence: form.elements.stateOfResidence.value.trim().toUpperCase(),
+    category: field(form, 'category').value,
+    applicantName: field(form, 'applicantName').value.trim(),
+    contactEmail: field(form, 'contactEmail').value.trim(),
+    stateOfResidence: field(form, 'stateOfResidence').value.trim().toUpperCase(),
   };
   try {
     const answer = await callApi('/api/applications',
@@ -161,7 +161,7 @@ async function start(event) {
 }
 
 form.addEventListener('submit', start);
-form.elements.category.addEventListener('change', renderGuidance);
+find(form, '[name=category]', HTMLSelectElement).addEventListener('change', renderGuidance);
 onLanguage(render);
 const started = await startPage({ screens: ['portal'], roles: ['APPLICANT', 'ENDORSEE'] });
 if (started) {

@@ -4,12 +4,12 @@
 import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
-import { el } from './dom.js';
+import { el, byId, field, find, findAll } from './dom.js';
 import { fact, announce } from './portal-kit.js';
 
 const secret = location.hash.slice(1);
 const path = `/api/references/${encodeURIComponent(secret)}`;
-const form = document.getElementById('rate');
+const form = byId('rate', HTMLFormElement);
 const status = document.getElementById('rate-status');
 const items = document.getElementById('rate-items');
 
@@ -70,8 +70,8 @@ function render() {
   if (!items.childElementCount) {
     items.replaceChildren(...asked.items.map((item, index) => itemFieldset(item, index, asked.answers)));
   } else {
-    items.querySelectorAll('.choice label').forEach((label) => {
-      label.textContent = t(`rate.answer.${document.getElementById(label.htmlFor).value}`);
+    findAll(items, '.choice label', HTMLLabelElement).forEach((label) => {
+      label.textContent = t(`rate.answer.${byId(label.htmlFor, HTMLInputElement).value}`);
     });
     asked.items.forEach((item, index) => {
       document.getElementById(`rate-item-${index}-legend`).textContent = itemText(item, index);
@@ -83,7 +83,8 @@ function render() {
 function answersOf() {
   const answers = {};
   asked.items.forEach((item) => {
-    const chosen = form.querySelector(`input[name="answers.${CSS.escape(item.id)}"]:checked`);
+    const chosen = /** @type {HTMLInputElement | null} */ (
+      form.querySelector(`input[name="answers.${CSS.escape(item.id)}"]:checked`));
     if (chosen) {
       answers[item.id] = chosen.value;
     }
@@ -94,8 +95,8 @@ function answersOf() {
 async function send(event) {
   event.preventDefault();
   clearProblems(form);
-  const known = form.elements.knownForMonths.value;
-  const submit = form.querySelector('button[type=submit]');
+  const known = field(form, 'knownForMonths').value;
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('rate.sending'));
   try {
@@ -104,7 +105,7 @@ async function send(event) {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
       body: JSON.stringify({
         knownForMonths: known === '' ? null : Number(known), answers: answersOf(),
-        comments: form.elements.comments.value.trim() || null,
+        comments: field(form, 'comments').value.trim() || null,
       }),
     });
     const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;

@@ -5,12 +5,11 @@
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el } from './dom.js';
+import { el, field, byId, findAll } from './dom.js';
 import { explain } from './staff.js';
 
-const $ = (id) => document.getElementById(id);
-const lookup = $('lookup-form');
-const line = $('renewal-status');
+const lookup = byId('lookup-form', HTMLFormElement);
+const line = byId('renewal-status');
 
 let shown = null; // { endorsement, progress }
 let waiting = []; // the transfers waiting for the coordinator's association
@@ -20,7 +19,7 @@ function fact(term, value) {
 }
 
 function renderTransfers() {
-  $('transfers-list').replaceChildren(...(waiting.length ? waiting.map((w) => el('li', {}, [
+  byId('transfers-list').replaceChildren(...(waiting.length ? waiting.map((w) => el('li', {}, [
     el('a', { href: `?${new URLSearchParams({ number: w.endorsementNumber })}` },
       `${w.endorseeName} (${w.endorsementNumber})`),
     ` ${t(`category.${w.category}`)}, ${t('renewals.transferFrom', { tenant: w.tenantId.toUpperCase() })}`]))
@@ -39,25 +38,25 @@ function render() {
     return;
   }
   const { endorsement: e, progress } = shown;
-  $('endorsement').hidden = false;
-  $('endorsement-heading').textContent = `${e.endorseeName} (${e.endorsementNumber})`;
-  $('endorsement-facts').replaceChildren(
+  byId('endorsement').hidden = false;
+  byId('endorsement-heading').textContent = `${e.endorseeName} (${e.endorsementNumber})`;
+  byId('endorsement-facts').replaceChildren(
     ...fact(t('review.category'), t(`category.${e.category}`)),
     ...fact(t('review.status'), t(`renewals.status.${e.status}`)),
     ...fact(t('review.validThrough'), formatDate(e.validThrough)),
     ...fact(t('renewals.renewal'), e.renewal ? t(`renewals.renewal.${e.renewal}`) : t('renewals.renewal.NONE')),
     ...(e.lateFee ? fact(t('renewals.lateFee'), t(`renewals.lateFee.${e.lateFee}`)) : []));
-  $('years').replaceChildren(...(progress && progress.years.length ? progress.years.map((year) => el('div', {}, [
+  byId('years').replaceChildren(...(progress && progress.years.length ? progress.years.map((year) => el('div', {}, [
     el('h4', {}, String(year.year)),
     el('ul', { className: 'checklist' }, year.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' },
       [el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
         `${t(`renewals.requirement.${r.name}`)}: ${phrase(r.phrase) || r.detail}`])))]))
     : [el('p', {}, t('renewals.noYears'))]));
-  $('accept-transfer-form').hidden = !waiting.some((w) => w.endorsementNumber === e.endorsementNumber);
-  const submitted = e.renewal === 'SUBMITTED' && $('accept-transfer-form').hidden;
-  $('approve-renewal-form').hidden = !submitted;
-  $('approve-reinstatement-form').hidden = e.renewal !== 'REINSTATEMENT_REQUESTED';
-  $('return-renewal-form').hidden = !submitted;
+  byId('accept-transfer-form').hidden = !waiting.some((w) => w.endorsementNumber === e.endorsementNumber);
+  const submitted = e.renewal === 'SUBMITTED' && byId('accept-transfer-form').hidden;
+  byId('approve-renewal-form').hidden = !submitted;
+  byId('approve-reinstatement-form').hidden = e.renewal !== 'REINSTATEMENT_REQUESTED';
+  byId('return-renewal-form').hidden = !submitted;
 }
 
 async function open(number, focus) {
@@ -68,7 +67,7 @@ async function open(number, focus) {
   if (!answer.ok) {
     line.textContent = '';
     shown = null;
-    $('endorsement').hidden = true;
+    byId('endorsement').hidden = true;
     if (answer.status === 404) {
       showProblem(lookup, { errors: [{ field: 'endorsementNumber', rule: 'Unknown' }] });
     } else {
@@ -82,7 +81,7 @@ async function open(number, focus) {
   line.textContent = '';
   render();
   if (focus) {
-    $('endorsement-heading').focus();
+    byId('endorsement-heading').focus();
   }
 }
 
@@ -112,7 +111,7 @@ async function act(form, request, done) {
 
 lookup.addEventListener('submit', (event) => {
   event.preventDefault();
-  const number = lookup.elements.endorsementNumber.value.trim();
+  const number = field(lookup, 'endorsementNumber').value.trim();
   if (!number) {
     showProblem(lookup, { errors: [{ field: 'endorsementNumber', rule: 'NotBlank' }] });
     return;
@@ -120,46 +119,46 @@ lookup.addEventListener('submit', (event) => {
   open(number, true);
 });
 
-$('accept-transfer-form').addEventListener('submit', async (event) => {
+byId('accept-transfer-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const number = shown.endorsement.endorsementNumber;
-  await act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
+  await act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
     { method: 'POST' }), 'renewals.accepted');
   await loadTransfers();
   render();
 });
 
-$('approve-renewal-form').addEventListener('submit', (event) => {
+byId('approve-renewal-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const number = shown.endorsement.endorsementNumber;
-  act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
+  act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
     { method: 'POST' }), 'renewals.approved');
 });
 
-$('approve-reinstatement-form').addEventListener('submit', (event) => {
+byId('approve-reinstatement-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const number = shown.endorsement.endorsementNumber;
-  act(event.target, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
+  act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
     { method: 'POST' }), 'renewals.reinstated');
 });
 
-$('return-renewal-form').addEventListener('submit', (event) => {
+byId('return-renewal-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const form = event.target;
+  const form = /** @type {HTMLFormElement} */ (event.target);
   const number = shown.endorsement.endorsementNumber;
   act(form, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/return`,
-    { method: 'POST', json: { comments: form.elements.comments.value.trim() } }), 'renewals.returned');
+    { method: 'POST', json: { comments: field(form, 'comments').value.trim() } }), 'renewals.returned');
 });
 
 onLanguage(render);
 
 await startPage({ screens: ['console'], roles: ['COORDINATOR'] });
-document.querySelectorAll('.coordinator-only').forEach((item) => {
+findAll(document, '.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
 await loadTransfers();
 const asked = new URLSearchParams(location.search).get('number');
 if (asked) {
-  lookup.elements.endorsementNumber.value = asked;
+  field(lookup, 'endorsementNumber').value = asked;
   open(asked, false);
 }

@@ -5,7 +5,7 @@
 import { onLanguage, t, has, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el } from './dom.js';
+import { el, field, byId, findAll } from './dom.js';
 import {
   table, formatMoney, parseCents, formatInstant, explain, freshKey, statusTag,
 } from './staff.js';
@@ -17,8 +17,7 @@ const HOP_MS = 30_000;
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
-const $ = (elementId) => document.getElementById(elementId);
-const line = $('status-line');
+const line = byId('status-line');
 
 let me = null; // { role, subject }
 let data = null; // what the API answered, by part
@@ -52,7 +51,7 @@ async function load() {
   const application = await callApi(base);
   if (!application.ok) {
     say('');
-    $('heading').textContent = t('review.notFound');
+    byId('heading').textContent = t('review.notFound');
     return false;
   }
   const app = application.body;
@@ -77,7 +76,7 @@ async function load() {
 
 function renderSummary() {
   const { app } = data;
-  $('heading').textContent = app.applicantName;
+  byId('heading').textContent = app.applicantName;
   document.title = `${app.applicantName} - ${t('review.pageTitle')}`;
   const facts = [
     ...fact(t('review.category'), t(`category.${app.category}`)),
@@ -94,8 +93,8 @@ function renderSummary() {
   if (app.reasons && app.reasons.length) {
     facts.push(...fact(t('review.denialReasons'), el('ul', {}, app.reasons.map((r) => el('li', {}, r)))));
   }
-  $('facts').replaceChildren(...facts);
-  $('summary').hidden = false;
+  byId('facts').replaceChildren(...facts);
+  byId('summary').hidden = false;
 }
 
 function openInvoices() {
@@ -115,12 +114,12 @@ function renderFees() {
   if (!isCoordinator()) {
     return;
   }
-  $('fees').hidden = false;
+  byId('fees').hidden = false;
   const invoices = data.invoices || [];
   if (!invoices.length) {
-    $('invoices').replaceChildren(el('p', {}, t('review.noInvoice')));
+    byId('invoices').replaceChildren(el('p', {}, t('review.noInvoice')));
   } else {
-    $('invoices').replaceChildren(table(t('review.invoicesCaption'),
+    byId('invoices').replaceChildren(table(t('review.invoicesCaption'),
       [t('review.invoice'), t('review.lines'), t('review.total'), t('review.paid'), t('review.waived'),
         t('review.outstanding'), t('review.invoiceStatus'), t('review.dueOn')],
       invoices.map((invoice) => [invoice.invoiceId,
@@ -130,10 +129,10 @@ function renderFees() {
         formatMoney(invoice.outstanding), statusTag(invoice.status), formatDate(invoice.dueOn)])));
   }
   const open = openInvoices().length > 0;
-  $('payment-form').hidden = !open;
-  $('waiver-form').hidden = !open;
-  invoiceOptions($('payment-invoice'));
-  invoiceOptions($('waiver-invoice'));
+  byId('payment-form').hidden = !open;
+  byId('waiver-form').hidden = !open;
+  invoiceOptions(byId('payment-invoice'));
+  invoiceOptions(byId('waiver-invoice'));
 }
 
 function reviewComments(review) {
@@ -156,29 +155,29 @@ function reviewerOptions(select) {
 
 function renderReviewers() {
   const { app, reviews } = data;
-  $('reviewers').hidden = false;
-  $('reviews').replaceChildren(reviews.length ? table(t('review.reviewsCaption'),
+  byId('reviewers').hidden = false;
+  byId('reviews').replaceChildren(reviews.length ? table(t('review.reviewsCaption'),
     [t('review.reviewer'), t('review.theirEndorsement'), t('review.recommendation'), t('review.recordedAt'),
       t('review.reviewComments')],
     reviews.map((review) => [review.reviewer, review.endorsementNumber || '',
       review.decision ? t(`decision.${review.decision}`) : t('review.notYet'),
       formatInstant(review.recordedAt), reviewComments(review)]))
     : el('p', {}, t('review.noReviewers')));
-  $('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
-  reviewerOptions($('reviewer-first'));
-  reviewerOptions($('reviewer-second'));
-  $('no-eligible').hidden = data.eligible.length > 0;
+  byId('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
+  reviewerOptions(byId('reviewer-first'));
+  reviewerOptions(byId('reviewer-second'));
+  byId('no-eligible').hidden = data.eligible.length > 0;
   const mine = myReview();
-  $('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
+  byId('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
 }
 
 function renderDecide() {
   const { app } = data;
   const approvable = isCoordinator() && app.decidable;
   const deniable = isCoordinator() && !FINAL.includes(app.status) && app.status !== 'DRAFT';
-  $('approve-form').hidden = !approvable;
-  $('deny-form').hidden = !deniable;
-  $('decide').hidden = !(approvable || deniable);
+  byId('approve-form').hidden = !approvable;
+  byId('deny-form').hidden = !deniable;
+  byId('decide').hidden = !(approvable || deniable);
 }
 
 function renderExam() {
@@ -186,9 +185,9 @@ function renderExam() {
   if (!app.exam) {
     return;
   }
-  $('exam').hidden = false;
+  byId('exam').hidden = false;
   const list = attempts || [];
-  $('attempts').replaceChildren(list.length ? table(t('review.attemptsCaption'),
+  byId('attempts').replaceChildren(list.length ? table(t('review.attemptsCaption'),
     [t('review.attempt'), t('review.sittingOn'), t('review.candidateCode'), t('review.scorers'),
       t('review.scoresEntered'), t('review.partScores'), t('review.result')],
     list.map((a) => [String(a.attempt), formatDate(a.sittingOn), a.candidateCode || t('review.notYet'),
@@ -197,17 +196,17 @@ function renderExam() {
         : t('review.blind'),
       a.result ? t(`result.${a.result}`) : t('review.notYet')]))
     : el('p', {}, t('review.noSitting')));
-  $('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
+  byId('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
   const current = list[list.length - 1];
   const scorers = (current && current.scorers) || [];
-  $('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current && !current.scoresEntered);
+  byId('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current && !current.scoresEntered);
   // Scorers score blind, by the candidate code, in their work queue; here they are only pointed there.
-  $('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
+  byId('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
 
 function renderRequirements() {
-  $('requirements').hidden = false;
-  $('checklist').replaceChildren(...data.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
+  byId('requirements').hidden = false;
+  byId('checklist').replaceChildren(...data.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
     el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
     `${label('requirement', r.requirement)}: ${phrases(r.phrases) || r.detail}`])));
 }
@@ -251,9 +250,9 @@ function renderReferences() {
 }
 
 function renderPortfolio() {
-  $('portfolio').hidden = false;
+  byId('portfolio').hidden = false;
   const yes = (v) => (v ? t('review.yes') : t('review.no'));
-  $('sections').replaceChildren(
+  byId('sections').replaceChildren(
     ...portfolioTable(t('section.EDUCATION'), 'education',
       [t('review.degree'), t('review.field'), t('review.institution'), t('review.year')],
       (e) => [label('degree', e.degree), e.field, e.institution, String(e.year)]),
@@ -273,20 +272,20 @@ function renderPortfolio() {
 }
 
 function renderComments() {
-  $('comments').hidden = false;
-  $('comment-list').replaceChildren(...(data.comments.length ? data.comments.map((c) => el('li', {}, [
+  byId('comments').hidden = false;
+  byId('comment-list').replaceChildren(...(data.comments.length ? data.comments.map((c) => el('li', {}, [
     el('p', { className: 'comment-meta' }, [el('span', { className: 'tag' }, t(`section.${c.section}`)), ' ',
       t('review.wroteAt', { who: c.author, role: label('role', c.role), at: formatInstant(c.writtenAt) })]),
     el('p', {}, c.text)])) : [el('li', {}, t('review.noComments'))]));
-  $('comment-form').hidden = FINAL.includes(data.app.status);
+  byId('comment-form').hidden = FINAL.includes(data.app.status);
 }
 
 function renderHistory() {
   if (!data.events) {
     return;
   }
-  $('history').hidden = false;
-  $('timeline').replaceChildren(...data.events.map((event) => el('li', {}, [
+  byId('history').hidden = false;
+  byId('timeline').replaceChildren(...data.events.map((event) => el('li', {}, [
     el('strong', {}, label('event', event.type)), el('br'),
     event.subject ? t('review.eventBy', { at: formatInstant(event.time), who: event.subject, role: label('role', event.role) })
       : formatInstant(event.time),
@@ -309,11 +308,11 @@ function render() {
 }
 
 function sectionOptions() {
-  const select = $('comment-section');
+  const select = byId('comment-section', HTMLSelectElement);
   const chosen = select.value;
   select.replaceChildren(...SECTIONS.map((section) => new Option(t(`section.${section}`), section)));
   select.value = chosen || 'GENERAL';
-  const fields = $('defer-fields');
+  const fields = byId('defer-fields');
   const typed = Object.fromEntries([...fields.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
   fields.replaceChildren(...SECTIONS.map((section) => el('div', { className: 'field' }, [
     el('label', { htmlFor: `defer-${section}` }, t(`section.${section}`)),
@@ -339,7 +338,7 @@ async function act(form, working, action) {
 
 /** Runs the action with the form when it is sent, as act does, saying the message of workingKey meanwhile. */
 function onSubmit(id, workingKey, action) {
-  $(id).addEventListener('submit', (event) => {
+  byId(id).addEventListener('submit', (event) => {
     event.preventDefault();
     act(event.target, t(workingKey), () => action(event.target));
   });
@@ -356,7 +355,7 @@ function refused(form, answer) {
 }
 
 function amountOf(form) {
-  const parsed = parseCents(form.elements.amountCents.value);
+  const parsed = parseCents(field(form, 'amountCents').value);
   if (parsed.rule) {
     say('');
     showProblem(form, { errors: [{ field: 'amountCents', rule: parsed.rule }] });
@@ -390,9 +389,9 @@ onSubmit('payment-form', 'review.recording', async (form) => {
   if (cents === undefined) {
     return;
   }
-  const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
-  const request = { amountCents: cents, currency: invoice.outstanding.currency, method: form.elements.method.value,
-    reference: form.elements.reference.value.trim() || null };
+  const invoice = openInvoices().find((i) => i.invoiceId === field(form, 'invoiceId').value);
+  const request = { amountCents: cents, currency: invoice.outstanding.currency, method: field(form, 'method').value,
+    reference: field(form, 'reference').value.trim() || null };
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
     { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
   if (refused(form, answer)) {
@@ -418,9 +417,9 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
   if (cents === undefined) {
     return;
   }
-  const invoice = openInvoices().find((i) => i.invoiceId === form.elements.invoiceId.value);
-  const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: form.elements.kind.value,
-    reason: form.elements.reason.value.trim() };
+  const invoice = openInvoices().find((i) => i.invoiceId === field(form, 'invoiceId').value);
+  const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: field(form, 'kind').value,
+    reason: field(form, 'reason').value.trim() };
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
     { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
   if (refused(form, answer)) {
@@ -433,7 +432,7 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
 });
 
 onSubmit('assign-form', 'review.saving', async (form) => {
-  const reviewers = [$('reviewer-first').value, $('reviewer-second').value];
+  const reviewers = [byId('reviewer-first', HTMLSelectElement).value, byId('reviewer-second', HTMLSelectElement).value];
   const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
     .filter(Boolean);
   if (blank.length) {
@@ -451,13 +450,13 @@ onSubmit('assign-form', 'review.saving', async (form) => {
 });
 
 onSubmit('decision-form', 'review.saving', async (form) => {
-  const decision = form.elements.decision.value;
+  const decision = field(form, 'decision').value;
   if (!decision) {
     say('');
     showProblem(form, { errors: [{ field: 'decision', rule: 'DecisionNeeded' }] });
     return;
   }
-  const comments = SECTIONS.map((section) => ({ section, comment: $(`defer-${section}`).value.trim() }))
+  const comments = SECTIONS.map((section) => ({ section, comment: byId(`defer-${section}`, HTMLTextAreaElement).value.trim() }))
     .filter((c) => c.comment);
   const answer = await callApi(`${base}/reviews`, { method: 'POST', json: { decision, comments } });
   if (refused(form, answer)) {
@@ -475,7 +474,7 @@ onSubmit('approve-form', 'review.saving', async (form) => {
   }
   await load();
   say('');
-  const outcome = $('outcome');
+  const outcome = byId('outcome');
   outcome.className = 'notice good';
   outcome.replaceChildren(el('p', {}, el('strong', {}, t('review.granted', { number: answer.body.endorsementNumber }))),
     el('p', {}, t('review.grantedValid', { date: formatDate(answer.body.validThrough) })));
@@ -484,7 +483,7 @@ onSubmit('approve-form', 'review.saving', async (form) => {
 });
 
 onSubmit('deny-form', 'review.saving', async (form) => {
-  const reasons = form.elements.reasons.value.split('\n').map((r) => r.trim()).filter(Boolean);
+  const reasons = field(form, 'reasons').value.split('\n').map((r) => r.trim()).filter(Boolean);
   const answer = await callApi(`${base}/denial`, { method: 'POST', json: { reasons } });
   if (refused(form, answer)) {
     return;
@@ -496,17 +495,17 @@ onSubmit('deny-form', 'review.saving', async (form) => {
 
 onSubmit('sitting-form', 'review.saving', async (form) => {
   const answer = await callApi(`${base}/exam`, { method: 'POST',
-    json: { sittingOn: form.elements.sittingOn.value || null } });
+    json: { sittingOn: field(form, 'sittingOn').value || null } });
   if (refused(form, answer)) {
     return;
   }
   await load();
-  say(t('review.sittingBooked', { date: formatDate(form.elements.sittingOn.value) }));
+  say(t('review.sittingBooked', { date: formatDate(field(form, 'sittingOn').value) }));
   form.reset();
 });
 
 onSubmit('scorers-form', 'review.saving', async (form) => {
-  const scorers = [$('scorer-first').value.trim(), $('scorer-second').value.trim()];
+  const scorers = [byId('scorer-first', HTMLInputElement).value.trim(), byId('scorer-second', HTMLInputElement).value.trim()];
   const blank = scorers.map((value, index) => (value ? null : ['scorers', 'scorers[1]'][index])).filter(Boolean);
   if (blank.length) {
     say('');
@@ -523,12 +522,12 @@ onSubmit('scorers-form', 'review.saving', async (form) => {
 });
 
 onSubmit('comment-form', 'review.saving', async (form) => {
-  const request = { section: form.elements.section.value, text: form.elements.text.value.trim() };
+  const request = { section: field(form, 'section').value, text: field(form, 'text').value.trim() };
   const answer = await callApi(`${base}/comments`, { method: 'POST', json: request });
   if (refused(form, answer)) {
     return;
   }
-  form.elements.text.value = '';
+  field(form, 'text').value = '';
   await load();
   say(t('review.commentSent', { section: t(`section.${request.section}`) }));
 });
@@ -548,7 +547,7 @@ onLanguage(() => {
 me = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
 me = { role: me.role, subject: me.session.subject };
 if (isCoordinator()) {
-  document.querySelectorAll('.coordinator-only').forEach((item) => {
+  findAll(document, '.coordinator-only').forEach((item) => {
     item.hidden = false;
   });
 }

@@ -3,9 +3,10 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { getJson, nextLink, showProblem, clearProblems } from './api.js';
+import { byId, field } from './dom.js';
 
 const PAGE_SIZE = 10;
-const form = document.getElementById('search');
+const form = byId('search', HTMLFormElement);
 const section = document.getElementById('results-section');
 const heading = document.getElementById('results-heading');
 const status = document.getElementById('results-status');
@@ -17,16 +18,16 @@ let shown = null; // { query, page, entries, hasMore }
 
 function queryOfForm() {
   return {
-    name: form.elements.name.value.trim(),
-    state: form.elements.state.value,
-    category: form.elements.category.value,
+    name: field(form, 'name').value.trim(),
+    state: field(form, 'state').value,
+    category: field(form, 'category').value,
   };
 }
 
 function fillForm(query) {
-  form.elements.name.value = query.name;
-  form.elements.state.value = query.state;
-  form.elements.category.value = query.category;
+  field(form, 'name').value = query.name;
+  field(form, 'state').value = query.state;
+  field(form, 'category').value = query.category;
 }
 
 function address(query, page) {

@@ -4,7 +4,7 @@
 // sign-in button) and the footer.
 import { startLanguages, onLanguage, t, has } from './i18n.js';
 import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
-import { el } from './dom.js';
+import { el, findAll } from './dom.js';
 
 // Links only some roles see: shown once the page knows whom the signed-in person acts as.
 const ADMINS = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];
@@ -152,7 +152,7 @@ export async function startPage({ screens = [], roles = null } = {}) {
   await startLanguages(screens);
   const session = currentSession();
   const acting = session && session.acting ? session.acting.role : null;
-  document.querySelectorAll('.site-header li[data-roles]').forEach((item) => {
+  findAll(document, '.site-header li[data-roles]').forEach((item) => {
     item.hidden = !item.dataset.roles.split(' ').includes(acting);
   });
   if (!roles) {

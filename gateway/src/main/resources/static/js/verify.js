@@ -3,8 +3,9 @@
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
+import { byId, field } from './dom.js';
 
-const form = document.getElementById('verify');
+const form = byId('verify', HTMLFormElement);
 const verdict = document.getElementById('verdict');
 const heading = document.getElementById('verdict-heading');
 const notice = document.getElementById('verdict-notice');
@@ -105,7 +106,7 @@ async function verify(number, focusVerdict) {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const number = form.elements.endorsementNumber.value.trim();
+  const number = field(form, 'endorsementNumber').value.trim();
   if (!number) {
     showProblem(form, { errors: [{ field: 'endorsementNumber', rule: 'NotBlank' }] });
     return;
@@ -113,7 +114,7 @@ form.addEventListener('submit', (event) => {
   verify(number, true);
 });
 // A badge someone pasted: the registry's verifier says whether it is valid, revoked, suspended or expired.
-const badgeForm = document.getElementById('badge-form');
+const badgeForm = byId('badge-form', HTMLFormElement);
 const badgeVerdict = document.getElementById('badge-verdict');
 let badgeAnswer = null;
 
@@ -162,7 +163,7 @@ async function bakedCredential(file) {
 
 document.getElementById('picture').addEventListener('change', async (event) => {
   clearProblems(badgeForm);
-  const file = event.target.files[0];
+  const file = /** @type {HTMLInputElement} */ (event.target).files[0];
   if (!file) {
     return;
   }
@@ -171,14 +172,14 @@ document.getElementById('picture').addEventListener('change', async (event) => {
     showProblem(badgeForm, { errors: [{ field: 'picture', rule: 'BakedBadge' }] });
     return;
   }
-  badgeForm.elements.credential.value = credential;
+  field(badgeForm, 'credential').value = credential;
   badgeForm.requestSubmit();
 });
 
 badgeForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(badgeForm);
-  const credential = badgeForm.elements.credential.value.trim();
+  const credential = field(badgeForm, 'credential').value.trim();
   if (!credential) {
     showProblem(badgeForm, { errors: [{ field: 'credential', rule: 'NotBlank' }] });
     return;
@@ -204,6 +205,6 @@ onLanguage(() => { render(); renderBadge(); });
 await startPage();
 const asked = new URLSearchParams(location.search).get('number');
 if (asked) {
-  form.elements.endorsementNumber.value = asked;
+  field(form, 'endorsementNumber').value = asked;
   verify(asked, false);
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web application's scripts, checked as the front-end field checks them: ESLint over every module of
- * {@code static/js}, and unit tests of the shared helpers on Node ({@code node --test}), with the packages
+ * {@code static/js}, TypeScript's type check of every module ({@code checkJs}, {@code src/test/web/tsconfig.json}),
+ * and unit tests of the shared helpers on Node ({@code node --test}), with the packages
  * {@code src/test/web/package-lock.json} pins ({@code npm ci}). Needs {@code node} and {@code npm} on the PATH
  * ({@code ./verify} installs them).
  */
@@ -51,6 +52,27 @@ class WebScriptsTest {
         Run lint = run(List.of("npm", "run", "--silent", "lint"), Duration.ofMinutes(2));
 
         assertThat(lint.exitCode()).as(lint.output()).isZero();
+    }
+
+    @Test
+    void everyScriptPassesTheTypeCheck() throws Exception {
+        Run types = run(List.of("npm", "run", "--silent", "types"), Duration.ofMinutes(2));
+
+        assertThat(types.exitCode()).as(types.output()).isZero();
+    }
+
+    @Test
+    void theTypeCheckReadsEveryScript() throws Exception {
+        Run files = run(List.of("npx", "--no-install", "tsc", "-p", "tsconfig.json", "--listFilesOnly"),
+                Duration.ofMinutes(2));
+
+        assertThat(files.exitCode()).as(files.output()).isZero();
+        try (Stream<Path> scripts = Files.list(SCRIPTS)) {
+            List<String> checked = files.output().lines().map(line -> line.replace('\\', '/')).toList();
+            assertThat(scripts.map(script -> "/js/" + script.getFileName()).toList())
+                    .isNotEmpty()
+                    .allSatisfy(script -> assertThat(checked).anyMatch(line -> line.endsWith(script)));
+        }
     }
 
     @Test
