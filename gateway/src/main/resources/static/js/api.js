@@ -1,7 +1,10 @@
 // Calls to the platform's API through the gateway, and RFC 9457 problems shown where they belong: each entry of
 // "errors" next to the field it names, anything else in the form's own message area.
 import { t, has, currentLanguage } from './i18n.js';
-import { currentSession, signIn } from './auth.js';
+import { currentSession, loadSession, signIn } from './auth.js';
+import { keepDrafts } from './drafts.js';
+
+const SAFE_METHODS = ['GET', 'HEAD'];
 
 async function parsed(response) {
   const type = response.headers.get('Content-Type') || '';
@@ -17,8 +20,10 @@ function here() {
  * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body (or body,
  * such as a file, as it is, with its contentType), an idempotency key (for requests that create something or move
  * money) as Idempotency-Key. Answers { status, ok, body, headers }, or with raw the fetch Response itself (for files and
- * streams). Without a session, or once the token has expired, the
- * browser goes to sign in and comes back to this page; the promise then never settles.
+ * streams). The call goes with the gateway's session cookie, and a call that changes something with the session's
+ * CSRF token; the gateway adds the access token. Without a session, or once it has ended entirely (the gateway could
+ * not refresh its tokens: 401), the page's forms are kept, the browser goes to sign in and comes back to this page,
+ * where they are filled in again; the promise then never settles.
  *
  * @param {string} path
  * @param {{ method?: string, json?: any, body?: BodyInit, contentType?: string, idempotencyKey?: string,
@@ -28,20 +33,22 @@ function here() {
 export async function callApi(path, {
   method = 'GET', json, body, contentType, idempotencyKey, raw = false, accept,
 } = {}) {
-  const session = currentSession();
+  const session = currentSession() || await loadSession();
   if (!session) {
-    await signIn(here());
-    return new Promise(() => {});
+    keepDrafts();
+    return signIn(here());
   }
   const headers = {
     Accept: accept || 'application/json, application/problem+json',
     // The page's language: a step the person takes is remembered in it, for the mail that follows.
     'Accept-Language': currentLanguage(),
-    Authorization: `Bearer ${session.accessToken}`,
   };
   if (session.acting) {
     headers['X-Tenant-Id'] = session.acting.tenant;
     headers['X-Role'] = session.acting.role;
+  }
+  if (!SAFE_METHODS.includes(method.toUpperCase())) {
+    headers[session.csrfHeader] = session.csrfToken;
   }
   if (json !== undefined || contentType) {
     headers['Content-Type'] = json !== undefined ? 'application/json' : contentType;
@@ -50,11 +57,11 @@ export async function callApi(path, {
     headers['Idempotency-Key'] = idempotencyKey;
   }
   const response = await fetch(path, {
-    method, headers, cache: 'no-cache', body: json === undefined ? body : JSON.stringify(json),
+    method, headers, cache: 'no-cache', credentials: 'same-origin', body: json === undefined ? body : JSON.stringify(json),
   });
   if (response.status === 401) {
-    await signIn(here());
-    return new Promise(() => {});
+    keepDrafts();
+    return signIn(here());
   }
   return raw ? response : parsed(response);
 }

@@ -3,7 +3,8 @@
 // association and role (a choice when the token grants several), a link to their own screens and signing out; or a
 // sign-in button) and the footer.
 import { startLanguages, onLanguage, t, has } from './i18n.js';
-import { currentSession, signIn, signOut, actAs, homeOf } from './auth.js';
+import { currentSession, loadSession, signIn, signOut, actAs, homeOf } from './auth.js';
+import { restoreDrafts } from './drafts.js';
 import { el, findAll } from './dom.js';
 
 // Links only some roles see: shown once the page knows whom the signed-in person acts as.
@@ -149,12 +150,16 @@ function renderAccount() {
 export async function startPage({ screens = [], roles = null } = {}) {
   renderChrome();
   onLanguage(renderAccount);
-  await startLanguages(screens);
-  const session = currentSession();
+  const [session] = await Promise.all([loadSession(), startLanguages(screens)]);
+  renderAccount();
   const acting = session && session.acting ? session.acting.role : null;
   findAll(document, '.site-header li[data-roles]').forEach((item) => {
     item.hidden = !item.dataset.roles.split(' ').includes(acting);
   });
+  if (session) {
+    // What was typed before the session ended returns to its fields once the page draws them.
+    restoreDrafts();
+  }
   if (!roles) {
     return session ? { session, ...session.acting } : null;
   }

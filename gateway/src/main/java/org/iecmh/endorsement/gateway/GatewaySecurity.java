@@ -1,6 +1,20 @@
 package org.iecmh.endorsement.gateway;
 
 import org.iecmh.endorsement.headertext.HeaderText;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.authentication.DelegatingServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.WebSession;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,16 +45,21 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The gateway is an OAuth2 resource server: it validates each bearer token (signature against the issuer's keys,
  * issuer, lifetime) before routing, and relays the same {@code Authorization} header to the service, which checks
- * it again. Public paths need no token; a token that is sent must still be valid. Adds CORS for the web UI and
- * security headers to every answer. The web application's static files are public and have a chain of their own,
- * whose Content-Security-Policy lets a page load scripts, styles and data from the gateway only (no inline script),
- * besides calling the sign-in provider and, where card payments are offered, the card processor's library.
+ * it again. Public paths need no token; a token that is sent must still be valid. For the web application it is also
+ * the OAuth2 client that signs people in and keeps their tokens in its session ({@link BrowserSessions}): a call that
+ * the session cookie authenticates must carry the session's CSRF token when it changes anything, and signing out
+ * ({@code POST /logout}) revokes the session's tokens at the provider, ends the session and the provider's. Adds CORS
+ * and security headers to every answer. The web application's static files are public and have a chain of their
+ * own, whose Content-Security-Policy lets a page load scripts, styles and data from the gateway only (no inline
+ * script), besides, where card payments are offered, the card processor's library.
  */
 @Configuration
 @EnableWebFluxSecurity
@@ -49,6 +68,8 @@ class GatewaySecurity {
 
     static final String UNIDENTIFIED = "urn:iecmh:problem:unidentified-caller";
     static final String FORBIDDEN = "urn:iecmh:problem:forbidden";
+    private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     /**
      * Security filters, authentications and authorizations are not observed one by one: the request's own observation
@@ -94,21 +115,58 @@ class GatewaySecurity {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties) {
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
+                                              ReactiveClientRegistrationRepository registrations,
+                                              ServerOAuth2AuthorizedClientRepository clients,
+                                              @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         ServerAuthenticationEntryPoint unauthenticated = GatewaySecurity::unauthenticated;
         ServerAccessDeniedHandler denied = (exchange, exception) -> Problems.write(exchange.getResponse(), 403,
                 FORBIDDEN, "Not allowed", "The token does not allow this request");
-        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        DefaultServerOAuth2AuthorizationRequestResolver signIn = new DefaultServerOAuth2AuthorizationRequestResolver(
+                registrations);
+        signIn.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut =
+                new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        signedOut.setLogoutSuccessUrl(URI.create("/"));
+        http.csrf(csrf -> csrf
+                        // Only a call the browser's session cookie authenticates can be forged by another site; a
+                        // bearer token is sent by its holder, and a public path grants nothing.
+                        .requireCsrfProtectionMatcher(exchange -> sessionCall(exchange, sessionCookie,
+                                properties.publicPaths()))
+                        // The page reads the token from GET /session and sends it as it is (X-CSRF-TOKEN, or _csrf in
+                        // the sign-out form); it is kept in the session, never in a cookie.
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .accessDeniedHandler((exchange, refused) -> Problems.write(exchange.getResponse(), 403,
+                                FORBIDDEN, "Not allowed", "The request lacks the session's CSRF token")))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/session").permitAll()
                         .pathMatchers(properties.protectedPaths().toArray(String[]::new)).authenticated()
                         .pathMatchers(properties.publicPaths().toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(clients)
+                        .authorizationRequestResolver(signIn)
+                        // A new session id once signed in, then back to the sign-in page, which goes on to the page
+                        // that asked.
+                        .authenticationSuccessHandler(new DelegatingServerAuthenticationSuccessHandler(
+                                (exchange, authentication) -> exchange.getExchange().getSession()
+                                        .flatMap(WebSession::changeSessionId),
+                                new RedirectServerAuthenticationSuccessHandler("/signin.html?signedIn")))
+                        .authenticationFailureHandler(
+                                new RedirectServerAuthenticationFailureHandler("/signin.html?refused")))
+                .logout(logout -> logout
+                        .logoutHandler(handlers -> {
+                            handlers.add(0, new TokenRevocation(clients));
+                            handlers.add(new WebSessionServerLogoutHandler());
+                        })
+                        .logoutSuccessHandler(signedOut))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
@@ -118,6 +176,20 @@ class GatewaySecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /** A state-changing call that only the session cookie can have authenticated, to a path that is not public. */
+    private static Mono<MatchResult> sessionCall(ServerWebExchange exchange, String sessionCookie,
+                                                 List<String> publicPaths) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean changes = !SAFE_METHODS.contains(request.getMethod());
+        boolean withCookie = request.getCookies().containsKey(sessionCookie);
+        boolean withToken = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        if (!changes || !withCookie || withToken) {
+            return MatchResult.notMatch();
+        }
+        return ServerWebExchangeMatchers.pathMatchers(publicPaths.toArray(String[]::new)).matches(exchange)
+                .flatMap(isPublic -> isPublic.isMatch() ? MatchResult.notMatch() : MatchResult.match());
     }
 
     /**

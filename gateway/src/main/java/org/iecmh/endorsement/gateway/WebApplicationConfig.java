@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /web-config.json}: where the web application signs people in and, when card payments are offered, the
- * card processor's publishable key and library. Nothing in it is secret.
+ * {@code GET /web-config.json}: when card payments are offered, the card processor's publishable key and library.
+ * Nothing in it is secret.
  */
 @Configuration
 @EnableConfigurationProperties(WebApplicationSettings.class)
@@ -23,8 +23,6 @@ class WebApplicationConfig {
     @Bean
     RouterFunction<ServerResponse> webApplicationConfiguration(WebApplicationSettings settings) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("issuer", settings.issuer());
-        body.put("clientId", settings.clientId());
         body.put("card", settings.card().offered()
                 ? Map.of("publishableKey", settings.card().publishableKey(), "scriptUrl", settings.card().scriptUrl())
                 : null);

@@ -9,15 +9,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the web application needs to know at run time ({@code iecmh.web.*}), served to it as {@code /web-config.json}
- * and used to widen its Content-Security-Policy by exactly the origins it must reach besides the gateway.
+ * The web application's sign-in and what its pages need to know at run time ({@code iecmh.web.*}): the gateway signs
+ * people in as a confidential client of the OpenID Connect provider and keeps their tokens (see
+ * {@link BrowserSessions}); the card processor's settings are served to the pages as {@code /web-config.json}; and the
+ * pages' Content-Security-Policy is widened by exactly the origins they must reach besides the gateway.
  *
- * @param issuer   the OpenID Connect provider the browser signs in with (its public URL)
- * @param clientId the provider's client for the web application (authorization code with PKCE, no secret)
- * @param card     the card processor's browser library, when card payments are offered
+ * @param issuer        the OpenID Connect provider people sign in with (its public URL, which browsers reach)
+ * @param clientId      the gateway's client at the provider (authorization code with PKCE, refresh tokens)
+ * @param clientSecret  its secret (HTTP Basic at the token and revocation endpoints)
+ * @param refreshBefore how long before an access token ends the gateway refreshes it, rather than relay it
+ * @param tenantsClaim  the access token's claim of tenants and roles (the services' {@code iecmh.security.tenants-claim}),
+ *                      which {@code GET /session} shows the page
+ * @param card          the card processor's browser library, when card payments are offered
  */
 @ConfigurationProperties("iecmh.web")
-public record WebApplicationSettings(String issuer, @DefaultValue("web-ui") String clientId, @DefaultValue Card card) {
+public record WebApplicationSettings(String issuer, @DefaultValue("gateway") String clientId,
+                                     @DefaultValue("") String clientSecret,
+                                     @DefaultValue("60s") java.time.Duration refreshBefore,
+                                     @DefaultValue("tenants") String tenantsClaim,
+                                     @DefaultValue Card card) {
 
     /**
      * @param publishableKey the processor's publishable key (Stripe: {@code pk_...}); blank: no card payments in the
@@ -42,9 +52,12 @@ public record WebApplicationSettings(String issuer, @DefaultValue("web-ui") Stri
         issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
-    /** The pages' policy: everything from the gateway, plus the provider (for tokens) and the card processor. */
+    /**
+     * The pages' policy: everything from the gateway, plus the card processor; a form may post to the gateway only,
+     * whose sign-out then sends the browser on to the provider's.
+     */
     String contentSecurityPolicy() {
-        Set<String> connect = new LinkedHashSet<>(List.of("'self'", origin(issuer)));
+        Set<String> connect = new LinkedHashSet<>(List.of("'self'"));
         Set<String> scripts = new LinkedHashSet<>(List.of("'self'"));
         Set<String> frames = new LinkedHashSet<>();
         if (card.offered()) {
@@ -55,8 +68,8 @@ public record WebApplicationSettings(String issuer, @DefaultValue("web-ui") Stri
         }
         return "default-src 'self'; script-src " + String.join(" ", scripts) + "; connect-src "
                 + String.join(" ", connect) + "; frame-src " + (frames.isEmpty() ? "'none'" : String.join(" ", frames))
-                + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
-                + "frame-ancestors 'none'";
+                + "; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self' " + origin(issuer)
+                + "; frame-ancestors 'none'";
     }
 
     static String origin(String url) {

@@ -34,9 +34,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import java.net.URI;
 
@@ -45,12 +42,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Spring Authorization Server with two public clients, both authorization code with PKCE and no consent screen:
- * {@code web-ui} for the browser and {@code cli} for curl (its redirect URI need not answer: the code is read from
- * the redirect). Access tokens, typed {@code at+jwt}, carry the user's tenants and roles
- * ({@code iecmh.identity.tenants-claim}) and their email address, with whether it is verified. The web
- * application's origins (those of its redirect URIs) may read discovery and keys and exchange a code for tokens from
- * the browser (CORS), and return there after signing out (OpenID Connect RP-initiated logout).
+ * Spring Authorization Server with two clients, both authorization code with PKCE and no consent screen:
+ * {@code gateway}, a confidential client (its secret {@code iecmh.identity.gateway-client-secret}), with which the
+ * gateway signs people in for the web application and keeps their tokens (refreshed, revoked on sign-out), and
+ * {@code cli}, a public client for curl (its redirect URI need not answer: the code is read from the redirect).
+ * Access tokens, typed {@code at+jwt}, carry the user's tenants and roles ({@code iecmh.identity.tenants-claim}) and
+ * their email address, with whether it is verified. After signing out (OpenID Connect RP-initiated logout) the
+ * browser may return to the gateway's origin.
  */
 @Configuration
 class AuthorizationServerConfiguration {
@@ -70,8 +68,7 @@ class AuthorizationServerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser that is not signed in yet is sent to the login form.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                .cors(Customizer.withDefaults());
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -95,25 +92,19 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository clients(@Value("${iecmh.identity.web-ui-redirect-uris}") List<String> webUiRedirects,
-                                       @Value("${iecmh.identity.cli-redirect-uri}") String cliRedirect) {
-        List<String> afterSignOut = origins(webUiRedirects).stream().map(origin -> origin + "/").toList();
-        return new InMemoryRegisteredClientRepository(publicClient("web-ui", webUiRedirects, afterSignOut),
-                publicClient("cli", List.of(cliRedirect), List.of()));
-    }
-
-    /** The web application may call discovery, the keys and the token endpoint from the browser. */
-    @Bean
-    CorsConfigurationSource corsConfigurationSource(
-            @Value("${iecmh.identity.web-ui-redirect-uris}") List<String> webUiRedirects) {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOrigins(origins(webUiRedirects));
-        cors.setAllowedMethods(List.of("GET", "POST"));
-        cors.setAllowedHeaders(List.of("Content-Type", "Authorization"));
-        cors.setMaxAge(Duration.ofHours(1));
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
-        return source;
+    RegisteredClientRepository clients(@Value("${iecmh.identity.gateway-redirect-uris}") List<String> gatewayRedirects,
+                                       @Value("${iecmh.identity.gateway-client-secret}") String gatewaySecret,
+                                       @Value("${iecmh.identity.cli-redirect-uri}") String cliRedirect,
+                                       @Value("${iecmh.identity.gateway-access-token-lifetime}") Duration gatewayTokens) {
+        List<String> afterSignOut = origins(gatewayRedirects).stream().map(origin -> origin + "/").toList();
+        RegisteredClient gateway = client("gateway", gatewayRedirects, afterSignOut, gatewayTokens)
+                .clientSecret("{noop}" + gatewaySecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .build();
+        RegisteredClient cli = client("cli", List.of(cliRedirect), List.of(), Duration.ofMinutes(30))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .build();
+        return new InMemoryRegisteredClientRepository(gateway, cli);
     }
 
     /** Scheme, host and port of each URI, once each. */
@@ -123,10 +114,10 @@ class AuthorizationServerConfiguration {
                 .distinct().toList();
     }
 
-    private static RegisteredClient publicClient(String id, List<String> redirectUris, List<String> afterSignOut) {
+    private static RegisteredClient.Builder client(String id, List<String> redirectUris, List<String> afterSignOut,
+                                                   Duration accessTokenLifetime) {
         return RegisteredClient.withId(UUID.nameUUIDFromBytes(id.getBytes()).toString())
                 .clientId(id)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(redirectUris))
@@ -135,8 +126,9 @@ class AuthorizationServerConfiguration {
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false)
                         .build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(30)).build())
-                .build();
+                // A refresh token lasts a working day (used again at each refresh), the access token it refreshes less.
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(accessTokenLifetime)
+                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(true).build());
     }
 
     /**

@@ -81,7 +81,7 @@ class IdentityTest {
     @Test
     void theOperatorIsPlatformAdministratorInEveryAssociation() {
         Jwt jwt = accessTokens().decode(
-                new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html").accessToken("operator", DemoUsers.PASSWORD));
+                new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback").accessToken("operator", DemoUsers.PASSWORD));
 
         assertThat(jwt.getClaimAsMap("tenants"))
                 .isEqualTo(Map.of("ma", List.of("PLATFORM_ADMIN"), "wa", List.of("PLATFORM_ADMIN")));
@@ -89,7 +89,7 @@ class IdentityTest {
 
     @Test
     void anAccessTokenIsTypedAsOneAndAnIdTokenIsNeitherTypedSoNorGrantsTenants() {
-        JsonNode tokens = new OidcSignIn(issuer, "web-ui", "http://localhost:8080/signin.html")
+        JsonNode tokens = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
                 .tokens("coordinator-ma", DemoUsers.PASSWORD);
         String accessToken = tokens.get("access_token").asText();
         String idToken = tokens.get("id_token").asText();
@@ -117,25 +117,28 @@ class IdentityTest {
     }
 
     @Test
-    void theWebApplicationMayExchangeACodeFromTheBrowserAndNoOtherOriginMay() throws Exception {
-        assertThat(preflight("http://localhost:8080").headers().firstValue("Access-Control-Allow-Origin"))
-                .hasValue("http://localhost:8080");
-        assertThat(preflight("http://attacker.example").headers().firstValue("Access-Control-Allow-Origin"))
-                .isEmpty();
+    void theGatewaysClientIsConfidentialAndTheProviderOffersRevocationAndSignOut() throws Exception {
+        String refresh = "grant_type=refresh_token&refresh_token=unknown";
+        HttpResponse<String> withoutSecret = token(refresh + "&client_id=gateway", null);
+        HttpResponse<String> withSecret = token(refresh, "gateway:local-gateway-secret");
 
+        assertThat(withoutSecret.statusCode()).isEqualTo(401);
+        assertThat(withSecret.statusCode()).isEqualTo(400);
+        assertThat(withSecret.body()).contains("invalid_grant");
         HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(issuer + "/.well-known/openid-configuration"))
-                .header("Origin", "http://localhost:8080").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(discovery.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
-        assertThat(discovery.body()).contains("\"end_session_endpoint\"");
+                URI.create(issuer + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(discovery.body()).contains("\"end_session_endpoint\"", "\"revocation_endpoint\"");
     }
 
-    private static HttpResponse<String> preflight(String origin) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> token(String form, String basic) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (basic != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(basic.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A decoder as the resource servers configure theirs: only access tokens (RFC 9068 type) pass. */

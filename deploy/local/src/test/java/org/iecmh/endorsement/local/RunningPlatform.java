@@ -47,6 +47,9 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
     static final String PREFIX = "e2e.";
     /** How long one hop through Kafka may take. */
     static final Duration HOP = Duration.ofSeconds(30);
+    /** How long the access tokens of a browser's session last; the gateway refreshes them REFRESH_BEFORE their end. */
+    static final Duration SESSION_TOKENS = Duration.ofSeconds(20);
+    static final Duration REFRESH_BEFORE = Duration.ofSeconds(5);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningPlatform.class);
     private static volatile RunningPlatform running;
@@ -89,10 +92,13 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
         int identityPort = freePort();
         int gatewayPort = freePort();
         String issuer = "http://localhost:" + identityPort;
-        // The web application signs in from the gateway's origin and comes back to its sign-in page.
+        // The gateway signs the browsers in and is sent back to its callback. Its access tokens last SESSION_TOKENS
+        // only, so that every browser story goes through refreshed tokens, and one sees a token end mid-form.
         LocalJvm identity = LocalJvm.start("identity provider",
                 Path.of("../../identity/target/identity-exec.jar").toAbsolutePath().normalize(), identityPort,
-                List.of("--iecmh.identity.web-ui-redirect-uris=http://localhost:" + gatewayPort + "/signin.html"),
+                List.of("--iecmh.identity.gateway-redirect-uris=http://localhost:" + gatewayPort
+                                + "/login/oauth2/code/identity",
+                        "--iecmh.identity.gateway-access-token-lifetime=" + SESSION_TOKENS),
                 Path.of("target/e2e-logs/identity.log"), Duration.ofSeconds(120));
         PostgresServer postgres = RealInfrastructure.postgres();
         Map<String, String> databases = new HashMap<>();
@@ -114,8 +120,14 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
                         postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
                 new Platform.Ports(gatewayPort, servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
-                Path.of("target/e2e-logs"), serviceArguments, cards.gatewayArguments());
+                Path.of("target/e2e-logs"), serviceArguments, gatewayArguments(cards));
         return new RunningPlatform(identity, issuer, platform, cards, Map.copyOf(databases));
+    }
+
+    private static List<String> gatewayArguments(CardProcessorStandIn cards) {
+        List<String> arguments = new ArrayList<>(cards.gatewayArguments());
+        arguments.add("--iecmh.web.refresh-before=" + REFRESH_BEFORE);
+        return arguments;
     }
 
     @Override

@@ -1,0 +1,103 @@
+// What a person typed survives a session that ended: before the browser goes to sign in again, every form of the
+// page is kept in sessionStorage (this tab only, never a password or a file); once the page is back and signed in,
+// each value returns to its field as soon as the page has drawn it, and the person sends the form again.
+const PREFIX = 'iecmh.draft.';
+const PATIENCE_MS = 15_000;
+
+function keyOf(page) {
+  return PREFIX + page;
+}
+
+function kept(control) {
+  return control instanceof HTMLInputElement
+    ? !['password', 'file', 'hidden', 'submit', 'button', 'reset'].includes(control.type)
+    : control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement;
+}
+
+/** Keeps the values of every named field of every form with an id on this page, for this page's address. */
+export function keepDrafts() {
+  const draft = {};
+  document.querySelectorAll('form[id]').forEach((form) => {
+    const values = {};
+    Array.from(/** @type {HTMLFormElement} */ (form).elements).filter((control) => control instanceof Element
+      && control.getAttribute('name') && kept(control)).forEach((control) => {
+      const input = /** @type {HTMLInputElement} */ (control);
+      if (input.type === 'checkbox' || input.type === 'radio') {
+        if (input.checked) {
+          values[input.name] = [...(values[input.name] || []), input.value];
+        }
+      } else if (input.value !== '') {
+        values[input.name] = input.value;
+      }
+    });
+    if (Object.keys(values).length) {
+      draft[form.id] = values;
+    }
+  });
+  if (Object.keys(draft).length) {
+    sessionStorage.setItem(keyOf(location.pathname + location.search), JSON.stringify(draft));
+  }
+}
+
+/** Puts one kept value back; answers whether its field is there (and, for a choice, the option too). */
+function restore(form, name, value) {
+  const controls = Array.from(form.elements).filter((control) => control.getAttribute('name') === name);
+  if (!controls.length) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    const choices = /** @type {HTMLInputElement[]} */ (controls);
+    if (!value.every((chosen) => choices.some((choice) => choice.value === chosen))) {
+      return false;
+    }
+    choices.forEach((choice) => {
+      choice.checked = value.includes(choice.value);
+    });
+    return true;
+  }
+  const control = /** @type {HTMLInputElement | HTMLSelectElement} */ (controls[0]);
+  control.value = value;
+  if (control.value !== value) {
+    return false;
+  }
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}
+
+/**
+ * Returns the values kept for this page to their fields, as each field (and a choice's option) appears, within a
+ * bound; then forgets them. Answers once every value is back, or the bound has passed.
+ */
+export function restoreDrafts() {
+  const key = keyOf(location.pathname + location.search);
+  const draft = JSON.parse(sessionStorage.getItem(key) || 'null');
+  sessionStorage.removeItem(key);
+  if (!draft) {
+    return Promise.resolve();
+  }
+  const waiting = Object.entries(draft).flatMap(([formId, values]) => Object.entries(values)
+    .map(([name, value]) => ({ formId, name, value })));
+  return new Promise((resolve) => {
+    let observer = null;
+    const attempt = () => {
+      for (let index = waiting.length - 1; index >= 0; index -= 1) {
+        const { formId, name, value } = waiting[index];
+        const form = document.getElementById(formId);
+        if (form instanceof HTMLFormElement && restore(form, name, value)) {
+          waiting.splice(index, 1);
+        }
+      }
+      if (!waiting.length) {
+        observer.disconnect();
+        resolve(undefined);
+      }
+    };
+    observer = new MutationObserver(attempt);
+    observer.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve(undefined);
+    }, PATIENCE_MS);
+    attempt();
+  });
+}
