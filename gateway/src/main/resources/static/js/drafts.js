@@ -1,6 +1,6 @@
 // What a person typed survives a session that ended: before the browser goes to sign in again, every form of the
 // page is kept in sessionStorage (this tab only, never a password or a file); once the page is back and signed in,
-// each value returns to its field as soon as the page has drawn it, and the person sends the form again.
+// each value returns to its field as soon as the page shows it, and the person sends the form again.
 const PREFIX = 'iecmh.draft.';
 const PATIENCE_MS = 15_000;
 
@@ -64,6 +64,14 @@ function restore(form, name, value) {
   return true;
 }
 
+/** Opens the folded section a form is in, so that the person sees what came back. */
+function unfold(form) {
+  const details = form.closest('details');
+  if (details) {
+    details.open = true;
+  }
+}
+
 /**
  * Returns the values kept for this page to their fields, as each field (and a choice's option) appears, within a
  * bound; then forgets them. Answers once every value is back, or the bound has passed.
@@ -83,7 +91,9 @@ export function restoreDrafts() {
       for (let index = waiting.length - 1; index >= 0; index -= 1) {
         const { formId, name, value } = waiting[index];
         const form = document.getElementById(formId);
-        if (form instanceof HTMLFormElement && restore(form, name, value)) {
+        // A form the page has not shown yet is still to be filled with the page's own data first.
+        if (form instanceof HTMLFormElement && !form.closest('[hidden]') && restore(form, name, value)) {
+          unfold(form);
           waiting.splice(index, 1);
         }
       }
@@ -93,7 +103,7 @@ export function restoreDrafts() {
       }
     };
     observer = new MutationObserver(attempt);
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     setTimeout(() => {
       observer.disconnect();
       resolve(undefined);

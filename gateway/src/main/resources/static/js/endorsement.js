@@ -101,7 +101,7 @@ function renderSharing() {
 }
 
 async function copy(id) {
-  const text = byId(id, HTMLInputElement);
+  const text = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (byId(id));
   try {
     await navigator.clipboard.writeText(text.value);
   } catch (refused) {

@@ -107,9 +107,11 @@ class GatewaySecurity {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // A page tells no other site where it came from; the gateway itself sees its own origin on a form's
+                // post (sign-out), which no-referrer would send as "null", a cross-origin request.
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(web.contentSecurityPolicy()))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

@@ -213,13 +213,15 @@ class GatewayTest {
                     assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                             .doesNotContain("unsafe-inline", "unsafe-eval"));
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
+            // No other site learns where a reader came from; the sign-out form's post names the page's own origin.
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(page).hasValue("same-origin");
         }
         // HEAD is let through like GET (WebFlux's welcome page answers GET only, so "/" is left out).
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/verify.html"))
                 .timeout(Duration.ofSeconds(10)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         for (String file : new String[] {"/css/site.css", "/js/i18n.js", "/js/search.js", "/js/verify.js",
-                "/js/api.js", "/js/auth.js", "/js/shell.js", "/js/signin.js", "/js/pay.js", "/i18n/en.json",
+                "/js/api.js", "/js/auth.js", "/js/drafts.js", "/js/shell.js", "/js/signin.js", "/js/pay.js", "/i18n/en.json",
                 "/i18n/es.json", "/i18n/pay.en.json", "/i18n/pay.es.json", "/favicon.svg"}) {
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + file))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())

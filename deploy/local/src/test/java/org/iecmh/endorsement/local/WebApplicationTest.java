@@ -238,8 +238,9 @@ class WebApplicationTest {
         browser.signIn(gateway, "applicant2-ma", "/verify.html?number=" + number);
         assertThat(text("account")).contains("Signed in as applicant2-ma", "Massachusetts, applicant",
                 "My applications");
-        // The tokens stay in this tab's sessionStorage, never in a cookie of the gateway's origin.
+        // The tokens stay at the gateway: the browser holds its session cookie only, which no script reads.
         assertThat(driver().manage().getCookies()).noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
+        assertThat(driver().manage().getCookieNamed("SESSION").isHttpOnly()).isTrue();
         Accessibility.assertNoSeriousViolations(driver(), "a public page, signed in");
 
         browser.signOut(gateway);
