@@ -2,6 +2,7 @@ package org.iecmh.endorsement.gateway;
 
 import org.iecmh.endorsement.headertext.HeaderText;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -120,6 +121,7 @@ class GatewaySecurity {
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewaySecurityProperties properties,
                                               ReactiveClientRegistrationRepository registrations,
                                               ServerOAuth2AuthorizedClientRepository clients,
+                                              ReactorResourceFactory eventLoops,
                                               @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         ServerAuthenticationEntryPoint unauthenticated = GatewaySecurity::unauthenticated;
         ServerAccessDeniedHandler denied = (exchange, exception) -> Problems.write(exchange.getResponse(), 403,
@@ -165,7 +167,7 @@ class GatewaySecurity {
                                 new RedirectServerAuthenticationFailureHandler("/signin.html?refused")))
                 .logout(logout -> logout
                         .logoutHandler(handlers -> {
-                            handlers.add(0, new TokenRevocation(clients));
+                            handlers.add(0, new TokenRevocation(clients, eventLoops));
                             handlers.add(new WebSessionServerLogoutHandler());
                         })
                         .logoutSuccessHandler(signedOut))

@@ -3,6 +3,8 @@ package org.iecmh.endorsement.gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -30,10 +32,16 @@ final class TokenRevocation implements ServerLogoutHandler {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
     private final ServerOAuth2AuthorizedClientRepository clients;
-    private final WebClient http = WebClient.create();
+    private final WebClient http;
 
-    TokenRevocation(ServerOAuth2AuthorizedClientRepository clients) {
+    /**
+     * Calls the provider on the event loops the gateway's server runs on ({@code resources}): a client made before
+     * them would start loops of its own, which the server's then replace while connections still use them.
+     */
+    TokenRevocation(ServerOAuth2AuthorizedClientRepository clients, ReactorResourceFactory resources) {
         this.clients = clients;
+        this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(resources, client -> client))
+                .build();
     }
 
     @Override
