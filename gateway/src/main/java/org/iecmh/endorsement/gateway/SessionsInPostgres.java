@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * its last use, written at most once a minute. A session unused for its idle time is gone; whichever instance first
  * sees a new minute deletes the ones that ended. A database that does not answer leaves the browser without a
  * session (it signs in again), never the request held.
+ *
+ * <p>Length: Spring's {@link WebSession} has a dozen methods, and the session and the store that reads and writes it
+ * share the rules of when a session is written; they stay together.
  */
 final class SessionsInPostgres implements WebSessionStore, AutoCloseable {
 
