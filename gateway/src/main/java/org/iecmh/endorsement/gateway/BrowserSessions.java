@@ -108,7 +108,8 @@ class BrowserSessions {
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
                 .refreshToken(refresh -> refresh.clockSkew(web.refreshBefore())
-                        .clock(clock.getIfAvailable(Clock::systemUTC)))
+                        .clock(clock.getIfAvailable(Clock::systemUTC))
+                        .accessTokenResponseClient(new SignedInPerson()))
                 .build());
         return request -> manager.authorize(request)
                 .onErrorResume(ClientAuthorizationException.class, ended -> Mono.empty());

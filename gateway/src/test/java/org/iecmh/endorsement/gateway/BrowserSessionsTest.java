@@ -158,6 +158,15 @@ class BrowserSessionsTest {
         assertThat(who.path("signedIn").asBoolean()).isTrue();
         assertThat(RELAYED.get().get("authorization")).as("the refreshed token, kept in the session").isEqualTo(refreshed);
         assertThat(introspect(refreshed.substring("Bearer ".length())).path("active").asBoolean()).isTrue();
+
+        // Signing out after a refresh names the provider's latest ID token, which the provider takes.
+        HttpResponse<String> signedOut = send(HttpRequest.newBuilder(URI.create(gateway("/logout")))
+                .header("Cookie", "SESSION=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(
+                        who.path("csrfToken").asText(), StandardCharsets.UTF_8))).build());
+        HttpResponse<String> providerSignedOut = send(page(location(signedOut)));
+        assertThat(providerSignedOut.statusCode()).as(providerSignedOut.body()).isEqualTo(302);
+        assertThat(location(providerSignedOut)).isEqualTo(gateway("/"));
     }
 
     @Test

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 
-/** The receipt of a paid invoice, for the person billed and the association's staff. */
+/** The receipt of a paid invoice, for the person billed and the association's staff, in the reader's language. */
 @RestController
 class ReceiptResource {
 
@@ -26,11 +27,11 @@ class ReceiptResource {
     }
 
     @GetMapping("/api/payments/invoices/{invoiceId}/receipt")
-    ResponseEntity<byte[]> receipt(@PathVariable String invoiceId, Actor actor) {
+    ResponseEntity<byte[]> receipt(@PathVariable String invoiceId, Actor actor, Locale reader) {
         InvoiceView invoice = invoices.require(invoiceId, actor).paidFor();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"receipt-" + invoiceId + ".pdf\"")
-                .body(Receipt.of(invoice, ZonedDateTime.now(clock)));
+                .body(Receipt.of(invoice, ZonedDateTime.now(clock), reader));
     }
 }

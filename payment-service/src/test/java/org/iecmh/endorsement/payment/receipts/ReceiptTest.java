@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.iecmh.endorsement.contracts.Money;
 import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.kit.web.Phrase;
 import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
 import org.iecmh.endorsement.payment.ledger.InvoiceView;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +47,7 @@ class ReceiptTest {
             String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
             assertThat(text).contains("Receipt", "Association: MA", "Invoice: INV-9", "Billed to: person-9",
                     "Registration fee, IMHS USD 25.00", "Processing fee, IMHS USD 300.00", "Total USD 325.00",
-                    "Paid USD 225.00", "Waived USD 100.00", "Refunded USD 25.00", "Status: REFUNDED",
+                    "Paid USD 225.00", "Waived USD 100.00", "Refunded USD 25.00", "Status: refunded",
                     "Printed 2026-12-01");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Receipt for invoice INV-9");
         }
@@ -69,6 +71,36 @@ class ReceiptTest {
                 assertThat(text).contains("Registration fee, IFA, for " + name + " USD 15.00");
             }
             assertThat(text).doesNotContain("?");
+        }
+    }
+
+    @Test
+    void aSpanishReaderGetsTheReceiptInSpanishEachLineWordedFromItsPhraseAndAWrittenLineAsWritten() throws IOException {
+        InvoiceView invoice = new InvoiceView("INV-11", "ma", "person-11", "app-11", List.of(
+                new InvoiceLine("Registration fee, IMHS", usd(2_500), FeeKind.REGISTRATION,
+                        Phrase.of("fee-registration", "Registration fee, IMHS", "category", "IMHS")),
+                new InvoiceLine("Late renewal fee, MA-000042", usd(5_000), FeeKind.LATE,
+                        Phrase.of("fee-late-renewal", "Late renewal fee, MA-000042", "endorsement", "MA-000042")),
+                InvoiceLine.asWritten("Copia del certificado", usd(1_000), FeeKind.OTHER)),
+                usd(8_500), usd(8_500), usd(0), usd(0), usd(0), "PAID",
+                LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
+
+        byte[] spanish = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC),
+                Locale.forLanguageTag("es-US"));
+        byte[] other = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC), Locale.GERMAN);
+
+        try (PDDocument document = Loader.loadPDF(spanish)) {
+            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
+            assertThat(text).contains("Recibo", "Asociación: MA", "Factura: INV-11", "Facturada a: person-11",
+                    "Cuota de inscripción, IMHS USD 25.00", "Recargo por renovación tardía, MA-000042 USD 50.00",
+                    "Copia del certificado USD 10.00", "Total USD 85.00", "Pagado USD 85.00", "Estado: pagada",
+                    "Impreso el 2026-12-01").doesNotContain("Registration", "Receipt");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Recibo de la factura INV-11");
+        }
+        try (PDDocument document = Loader.loadPDF(other)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll(" +", " "))
+                    .as("a language the receipt does not speak: English")
+                    .contains("Receipt", "Registration fee, IMHS USD 25.00", "Status: paid");
         }
     }
 }
