@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * {@code .local-data/} between runs, an S3-compatible server keeping the evidence files there too, the local identity
  * provider, the five services and the gateway.
  * {@code --reset} starts from empty. {@code --clock <instant>} starts every service at that instant and lets time
- * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time). Ctrl-C
+ * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time).
+ * {@code --durable} makes PostgreSQL flush each commit to disk, as in production. Ctrl-C
  * stops everything cleanly. {@code services ...} starts the five services alone instead (see {@link LocalServices}).
  */
 public final class LocalPlatform {
@@ -59,7 +60,8 @@ public final class LocalPlatform {
         }
 
         say("Starting PostgreSQL on port " + POSTGRES_PORT + " (data in " + data.resolve("postgres") + ")");
-        LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
+        LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases(),
+                postgresSettings(arguments));
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
         say("Starting an S3-compatible server on port " + S3_PORT + " for evidence files (data in "
@@ -118,6 +120,20 @@ public final class LocalPlatform {
         say(String.format("Ready in %.1f s", (System.nanoTime() - started) / 1e9));
         System.out.println(welcome(platform.gatewayUrl()));
         Thread.currentThread().join();
+    }
+
+    /**
+     * {@code --durable}: PostgreSQL flushes every commit to disk before answering it, as a production server does
+     * (the benchmark measures on it); otherwise it runs as the embedded server does, with {@code fsync} and
+     * {@code synchronous_commit} off, quicker on a development machine and losing the last commits if the machine
+     * (not only the platform) stops without warning.
+     */
+    static Map<String, String> postgresSettings(List<String> arguments) {
+        if (!arguments.contains("--durable")) {
+            return Map.of();
+        }
+        say("PostgreSQL flushes every commit to disk (--durable)");
+        return Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
     }
 
     /**
