@@ -370,6 +370,29 @@ class ApplicantPortalTest {
         Accessibility.assertNoSeriousViolations(driver(), "an endorsement with a transfer asked");
     }
 
+    @Test
+    @Order(8)
+    void theReceivingCoordinatorFindsTheTransferWaitingOpensItAndAcceptsIt() {
+        browser.signOut(gateway());
+        browser.signIn(gateway(), "coordinator-wa", "/renewals.html");
+        browser.await("the transfers waiting for Washington", page -> text("transfers-list").contains(number));
+        driver().findElements(By.cssSelector("#transfers-list a")).stream()
+                .filter(link -> link.getText().contains(number)).findFirst().orElseThrow().click();
+        browser.await("the endorsement", page -> page.findElement(By.id("endorsement-heading")).getText()
+                .endsWith("(" + number + ")") && page.findElement(By.id("accept-transfer-form")).isDisplayed());
+        assertThat(driver().findElement(By.id("approve-renewal-form")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a transfer waiting to be accepted");
+
+        click("#accept-transfer-form button[type=submit]");
+        browser.await("the transfer accepted", page -> text("renewal-status").startsWith("The transfer is accepted"));
+        assertThat(text("transfers-list")).doesNotContain(number).contains("No transfer is waiting.");
+        assertThat(driver().findElement(By.id("accept-transfer-form")).isDisplayed()).isFalse();
+        Response accepted = RunningPlatform.get().signedIn("coordinator-wa", "wa").get("/api/endorsements/" + number);
+        assertThat(accepted.at("/tenantId")).as(accepted.text()).isEqualTo("wa");
+        browser.signOut(gateway());
+        browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
     /** The staff's part, through the APIs: the coordinator records a check, two reviewers approve, the grant. */
     private static void grantThroughTheApis() {
         RunningPlatform running = RunningPlatform.get();
