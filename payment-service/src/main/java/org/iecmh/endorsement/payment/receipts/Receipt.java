@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A one-page PDF receipt for an invoice that has been paid; amounts are printed from whole cents, and names and
- * descriptions in any script (embedded Unicode fonts, see {@link PdfText}).
+ * A one-page PDF receipt for an invoice that has been paid, in English or Spanish ({@link ReceiptWords}); amounts are
+ * printed from whole cents, and names and descriptions in any script (embedded Unicode fonts, see {@link PdfText}).
  */
 public final class Receipt {
 
@@ -36,41 +36,51 @@ public final class Receipt {
         return money.currency() + " " + sign + (abs / 100) + "." + String.format(Locale.ROOT, "%02d", abs % 100);
     }
 
+    /** The receipt in English. */
     public static byte[] of(InvoiceView invoice, ZonedDateTime printedAt) {
+        return of(invoice, printedAt, "en");
+    }
+
+    /**
+     * The receipt in {@code language} (en or es; English for any other): its labels, status, dates and fee lines in
+     * that language; the amounts as everywhere, the currency's code and whole cents.
+     */
+    public static byte[] of(InvoiceView invoice, ZonedDateTime printedAt, String language) {
+        ReceiptWords words = ReceiptWords.in(language);
         List<String> lines = new ArrayList<>();
-        lines.add("Association: " + invoice.tenantId().toUpperCase(Locale.ROOT));
-        lines.add("Invoice: " + invoice.invoiceId());
-        lines.add("Billed to: " + invoice.personId());
+        lines.add(words.say("association", "association", invoice.tenantId().toUpperCase(Locale.ROOT)));
+        lines.add(words.say("invoice", "invoice", invoice.invoiceId()));
+        lines.add(words.say("billedTo", "person", invoice.personId()));
         if (invoice.applicationId() != null) {
-            lines.add("Application: " + invoice.applicationId());
+            lines.add(words.say("application", "application", invoice.applicationId()));
         }
         if (invoice.issuedOn() != null) {
-            lines.add("Issued: " + invoice.issuedOn());
+            lines.add(words.say("issued", "date", words.date(invoice.issuedOn())));
         }
         lines.add("");
         for (InvoiceLine line : invoice.lines()) {
-            lines.add(line.description() + "    " + amount(line.amount()));
+            lines.add(words.phrase(line.phrase()) + "    " + amount(line.amount()));
         }
         lines.add("");
-        lines.add("Total " + amount(invoice.total()));
-        lines.add("Paid " + amount(invoice.paid()));
+        lines.add(words.say("total", "amount", amount(invoice.total())));
+        lines.add(words.say("paid", "amount", amount(invoice.paid())));
         if (invoice.waived().cents() > 0) {
-            lines.add("Waived " + amount(invoice.waived()));
+            lines.add(words.say("waived", "amount", amount(invoice.waived())));
         }
         if (invoice.refunded().cents() > 0) {
-            lines.add("Refunded " + amount(invoice.refunded()));
+            lines.add(words.say("refunded", "amount", amount(invoice.refunded())));
         }
-        lines.add("Status: " + invoice.status());
+        lines.add(words.say("status", "status", words.status(invoice.status())));
         lines.add("");
-        lines.add("Printed " + printedAt.toLocalDate());
+        lines.add(words.say("printed", "date", words.date(printedAt.toLocalDate())));
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.LETTER);
             document.addPage(page);
-            document.getDocumentInformation().setTitle("Receipt for invoice " + invoice.invoiceId());
+            document.getDocumentInformation().setTitle(words.say("documentTitle", "invoice", invoice.invoiceId()));
             document.getDocumentInformation().setCreationDate(GregorianCalendar.from(printedAt));
             PdfText text = PdfText.in(document);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                text.show(content, Weight.BOLD, 18, 72, 700, "Receipt");
+                text.show(content, Weight.BOLD, 18, 72, 700, words.say("title"));
                 float y = 668;
                 for (String line : lines) {
                     text.show(content, Weight.REGULAR, 11, 72, y, line);
