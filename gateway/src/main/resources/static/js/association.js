@@ -407,7 +407,8 @@ const RENEWAL_FORM = {
     { name: 'reflectiveSupervisionCategories', type: 'choices', choices: CATEGORIES, choicePrefix: 'category' },
     { name: 'codeOfEthicsPerYear', type: 'checkbox' }, { name: 'membershipPerYear', type: 'checkbox' },
     { name: 'inactiveMaximumMonths', type: 'number', hint: 'hint.inactiveMaximumMonths' },
-    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' }]
+    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' },
+    { name: 'auditPercent', type: 'number', hint: 'hint.auditPercent' }]
     .map((spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
   start() {
     const base = inForce(record.renewal);

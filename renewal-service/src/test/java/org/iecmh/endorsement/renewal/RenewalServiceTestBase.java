@@ -111,7 +111,7 @@ public abstract class RenewalServiceTestBase {
         FeeSchedule prices = ma.fees().get(0);
         Association ty = PublishedAssociations.copy(ma, "ty", "Test association", "America/Chicago")
                 .withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null,
-                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false)))
+                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false, null)))
                 .withFees(List.of(new FeeSchedule(prices.effectiveFrom(), prices.currency(), prices.dueDays(),
                         prices.registration(), prices.processing(), prices.membershipDues(), prices.renewal(),
                         2_500L, prices.reinstatement(), prices.nonRefundable())));
