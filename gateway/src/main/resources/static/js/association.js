@@ -20,7 +20,8 @@ const LANGUAGES = ['en', 'es'];
 const NOTICES = ['application-started', 'application-submitted', 'application-resubmitted', 'application-returned',
   'application-denied', 'review-assigned', 'section-commented', 'exam-scheduled', 'exam-scoring-assigned',
   'exam-passed', 'exam-failed', 'endorsement-granted', 'invoice-issued', 'invoice-paid', 'renewal-opens-soon',
-  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'endorsement-renewed',
+  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'renewal-evidence-requested',
+  'renewal-evidence-returned', 'endorsement-renewed',
   'endorsement-lapsed', 'reinstatement-requested', 'endorsement-active-again', 'transfer-requested',
   'transfer-accepted'];
 
