@@ -3,6 +3,8 @@
 CREATE TABLE renewal_evidence (
     attachment_id      TEXT PRIMARY KEY,
     endorsement_number TEXT        NOT NULL,
+    -- The event's place in the endorsement's stream: the order the files were attached in.
+    sequence_number    BIGINT      NOT NULL,
     valid_through      DATE        NOT NULL,
     year               INTEGER     NOT NULL,
     file_name          TEXT        NOT NULL,
@@ -20,7 +22,7 @@ CREATE TABLE renewal_evidence (
     replaces           TEXT
 );
 
-CREATE INDEX renewal_evidence_by_endorsement ON renewal_evidence (endorsement_number, attached_at);
+CREATE INDEX renewal_evidence_by_endorsement ON renewal_evidence (endorsement_number, sequence_number);
 
 CREATE TABLE renewal_audit (
     endorsement_number TEXT    NOT NULL,

@@ -2,6 +2,7 @@ package org.iecmh.endorsement.renewal.evidence;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.iecmh.endorsement.kit.files.StoredFile;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.context.annotation.Bean;
@@ -71,15 +72,18 @@ public class EvidenceViews {
     }
 
     @EventHandler
-    void on(EvidenceAttached event, @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(EvidenceAttached event, @org.axonframework.eventhandling.Timestamp Instant at,
+            @SequenceNumber long sequence) {
         jdbc.update("""
-                INSERT INTO renewal_evidence (attachment_id, endorsement_number, valid_through, year, file_name,
-                    object_key, size, content_type, sha256, stored_in, attached_by, attached_at, state, replaces)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ATTACHED', ?)
+                INSERT INTO renewal_evidence (attachment_id, endorsement_number, sequence_number, valid_through, year,
+                    file_name, object_key, size, content_type, sha256, stored_in, attached_by, attached_at, state,
+                    replaces)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ATTACHED', ?)
                 ON CONFLICT (attachment_id) DO NOTHING""",
-                event.attachmentId(), event.endorsementNumber(), Date.valueOf(event.validThrough()), event.year(),
-                event.fileName(), event.file().objectKey(), event.file().size(), event.file().contentType(),
-                event.file().sha256(), event.storedIn(), event.attachedBy(), Timestamp.from(at), event.replaces());
+                event.attachmentId(), event.endorsementNumber(), sequence, Date.valueOf(event.validThrough()),
+                event.year(), event.fileName(), event.file().objectKey(), event.file().size(),
+                event.file().contentType(), event.file().sha256(), event.storedIn(), event.attachedBy(),
+                Timestamp.from(at), event.replaces());
         if (event.replaces() != null) {
             state(event.replaces(), Evidence.ItemState.REPLACED);
         }
@@ -121,7 +125,7 @@ public class EvidenceViews {
     public CycleEvidence of(String endorsementNumber, LocalDate validThrough) {
         List<EvidenceItem> items = jdbc.query("""
                 SELECT * FROM renewal_evidence WHERE endorsement_number = ? AND valid_through = ?
-                ORDER BY attached_at, attachment_id""", ITEM, endorsementNumber, Date.valueOf(validThrough));
+                ORDER BY sequence_number""", ITEM, endorsementNumber, Date.valueOf(validThrough));
         RenewalAudit audit = jdbc.query("SELECT * FROM renewal_audit WHERE endorsement_number = ? AND valid_through = ?",
                 AUDIT, endorsementNumber, Date.valueOf(validThrough)).stream().findFirst().orElse(null);
         return new CycleEvidence(endorsementNumber, validThrough, audit, items);
