@@ -91,9 +91,9 @@ class EvidenceResource {
                         @RequestParam("year") int year, @RequestParam(value = "replaces", required = false) String replaces,
                         @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                         Actor actor) {
+        FileStore store = files.store();
         EndorsementView endorsement = views.require(endorsementNumber, actor);
         Actor acting = views.actingOn(endorsement, actor);
-        FileStore store = files.store();
         byte[] bytes = bytes(file);
         ContentType type = files.rules().check("file", file.getOriginalFilename(), file.getContentType(), bytes);
         String tenant = endorsement.tenantId();
@@ -128,10 +128,11 @@ class EvidenceResource {
     @GetMapping(PATH + "/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable String endorsementNumber, @PathVariable String attachmentId,
                                     Actor actor) {
+        FileStore store = files.store();
         views.require(endorsementNumber, actor);
         EvidenceViews.Kept kept = evidence.kept(endorsementNumber, attachmentId)
                 .orElseThrow(() -> new UnknownResource("evidence", attachmentId));
-        byte[] bytes = files.store().get(kept.storedIn(), kept.file());
+        byte[] bytes = store.get(kept.storedIn(), kept.file());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(kept.file().contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
