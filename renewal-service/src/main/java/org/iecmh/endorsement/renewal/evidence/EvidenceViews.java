@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,7 +84,8 @@ public class EvidenceViews {
                 event.attachmentId(), event.endorsementNumber(), sequence, Date.valueOf(event.validThrough()),
                 event.year(), event.fileName(), event.file().objectKey(), event.file().size(),
                 event.file().contentType(), event.file().sha256(), event.storedIn(), event.attachedBy(),
-                Timestamp.from(at), event.replaces());
+                // To the millisecond, as the event store keeps an event's time: a rebuilt row is the row kept live.
+                Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS)), event.replaces());
         if (event.replaces() != null) {
             state(event.replaces(), Evidence.ItemState.REPLACED);
         }

@@ -4,7 +4,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.kit.files.FileStore;
+import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
 import org.iecmh.endorsement.renewal.RenewalServiceTestBase;
+import org.iecmh.endorsement.renewal.endorsement.Endorsement;
 import org.iecmh.endorsement.renewal.evidence.Uploads.Download;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -12,9 +14,14 @@ import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
 import org.iecmh.endorsement.testkit.S3Server;
 import org.iecmh.endorsement.testkit.SmtpServer;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -257,7 +264,8 @@ class EvidenceServiceTest extends RenewalServiceTestBase {
     }
 
     @Test
-    void aSampledRenewalIsApprovedOnlyOnceTheCoordinatorAcceptedItsEvidenceAReturnedItemReplacedFirst() {
+    void aSampledRenewalIsApprovedOnlyOnceTheCoordinatorAcceptedItsEvidenceAReturnedItemReplacedFirst(
+            @Autowired EventStore eventStore, @Autowired @Qualifier("snapshotSerializer") Serializer snapshots) {
         grant("au", "AU-000011", "person-au-11", "IFS", CYCLE_CLOSES);
         CLOCK.set(Instant.parse("2027-10-15T16:00:00Z"));
         ApiClient endorsee = ApiClient.onPort(port).as("au", "person-au-11", "APPLICANT");
@@ -298,6 +306,12 @@ class EvidenceServiceTest extends RenewalServiceTestBase {
                 Map.of("replaces", first));
         assertThat(second.status()).as(second.text()).isEqualTo(200);
         assertThat(second.at("/replaces")).isEqualTo(first);
+        // Kept as a snapshot, the endorsement comes back with its evidence and its open audit as its events make it.
+        Endorsement replayed = AggregateReplay.fromEveryEvent(eventStore, Endorsement.class, "AU-000011");
+        assertThat(AggregateReplay.throughSnapshot(snapshots, replayed)).usingRecursiveComparison()
+                .isEqualTo(replayed);
+        assertThat(replayed).hasFieldOrPropertyWithValue("evidence.auditOpen", true);
+        assertThat(replayed).extracting("evidence.items").asInstanceOf(InstanceOfAssertFactories.MAP).hasSize(2);
         Response accepted = coordinator.post(evidence + "/" + second.at("/attachmentId") + "/acceptance", null);
         assertThat(accepted.at("/state")).isEqualTo("ACCEPTED");
         Response closed = coordinator.get(evidence);
