@@ -45,7 +45,8 @@ async function loadAudits() {
 }
 
 function evidencePath(item) {
-  return `/api/endorsements/${encodeURIComponent(item.endorsementNumber)}/evidence/${encodeURIComponent(item.attachmentId)}`;
+  const endorsement = encodeURIComponent(item.endorsementNumber);
+  return `/api/endorsements/${endorsement}/evidence/${encodeURIComponent(item.attachmentId)}`;
 }
 
 /** An item of evidence: its file to download and, while the audit waits for it, acceptance or return with a reason. */
@@ -57,7 +58,8 @@ function evidenceItem(item, audit) {
     line.textContent = saved.ok ? '' : t('renewals.downloadFailed');
   });
   const summary = el('span', {}, `${item.fileName} (${item.year}): ${t(`renewals.evidence.${item.state}`)}`);
-  const reason = item.state === 'RETURNED' && item.returnReason ? el('p', { className: 'hint' }, item.returnReason) : null;
+  const reason = item.state === 'RETURNED' && item.returnReason
+    ? el('p', { className: 'hint' }, item.returnReason) : null;
   if (!audit || item.state !== 'ATTACHED') {
     return el('li', {}, summary, reason, el('div', { className: 'actions' }, download));
   }
@@ -173,7 +175,8 @@ async function open(number, focus) {
     return;
   }
   const progress = await callApi(`${path}/progress`);
-  shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null, evidence: await loadEvidence(number) };
+  const evidence = await loadEvidence(number);
+  shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null, evidence };
   history.replaceState(null, '', `?${new URLSearchParams({ number })}`);
   line.textContent = '';
   render();

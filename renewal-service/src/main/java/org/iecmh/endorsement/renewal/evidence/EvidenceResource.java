@@ -88,7 +88,8 @@ class EvidenceResource {
     @AllowedRoles(value = {Role.APPLICANT, Role.ENDORSEE, Role.COORDINATOR},
             refusal = "Only the endorsee or a coordinator attaches evidence")
     EvidenceItem attach(@PathVariable String endorsementNumber, @RequestParam("file") MultipartFile file,
-                        @RequestParam("year") int year, @RequestParam(value = "replaces", required = false) String replaces,
+                        @RequestParam("year") int year,
+                        @RequestParam(value = "replaces", required = false) String replaces,
                         @RequestHeader(value = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                         Actor actor) {
         FileStore store = files.store();

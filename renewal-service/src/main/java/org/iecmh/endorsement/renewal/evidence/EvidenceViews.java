@@ -128,7 +128,8 @@ public class EvidenceViews {
         List<EvidenceItem> items = jdbc.query("""
                 SELECT * FROM renewal_evidence WHERE endorsement_number = ? AND valid_through = ?
                 ORDER BY sequence_number""", ITEM, endorsementNumber, Date.valueOf(validThrough));
-        RenewalAudit audit = jdbc.query("SELECT * FROM renewal_audit WHERE endorsement_number = ? AND valid_through = ?",
+        RenewalAudit audit = jdbc.query(
+                "SELECT * FROM renewal_audit WHERE endorsement_number = ? AND valid_through = ?",
                 AUDIT, endorsementNumber, Date.valueOf(validThrough)).stream().findFirst().orElse(null);
         return new CycleEvidence(endorsementNumber, validThrough, audit, items);
     }

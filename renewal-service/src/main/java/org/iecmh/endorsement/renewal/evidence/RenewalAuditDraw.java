@@ -19,7 +19,10 @@ public final class RenewalAuditDraw {
     private RenewalAuditDraw() {
     }
 
-    /** The draw of the renewal of {@code endorsementNumber}, held by {@code tenantId}, for the cycle closing on {@code validThrough}. */
+    /**
+     * The draw of the renewal of {@code endorsementNumber}, held by {@code tenantId}, for the cycle closing on
+     * {@code validThrough}.
+     */
     public static int draw(String tenantId, String endorsementNumber, LocalDate validThrough) {
         byte[] digest;
         try {

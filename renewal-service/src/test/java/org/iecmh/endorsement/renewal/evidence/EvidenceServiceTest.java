@@ -56,8 +56,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Evidence of a renewal's hours, kept in the real S3 server, and the renewal audit: attached, refused, downloaded with
- * its hash checked, seen by whom it belongs to and nobody else; sampled by a draw that gives the same answer every time;
- * judged item by item until the renewal may be approved.
+ * its hash checked, seen by whom it belongs to and nobody else; sampled by a draw that gives the same answer every
+ * time; judged item by item until the renewal may be approved.
  * <p>
  * Length: each story needs its files, its association and its reads of the store and the mail; the helpers that send
  * multipart requests live in {@link Uploads}, and what is left are the stories.

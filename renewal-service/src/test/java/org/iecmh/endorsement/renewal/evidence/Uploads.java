@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Sends a file as a browser's form does (multipart), and reads one back as bytes, as a person signed in with a client. */
+/** Sends a file as a browser's form does (multipart) and reads one back as bytes, as the client's person. */
 final class Uploads {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
