@@ -164,6 +164,39 @@ class EvidenceServiceTest extends RenewalServiceTestBase {
         assertThat(objectsOf("ma", "MA-000301")).hasSize(2);
     }
 
+    /**
+     * A file stays where it was sealed, in the part of the store of the association that held the endorsement then;
+     * after a transfer the receiving association's staff read it, the association it left no longer does.
+     */
+    @Test
+    void evidenceMovesWithATransferredEndorsementAndIsReadFromWhereItWasKept() {
+        grant("ma", "MA-000331", "person-331", "IFA", CYCLE_CLOSES);
+        CLOCK.set(Instant.parse("2027-03-01T12:00:00Z"));
+        ApiClient endorsee = ApiClient.onPort(port).as("ma", "person-331", "APPLICANT");
+        ApiClient maCoordinator = ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR");
+        ApiClient waCoordinator = ApiClient.onPort(port).as("wa", "coordinator-wa", "COORDINATOR");
+        String id = attach(endorsee, "MA-000331", "certificate.pdf", "application/pdf", PDF, 2027, null)
+                .at("/attachmentId");
+
+        assertThat(endorsee.post("/api/endorsements/MA-000331/transfer", Map.of("toTenantId", "wa")).status())
+                .isEqualTo(200);
+        assertThat(waCoordinator.post("/api/endorsements/MA-000331/transfer/acceptance", null).status())
+                .isEqualTo(200);
+
+        assertThat(waCoordinator.get("/api/endorsements/MA-000331/evidence").body().get("items")
+                .findValuesAsText("attachmentId")).containsExactly(id);
+        assertThat(Uploads.download(waCoordinator, port, "MA-000331", id).bytes()).isEqualTo(PDF);
+        assertThat(Uploads.download(endorsee, port, "MA-000331", id).bytes()).isEqualTo(PDF);
+        assertThat(Uploads.download(maCoordinator, port, "MA-000331", id).status()).isEqualTo(404);
+        // What the endorsee attaches now is kept by the association that holds the endorsement now.
+        Response later = attach(endorsee, "MA-000331", "log.png", "image/png", PNG, 2027, null);
+        assertThat(later.status()).as(later.text()).isEqualTo(200);
+        assertThat(objectsOf("ma", "MA-000331")).hasSize(1);
+        assertThat(objectsOf("wa", "MA-000331")).hasSize(1);
+        assertThat(Uploads.download(waCoordinator, port, "MA-000331", later.at("/attachmentId")).bytes())
+                .isEqualTo(PNG);
+    }
+
     @Test
     void aFileThatIsNotWhatItClaimsTooLargeOrEmptyIsRefusedNamingTheFieldAndTheRuleAndNothingIsKept() {
         grant("ma", "MA-000311", "person-311", "IFS", CYCLE_CLOSES);
