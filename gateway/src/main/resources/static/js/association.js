@@ -20,7 +20,8 @@ const LANGUAGES = ['en', 'es'];
 const NOTICES = ['application-started', 'application-submitted', 'application-resubmitted', 'application-returned',
   'application-denied', 'review-assigned', 'section-commented', 'exam-scheduled', 'exam-scoring-assigned',
   'exam-passed', 'exam-failed', 'endorsement-granted', 'invoice-issued', 'invoice-paid', 'renewal-opens-soon',
-  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'endorsement-renewed',
+  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'renewal-evidence-requested',
+  'renewal-evidence-returned', 'endorsement-renewed',
   'endorsement-lapsed', 'reinstatement-requested', 'endorsement-active-again', 'transfer-requested',
   'transfer-accepted'];
 
@@ -407,7 +408,8 @@ const RENEWAL_FORM = {
     { name: 'reflectiveSupervisionCategories', type: 'choices', choices: CATEGORIES, choicePrefix: 'category' },
     { name: 'codeOfEthicsPerYear', type: 'checkbox' }, { name: 'membershipPerYear', type: 'checkbox' },
     { name: 'inactiveMaximumMonths', type: 'number', hint: 'hint.inactiveMaximumMonths' },
-    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' }]
+    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' },
+    { name: 'auditPercent', type: 'number', hint: 'hint.auditPercent' }]
     .map((spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
   start() {
     const base = inForce(record.renewal);

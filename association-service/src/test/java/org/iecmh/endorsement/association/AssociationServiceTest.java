@@ -11,6 +11,7 @@ import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.contracts.association.AssociationSeed;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
+import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.contracts.association.RequirementRule;
 import org.iecmh.endorsement.contracts.association.RequirementVersion;
 import org.iecmh.endorsement.testkit.ApiClient;
@@ -203,6 +204,36 @@ class AssociationServiceTest {
         assertThat(twoParts.status()).isEqualTo(400);
         assertThat(twoParts.at("/errors/0/rule")).isEqualTo("one-part");
         assertThat(eventsOf("ri")).isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalVersionSamplesAShareOfRenewalsForAnAuditFromNoneToEveryOne() {
+        create(association("nc", "NC"));
+        RenewalVersion current = ma.renewal().get(0);
+
+        Response tooMany = admin("nc").post("/api/associations/nc/policy-versions",
+                Map.of("renewal", body(audited(current, LocalDate.of(2027, 1, 1), 101))));
+        Response aFifth = admin("nc").post("/api/associations/nc/policy-versions",
+                Map.of("renewal", body(audited(current, LocalDate.of(2027, 1, 1), 20))));
+
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.at("/errors/0/field")).isEqualTo("renewal[1].auditPercent");
+        assertThat(tooMany.at("/errors/0/rule")).isEqualTo("range");
+        assertThat(aFifth.status()).as(aFifth.text()).isEqualTo(201);
+        JsonNode record = admin("nc").get("/api/associations/nc").body();
+        assertThat(record.at("/renewal/1/auditPercent").asInt()).isEqualTo(20);
+        // A version written before the setting existed audits none.
+        assertThat(record.at("/renewal/0/auditPercent").isNull()).isTrue();
+        assertThat(eventsOf("nc")).isEqualTo(2);
+    }
+
+    private static RenewalVersion audited(RenewalVersion version, LocalDate from, int auditPercent) {
+        return new RenewalVersion(from, version.model(), version.due(), version.opens(), version.closes(),
+                version.anchorYear(), version.cycleYears(), version.graceDays(), version.reminderDaysBeforeOpening(),
+                version.reminderDaysBeforeClosing(), version.trainingHoursPerYear(), version.deiHoursPerYear(),
+                version.reflectiveSupervisionHoursPerYear(), version.reflectiveSupervisionCategories(),
+                version.codeOfEthicsPerYear(), version.membershipPerYear(), version.inactiveMaximumMonths(),
+                version.reinstatementFee(), auditPercent);
     }
 
     @Test
@@ -399,9 +430,10 @@ class AssociationServiceTest {
     }
 
     private Association association(String code, String state) {
-        String name = Map.of("ny", "New York", "nj", "New Jersey", "ct", "Connecticut", "ri", "Rhode Island",
-                "vt", "Vermont", "me", "Maine", "nh", "New Hampshire", "de", "Delaware", "md", "Maryland",
-                "pa", "Pennsylvania")
+        String name = Map.ofEntries(Map.entry("ny", "New York"), Map.entry("nj", "New Jersey"),
+                Map.entry("ct", "Connecticut"), Map.entry("ri", "Rhode Island"), Map.entry("vt", "Vermont"),
+                Map.entry("me", "Maine"), Map.entry("nh", "New Hampshire"), Map.entry("de", "Delaware"),
+                Map.entry("md", "Maryland"), Map.entry("pa", "Pennsylvania"), Map.entry("nc", "North Carolina"))
                 .get(code) + " Association for Infant Mental Health";
         return new Association(code, name, state, "America/New_York", ma.languages(), null, null, null, List.of(),
                 List.of(), new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"),

@@ -32,6 +32,8 @@ public enum NoticeKind {
     RENEWAL_CLOSES_SOON("renewal-closes-soon"),
     RENEWAL_RECEIVED("renewal-received"),
     RENEWAL_RETURNED("renewal-returned"),
+    RENEWAL_EVIDENCE_REQUESTED("renewal-evidence-requested"),
+    RENEWAL_EVIDENCE_RETURNED("renewal-evidence-returned"),
     ENDORSEMENT_RENEWED("endorsement-renewed"),
     ENDORSEMENT_LAPSED("endorsement-lapsed"),
     REINSTATEMENT_REQUESTED("reinstatement-requested"),
