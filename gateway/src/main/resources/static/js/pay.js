@@ -201,8 +201,10 @@ cardForm.addEventListener('submit', async (event) => {
 
 document.getElementById('receipt').addEventListener('click', async () => {
   const receiptStatus = document.getElementById('receipt-status');
-  const answer = await saveDownload(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/receipt`,
-    `receipt-${invoice.invoiceId}.pdf`, 'application/pdf');
+  // The receipt in the page's language.
+  const receipt = `/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/receipt`
+    + `?${new URLSearchParams({ lang: currentLanguage() })}`;
+  const answer = await saveDownload(receipt, `receipt-${invoice.invoiceId}.pdf`, 'application/pdf');
   if (!answer.ok) {
     receiptStatus.textContent = t('pay.receiptFailed');
     return;

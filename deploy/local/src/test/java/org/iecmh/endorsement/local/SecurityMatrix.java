@@ -157,6 +157,15 @@ final class SecurityMatrix {
             POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
             # The transfers waiting for the coordinator's own association.
             GET    /api/endorsements/transfers                                       tenant   403   403   403   200   403   403   403
+            # Evidence of the renewal's hours: the endorsee or a coordinator attaches; the endorsee and the staff see it;
+            # a coordinator accepts or returns an item (the id asked for is none of the endorsement's).
+            POST   /api/endorsements/{endorsementNumber}/evidence                    record   200|409 404 403 200|409 403 403 403
+            GET    /api/endorsements/{endorsementNumber}/evidence                    record   200   404   404   200   200   200   200
+            GET    /api/endorsements/{endorsementNumber}/evidence/{attachmentId}     record   404   404   404   404   404   404   404
+            POST   /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/acceptance record 403 403 403   404   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/return record 403   403   403   404   403   403   403
+            # The association's renewal audits still open, for its coordinators and auditors.
+            GET    /api/endorsements/renewal-audits                                  tenant   403   403   403   EMPTY EMPTY 403   403
             POST   /api/endorsements/{endorsementNumber}/claim                       record   200   409   403   403   403   403   403
             GET    /api/endorsements/mine                                            tenant   200   200   403   403   403   403   403
             POST   /api/endorsements/claims                                          tenant   200   200   403   403   403   403   403
@@ -345,6 +354,11 @@ final class SecurityMatrix {
                 body("{\"providerNumber\": \"WA-999999\", \"sessionOn\": \"2026-01-15\", \"hours\": 1}"));
         request("POST /api/endorsements/{endorsementNumber}/revocation", body("{\"reason\": \"Again\"}"));
         request("POST /api/endorsements/{endorsementNumber}/renewal/return", body("{\"comments\": \"Add the log\"}"));
+        request("POST /api/endorsements/{endorsementNumber}/evidence", multipart("year", String.valueOf(
+                java.time.Year.now(java.time.ZoneId.of("America/Los_Angeles")).getValue()), "hours.pdf",
+                "%PDF-1.7\n% hours of the year\n%%EOF\n").key("matrix-evidence"));
+        request("POST /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/return",
+                body("{\"reason\": \"The log is not signed\"}"));
         request("POST /api/endorsements/{endorsementNumber}/transfer", body("{\"toTenantId\": \"ma\"}"));
 
         request("GET /api/payments/invoices", query("applicationId={applicationId}"));
@@ -549,6 +563,18 @@ final class SecurityMatrix {
 
     private static Request csv(String query, String text) {
         return new Request(query, text, null, "text/csv");
+    }
+
+    /** A form with one text field and one PDF file, as a browser sends it ({@code multipart/form-data}). */
+    private static Request multipart(String field, String value, String fileName, String pdf) {
+        String boundary = "matrix-boundary-7f3a";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return new Request(null, body, null, "multipart/form-data; boundary=" + boundary);
     }
 
     private static void request(String endpoint, Request request) {
