@@ -141,27 +141,12 @@ final class AssociationCheck {
         effectiveFromUnique(checks, "membership", versions);
     }
 
-    /** Optional as a part; a version states limits of at least one byte, an application's no smaller than a file's. */
+    /** Optional as a part: without a version the platform's defaults apply. */
     private static void evidence(Checks checks, List<EvidenceVersion> versions) {
         for (int i = 0; i < versions.size(); i++) {
-            String at = "evidence[" + i + "].";
-            EvidenceVersion version = versions.get(i);
-            checks.required(at + "effectiveFrom", version.effectiveFrom());
-            bytes(checks, at + "maxFileBytes", version.maxFileBytes());
-            bytes(checks, at + "maxApplicationBytes", version.maxApplicationBytes());
-            if (version.fileLimit() > version.applicationLimit()) {
-                checks.add(at + "maxApplicationBytes", "application-limit-below-file-limit", at
-                        + "maxApplicationBytes must be at least maxFileBytes (" + version.fileLimit() + ")");
-            }
+            versions.get(i).check(checks, "evidence[" + i + "].");
         }
         effectiveFromUnique(checks, "evidence", versions);
-    }
-
-    private static void bytes(Checks checks, String field, Long value) {
-        if (value != null && (value < 1 || value > EvidenceVersion.LARGEST_LIMIT)) {
-            checks.add(field, "range", field + " must be from 1 to " + EvidenceVersion.LARGEST_LIMIT + " bytes, was "
-                    + value);
-        }
     }
 
     private static void requirements(Checks checks, Association a) {

@@ -28,4 +28,21 @@ public record EvidenceVersion(LocalDate effectiveFrom, Long maxFileBytes, Long m
     public long applicationLimit() {
         return maxApplicationBytes == null ? DEFAULT_MAX_APPLICATION_BYTES : maxApplicationBytes;
     }
+
+    /** Limits of at least one byte and at most {@link #LARGEST_LIMIT}, an application's no smaller than a file's. */
+    void check(Checks checks, String at) {
+        checks.required(at + "effectiveFrom", effectiveFrom);
+        bytes(checks, at + "maxFileBytes", maxFileBytes);
+        bytes(checks, at + "maxApplicationBytes", maxApplicationBytes);
+        if (fileLimit() > applicationLimit()) {
+            checks.add(at + "maxApplicationBytes", "application-limit-below-file-limit", at
+                    + "maxApplicationBytes must be at least maxFileBytes (" + fileLimit() + ")");
+        }
+    }
+
+    private static void bytes(Checks checks, String field, Long value) {
+        if (value != null && (value < 1 || value > LARGEST_LIMIT)) {
+            checks.add(field, "range", field + " must be from 1 to " + LARGEST_LIMIT + " bytes, was " + value);
+        }
+    }
 }
