@@ -95,10 +95,11 @@ class AttachmentResource {
         }
         EvidenceVersion limits = policies.tenant(actor.tenantId()).evidenceOn(policies.today(actor.tenantId(), clock));
         FileRules service = fileRules.getObject();
+        FileRules rules = new FileRules(Math.min(limits.fileLimit(), service.maxBytes()), service.allowed());
+        rules.checkSize("file", file.getSize());
         byte[] bytes = bytes(file);
         String fileName = fileName(file.getOriginalFilename());
-        ContentType type = new FileRules(Math.min(limits.fileLimit(), service.maxBytes()), service.allowed())
-                .check("file", fileName, file.getContentType(), bytes);
+        ContentType type = rules.check("file", fileName, file.getContentType(), bytes);
         String sha256 = FileStore.sha256(bytes);
         // Without a key, the file itself names the attachment: the same bytes sent again to the entry are found.
         String attachmentId = IdempotencyKey.id(idempotencyKey != null ? idempotencyKey : "sha256:" + sha256,

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.portfolio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -121,9 +122,10 @@ class PortfolioResource {
 
     /**
      * {@code supervisionConfirmation}: for a supervision session, whether its provider confirmed it as logged
-     * (CONFIRMED), corrected it (CORRECTED) or is asked and has not answered (REQUESTED); null otherwise.
+     * (CONFIRMED), corrected it (CORRECTED) or is asked and has not answered (REQUESTED); left out otherwise.
      */
-    record Entry(String entryId, PortfolioEntry entry, SupervisionViews.Status supervisionConfirmation) {
+    record Entry(String entryId, PortfolioEntry entry,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) SupervisionViews.Status supervisionConfirmation) {
         Entry(String entryId, PortfolioEntry entry) {
             this(entryId, entry, null);
         }

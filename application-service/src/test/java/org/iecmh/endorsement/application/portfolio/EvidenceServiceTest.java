@@ -382,6 +382,18 @@ class EvidenceServiceTest extends ServiceTestBase {
         }
     }
 
+    @Test
+    void theEvidenceEndpointsAreDescribedWithTheRestOfTheApi() {
+        JsonNode paths = ApiClient.onPort(port).get("/v3/api-docs").body().get("paths");
+
+        assertThat(paths.has("/api/applications/{applicationId}/portfolio/{entryId}/attachments")).isTrue();
+        assertThat(paths.at("/~1api~1applications~1{applicationId}~1portfolio~1{entryId}~1attachments/post"
+                + "/requestBody/content").has("multipart/form-data")).isTrue();
+        assertThat(paths.has("/api/applications/{applicationId}/portfolio/attachments/{attachmentId}")).isTrue();
+        assertThat(paths.has("/api/applications/{applicationId}/portfolio/supervision-confirmations")).isTrue();
+        assertThat(paths.has("/api/supervision-confirmations/{token}")).isTrue();
+    }
+
     // --- the steps
 
     private String education(String id) {
