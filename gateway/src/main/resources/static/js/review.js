@@ -57,7 +57,7 @@ async function load() {
   }
   const app = application.body;
   const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
-  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] =
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible, attachments] =
     await Promise.all([
       get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
       get(`${base}/reviews`),
@@ -66,10 +66,13 @@ async function load() {
       // Whether the category has an exam, and whether it can be granted now, are the application view's answers.
       app.exam ? get(`${base}/exam`) : null,
       assigning ? get(`${base}/eligible-reviewers`) : null,
+      // A reviewer sees the evidence of the applications assigned to them only; none answers for anyone else.
+      get(`${base}/portfolio/attachments`),
     ]);
   data = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
     comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],
+    attachments: attachments || [],
   };
   render();
   return true;
@@ -213,7 +216,43 @@ function renderRequirements() {
 }
 
 function entriesOf(kind) {
-  return data.portfolio.filter((item) => item.entry.kind === kind).map((item) => item.entry);
+  return data.portfolio.filter((item) => item.entry.kind === kind)
+    .map((item) => ({ ...item.entry, confirmation: item.supervisionConfirmation }));
+}
+
+/** The attached file's bytes, as the platform checked them, saved by the browser; a refusal is said in place. */
+async function download(attachment, status) {
+  status.textContent = '';
+  const response = await callApi(`${base}/portfolio/attachments/${encodeURIComponent(attachment.attachmentId)}`,
+    { raw: true, accept: `${attachment.contentType}, application/problem+json` });
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    const problem = type.includes('json') ? await response.json() : null;
+    status.textContent = (problem && problem.rule && has(`review.evidence.${problem.rule}`))
+      ? t(`review.evidence.${problem.rule}`) : t('review.evidence.failed');
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: attachment.fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function renderEvidence() {
+  const kindOf = (entryId) => {
+    const item = data.portfolio.find((each) => each.entryId === entryId);
+    return item ? t(`review.evidence.kind.${item.entry.kind}`) : '';
+  };
+  const status = el('p', { className: 'status-line', attrs: { role: 'status' } });
+  const rows = data.attachments.map((a) => [a.fileName, kindOf(a.entryId), a.contentType,
+    t('review.evidence.bytes', { bytes: a.size }), el('code', {}, a.sha256),
+    el('button', { type: 'button', className: 'secondary', text: t('review.evidence.download'),
+      onclick: () => download(a, status) })]);
+  return [el('h3', {}, t('review.evidence')), rows.length ? table(t('review.evidence'),
+    [t('review.evidence.file'), t('review.evidence.entry'), t('review.evidence.type'), t('review.evidence.size'),
+      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status];
 }
 
 function portfolioTable(title, kind, heads, cells) {
@@ -267,8 +306,11 @@ function renderPortfolio() {
       (e) => [e.title, e.provider, formatDate(e.attendedOn), String(e.hours),
         e.domains.map((d) => label('domain', d)).join(', ')]),
     ...portfolioTable(t('section.REFLECTIVE_SUPERVISION'), 'supervision',
-      [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber')],
-      (e) => [formatDate(e.heldOn), String(e.hours), label('format', e.format), e.providerEndorsementNumber]),
+      [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber'),
+        t('review.providerConfirmation')],
+      (e) => [formatDate(e.heldOn), String(e.hours), label('format', e.format), e.providerEndorsementNumber,
+        e.confirmation ? label('confirmation', e.confirmation) : t('review.notAsked')]),
+    ...renderEvidence(),
     ...renderReferences());
 }
 
