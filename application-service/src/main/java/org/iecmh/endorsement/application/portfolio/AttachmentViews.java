@@ -83,13 +83,18 @@ class AttachmentViews implements PersonFiles {
                 rs.getString("sha256"));
     }
 
+    /** The same file attached again after it was removed takes its id again: the row is attached anew. */
     @EventHandler
     void on(FileAttached event, @Timestamp Instant at, @MetaDataValue(AuditMetadata.SUBJECT) String subject) {
         StoredFile file = event.file();
         jdbc.update("""
                 INSERT INTO attachment (application_id, attachment_id, entry_id, tenant_id, file_name, object_key, size,
                                         content_type, sha256, attached_at, attached_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id, attachment_id) DO NOTHING""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (application_id, attachment_id) DO UPDATE SET entry_id = EXCLUDED.entry_id,
+                    file_name = EXCLUDED.file_name, object_key = EXCLUDED.object_key, size = EXCLUDED.size,
+                    content_type = EXCLUDED.content_type, sha256 = EXCLUDED.sha256,
+                    attached_at = EXCLUDED.attached_at, attached_by = EXCLUDED.attached_by, removed_at = NULL""",
                 event.applicationId(), event.attachmentId(), event.entryId(), event.tenantId(), event.fileName(),
                 file.objectKey(), file.size(), file.contentType(), file.sha256(), java.sql.Timestamp.from(at),
                 subject);

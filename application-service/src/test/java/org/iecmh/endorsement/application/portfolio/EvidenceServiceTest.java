@@ -115,6 +115,14 @@ class EvidenceServiceTest extends ServiceTestBase {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(download.headers().firstValue("ETag")).hasValue("\"" + sha256(transcript) + "\"");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).contains("transcript.pdf");
+
+        assertThat(applicant.delete(attachments(id) + "/" + attached.at("/attachmentId")).status()).isEqualTo(204);
+        assertThat(applicant.get(attachments(id)).body()).isEmpty();
+        Response attachedAgain = upload(applicant, id, entry, "transcript.pdf", "application/pdf", transcript, null);
+        assertThat(attachedAgain.status()).isEqualTo(201);
+        assertThat(attachedAgain.at("/attachmentId")).isEqualTo(attached.at("/attachmentId"));
+        assertThat(applicant.get(attachments(id)).body()).hasSize(1);
+        assertThat(eventTypes(id)).containsSubsequence("FileAttached", "AttachmentRemoved", "FileAttached");
     }
 
     @Test
