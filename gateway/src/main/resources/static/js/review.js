@@ -250,9 +250,74 @@ function renderEvidence() {
     t('review.evidence.bytes', { bytes: a.size }), el('code', {}, a.sha256),
     el('button', { type: 'button', className: 'secondary', text: t('review.evidence.download'),
       onclick: () => download(a, status) })]);
+  // The association receives some documents itself (transcripts): its coordinator attaches them until the decision.
+  const attaching = isCoordinator() && !FINAL.includes(data.app.status) && data.portfolio.length > 0;
   return [el('h3', {}, t('review.evidence')), rows.length ? table(t('review.evidence'),
     [t('review.evidence.file'), t('review.evidence.entry'), t('review.evidence.type'), t('review.evidence.size'),
-      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status];
+      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status,
+  attaching ? evidenceForm() : null];
+}
+
+/** An entry as the attach form names it: its kind and what tells it from the others of its kind. */
+function entryName(item) {
+  const e = item.entry;
+  const details = {
+    education: () => `${e.field}, ${e.institution}`,
+    work: () => `${e.role}, ${e.employer}`,
+    training: () => e.title,
+    supervision: () => `${formatDate(e.heldOn)}, ${e.providerEndorsementNumber}`,
+  };
+  return `${t(`review.evidence.kind.${e.kind}`)}: ${details[e.kind] ? details[e.kind]() : item.entryId}`;
+}
+
+function evidenceForm() {
+  const form = el('form', { id: 'evidence-form', noValidate: true, attrs: { 'aria-labelledby': 'evidence-form-heading' } },
+    el('h4', { id: 'evidence-form-heading', text: t('review.evidence.attachHeading') }),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: 'evidence-form-entryId', text: t('review.evidence.attachTo') }),
+      el('select', { id: 'evidence-form-entryId', name: 'entryId',
+        attrs: { 'aria-describedby': 'evidence-form-entryId-error' } },
+      data.portfolio.map((item) => el('option', { value: item.entryId, text: entryName(item) }))),
+      el('p', { className: 'field-error', id: 'evidence-form-entryId-error' })),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: 'evidence-form-file', text: t('review.evidence.chooseFile') }),
+      el('input', { type: 'file', id: 'evidence-form-file', name: 'file', accept: 'application/pdf,image/*',
+        attrs: { 'aria-describedby': 'evidence-form-file-error' } }),
+      el('p', { className: 'field-error', id: 'evidence-form-file-error' })),
+    el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }),
+    el('div', { className: 'actions' },
+      el('button', { type: 'submit', className: 'primary', text: t('review.evidence.attach') })));
+  form.addEventListener('submit', (event) => attachEvidence(event, form));
+  return form;
+}
+
+async function attachEvidence(event, form) {
+  event.preventDefault();
+  clearProblems(form);
+  const file = form.elements.file.files[0];
+  if (!file) {
+    showProblem(form, { errors: [{ field: 'file', rule: 'FileEmpty' }] });
+    return;
+  }
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    const answer = await callApi(
+      `${base}/portfolio/${encodeURIComponent(form.elements.entryId.value)}/attachments`, { method: 'POST', body });
+    if (!answer.ok) {
+      showProblem(form, answer.body);
+      return;
+    }
+    data.attachments = (await get(`${base}/portfolio/attachments`)) || data.attachments;
+    render();
+    say(t('review.evidence.attached', { name: file.name }));
+  } catch (unreachable) {
+    showProblem(form, { detail: t('review.evidence.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
 }
 
 function portfolioTable(title, kind, heads, cells) {
