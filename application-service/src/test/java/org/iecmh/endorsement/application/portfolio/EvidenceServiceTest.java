@@ -126,15 +126,18 @@ class EvidenceServiceTest extends ServiceTestBase {
     }
 
     @Test
-    void aFileSentUnderTheSameKeyIsAttachedOnceAndAnotherFileUnderItIsRefused() throws Exception {
+    void aFileSentUnderTheSameKeyEvenTwiceAtOnceIsAttachedOnceAndAnotherFileUnderItIsRefused() throws Exception {
         String id = start("Ida Key", "IFA");
         String entry = education(id);
 
-        Response first = upload(applicant, id, entry, "a.pdf", "application/pdf", pdf("first"), "key-1");
+        List<Response> both = twoAtOnce(() -> upload(applicant, id, entry, "a.pdf", "application/pdf", pdf("first"),
+                "key-1"));
+        Response first = both.get(0);
         Response retried = upload(applicant, id, entry, "a.pdf", "application/pdf", pdf("first"), "key-1");
         Response other = upload(applicant, id, entry, "b.pdf", "application/pdf", pdf("second"), "key-1");
 
-        assertThat(first.status()).isEqualTo(201);
+        assertThat(both).allSatisfy(answer -> assertThat(answer.status()).as(answer.text()).isEqualTo(201));
+        assertThat(both.get(1).at("/attachmentId")).isEqualTo(first.at("/attachmentId"));
         assertThat(retried.at("/attachmentId")).isEqualTo(first.at("/attachmentId"));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.at("/rule")).isEqualTo("attachment-exists");
