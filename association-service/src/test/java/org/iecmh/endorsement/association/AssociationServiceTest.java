@@ -3,6 +3,7 @@ package org.iecmh.endorsement.association;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.association.seed.SeedAssociations;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.MailPreferencesChanged;
@@ -10,6 +11,7 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.contracts.association.AssociationSeed;
+import org.iecmh.endorsement.contracts.association.EvidenceVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.contracts.association.RequirementRule;
@@ -79,6 +81,8 @@ class AssociationServiceTest {
     MutableClock clock;
     @Autowired
     SeedAssociations seed;
+    @Autowired
+    AssociationRecords records;
     @Autowired
     @Qualifier("defaultAxonObjectMapper")
     ObjectMapper json;
@@ -234,6 +238,27 @@ class AssociationServiceTest {
                 version.reflectiveSupervisionHoursPerYear(), version.reflectiveSupervisionCategories(),
                 version.codeOfEthicsPerYear(), version.membershipPerYear(), version.inactiveMaximumMonths(),
                 version.reinstatementFee(), auditPercent);
+    }
+
+    @Test
+    void anAdminLimitsTheEvidenceAnApplicationCarriesAndALimitBelowAFileIsRefused() {
+        create(association("ia", "IA"));
+
+        Response added = admin("ia").post("/api/associations/ia/policy-versions", Map.of("evidence",
+                Map.of("effectiveFrom", "2026-12-01", "maxFileBytes", 5_000_000, "maxApplicationBytes", 40_000_000)));
+        Response refused = admin("ia").post("/api/associations/ia/policy-versions", Map.of("evidence",
+                Map.of("effectiveFrom", "2027-01-01", "maxFileBytes", 5_000_000, "maxApplicationBytes", 1_000)));
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.at("/evidence/0/maxFileBytes")).isEqualTo("5000000");
+        Association recorded = records.find("ia").orElseThrow();
+        assertThat(recorded.evidenceOn(LocalDate.of(2026, 12, 1)).applicationLimit()).isEqualTo(40_000_000L);
+        assertThat(recorded.evidenceOn(LocalDate.of(2026, 11, 30)).fileLimit())
+                .isEqualTo(EvidenceVersion.DEFAULT_MAX_FILE_BYTES);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("/errors/0/field")).isEqualTo("evidence[1].maxApplicationBytes");
+        assertThat(refused.at("/errors/0/rule")).isEqualTo("application-limit-below-file-limit");
+        assertThat(eventsOf("ia")).isEqualTo(2);
     }
 
     @Test
