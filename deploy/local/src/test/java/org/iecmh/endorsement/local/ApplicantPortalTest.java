@@ -14,10 +14,20 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -121,6 +131,18 @@ class ApplicantPortalTest {
                 .get("/api/applications/" + applicationId + "/portfolio").at("/0/entryId");
         assertThat(java.util.UUID.fromString(entryId).version()).isEqualTo(3);
         assertThat(text("app-status")).contains("Added.", "2 requirement(s) still missing.");
+
+        // The transcript attached to the degree: a program disguised by its name is refused next to the field and
+        // nothing is attached; the PDF is.
+        WebElement attach = driver().findElement(By.id("attach-" + entryId));
+        attach.sendKeys(file("transcript.pdf", DISGUISED).toString());
+        browser.await("the disguised file refused", page -> !text("attach-" + entryId + "-error").isEmpty());
+        assertThat(text("app-status")).isEqualTo("The file was not attached.");
+        driver().findElement(By.id("attach-" + entryId)).sendKeys(file("transcript.pdf", TRANSCRIPT).toString());
+        browser.await("the transcript attached", page -> text("app-status").equals("transcript.pdf is attached."));
+        assertThat(text("education-entries")).contains("transcript.pdf");
+        assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId
+                + "/portfolio/attachments").at("/0/sha256")).isEqualTo(sha256(TRANSCRIPT));
 
         click("#trainings-summary");
         addTraining("Observation", "2024-05-01", "18.5", "THINKING");
@@ -391,6 +413,56 @@ class ApplicantPortalTest {
         assertThat(accepted.at("/tenantId")).as(accepted.text()).isEqualTo("wa");
         browser.signOut(gateway());
         browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
+    @Test
+    @Order(9)
+    void aReviewerOfTheApplicationOpensTheTranscriptAndGetsTheBytesThatWereAttached() throws Exception {
+        Path downloads = Files.createTempDirectory("iecmh-evidence-");
+        ((ChromiumDriver) driver()).executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
+        browser.signOut(gateway());
+        browser.signIn(gateway(), "reviewer-ma", "/review.html?id=" + applicationId);
+        browser.await("the evidence", page -> text("main").contains("transcript.pdf"));
+        assertThat(text("main")).contains(sha256(TRANSCRIPT));
+        Accessibility.assertNoSeriousViolations(driver(), "the review page with evidence");
+
+        driver().findElements(By.xpath("//tr[contains(., 'transcript.pdf')]//button")).get(0).click();
+        Path saved = downloads.resolve("transcript.pdf");
+        await("the transcript saved").atMost(Browser.PATIENCE).until(() -> Files.isRegularFile(saved)
+                && Arrays.equals(Files.readAllBytes(saved), TRANSCRIPT));
+        try (var files = Files.list(downloads)) {
+            files.forEach(downloaded -> downloaded.toFile().delete());
+        }
+        Files.delete(downloads);
+        browser.signOut(gateway());
+        browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
+    /** A PDF with a name in it, and a Windows program that calls itself a PDF. */
+    private static final byte[] TRANSCRIPT = ("%PDF-1.7\n% Transcript of Zoë Ñúñez, Bunker Hill Community College\n"
+            + "%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DISGUISED = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+
+    /** A file of the test, named as a person would have it on their computer. */
+    private static Path file(String name, byte[] bytes) {
+        try {
+            Path directory = Files.createTempDirectory("iecmh-upload-");
+            directory.toFile().deleteOnExit();
+            Path file = Files.write(directory.resolve(name), bytes);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The staff's part, through the APIs: the coordinator records a check, two reviewers approve, the grant. */
