@@ -1,5 +1,11 @@
 package org.iecmh.endorsement.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +24,11 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +40,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -437,6 +450,44 @@ class ApplicantPortalTest {
         Files.delete(downloads);
         browser.signOut(gateway());
         browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
+    @Test
+    @Order(10)
+    void theAuditorsSignedExportOfTheApplicantCarriesTheTranscriptWithItsHashThroughTheGateway() throws Exception {
+        RunningPlatform running = RunningPlatform.get();
+        String personId = running.signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId)
+                .at("/personId");
+        ApiClient auditor = running.signedIn("auditor-ma", "ma");
+        HttpRequest.Builder asked = HttpRequest.newBuilder(URI.create(gateway() + "/api/audit/applications/people/"
+                + URLEncoder.encode(personId, StandardCharsets.UTF_8) + "/export"));
+        auditor.identityHeaders().forEach(asked::header);
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(asked.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+
+        Map<String, byte[]> bundle = new java.util.LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                bundle.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(bundle.entrySet()).anySatisfy(file -> {
+            assertThat(file.getKey()).startsWith("files/").endsWith("transcript.pdf");
+            assertThat(file.getValue()).isEqualTo(TRANSCRIPT);
+        });
+        // The manifest names every file with its hash, and its signature holds with the service's published key.
+        JWSObject signature = JWSObject.parse(new String(bundle.get("manifest.jws"), StandardCharsets.US_ASCII));
+        ECKey key = (ECKey) JWKSet.parse(auditor.get("/api/audit/applications/signing-keys").text())
+                .getKeyByKeyId(signature.getHeader().getKeyID());
+        assertThat(signature.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(signature.getPayload().toBytes()).isEqualTo(bundle.get("manifest.json"));
+        JsonNode manifest = new ObjectMapper().readTree(bundle.get("manifest.json"));
+        for (JsonNode file : manifest.get("files")) {
+            assertThat(sha256(bundle.get(file.get("name").asText()))).as(file.get("name").asText())
+                    .isEqualTo(file.get("sha256").asText());
+        }
+        assertThat(manifest.findValuesAsText("sha256")).contains(sha256(TRANSCRIPT));
     }
 
     /** A PDF with a name in it, and a Windows program that calls itself a PDF. */
