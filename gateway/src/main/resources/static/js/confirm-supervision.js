@@ -1,20 +1,15 @@
-// The reflective supervision provider's page, reached from the link in their mail without an account. As on the rating
-// page, the link's secret is in the fragment (confirm-supervision.html#<secret>), so that it never reaches a server's
-// log as part of a page address; the page sends it to the API, once to read the sessions and once to answer.
+// The reflective supervision provider's page, reached from the link in their mail without an account
+// (confirm-supervision.html#<secret>, a one-time link as a rater's): the sessions the applicant logged with the
+// provider's number, each confirmed as logged or stated as it was.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
-import { getJson, showProblem, clearProblems } from './api.js';
 import { el } from './dom.js';
-import { fact, announce } from './portal-kit.js';
+import { fact } from './portal-kit.js';
+import { oneTimeLink } from './one-time-link.js';
 
-const secret = location.hash.slice(1);
-const path = `/api/supervision-confirmations/${encodeURIComponent(secret)}`;
-const form = document.getElementById('confirm');
-const status = document.getElementById('confirm-status');
+const link = oneTimeLink('confirm', '/api/supervision-confirmations', 'supervision-link-used');
+const { form, status } = link;
 const sessions = document.getElementById('confirm-sessions');
-
-let asked = null; // the sessions as the API answered them
-let ended = null; // why the link no longer opens them: a 410 problem's rule, 'unknown' or 'sent'
 
 function input(index, name, props) {
   const id = `confirm-${index}-${name}`;
@@ -35,21 +30,10 @@ function sessionFieldset(session, index) {
 }
 
 function render() {
-  if (ended === 'sent') {
-    form.hidden = true;
-    document.getElementById('confirm-intro').hidden = true;
-    document.getElementById('confirm-done').hidden = false;
-    status.textContent = '';
+  if (link.showEnded()) {
     return;
   }
-  if (ended) {
-    form.hidden = true;
-    document.getElementById('confirm-gone').hidden = false;
-    document.getElementById('confirm-gone-title').textContent = t(`confirm.gone.${ended}`);
-    document.getElementById('confirm-gone-detail').textContent = t(`confirm.gone.${ended}.detail`);
-    status.textContent = '';
-    return;
-  }
+  const asked = link.asked;
   if (!asked) {
     return;
   }
@@ -77,7 +61,7 @@ function render() {
 }
 
 function answersOf() {
-  return asked.sessions.map((session, index) => {
+  return link.asked.sessions.map((session, index) => {
     const value = (name) => form.elements[`sessions[${index}].${name}`].value;
     const hours = value('hours');
     return {
@@ -87,61 +71,10 @@ function answersOf() {
   });
 }
 
-async function send(event) {
+form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearProblems(form);
-  const submit = form.querySelector('button[type=submit]');
-  submit.disabled = true;
-  announce(status, t('confirm.sending'));
-  try {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-      body: JSON.stringify({ sessions: answersOf() }),
-    });
-    const body = (response.headers.get('Content-Type') || '').includes('json') ? await response.json() : null;
-    if (response.ok) {
-      ended = 'sent';
-      // The link is spent: keep its secret out of the browser's history from now on.
-      history.replaceState(null, '', location.pathname);
-      render();
-      document.getElementById('confirm-done').focus();
-      return;
-    }
-    if (response.status === 410 || response.status === 404) {
-      ended = response.status === 404 ? 'unknown' : (body && body.rule) || 'supervision-link-used';
-      render();
-      return;
-    }
-    status.textContent = '';
-    showProblem(form, body);
-  } catch (unreachable) {
-    status.textContent = '';
-    showProblem(form, { detail: t('confirm.unreachable') });
-  } finally {
-    submit.disabled = false;
-  }
-}
-
-form.addEventListener('submit', send);
-// Another provider's link opened in this tab differs only in its fragment, which the browser does not load anew.
-window.addEventListener('hashchange', () => location.reload());
+  link.send(() => ({ sessions: answersOf() }), render);
+});
 onLanguage(render);
 await startPage({ screens: ['confirm-supervision'] });
-
-if (!secret) {
-  ended = 'unknown';
-  render();
-} else {
-  const answer = await getJson(path, { fresh: true });
-  if (answer.status === 404) {
-    ended = 'unknown';
-  } else if (answer.status === 410) {
-    ended = (answer.body && answer.body.rule) || 'supervision-link-used';
-  } else if (!answer.ok) {
-    status.textContent = t('confirm.unreachable');
-  } else {
-    asked = answer.body;
-  }
-  render();
-}
+await link.open(render);

@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,12 +26,12 @@ import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +42,11 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +65,7 @@ class ApplicantPortalTest {
 
     private static final String APPLICANT = "applicant3-ma";
     private static final String NAME = "Rosa Portal";
+    private static final String PROVIDER = "ana.provider@example.org";
     private static final List<String> RATERS = List.of("rita.portal@example.org", "raul.portal@example.org",
             "rene.portal@example.org");
     private static final Dimension DESKTOP = new Dimension(1024, 900);
@@ -185,8 +190,48 @@ class ApplicantPortalTest {
         Accessibility.assertNoSeriousViolations(driver(), "an application with education and trainings");
     }
 
+    /**
+     * A session of reflective supervision logged with a provider of the association, who is asked to confirm it:
+     * the provider opens the mailed link, public, through the gateway, and confirms; the applicant's page says so.
+     */
     @Test
     @Order(3)
+    void theSupervisionProviderConfirmsTheSessionOnThePageTheirMailedLinkOpens() {
+        RunningPlatform running = RunningPlatform.get();
+        running.reviewersEndorsedBefore("ma");
+        Response session = running.signedIn(APPLICANT, "ma").post("/api/applications/" + applicationId
+                + "/portfolio/supervision", Map.of("heldOn", "2026-06-01", "hours", 1.5, "format", "INDIVIDUAL",
+                "providerEndorsementNumber", "MA-P-0001"));
+        assertThat(session.status()).as(session.text()).isEqualTo(201);
+        openApplication();
+        click("#confirm-summary");
+        driver().findElement(By.id("confirm-providerEndorsementNumber")).sendKeys("MA-P-0001");
+        driver().findElement(By.id("confirm-providerName")).sendKeys("Ana Lima");
+        driver().findElement(By.id("confirm-providerEmail")).sendKeys(PROVIDER);
+        click("#confirm-form button[type=submit]");
+        browser.await("the provider asked", page -> text("app-status")
+                .equals("Ana Lima is asked by mail to confirm your sessions."));
+
+        await("the provider's mail").atMost(RunningPlatform.HOP)
+                .until(() -> !RealInfrastructure.smtp().receivedFor(PROVIDER).isEmpty());
+        Matcher link = Pattern.compile("/confirm-supervision\\.html#[A-Za-z0-9_-]+").matcher(SmtpServer.plainText(
+                RealInfrastructure.smtp().receivedFor(PROVIDER).get(0)));
+        assertThat(link.find()).isTrue();
+        driver().get(gateway() + link.group());
+        browser.await("the sessions to confirm", page -> page.findElement(By.id("confirm")).isDisplayed());
+        assertThat(text("confirm-facts")).contains(NAME, "MA-P-0001");
+        assertThat(driver().findElement(By.id("confirm-0-hours")).getAttribute("value")).isEqualTo("1.5");
+        Accessibility.assertNoSeriousViolations(driver(), "the provider's confirmation page");
+        click("#confirm button[type=submit]");
+        browser.await("the answer sent", page -> page.findElement(By.id("confirm-done")).isDisplayed());
+        assertThat(driver().getCurrentUrl()).doesNotContain("#");
+
+        openApplication();
+        browser.await("the confirmation shown", page -> text("confirmations").contains("Confirmed as logged"));
+    }
+
+    @Test
+    @Order(4)
     void theApplicantNamesThreeRatersWhoEachRateOnThePageTheirMailedLinkOpens() {
         click("#rater-summary");
         for (String rater : RATERS) {
@@ -254,7 +299,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApplicantSeesTheRatingsReceivedSubmitsAndSeesTheInvoiceWithItsAmountAndAPayLink() {
         ApiClient applicant = RunningPlatform.get().signedIn(APPLICANT, "ma");
         await("the ratings recorded").atMost(RunningPlatform.HOP).until(() -> applicant.get("/api/applications/"
@@ -280,7 +325,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void onceGrantedTheApplicantSeesTheEndorsementItsCertificateAndShareLinkAndLogsATraining() {
         grantThroughTheApis();
 
@@ -364,7 +409,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onAPhoneTheApplicationFitsTheWidthAndInSpanishThePortalSpeaksSpanish() {
         driver().manage().window().setSize(new Dimension(390, 844));
         openApplication();
@@ -390,7 +435,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theEndorseeWhoMovesAsksForATransferToTheAssociationOfTheirNewState() {
         open("/endorsement.html?number=" + number);
         browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
@@ -406,7 +451,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theReceivingCoordinatorFindsTheTransferWaitingOpensItAndAcceptsIt() {
         browser.signOut(gateway());
         browser.signIn(gateway(), "coordinator-wa", "/renewals.html");
@@ -429,7 +474,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aReviewerOfTheApplicationOpensTheTranscriptAndGetsTheBytesThatWereAttached() throws Exception {
         Path downloads = Files.createTempDirectory("iecmh-evidence-");
         ((ChromiumDriver) driver()).executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
@@ -453,7 +498,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theAuditorsSignedExportOfTheApplicantCarriesTheTranscriptWithItsHashThroughTheGateway() throws Exception {
         RunningPlatform running = RunningPlatform.get();
         String personId = running.signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId)
