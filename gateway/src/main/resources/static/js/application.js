@@ -71,9 +71,16 @@ const status = document.getElementById('app-status');
 const raterForm = byId('rater-form', HTMLFormElement);
 const submitForm = document.getElementById('submit-form');
 const withdrawForm = byId('withdraw-form', HTMLFormElement);
+const confirmForm = byId('confirm-form', HTMLFormElement);
+const CONFIRM_FIELDS = [
+  { name: 'providerEndorsementNumber' },
+  { name: 'providerName', autocomplete: 'off' },
+  { name: 'providerEmail', type: 'email', autocomplete: 'off' },
+];
 
 const state = {
-  application: null, portfolio: [], requirements: [], raters: [], invoices: null, comments: [], exam: [],
+  application: null, portfolio: [], attachments: [], confirmations: [], requirements: [], raters: [],
+  invoices: null, comments: [], exam: [],
 };
 let invoicePolls = 0;
 
@@ -160,11 +167,114 @@ function renderSection(section) {
   none.hidden = entries.length > 0;
   document.getElementById(`${section.key}-entries`).replaceChildren(...entries.map((item) => {
     const summary = entrySummary(item.entry);
+    // The entry's own actions come before its files', so that the first "Remove" of an entry is the entry's.
     return el('li', {}, el('span', { text: summary }), editable() ? el('div', { className: 'actions' },
-      labelled(button(t('app.correct'), 'link', () => startCorrecting(section, item)), t('app.correctEntry', { entry: summary })),
+      labelled(button(t('app.correct'), 'link', () => startCorrecting(section, item)),
+        t('app.correctEntry', { entry: summary })),
       labelled(button(t('app.remove'), 'link', () => removeEntry(item)), t('app.removeEntry', { entry: summary })))
-      : null);
+      : null, attachmentsOf(item), editable() ? attachForm(item) : null);
   }));
+}
+
+// ---- the files attached to an entry ----
+
+/** The entry's files, each with a way to take it off while the portfolio is the applicant's to change. */
+function attachmentsOf(item) {
+  const files = state.attachments.filter((attachment) => attachment.entryId === item.entryId);
+  return files.length ? el('ul', { className: 'attachments' }, files.map((file) => el('li', {},
+    el('span', { text: t('app.file', { name: file.fileName, size: Math.ceil(file.size / 1024) }) }),
+    editable() ? labelled(button(t('app.remove'), 'link', () => removeAttachment(file)),
+      t('app.removeFile', { name: file.fileName })) : null))) : null;
+}
+
+function attachForm(item) {
+  const inputId = `attach-${item.entryId}`;
+  const input = el('input', { type: 'file', id: inputId, name: 'file', accept: 'application/pdf,image/*',
+    attrs: { 'aria-describedby': `${inputId}-error` } });
+  const form = el('form', { className: 'attach', noValidate: true },
+    el('label', { htmlFor: inputId, text: t('app.attachFile') }), input,
+    el('p', { className: 'field-error', id: `${inputId}-error` }),
+    el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }));
+  input.addEventListener('change', () => attach(item, form, input));
+  return form;
+}
+
+async function attach(item, form, input) {
+  clearProblems(form);
+  const file = input.files[0];
+  if (!file) {
+    return;
+  }
+  const body = new FormData();
+  body.append('file', file, file.name);
+  announce(status, t('app.attaching'));
+  try {
+    // The platform knows the file by its bytes: the same file sent again after no answer is attached once.
+    const answer = await callApi(`${base}/portfolio/${encodeURIComponent(item.entryId)}/attachments`,
+      { method: 'POST', body });
+    if (!answer.ok) {
+      status.textContent = t('app.notAttached');
+      showProblem(form, answer.body);
+      return;
+    }
+    await refreshPortfolio();
+    announce(status, t('app.attached', { name: file.name }));
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  }
+}
+
+async function removeAttachment(file) {
+  announce(status, t('app.saving'));
+  const answer = await callApi(`${base}/portfolio/attachments/${encodeURIComponent(file.attachmentId)}`,
+    { method: 'DELETE' });
+  if (!answer.ok) {
+    announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
+    return;
+  }
+  await refreshPortfolio();
+  announce(status, t('app.fileRemoved', { name: file.fileName }));
+}
+
+// ---- the supervision provider's confirmation ----
+
+function renderConfirmations() {
+  const supervised = state.portfolio.some((item) => kindOf(item.entry) === 'supervision');
+  const open = state.application && !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(state.application.status);
+  document.getElementById('confirm-section').hidden = !supervised && !state.confirmations.length;
+  document.getElementById('confirm-details').hidden = !supervised || !open;
+  document.getElementById('confirmations').replaceChildren(...state.confirmations.map((asked) => el('li', {},
+    el('span', { text: t('app.confirmation', { name: asked.providerName, number: asked.providerEndorsementNumber,
+      sessions: asked.entryIds.length }) }), ' ',
+    statusTag('confirmation', asked.status, ['CONFIRMED'], ['CORRECTED']))));
+}
+
+async function askConfirmation(event) {
+  event.preventDefault();
+  clearProblems(confirmForm);
+  const submit = find(confirmForm, 'button[type=submit]', HTMLButtonElement);
+  submit.disabled = true;
+  announce(status, t('app.saving'));
+  try {
+    const json = valuesOf(confirmForm, CONFIRM_FIELDS);
+    const answer = await callApi(`${base}/portfolio/supervision-confirmations`,
+      { method: 'POST', json, idempotencyKey: keys.keyFor('confirm', json) });
+    keys.answered('confirm');
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(confirmForm, answer.body);
+      return;
+    }
+    confirmForm.reset();
+    await refreshPortfolio();
+    announce(status, t('app.confirmationAsked', { name: answer.body.providerName }));
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(confirmForm, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
 }
 
 function labelled(element, label) {
@@ -445,11 +555,17 @@ async function withdraw(event) {
 // ---- loading and drawing ----
 
 async function refreshPortfolio() {
-  const [portfolio, requirements] = await Promise.all([callApi(`${base}/portfolio`), callApi(`${base}/requirements`)]);
+  const [portfolio, requirements, attachments, confirmations] = await Promise.all([callApi(`${base}/portfolio`),
+    callApi(`${base}/requirements`), callApi(`${base}/portfolio/attachments`),
+    callApi(`${base}/portfolio/supervision-confirmations`)]);
   state.portfolio = portfolio.ok ? portfolio.body : state.portfolio;
+  // Where the platform keeps no files (503), the entries show none.
+  state.attachments = attachments.ok ? attachments.body : [];
+  state.confirmations = confirmations.ok ? confirmations.body : [];
   state.requirements = requirements.ok ? requirements.body : state.requirements;
   SECTIONS.forEach(renderSection);
   renderNeeds();
+  renderConfirmations();
 }
 
 async function refreshReferences() {
@@ -507,6 +623,7 @@ function render() {
   SECTIONS.forEach(renderSection);
   renderNeeds();
   renderRaters();
+  renderConfirmations();
   renderFees();
   renderReview();
 }
@@ -520,6 +637,8 @@ document.getElementById('rater-cancel').addEventListener('click', () => {
 });
 submitForm.addEventListener('submit', submitApplication);
 withdrawForm.addEventListener('submit', withdraw);
+confirmForm.addEventListener('submit', askConfirmation);
+document.getElementById('confirm-fields').replaceChildren(...CONFIRM_FIELDS.map((spec) => control('confirm', spec)));
 document.getElementById('sections').prepend(...SECTIONS.map(sectionElement));
 document.getElementById('needs-heading').tabIndex = -1;
 document.getElementById('fees-heading').tabIndex = -1;

@@ -1,5 +1,5 @@
 // /association.html: the association's admin (TENANT_ADMIN) changes its profile and adds a version of any policy part
-// (fees, renewal, requirements, rating form, exam, membership), each previewed (what changes, from when and until when)
+// (fees, renewal, requirements, rating form, exam, membership, evidence), each previewed (what changes, from when and until when)
 // before it is saved; every policy part is listed with its versions.
 // A platform admin (PLATFORM_ADMIN) chooses any association here, or adds one. Refusals of association-service name
 // the field path in the record (fees[2].registration.1); the forms name their inputs by the same path within the
@@ -20,7 +20,8 @@ const LANGUAGES = ['en', 'es'];
 const NOTICES = ['application-started', 'application-submitted', 'application-resubmitted', 'application-returned',
   'application-denied', 'review-assigned', 'section-commented', 'exam-scheduled', 'exam-scoring-assigned',
   'exam-passed', 'exam-failed', 'endorsement-granted', 'invoice-issued', 'invoice-paid', 'renewal-opens-soon',
-  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'endorsement-renewed',
+  'renewal-window-opened', 'renewal-closes-soon', 'renewal-received', 'renewal-returned', 'renewal-evidence-requested',
+  'renewal-evidence-returned', 'endorsement-renewed',
   'endorsement-lapsed', 'reinstatement-requested', 'endorsement-active-again', 'transfer-requested',
   'transfer-accepted'];
 
@@ -184,7 +185,32 @@ const PARTS = [
     heads: () => [t('association.nextYearAfter'), t('association.requiredToApply')],
     cells: (membership) => [monthDay(membership.nextYearAfter), yesNo(membership.requiredToApply)],
   },
+  {
+    key: 'evidence',
+    versions: (association) => association.evidence || [],
+    heads: () => [t('association.maxFile'), t('association.maxApplication')],
+    cells: (evidence) => [megabytes(evidence.maxFileBytes, DEFAULT_FILE_BYTES),
+      megabytes(evidence.maxApplicationBytes, DEFAULT_APPLICATION_BYTES)],
+    none: () => t('association.evidenceDefaults', { file: inMegabytes(DEFAULT_FILE_BYTES),
+      application: inMegabytes(DEFAULT_APPLICATION_BYTES) }),
+  },
 ];
+
+// The platform's evidence limits where a version states none (contracts' EvidenceVersion), and a megabyte (MiB).
+const DEFAULT_FILE_BYTES = 20 * 1024 * 1024;
+const DEFAULT_APPLICATION_BYTES = 200 * 1024 * 1024;
+const MEGABYTE = 1024 * 1024;
+
+/** Bytes as megabytes, to a tenth; '' for none. */
+function inMegabytes(bytes) {
+  return bytes === null || bytes === undefined ? '' : String(Math.round((bytes / MEGABYTE) * 10) / 10);
+}
+
+function megabytes(bytes, platformDefault) {
+  return bytes === null || bytes === undefined
+    ? t('association.defaultMegabytes', { mb: inMegabytes(platformDefault) })
+    : t('association.megabytes', { mb: inMegabytes(bytes) });
+}
 
 /** Versions from the earliest, each with the day the next one takes over (null: none planned). */
 function timeline(versions) {
@@ -214,10 +240,12 @@ function renderParts() {
     const rows = timeline(part.versions(record)).map((entry) => [formatDate(entry.version.effectiveFrom),
       entry.until ? formatDate(entry.until) : t('association.onward'), standing(entry, today),
       ...part.cells(entry.version)]);
+    // A part the record may leave out (evidence) says what applies without a version.
     return el('div', { id: `part-${part.key}` },
       el('h3', { text: heading }),
-      table(t('association.versionsOf', { part: heading }),
-        [t('association.from'), t('association.until'), t('association.standing'), ...part.heads()], rows));
+      rows.length || !part.none ? table(t('association.versionsOf', { part: heading }),
+        [t('association.from'), t('association.until'), t('association.standing'), ...part.heads()], rows)
+        : el('p', { text: part.none() }));
   }));
 }
 
@@ -414,7 +442,8 @@ const RENEWAL_FORM = {
     { name: 'reflectiveSupervisionCategories', type: 'choices', choices: CATEGORIES, choicePrefix: 'category' },
     { name: 'codeOfEthicsPerYear', type: 'checkbox' }, { name: 'membershipPerYear', type: 'checkbox' },
     { name: 'inactiveMaximumMonths', type: 'number', hint: 'hint.inactiveMaximumMonths' },
-    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' }]
+    { name: 'reinstatementFee', type: 'checkbox', hint: 'hint.reinstatementFee' },
+    { name: 'auditPercent', type: 'number', hint: 'hint.auditPercent' }]
     .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
   start() {
     const base = inForce(record.renewal);
@@ -648,8 +677,48 @@ const MEMBERSHIP_FORM = {
   value: (field, value) => plainValue(value),
 };
 
+/** The limits are typed in megabytes and sent in bytes; left empty, the platform's default applies. */
+const EVIDENCE_FORM = {
+  key: 'evidence',
+  member: 'evidence',
+  specs: () => [EFFECTIVE_FROM, { name: 'maxFileBytes', inputmode: 'decimal', hint: 'hint.megabytes' },
+    { name: 'maxApplicationBytes', inputmode: 'decimal', hint: 'hint.megabytes' }]
+    .map((spec) => ({ ...spec, label: spec.label || `field.evidence.${spec.name}` })),
+  start() {
+    const version = record.evidence && record.evidence.length ? inForce(record.evidence) : {};
+    return { maxFileBytes: inMegabytes(version.maxFileBytes),
+      maxApplicationBytes: inMegabytes(version.maxApplicationBytes) };
+  },
+  typed(values) {
+    const errors = [];
+    const bytes = (name) => {
+      const typed = String(values[name] ?? '').trim().replace(',', '.');
+      if (typed === '') {
+        return null;
+      }
+      if (!/^\d+(\.\d+)?$/.test(typed)) {
+        errors.push({ field: name, rule: 'megabytes' });
+        return null;
+      }
+      return Math.round(Number(typed) * MEGABYTE);
+    };
+    const version = { effectiveFrom: values.effectiveFrom, maxFileBytes: bytes('maxFileBytes'),
+      maxApplicationBytes: bytes('maxApplicationBytes') };
+    return { errors, version };
+  },
+  input: within('evidence'),
+  label: (field) => settingLabel('evidence', field),
+  value(field, value) {
+    if (field === 'effectiveFrom') {
+      return value;
+    }
+    return value === 'null' ? t('association.none') : t('association.megabytes', { mb: inMegabytes(Number(value)) });
+  },
+};
+
 /** The forms in the order of the parts' list above; the fee schedule, the most often changed, open at first. */
-const VERSION_FORMS = [FEE_FORM, RENEWAL_FORM, REQUIREMENTS_FORM, REFERENCE_FORM, EXAM_FORM, MEMBERSHIP_FORM];
+const VERSION_FORMS = [FEE_FORM, RENEWAL_FORM, REQUIREMENTS_FORM, REFERENCE_FORM, EXAM_FORM, MEMBERSHIP_FORM,
+  EVIDENCE_FORM];
 const previews = {}; // per form: { version, answer }, what the admin saw and saves
 
 const formOf = (part) => byId(`${part.key}-form`);
@@ -849,7 +918,7 @@ createForm.addEventListener('submit', async (event) => {
     code: typed.code, name: typed.name, state: typed.state, timeZone: typed.timeZone, languages: typed.languages,
     categories: from.categories, badgeIssuer: { name: typed.badgeIssuer.name, signingKeyReference: null },
     exam: from.exam, references: from.references, membership: from.membership, requirements: from.requirements,
-    fees: from.fees, renewal: from.renewal,
+    fees: from.fees, renewal: from.renewal, evidence: from.evidence,
   } });
   if (!answer.ok) {
     announce(status, '');

@@ -1,9 +1,10 @@
 // An endorsee's endorsement: its standing, the certificate, the badge and a link to share, the yearly hours (what is
-// met and missing per year of the cycle, logging and correcting entries), renewal, reinstatement after a lapse, and
-// moving to another association.
+// met and missing per year of the cycle, logging and correcting entries), renewal, the evidence of the hours (files
+// attached to a year, which a renewal audit asks for), reinstatement after a lapse, and moving to another association.
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
-import { callApi, getJson, showProblem, clearProblems } from './api.js';
+import { callApi, getJson, showProblem, clearProblems, requestKeys } from './api.js';
+import { saveDownload } from './files.js';
 import { el, byId, field } from './dom.js';
 import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
@@ -31,6 +32,8 @@ let endorsement = null;
 let progress = null;
 let tenant = null;
 let sharing = null; // the registry's sharing details while the endorsement is active
+let evidence = null; // the current cycle's evidence, and its audit if the renewal was drawn for one
+const evidenceKeys = requestKeys();
 
 function renderSummary() {
   document.getElementById('end-heading').textContent = t('end.headingFor', { number: endorsement.endorsementNumber });
@@ -167,6 +170,83 @@ function renderRenewal() {
   select.value = chosen;
 }
 
+function evidenceEntry(item) {
+  const download = button(t('end.download'), 'link', async () => {
+    const saved = await saveDownload(`${base}/evidence/${encodeURIComponent(item.attachmentId)}`, null);
+    announce(status, saved.ok ? t('end.downloaded') : t('end.downloadFailed'));
+  });
+  download.setAttribute('aria-label', t('end.downloadFile', { file: item.fileName }));
+  return el('li', {}, el('span', { text: t('end.evidenceEntry', { file: item.fileName, year: item.year }) }), ' ',
+    el('span', { className: `tag${item.state === 'ACCEPTED' ? ' good' : (item.state === 'RETURNED' ? ' warning' : '')}`,
+      text: t(`end.evidence.${item.state}`) }),
+    item.state === 'RETURNED' && item.returnReason ? el('p', { className: 'hint', text: item.returnReason }) : null,
+    el('div', { className: 'actions' }, download));
+}
+
+function renderEvidence() {
+  const items = evidence ? evidence.items : [];
+  const audit = evidence && evidence.audit;
+  document.getElementById('evidence-state').textContent = audit ? t(`end.audit.${audit.state}`) : '';
+  document.getElementById('evidence-list').replaceChildren(...(items.length ? items.map(evidenceEntry)
+    : [el('li', { text: t('end.noEvidence') })]));
+  const years = progress ? progress.years.map((year) => String(year.year)) : [];
+  const year = byId('evidence-year', HTMLSelectElement);
+  const chosen = year.value;
+  year.replaceChildren(...years.map((y) => el('option', { value: y, text: y })));
+  year.value = years.includes(chosen) ? chosen : (years[years.length - 1] || '');
+  const returned = items.filter((item) => item.state === 'RETURNED');
+  const replaces = byId('evidence-replaces', HTMLSelectElement);
+  replaces.replaceChildren(el('option', { value: '', text: t('end.replacesNothing') }),
+    ...returned.map((item) => el('option', { value: item.attachmentId, text: item.fileName })));
+  /** @type {HTMLElement} */ (replaces.closest('.field')).hidden = !returned.length;
+}
+
+async function loadEvidence() {
+  const answer = await callApi(`${base}/evidence`);
+  evidence = answer.ok ? answer.body : null;
+}
+
+/** A file attached as evidence: sent again with the same key when no answer came, so that it is kept once. */
+async function attachEvidence(event) {
+  event.preventDefault();
+  const form = event.target;
+  clearProblems(form);
+  const file = form.elements.file.files[0];
+  if (!file) {
+    showProblem(form, { errors: [{ field: 'file', rule: 'NotNull' }] });
+    return;
+  }
+  const fields = { year: form.elements.year.value, replaces: form.elements.replaces.value };
+  const data = new FormData();
+  data.append('file', file);
+  data.append('year', fields.year);
+  if (fields.replaces) {
+    data.append('replaces', fields.replaces);
+  }
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  announce(status, t('app.sending'));
+  try {
+    const key = evidenceKeys.keyFor('evidence', { ...fields, name: file.name, size: file.size, at: file.lastModified });
+    const answer = await callApi(`${base}/evidence`, { method: 'POST', body: data, idempotencyKey: key });
+    if (!answer.ok) {
+      status.textContent = t('app.notSaved');
+      showProblem(form, answer.body);
+      return;
+    }
+    evidenceKeys.answered('evidence');
+    form.reset();
+    await loadEvidence();
+    render();
+    announce(status, t('end.attached', { file: answer.body.fileName }));
+  } catch (unreachable) {
+    status.textContent = '';
+    showProblem(form, { detail: t('error.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
+}
+
 function render() {
   if (!endorsement) {
     return;
@@ -174,6 +254,7 @@ function render() {
   renderSummary();
   renderHours();
   renderRenewal();
+  renderEvidence();
   Object.entries(forms).forEach(([key, { form }]) => {
     const correcting = Boolean(form.dataset.entryId);
     document.getElementById(`${key}-summary`).textContent = t(correcting ? `end.correct.${key}` : `end.log.${key}`);
@@ -286,7 +367,7 @@ Object.entries(forms).forEach(([key, { form, fields }]) => {
 document.getElementById('ethics-form').addEventListener('submit', (event) => act(event, 'code-of-ethics', undefined,
   (answer) => { progress = answer; render(); announce(status, t('end.signed')); }));
 document.getElementById('renewal-form').addEventListener('submit', (event) => act(event, 'renewal', undefined,
-  (answer) => { endorsement = answer; render(); announce(status, t('end.renewed')); }));
+  async (answer) => { endorsement = answer; await loadEvidence(); render(); announce(status, t('end.renewed')); }));
 document.getElementById('reinstatement-form').addEventListener('submit', (event) => act(event, 'reinstatement',
   undefined, (answer) => { endorsement = answer; render(); announce(status, t('end.reinstatementAsked')); }));
 document.getElementById('transfer-form').addEventListener('submit', (event) => {
@@ -294,6 +375,7 @@ document.getElementById('transfer-form').addEventListener('submit', (event) => {
   act(event, 'transfer', { toTenantId },
     (answer) => { endorsement = answer; render(); announce(status, t('end.transferAsked')); });
 });
+document.getElementById('evidence-form').addEventListener('submit', attachEvidence);
 document.getElementById('share-copy').addEventListener('click', copyShareLink);
 document.getElementById('signature-html-copy').addEventListener('click', () => copy('signature-html'));
 document.getElementById('signature-text-copy').addEventListener('click', () => copy('signature-text'));
@@ -310,6 +392,7 @@ if (!answer.ok) {
   endorsement = answer.body;
   const hours = await callApi(`${base}/progress`);
   progress = hours.ok ? hours.body : null;
+  await loadEvidence();
   if (endorsement.status === 'ACTIVE') {
     // Public: the badge's pictures and sharing details come from the registry, for active endorsements only.
     const shared = await getJson(`/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/sharing`,

@@ -4,6 +4,7 @@
 import { onLanguage, t, formatDate, currentLanguage, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
+import { saveDownload } from './files.js';
 import { money as formatMoney } from './format.js';
 import { webConfig } from './auth.js';
 import { byId } from './dom.js';
@@ -206,20 +207,14 @@ cardForm.addEventListener('submit', async (event) => {
 
 document.getElementById('receipt').addEventListener('click', async () => {
   const receiptStatus = document.getElementById('receipt-status');
-  const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/receipt`,
-    { raw: true, accept: 'application/pdf, application/problem+json' });
+  // The receipt in the page's language.
+  const receipt = `/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/receipt`
+    + `?${new URLSearchParams({ lang: currentLanguage() })}`;
+  const answer = await saveDownload(receipt, `receipt-${invoice.invoiceId}.pdf`, 'application/pdf');
   if (!answer.ok) {
     receiptStatus.textContent = t('pay.receiptFailed');
     return;
   }
-  const url = URL.createObjectURL(await answer.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `receipt-${invoice.invoiceId}.pdf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
   receiptStatus.textContent = t('pay.receiptReady');
 });
 

@@ -1,18 +1,21 @@
 // /renewals.html?number=...: a coordinator opens an endorsement by its number (renewal-service lists no renewals
 // waiting, so the number comes from the endorsee or the reminder), reads its standing and the endorsee's progress
 // per year of the cycle, and approves a submitted renewal or returns it with comments, or a requested reinstatement. The transfers waiting for
-// the coordinator's association are listed, and one opened from the list is accepted here.
+// the coordinator's association are listed, and one opened from the list is accepted here. So are the renewal audits
+// open: the evidence of a sampled renewal is downloaded and each item accepted or returned with a reason.
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { el, field, byId, findAll } from './dom.js';
 import { explain } from './staff.js';
+import { saveDownload } from './files.js';
 
 const lookup = byId('lookup-form', HTMLFormElement);
 const line = byId('renewal-status');
 
-let shown = null; // { endorsement, progress }
+let shown = null; // { endorsement, progress, evidence }
 let waiting = []; // the transfers waiting for the coordinator's association
+let audits = []; // the association's renewal audits still open
 
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
@@ -26,6 +29,99 @@ function renderTransfers() {
     : [el('li', {}, t('renewals.noTransfers'))]));
 }
 
+function renderAudits() {
+  byId('audits-list').replaceChildren(...(audits.length ? audits.map((a) => el('li', {}, [
+    el('a', { href: `?${new URLSearchParams({ number: a.endorsementNumber })}` },
+      `${a.endorseeName} (${a.endorsementNumber})`),
+    ` ${t('renewals.auditCounts', { waiting: a.awaitingReview, returned: a.returned, accepted: a.accepted })}`]))
+    : [el('li', {}, t('renewals.noAudits'))]));
+}
+
+async function loadAudits() {
+  const answer = await callApi('/api/endorsements/renewal-audits');
+  audits = answer.ok ? answer.body : [];
+  renderAudits();
+}
+
+function evidencePath(item) {
+  const endorsement = encodeURIComponent(item.endorsementNumber);
+  return `/api/endorsements/${endorsement}/evidence/${encodeURIComponent(item.attachmentId)}`;
+}
+
+/** An item of evidence: its file to download and, while the audit waits for it, acceptance or return with a reason. */
+function evidenceItem(item, audit) {
+  const download = el('button', { type: 'button', className: 'link', text: t('renewals.download') });
+  download.setAttribute('aria-label', t('renewals.downloadFile', { file: item.fileName }));
+  download.addEventListener('click', async () => {
+    const saved = await saveDownload(evidencePath(item), null);
+    line.textContent = saved.ok ? '' : t('renewals.downloadFailed');
+  });
+  const summary = el('span', {}, `${item.fileName} (${item.year}): ${t(`renewals.evidence.${item.state}`)}`);
+  const reason = item.state === 'RETURNED' && item.returnReason
+    ? el('p', { className: 'hint' }, item.returnReason) : null;
+  if (!audit || item.state !== 'ATTACHED') {
+    return el('li', {}, summary, reason, el('div', { className: 'actions' }, download));
+  }
+  const id = `reason-${item.attachmentId}`;
+  const form = el('form', { noValidate: true },
+    el('div', { className: 'field' },
+      el('label', { attrs: { for: id } }, t('renewals.returnReason')),
+      el('textarea', { id, name: 'reason', attrs: { 'aria-describedby': `${id}-error` } }),
+      el('p', { className: 'field-error', id: `${id}-error` })),
+    el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }),
+    el('div', { className: 'actions' },
+      el('button', { type: 'button', className: 'primary', text: t('renewals.acceptEvidence') }),
+      el('button', { type: 'submit', className: 'secondary', text: t('renewals.returnEvidence') }),
+      download));
+  form.querySelector('button.primary').addEventListener('click', () => judge(form,
+    () => callApi(`${evidencePath(item)}/acceptance`, { method: 'POST' }), 'renewals.evidenceAccepted'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    judge(form, () => callApi(`${evidencePath(item)}/return`,
+      { method: 'POST', json: { reason: form.elements.reason.value.trim() } }), 'renewals.evidenceReturned');
+  });
+  return el('li', {}, summary, form);
+}
+
+function renderEvidence() {
+  const evidence = shown.evidence;
+  const audit = evidence && evidence.audit;
+  byId('audit-state').textContent = audit
+    ? t(`renewals.audit.${audit.state}`, { percent: audit.auditPercent, draw: audit.draw }) : t('renewals.audit.NONE');
+  const items = evidence ? evidence.items : [];
+  byId('evidence-list').replaceChildren(...(items.length ? items.map((item) => evidenceItem(item, audit))
+    : [el('li', {}, t('renewals.noEvidence'))]));
+}
+
+async function loadEvidence(number) {
+  const answer = await callApi(`/api/endorsements/${encodeURIComponent(number)}/evidence`);
+  return answer.ok ? answer.body : null;
+}
+
+/** Accepts or returns an item, then shows the evidence and the open audits as they are now. */
+async function judge(form, request, done) {
+  clearProblems(form);
+  form.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+  line.textContent = t('review.saving');
+  try {
+    const answer = await request();
+    if (!answer.ok) {
+      line.textContent = '';
+      explain(form, answer);
+      return;
+    }
+    shown.evidence = await loadEvidence(shown.endorsement.endorsementNumber);
+    await loadAudits();
+    render();
+    line.textContent = t(done, { file: answer.body.fileName });
+  } catch (unreachable) {
+    line.textContent = '';
+    form.querySelector('.form-error').textContent = t('review.unreachable');
+  } finally {
+    form.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+  }
+}
+
 async function loadTransfers() {
   const answer = await callApi('/api/endorsements/transfers');
   waiting = answer.ok ? answer.body : [];
@@ -34,9 +130,11 @@ async function loadTransfers() {
 
 function render() {
   renderTransfers();
+  renderAudits();
   if (!shown) {
     return;
   }
+  renderEvidence();
   const { endorsement: e, progress } = shown;
   byId('endorsement').hidden = false;
   byId('endorsement-heading').textContent = `${e.endorseeName} (${e.endorsementNumber})`;
@@ -76,7 +174,8 @@ async function open(number, focus) {
     return;
   }
   const progress = await callApi(`${path}/progress`);
-  shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null };
+  const evidence = await loadEvidence(number);
+  shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null, evidence };
   history.replaceState(null, '', `?${new URLSearchParams({ number })}`);
   line.textContent = '';
   render();
@@ -157,6 +256,7 @@ findAll(document, '.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
 await loadTransfers();
+await loadAudits();
 const asked = new URLSearchParams(location.search).get('number');
 if (asked) {
   field(lookup, 'endorsementNumber').value = asked;

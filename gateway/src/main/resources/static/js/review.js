@@ -56,7 +56,7 @@ async function load() {
   }
   const app = application.body;
   const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
-  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible] =
+  const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible, attachments] =
     await Promise.all([
       get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
       get(`${base}/reviews`),
@@ -65,10 +65,13 @@ async function load() {
       // Whether the category has an exam, and whether it can be granted now, are the application view's answers.
       app.exam ? get(`${base}/exam`) : null,
       assigning ? get(`${base}/eligible-reviewers`) : null,
+      // A reviewer sees the evidence of the applications assigned to them only; none answers for anyone else.
+      get(`${base}/portfolio/attachments`),
     ]);
   data = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
     comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],
+    attachments: attachments || [],
   };
   render();
   return true;
@@ -212,7 +215,108 @@ function renderRequirements() {
 }
 
 function entriesOf(kind) {
-  return data.portfolio.filter((item) => item.entry.kind === kind).map((item) => item.entry);
+  return data.portfolio.filter((item) => item.entry.kind === kind)
+    .map((item) => ({ ...item.entry, confirmation: item.supervisionConfirmation }));
+}
+
+/** The attached file's bytes, as the platform checked them, saved by the browser; a refusal is said in place. */
+async function download(attachment, status) {
+  status.textContent = '';
+  const response = await callApi(`${base}/portfolio/attachments/${encodeURIComponent(attachment.attachmentId)}`,
+    { raw: true, accept: `${attachment.contentType}, application/problem+json` });
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    const problem = type.includes('json') ? await response.json() : null;
+    status.textContent = (problem && problem.rule && has(`review.evidence.${problem.rule}`))
+      ? t(`review.evidence.${problem.rule}`) : t('review.evidence.failed');
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = el('a', { href: url, download: attachment.fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function renderEvidence() {
+  const kindOf = (entryId) => {
+    const item = data.portfolio.find((each) => each.entryId === entryId);
+    return item ? t(`review.evidence.kind.${item.entry.kind}`) : '';
+  };
+  const status = el('p', { className: 'status-line', attrs: { role: 'status' } });
+  const rows = data.attachments.map((a) => [a.fileName, kindOf(a.entryId), a.contentType,
+    t('review.evidence.bytes', { bytes: a.size }), el('code', {}, a.sha256),
+    el('button', { type: 'button', className: 'secondary', text: t('review.evidence.download'),
+      onclick: () => download(a, status) })]);
+  // The association receives some documents itself (transcripts): its coordinator attaches them until the decision.
+  const attaching = isCoordinator() && !FINAL.includes(data.app.status) && data.portfolio.length > 0;
+  return [el('h3', {}, t('review.evidence')), rows.length ? table(t('review.evidence'),
+    [t('review.evidence.file'), t('review.evidence.entry'), t('review.evidence.type'), t('review.evidence.size'),
+      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status,
+  attaching ? evidenceForm() : null];
+}
+
+/** An entry as the attach form names it: its kind and what tells it from the others of its kind. */
+function entryName(item) {
+  const e = item.entry;
+  const details = {
+    education: () => `${e.field}, ${e.institution}`,
+    work: () => `${e.role}, ${e.employer}`,
+    training: () => e.title,
+    supervision: () => `${formatDate(e.heldOn)}, ${e.providerEndorsementNumber}`,
+  };
+  return `${t(`review.evidence.kind.${e.kind}`)}: ${details[e.kind] ? details[e.kind]() : item.entryId}`;
+}
+
+function evidenceForm() {
+  const form = el('form', { id: 'evidence-form', noValidate: true, attrs: { 'aria-labelledby': 'evidence-form-heading' } },
+    el('h4', { id: 'evidence-form-heading', text: t('review.evidence.attachHeading') }),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: 'evidence-form-entryId', text: t('review.evidence.attachTo') }),
+      el('select', { id: 'evidence-form-entryId', name: 'entryId',
+        attrs: { 'aria-describedby': 'evidence-form-entryId-error' } },
+      data.portfolio.map((item) => el('option', { value: item.entryId, text: entryName(item) }))),
+      el('p', { className: 'field-error', id: 'evidence-form-entryId-error' })),
+    el('div', { className: 'field' },
+      el('label', { htmlFor: 'evidence-form-file', text: t('review.evidence.chooseFile') }),
+      el('input', { type: 'file', id: 'evidence-form-file', name: 'file', accept: 'application/pdf,image/*',
+        attrs: { 'aria-describedby': 'evidence-form-file-error' } }),
+      el('p', { className: 'field-error', id: 'evidence-form-file-error' })),
+    el('p', { className: 'field-error form-error', attrs: { role: 'alert' } }),
+    el('div', { className: 'actions' },
+      el('button', { type: 'submit', className: 'primary', text: t('review.evidence.attach') })));
+  form.addEventListener('submit', (event) => attachEvidence(event, form));
+  return form;
+}
+
+async function attachEvidence(event, form) {
+  event.preventDefault();
+  clearProblems(form);
+  const file = form.elements.file.files[0];
+  if (!file) {
+    showProblem(form, { errors: [{ field: 'file', rule: 'FileEmpty' }] });
+    return;
+  }
+  const body = new FormData();
+  body.append('file', file, file.name);
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  try {
+    const answer = await callApi(
+      `${base}/portfolio/${encodeURIComponent(form.elements.entryId.value)}/attachments`, { method: 'POST', body });
+    if (!answer.ok) {
+      showProblem(form, answer.body);
+      return;
+    }
+    data.attachments = (await get(`${base}/portfolio/attachments`)) || data.attachments;
+    render();
+    say(t('review.evidence.attached', { name: file.name }));
+  } catch (unreachable) {
+    showProblem(form, { detail: t('review.evidence.unreachable') });
+  } finally {
+    submit.disabled = false;
+  }
 }
 
 function portfolioTable(title, kind, heads, cells) {
@@ -266,8 +370,11 @@ function renderPortfolio() {
       (e) => [e.title, e.provider, formatDate(e.attendedOn), String(e.hours),
         e.domains.map((d) => label('domain', d)).join(', ')]),
     ...portfolioTable(t('section.REFLECTIVE_SUPERVISION'), 'supervision',
-      [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber')],
-      (e) => [formatDate(e.heldOn), String(e.hours), label('format', e.format), e.providerEndorsementNumber]),
+      [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber'),
+        t('review.providerConfirmation')],
+      (e) => [formatDate(e.heldOn), String(e.hours), label('format', e.format), e.providerEndorsementNumber,
+        e.confirmation ? label('confirmation', e.confirmation) : t('review.notAsked')]),
+    ...renderEvidence(),
     ...renderReferences());
 }
 

@@ -12,6 +12,7 @@ import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.iecmh.endorsement.testkit.SmtpServer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,9 @@ public abstract class ServiceTestBase {
         registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
         registry.add("iecmh.mail.deliver-every", () -> "PT0.2S");
         registry.add("iecmh.references.link-base", () -> LINK_BASE);
+        // The file store on the JVM's real S3 server, in a bucket of this context's own.
+        RealInfrastructureProperties.forFiles("application-service").forEach((name, value) -> registry.add(name,
+                () -> value));
     }
 
     protected static final String LINK_BASE = "https://endorsement.example.org";

@@ -3,6 +3,7 @@ package org.iecmh.endorsement.association;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.association.seed.SeedAssociations;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.contracts.MailPreferencesChanged;
@@ -10,7 +11,9 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.contracts.association.Association;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 import org.iecmh.endorsement.contracts.association.AssociationSeed;
+import org.iecmh.endorsement.contracts.association.EvidenceVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
+import org.iecmh.endorsement.contracts.association.RenewalVersion;
 import org.iecmh.endorsement.contracts.association.RequirementRule;
 import org.iecmh.endorsement.contracts.association.RequirementVersion;
 import org.iecmh.endorsement.testkit.ApiClient;
@@ -78,6 +81,8 @@ class AssociationServiceTest {
     MutableClock clock;
     @Autowired
     SeedAssociations seed;
+    @Autowired
+    AssociationRecords records;
     @Autowired
     @Qualifier("defaultAxonObjectMapper")
     ObjectMapper json;
@@ -203,6 +208,57 @@ class AssociationServiceTest {
         assertThat(twoParts.status()).isEqualTo(400);
         assertThat(twoParts.at("/errors/0/rule")).isEqualTo("one-part");
         assertThat(eventsOf("ri")).isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalVersionSamplesAShareOfRenewalsForAnAuditFromNoneToEveryOne() {
+        create(association("nc", "NC"));
+        RenewalVersion current = ma.renewal().get(0);
+
+        Response tooMany = admin("nc").post("/api/associations/nc/policy-versions",
+                Map.of("renewal", body(audited(current, LocalDate.of(2027, 1, 1), 101))));
+        Response aFifth = admin("nc").post("/api/associations/nc/policy-versions",
+                Map.of("renewal", body(audited(current, LocalDate.of(2027, 1, 1), 20))));
+
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.at("/errors/0/field")).isEqualTo("renewal[1].auditPercent");
+        assertThat(tooMany.at("/errors/0/rule")).isEqualTo("range");
+        assertThat(aFifth.status()).as(aFifth.text()).isEqualTo(201);
+        JsonNode record = admin("nc").get("/api/associations/nc").body();
+        assertThat(record.at("/renewal/1/auditPercent").asInt()).isEqualTo(20);
+        // A version written before the setting existed audits none.
+        assertThat(record.at("/renewal/0/auditPercent").isNull()).isTrue();
+        assertThat(eventsOf("nc")).isEqualTo(2);
+    }
+
+    private static RenewalVersion audited(RenewalVersion version, LocalDate from, int auditPercent) {
+        return new RenewalVersion(from, version.model(), version.due(), version.opens(), version.closes(),
+                version.anchorYear(), version.cycleYears(), version.graceDays(), version.reminderDaysBeforeOpening(),
+                version.reminderDaysBeforeClosing(), version.trainingHoursPerYear(), version.deiHoursPerYear(),
+                version.reflectiveSupervisionHoursPerYear(), version.reflectiveSupervisionCategories(),
+                version.codeOfEthicsPerYear(), version.membershipPerYear(), version.inactiveMaximumMonths(),
+                version.reinstatementFee(), auditPercent);
+    }
+
+    @Test
+    void anAdminLimitsTheEvidenceAnApplicationCarriesAndALimitBelowAFileIsRefused() {
+        create(association("ia", "IA"));
+
+        Response added = admin("ia").post("/api/associations/ia/policy-versions", Map.of("evidence",
+                Map.of("effectiveFrom", "2026-12-01", "maxFileBytes", 5_000_000, "maxApplicationBytes", 40_000_000)));
+        Response refused = admin("ia").post("/api/associations/ia/policy-versions", Map.of("evidence",
+                Map.of("effectiveFrom", "2027-01-01", "maxFileBytes", 5_000_000, "maxApplicationBytes", 1_000)));
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.at("/evidence/0/maxFileBytes")).isEqualTo("5000000");
+        Association recorded = records.find("ia").orElseThrow();
+        assertThat(recorded.evidenceOn(LocalDate.of(2026, 12, 1)).applicationLimit()).isEqualTo(40_000_000L);
+        assertThat(recorded.evidenceOn(LocalDate.of(2026, 11, 30)).fileLimit())
+                .isEqualTo(EvidenceVersion.DEFAULT_MAX_FILE_BYTES);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.at("/errors/0/field")).isEqualTo("evidence[1].maxApplicationBytes");
+        assertThat(refused.at("/errors/0/rule")).isEqualTo("application-limit-below-file-limit");
+        assertThat(eventsOf("ia")).isEqualTo(2);
     }
 
     @Test
@@ -399,9 +455,10 @@ class AssociationServiceTest {
     }
 
     private Association association(String code, String state) {
-        String name = Map.of("ny", "New York", "nj", "New Jersey", "ct", "Connecticut", "ri", "Rhode Island",
-                "vt", "Vermont", "me", "Maine", "nh", "New Hampshire", "de", "Delaware", "md", "Maryland",
-                "pa", "Pennsylvania")
+        String name = Map.ofEntries(Map.entry("ny", "New York"), Map.entry("nj", "New Jersey"),
+                Map.entry("ct", "Connecticut"), Map.entry("ri", "Rhode Island"), Map.entry("vt", "Vermont"),
+                Map.entry("me", "Maine"), Map.entry("nh", "New Hampshire"), Map.entry("de", "Delaware"),
+                Map.entry("md", "Maryland"), Map.entry("pa", "Pennsylvania"), Map.entry("nc", "North Carolina"))
                 .get(code) + " Association for Infant Mental Health";
         return new Association(code, name, state, "America/New_York", ma.languages(), null, null, null, List.of(),
                 List.of(), new Association.BadgeIssuer(name, "iecmh.badges.issuers." + code + ".signing-key"),

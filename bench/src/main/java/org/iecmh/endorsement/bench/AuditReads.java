@@ -36,7 +36,7 @@ final class AuditReads {
                      "SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
             rows.setString(1, application.applicationId());
             rows.setFetchSize(1000);
-            for (int i = -3; i < settings.samples(); i++) {
+            for (int i = -WARM_UP; i < settings.samples(); i++) {
                 long start = System.nanoTime();
                 long read = readAll(rows);
                 long took = System.nanoTime() - start;
@@ -63,6 +63,12 @@ final class AuditReads {
                 "raw ordered read of its rows", raw.p50(), "", verification.detail() + "; " + rawDetail));
     }
 
+    /**
+     * Untimed repetitions before the timed ones, of the raw read and of each request alike: the first replays of a
+     * service run its handlers' code before it is compiled.
+     */
+    private static final int WARM_UP = 10;
+
     private record Sampled(Latencies latencies, int failures, String firstFailure) {
 
         String detail() {
@@ -71,13 +77,13 @@ final class AuditReads {
         }
     }
 
-    /** The request timed {@code samples} times after one warm-up, bounded in time. */
+    /** The request timed {@code samples} times after {@link #WARM_UP} untimed ones, bounded in time. */
     private Sampled sample(Supplier<Target.Answer> request) {
         Latencies latencies = new Latencies();
         int failures = 0;
         String firstFailure = null;
         long deadline = System.nanoTime() + LIMIT_PER_MEASUREMENT.toNanos();
-        for (int i = -1; i < settings.samples() && System.nanoTime() < deadline; i++) {
+        for (int i = -WARM_UP; i < settings.samples() && System.nanoTime() < deadline; i++) {
             Target.Answer answer = request.get();
             if (!answer.ok()) {
                 failures++;

@@ -35,7 +35,8 @@ import java.util.List;
 @ConfigurationProperties("iecmh.gateway")
 public record GatewaySecurityProperties(
         @DefaultValue({"/actuator/health/**", "/actuator/prometheus", "/api/registry/**",
-                "/api/payments/card-webhooks", "/api/references/**", "/api/associations"})
+                "/api/payments/card-webhooks", "/api/references/**", "/api/supervision-confirmations/**",
+                "/api/associations"})
         List<String> publicPaths,
         @DefaultValue("/api/registry/admin/**") List<String> protectedPaths,
         @DefaultValue({"/", "/*.html", "/css/**", "/js/**", "/i18n/**", "/examples/**", "/favicon.svg",

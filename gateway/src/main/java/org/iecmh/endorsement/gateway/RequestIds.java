@@ -27,8 +27,9 @@ class RequestIds implements WebFilter {
     static final String HEADER = "X-Request-Id";
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger access = LoggerFactory.getLogger("org.iecmh.endorsement.gateway.access");
-    /** A rater's link carries its secret in the path; the log must never hold a working link. */
-    private static final Pattern SECRET_IN_PATH = Pattern.compile("^(/api/references/)[^/]+");
+    /** A rater's or a supervision provider's link carries its secret in the path; the log must never hold one. */
+    private static final Pattern SECRET_IN_PATH =
+            Pattern.compile("^(/api/references/|/api/supervision-confirmations/)[^/]+");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

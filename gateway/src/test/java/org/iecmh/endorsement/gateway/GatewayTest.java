@@ -143,12 +143,16 @@ class GatewayTest {
                 .isEqualTo("payment-service POST /api/payments/card-webhooks tenant=null token=none");
         assertThat(anonymous.get("/api/references/s3cret").text())
                 .isEqualTo("application-service GET /api/references/s3cret tenant=null token=none");
+        assertThat(anonymous.get("/api/supervision-confirmations/s3cret").text())
+                .isEqualTo("application-service GET /api/supervision-confirmations/s3cret tenant=null token=none");
     }
 
     @Test
     void theAccessLogNeverHoldsTheSecretOfARatersLink() {
         assertThat(RequestIds.loggable("/api/references/AbC-123_x")).isEqualTo("/api/references/***");
         assertThat(RequestIds.loggable("/api/references/AbC-123_x/more")).isEqualTo("/api/references/***/more");
+        assertThat(RequestIds.loggable("/api/supervision-confirmations/AbC-123_x"))
+                .isEqualTo("/api/supervision-confirmations/***");
         assertThat(RequestIds.loggable("/api/applications/app-1")).isEqualTo("/api/applications/app-1");
     }
 

@@ -392,6 +392,13 @@ class RegistryServiceTest {
                 .contains("registry_entry.registry_entry_active_name_trigrams");
         assertThat(names("stray")).isEmpty();
         assertThat(names("rosemary")).containsExactly("Rebuilt Rosemary");
+        // Filled with autovacuum off (its lock would hold up the switch), the tables are vacuumed as usual again, and
+        // were analysed before the first search on them.
+        assertThat(jdbc.queryForList("SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class"
+                + " WHERE relname IN ('registry_entry', 'registry_pending_change')", String.class))
+                .containsExactly("", "");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_stats WHERE tablename = 'registry_entry'",
+                Long.class)).isPositive();
 
         // The live consumers write into the rebuilt table from now on.
         grant("MA-000403", "Rebuilt Rye", "IFA");

@@ -21,6 +21,7 @@ import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.iecmh.endorsement.testkit.PublishedAssociations;
 import org.iecmh.endorsement.testkit.MutableClock;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.iecmh.endorsement.testkit.SmtpServer;
 import org.iecmh.endorsement.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,10 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * renewal-service on the real PostgreSQL server and Kafka broker, as every feature's service test starts it: one Spring
- * context for them all (the subclasses share it), the clock they move, the associations they renew for, and the steps
- * they share (a grant, an import, a year logged, a membership paid, a sweep of the schedule, what was stored and
- * published).
+ * renewal-service on the real PostgreSQL server, Kafka broker and S3 server, as every feature's service test starts
+ * it: one Spring context for them all (the subclasses share it), the clock they move, the associations they renew for,
+ * and the steps they share (a grant, an import, a year logged, a membership paid, a sweep of the schedule, what was
+ * stored and published).
  */
 @SpringBootTest(classes = RenewalServiceApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -78,6 +79,10 @@ public abstract class RenewalServiceTestBase {
         registry.add("spring.mail.port", () -> RealInfrastructure.smtp().port());
         registry.add("iecmh.mail.deliver-every", () -> "PT0.2S");
         registry.add("iecmh.mail.link-base", () -> "https://gateway.test");
+        // The file store on the real S3 server, in a bucket of the context's own; evidence kept to small files.
+        RealInfrastructureProperties.forFiles("renewal-service")
+                .forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("iecmh.renewal.evidence.max-file-size", () -> "256KB");
     }
 
     @Autowired
@@ -111,7 +116,7 @@ public abstract class RenewalServiceTestBase {
         FeeSchedule prices = ma.fees().get(0);
         Association ty = PublishedAssociations.copy(ma, "ty", "Test association", "America/Chicago")
                 .withRenewal(List.of(new RenewalVersion(LocalDate.of(2020, 1, 1), "yearly", "12-31", "10-01", null,
-                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false)))
+                        null, null, 30, null, List.of(30), 15, 3, null, null, true, true, 0, false, null)))
                 .withFees(List.of(new FeeSchedule(prices.effectiveFrom(), prices.currency(), prices.dueDays(),
                         prices.registration(), prices.processing(), prices.membershipDues(), prices.renewal(),
                         2_500L, prices.reinstatement(), prices.nonRefundable())));

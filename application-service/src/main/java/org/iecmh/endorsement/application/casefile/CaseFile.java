@@ -34,8 +34,9 @@ public class CaseFile {
     /** The processing group of every part of the application read model. */
     public static final String PROCESSING_GROUP = "application-view";
     /** The tables the application read model keeps, in an order TRUNCATE accepts together. */
-    public static final List<String> TABLES = List.of("portfolio_entry", "review", "exam_scorer", "exam_attempt",
-            "section_comment", "supervision_provider", "endorsee", "reference", "application_view");
+    public static final List<String> TABLES = List.of("attachment", "supervision_confirmation", "portfolio_entry",
+            "review", "exam_scorer", "exam_attempt", "section_comment", "supervision_provider", "endorsee", "reference",
+            "application_view");
 
     private static final TypeReference<List<String>> REASONS = new TypeReference<>() {
     };
@@ -81,6 +82,24 @@ public class CaseFile {
             throw new UnknownResource("application", applicationId);
         }
         return found.get(0);
+    }
+
+    /**
+     * The application, if the actor may see the evidence it carries (its attachments, its supervision confirmations):
+     * as {@link #require}, except that a reviewer sees only the applications assigned to them.
+     */
+    public ApplicationView requireEvidence(String applicationId, Actor actor) {
+        ApplicationView application = require(applicationId, actor);
+        if (actor.hasRole(Role.REVIEWER) && !assignedTo(applicationId, actor.subject())) {
+            throw new UnknownResource("application", applicationId);
+        }
+        return application;
+    }
+
+    private boolean assignedTo(String applicationId, String reviewer) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM review WHERE application_id = ? AND reviewer = ?",
+                Integer.class, applicationId, reviewer);
+        return count != null && count > 0;
     }
 
     /** The association's applications in one state, the longest waiting first. */

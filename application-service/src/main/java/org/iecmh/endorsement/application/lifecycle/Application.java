@@ -54,9 +54,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One person's application for one endorsement category, from the first entry to the decision. The root keeps the
  * lifecycle (start, submission, where it stands, the decision) and the facts every part decides with
  * ({@link CaseFacts}); the portfolio, references, review and exam are members that decide their own commands.
- * Revision 3: those parts are members, each a field of its own in the snapshot.
+ * Revision 3: those parts are members, each a field of its own in the snapshot. Revision 4: the portfolio keeps its
+ * attachments and supervision confirmations.
  */
-@Revision("3")
+@Revision("4")
 @AlsoStores(SectionCommented.class)
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
 public class Application extends TenantOwnedAggregate implements CaseFacts {

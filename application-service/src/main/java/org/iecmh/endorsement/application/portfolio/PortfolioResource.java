@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.application.portfolio;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -43,6 +44,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The applicant's portfolio, one tab per kind of entry; only the applicant changes it, while it is a draft. */
@@ -118,7 +120,15 @@ class PortfolioResource {
         }
     }
 
-    record Entry(String entryId, PortfolioEntry entry) {
+    /**
+     * {@code supervisionConfirmation}: for a supervision session, whether its provider confirmed it as logged
+     * (CONFIRMED), corrected it (CORRECTED) or is asked and has not answered (REQUESTED); left out otherwise.
+     */
+    record Entry(String entryId, PortfolioEntry entry,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) SupervisionViews.Status supervisionConfirmation) {
+        Entry(String entryId, PortfolioEntry entry) {
+            this(entryId, entry, null);
+        }
     }
 
     private static final String OWNER_ONLY = "Only the applicant changes the portfolio";
@@ -126,14 +136,17 @@ class PortfolioResource {
     private final CommandGateway commands;
     private final CaseFile caseFile;
     private final PortfolioViews portfolios;
+    private final SupervisionViews supervision;
 
     private final TenantPolicies policies;
     private final Clock clock;
 
-    PortfolioResource(CommandGateway commands, CaseFile caseFile, PortfolioViews portfolios, TenantPolicies policies, Clock clock) {
+    PortfolioResource(CommandGateway commands, CaseFile caseFile, PortfolioViews portfolios,
+                      SupervisionViews supervision, TenantPolicies policies, Clock clock) {
         this.commands = commands;
         this.caseFile = caseFile;
         this.portfolios = portfolios;
+        this.supervision = supervision;
         this.policies = policies;
         this.clock = clock;
     }
@@ -141,7 +154,9 @@ class PortfolioResource {
     @GetMapping
     List<Entry> portfolio(@PathVariable String applicationId, Actor actor) {
         caseFile.require(applicationId, actor);
-        return portfolios.portfolio(applicationId).entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
+        Map<String, SupervisionViews.Status> confirmed = supervision.statusByEntry(applicationId);
+        return portfolios.portfolio(applicationId).entrySet().stream()
+                .map(e -> new Entry(e.getKey(), e.getValue(), confirmed.get(e.getKey()))).toList();
     }
 
     @PostMapping("/education")

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.iecmh.endorsement.association.directory.AssociationRecords;
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.EvidenceVersion;
 import org.iecmh.endorsement.contracts.association.ExamVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.MembershipVersion;
@@ -50,7 +51,8 @@ class AssociationResource {
      * ({@code policy-previews}) and adds it ({@code policy-versions}).
      */
     record PolicyVersionRequest(FeeSchedule fees, RenewalVersion renewal, RequirementVersion requirements,
-                                References.RatingForm referenceForm, ExamVersion exam, MembershipVersion membership) {
+                                References.RatingForm referenceForm, ExamVersion exam, MembershipVersion membership,
+                                EvidenceVersion evidence) {
 
         PolicyPart part() {
             return given().keySet().iterator().next();
@@ -68,9 +70,10 @@ class AssociationResource {
             put(given, PolicyPart.REFERENCE_FORM, referenceForm);
             put(given, PolicyPart.EXAM, exam);
             put(given, PolicyPart.MEMBERSHIP, membership);
+            put(given, PolicyPart.EVIDENCE, evidence);
             if (given.size() != 1) {
                 throw new InvalidRequest("body", "one-part", "Give exactly one of fees, renewal, requirements, "
-                        + "referenceForm, exam, membership");
+                        + "referenceForm, exam, membership, evidence");
             }
             return given;
         }

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.association.record;
 
 import org.iecmh.endorsement.contracts.association.Association;
+import org.iecmh.endorsement.contracts.association.EvidenceVersion;
 import org.iecmh.endorsement.contracts.association.ExamVersion;
 import org.iecmh.endorsement.contracts.association.FeeSchedule;
 import org.iecmh.endorsement.contracts.association.MembershipVersion;
@@ -19,7 +20,8 @@ public enum PolicyPart {
     REQUIREMENTS("requirements"),
     REFERENCE_FORM("references.forms"),
     EXAM("exam"),
-    MEMBERSHIP("membership");
+    MEMBERSHIP("membership"),
+    EVIDENCE("evidence");
 
     private final String field;
 
@@ -41,6 +43,7 @@ public enum PolicyPart {
             case REFERENCE_FORM -> record.references() == null ? List.of() : record.references().forms();
             case EXAM -> record.exam();
             case MEMBERSHIP -> record.membership();
+            case EVIDENCE -> record.evidence();
         };
     }
 
@@ -60,6 +63,7 @@ public enum PolicyPart {
             }
             case EXAM -> record.withExam((List<ExamVersion>) (List<?>) copy);
             case MEMBERSHIP -> record.withMembership((List<MembershipVersion>) (List<?>) copy);
+            case EVIDENCE -> record.withEvidence((List<EvidenceVersion>) (List<?>) copy);
         };
     }
 }

@@ -70,7 +70,7 @@ class ManifestsTest {
     static final List<String> SERVICES = List.of("application-service", "renewal-service", "payment-service",
             "registry-service", "association-service");
     static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(password|secret|token|credential|api.?key|signing.?key"
-            + "|private.?key).*");
+            + "|private.?key|master.?keys?).*");
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
 
@@ -593,6 +593,31 @@ class ManifestsTest {
                     .containsEntry("MANAGEMENT_TRACING_EXPORT_ENABLED", "true")
                     .containsKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/small", "overlays/production"})
+    void theServicesThatKeepEvidenceFilesHaveABucketEachAndTheirKeysFromSecrets(String directory) {
+        List<HasMetadata> objects = parse(directory);
+        Map<String, String> buckets = new HashMap<>();
+        for (String service : List.of("application-service", "renewal-service")) {
+            Deployment deployment = ofKind(objects, Deployment.class).stream()
+                    .filter(d -> d.getMetadata().getName().equals(service)).findFirst().orElseThrow();
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> settings = settings(objects, container, service);
+            assertThat(settings).as(service).containsKeys("IECMH_FILES_BUCKET", "IECMH_FILES_REGION")
+                    .containsEntry("IECMH_FILES_CREATE_BUCKET", "false")
+                    .doesNotContainKeys("IECMH_FILES_ACCESSKEY", "IECMH_FILES_SECRETKEY", "IECMH_FILES_MASTERKEYS_1");
+            buckets.put(service, settings.get("IECMH_FILES_BUCKET"));
+            Map<String, EnvVar> env = new HashMap<>();
+            container.getEnv().forEach(variable -> env.put(variable.getName(), variable));
+            for (String secret : List.of("IECMH_FILES_ACCESSKEY", "IECMH_FILES_SECRETKEY", "IECMH_FILES_MASTERKEYS_1")) {
+                assertThat(env).as(service + " " + secret).containsKey(secret);
+                assertThat(env.get(secret).getValueFrom().getSecretKeyRef().getName()).as(service + " " + secret)
+                        .isEqualTo(service + "-files");
+            }
+        }
+        assertThat(Set.copyOf(buckets.values())).as("a bucket per service").hasSize(2);
     }
 
     @Test

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 
 /**
  * Runs the whole platform on this machine: embedded PostgreSQL and a Kafka broker keeping their data in
- * {@code .local-data/} between runs, the local identity provider, the five services and the gateway.
+ * {@code .local-data/} between runs, an S3-compatible server keeping the evidence files there too, the local identity
+ * provider, the five services and the gateway.
  * {@code --reset} starts from empty. {@code --clock <instant>} starts every service at that instant and lets time
- * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time). Ctrl-C
+ * run from there (a rehearsal of renewal windows, reminders, grace and lapse; tokens keep the real time).
+ * {@code --durable} makes PostgreSQL flush each commit to disk, as in production. Ctrl-C
  * stops everything cleanly. {@code services ...} starts the five services alone instead (see {@link LocalServices}).
  */
 public final class LocalPlatform {
@@ -32,6 +34,7 @@ public final class LocalPlatform {
     static final int SMTP_PORT = 13025;
     static final int MAILBOX_PORT = 13180;
     static final int CARD_PROCESSOR_PORT = 14242;
+    static final int S3_PORT = 13900;
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "application-service", 8081, "renewal-service", 8082, "payment-service", 8083, "registry-service", 8084,
             "association-service", 8085);
@@ -49,15 +52,22 @@ public final class LocalPlatform {
         Path data = Path.of(System.getProperty("iecmh.local.data", ".local-data")).toAbsolutePath();
         Path gatewayJar = Path.of(System.getProperty("iecmh.local.gateway-jar", "gateway/target/gateway-exec.jar"));
         Path identityJar = Path.of(System.getProperty("iecmh.local.identity-jar", "identity/target/identity-exec.jar"));
+        Path s3ServerJar = Path.of(System.getProperty("iecmh.local.s3-server-jar",
+                "deploy/local/target/s3-server/s3proxy.jar"));
         if (arguments.contains("--reset")) {
             say("Removing " + data);
             delete(data);
         }
 
         say("Starting PostgreSQL on port " + POSTGRES_PORT + " (data in " + data.resolve("postgres") + ")");
-        LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases());
+        LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases(),
+                postgresSettings(arguments));
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        say("Starting an S3-compatible server on port " + S3_PORT + " for evidence files (data in "
+                + data.resolve("files") + ")");
+        LocalObjectStore files = LocalObjectStore.start(s3ServerJar, data.resolve("files"), S3_PORT,
+                data.resolve("logs").resolve("s3-server.log"));
         // Email goes to a real SMTP server in this JVM, which keeps messages in memory only; anyone reads a recipient's
         // mail over HTTP (LocalMailbox). No IMAP: GreenMail's spins a thread on a connection its client half-closes.
         say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail at http://127.0.0.1:" + MAILBOX_PORT
@@ -81,7 +91,7 @@ public final class LocalPlatform {
         serviceArguments.addAll(rehearsalArguments(arguments));
         Platform platform = Platform.start(
                 new Platform.Infrastructure(postgres::jdbcUrl, "postgres", "postgres", kafka.bootstrapServers(), "",
-                        issuer),
+                        issuer, files.store()),
                 new Platform.Ports(GATEWAY_PORT, new LinkedHashMap<>(SERVICE_PORTS)), gatewayJar, data.resolve("logs"),
                 serviceArguments, cards.gatewayArguments());
 
@@ -94,6 +104,8 @@ public final class LocalPlatform {
             mailbox.close();
             mail.stop();
             identity.close();
+            say("Stopping the S3 server");
+            files.close();
             say("Stopping Kafka");
             kafka.close();
             say("Stopping PostgreSQL");
@@ -108,6 +120,20 @@ public final class LocalPlatform {
         say(String.format("Ready in %.1f s", (System.nanoTime() - started) / 1e9));
         System.out.println(welcome(platform.gatewayUrl()));
         Thread.currentThread().join();
+    }
+
+    /**
+     * {@code --durable}: PostgreSQL flushes every commit to disk before answering it, as a production server does
+     * (the benchmark measures on it); otherwise it runs as the embedded server does, with {@code fsync} and
+     * {@code synchronous_commit} off, quicker on a development machine and losing the last commits if the machine
+     * (not only the platform) stops without warning.
+     */
+    static Map<String, String> postgresSettings(List<String> arguments) {
+        if (!arguments.contains("--durable")) {
+            return Map.of();
+        }
+        say("PostgreSQL flushes every commit to disk (--durable)");
+        return Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on");
     }
 
     /**
@@ -146,6 +172,8 @@ public final class LocalPlatform {
                   identity provider :9000 (demo users applicant-ma, coordinator-ma, reviewer-ma, reviewer2-ma,
                   scorer-ma, scorer2-ma, auditor-ma, admin-ma, the same for wa, and operator; password demo)
                   logs: .local-data/logs/
+                  evidence files: an S3-compatible server on 127.0.0.1:%5$d (buckets iecmh-application and
+                  iecmh-renewal, objects sealed under a key kept in .local-data/files/master-key)
                   email (every notice the services send): SMTP 127.0.0.1:%2$d; read a recipient's mail with
                   curl -s http://127.0.0.1:%3$d/mail/zoe@example.org
 
@@ -161,7 +189,7 @@ public final class LocalPlatform {
 
                 The README walks the whole path: submit, pay, approve, find in the registry, read the history.
                 Press Ctrl-C to stop.
-                """.formatted(gateway, SMTP_PORT, MAILBOX_PORT, CARD_PROCESSOR_PORT);
+                """.formatted(gateway, SMTP_PORT, MAILBOX_PORT, CARD_PROCESSOR_PORT, S3_PORT);
     }
 
     private static void say(String message) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * The ports are those of {@link Platform#serviceNames()}, in that order; the databases, named as in
  * {@link Platform#databases()}, must exist (user and password {@code postgres}). The ready file, if named, is written
  * once every service is ready and has received the associations (a service answers its readiness probe before that).
+ * They keep no files: where a test needs attachments, it gives the {@code iecmh.files.*} settings after {@code --}.
  */
 final class LocalServices {
 
@@ -54,7 +55,7 @@ final class LocalServices {
         Platform services = Platform.startServices(
                 new Platform.Infrastructure(database -> "jdbc:postgresql://" + postgres + "/" + database, "postgres",
                         "postgres", required(options, "kafka"), options.getOrDefault("kafka-prefix", ""),
-                        required(options, "issuer")),
+                        required(options, "issuer"), null),
                 new Platform.Ports(Integer.parseInt(required(options, "gateway-port")), servicePorts),
                 serviceArguments);
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "local-services-stop"));

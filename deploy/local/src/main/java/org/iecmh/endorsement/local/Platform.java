@@ -24,20 +24,52 @@ import java.util.function.Supplier;
  */
 public final class Platform implements AutoCloseable {
 
-    /** A service, the database it owns and how to build it. */
-    record Service(String name, String database, Supplier<SpringApplication> application) {
+    /** A service, the database it owns, whether it keeps files (evidence) and how to build it. */
+    record Service(String name, String database, boolean keepsFiles, Supplier<SpringApplication> application) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service(ApplicationServiceApplication.NAME, "application", ApplicationServiceApplication::application),
-            new Service(RenewalServiceApplication.NAME, "renewal", RenewalServiceApplication::application),
-            new Service(PaymentServiceApplication.NAME, "payment", PaymentServiceApplication::application),
-            new Service(RegistryServiceApplication.NAME, "registry", RegistryServiceApplication::application),
-            new Service(AssociationServiceApplication.NAME, "association", AssociationServiceApplication::application));
+            new Service(ApplicationServiceApplication.NAME, "application", true,
+                    ApplicationServiceApplication::application),
+            new Service(RenewalServiceApplication.NAME, "renewal", true, RenewalServiceApplication::application),
+            new Service(PaymentServiceApplication.NAME, "payment", false, PaymentServiceApplication::application),
+            new Service(RegistryServiceApplication.NAME, "registry", false, RegistryServiceApplication::application),
+            new Service(AssociationServiceApplication.NAME, "association", false,
+                    AssociationServiceApplication::application));
 
-    /** Where the services find PostgreSQL and Kafka, and the issuer whose tokens the gateway and services accept. */
+    /**
+     * Where the services find PostgreSQL and Kafka, the issuer whose tokens the gateway and services accept, and the
+     * S3-compatible store the services that keep files use ({@code null}: none, and their attachments answer that
+     * files are not kept here).
+     */
     public record Infrastructure(Function<String, String> jdbcUrlOfDatabase, String username, String password,
-                                 String kafkaBootstrapServers, String kafkaPrefix, String issuerUri) {
+                                 String kafkaBootstrapServers, String kafkaPrefix, String issuerUri,
+                                 ObjectStore files) {
+    }
+
+    /**
+     * An S3-compatible server: each service that keeps files has a bucket of its own there, {@code bucketPrefix}
+     * followed by its database's name, which it creates at start; files are sealed under {@code masterKey} (32 bytes
+     * in base64), version 1.
+     */
+    public record ObjectStore(String endpoint, String accessKey, String secretKey, String bucketPrefix,
+                              String masterKey) {
+
+        List<String> arguments(String database) {
+            return List.of(
+                    "--iecmh.files.bucket=" + bucketPrefix + database,
+                    "--iecmh.files.endpoint=" + endpoint,
+                    "--iecmh.files.access-key=" + accessKey,
+                    "--iecmh.files.secret-key=" + secretKey,
+                    "--iecmh.files.path-style-access=true",
+                    "--iecmh.files.master-keys.1=" + masterKey);
+        }
+
+        /** Without the secrets. */
+        @Override
+        public String toString() {
+            return "ObjectStore[endpoint=" + endpoint + ", buckets=" + bucketPrefix + "*]";
+        }
     }
 
     /** The ports: the gateway's, and each service's by name. */
@@ -132,6 +164,9 @@ public final class Platform implements AutoCloseable {
                     "--iecmh.mail.link-base=http://localhost:" + ports.gateway(),
                     // The platform stops the services itself, before the broker and the database they use.
                     "--spring.main.register-shutdown-hook=false"));
+            if (service.keepsFiles() && infrastructure.files() != null) {
+                arguments.addAll(infrastructure.files().arguments(service.database()));
+            }
             arguments.addAll(extraArguments);
             starting.put(service.name(), CompletableFuture.supplyAsync(
                     () -> service.application().get().run(arguments.toArray(String[]::new))));

@@ -1,7 +1,15 @@
 package org.iecmh.endorsement.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
+import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,12 +22,31 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +65,7 @@ class ApplicantPortalTest {
 
     private static final String APPLICANT = "applicant3-ma";
     private static final String NAME = "Rosa Portal";
+    private static final String PROVIDER = "ana.provider@example.org";
     private static final List<String> RATERS = List.of("rita.portal@example.org", "raul.portal@example.org",
             "rene.portal@example.org");
     private static final Dimension DESKTOP = new Dimension(1024, 900);
@@ -122,6 +150,18 @@ class ApplicantPortalTest {
         assertThat(java.util.UUID.fromString(entryId).version()).isEqualTo(3);
         assertThat(text("app-status")).contains("Added.", "2 requirement(s) still missing.");
 
+        // The transcript attached to the degree: a program disguised by its name is refused next to the field and
+        // nothing is attached; the PDF is.
+        WebElement attach = driver().findElement(By.id("attach-" + entryId));
+        attach.sendKeys(file("transcript.pdf", DISGUISED).toString());
+        browser.await("the disguised file refused", page -> !text("attach-" + entryId + "-error").isEmpty());
+        assertThat(text("app-status")).isEqualTo("The file was not attached.");
+        driver().findElement(By.id("attach-" + entryId)).sendKeys(file("transcript.pdf", TRANSCRIPT).toString());
+        browser.await("the transcript attached", page -> text("app-status").equals("transcript.pdf is attached."));
+        assertThat(text("education-entries")).contains("transcript.pdf");
+        assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId
+                + "/portfolio/attachments").at("/0/sha256")).isEqualTo(sha256(TRANSCRIPT));
+
         click("#trainings-summary");
         addTraining("Observation", "2024-05-01", "18.5", "THINKING");
         browser.await("the first training counted", page -> text("needs").contains("18.5 of 30"));
@@ -150,8 +190,48 @@ class ApplicantPortalTest {
         Accessibility.assertNoSeriousViolations(driver(), "an application with education and trainings");
     }
 
+    /**
+     * A session of reflective supervision logged with a provider of the association, who is asked to confirm it:
+     * the provider opens the mailed link, public, through the gateway, and confirms; the applicant's page says so.
+     */
     @Test
     @Order(3)
+    void theSupervisionProviderConfirmsTheSessionOnThePageTheirMailedLinkOpens() {
+        RunningPlatform running = RunningPlatform.get();
+        running.reviewersEndorsedBefore("ma");
+        Response session = running.signedIn(APPLICANT, "ma").post("/api/applications/" + applicationId
+                + "/portfolio/supervision", Map.of("heldOn", "2026-06-01", "hours", 1.5, "format", "INDIVIDUAL",
+                "providerEndorsementNumber", "MA-P-0001"));
+        assertThat(session.status()).as(session.text()).isEqualTo(201);
+        openApplication();
+        click("#confirm-summary");
+        driver().findElement(By.id("confirm-providerEndorsementNumber")).sendKeys("MA-P-0001");
+        driver().findElement(By.id("confirm-providerName")).sendKeys("Ana Lima");
+        driver().findElement(By.id("confirm-providerEmail")).sendKeys(PROVIDER);
+        click("#confirm-form button[type=submit]");
+        browser.await("the provider asked", page -> text("app-status")
+                .equals("Ana Lima is asked by mail to confirm your sessions."));
+
+        await("the provider's mail").atMost(RunningPlatform.HOP)
+                .until(() -> !RealInfrastructure.smtp().receivedFor(PROVIDER).isEmpty());
+        Matcher link = Pattern.compile("/confirm-supervision\\.html#[A-Za-z0-9_-]+").matcher(SmtpServer.plainText(
+                RealInfrastructure.smtp().receivedFor(PROVIDER).get(0)));
+        assertThat(link.find()).isTrue();
+        driver().get(gateway() + link.group());
+        browser.await("the sessions to confirm", page -> page.findElement(By.id("confirm")).isDisplayed());
+        assertThat(text("confirm-facts")).contains(NAME, "MA-P-0001");
+        assertThat(driver().findElement(By.id("confirm-0-hours")).getAttribute("value")).isEqualTo("1.5");
+        Accessibility.assertNoSeriousViolations(driver(), "the provider's confirmation page");
+        click("#confirm button[type=submit]");
+        browser.await("the answer sent", page -> page.findElement(By.id("confirm-done")).isDisplayed());
+        assertThat(driver().getCurrentUrl()).doesNotContain("#");
+
+        openApplication();
+        browser.await("the confirmation shown", page -> text("confirmations").contains("Confirmed as logged"));
+    }
+
+    @Test
+    @Order(4)
     void theApplicantNamesThreeRatersWhoEachRateOnThePageTheirMailedLinkOpens() {
         click("#rater-summary");
         for (String rater : RATERS) {
@@ -219,7 +299,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theApplicantSeesTheRatingsReceivedSubmitsAndSeesTheInvoiceWithItsAmountAndAPayLink() {
         ApiClient applicant = RunningPlatform.get().signedIn(APPLICANT, "ma");
         await("the ratings recorded").atMost(RunningPlatform.HOP).until(() -> applicant.get("/api/applications/"
@@ -245,7 +325,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void onceGrantedTheApplicantSeesTheEndorsementItsCertificateAndShareLinkAndLogsATraining() {
         grantThroughTheApis();
 
@@ -329,7 +409,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onAPhoneTheApplicationFitsTheWidthAndInSpanishThePortalSpeaksSpanish() {
         driver().manage().window().setSize(new Dimension(390, 844));
         openApplication();
@@ -355,7 +435,7 @@ class ApplicantPortalTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theEndorseeWhoMovesAsksForATransferToTheAssociationOfTheirNewState() {
         open("/endorsement.html?number=" + number);
         browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
@@ -368,6 +448,117 @@ class ApplicantPortalTest {
         assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/endorsements/" + number)
                 .at("/transferTo")).isEqualTo("wa");
         Accessibility.assertNoSeriousViolations(driver(), "an endorsement with a transfer asked");
+    }
+
+    @Test
+    @Order(9)
+    void theReceivingCoordinatorFindsTheTransferWaitingOpensItAndAcceptsIt() {
+        browser.signOut(gateway());
+        browser.signIn(gateway(), "coordinator-wa", "/renewals.html");
+        browser.await("the transfers waiting for Washington", page -> text("transfers-list").contains(number));
+        driver().findElements(By.cssSelector("#transfers-list a")).stream()
+                .filter(link -> link.getText().contains(number)).findFirst().orElseThrow().click();
+        browser.await("the endorsement", page -> page.findElement(By.id("endorsement-heading")).getText()
+                .endsWith("(" + number + ")") && page.findElement(By.id("accept-transfer-form")).isDisplayed());
+        assertThat(driver().findElement(By.id("approve-renewal-form")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(driver(), "a transfer waiting to be accepted");
+
+        click("#accept-transfer-form button[type=submit]");
+        browser.await("the transfer accepted", page -> text("renewal-status").startsWith("The transfer is accepted"));
+        assertThat(text("transfers-list")).doesNotContain(number).contains("No transfer is waiting.");
+        assertThat(driver().findElement(By.id("accept-transfer-form")).isDisplayed()).isFalse();
+        Response accepted = RunningPlatform.get().signedIn("coordinator-wa", "wa").get("/api/endorsements/" + number);
+        assertThat(accepted.at("/tenantId")).as(accepted.text()).isEqualTo("wa");
+        browser.signOut(gateway());
+        browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
+    @Test
+    @Order(10)
+    void aReviewerOfTheApplicationOpensTheTranscriptAndGetsTheBytesThatWereAttached() throws Exception {
+        Path downloads = Files.createTempDirectory("iecmh-evidence-");
+        ((ChromiumDriver) driver()).executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
+        browser.signOut(gateway());
+        browser.signIn(gateway(), "reviewer-ma", "/review.html?id=" + applicationId);
+        browser.await("the evidence", page -> text("main").contains("transcript.pdf"));
+        assertThat(text("main")).contains(sha256(TRANSCRIPT));
+        Accessibility.assertNoSeriousViolations(driver(), "the review page with evidence");
+
+        driver().findElements(By.xpath("//tr[contains(., 'transcript.pdf')]//button")).get(0).click();
+        Path saved = downloads.resolve("transcript.pdf");
+        await("the transcript saved").atMost(Browser.PATIENCE).until(() -> Files.isRegularFile(saved)
+                && Arrays.equals(Files.readAllBytes(saved), TRANSCRIPT));
+        try (var files = Files.list(downloads)) {
+            files.forEach(downloaded -> downloaded.toFile().delete());
+        }
+        Files.delete(downloads);
+        browser.signOut(gateway());
+        browser.signIn(gateway(), APPLICANT, "/portal.html");
+    }
+
+    @Test
+    @Order(11)
+    void theAuditorsSignedExportOfTheApplicantCarriesTheTranscriptWithItsHashThroughTheGateway() throws Exception {
+        RunningPlatform running = RunningPlatform.get();
+        String personId = running.signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId)
+                .at("/personId");
+        ApiClient auditor = running.signedIn("auditor-ma", "ma");
+        HttpRequest.Builder asked = HttpRequest.newBuilder(URI.create(gateway() + "/api/audit/applications/people/"
+                + URLEncoder.encode(personId, StandardCharsets.UTF_8) + "/export"));
+        auditor.identityHeaders().forEach(asked::header);
+        HttpResponse<byte[]> export = HttpClient.newHttpClient().send(asked.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+
+        Map<String, byte[]> bundle = new java.util.LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                bundle.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertThat(bundle.entrySet()).anySatisfy(file -> {
+            assertThat(file.getKey()).startsWith("files/").endsWith("transcript.pdf");
+            assertThat(file.getValue()).isEqualTo(TRANSCRIPT);
+        });
+        // The manifest names every file with its hash, and its signature holds with the service's published key.
+        JWSObject signature = JWSObject.parse(new String(bundle.get("manifest.jws"), StandardCharsets.US_ASCII));
+        ECKey key = (ECKey) JWKSet.parse(auditor.get("/api/audit/applications/signing-keys").text())
+                .getKeyByKeyId(signature.getHeader().getKeyID());
+        assertThat(signature.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(signature.getPayload().toBytes()).isEqualTo(bundle.get("manifest.json"));
+        JsonNode manifest = new ObjectMapper().readTree(bundle.get("manifest.json"));
+        for (JsonNode file : manifest.get("files")) {
+            assertThat(sha256(bundle.get(file.get("name").asText()))).as(file.get("name").asText())
+                    .isEqualTo(file.get("sha256").asText());
+        }
+        assertThat(manifest.findValuesAsText("sha256")).contains(sha256(TRANSCRIPT));
+    }
+
+    /** A PDF with a name in it, and a Windows program that calls itself a PDF. */
+    private static final byte[] TRANSCRIPT = ("%PDF-1.7\n% Transcript of Zoë Ñúñez, Bunker Hill Community College\n"
+            + "%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DISGUISED = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
+
+    /** A file of the test, named as a person would have it on their computer. */
+    private static Path file(String name, byte[] bytes) {
+        try {
+            Path directory = Files.createTempDirectory("iecmh-upload-");
+            directory.toFile().deleteOnExit();
+            Path file = Files.write(directory.resolve(name), bytes);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The staff's part, through the APIs: the coordinator records a check, two reviewers approve, the grant. */

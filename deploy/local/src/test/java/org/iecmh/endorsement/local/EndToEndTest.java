@@ -446,6 +446,7 @@ class EndToEndTest {
         ids.put("purpose", "revocation");
         ids.put("token", links.get(0).substring("/api/references/".length()));
         ids.put("candidateCode", "C-NOSUCH22");
+        ids.put("attachmentId", "no-such-attachment");
         // Per service: the kind and record the audit API answers for, and a read model rebuilt once.
         for (List<String> audited : List.of(
                 List.of("application-service", "/api/applications", "applications", applicationId, "application-view"),

@@ -6,6 +6,7 @@ import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 import org.iecmh.endorsement.testkit.PostgresServer;
 import org.iecmh.endorsement.testkit.RealInfrastructure;
+import org.iecmh.endorsement.testkit.S3Server;
 import org.iecmh.endorsement.testkit.SmtpServer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,9 +117,15 @@ final class RunningPlatform implements BeforeAllCallback, AutoCloseable {
                 "--spring.mail.port=" + RealInfrastructure.smtp().port(),
                 "--iecmh.clock.start=" + now, "--iecmh.clock.set-at=" + now));
         serviceArguments.addAll(cards.paymentServiceArguments());
+        // Evidence files go to the test JVM's S3 server, in buckets of this platform's own.
+        S3Server s3 = RealInfrastructure.s3();
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        Platform.ObjectStore files = new Platform.ObjectStore(s3.endpoint().toString(), s3.accessKey(),
+                s3.secretKey(), "e2e-" + gatewayPort + "-", Base64.getEncoder().encodeToString(masterKey));
         Platform platform = Platform.start(
                 new Platform.Infrastructure(name -> postgres.jdbcUrl(databases.get(name)), postgres.username(),
-                        postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer),
+                        postgres.password(), RealInfrastructure.kafka().bootstrapServers(), PREFIX, issuer, files),
                 new Platform.Ports(gatewayPort, servicePorts),
                 Path.of("../../gateway/target/gateway-exec.jar").toAbsolutePath().normalize(),
                 Path.of("target/e2e-logs"), serviceArguments, gatewayArguments(cards));

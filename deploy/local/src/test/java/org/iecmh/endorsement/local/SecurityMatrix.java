@@ -84,6 +84,15 @@ final class SecurityMatrix {
             PUT    /api/applications/{applicationId}/portfolio/trainings/{entryId}   record   409   404   403   403   403   403   403
             PUT    /api/applications/{applicationId}/portfolio/supervision/{entryId} record   409   404   403   403   403   403   403
             DELETE /api/applications/{applicationId}/portfolio/{entryId}             record   409   404   403   403   403   403   403
+            # Evidence: the applicant or a coordinator attaches to an entry (the application is decided); the owner, the
+            # staff and its assigned reviewers see the files (the id asked for is none of the application's).
+            POST   /api/applications/{applicationId}/portfolio/{entryId}/attachments record  409   404   403   409   403   403   403
+            GET    /api/applications/{applicationId}/portfolio/attachments           record   200   404   200   200   200   200   200
+            GET    /api/applications/{applicationId}/portfolio/attachments/{attachmentId} record 404 404 404  404   404   404   404
+            DELETE /api/applications/{applicationId}/portfolio/attachments/{attachmentId} record 404|409 404 403 404|409 403 403 403
+            # The applicant asks their supervision provider to confirm the sessions logged (the application is decided).
+            POST   /api/applications/{applicationId}/portfolio/supervision-confirmations record 409 404   403   403   403   403   403
+            GET    /api/applications/{applicationId}/portfolio/supervision-confirmations record 200 404   200   200   200   200   200
             POST   /api/applications/{applicationId}/reviewers                       record   403   403   403   409   403   403   403
             GET    /api/applications/{applicationId}/eligible-reviewers              record   403   403   403   200   403   403   403
             POST   /api/applications/{applicationId}/reviews                         record   403   403   409   409   403   403   403
@@ -108,6 +117,9 @@ final class SecurityMatrix {
             # A rater's link, spent: it works once.
             GET    /api/references/{token}                                           public   410
             POST   /api/references/{token}                                           public   410
+            # A provider's one-time link: a rater's secret is no supervision link.
+            GET    /api/supervision-confirmations/{token}                            public   404
+            POST   /api/supervision-confirmations/{token}                            public   404
             POST   /api/applications/prior-endorsements                              tenant   403   403   403   403   403   409   403
             # An import of endorsees: a dry run of a file with its header row only; the admin's own import.
             POST   /api/applications/endorsee-imports                                tenant   403   403   403   403   403   200   403
@@ -157,6 +169,15 @@ final class SecurityMatrix {
             POST   /api/endorsements/{endorsementNumber}/transfer/acceptance         record   403   403   403   404   403   403   403
             # The transfers waiting for the coordinator's own association.
             GET    /api/endorsements/transfers                                       tenant   403   403   403   200   403   403   403
+            # Evidence of the renewal's hours: the endorsee or a coordinator attaches; the endorsee and the staff see it;
+            # a coordinator accepts or returns an item (the id asked for is none of the endorsement's).
+            POST   /api/endorsements/{endorsementNumber}/evidence                    record   200|409 404 403 200|409 403 403 403
+            GET    /api/endorsements/{endorsementNumber}/evidence                    record   200   404   404   200   200   200   200
+            GET    /api/endorsements/{endorsementNumber}/evidence/{attachmentId}     record   404   404   404   404   404   404   404
+            POST   /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/acceptance record 403 403 403   404   403   403   403
+            POST   /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/return record 403   403   403   404   403   403   403
+            # The association's renewal audits still open, for its coordinators and auditors.
+            GET    /api/endorsements/renewal-audits                                  tenant   403   403   403   EMPTY EMPTY 403   403
             POST   /api/endorsements/{endorsementNumber}/claim                       record   200   409   403   403   403   403   403
             GET    /api/endorsements/mine                                            tenant   200   200   403   403   403   403   403
             POST   /api/endorsements/claims                                          tenant   200   200   403   403   403   403   403
@@ -326,6 +347,12 @@ final class SecurityMatrix {
         request("POST /api/applications/{applicationId}/references", body(rater));
         request("POST /api/applications/{applicationId}/references/{referenceId}/replacement", body(rater));
         request("POST /api/references/{token}", body("{\"knownForMonths\": 36, \"answers\": {}}"));
+        request("POST /api/supervision-confirmations/{token}", body("{\"sessions\": []}"));
+        request("POST /api/applications/{applicationId}/portfolio/{entryId}/attachments", multipart(null, null,
+                "transcript.pdf", "%PDF-1.7\n% transcript\n%%EOF\n").key("matrix-attachment"));
+        request("POST /api/applications/{applicationId}/portfolio/supervision-confirmations",
+                body("{\"providerEndorsementNumber\": \"WA-P-0001\", \"providerName\": \"Pat Provider\","
+                        + " \"providerEmail\": \"pat.matrix@example.org\"}"));
         // The same prior endorsement the records were made with: recorded once only.
         request("POST /api/applications/prior-endorsements", body("{\"endorsementNumber\": \"WA-P-0001\","
                 + " \"subject\": \"reviewer-wa\", \"name\": \"Ana Lima\", \"category\": \"IMHM-C\","
@@ -345,6 +372,11 @@ final class SecurityMatrix {
                 body("{\"providerNumber\": \"WA-999999\", \"sessionOn\": \"2026-01-15\", \"hours\": 1}"));
         request("POST /api/endorsements/{endorsementNumber}/revocation", body("{\"reason\": \"Again\"}"));
         request("POST /api/endorsements/{endorsementNumber}/renewal/return", body("{\"comments\": \"Add the log\"}"));
+        request("POST /api/endorsements/{endorsementNumber}/evidence", multipart("year", String.valueOf(
+                java.time.Year.now(java.time.ZoneId.of("America/Los_Angeles")).getValue()), "hours.pdf",
+                "%PDF-1.7\n% hours of the year\n%%EOF\n").key("matrix-evidence"));
+        request("POST /api/endorsements/{endorsementNumber}/evidence/{attachmentId}/return",
+                body("{\"reason\": \"The log is not signed\"}"));
         request("POST /api/endorsements/{endorsementNumber}/transfer", body("{\"toTenantId\": \"ma\"}"));
 
         request("GET /api/payments/invoices", query("applicationId={applicationId}"));
@@ -549,6 +581,18 @@ final class SecurityMatrix {
 
     private static Request csv(String query, String text) {
         return new Request(query, text, null, "text/csv");
+    }
+
+    /** A form with a PDF file and one text field (none when {@code field} is null), as a browser sends it. */
+    private static Request multipart(String field, String value, String fileName, String pdf) {
+        String boundary = "matrix-boundary-7f3a";
+        String body = (field == null ? "" : "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n")
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return new Request(null, body, null, "multipart/form-data; boundary=" + boundary);
     }
 
     private static void request(String endpoint, Request request) {

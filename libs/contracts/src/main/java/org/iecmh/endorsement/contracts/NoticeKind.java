@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Every notice the platform mails, by the code its templates are named after ({@code mail/<code>.<language>.txt} in
  * the service that sends it) and that an association's record names to switch one off ({@code noticesOff}). A rater's
- * link cannot be switched off: the link exists nowhere but in its mail.
+ * link cannot be switched off, nor a supervision provider's: the link exists nowhere but in its mail.
  */
 public enum NoticeKind {
     // application-service
@@ -16,6 +16,7 @@ public enum NoticeKind {
     APPLICATION_RETURNED("application-returned"),
     APPLICATION_DENIED("application-denied"),
     REFERENCE_REQUEST("reference-request", false),
+    SUPERVISION_CONFIRMATION_REQUEST("supervision-confirmation-request", false),
     REVIEW_ASSIGNED("review-assigned"),
     SECTION_COMMENTED("section-commented"),
     EXAM_SCHEDULED("exam-scheduled"),
@@ -32,6 +33,8 @@ public enum NoticeKind {
     RENEWAL_CLOSES_SOON("renewal-closes-soon"),
     RENEWAL_RECEIVED("renewal-received"),
     RENEWAL_RETURNED("renewal-returned"),
+    RENEWAL_EVIDENCE_REQUESTED("renewal-evidence-requested"),
+    RENEWAL_EVIDENCE_RETURNED("renewal-evidence-returned"),
     ENDORSEMENT_RENEWED("endorsement-renewed"),
     ENDORSEMENT_LAPSED("endorsement-lapsed"),
     REINSTATEMENT_REQUESTED("reinstatement-requested"),

@@ -11,7 +11,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.TimeoutProperties;
 import org.iecmh.endorsement.kit.audit.ChainVerification;
 import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
@@ -79,6 +81,19 @@ class WritePathTest {
                 .isSameAs(springTransactions);
         assertThat(springTransactions).isInstanceOf(DataSourceTransactionManager.class);
         assertThat(connections).isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class);
+    }
+
+    /** A unit of work (a command, a processor's batch) is watched; each handler inside it is not watched again. */
+    @Test
+    void axonWatchesEachUnitOfWorkButNotEveryHandlerCallInside(@Autowired TimeoutProperties timeouts) {
+        assertThat(timeouts.isEnabled()).isTrue();
+        assertThat(timeouts.getTransaction().getCommandBus().getTimeoutMs()).isPositive();
+        assertThat(timeouts.getTransaction().getEventProcessors().getTimeoutMs()).isPositive();
+        for (TaskTimeoutSettings handler : List.of(timeouts.getHandler().getCommands(),
+                timeouts.getHandler().getEvents(), timeouts.getHandler().getQueries())) {
+            assertThat(handler.getTimeoutMs()).isNegative();
+            assertThat(handler.getWarningThresholdMs()).isNegative();
+        }
     }
 
     @Test

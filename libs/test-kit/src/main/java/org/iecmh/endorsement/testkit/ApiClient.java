@@ -26,10 +26,12 @@ public final class ApiClient {
     /**
      * HTTP/1.1, as browsers and load balancers speak to a plain-http server. With the JDK's default (HTTP/2 offered
      * through an h2c upgrade) a request to the gateway now and then went unanswered until it timed out; over
-     * HTTP/1.1 that has not been seen.
+     * HTTP/1.1 that has not been seen. One client for every test of the JVM: its one selector thread completes the
+     * connections of 80 requests sent at once, which on a loaded 2-core machine took longer than 5 s; a connection
+     * gets as long as a request (30 s), within which a server that stalls is still caught.
      */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build();
 
     private final String baseUrl;
     private final Map<String, String> identity;

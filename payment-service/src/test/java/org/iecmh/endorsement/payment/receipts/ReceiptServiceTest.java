@@ -91,8 +91,23 @@ class ReceiptServiceTest extends PaymentServiceTestBase {
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll(" +", " "))
                     .contains("Invoice: " + invoiceId, "Registration fee, IFS USD 20.00", "Paid USD 120.00",
-                            "Printed 2026-11-22");
+                            "Printed November 22, 2026");
         }
+        // In the reader's language: asked by name, or by the browser's Accept-Language.
+        HttpRequest.Builder inSpanish = HttpRequest.newBuilder(URI.create("http://localhost:" + port + receipt));
+        applicant.identityHeaders().forEach(inSpanish::header);
+        HttpResponse<byte[]> spanish = HttpClient.newHttpClient().send(inSpanish.header("Accept", "application/pdf")
+                .header("Accept-Language", "es-US,es;q=0.9,en;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(spanish.statusCode()).isEqualTo(200);
+        assertThat(spanish.headers().firstValue("Content-Language")).hasValue("es");
+        try (PDDocument document = Loader.loadPDF(spanish.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll(" +", " "))
+                    .contains("Factura: " + invoiceId, "Cuota de inscripción, IFS USD 20.00", "Pagado USD 120.00",
+                            "Impreso el 22 de noviembre de 2026");
+        }
+        Response unknownLanguage = applicant.get(receipt + "?lang=fr");
+        assertThat(unknownLanguage.status()).isEqualTo(400);
+        assertThat(unknownLanguage.text()).contains("lang", "OneOf");
         assertThat(ApiClient.onPort(port).as("ma", "person-other", "APPLICANT").get(receipt).status())
                 .isEqualTo(404);
     }

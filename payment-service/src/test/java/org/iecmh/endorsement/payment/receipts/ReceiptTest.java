@@ -4,18 +4,22 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.iecmh.endorsement.contracts.Money;
-import org.iecmh.endorsement.payment.fees.FeeKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iecmh.endorsement.kit.web.Phrase;
+import org.iecmh.endorsement.payment.fees.FeeKind;
+import org.iecmh.endorsement.payment.fees.FeeSchedule;
 import org.iecmh.endorsement.payment.invoicing.InvoiceLine;
 import org.iecmh.endorsement.payment.ledger.InvoiceView;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Locale;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +51,67 @@ class ReceiptTest {
             String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
             assertThat(text).contains("Receipt", "Association: MA", "Invoice: INV-9", "Billed to: person-9",
                     "Registration fee, IMHS USD 25.00", "Processing fee, IMHS USD 300.00", "Total USD 325.00",
-                    "Paid USD 225.00", "Waived USD 100.00", "Refunded USD 25.00", "Status: refunded",
-                    "Printed 2026-12-01");
+                    "Paid USD 225.00", "Waived USD 100.00", "Refunded USD 25.00",
+                    "Status: refunded in part or in full", "Issued: November 22, 2026", "Printed December 1, 2026");
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Receipt for invoice INV-9");
+        }
+    }
+
+    @Test
+    void inSpanishTheLabelsStatusDatesAndFeeLinesAreSpanishAndTheAmountsTheSame() throws IOException {
+        InvoiceView invoice = new InvoiceView("INV-11", "wa", "person-11", "app-11", List.of(
+                InvoiceLine.of(new FeeSchedule.Fee(FeeKind.REGISTRATION, Phrase.of("fee-registration",
+                        "Registration fee, IFA", "category", "IFA"), usd(2_500))),
+                InvoiceLine.of(new FeeSchedule.Fee(FeeKind.LATE, Phrase.of("fee-late-renewal",
+                        "Late renewal fee, WA-000012", "endorsement", "WA-000012"), usd(5_000))),
+                InvoiceLine.asWritten("Taller de observación", usd(1_000), FeeKind.OTHER)),
+                usd(8_500), usd(8_500), usd(0), usd(0), usd(0), "PAID",
+                LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
+
+        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC), "es");
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
+            assertThat(text).contains("Recibo", "Asociación: WA", "Factura: INV-11", "Facturado a: person-11",
+                    "Solicitud: app-11", "Emitida: 22 de noviembre de 2026",
+                    "Cuota de inscripción, IFA USD 25.00", "Recargo por renovación tardía, WA-000012 USD 50.00",
+                    "Taller de observación USD 10.00", "Total USD 85.00", "Pagado USD 85.00", "Estado: pagada",
+                    "Impreso el 1 de diciembre de 2026")
+                    .doesNotContain("Registration", "Receipt", "Status");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Recibo de la factura INV-11");
+        }
+    }
+
+    @Test
+    void aLanguageReceiptsAreNotWrittenInIsEnglishAndAcceptLanguageChoosesTheFirstTheyAre() {
+        assertThat(ReceiptWords.in("fr").say("title")).isEqualTo("Receipt");
+        assertThat(ReceiptWords.in("es-MX").say("title")).isEqualTo("Recibo");
+        assertThat(ReceiptWords.in(null).say("title")).isEqualTo("Receipt");
+        assertThat(ReceiptWords.preferred("fr-CA, es;q=0.8, en;q=0.5")).isEqualTo("es");
+        assertThat(ReceiptWords.preferred("de")).isNull();
+        assertThat(ReceiptWords.preferred("not a ; language ,,")).isNull();
+    }
+
+    /** The receipt words each fee as the web application does: one wording per fee and language. */
+    @Test
+    void theReceiptWordsEachFeeAsTheWebApplicationsCatalogueDoes() throws IOException {
+        for (String language : ReceiptWords.LANGUAGES) {
+            JsonNode catalogue = new ObjectMapper().readTree(Path.of("../gateway/src/main/resources/static/i18n/"
+                    + language + ".json").toFile());
+            Properties receipt = new Properties();
+            try (var in = ReceiptWords.class.getResourceAsStream("/receipts/receipt." + language + ".properties")) {
+                receipt.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            List<String> fees = new java.util.ArrayList<>();
+            catalogue.fieldNames().forEachRemaining(key -> {
+                if (key.startsWith("phrase.fee-")) {
+                    fees.add(key);
+                }
+            });
+            assertThat(fees).as(language).isNotEmpty();
+            for (String fee : fees) {
+                assertThat(receipt.getProperty(fee)).as(language + " " + fee).isEqualTo(catalogue.get(fee).asText());
+            }
         }
     }
 
@@ -71,36 +133,6 @@ class ReceiptTest {
                 assertThat(text).contains("Registration fee, IFA, for " + name + " USD 15.00");
             }
             assertThat(text).doesNotContain("?");
-        }
-    }
-
-    @Test
-    void aSpanishReaderGetsTheReceiptInSpanishEachLineWordedFromItsPhraseAndAWrittenLineAsWritten() throws IOException {
-        InvoiceView invoice = new InvoiceView("INV-11", "ma", "person-11", "app-11", List.of(
-                new InvoiceLine("Registration fee, IMHS", usd(2_500), FeeKind.REGISTRATION,
-                        Phrase.of("fee-registration", "Registration fee, IMHS", "category", "IMHS")),
-                new InvoiceLine("Late renewal fee, MA-000042", usd(5_000), FeeKind.LATE,
-                        Phrase.of("fee-late-renewal", "Late renewal fee, MA-000042", "endorsement", "MA-000042")),
-                InvoiceLine.asWritten("Copia del certificado", usd(1_000), FeeKind.OTHER)),
-                usd(8_500), usd(8_500), usd(0), usd(0), usd(0), "PAID",
-                LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
-
-        byte[] spanish = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC),
-                Locale.forLanguageTag("es-US"));
-        byte[] other = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC), Locale.GERMAN);
-
-        try (PDDocument document = Loader.loadPDF(spanish)) {
-            String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
-            assertThat(text).contains("Recibo", "Asociación: MA", "Factura: INV-11", "Facturada a: person-11",
-                    "Cuota de inscripción, IMHS USD 25.00", "Recargo por renovación tardía, MA-000042 USD 50.00",
-                    "Copia del certificado USD 10.00", "Total USD 85.00", "Pagado USD 85.00", "Estado: pagada",
-                    "Impreso el 2026-12-01").doesNotContain("Registration", "Receipt");
-            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Recibo de la factura INV-11");
-        }
-        try (PDDocument document = Loader.loadPDF(other)) {
-            assertThat(new PDFTextStripper().getText(document).replaceAll(" +", " "))
-                    .as("a language the receipt does not speak: English")
-                    .contains("Receipt", "Registration fee, IMHS USD 25.00", "Status: paid");
         }
     }
 }

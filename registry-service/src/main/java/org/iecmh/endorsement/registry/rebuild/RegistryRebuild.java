@@ -82,6 +82,12 @@ public class RegistryRebuild implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** Builds the new table's search indexes side by side (see {@link #buildIndexes}). */
+    private final ExecutorService indexBuilders = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "registry-rebuild-indexes");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicReference<RebuildProgress> latest = new AtomicReference<>();
 
     RegistryRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, Registry registry,
@@ -133,7 +139,7 @@ public class RegistryRebuild implements DisposableBean {
                 readUpTo(consumer, ends, names.topic(topic), true);
             }
             at[1] = System.nanoTime();
-            deferredIndexes.forEach(jdbc::execute);
+            buildIndexes(deferredIndexes);
             at[2] = System.nanoTime();
             transaction.executeWithoutResult(status -> {
                 jdbc.execute("LOCK TABLE " + LIVE + ", " + LIVE_PENDING + " IN EXCLUSIVE MODE");
@@ -145,6 +151,8 @@ public class RegistryRebuild implements DisposableBean {
                 jdbc.execute("ALTER TABLE " + LIVE_PENDING + " RENAME TO " + REPLACED + "_pending");
                 jdbc.execute("ALTER TABLE " + NEW + " RENAME TO " + LIVE);
                 jdbc.execute("ALTER TABLE " + NEW_PENDING + " RENAME TO " + LIVE_PENDING);
+                jdbc.execute("ALTER TABLE " + LIVE + " RESET (autovacuum_enabled)");
+                jdbc.execute("ALTER TABLE " + LIVE_PENDING + " RESET (autovacuum_enabled)");
                 Map<String, String> entryIndexes = indexNamesByDefinition(REPLACED);
                 Map<String, String> pendingIndexes = indexNamesByDefinition(REPLACED + "_pending");
                 jdbc.execute("DROP TABLE " + REPLACED + ", " + REPLACED + "_pending");
@@ -167,14 +175,34 @@ public class RegistryRebuild implements DisposableBean {
      * built once from all of them, before the switch. Unique indexes stay: the replay finds endorsements by them.
      */
     private List<String> prepareNewTables() {
-        jdbc.execute("DROP TABLE IF EXISTS " + NEW + ", " + NEW_PENDING);
-        jdbc.execute("CREATE TABLE " + NEW + " (LIKE " + LIVE + " INCLUDING ALL)");
-        jdbc.execute("CREATE TABLE " + NEW_PENDING + " (LIKE " + LIVE_PENDING + " INCLUDING ALL)");
-        List<Map<String, Object>> searchIndexes = jdbc.queryForList("""
-                SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition
-                FROM pg_index WHERE indrelid = ?::regclass AND NOT indisunique""", NEW);
-        searchIndexes.forEach(index -> jdbc.execute("DROP INDEX " + index.get("name")));
-        return searchIndexes.stream().map(index -> (String) index.get("definition")).toList();
+        return transaction.execute(status -> {
+            jdbc.execute("DROP TABLE IF EXISTS " + NEW + ", " + NEW_PENDING);
+            // No autovacuum while the rebuild fills them: its worker's lock would hold up the switch, and the
+            // statistics are gathered once, after the indexes are built (buildIndexes).
+            jdbc.execute("CREATE TABLE " + NEW + " (LIKE " + LIVE + " INCLUDING ALL)"
+                    + " WITH (autovacuum_enabled = false)");
+            jdbc.execute("CREATE TABLE " + NEW_PENDING + " (LIKE " + LIVE_PENDING + " INCLUDING ALL)"
+                    + " WITH (autovacuum_enabled = false)");
+            List<Map<String, Object>> searchIndexes = jdbc.queryForList("""
+                    SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition
+                    FROM pg_index WHERE indrelid = ?::regclass AND NOT indisunique""", NEW);
+            searchIndexes.forEach(index -> jdbc.execute("DROP INDEX " + index.get("name")));
+            return searchIndexes.stream().map(index -> (String) index.get("definition")).toList();
+        });
+    }
+
+    /**
+     * Builds the search's indexes on the filled table, two at a time, each on a connection of its own (building
+     * indexes of one table at once is allowed: each takes a SHARE lock), then gathers the table's statistics, so that
+     * the first searches after the switch are planned on them.
+     */
+    private void buildIndexes(List<String> definitions) {
+        List<Future<?>> building = new ArrayList<>();
+        for (String definition : definitions) {
+            building.add(indexBuilders.submit(() -> jdbc.execute(definition)));
+        }
+        building.forEach(RegistryRebuild::await);
+        jdbc.execute("ANALYZE " + NEW + ", " + NEW_PENDING);
     }
 
     /** The new table's indexes take the names the old one's had, so that later migrations find them by name. */
@@ -247,7 +275,7 @@ public class RegistryRebuild implements DisposableBean {
         await(applying);
     }
 
-    /** Waits until the events handed to the applying thread are applied; throws what applying them threw. */
+    /** Waits until writes handed to another thread are done; throws what they threw. */
     private static void await(Future<?> applying) {
         if (applying == null) {
             return;
@@ -256,10 +284,10 @@ public class RegistryRebuild implements DisposableBean {
             applying.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while a rebuild's events were applied", e);
+            throw new IllegalStateException("Interrupted while a rebuild waited for its writes", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("Applying a rebuild's events failed", e.getCause());
+                    : new IllegalStateException("A rebuild's writes failed", e.getCause());
         }
     }
 
@@ -305,5 +333,6 @@ public class RegistryRebuild implements DisposableBean {
     public void destroy() {
         worker.shutdownNow();
         applier.shutdownNow();
+        indexBuilders.shutdownNow();
     }
 }

@@ -13,6 +13,7 @@ import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateStorage;
 import org.iecmh.endorsement.kit.tenancy.TenantOwnedAggregate;
 import org.iecmh.endorsement.renewal.activity.YearlyActivity;
+import org.iecmh.endorsement.renewal.evidence.Evidence;
 import org.iecmh.endorsement.renewal.lifecycle.ActivateEndorsement;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementActivated;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementImported;
@@ -24,6 +25,7 @@ import org.iecmh.endorsement.renewal.reinstatement.Reinstatement;
 import org.iecmh.endorsement.renewal.reminders.EmailAddressRecorded;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.schedule.RenewalCalendar;
+import org.iecmh.endorsement.renewal.submission.ApproveRenewal;
 import org.iecmh.endorsement.renewal.submission.Renewal;
 import org.iecmh.endorsement.renewal.submission.SubmitRenewal;
 import org.iecmh.endorsement.renewal.transfer.AcceptTransfer;
@@ -37,12 +39,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A granted endorsement, identified by its number, for as long as it lives. The root begins its life (granted, or
  * imported from before the platform) and keeps it in its association; each feature decides its own commands in a
  * part of the aggregate that lives with that feature: its {@link Lifecycle} here (lapse, hold, revocation, claim),
- * its activity, renewal window and reminders, renewal, reinstatement and transfer in their packages. Every part sees
- * every event; a snapshot is the root's and its parts' fields.
+ * its activity, renewal window and reminders, renewal, the evidence of its hours and the renewal audit, reinstatement
+ * and transfer in their packages. Every part sees every event; a snapshot is the root's and its parts' fields.
  */
 @AlsoStores(EmailAddressRecorded.class)
 @Aggregate(snapshotTriggerDefinition = AggregateStorage.SNAPSHOTS, cache = AggregateStorage.CACHE)
-@Revision("3")
+@Revision("4")
 public class Endorsement extends TenantOwnedAggregate {
 
     @AggregateIdentifier
@@ -55,6 +57,8 @@ public class Endorsement extends TenantOwnedAggregate {
     private final RenewalCalendar calendar = new RenewalCalendar();
     @AggregateMember
     private final Renewal renewal = new Renewal();
+    @AggregateMember
+    private final Evidence evidence = new Evidence();
     @AggregateMember
     private final Reinstatement reinstatement = new Reinstatement();
     @AggregateMember
@@ -97,10 +101,21 @@ public class Endorsement extends TenantOwnedAggregate {
         }
     }
 
-    /** The one command two parts decide together: the renewal, by the activity logged for its cycle. */
+    /**
+     * The renewal, by the activity logged for its cycle; once submitted, it is drawn for the association's audit of the
+     * evidence of the hours.
+     */
     @CommandHandler
     void handle(SubmitRenewal command) {
         renewal.submit(command, activity.log());
+        evidence.drawForAudit(command.policy(), command.today());
+    }
+
+    /** A renewal drawn for the audit is approved once the audit closed. */
+    @CommandHandler
+    void handle(ApproveRenewal command) {
+        evidence.requireAuditClosed();
+        renewal.approve(command);
     }
 
     /** A reinstatement is approved by the activity logged for the years since the lapse. */

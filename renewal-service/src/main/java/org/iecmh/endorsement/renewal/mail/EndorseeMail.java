@@ -8,6 +8,8 @@ import org.iecmh.endorsement.kit.association.Associations;
 import org.iecmh.endorsement.contracts.NoticeKind;
 import org.iecmh.endorsement.kit.mail.Notice;
 import org.iecmh.endorsement.kit.mail.Notices;
+import org.iecmh.endorsement.renewal.evidence.EvidenceReturned;
+import org.iecmh.endorsement.renewal.evidence.RenewalSampled;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
@@ -25,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Mails the endorsee about each step of their endorsement's life after the grant (renewal received, returned,
- * approved; the lapse; reinstatement asked; active again; a transfer accepted), and the receiving association's
+ * approved; drawn for the audit, and a file of its evidence returned; the lapse; reinstatement asked; active again; a transfer accepted), and the receiving association's
  * coordinator about a transfer that waits for them. In the endorsee's language (else the association's first), to the
  * address they chose, else the one the endorsement's reminders go to. A tracking processor of its own: each mail is recorded in the outbox in
  * the processor's transaction, keyed by its event, so a step handled again mails nothing more.
@@ -57,6 +59,25 @@ class EndorseeMail {
     void on(RenewalReturned event, @MessageIdentifier String eventId) {
         mail(NoticeKind.RENEWAL_RETURNED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("comments", event.comments()));
+    }
+
+    /** The years of the cycle the evidence is asked for, by the policy of the cycle. */
+    @EventHandler
+    void on(RenewalSampled event, @MessageIdentifier String eventId) {
+        int last = event.validThrough().getYear();
+        int first = last - associations.require(event.tenantId()).renewalPolicy(event.validThrough()).cycleYears() + 1;
+        mail(NoticeKind.RENEWAL_EVIDENCE_REQUESTED, event.endorsementNumber(), event.tenantId(), eventId,
+                Map.of("years", first == last ? String.valueOf(last) : first + "-" + last));
+    }
+
+    @EventHandler
+    void on(EvidenceReturned event, @MessageIdentifier String eventId) {
+        List<Map<String, Object>> item = jdbc.queryForList(
+                "SELECT file_name, year FROM renewal_evidence WHERE attachment_id = ?", event.attachmentId());
+        mail(NoticeKind.RENEWAL_EVIDENCE_RETURNED, event.endorsementNumber(), event.tenantId(), eventId,
+                Map.of("reason", event.reason(),
+                        "file", item.isEmpty() ? "" : item.get(0).get("file_name"),
+                        "year", item.isEmpty() ? "" : item.get(0).get("year")));
     }
 
     @EventHandler

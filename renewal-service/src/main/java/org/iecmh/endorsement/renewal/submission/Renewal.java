@@ -70,8 +70,8 @@ public class Renewal extends EndorsementPart {
         apply(new RenewalReturned(standing.endorsementNumber(), standing.tenantId(), command.comments()));
     }
 
-    @CommandHandler
-    void handle(ApproveRenewal command) {
+    /** Approved by the coordinator, once the endorsement's evidence allows it (the root asks it first). */
+    public void approve(ApproveRenewal command) {
         requireSubmitted();
         if (lateFeeInvoice != null && !lateFeePaid) {
             throw new DomainRuleViolation("late-fee-unpaid",

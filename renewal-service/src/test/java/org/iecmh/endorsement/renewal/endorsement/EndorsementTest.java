@@ -87,11 +87,11 @@ class EndorsementTest {
     /** Massachusetts: yearly by December 31, the window opening October 1, 30 days' grace with a $25 late fee. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
-            new RenewalPolicy.Reminders(List.of(), List.of(7, 60, 30)), ACTIVITY, 24, false);
+            new RenewalPolicy.Reminders(List.of(), List.of(7, 60, 30)), ACTIVITY, 24, false, 0);
     /** Washington (seed 003): October 1 - December 31 of 2027, 2030, 2033, no grace. */
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
-            new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), WA_ACTIVITY, 0, true);
+            new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), WA_ACTIVITY, 0, true, 0);
     /** The association's day the endorsee logs activity on: after every activity of these stories. */
     private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
     private static final LocalDate MA_THROUGH = LocalDate.of(2027, 12, 31);
@@ -276,7 +276,7 @@ class EndorsementTest {
     @Test
     void noLateFeeIsChargedOnTimeOrWhereTheAssociationChargesNone() {
         RenewalPolicy noLateFee = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), 0, "USD",
-                MA.reminders(), ACTIVITY, MA.inactiveMaximumMonths(), false);
+                MA.reminders(), ACTIVITY, MA.inactiveMaximumMonths(), false, 0);
         fixture.given(maYearMet)
                 .when(new SubmitRenewal(MA_NUMBER, LocalDate.of(2028, 1, 10), noLateFee), IN_MA)
                 .expectEvents(new RenewalSubmitted(MA_NUMBER, "ma", LocalDate.of(2028, 1, 10), true, 0, "USD"));
@@ -300,7 +300,7 @@ class EndorsementTest {
     void whereTheAssociationAsksForDeiHoursARenewalWaitsForThemAndSaysHowManyAreMissing() {
         RenewalPolicy maWithDei = new RenewalPolicy(MA.effectiveFrom(), MA.model(), MA.graceDays(), MA.lateFeeCents(),
                 MA.currency(), MA.reminders(), new RenewalPolicy.YearlyActivity(15, 3, 12,
-                ACTIVITY.reflectiveSupervisionCategories(), true, true), MA.inactiveMaximumMonths(), false);
+                ACTIVITY.reflectiveSupervisionCategories(), true, true), MA.inactiveMaximumMonths(), false, 0);
         TrainingRecorded twoDeiHours = new TrainingRecorded(MA_NUMBER, "ma", "entry-5", "Equity in home visiting",
                 LocalDate.of(2027, 4, 1), BigDecimal.valueOf(2), BigDecimal.valueOf(2));
         fixture.given(maYearMet).andGiven(twoDeiHours)
@@ -650,7 +650,7 @@ class EndorsementTest {
                 .expectEvents(new RenewalSubmitted(WA_NUMBER, "wa", LocalDate.of(2027, 10, 2), false, 0, "USD"));
         // Massachusetts asks for the code of ethics every year: the same activity there misses it.
         RenewalPolicy maPolicyInWashington = new RenewalPolicy(WA.effectiveFrom(), WA.model(), 0, 0, "USD",
-                WA.reminders(), ACTIVITY, 0, true);
+                WA.reminders(), ACTIVITY, 0, true, 0);
         fixture.given(waYearMet)
                 .when(new SubmitRenewal(WA_NUMBER, LocalDate.of(2027, 10, 2), maPolicyInWashington), IN_WA)
                 .expectException(breaks("renewal-requirements-unmet"));

@@ -54,10 +54,10 @@ class StoredStreamsReplayTest {
     /** The policies the streams were written under: Massachusetts yearly with a late fee, Washington's windows. */
     private static final RenewalPolicy MA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.Yearly(MonthDay.of(12, 31), MonthDay.of(10, 1)), 30, 2500, "USD",
-            new RenewalPolicy.Reminders(List.of(), List.of(7, 60, 30)), ACTIVITY, 24, true);
+            new RenewalPolicy.Reminders(List.of(), List.of(7, 60, 30)), ACTIVITY, 24, true, 0);
     private static final RenewalPolicy WA = new RenewalPolicy(LocalDate.of(2020, 1, 1),
             new RenewalPolicy.FixedWindows(2027, 3, MonthDay.of(10, 1), MonthDay.of(12, 31)), 0, 0, "USD",
-            new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), ACTIVITY, 24, true);
+            new RenewalPolicy.Reminders(List.of(60, 30, 7), List.of(14)), ACTIVITY, 24, true, 0);
     /** The association's day the endorsee logs activity on: after every activity of these stories. */
     private static final LocalDate TODAY = LocalDate.of(2028, 6, 1);
     private static final MetaData IN_MA = AuditMetadata.of("ma", "coordinator-ma", "COORDINATOR");

@@ -47,7 +47,7 @@ class SeededRenewalPoliciesTest {
                 first.closes(), first.anchorYear(), first.cycleYears(), 60, first.reminderDaysBeforeOpening(), first.reminderDaysBeforeClosing(), first.trainingHoursPerYear(),
                 3, first.reflectiveSupervisionHoursPerYear(), first.reflectiveSupervisionCategories(),
                 first.codeOfEthicsPerYear(), first.membershipPerYear(), first.inactiveMaximumMonths(),
-                first.reinstatementFee()));
+                first.reinstatementFee(), first.auditPercent()));
         Association changed = ma.withRenewal(versions).validated();
 
         assertThat(changed.renewalPolicy(LocalDate.of(2027, 12, 31)).graceDays()).isEqualTo(30);

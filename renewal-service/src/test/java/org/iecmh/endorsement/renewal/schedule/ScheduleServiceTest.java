@@ -54,7 +54,7 @@ class ScheduleServiceTest extends RenewalServiceTestBase {
                 template.reminderDaysBeforeClosing(), template.trainingHoursPerYear(), template.deiHoursPerYear(),
                 template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
                 template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
-                template.reinstatementFee());
+                template.reinstatementFee(), template.auditPercent());
     }
 
     @Test
@@ -98,7 +98,7 @@ class ScheduleServiceTest extends RenewalServiceTestBase {
                 template.trainingHoursPerYear(), template.deiHoursPerYear(),
                 template.reflectiveSupervisionHoursPerYear(), template.reflectiveSupervisionCategories(),
                 template.codeOfEthicsPerYear(), template.membershipPerYear(), template.inactiveMaximumMonths(),
-                template.reinstatementFee());
+                template.reinstatementFee(), template.auditPercent());
     }
 
     @Test

@@ -27,13 +27,14 @@ import java.util.List;
  * @param requirements  what each category asks of a portfolio
  * @param fees          its price lists
  * @param renewal       how its endorsements renew
+ * @param evidence      how much evidence an application may carry (files); empty: the platform's defaults
  */
 public record Association(String code, String name, String state, String timeZone, List<String> languages,
                           Contact contact, Coordinator coordinator, String mailFrom, List<String> noticesOff,
                           List<String> categories,
                           BadgeIssuer badgeIssuer, List<ExamVersion> exam, References references,
                           List<MembershipVersion> membership, List<RequirementVersion> requirements,
-                          List<FeeSchedule> fees, List<RenewalVersion> renewal) {
+                          List<FeeSchedule> fees, List<RenewalVersion> renewal, List<EvidenceVersion> evidence) {
 
     /** The languages the platform speaks. */
     public static final List<String> LANGUAGES = List.of("en", "es");
@@ -47,6 +48,17 @@ public record Association(String code, String name, String state, String timeZon
         requirements = copy(requirements);
         fees = copy(fees);
         renewal = copy(renewal);
+        evidence = copy(evidence);
+    }
+
+    /** A record from before evidence limits were part of the policy: the platform's defaults apply. */
+    public Association(String code, String name, String state, String timeZone, List<String> languages,
+                       Contact contact, Coordinator coordinator, String mailFrom, List<String> noticesOff,
+                       List<String> categories, BadgeIssuer badgeIssuer, List<ExamVersion> exam,
+                       References references, List<MembershipVersion> membership,
+                       List<RequirementVersion> requirements, List<FeeSchedule> fees, List<RenewalVersion> renewal) {
+        this(code, name, state, timeZone, languages, contact, coordinator, mailFrom, noticesOff, categories,
+                badgeIssuer, exam, references, membership, requirements, fees, renewal, List.of());
     }
 
     /** Every rule this record breaks, each naming its field; empty when the record may be accepted. */
@@ -109,6 +121,11 @@ public record Association(String code, String name, String state, String timeZon
         return inForce(membership, day, "membership");
     }
 
+    /** The evidence limits in force on {@code day}; the platform's defaults where no version states them. */
+    public EvidenceVersion evidenceOn(LocalDate day) {
+        return Versions.inForce(evidence, day).orElseGet(EvidenceVersion::defaults);
+    }
+
     /** The requirements of {@code category} in force on {@code day}: the latest version that states them. */
     public RequirementRule requirementsOn(Category category, LocalDate day) {
         RequirementRule found = null;
@@ -160,11 +177,16 @@ public record Association(String code, String name, String state, String timeZon
         return withPolicy(exam, references, membership, requirements, fees, renewal);
     }
 
+    public Association withEvidence(List<EvidenceVersion> evidence) {
+        return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, noticesOff,
+                categories, badgeIssuer, exam, references, membership, requirements, fees, renewal, evidence);
+    }
+
     private Association withPolicy(List<ExamVersion> exam, References references, List<MembershipVersion> membership,
                                    List<RequirementVersion> requirements, List<FeeSchedule> fees,
                                    List<RenewalVersion> renewal) {
         return new Association(code, name, state, timeZone, languages, contact, coordinator, mailFrom, noticesOff,
-                categories, badgeIssuer, exam, references, membership, requirements, fees, renewal);
+                categories, badgeIssuer, exam, references, membership, requirements, fees, renewal, evidence);
     }
 
     /** How the public reaches the association. */

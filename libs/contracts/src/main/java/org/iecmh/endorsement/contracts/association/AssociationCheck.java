@@ -61,6 +61,7 @@ final class AssociationCheck {
         exam(checks, a.exam());
         references(checks, a.references());
         membership(checks, a.membership());
+        evidence(checks, a.evidence());
         requirements(checks, a);
         fees(checks, a.fees());
         if (checks.required("renewal", a.renewal())) {
@@ -138,6 +139,14 @@ final class AssociationCheck {
             checks.required(at + "requiredToApply", versions.get(i).requiredToApply());
         }
         effectiveFromUnique(checks, "membership", versions);
+    }
+
+    /** Optional as a part: without a version the platform's defaults apply. */
+    private static void evidence(Checks checks, List<EvidenceVersion> versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            versions.get(i).check(checks, "evidence[" + i + "].");
+        }
+        effectiveFromUnique(checks, "evidence", versions);
     }
 
     private static void requirements(Checks checks, Association a) {

@@ -8,11 +8,18 @@ import java.util.Set;
 /**
  * How an association renews endorsements, as in force from {@code effectiveFrom}: when the window opens and closes,
  * the grace period and late fee, the reminders, what an endorsee does every year of the cycle, how long an
- * endorsement may stay on hold, and whether reinstatement after a lapse waits for a fee (payment-service prices it).
+ * endorsement may stay on hold, whether reinstatement after a lapse waits for a fee (payment-service prices it), and
+ * the share of renewals, in percent, sampled each cycle for an audit of the evidence of their hours.
  */
 public record RenewalPolicy(LocalDate effectiveFrom, Model model, int graceDays, long lateFeeCents, String currency,
                             Reminders reminders, YearlyActivity activity, int inactiveMaximumMonths,
-                            boolean reinstatementFee) {
+                            boolean reinstatementFee, int auditPercent) {
+
+    public RenewalPolicy {
+        if (auditPercent < 0 || auditPercent > 100) {
+            throw new IllegalArgumentException("auditPercent must be from 0 to 100, was " + auditPercent);
+        }
+    }
 
     /**
      * When the endorsee is reminded: {@code beforeOpening} days before the window opens (the reminders that fall

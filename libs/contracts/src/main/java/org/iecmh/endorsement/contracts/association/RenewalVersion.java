@@ -13,6 +13,8 @@ import java.util.Set;
  * listed, and whether the code of ethics and a membership covering the year are asked. Reminders fall the listed days
  * before the window opens and before it closes. A renewal within {@code graceDays} after the close owes the late fee
  * of the association's fee schedule ({@link FeeSchedule#lateFee()}), the one place the amount is set.
+ * {@code auditPercent} (0 to 100, none: 0) is the share of renewals the association samples each cycle for an audit
+ * of the evidence of their hours.
  * {@link #policy(FeeSchedule)} reads it into the one {@link RenewalPolicy}.
  */
 public record RenewalVersion(LocalDate effectiveFrom, String model, String due, String opens, String closes,
@@ -21,7 +23,8 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
                              List<Integer> reminderDaysBeforeClosing, Integer trainingHoursPerYear,
                              Integer deiHoursPerYear, Integer reflectiveSupervisionHoursPerYear,
                              Set<String> reflectiveSupervisionCategories, Boolean codeOfEthicsPerYear,
-                             Boolean membershipPerYear, Integer inactiveMaximumMonths, Boolean reinstatementFee)
+                             Boolean membershipPerYear, Integer inactiveMaximumMonths, Boolean reinstatementFee,
+                             Integer auditPercent)
         implements Versioned {
 
     public static final String YEARLY = "yearly";
@@ -57,7 +60,7 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
                         orZero(reflectiveSupervisionHoursPerYear),
                         reflectiveSupervisionCategories == null ? Set.of() : reflectiveSupervisionCategories,
                         codeOfEthicsPerYear, membershipPerYear),
-                orZero(inactiveMaximumMonths), reinstatementFee == null || reinstatementFee);
+                orZero(inactiveMaximumMonths), reinstatementFee == null || reinstatementFee, orZero(auditPercent));
     }
 
     void check(Checks checks, String at) {
@@ -105,6 +108,7 @@ public record RenewalVersion(LocalDate effectiveFrom, String model, String due, 
         checks.required(at + "codeOfEthicsPerYear", codeOfEthicsPerYear);
         checks.required(at + "membershipPerYear", membershipPerYear);
         checks.notNegative(at + "inactiveMaximumMonths", inactiveMaximumMonths);
+        checks.range(at + "auditPercent", auditPercent, 0, 100);
     }
 
     private static void days(Checks checks, String field, List<Integer> days) {

@@ -79,7 +79,7 @@ class AssociationCheckTest {
         RenewalVersion good = ma.renewal().get(0);
         RenewalVersion bad = new RenewalVersion(LocalDate.of(2028, 1, 1), "fixed-window", null, "12-01", "10-31",
                 null, 0, -1, List.of(0), null, 10, 11, null, java.util.Set.of("IMHS", "XYZ"), null, true, null,
-                null);
+                null, 101);
 
         assertThat(ma.withRenewal(List.of(good, bad)).violations()).extracting(Violation::field, Violation::rule)
                 .containsExactlyInAnyOrder(
@@ -90,11 +90,12 @@ class AssociationCheckTest {
                         tuple("renewal[1].reminderDaysBeforeOpening", "at-least"),
                         tuple("renewal[1].deiHoursPerYear", "at-most"),
                         tuple("renewal[1].reflectiveSupervisionCategories", "unknown-category"),
-                        tuple("renewal[1].codeOfEthicsPerYear", "required"));
+                        tuple("renewal[1].codeOfEthicsPerYear", "required"),
+                        tuple("renewal[1].auditPercent", "range"));
         assertThatThrownBy(() -> bad.policy(null)).isInstanceOf(InvalidAssociation.class)
                 .hasMessageContaining("renewal.cycleYears");
         assertThat(new RenewalVersion(null, "monthly", null, null, null, null, null, null, null, null,
-                0, null, null, null, false, false, null, null).violations("renewal[0]"))
+                0, null, null, null, false, false, null, null, null).violations("renewal[0]"))
                 .extracting(Violation::field, Violation::rule)
                 .containsExactlyInAnyOrder(tuple("renewal[0].effectiveFrom", "required"),
                         tuple("renewal[0].model", "one-of"));

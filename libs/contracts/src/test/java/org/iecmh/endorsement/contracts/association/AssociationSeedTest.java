@@ -70,6 +70,8 @@ class AssociationSeedTest {
         assertThat(massachusetts.activity().codeOfEthics()).isTrue();
         assertThat(massachusetts.reinstatementFee()).isFalse();
         assertThat(massachusetts.inactiveMaximumMonths()).isEqualTo(24);
+        // The seeds say nothing of a renewal audit: none is sampled until an association sets its share.
+        assertThat(massachusetts.auditPercent()).isZero();
         assertThat(massachusetts.validThrough(LocalDate.of(2026, 11, 22))).isEqualTo(LocalDate.of(2027, 12, 31));
 
         RenewalPolicy washington = wa.renewalPolicy(TODAY);

@@ -9,6 +9,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.iecmh.endorsement.kit.messaging.TraceParent;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
+import org.iecmh.endorsement.kit.files.FileStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,8 +79,10 @@ public class AuditAutoConfiguration {
         @Bean
         AuditExport auditExport(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                 @Qualifier("defaultAxonObjectMapper") ObjectMapper json, AuditSigningKey signingKey,
-                                Clock clock) {
-            return new AuditExport(jdbc, transactions, json, signingKey, clock);
+                                Clock clock, ObjectProvider<PersonFiles> personFiles,
+                                ObjectProvider<FileStore> fileStore) {
+            return new AuditExport(jdbc, transactions, json, signingKey, clock,
+                    personFiles.orderedStream().toList(), fileStore);
         }
 
         @Bean

@@ -3,6 +3,9 @@ package org.iecmh.endorsement.kit.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.common.DateTimeUtils;
+import org.iecmh.endorsement.kit.files.FileStore;
+import org.iecmh.endorsement.kit.files.FilesNotConfigured;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -25,8 +29,12 @@ import java.util.zip.ZipOutputStream;
  */
 public class AuditExport {
 
-    /** The bundle's files; {@link #MANIFEST_SIGNATURE} is a compact ES256 JWS whose payload is {@link #MANIFEST}. */
+    /**
+     * The bundle's files; {@link #MANIFEST_SIGNATURE} is a compact ES256 JWS whose payload is {@link #MANIFEST}. The
+     * person's files ({@link PersonFiles}) lie under {@link #FILES}.
+     */
     public static final String EVENTS = "events.jsonl";
+    public static final String FILES = "files/";
     public static final String MANIFEST = "manifest.json";
     public static final String MANIFEST_SIGNATURE = "manifest.jws";
 
@@ -38,6 +46,10 @@ public class AuditExport {
     public record ManifestFile(String name, String sha256, long bytes) {
     }
 
+    /** A person's file read back from the store, its bytes shown to be those its event recorded. */
+    public record ExportedFile(String name, byte[] bytes) {
+    }
+
     private static final int FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
@@ -47,8 +59,20 @@ public class AuditExport {
     private final AuditSigningKey signingKey;
     private final Clock clock;
 
+    private final List<PersonFiles> personFiles;
+    private final ObjectProvider<FileStore> fileStore;
+
     public AuditExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
                        AuditSigningKey signingKey, Clock clock) {
+        this(jdbc, transactions, json, signingKey, clock, List.of(), null);
+    }
+
+    /** With the services' lists of a person's files, read from {@code fileStore} into the person's bundle. */
+    public AuditExport(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
+                       AuditSigningKey signingKey, Clock clock, List<PersonFiles> personFiles,
+                       ObjectProvider<FileStore> fileStore) {
+        this.personFiles = List.copyOf(personFiles);
+        this.fileStore = fileStore;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(FETCH_SIZE);
@@ -59,9 +83,32 @@ public class AuditExport {
         this.clock = clock;
     }
 
-    /** A zip of the person's events (every aggregate of theirs, each stream in order), its manifest and signature. */
+    /**
+     * The person's files, each read and checked against its record before anything of the bundle is written, so that a
+     * file that is missing or not authentic refuses the export (as a problem) instead of breaking a zip half sent.
+     *
+     * @throws FilesNotConfigured if the person has files but this service has no file store
+     */
+    public List<ExportedFile> personFiles(String kind, String tenantId, String personId) {
+        List<PersonFiles.PersonFile> listed = personFiles.stream()
+                .flatMap(files -> files.files(kind, tenantId, personId).stream()).toList();
+        if (listed.isEmpty()) {
+            return List.of();
+        }
+        FileStore store = fileStore == null ? null : fileStore.getIfAvailable();
+        if (store == null) {
+            throw new FilesNotConfigured();
+        }
+        return listed.stream().map(file -> new ExportedFile(FILES + file.name(), store.get(tenantId, file.file())))
+                .toList();
+    }
+
+    /**
+     * A zip of the person's events (every aggregate of theirs, each stream in order), their files, the manifest
+     * naming each entry with its SHA-256, and its signature.
+     */
     public void personBundle(String service, String kind, List<String> aggregates, String tenantId, String personId,
-                             OutputStream out) throws IOException {
+                             List<ExportedFile> files, OutputStream out) throws IOException {
         ByteArrayOutputStream events = new ByteArrayOutputStream();
         for (String aggregateId : aggregates) {
             jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ?"
@@ -70,11 +117,17 @@ public class AuditExport {
             }, aggregateId);
         }
         byte[] eventBytes = events.toByteArray();
+        List<ManifestFile> entries = new ArrayList<>();
+        entries.add(new ManifestFile(EVENTS, sha256(eventBytes), eventBytes.length));
+        files.forEach(file -> entries.add(new ManifestFile(file.name(), sha256(file.bytes()), file.bytes().length)));
         Manifest manifest = new Manifest("iecmh-audit-bundle-v1", service, kind, tenantId, personId,
-                clock.instant(), List.of(new ManifestFile(EVENTS, sha256(eventBytes), eventBytes.length)));
+                clock.instant(), entries);
         byte[] manifestBytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             put(zip, EVENTS, eventBytes);
+            for (ExportedFile file : files) {
+                put(zip, file.name(), file.bytes());
+            }
             put(zip, MANIFEST, manifestBytes);
             put(zip, MANIFEST_SIGNATURE, signingKey.sign(manifestBytes).getBytes(StandardCharsets.US_ASCII));
         }

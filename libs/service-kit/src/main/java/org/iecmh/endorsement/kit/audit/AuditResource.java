@@ -140,8 +140,9 @@ class AuditResource {
 
     @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)
     @GetMapping("/people/{personId}/export")
-    @Operation(summary = "The person's complete history as a zip: events.jsonl, manifest.json (SHA-256 per file) and"
-            + " manifest.jws (ES256, keys at signing-keys)")
+    @Operation(summary = "The person's complete history as a zip: events.jsonl, the person's files under files/ (each"
+            + " checked against its record), manifest.json (SHA-256 per file) and manifest.jws (ES256, keys at"
+            + " signing-keys)")
     ResponseEntity<StreamingResponseBody> personExport(@PathVariable String kind, @PathVariable String personId,
                                                        Actor actor) {
         String aggregateType = authorize(kind, actor);
@@ -150,11 +151,12 @@ class AuditResource {
             throw new UnknownResource("person", personId);
         }
         String tenant = actor.tenantId();
+        List<AuditExport.ExportedFile> files = export.personFiles(kind, tenant, personId);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + kind + "-" + personId.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip\"")
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(out -> export.personBundle(service, kind, aggregates, tenant, personId, out));
+                .body(out -> export.personBundle(service, kind, aggregates, tenant, personId, files, out));
     }
 
     @AllowedRoles(value = {Role.AUDITOR, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN}, refusal = REFUSAL)

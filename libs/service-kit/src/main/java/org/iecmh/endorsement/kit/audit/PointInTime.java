@@ -1,10 +1,11 @@
 package org.iecmh.endorsement.kit.audit;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
+import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
+import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,8 +48,8 @@ public class PointInTime {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TransactionTemplate setUp;
-    /** Each projection's handlers, inspected once rather than on every replay. */
-    private final Map<Object, AnnotationEventHandlerAdapter> handlers = new ConcurrentHashMap<>();
+    /** Each read model's handlers, inspected once rather than on every replay. */
+    private final Map<ReadModel, ProjectionHandlers> handlers = new ConcurrentHashMap<>();
     /** What the database said of the twins and of the handlers' statements, asked once. */
     private final HeldBackWrites.Catalog catalog = new HeldBackWrites.Catalog();
     /** The schema of the live tables, the role's first on its search path: it does not change while running. */
@@ -71,9 +72,8 @@ public class PointInTime {
                                  Predicate<DomainEventMessage<?>> admitted) {
         List<String> tables = view.readModel().tables();
         String live = liveSchema();
-        List<AnnotationEventHandlerAdapter> adapters = view.readModel().projections().stream()
-                .map(projection -> handlers.computeIfAbsent(projection, AnnotationEventHandlerAdapter::new))
-                .toList();
+        ProjectionHandlers projections = handlers.computeIfAbsent(view.readModel(),
+                model -> new ProjectionHandlers(model.projections()));
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<Past> past = transaction.execute(status -> {
                 status.setRollbackOnly();
@@ -90,10 +90,8 @@ public class PointInTime {
                             continue;
                         }
                         last = event;
-                        for (AnnotationEventHandlerAdapter handler : adapters) {
-                            if (handler.canHandle(event)) {
-                                DefaultUnitOfWork.startAndGet(event).execute(() -> handle(handler, event));
-                            }
+                        if (!projections.of(event).isEmpty()) {
+                            DefaultUnitOfWork.startAndGet(event).execute(() -> projections.handle(event));
                         }
                         if (++replayed % SEND_EVERY == 0) {
                             writes.sendInBackground();
@@ -155,13 +153,5 @@ public class PointInTime {
                         + " INCLUDING ALL)");
             }
         });
-    }
-
-    private static void handle(AnnotationEventHandlerAdapter handler, DomainEventMessage<?> event) {
-        try {
-            handler.handle(event);
-        } catch (Exception e) {
-            throw new IllegalStateException("Replaying " + event.getIdentifier() + " failed", e);
-        }
     }
 }

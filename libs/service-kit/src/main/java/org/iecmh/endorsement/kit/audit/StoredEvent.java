@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.kit.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -40,13 +41,27 @@ public record StoredEvent(long globalIndex, String aggregateId, String aggregate
         return text(json, payload, "personId");
     }
 
+    /**
+     * The text of a top-level field of a JSON object, or null if it has none (or not text). It reads only as far as
+     * the field, skipping the values before it: the chain asks this of every event it stores.
+     */
     private static String text(ObjectMapper json, byte[] document, String field) {
         if (document == null) {
             return null;
         }
-        try {
-            JsonNode value = json.readTree(document).get(field);
-            return value == null || !value.isTextual() ? null : value.asText();
+        try (JsonParser parser = json.getFactory().createParser(document)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

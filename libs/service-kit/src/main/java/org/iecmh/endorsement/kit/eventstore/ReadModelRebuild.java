@@ -1,6 +1,5 @@
 package org.iecmh.endorsement.kit.eventstore;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -13,6 +12,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
+import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +105,7 @@ public class ReadModelRebuild {
      * replayed (null if none), in the rebuild's transaction: where a tracking processor is to go on from.
      */
     public Result rebuild(ReadModel model, LongConsumer progress, Consumer<TrackingToken> beforeCommit) {
-        List<AnnotationEventHandlerAdapter> handlers = model.projections().stream()
-                .map(AnnotationEventHandlerAdapter::new).toList();
+        ProjectionHandlers handlers = new ProjectionHandlers(model.projections());
         long started = System.nanoTime();
         Long events = transaction.execute(status -> {
             String names = String.join(", ", model.tables());
@@ -146,15 +145,9 @@ public class ReadModelRebuild {
         return result;
     }
 
-    private static void replay(List<AnnotationEventHandlerAdapter> handlers, TrackedEventMessage<?> event) {
-        List<AnnotationEventHandlerAdapter> able = new ArrayList<>(handlers.size());
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(event)) {
-                able.add(handler);
-            }
-        }
-        if (!able.isEmpty()) {
-            DefaultUnitOfWork.startAndGet(event).execute(() -> able.forEach(handler -> handle(handler, event)));
+    private static void replay(ProjectionHandlers handlers, TrackedEventMessage<?> event) {
+        if (!handlers.of(event).isEmpty()) {
+            DefaultUnitOfWork.startAndGet(event).execute(() -> handlers.handle(event));
         }
     }
 
@@ -214,14 +207,6 @@ public class ReadModelRebuild {
         /** The token of the last event replayed, with the gaps before it; null when there was none. */
         TrackingToken token() {
             return index < 0 ? null : GapAwareTrackingToken.newInstance(index, gaps);
-        }
-    }
-
-    private static void handle(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> event) {
-        try {
-            handler.handle(event);
-        } catch (Exception e) {
-            throw new IllegalStateException("Replaying " + event.getIdentifier() + " failed", e);
         }
     }
 }

@@ -69,13 +69,7 @@ public final class FileRules {
      * @throws InvalidRequest naming {@code field} and the {@link Rule} the file breaks
      */
     public ContentType check(String field, String fileName, String declaredType, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw refused(field, Rule.EMPTY, "is empty");
-        }
-        if (bytes.length > maxBytes) {
-            throw refused(field, Rule.TOO_LARGE, "is " + bytes.length + " bytes, more than the " + maxBytes
-                    + " allowed");
-        }
+        checkSize(field, bytes == null ? 0 : bytes.length);
         ContentType actual = ContentTypes.detect(bytes);
         if (!allowed.contains(actual)) {
             String kind = actual == ContentType.UNKNOWN ? "not a file of a known kind" : "a " + actual + " file";
@@ -91,6 +85,21 @@ public final class FileRules {
             throw refused(field, Rule.NAME_MISMATCH, "is named ." + extension + " but is a " + actual + " file");
         }
         return actual;
+    }
+
+    /**
+     * Checks only the size of a file sent in {@code field}, before its bytes are read (an upload kept on disk by the
+     * server need not be taken into memory to be refused).
+     *
+     * @throws InvalidRequest naming {@code field} and {@link Rule#EMPTY} or {@link Rule#TOO_LARGE}
+     */
+    public void checkSize(String field, long size) {
+        if (size == 0) {
+            throw refused(field, Rule.EMPTY, "is empty");
+        }
+        if (size > maxBytes) {
+            throw refused(field, Rule.TOO_LARGE, "is " + size + " bytes, more than the " + maxBytes + " allowed");
+        }
     }
 
     private String allowedNames() {

@@ -50,7 +50,7 @@ public class FilesAutoConfiguration {
      * and GCM tag check every byte end to end, and S3-compatible servers differ in the trailing checksums the SDK
      * would otherwise send.
      */
-    static S3Client client(FilesProperties properties) {
+    public static S3Client client(FilesProperties properties) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))

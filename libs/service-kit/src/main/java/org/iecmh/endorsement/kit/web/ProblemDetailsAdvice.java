@@ -6,6 +6,11 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.iecmh.endorsement.contracts.association.InvalidAssociation;
+import org.iecmh.endorsement.kit.files.FileNotAuthentic;
+import org.iecmh.endorsement.kit.files.FilesNotConfigured;
+import org.iecmh.endorsement.kit.files.MissingFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,6 +49,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI UNIDENTIFIED = URI.create("urn:iecmh:problem:unidentified-caller");
     public static final URI FORBIDDEN = URI.create("urn:iecmh:problem:forbidden");
     public static final URI GONE = URI.create("urn:iecmh:problem:gone");
+    /** A stored file that is not the one recorded (altered, replaced, sealed under another key): never served. */
+    public static final URI FILE_NOT_AUTHENTIC = URI.create("urn:iecmh:problem:file-not-authentic");
+    /** A recorded file whose object is gone from the store. */
+    public static final URI FILE_MISSING = URI.create("urn:iecmh:problem:file-missing");
+    public static final URI FILES_NOT_CONFIGURED = URI.create("urn:iecmh:problem:files-not-configured");
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -182,6 +194,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 unknown instanceof UnknownResource ? unknown.getMessage() : "No such record");
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /**
+     * The file store answered with bytes that are not the file recorded: the service refuses to pass them on (502, as
+     * the store behind it failed), and tells its operators, who must find out how the object changed.
+     */
+    @ExceptionHandler(FileNotAuthentic.class)
+    ProblemDetail fileNotAuthentic(FileNotAuthentic notAuthentic) {
+        log.error("A stored file is not the file recorded; it was not served: {}", notAuthentic.getMessage());
+        return storeProblem(FILE_NOT_AUTHENTIC, "file-not-authentic",
+                "The stored file is not the one recorded; it is not served. The association's operators are told.");
+    }
+
+    @ExceptionHandler(MissingFile.class)
+    ProblemDetail missingFile(MissingFile missing) {
+        log.error("A recorded file is missing from the store: {}", missing.getMessage());
+        return storeProblem(FILE_MISSING, "file-missing",
+                "The recorded file is missing from the store. The association's operators are told.");
+    }
+
+    @ExceptionHandler(FilesNotConfigured.class)
+    ProblemDetail filesNotConfigured(FilesNotConfigured notConfigured) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                notConfigured.getMessage());
+        problem.setType(FILES_NOT_CONFIGURED);
+        problem.setTitle("Files not configured");
+        problem.setProperty("rule", "files-not-configured");
+        return problem;
+    }
+
+    private static ProblemDetail storeProblem(URI type, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail);
+        problem.setType(type);
+        problem.setTitle("The file store failed");
+        problem.setProperty("rule", rule);
         return problem;
     }
 

@@ -101,6 +101,14 @@ class FileRulesTest {
     }
 
     @Test
+    void anUploadIsRefusedBySizeBeforeItsBytesAreRead() {
+        rules.checkSize("transcript", 1024);
+        assertRefused(() -> rules.checkSize("transcript", 5L * 1024 * 1024 * 1024),
+                "transcript", "FileTooLarge", "is 5368709120 bytes, more than the 1024 allowed");
+        assertRefused(() -> rules.checkSize("transcript", 0), "transcript", "FileEmpty", "is empty");
+    }
+
+    @Test
     void aTextFileNamedPdfIsRefusedAsNotOfAnAllowedKind() {
         assertRefused(() -> rules.check("supervisionLog", "log.pdf", "application/pdf", TEXT),
                 "supervisionLog", "FileTypeNotAllowed",

@@ -3,7 +3,11 @@ package org.iecmh.endorsement.kit.files;
 import org.iecmh.endorsement.testkit.RealInfrastructureProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.util.Map;
 
@@ -67,6 +71,35 @@ class FilesAutoConfigurationTest {
 
         assertThat(properties.toString()).contains(properties.bucket(), properties.accessKey(), "versions [1]")
                 .doesNotContain(properties.secretKey(), properties.masterKeys().get(1));
+    }
+
+    /** The names the Kubernetes manifests give the settings as environment variables (deploy/k8s). */
+    @Test
+    void environmentVariablesAsTheManifestsNameThemBindEveryVersionOfTheMasterKey() {
+        Map<String, Object> environment = Map.of(
+                "IECMH_FILES_BUCKET", "iecmh-application",
+                "IECMH_FILES_ENDPOINT", "https://s3.example.org",
+                "IECMH_FILES_PATH_STYLE_ACCESS", "true",
+                "IECMH_FILES_CREATE_BUCKET", "false",
+                "IECMH_FILES_ACCESSKEY", "access",
+                "IECMH_FILES_SECRETKEY", "secret",
+                "IECMH_FILES_MASTERKEYS_1", "one",
+                "IECMH_FILES_MASTERKEYS_2", "two",
+                "IECMH_FILES_MASTERKEYVERSION", "2");
+        // Named as the process environment is, for which Spring maps IECMH_FILES_ACCESSKEY to access-key.
+        var source = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                environment);
+        FilesProperties bound = new Binder(ConfigurationPropertySources.from(source)).bindOrCreate("iecmh.files",
+                FilesProperties.class);
+
+        assertThat(bound.bucket()).isEqualTo("iecmh-application");
+        assertThat(bound.endpoint()).hasToString("https://s3.example.org");
+        assertThat(bound.pathStyleAccess()).isTrue();
+        assertThat(bound.createBucket()).isFalse();
+        assertThat(bound.accessKey()).isEqualTo("access");
+        assertThat(bound.secretKey()).isEqualTo("secret");
+        assertThat(bound.masterKeys()).containsExactlyInAnyOrderEntriesOf(Map.of(1, "one", 2, "two"));
+        assertThat(bound.masterKeyVersion()).isEqualTo(2);
     }
 
     private static String[] properties(Map<String, Object> values) {

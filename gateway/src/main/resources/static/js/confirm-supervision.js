@@ -1,0 +1,80 @@
+// The reflective supervision provider's page, reached from the link in their mail without an account
+// (confirm-supervision.html#<secret>, a one-time link as a rater's): the sessions the applicant logged with the
+// provider's number, each confirmed as logged or stated as it was.
+import { onLanguage, t, formatDate } from './i18n.js';
+import { startPage } from './shell.js';
+import { el } from './dom.js';
+import { fact } from './portal-kit.js';
+import { oneTimeLink } from './one-time-link.js';
+
+const link = oneTimeLink('confirm', '/api/supervision-confirmations', 'supervision-link-used');
+const { form, status } = link;
+const sessions = document.getElementById('confirm-sessions');
+
+function input(index, name, props) {
+  const id = `confirm-${index}-${name}`;
+  return el('div', { className: 'field' },
+    el('label', { htmlFor: id, className: `confirm-label-${name}`, text: t(`confirm.${name}`) }),
+    el(props.tag || 'input', { id, name: `sessions[${index}].${name}`, ...props.attributes,
+      attrs: { 'aria-describedby': `${id}-error` } }),
+    el('p', { className: 'field-error', id: `${id}-error` }));
+}
+
+function sessionFieldset(session, index) {
+  return el('fieldset', { className: 'field' },
+    el('legend', { className: 'confirm-legend', text: t('confirm.session', { number: index + 1 }) }),
+    input(index, 'heldOn', { attributes: { type: 'date', value: session.heldOn } }),
+    input(index, 'hours', { attributes: { type: 'number', min: '0.5', max: '12', step: '0.5',
+      value: String(session.hours) } }),
+    input(index, 'note', { tag: 'textarea', attributes: { rows: 2, maxLength: 1000 } }));
+}
+
+function render() {
+  if (link.showEnded()) {
+    return;
+  }
+  const asked = link.asked;
+  if (!asked) {
+    return;
+  }
+  status.textContent = '';
+  document.getElementById('confirm-intro').hidden = false;
+  document.getElementById('confirm-request').textContent = t('confirm.request', {
+    provider: asked.providerName, applicant: asked.applicantName, association: asked.association,
+  });
+  document.getElementById('confirm-facts').replaceChildren(
+    ...fact(t('confirm.applicant'), asked.applicantName),
+    ...fact(t('confirm.association'), asked.association),
+    ...fact(t('confirm.providerNumber'), asked.providerEndorsementNumber),
+    ...fact(t('confirm.linkExpires'), formatDate(String(asked.linkExpiresAt).slice(0, 10))));
+  // Rebuilding the sessions on a change of language would lose what was typed: only their labels change.
+  if (!sessions.childElementCount) {
+    sessions.replaceChildren(...asked.sessions.map(sessionFieldset));
+  } else {
+    sessions.querySelectorAll('.confirm-legend').forEach((legend, index) => {
+      legend.textContent = t('confirm.session', { number: index + 1 });
+    });
+    ['heldOn', 'hours', 'note'].forEach((name) => sessions.querySelectorAll(`.confirm-label-${name}`)
+      .forEach((label) => { label.textContent = t(`confirm.${name}`); }));
+  }
+  form.hidden = false;
+}
+
+function answersOf() {
+  return link.asked.sessions.map((session, index) => {
+    const value = (name) => form.elements[`sessions[${index}].${name}`].value;
+    const hours = value('hours');
+    return {
+      entryId: session.entryId, heldOn: value('heldOn') || null, hours: hours === '' ? null : Number(hours),
+      note: value('note').trim() || null,
+    };
+  });
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  link.send(() => ({ sessions: answersOf() }), render);
+});
+onLanguage(render);
+await startPage({ screens: ['confirm-supervision'] });
+await link.open(render);

@@ -1,0 +1,41 @@
+package org.iecmh.endorsement.kit.readmodel;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The event handlers of a read model's projections, for replaying events into them outside a processor (a rebuild,
+ * a state at a point in time). Which projections handle an event is worked out once per payload type, not for every
+ * event: a projection's handlers are chosen by the type of the event they take (none requires a metadata value), and
+ * each projection still picks its own handler method when it is handed the event. Thread-safe.
+ */
+public final class ProjectionHandlers {
+
+    private final List<AnnotationEventHandlerAdapter> adapters;
+    private final Map<Class<?>, List<AnnotationEventHandlerAdapter>> byPayloadType = new ConcurrentHashMap<>();
+
+    public ProjectionHandlers(List<Object> projections) {
+        this.adapters = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
+    }
+
+    /** The projections that handle events of {@code event}'s payload type, in the read model's order; often none. */
+    public List<AnnotationEventHandlerAdapter> of(EventMessage<?> event) {
+        return byPayloadType.computeIfAbsent(event.getPayloadType(),
+                type -> adapters.stream().filter(adapter -> adapter.canHandle(event)).toList());
+    }
+
+    /** Hands {@code event} to each projection that handles it, in order; the caller provides the unit of work. */
+    public void handle(EventMessage<?> event) {
+        for (AnnotationEventHandlerAdapter adapter : of(event)) {
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException("Replaying " + event.getIdentifier() + " failed", e);
+            }
+        }
+    }
+}
