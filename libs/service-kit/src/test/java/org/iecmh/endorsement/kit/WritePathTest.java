@@ -146,6 +146,36 @@ class WritePathTest {
         assertThat(chain.verifyStream(id).intact()).isTrue();
     }
 
+    /**
+     * The database goes away in the middle of storing a command's events (its server process ends as the last of the
+     * command's statements runs, as when PostgreSQL crashes): the command must fail, never answer that it was done.
+     */
+    @Test
+    void aCommandWhoseDatabaseDiesWhileItsEventsAreStoredFailsAndLeavesNothing() {
+        jdbc.execute("""
+                CREATE OR REPLACE FUNCTION die_storing_person() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.person_id = 'person-dying' THEN
+                        PERFORM pg_terminate_backend(pg_backend_pid());
+                    END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql""");
+        jdbc.execute("CREATE TRIGGER die_storing_person BEFORE INSERT ON audit_person_stream"
+                + " FOR EACH ROW EXECUTE FUNCTION die_storing_person()");
+        Response answer;
+        try {
+            answer = submit("person-dying", "Dee Dying");
+        } finally {
+            jdbc.execute("DROP TRIGGER die_storing_person ON audit_person_stream");
+            jdbc.execute("DROP FUNCTION die_storing_person()");
+        }
+
+        assertThat(answer.status()).as(answer.text()).isGreaterThanOrEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'personId' = 'person-dying'", Long.class))
+                .isZero();
+    }
+
     @Test
     void aCommandWhoseConnectionDiesLeavesNoTransactionBehindForTheNextCommandOnItsThread(
             @Autowired DataSource dataSource, @Autowired CommandGateway commands) {

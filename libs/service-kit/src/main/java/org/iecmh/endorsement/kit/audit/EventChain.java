@@ -1,8 +1,8 @@
 package org.iecmh.endorsement.kit.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -88,46 +86,34 @@ public class EventChain {
         if (events.isEmpty()) {
             return;
         }
-        try {
-            Map<String, List<StoredEvent>> byAggregate = byAggregate(events);
-            // A stream that starts here has no head to lock: its first sequence number is what guards it.
-            List<String> continued = byAggregate.entrySet().stream()
-                    .filter(stream -> stream.getValue().get(0).sequenceNumber() > 0).map(Map.Entry::getKey).toList();
-            Map<String, String> heads = lockHeads(connection, continued);
-            Map<String, List<StoredEvent>> linked = new TreeMap<>();
-            byAggregate.forEach((aggregateId, stream) -> {
-                String previous = heads.getOrDefault(aggregateId, GENESIS);
-                List<StoredEvent> chain = new ArrayList<>(stream.size());
-                for (StoredEvent event : stream) {
-                    previous = hash(event, previous);
-                    chain.add(event.linkedBy(previous));
-                }
-                linked.put(aggregateId, chain);
-            });
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO domain_event_entry (" + INSERTED + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (List<StoredEvent> chain : linked.values()) {
-                    for (StoredEvent event : chain) {
-                        insert.setString(1, event.eventId());
-                        insert.setString(2, event.aggregateId());
-                        insert.setLong(3, event.sequenceNumber());
-                        insert.setString(4, event.aggregateType());
-                        insert.setString(5, event.timestamp());
-                        insert.setString(6, event.payloadType());
-                        insert.setString(7, event.payloadRevision());
-                        insert.setBytes(8, event.payload());
-                        insert.setBytes(9, event.metaData());
-                        insert.setString(10, event.chainHash());
-                        insert.addBatch();
-                    }
-                }
-                insert.executeBatch();
+        JdbcTemplate storing = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        Map<String, List<StoredEvent>> byAggregate = byAggregate(events);
+        // A stream that starts here has no head to lock: its first sequence number is what guards it.
+        List<String> continued = byAggregate.entrySet().stream()
+                .filter(stream -> stream.getValue().get(0).sequenceNumber() > 0).map(Map.Entry::getKey).toList();
+        Map<String, String> heads = continued.isEmpty() ? Map.of() : lockHeads(storing, continued);
+        List<StoredEvent> linked = new ArrayList<>(events.size());
+        byAggregate.forEach((aggregateId, stream) -> {
+            String previous = heads.getOrDefault(aggregateId, GENESIS);
+            for (StoredEvent event : stream) {
+                previous = hash(event, previous);
+                linked.add(event.linkedBy(previous));
             }
-            moveHeads(connection, linked);
-        } catch (SQLException e) {
-            // The SQL error stays the cause: the engine tells a taken sequence number (a conflict) by it.
-            throw new IllegalStateException("Storing " + events.size() + " events with their links failed", e);
-        }
+        });
+        storing.batchUpdate("INSERT INTO domain_event_entry (" + INSERTED + ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+                linked, linked.size(), (statement, event) -> {
+                    statement.setString(1, event.eventId());
+                    statement.setString(2, event.aggregateId());
+                    statement.setLong(3, event.sequenceNumber());
+                    statement.setString(4, event.aggregateType());
+                    statement.setString(5, event.timestamp());
+                    statement.setString(6, event.payloadType());
+                    statement.setString(7, event.payloadRevision());
+                    statement.setBytes(8, event.payload());
+                    statement.setBytes(9, event.metaData());
+                    statement.setString(10, event.chainHash());
+                });
+        moveHeads(storing, byAggregate(linked));
     }
 
     /**
@@ -148,8 +134,7 @@ public class EventChain {
             return statement;
         }, (rs, n) -> StoredEvent.from(rs));
         Map<String, List<StoredEvent>> byAggregate = byAggregate(stored);
-        Map<String, String> heads = jdbc.execute((ConnectionCallback<Map<String, String>>) connection ->
-                lockHeads(connection, byAggregate.keySet()));
+        Map<String, String> heads = lockHeads(jdbc, byAggregate.keySet());
         Map<String, List<StoredEvent>> linked = new LinkedHashMap<>();
         List<Object[]> hashes = new ArrayList<>();
         byAggregate.forEach((aggregateId, stream) -> {
@@ -161,10 +146,7 @@ public class EventChain {
             }
         });
         jdbc.batchUpdate("UPDATE domain_event_entry SET chain_hash = ? WHERE global_index = ?", hashes);
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            moveHeads(connection, linked);
-            return null;
-        });
+        moveHeads(jdbc, linked);
     }
 
     private static Map<String, List<StoredEvent>> byAggregate(List<StoredEvent> events) {
@@ -177,67 +159,46 @@ public class EventChain {
     }
 
     /** The newest hash of each chain that has one, its head row locked until the transaction ends. */
-    private static Map<String, String> lockHeads(Connection connection, Collection<String> aggregateIds)
-            throws SQLException {
+    private static Map<String, String> lockHeads(JdbcTemplate jdbc, Collection<String> aggregateIds) {
         Map<String, String> heads = new HashMap<>();
-        if (aggregateIds.isEmpty()) {
-            return heads;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT aggregate_identifier, chain_hash"
-                + " FROM event_chain_head WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier"
-                + " FOR UPDATE")) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT aggregate_identifier, chain_hash FROM event_chain_head"
+                    + " WHERE aggregate_identifier = ANY (?) ORDER BY aggregate_identifier FOR UPDATE");
             statement.setArray(1, connection.createArrayOf("varchar", aggregateIds.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    heads.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
+            return statement;
+        }, rs -> {
+            heads.put(rs.getString(1), rs.getString(2));
+        });
         return heads;
     }
 
     /** Moves each chain's head to its newest linked event and notes the people the events name. */
-    private void moveHeads(Connection connection, Map<String, List<StoredEvent>> linked) throws SQLException {
-        try (PreparedStatement heads = connection.prepareStatement("""
+    private void moveHeads(JdbcTemplate jdbc, Map<String, List<StoredEvent>> linked) {
+        List<Object[]> heads = new ArrayList<>();
+        Set<List<String>> people = new LinkedHashSet<>();
+        linked.forEach((aggregateId, stream) -> {
+            StoredEvent last = stream.get(stream.size() - 1);
+            heads.add(new Object[]{aggregateId, last.aggregateType(), last.tenantId(json), last.sequenceNumber(),
+                    last.eventId(), last.chainHash()});
+            for (StoredEvent event : stream) {
+                String person = event.personId(json);
+                if (person != null) {
+                    people.add(Arrays.asList(person, aggregateId, event.aggregateType()));
+                }
+            }
+        });
+        jdbc.batchUpdate("""
                 INSERT INTO event_chain_head (aggregate_identifier, aggregate_type, tenant_id, sequence_number,
                                               event_identifier, chain_hash)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (aggregate_identifier) DO UPDATE SET aggregate_type = EXCLUDED.aggregate_type,
                     tenant_id = EXCLUDED.tenant_id, sequence_number = EXCLUDED.sequence_number,
-                    event_identifier = EXCLUDED.event_identifier, chain_hash = EXCLUDED.chain_hash""")) {
-            for (var chain : linked.entrySet()) {
-                StoredEvent last = chain.getValue().get(chain.getValue().size() - 1);
-                heads.setString(1, chain.getKey());
-                heads.setString(2, last.aggregateType());
-                heads.setString(3, last.tenantId(json));
-                heads.setLong(4, last.sequenceNumber());
-                heads.setString(5, last.eventId());
-                heads.setString(6, last.chainHash());
-                heads.addBatch();
-            }
-            heads.executeBatch();
-        }
-        Set<List<String>> people = new LinkedHashSet<>();
-        linked.forEach((aggregateId, stream) -> {
-            for (StoredEvent event : stream) {
-                String person = event.personId(json);
-                if (person != null) {
-                    people.add(List.of(person, aggregateId, event.aggregateType()));
-                }
-            }
-        });
+                    event_identifier = EXCLUDED.event_identifier, chain_hash = EXCLUDED.chain_hash""", heads);
         if (!people.isEmpty()) {
-            try (PreparedStatement noted = connection.prepareStatement("""
+            jdbc.batchUpdate("""
                     INSERT INTO audit_person_stream (person_id, aggregate_identifier, aggregate_type)
-                    VALUES (?, ?, ?) ON CONFLICT DO NOTHING""")) {
-                for (List<String> person : people) {
-                    noted.setString(1, person.get(0));
-                    noted.setString(2, person.get(1));
-                    noted.setString(3, person.get(2));
-                    noted.addBatch();
-                }
-                noted.executeBatch();
-            }
+                    VALUES (?, ?, ?) ON CONFLICT DO NOTHING""",
+                    people.stream().map(List::toArray).toList());
         }
     }
 
