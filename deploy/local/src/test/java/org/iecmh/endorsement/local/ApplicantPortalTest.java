@@ -130,7 +130,7 @@ class ApplicantPortalTest {
 
     @Test
     @Order(2)
-    void theApplicantAddsEducationAndTrainingsAndSeesWhatIsStillMissingShrink() {
+    void theApplicantAddsEducationAndTrainingsAndSeesWhatIsStillMissingShrink() throws Exception {
         browser.await("the requirement check", page -> !page.findElements(By.cssSelector("#needs li")).isEmpty());
         assertThat(missing()).hasSize(3);
         assertThat(text("needs")).contains("Education (missing)", "Training (missing)", "References (missing)");
@@ -161,6 +161,28 @@ class ApplicantPortalTest {
         assertThat(text("education-entries")).contains("transcript.pdf");
         assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/applications/" + applicationId
                 + "/portfolio/attachments").at("/0/sha256")).isEqualTo(sha256(TRANSCRIPT));
+        // Over the association's limit (20 MiB a file), through the gateway: refused naming the field and the rule,
+        // and nothing more is attached.
+        ApiClient applicant = RunningPlatform.get().signedIn(APPLICANT, "ma");
+        byte[] scan = new byte[21 * 1024 * 1024];
+        System.arraycopy(TRANSCRIPT, 0, scan, 0, TRANSCRIPT.length);
+        String boundary = "too-large-" + entryId;
+        HttpRequest.Builder upload = HttpRequest.newBuilder(URI.create(gateway() + "/api/applications/"
+                        + applicationId + "/portfolio/" + entryId + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(("--" + boundary + "\r\nContent-Disposition:"
+                                + " form-data; name=\"file\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf"
+                                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), scan,
+                        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII))));
+        applicant.identityHeaders().forEach(upload::header);
+        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(upload.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(400);
+        JsonNode problem = new ObjectMapper().readTree(tooLarge.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("file");
+        assertThat(problem.at("/errors/0/rule").asText()).isEqualTo("FileTooLarge");
+        assertThat(applicant.get("/api/applications/" + applicationId + "/portfolio/attachments").body()).hasSize(1);
 
         click("#trainings-summary");
         addTraining("Observation", "2024-05-01", "18.5", "THINKING");
