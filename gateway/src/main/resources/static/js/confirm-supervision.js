@@ -8,7 +8,7 @@ import { fact } from './portal-kit.js';
 import { oneTimeLink } from './one-time-link.js';
 
 const link = oneTimeLink('confirm', '/api/supervision-confirmations', 'supervision-link-used');
-const { form, status } = link;
+const { form } = link;
 const sessions = document.getElementById('confirm-sessions');
 
 function input(index, name, props) {
@@ -30,15 +30,10 @@ function sessionFieldset(session, index) {
 }
 
 function render() {
-  if (link.showEnded()) {
-    return;
-  }
-  const asked = link.asked;
+  const asked = link.opened();
   if (!asked) {
     return;
   }
-  status.textContent = '';
-  document.getElementById('confirm-intro').hidden = false;
   document.getElementById('confirm-request').textContent = t('confirm.request', {
     provider: asked.providerName, applicant: asked.applicantName, association: asked.association,
   });

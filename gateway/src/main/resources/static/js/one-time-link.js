@@ -53,6 +53,19 @@ export function oneTimeLink(prefix, api, usedRule) {
       return true;
     },
 
+    /**
+     * What the link asks, with the page's introduction shown, while the link is open; null otherwise (how it ended
+     * is shown instead, or nothing has been read yet).
+     */
+    opened() {
+      if (link.showEnded() || !link.asked) {
+        return null;
+      }
+      status.textContent = '';
+      show('intro', true);
+      return link.asked;
+    },
+
     /** Reads what the link asks, then renders. */
     async open(render) {
       if (secret) {

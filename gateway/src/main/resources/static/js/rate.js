@@ -7,7 +7,7 @@ import { fact } from './portal-kit.js';
 import { oneTimeLink } from './one-time-link.js';
 
 const link = oneTimeLink('rate', '/api/references', 'reference-link-used');
-const { form, status } = link;
+const { form } = link;
 const items = byId('rate-items');
 
 /** The item as the association worded it in the page's language, its English where it gave none. */
@@ -30,15 +30,10 @@ function itemFieldset(item, index, answers) {
 }
 
 function render() {
-  if (link.showEnded()) {
-    return;
-  }
-  const asked = link.asked;
+  const asked = link.opened();
   if (!asked) {
     return;
   }
-  status.textContent = '';
-  document.getElementById('rate-intro').hidden = false;
   document.getElementById('rate-request').textContent = t('rate.request', {
     rater: asked.raterName, applicant: asked.applicantName, association: asked.association,
   });
