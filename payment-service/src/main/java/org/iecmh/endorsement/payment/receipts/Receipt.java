@@ -36,11 +36,6 @@ public final class Receipt {
         return money.currency() + " " + sign + (abs / 100) + "." + String.format(Locale.ROOT, "%02d", abs % 100);
     }
 
-    /** The receipt in English. */
-    public static byte[] of(InvoiceView invoice, ZonedDateTime printedAt) {
-        return of(invoice, printedAt, "en");
-    }
-
     /**
      * The receipt in {@code language} (en or es; English for any other): its labels, status, dates and fee lines in
      * that language; the amounts as everywhere, the currency's code and whole cents.

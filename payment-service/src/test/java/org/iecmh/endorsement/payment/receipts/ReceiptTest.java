@@ -45,7 +45,7 @@ class ReceiptTest {
                 usd(32_500), usd(22_500), usd(10_000), usd(2_500), usd(0), "REFUNDED",
                 LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
 
-        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC), "en");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
@@ -125,7 +125,7 @@ class ReceiptTest {
         InvoiceView invoice = new InvoiceView("INV-10", "ma", "person-10", null, lines, usd(6_000), usd(6_000),
                 usd(0), usd(0), usd(0), "PAID", LocalDate.of(2026, 11, 22), LocalDate.of(2026, 12, 22), null, null);
 
-        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+        byte[] pdf = Receipt.of(invoice, ZonedDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC), "en");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll(" +", " ");
