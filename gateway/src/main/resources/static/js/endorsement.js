@@ -153,6 +153,9 @@ function renderRenewal() {
   }
   const state = document.getElementById('renewal-state');
   state.replaceChildren(parts.join(' '));
+  const comments = endorsement.renewal === 'RETURNED' ? endorsement.renewalComments : null;
+  byId('renewal-comments').hidden = !comments;
+  byId('renewal-comments-text').textContent = comments || '';
   const lapsed = endorsement.status === 'LAPSED';
   document.getElementById('renewal-form').hidden = lapsed;
   document.getElementById('reinstatement-form').hidden = !lapsed || Boolean(endorsement.renewal);

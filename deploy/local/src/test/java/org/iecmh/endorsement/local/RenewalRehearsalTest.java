@@ -1,10 +1,13 @@
 package org.iecmh.endorsement.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.MimeMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.iecmh.endorsement.contracts.EndorsementGranted;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.messaging.IntegrationEventPublisher;
+import org.iecmh.endorsement.renewal.policy.TenantPolicies;
 import org.iecmh.endorsement.renewal.schedule.Schedule;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
@@ -22,9 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +45,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Renewal life rehearsed on the running platform, its clocks moved as {@code deploy/local/run --clock} lets a person
  * move them: one Washington cycle (reminders mailed before the renewal period, the mail that it opened, the endorsee
- * logging the year's training and submitting in the browser, the coordinator approving it in the browser), and one
- * Massachusetts lapse and reinstatement. Runs after every other story, which run on the real time, and puts the time
- * back when it is done.
+ * logging the year's training and submitting in the browser, the coordinator approving it in the browser), one
+ * Massachusetts lapse and reinstatement, and a Washington renewal drawn for an audit of its evidence once the
+ * association samples every renewal (a file and the renewal returned, the endorsee answering both, the coordinator
+ * approving once the audit closed). Runs after every other story, which run on the real time, and puts the time back
+ * when it is done.
  */
 @Order(9)
 @ExtendWith(RunningPlatform.class)
@@ -50,6 +61,7 @@ class RenewalRehearsalTest {
     private static final String MAIL = "endorsee-wa@example.org";
     private static final String MA_ENDORSEE = "endorsee-ma";
     private static final String MA_NUMBER = "MA-900002";
+    private static final String AUDITED_NUMBER = "WA-900003";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -78,17 +90,7 @@ class RenewalRehearsalTest {
         await("the endorsement kept").atMost(RunningPlatform.HOP)
                 .until(() -> coordinator.get("/api/endorsements/" + NUMBER).status() == 200);
         // Washington asks a membership every year: bought today, after September 1, it runs through 2027.
-        Response dues = coordinator.post("/api/payments/invoices", Map.of("personId", ENDORSEE,
-                        "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES", "description", "Membership",
-                                "amountCents", 8_000))),
-                Map.of("Idempotency-Key", "rehearsal-" + UUID.randomUUID()));
-        assertThat(dues.status()).as(dues.text()).isEqualTo(201);
-        Response paid = coordinator.post("/api/payments/invoices/" + dues.at("/invoiceId") + "/payments",
-                Map.of("amountCents", 8_000, "currency", "USD", "method", "CHECK"),
-                Map.of("Idempotency-Key", "rehearsal-pay-" + UUID.randomUUID()));
-        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
-        await("the membership recorded").atMost(RunningPlatform.HOP).until(() -> coordinator
-                .get("/api/endorsements/" + NUMBER + "/progress").text().contains("member from"));
+        membershipBought(coordinator, NUMBER);
 
         // Noon in Seattle, 60, 30 and 7 days before October 1 of 2027: "several reminders before each renewal period".
         Schedule schedule = running.bean("renewal-service", Schedule.class);
@@ -224,6 +226,191 @@ class RenewalRehearsalTest {
         Response reinstated = coordinator.get("/api/endorsements/" + MA_NUMBER);
         assertThat(reinstated.at("/status")).isEqualTo("ACTIVE");
         assertThat(reinstated.at("/validThrough")).isEqualTo("2028-12-31");
+    }
+
+    @Test
+    @Order(3)
+    void aRenewalDrawnForAnAuditIsApprovedOnceTheCoordinatorAcceptedItsEvidenceAfterReturningAFileAndTheRenewal()
+            throws Exception {
+        RunningPlatform running = RunningPlatform.get();
+        running.moveClocksTo(Instant.now());
+        // Washington's administrator, through the gateway: from 2027 on, every renewal is audited.
+        ApiClient admin = running.signedIn("admin-wa", "wa");
+        JsonNode versions = admin.get("/api/associations/wa").body().get("renewal");
+        ObjectNode audited = versions.get(versions.size() - 1).deepCopy();
+        audited.put("effectiveFrom", "2027-01-01").put("auditPercent", 100);
+        Response added = admin.post("/api/associations/wa/policy-versions", Map.of("renewal", audited));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        TenantPolicies policies = running.bean("renewal-service", TenantPolicies.class);
+        await("the policy known to renewal-service").atMost(RunningPlatform.HOP)
+                .until(() -> policies.policy("wa", LocalDate.of(2027, 12, 31)).auditPercent() == 100);
+
+        ApiClient coordinator = running.signedIn("coordinator-wa", "wa");
+        EndorsementGranted granted = Given.grantedEndorsement(AUDITED_NUMBER).heldBy(ENDORSEE)
+                .named("Rehearsal Endorsee").in("IFA").grantedAt(Instant.now()).writtenTo(MAIL).event();
+        running.bean("renewal-service", IntegrationEventPublisher.class).publish(granted,
+                new GenericEventMessage<>(granted, Map.of(AuditMetadata.TENANT, "wa")));
+        await("the endorsement kept").atMost(RunningPlatform.HOP)
+                .until(() -> coordinator.get("/api/endorsements/" + AUDITED_NUMBER).status() == 200);
+        membershipBought(coordinator, AUDITED_NUMBER);
+        running.moveClocksTo(Instant.parse("2027-10-01T19:00:00Z"));
+        running.bean("renewal-service", Schedule.class).sweep();
+        ApiClient endorsee = running.signedIn(ENDORSEE, "wa");
+        Response training = endorsee.post("/api/endorsements/" + AUDITED_NUMBER + "/trainings",
+                Map.of("title", "Reflective practice", "attendedOn", "2027-05-01", "hours", 15));
+        assertThat(training.status()).as(training.text()).isEqualTo(200);
+
+        // The endorsee, in the browser: submits, learns of the audit on the page and by mail, attaches a certificate.
+        browser.signIn(gateway(), ENDORSEE, "/endorsement.html?number=" + AUDITED_NUMBER);
+        browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
+        assertThat(text("evidence-state")).isEmpty();
+        driver().findElement(By.cssSelector("#renewal-form button[type=submit]")).click();
+        browser.await("the audit", page -> text("evidence-state").equals("Your renewal was drawn for an audit: attach "
+                + "evidence of your hours. It is approved once a coordinator accepted your evidence."));
+        assertThat(text("renewal-state")).isEqualTo("Your renewal was submitted; the association reviews it.");
+        MimeMessage asked = mailAbout(AUDITED_NUMBER, "please send evidence of your hours");
+        assertThat(SmtpServer.plainText(asked)).contains("the hours you logged for 2027 (")
+                .contains("/endorsement.html?number=" + AUDITED_NUMBER);
+        attachEvidence(file("hours-2027.pdf", "Certificate of attendance, Reflective practice"), null);
+        browser.await("the certificate attached", page -> text("evidence-list").contains("hours-2027.pdf, for 2027"));
+        assertThat(text("evidence-list")).contains("Attached");
+        Accessibility.assertNoSeriousViolations(driver(), "an endorsement whose renewal is audited");
+
+        // Through the gateway, approval waits for the audit, and its refusal leaves nothing behind.
+        JdbcTemplate renewals = running.bean("renewal-service", JdbcTemplate.class);
+        int events = eventsOf(renewals, AUDITED_NUMBER);
+        Response early = coordinator.post("/api/endorsements/" + AUDITED_NUMBER + "/renewal/approval", null);
+        assertThat(early.status()).as(early.text()).isEqualTo(409);
+        assertThat(early.at("/rule")).isEqualTo("renewal-audit-open");
+        assertThat(eventsOf(renewals, AUDITED_NUMBER)).isEqualTo(events);
+
+        // The coordinator, in the browser: finds the audit, returns the certificate and the renewal.
+        signOut();
+        browser.signIn(gateway(), "coordinator-wa", "/renewals.html");
+        browser.await("the open audit", page -> text("audits-list").contains(AUDITED_NUMBER));
+        assertThat(text("audits-list")).contains("Rehearsal Endorsee (" + AUDITED_NUMBER
+                + ") 1 waiting for review, 0 returned, 0 accepted");
+        driver().findElement(By.linkText("Rehearsal Endorsee (" + AUDITED_NUMBER + ")")).click();
+        browser.await("the renewal", page -> page.findElement(By.id("approve-renewal-form")).isDisplayed());
+        assertThat(text("audit-state")).startsWith("Drawn for the audit");
+        Accessibility.assertNoSeriousViolations(driver(), "an audited renewal");
+        driver().findElement(By.cssSelector("#approve-renewal-form button[type=submit]")).click();
+        browser.await("approval refused", page -> !formError("approve-renewal-form").isEmpty());
+        assertThat(formError("approve-renewal-form")).isEqualTo("The renewal was drawn for an audit: it is approved "
+                + "once every file of its evidence is accepted (1 waiting for review, 0 returned).");
+        driver().findElement(By.cssSelector("#evidence-list textarea"))
+                .sendKeys("The certificate does not show the hours; attach the one that does.");
+        driver().findElement(By.cssSelector("#evidence-list button[type=submit]")).click();
+        browser.await("the file returned", page -> text("renewal-status")
+                .equals("hours-2027.pdf is returned to the endorsee."));
+        assertThat(text("evidence-list")).contains("hours-2027.pdf (2027): returned",
+                "The certificate does not show the hours; attach the one that does.");
+        driver().findElement(By.id("return-comments")).sendKeys("Attach the certificate with its hours, then submit.");
+        driver().findElement(By.cssSelector("#return-renewal-form button[type=submit]")).click();
+        browser.await("the renewal returned", page -> text("renewal-status")
+                .equals("The renewal is returned to the endorsee."));
+        assertThat(driver().findElement(By.id("approve-renewal-form")).isDisplayed()).isFalse();
+        assertThat(SmtpServer.plainText(mailAbout(AUDITED_NUMBER, "a file of your evidence was returned")))
+                .contains("hours-2027.pdf").contains("The certificate does not show the hours");
+        assertThat(SmtpServer.plainText(mailAbout(AUDITED_NUMBER, "your renewal needs more work")))
+                .contains("Attach the certificate with its hours, then submit.");
+
+        // The endorsee reads both, attaches another certificate in place of the returned one, and submits again.
+        signOut();
+        browser.signIn(gateway(), ENDORSEE, "/endorsement.html?number=" + AUDITED_NUMBER);
+        browser.await("the returned renewal", page -> page.findElement(By.id("renewal-comments")).isDisplayed());
+        assertThat(text("renewal-state"))
+                .isEqualTo("The association returned your renewal with comments; complete it and submit again.");
+        assertThat(text("renewal-comments-text")).isEqualTo("Attach the certificate with its hours, then submit.");
+        assertThat(text("evidence-list")).contains("Returned",
+                "The certificate does not show the hours; attach the one that does.");
+        Accessibility.assertNoSeriousViolations(driver(), "a returned renewal with returned evidence");
+        attachEvidence(file("hours-2027-signed.pdf", "Certificate of attendance, Reflective practice, 15 hours"),
+                "hours-2027.pdf");
+        browser.await("the new certificate attached", page -> text("evidence-list").contains("hours-2027-signed.pdf"));
+        assertThat(text("evidence-list")).contains("Replaced");
+        driver().findElement(By.cssSelector("#renewal-form button[type=submit]")).click();
+        browser.await("the renewal submitted again", page -> text("renewal-state")
+                .equals("Your renewal was submitted; the association reviews it."));
+        assertThat(driver().findElement(By.id("renewal-comments")).isDisplayed()).isFalse();
+
+        // The coordinator accepts the new certificate, which closes the audit, and approves.
+        signOut();
+        browser.signIn(gateway(), "coordinator-wa", "/renewals.html?number=" + AUDITED_NUMBER);
+        browser.await("the resubmitted renewal", page -> page.findElement(By.id("approve-renewal-form")).isDisplayed());
+        driver().findElement(By.cssSelector("#evidence-list button.primary")).click();
+        browser.await("the file accepted", page -> text("renewal-status")
+                .equals("hours-2027-signed.pdf is accepted."));
+        assertThat(text("audit-state")).isEqualTo("The audit is closed: every file was accepted.");
+        assertThat(text("audits-list")).doesNotContain(AUDITED_NUMBER);
+        driver().findElement(By.cssSelector("#approve-renewal-form button[type=submit]")).click();
+        browser.await("the renewal approved", page -> text("renewal-status").startsWith("The renewal is approved"));
+        assertThat(coordinator.get("/api/endorsements/" + AUDITED_NUMBER).at("/validThrough")).isEqualTo("2030-12-31");
+        assertThat(mailAbout(AUDITED_NUMBER, "is renewed").getSubject())
+                .isEqualTo("Endorsement " + AUDITED_NUMBER + " is renewed");
+    }
+
+    /** The endorsee's membership dues, invoiced and paid by check, then seen on the endorsement's progress. */
+    private static void membershipBought(ApiClient coordinator, String number) {
+        Response dues = coordinator.post("/api/payments/invoices", Map.of("personId", ENDORSEE,
+                        "lines", List.of(Map.of("fee", "MEMBERSHIP_DUES", "description", "Membership",
+                                "amountCents", 8_000))),
+                Map.of("Idempotency-Key", "rehearsal-" + UUID.randomUUID()));
+        assertThat(dues.status()).as(dues.text()).isEqualTo(201);
+        Response paid = coordinator.post("/api/payments/invoices/" + dues.at("/invoiceId") + "/payments",
+                Map.of("amountCents", 8_000, "currency", "USD", "method", "CHECK"),
+                Map.of("Idempotency-Key", "rehearsal-pay-" + UUID.randomUUID()));
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        await("the membership recorded").atMost(RunningPlatform.HOP).until(() -> coordinator
+                .get("/api/endorsements/" + number + "/progress").text().contains("member from"));
+    }
+
+    /** On the endorsement page: a file for 2027, in place of a returned one when {@code replacing} names it. */
+    private static void attachEvidence(Path file, String replacing) {
+        driver().findElement(By.id("evidence-file")).sendKeys(file.toString());
+        new Select(driver().findElement(By.id("evidence-year"))).selectByValue("2027");
+        if (replacing != null) {
+            new Select(driver().findElement(By.id("evidence-replaces"))).selectByVisibleText(replacing);
+        }
+        driver().findElement(By.cssSelector("#evidence-form button[type=submit]")).click();
+    }
+
+    /** The one mail the endorsee received about the endorsement whose subject says {@code words}. */
+    private static MimeMessage mailAbout(String number, String words) {
+        List<MimeMessage> found = new ArrayList<>();
+        await("the mail that says " + words).atMost(RunningPlatform.HOP).until(() -> {
+            found.clear();
+            for (MimeMessage mail : RealInfrastructure.smtp().receivedFor(MAIL)) {
+                if (mail.getSubject().contains(number) && mail.getSubject().contains(words)) {
+                    found.add(mail);
+                }
+            }
+            return !found.isEmpty();
+        });
+        assertThat(found).as("mails about " + words).hasSize(1);
+        return found.get(0);
+    }
+
+    private static int eventsOf(JdbcTemplate store, String number) {
+        return store.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, number);
+    }
+
+    /** A small PDF, named as the endorsee would have it on their computer. */
+    private static Path file(String name, String text) {
+        try {
+            Path directory = Files.createTempDirectory("iecmh-evidence-");
+            directory.toFile().deleteOnExit();
+            Path file = Files.writeString(directory.resolve(name), "%PDF-1.7\n% " + text + "\n%%EOF\n");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String formError(String form) {
+        return driver().findElement(By.cssSelector("#" + form + " .form-error")).getText();
     }
 
     private static void signOut() {

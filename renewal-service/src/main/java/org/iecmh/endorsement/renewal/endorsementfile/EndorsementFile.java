@@ -26,7 +26,7 @@ public class EndorsementFile {
             rs.getDate("endorsed_since").toLocalDate(), rs.getDate("valid_through").toLocalDate(),
             rs.getDate("status_since") == null ? null : rs.getDate("status_since").toLocalDate(),
             rs.getString("renewal"), rs.getString("email_address"), rs.getString("transfer_to"),
-            rs.getString("late_fee"), rs.getString("late_fee_invoice_id"));
+            rs.getString("late_fee"), rs.getString("late_fee_invoice_id"), rs.getString("renewal_comments"));
 
     private final JdbcTemplate jdbc;
 

@@ -58,7 +58,7 @@ class LifecycleProjection implements EndorsementViewProjection {
     }
 
     private void status(String number, EndorsementStatus status, LocalDate since) {
-        jdbc.update("UPDATE endorsement_view SET status = ?, status_since = ?, renewal = NULL "
+        jdbc.update("UPDATE endorsement_view SET status = ?, status_since = ?, renewal = NULL, renewal_comments = NULL "
                 + "WHERE endorsement_number = ?", status.name(), Date.valueOf(since), number);
         if (status == EndorsementStatus.LAPSED || status == EndorsementStatus.REVOKED) {
             // The cycle a late fee was charged for is over.

@@ -12,6 +12,7 @@ import org.iecmh.endorsement.renewal.evidence.EvidenceReturned;
 import org.iecmh.endorsement.renewal.evidence.RenewalSampled;
 import org.iecmh.endorsement.renewal.lifecycle.EndorsementReactivated;
 import org.iecmh.endorsement.renewal.reinstatement.ReinstatementRequested;
+import org.iecmh.endorsement.renewal.requirements.YearlyActivityLog;
 import org.iecmh.endorsement.renewal.schedule.EndorsementLapsed;
 import org.iecmh.endorsement.renewal.submission.EndorsementRenewed;
 import org.iecmh.endorsement.renewal.submission.RenewalReturned;
@@ -21,6 +22,7 @@ import org.iecmh.endorsement.renewal.transfer.TransferRequested;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +67,11 @@ class EndorseeMail {
     @EventHandler
     void on(RenewalSampled event, @MessageIdentifier String eventId) {
         int last = event.validThrough().getYear();
-        int first = last - associations.require(event.tenantId()).renewalPolicy(event.validThrough()).cycleYears() + 1;
+        LocalDate endorsedSince = jdbc.queryForObject(
+                "SELECT endorsed_since FROM endorsement_view WHERE endorsement_number = ?", LocalDate.class,
+                event.endorsementNumber());
+        int first = YearlyActivityLog.firstYearOfCycle(endorsedSince, event.validThrough(),
+                associations.require(event.tenantId()).renewalPolicy(event.validThrough()));
         mail(NoticeKind.RENEWAL_EVIDENCE_REQUESTED, event.endorsementNumber(), event.tenantId(), eventId,
                 Map.of("years", first == last ? String.valueOf(last) : first + "-" + last));
     }

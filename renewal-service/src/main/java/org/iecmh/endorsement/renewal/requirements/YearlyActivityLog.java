@@ -99,11 +99,18 @@ public final class YearlyActivityLog {
     public List<YearProgress> progress(LocalDate endorsedSince, LocalDate validThrough, String category,
                                        RenewalPolicy policy) {
         List<YearProgress> years = new ArrayList<>();
-        int first = Math.max(endorsedSince.getYear() + 1, validThrough.getYear() - policy.cycleYears() + 1);
-        for (int year = first; year <= validThrough.getYear(); year++) {
+        for (int year = firstYearOfCycle(endorsedSince, validThrough, policy); year <= validThrough.getYear(); year++) {
             years.add(year(year, category, policy));
         }
         return years;
+    }
+
+    /**
+     * The first year of the cycle that closes on {@code validThrough}: the policy's cycle counted back from its last
+     * year, but never the year the endorsement began in ({@code endorsedSince}).
+     */
+    public static int firstYearOfCycle(LocalDate endorsedSince, LocalDate validThrough, RenewalPolicy policy) {
+        return Math.max(endorsedSince.getYear() + 1, validThrough.getYear() - policy.cycleYears() + 1);
     }
 
     /** The years from {@code firstYear} to {@code lastYear} that are not met (after a lapse, before reinstatement). */

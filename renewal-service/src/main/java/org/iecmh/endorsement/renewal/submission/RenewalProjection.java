@@ -32,7 +32,8 @@ class RenewalProjection implements EndorsementViewProjection {
 
     @EventHandler
     void on(RenewalReturned event) {
-        renewal(event.endorsementNumber(), "RETURNED");
+        jdbc.update("UPDATE endorsement_view SET renewal = 'RETURNED', renewal_comments = ? WHERE endorsement_number = ?",
+                event.comments(), event.endorsementNumber());
     }
 
     @EventHandler
@@ -49,12 +50,13 @@ class RenewalProjection implements EndorsementViewProjection {
 
     @EventHandler
     void on(EndorsementRenewed event) {
-        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL, late_fee = NULL, "
-                + "late_fee_invoice_id = NULL WHERE endorsement_number = ?",
+        jdbc.update("UPDATE endorsement_view SET valid_through = ?, renewal = NULL, renewal_comments = NULL, "
+                + "late_fee = NULL, late_fee_invoice_id = NULL WHERE endorsement_number = ?",
                 Date.valueOf(event.validThrough()), event.endorsementNumber());
     }
 
     private void renewal(String number, String renewal) {
-        jdbc.update("UPDATE endorsement_view SET renewal = ? WHERE endorsement_number = ?", renewal, number);
+        jdbc.update("UPDATE endorsement_view SET renewal = ?, renewal_comments = NULL WHERE endorsement_number = ?",
+                renewal, number);
     }
 }

@@ -29,7 +29,7 @@ class TransferProjection implements EndorsementViewProjection {
     void on(EndorsementTransferred event) {
         jdbc.update("""
                 UPDATE endorsement_view SET tenant_id = ?, transfer_to = NULL, transfer_requested_on = NULL,
-                                            valid_through = ?, renewal = NULL
+                                            valid_through = ?, renewal = NULL, renewal_comments = NULL
                 WHERE endorsement_number = ?""", event.toTenantId(), Date.valueOf(event.validThrough()),
                 event.endorsementNumber());
     }

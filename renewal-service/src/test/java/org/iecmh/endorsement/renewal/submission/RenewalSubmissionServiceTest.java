@@ -94,7 +94,12 @@ class RenewalSubmissionServiceTest extends RenewalServiceTestBase {
         assertThat(blank.text()).contains("comments").contains("NotBlank");
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/return",
                 "{\"comments\": \"Add the RSC log for 2027\"}").at("/renewal")).isEqualTo("RETURNED");
-        assertThat(endorsee.post("/api/endorsements/WA-000021/renewal", null).status()).isEqualTo(200);
+        // The endorsee reads the comments on the endorsement until they submit again.
+        assertThat(endorsee.get("/api/endorsements/WA-000021").at("/renewalComments"))
+                .isEqualTo("Add the RSC log for 2027");
+        Response again = endorsee.post("/api/endorsements/WA-000021/renewal", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("renewalComments").isNull()).isTrue();
         assertThat(ApiClient.onPort(port).as("ma", "coordinator-ma", "COORDINATOR")
                 .post("/api/endorsements/WA-000021/renewal/approval", null).status()).isEqualTo(404);
         assertThat(coordinator.post("/api/endorsements/WA-000021/renewal/approval", null).at("/validThrough"))
