@@ -1,9 +1,9 @@
 package org.iecmh.endorsement.kit.audit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
+import org.iecmh.endorsement.kit.readmodel.PayloadsAhead;
 import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * also checks the twins. A twin is made again, under an advisory lock, when it is missing or its columns no longer
  * match its live table's, and the replay starts over. The handlers' updates reach the server in batches
  * ({@link HeldBackWrites}), sent by a thread of their own every {@value #SEND_EVERY} events while the next are
- * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event.
+ * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event; the
+ * events' payloads are read ahead of the replay on another thread ({@link PayloadsAhead}).
  */
 public class PointInTime {
 
@@ -83,16 +84,16 @@ public class PointInTime {
                     return null;
                 }
                 DomainEventMessage<?> last = null;
-                try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog)) {
+                List<? extends DomainEventMessage<?>> events = stream.get();
+                try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog);
+                     PayloadsAhead ahead = PayloadsAhead.read(events, projections)) {
                     int replayed = 0;
-                    for (DomainEventMessage<?> event : stream.get()) {
+                    for (DomainEventMessage<?> event : events) {
                         if (!admitted.test(event)) {
                             continue;
                         }
                         last = event;
-                        if (!projections.of(event).isEmpty()) {
-                            DefaultUnitOfWork.startAndGet(event).execute(() -> projections.handle(event));
-                        }
+                        projections.handle(event);
                         if (++replayed % SEND_EVERY == 0) {
                             writes.sendInBackground();
                         }

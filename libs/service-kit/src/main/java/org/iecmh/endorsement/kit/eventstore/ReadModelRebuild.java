@@ -8,10 +8,10 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
+import org.iecmh.endorsement.kit.readmodel.PayloadsAhead;
 import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.slf4j.Logger;
@@ -26,7 +26,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -118,11 +117,13 @@ public class ReadModelRebuild {
             try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
                 List<TrackedEventData<?>> page = writes.read(connection -> page(connection, position));
                 while (!page.isEmpty()) {
-                    Iterator<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
-                            page.stream(), serializer, upcasters).iterator();
-                    while (messages.hasNext()) {
-                        replay(handlers, messages.next());
-                        replayed++;
+                    List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
+                            page.stream(), serializer, upcasters).toList();
+                    try (PayloadsAhead ahead = PayloadsAhead.read(messages, handlers)) {
+                        for (TrackedEventMessage<?> message : messages) {
+                            handlers.handle(message);
+                            replayed++;
+                        }
                     }
                     if (System.nanoTime() - told > PROGRESS_NANOS) {
                         told = System.nanoTime();
@@ -145,11 +146,6 @@ public class ReadModelRebuild {
         return result;
     }
 
-    private static void replay(ProjectionHandlers handlers, TrackedEventMessage<?> event) {
-        if (!handlers.of(event).isEmpty()) {
-            DefaultUnitOfWork.startAndGet(event).execute(() -> handlers.handle(event));
-        }
-    }
 
     /** The events after {@code position}, at most a page, oldest first; moves {@code position} past them. */
     private List<TrackedEventData<?>> page(Connection connection, Position position) {

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * a state at a point in time). Which projections handle an event is worked out once per payload type, not for every
  * event: a projection's handlers are chosen by the type of the event they take (none requires a metadata value), and
  * each projection still picks its own handler method when it is handed the event. Thread-safe.
+ * <p>
+ * Events are handed over without a unit of work around each: the projections take nothing from one (their
+ * parameters are the message's payload, timestamp, identifiers and metadata, and beans), and the unit of work, with
+ * the result message it makes and the random identifier that message gets, cost about a sixth of a replay.
  */
 public final class ProjectionHandlers {
 
@@ -28,7 +32,7 @@ public final class ProjectionHandlers {
                 type -> adapters.stream().filter(adapter -> adapter.canHandle(event)).toList());
     }
 
-    /** Hands {@code event} to each projection that handles it, in order; the caller provides the unit of work. */
+    /** Hands {@code event} to each projection that handles it, in order, in the caller's transaction. */
     public void handle(EventMessage<?> event) {
         for (AnnotationEventHandlerAdapter adapter : of(event)) {
             try {
