@@ -2,17 +2,39 @@
 // markup.
 
 /**
+ * What el() sets on an element: attrs, dataset and text as described there; every other entry is a property of the
+ * element (className, id, href, type, hidden, tabIndex, value, checked...).
+ *
+ * @typedef {{ attrs?: Record<string, string | number | boolean | null | undefined>,
+ *   dataset?: Record<string, string>, text?: string | number | null, [property: string]: unknown }} Props
+ */
+
+/**
+ * A child el() appends: a node, text, a number, or a list of them; null, undefined and false are left out.
+ *
+ * @typedef {Node | string | number | null | undefined | false | Child[]} Child
+ */
+
+/**
  * An element. Its props are set as properties (className, id, href, type, hidden, tabIndex...), except three:
  * attrs, set as attributes (aria-*, role, for, datetime...); dataset, its data-* values; and text, its textContent.
  * A property or attribute that is null or undefined is left unset. The children (nodes, text, numbers, or arrays of
  * them) are appended in order; null, undefined and false are left out, so a child can be written as a condition.
+ *
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Props | null} [props]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   const { attrs, dataset, text, ...properties } = props || {};
+  // The props name the element's own properties, which its type lists but cannot index by a name given at run time.
+  const settable = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (element));
   Object.entries(properties).forEach(([name, value]) => {
     if (value !== undefined && value !== null) {
-      element[name] = value;
+      settable[name] = value;
     }
   });
   Object.entries(attrs || {}).forEach(([name, value]) => {
@@ -26,9 +48,22 @@ export function el(tag, props = {}, ...children) {
   if (text !== undefined && text !== null) {
     element.textContent = String(text);
   }
-  children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false)
-    .forEach((child) => element.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child));
+  appendChildren(element, children);
   return element;
+}
+
+/**
+ * @param {HTMLElement} element
+ * @param {Child[]} children
+ */
+function appendChildren(element, children) {
+  children.forEach((child) => {
+    if (Array.isArray(child)) {
+      appendChildren(element, child);
+    } else if (child !== null && child !== undefined && child !== false) {
+      element.append(typeof child === 'number' ? String(child) : child);
+    }
+  });
 }
 
 /**
