@@ -15,7 +15,8 @@ const SAFE_METHODS = ['GET', 'HEAD'];
 /**
  * An RFC 9457 problem as the platform answers it (or as a page words one itself: a detail only).
  *
- * @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldError[] }} Problem
+ * @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldError[], rule?: string }}
+ *   Problem
  */
 
 /**

@@ -124,6 +124,28 @@ export function field(form, name) {
 }
 
 /**
+ * The nearest element around this one (itself included) that matches the selector, checked to be of the type the
+ * script uses it as: the field a control is in, the row a button is in.
+ *
+ * @template {Element} [T=HTMLElement]
+ * @param {Element} element
+ * @param {string} selector
+ * @param {new (...args: any[]) => T} [type] the element's class, HTMLElement when left out
+ * @returns {T}
+ */
+export function enclosing(element, selector, type) {
+  const expected = type || /** @type {new (...args: any[]) => T} */ (/** @type {unknown} */ (HTMLElement));
+  const found = element.closest(selector);
+  if (!found) {
+    throw new Error(`Nothing around the <${element.tagName.toLowerCase()}> matches ${selector}`);
+  }
+  if (!(found instanceof expected)) {
+    throw new Error(`${selector} is a <${found.tagName.toLowerCase()}>, not the ${expected.name} the script needs`);
+  }
+  return found;
+}
+
+/**
  * Every element under root that matches the selector, each checked to be of the type the script uses it as.
  *
  * @template {Element} [T=HTMLElement]

@@ -9,7 +9,7 @@ import { el, field, find, findAll } from './dom.js';
  *
  * @typedef {{ name: string, type?: string, label?: string, labelValues?: Record<string, unknown>, hint?: string,
  *   choices?: string[], choicePrefix?: string, options?: string[], optionPrefix?: string, step?: string,
- *   autocomplete?: AutoFill, inputmode?: string }} ControlSpec
+ *   autocomplete?: string, inputmode?: string }} ControlSpec
  */
 
 /**
@@ -125,7 +125,7 @@ export function control(form, spec) {
       input.step = spec.step;
     }
     if (spec.autocomplete) {
-      input.autocomplete = spec.autocomplete;
+      input.setAttribute('autocomplete', spec.autocomplete);
     }
     if (spec.inputmode) {
       input.inputMode = spec.inputmode;
