@@ -4,14 +4,14 @@
 /**
  * Money of the API: an integer number of the currency's smallest unit, and the currency (ISO 4217).
  *
- * @typedef {{ cents: number | null, currency: string }} Money
+ * @typedef {{ cents: number, currency: string }} Money
  */
 
 /**
  * Money of the API ({cents, currency}: an integer number of the currency's smallest unit) as the language writes it,
  * e.g. "$40.00" or "40,00 US$"; the currency's own number of decimals decides where the point goes. Empty for none.
  *
- * @param {Money | null | undefined} amount
+ * @param {{ cents: number | null | undefined, currency: string } | null | undefined} amount
  * @param {string} language
  * @returns {string}
  */
