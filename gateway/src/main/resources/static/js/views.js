@@ -18,7 +18,7 @@
  * @typedef {{ description: string, amount: import('./format.js').Money, kind: string,
  *   phrase: import('./i18n.js').Phrase | null }} InvoiceLine
  * @typedef {{ invoiceId: string, tenantId: string, personId: string, applicationId: string | null,
- *   lines: InvoiceLine[] | null, total: import('./format.js').Money, paid: import('./format.js').Money,
+ *   lines: InvoiceLine[], total: import('./format.js').Money, paid: import('./format.js').Money,
  *   waived: import('./format.js').Money, refunded: import('./format.js').Money,
  *   outstanding: import('./format.js').Money, status: string, issuedOn: string, dueOn: string,
  *   membershipThrough: string | null, voidReason: string | null }} InvoiceView
