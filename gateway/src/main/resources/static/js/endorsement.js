@@ -14,14 +14,10 @@ import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js
  */
 
 /**
- * The yearly hours of the cycle: per year what is met and missing, and the entries logged (a training or a
- * reflective supervision session).
- *
- * @typedef {{ name: string, met: boolean, phrase: import('./i18n.js').Phrase | null, detail: string }} YearRequirement
- * @typedef {{ entryId: string, kind: string, on: string, hours: number, title?: string, deiHours?: number | null,
- *   providerNumber?: string }} ActivityEntry
- * @typedef {{ met: boolean, years: { year: number, requirements: YearRequirement[] }[], entries: ActivityEntry[] }}
- *   Progress
+ * @typedef {import('./views.js').CycleProgress} Progress
+ * @typedef {import('./views.js').LoggedActivity} ActivityEntry
+ * @typedef {import('./views.js').EvidenceItem} EvidenceItem
+ * @typedef {import('./views.js').CycleEvidence} Evidence
  */
 
 /**
@@ -30,14 +26,6 @@ import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js
  *
  * @typedef {{ endorsementNumber: string, category: string, issuerName: string, name: string, linkedInUrl: string,
  *   verificationUrl: string, signatureImage: string }} Sharing
- */
-
-/**
- * The current cycle's evidence: the files attached to its years, and the audit if the renewal was drawn for one.
- *
- * @typedef {{ attachmentId: string, fileName: string, year: number, state: string, returnReason: string | null }}
- *   EvidenceItem
- * @typedef {{ items: EvidenceItem[], audit: { state: string } | null }} Evidence
  */
 
 /** @type {ControlSpec[]} */

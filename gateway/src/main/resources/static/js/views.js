@@ -34,6 +34,27 @@
  */
 
 /**
+ * An endorsement's yearly hours in its cycle as renewal-service answers them (CycleProgress): per year each
+ * requirement met or missing, and the activities logged (a training or a reflective supervision session).
+ *
+ * @typedef {{ name: string, met: boolean, detail: string, phrase: import('./i18n.js').Phrase | null }} YearRequirement
+ * @typedef {{ entryId: string, kind: string, on: string, hours: number, title?: string, deiHours?: number | null,
+ *   providerNumber?: string }} LoggedActivity
+ * @typedef {{ endorsementNumber: string, validThrough: string, met: boolean,
+ *   years: { year: number, requirements: YearRequirement[] }[], entries: LoggedActivity[] }} CycleProgress
+ */
+
+/**
+ * The evidence of a cycle's hours (EvidenceViews' CycleEvidence): the files attached to its years, and the renewal
+ * audit if the renewal was drawn for one.
+ *
+ * @typedef {{ attachmentId: string, endorsementNumber: string, year: number, fileName: string, state: string,
+ *   returnReason: string | null }} EvidenceItem
+ * @typedef {{ endorsementNumber: string, auditPercent: number, draw: number, state: string }} RenewalAudit
+ * @typedef {{ endorsementNumber: string, audit: RenewalAudit | null, items: EvidenceItem[] }} CycleEvidence
+ */
+
+/**
  * One requirement of the category and whether the portfolio meets it (RequirementResult), in phrases for the reader.
  *
  * @typedef {{ requirement: string, met: boolean, phrases: import('./i18n.js').Phrase[] | null, detail: string }}
