@@ -6,19 +6,31 @@ import { callApi } from './api.js';
 import { el, byId, findAll } from './dom.js';
 import { table, formatMoney, statusTag, explain } from './staff.js';
 
-const form = document.getElementById('standing-form');
-const standing = byId('standing', HTMLSelectElement);
-const totalsStatus = document.getElementById('accounts-status');
-const invoicesStatus = document.getElementById('invoices-status');
+/**
+ * payment-service's accounts of the association: per standing, how many invoices and what they total, as of a day.
+ *
+ * @typedef {import('./format.js').Money} Money
+ * @typedef {{ standing: string, invoices: number, total: Money, paid: Money, waived: Money, refunded: Money,
+ *   outstanding: Money }} StandingTotals
+ * @typedef {{ asOf: string, totals: StandingTotals[] }} Accounts
+ * @typedef {import('./views.js').InvoiceView} InvoiceView
+ */
 
+const form = byId('standing-form', HTMLFormElement);
+const standing = byId('standing', HTMLSelectElement);
+const totalsStatus = byId('accounts-status');
+const invoicesStatus = byId('invoices-status');
+
+/** @type {Accounts | null} */
 let totals = null;
-let invoices = null; // { standing, list }
+/** @type {{ standing: string, list: InvoiceView[] } | null} */
+let invoices = null;
 
 function renderTotals() {
   if (!totals) {
     return;
   }
-  const area = document.getElementById('totals');
+  const area = byId('totals');
   if (!totals.totals.length) {
     area.replaceChildren(el('p', {}, t('accounts.noInvoices')));
     return;
@@ -30,6 +42,7 @@ function renderTotals() {
       formatMoney(row.paid), formatMoney(row.waived), formatMoney(row.refunded), formatMoney(row.outstanding)])));
 }
 
+/** @param {InvoiceView} invoice */
 function applicationLink(invoice) {
   return invoice.applicationId ? el('a', { href: `/review.html?id=${encodeURIComponent(invoice.applicationId)}` },
     t('accounts.openApplication')) : '';
@@ -39,7 +52,7 @@ function renderInvoices() {
   if (!invoices) {
     return;
   }
-  const area = document.getElementById('invoice-list');
+  const area = byId('invoice-list');
   const name = t(`status.${invoices.standing}`);
   invoicesStatus.textContent = invoices.list.length
     ? t(invoices.list.length === 1 ? 'accounts.shownOne' : 'accounts.shown', { n: invoices.list.length, standing: name })
@@ -64,6 +77,7 @@ async function loadTotals() {
   renderTotals();
 }
 
+/** @param {string} chosen the standing */
 async function loadInvoices(chosen) {
   invoicesStatus.textContent = t('console.loading');
   const answer = await callApi(`/api/payments/accounts/invoices?${new URLSearchParams({ standing: chosen })}`);
@@ -91,7 +105,7 @@ findAll(document, '.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
 const asked = new URLSearchParams(location.search).get('standing');
-if ([...standing.options].some((option) => option.value === asked)) {
+if (asked !== null && [...standing.options].some((option) => option.value === asked)) {
   standing.value = asked;
 }
 loadTotals();
