@@ -143,7 +143,7 @@ export function signOut() {
 /**
  * The page each role starts on.
  *
- * @param {string | undefined} role
+ * @param {string | null | undefined} role
  * @returns {string}
  */
 export function homeOf(role) {

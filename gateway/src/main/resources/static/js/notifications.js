@@ -11,11 +11,20 @@ const SOURCES = ['/api/applications/mail/mine', '/api/endorsements/mail/mine', '
 const PREFERENCES = '/api/associations/mail-preferences/mine';
 const ROLES = ['APPLICANT', 'ENDORSEE', 'REVIEWER', 'COORDINATOR', 'AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'];
 
-const status = document.getElementById('mail-status');
+const status = byId('mail-status');
 const form = byId('preferences', HTMLFormElement);
+/**
+ * A mail a service sent (or is sending) the person: its subject, the page it leads to, where it went and its state.
+ *
+ * @typedef {{ subject: string, link: string | null, recipient: string, status: string, recordedAt: string,
+ *   sentAt: string | null }} Mail
+ */
+
+/** @type {Mail[] | null} */
 let mails = null;
 let incomplete = false;
 
+/** @param {Mail} mail */
 function mailItem(mail) {
   const subject = mail.link ? el('a', { href: mail.link, text: mail.subject }) : mail.subject;
   const when = mail.sentAt || mail.recordedAt;
@@ -30,17 +39,18 @@ function render() {
   if (!mails) {
     return;
   }
-  document.getElementById('sent').replaceChildren(...mails.map(mailItem));
-  document.getElementById('sent-none').hidden = mails.length > 0;
+  byId('sent').replaceChildren(...mails.map(mailItem));
+  byId('sent-none').hidden = mails.length > 0;
   status.textContent = incomplete ? t('mail.partlyLoaded') : '';
 }
 
 async function loadMail() {
   status.textContent = t('mail.loading');
-  const answers = await Promise.all(SOURCES.map((source) => callApi(source).catch(() => ({ ok: false }))));
-  incomplete = answers.some((answer) => !answer.ok);
-  mails = answers.filter((answer) => answer.ok).flatMap((answer) => answer.body)
-    .sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
+  const answers = await Promise.all(SOURCES.map((source) => callApi(source).catch(() => null)));
+  incomplete = answers.some((answer) => !answer || !answer.ok);
+  /** @type {Mail[]} */
+  const sent = answers.flatMap((answer) => (answer && answer.ok ? answer.body : []));
+  mails = sent.sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
   render();
 }
 
@@ -52,6 +62,7 @@ async function loadPreferences() {
   }
 }
 
+/** @param {SubmitEvent} event */
 async function save(event) {
   event.preventDefault();
   clearProblems(form);
