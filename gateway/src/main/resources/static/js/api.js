@@ -93,8 +93,10 @@ export async function callApi(path, {
   if (!SAFE_METHODS.includes(method.toUpperCase())) {
     headers[session.csrfHeader] = session.csrfToken;
   }
-  if (json !== undefined || contentType) {
-    headers['Content-Type'] = json !== undefined ? 'application/json' : String(contentType);
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
   }
   if (idempotencyKey) {
     headers['Idempotency-Key'] = idempotencyKey;
