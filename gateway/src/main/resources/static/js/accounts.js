@@ -7,6 +7,11 @@ import { el, byId, findAll } from './dom.js';
 import { table, formatMoney, statusTag, explain } from './staff.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * payment-service's accounts of the association: per standing, how many invoices and what they total, as of a day.
  *
  * @typedef {import('./format.js').Money} Money
@@ -67,6 +72,7 @@ function renderInvoices() {
 
 async function loadTotals() {
   totalsStatus.textContent = t('console.loading');
+  /** @type {Answer<Accounts>} */
   const answer = await callApi('/api/payments/accounts');
   if (!answer.ok) {
     totalsStatus.textContent = t('error.unexpected');
@@ -80,6 +86,7 @@ async function loadTotals() {
 /** @param {string} chosen the standing */
 async function loadInvoices(chosen) {
   invoicesStatus.textContent = t('console.loading');
+  /** @type {Answer<InvoiceView[]>} */
   const answer = await callApi(`/api/payments/accounts/invoices?${new URLSearchParams({ standing: chosen })}`);
   if (!answer.ok) {
     invoicesStatus.textContent = '';

@@ -20,10 +20,12 @@ const SAFE_METHODS = ['GET', 'HEAD'];
  */
 
 /**
- * An answer of the API: its status, its JSON body (what the platform sent, read by the page that asked; null when
- * the answer has no JSON) and its headers.
+ * An answer of the API: its status, its JSON body and its headers. A success's body is what the page asked for (the
+ * page names it by the type it declares the answer as); a refusal's is a problem, or null when it has no JSON.
  *
- * @typedef {{ status: number, ok: boolean, body: any, headers: Headers }} Answer
+ * @template [T=unknown]
+ * @typedef {{ status: number, ok: true, body: T, headers: Headers }
+ *   | { status: number, ok: false, body: Problem | null, headers: Headers }} Answer
  */
 
 /**
@@ -34,13 +36,17 @@ const SAFE_METHODS = ['GET', 'HEAD'];
  */
 
 /**
+ * The answer of a response: the one place where the JSON the platform sent is taken for what the page asked (T).
+ *
+ * @template T
  * @param {Response} response
- * @returns {Promise<Answer>}
+ * @returns {Promise<Answer<T>>}
  */
 async function parsed(response) {
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
-  return { status: response.status, ok: response.ok, body, headers: response.headers };
+  const { status, headers } = response;
+  return response.ok ? { status, ok: true, body, headers } : { status, ok: false, body, headers };
 }
 
 function here() {
@@ -54,10 +60,11 @@ function here() {
  * @returns {Promise<Response>}
  */
 /**
+ * @template [T=unknown]
  * @overload
  * @param {string} path
  * @param {CallOptions & { raw?: false }} [options]
- * @returns {Promise<Answer>}
+ * @returns {Promise<Answer<T>>}
  */
 /**
  * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body (or body,
@@ -146,9 +153,10 @@ export function requestKeys() {
  * GET a path; answers the status, the parsed JSON body (a problem too) and the headers. With fresh, an answer the
  * browser keeps is checked with the server first (a 304 when unchanged) rather than reused as it is.
  *
+ * @template [T=unknown]
  * @param {string} path
  * @param {{ fresh?: boolean }} [options]
- * @returns {Promise<Answer>}
+ * @returns {Promise<Answer<T>>}
  */
 export async function getJson(path, { fresh = false } = {}) {
   const response = await fetch(path, {

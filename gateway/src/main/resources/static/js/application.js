@@ -8,6 +8,11 @@ import { el, byId, field, find } from './dom.js';
 import { button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * @typedef {import('./views.js').ApplicationView} ApplicationView
  * @typedef {import('./views.js').InvoiceView} InvoiceView
  * @typedef {import('./views.js').RequirementResult} RequirementResult
@@ -312,6 +317,7 @@ async function askConfirmation(event) {
   announce(status, t('app.saving'));
   try {
     const json = valuesOf(confirmForm, CONFIRM_FIELDS);
+    /** @type {Answer<Confirmation>} */
     const answer = await callApi(`${base}/portfolio/supervision-confirmations`,
       { method: 'POST', json, idempotencyKey: keys.keyFor('confirm', json) });
     keys.answered('confirm');
@@ -499,6 +505,7 @@ async function nameRater(event) {
   announce(status, t('app.sending'));
   try {
     const path = replacing ? `${base}/references/${encodeURIComponent(replacing)}/replacement` : `${base}/references`;
+    /** @type {Answer<Rater>} */
     const answer = await callApi(path, { method: 'POST', json: valuesOf(raterForm, RATER_FIELDS) });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -529,6 +536,7 @@ async function submitApplication(event) {
   submit.disabled = true;
   announce(status, t('app.submitting'));
   try {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi(`${base}/submission`, { method: 'POST' });
     if (!answer.ok) {
       status.textContent = t('app.notSubmitted');
@@ -623,6 +631,7 @@ async function withdraw(event) {
     showProblem(withdrawForm, { detail: t('app.withdrawConfirmFirst') });
     return;
   }
+  /** @type {Answer<ApplicationView>} */
   const answer = await callApi(`${base}/withdrawal`, {
     method: 'POST', json: { reason: field(withdrawForm, 'reason').value.trim() || null },
   });
@@ -638,9 +647,11 @@ async function withdraw(event) {
 // ---- loading and drawing ----
 
 async function refreshPortfolio() {
-  const [portfolio, requirements, attachments, confirmations] = await Promise.all([callApi(`${base}/portfolio`),
-    callApi(`${base}/requirements`), callApi(`${base}/portfolio/attachments`),
-    callApi(`${base}/portfolio/supervision-confirmations`)]);
+  const [portfolio, requirements, attachments, confirmations] = await Promise.all([
+    /** @type {Promise<Answer<PortfolioItem[]>>} */ (callApi(`${base}/portfolio`)),
+    /** @type {Promise<Answer<RequirementResult[]>>} */ (callApi(`${base}/requirements`)),
+    /** @type {Promise<Answer<Attachment[]>>} */ (callApi(`${base}/portfolio/attachments`)),
+    /** @type {Promise<Answer<Confirmation[]>>} */ (callApi(`${base}/portfolio/supervision-confirmations`))]);
   state.portfolio = portfolio.ok ? portfolio.body : state.portfolio;
   // Where the platform keeps no files (503), the entries show none.
   state.attachments = attachments.ok ? attachments.body : [];
@@ -652,7 +663,9 @@ async function refreshPortfolio() {
 }
 
 async function refreshReferences() {
-  const [raters, requirements] = await Promise.all([callApi(`${base}/references`), callApi(`${base}/requirements`)]);
+  const [raters, requirements] = await Promise.all([
+    /** @type {Promise<Answer<Rater[]>>} */ (callApi(`${base}/references`)),
+    /** @type {Promise<Answer<RequirementResult[]>>} */ (callApi(`${base}/requirements`))]);
   state.raters = raters.ok ? raters.body : state.raters;
   state.requirements = requirements.ok ? requirements.body : state.requirements;
   renderRaters();
@@ -663,6 +676,7 @@ async function refreshFees() {
   if (!state.application || state.application.status === 'DRAFT') {
     return;
   }
+  /** @type {Answer<InvoiceView[]>} */
   const answer = await callApi(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`);
   state.invoices = answer.ok ? answer.body : null;
   renderFees();
@@ -674,7 +688,8 @@ async function refreshFees() {
 }
 
 async function refreshReview() {
-  const [comments, exam] = await Promise.all([callApi(`${base}/comments`), callApi(`${base}/exam`)]);
+  const [comments, exam] = await Promise.all([/** @type {Promise<Answer<Comment[]>>} */ (callApi(`${base}/comments`)),
+    /** @type {Promise<Answer<ExamAttempt[]>>} */ (callApi(`${base}/exam`))]);
   state.comments = comments.ok ? comments.body : [];
   state.exam = exam.ok ? exam.body : [];
 }
@@ -729,6 +744,7 @@ onLanguage(render);
 
 await startPage({ screens: ['portal', 'application'], roles: ['APPLICANT', 'ENDORSEE'] });
 status.textContent = t('app.loading');
+/** @type {Answer<ApplicationView>} */
 const answer = await callApi(base);
 if (!answer.ok) {
   status.textContent = answer.status === 404 ? t('app.notFound') : t('app.loadFailed');

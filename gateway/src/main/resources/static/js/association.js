@@ -11,6 +11,11 @@ import { table, parseCents, formatMoney } from './staff.js';
 import { el, field, byId, enclosing, find } from './dom.js';
 import { control, valuesOf, fill, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 // The Alliance's categories (the global catalogue's category.* names them); an association offers some or all.
 const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
   'IMHM-R', 'ECMHM-R'];
@@ -425,6 +430,7 @@ profileForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(profileForm);
   announce(status, t('association.saving'));
+  /** @type {Answer<Association>} */
   const answer = await callApi(`/api/associations/${encodeURIComponent(shown().code)}/profile`,
     { method: 'PUT', json: profileOf(valuesOf(profileForm, PROFILE)) });
   if (!answer.ok) {
@@ -1087,6 +1093,7 @@ async function previewVersion(part) {
   }
   clearProblems(form);
   announce(status, t('association.previewing'));
+  /** @type {Answer<PreviewAnswer>} */
   const answer = await callApi(`${partPath()}/policy-previews`,
     { method: 'POST', json: { [part.member]: typed.version } });
   if (!answer.ok) {
@@ -1109,6 +1116,7 @@ async function saveVersion(part) {
   }
   const { version } = preview;
   announce(status, t('association.saving'));
+  /** @type {Answer<Association>} */
   const answer = await callApi(`${partPath()}/policy-versions`,
     { method: 'POST', json: { [part.member]: version } });
   hidePreview(part);
@@ -1143,6 +1151,7 @@ function show(association) {
 /** @param {string} code */
 async function open(code) {
   announce(status, t('association.loading'));
+  /** @type {Answer<Association>} */
   const answer = await callApi(`/api/associations/${encodeURIComponent(code)}`);
   if (!answer.ok) {
     announce(status, answer.status === 404 ? t('association.unknown', { code }) : t('error.unexpected'));
@@ -1159,12 +1168,12 @@ async function open(code) {
 
 /** @param {string} chosen */
 async function listAssociations(chosen) {
+  /** @type {Answer<Association[]>} */
   const answer = await callApi('/api/associations');
   if (!answer.ok) {
     announce(status, t('error.unexpected'));
     return;
   }
-  /** @type {Association[]} */
   const associations = answer.body;
   const options = () => associations.map((association) => new Option(`${association.name} (${association.code})`,
     association.code, false, association.code === chosen));
@@ -1183,6 +1192,7 @@ createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(createForm);
   announce(status, t('association.creating'));
+  /** @type {Answer<Association>} */
   const source = await callApi(`/api/associations/${encodeURIComponent(byId('create-policyFrom', HTMLSelectElement).value)}`);
   if (!source.ok) {
     announce(status, t('error.unexpected'));
@@ -1190,8 +1200,8 @@ createForm.addEventListener('submit', async (event) => {
   }
   const values = valuesOf(createForm, CREATE);
   const typed = nested(values);
-  /** @type {Association} */
   const from = source.body;
+  /** @type {Answer<Association>} */
   const answer = await callApi('/api/associations', { method: 'POST', json: {
     code: typed.code, name: typed.name, state: typed.state, timeZone: typed.timeZone, languages: typed.languages,
     categories: from.categories, badgeIssuer: { name: values['badgeIssuer.name'], signingKeyReference: null },

@@ -7,6 +7,11 @@ import { callApi, showProblem, clearProblems } from './api.js';
 import { dateTime, money } from './format.js';
 import { el, byId, field } from './dom.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
 // The API's largest page: a person's history is read whole from each service, then merged by time.
@@ -262,6 +267,7 @@ function query(filter, page, size) {
  * @returns {Promise<AggregatePage | { problem: Refusal }>}
  */
 async function aggregatePage(kind, id, filter, page) {
+  /** @type {Answer<{ events: AuditEvent[], total: number }>} */
   const answer = await callApi(`/api/audit/${kind}/${encodeURIComponent(id)}/events?${query(filter, page, PAGE_SIZE)}`);
   if (!answer.ok) return { problem: answer };
   return { events: answer.body.events, total: answer.body.total, personKinds: [] };
@@ -279,11 +285,12 @@ async function personEventsOf(kind, id, filter) {
   /** @type {AuditEvent[]} */
   const events = [];
   for (let page = 0; ; page += 1) {
+    /** @type {Answer<{ events: AuditEvent[], total: number }>} */
     const answer = await callApi(`/api/audit/${kind}/people/${encodeURIComponent(id)}/events?`
       + `${query(filter, page, WHOLE)}`);
     if (answer.status === 404) return null;
     if (!answer.ok) throw new Refused(answer);
-    events.push(...answer.body.events.map((/** @type {AuditEvent} */ event) => ({ ...event, kind })));
+    events.push(...answer.body.events.map((event) => ({ ...event, kind })));
     if (events.length >= answer.body.total || answer.body.events.length === 0) return events;
   }
 }
@@ -541,6 +548,7 @@ async function showState(focus) {
     params.set('at', at);
   }
   stateStatus.textContent = t('audit.state.loading');
+  /** @type {Answer<PastState>} */
   const answer = await callApi(`/api/audit/${kind}/${encodeURIComponent(id)}/state?${params}`);
   if (!answer.ok) {
     stateStatus.textContent = '';
@@ -601,6 +609,7 @@ async function verify(path, scope) {
   clearProblems(verifyForm);
   verifyResult.replaceChildren();
   verifyStatus.textContent = t('audit.verify.working');
+  /** @type {Answer<ChainVerification>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     verifyStatus.textContent = '';
@@ -798,8 +807,8 @@ field(periodForm, 'to').value = localValueOf(new Date(today.getTime() + 24 * 60 
 
 /** Reads each kind's event types; a kind whose service does not answer offers none but "any type". */
 async function loadTypes() {
-  const answers = await Promise.all(KINDS.map((kind) => callApi(`/api/audit/${kind}/event-types`)
-    .catch(() => null)));
+  const answers = await Promise.all(KINDS.map((kind) => /** @type {Promise<Answer<string[]>>} */ (
+    callApi(`/api/audit/${kind}/event-types`)).catch(() => null)));
   KINDS.forEach((kind, i) => {
     const answer = answers[i];
     TYPES[kind] = answer && answer.ok && Array.isArray(answer.body) ? answer.body : [];

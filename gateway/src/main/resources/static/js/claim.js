@@ -9,6 +9,11 @@ import { el, byId } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * renewal-service's answer for the person: the endorsements they hold, those imported under the address their
  * sign-in vouches for (none without one), and that address.
  *
@@ -69,6 +74,7 @@ function render() {
 }
 
 async function load() {
+  /** @type {Answer<Mine>} */
   const answer = await callApi('/api/endorsements/mine');
   if (!answer.ok) {
     announce(status, t('claim.loadFailed'));
@@ -86,15 +92,14 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   announce(status, t('claim.claiming'));
   try {
+    /** @type {Answer<{ claimed: EndorsementView[] }>} */
     const answer = await callApi('/api/endorsements/claims', { method: 'POST' });
     if (!answer.ok) {
       announce(status, '');
       explain(form, answer);
       return;
     }
-    /** @type {{ claimed: EndorsementView[] }} */
-    const claims = answer.body;
-    const numbers = claims.claimed.map((endorsement) => endorsement.endorsementNumber);
+    const numbers = answer.body.claimed.map((endorsement) => endorsement.endorsementNumber);
     await load();
     announce(status, numbers.length
       ? plural(numbers.length, 'claim.claimedOne', 'claim.claimedMany', { numbers: numbers.join(', ') })

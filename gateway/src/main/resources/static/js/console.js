@@ -8,6 +8,11 @@ import { el, byId, field, findAll } from './dom.js';
 import { table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * An exam sitting a reviewer scores: under its candidate code, the parts it has and those already scored.
  *
  * @typedef {{ candidateCode: string, category: string, sittingOn: string, parts: string[], scoredParts: string[] }}
@@ -66,6 +71,7 @@ async function load(chosen, page) {
   line.textContent = t('console.loading');
   const path = role === 'REVIEWER' ? '/api/applications/assigned'
     : `/api/applications?${new URLSearchParams({ status: chosen ?? '', page: String(page), size: String(SIZE) })}`;
+  /** @type {Answer<ApplicationView[]>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     line.textContent = '';
@@ -106,6 +112,7 @@ function renderSittings() {
 }
 
 async function loadSittings() {
+  /** @type {Answer<Sitting[]>} */
   const answer = await callApi('/api/applications/exam-sittings');
   sittings = answer.ok ? answer.body : [];
   renderSittings();

@@ -9,6 +9,11 @@ import { el, byId, field, find, enclosing } from './dom.js';
 import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * @typedef {import('./views.js').EndorsementView} EndorsementView
  * @typedef {import('./portal-kit.js').ControlSpec} ControlSpec
  */
@@ -238,6 +243,7 @@ function renderEvidence() {
 }
 
 async function loadEvidence() {
+  /** @type {Answer<Evidence>} */
   const answer = await callApi(`${base}/evidence`);
   evidence = answer.ok ? answer.body : null;
 }
@@ -269,6 +275,7 @@ async function attachEvidence(event) {
   announce(status, t('app.sending'));
   try {
     const key = evidenceKeys.keyFor('evidence', { ...fields, name: file.name, size: file.size, at: file.lastModified });
+    /** @type {Answer<EvidenceItem>} */
     const answer = await callApi(`${base}/evidence`, { method: 'POST', body: data, idempotencyKey: key });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -341,6 +348,7 @@ async function saveEntry(event, key) {
   submit.disabled = true;
   announce(status, t('app.saving'));
   try {
+    /** @type {Answer<Progress>} */
     const answer = await callApi(`${base}/${path}${entryId ? `/${encodeURIComponent(entryId)}` : ''}`,
       { method: entryId ? 'PUT' : 'POST', json: valuesOf(form, fields) });
     if (!answer.ok) {
@@ -348,7 +356,6 @@ async function saveEntry(event, key) {
       showProblem(form, answer.body);
       return;
     }
-    /** @type {Progress} */
     const saved = answer.body;
     progress = saved;
     delete form.dataset.entryId;
@@ -370,6 +377,7 @@ async function saveEntry(event, key) {
  */
 async function removeEntry(key, entry) {
   announce(status, t('app.saving'));
+  /** @type {Answer<Progress>} */
   const answer = await callApi(`${base}/${forms[key].path}/${encodeURIComponent(entry.entryId)}`, { method: 'DELETE' });
   if (!answer.ok) {
     announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
@@ -398,6 +406,7 @@ async function act(event, form, path, json, done) {
   submit.disabled = true;
   announce(status, t('app.sending'));
   try {
+    /** @type {Answer<T>} */
     const answer = await callApi(`${base}/${path}`, { method: 'POST', json });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -460,18 +469,20 @@ onLanguage(render);
 const page = await startPage({ screens: ['portal', 'application', 'endorsement'], roles: ['APPLICANT', 'ENDORSEE'] });
 tenant = page.tenant;
 status.textContent = t('end.loading');
+/** @type {Answer<EndorsementView>} */
 const answer = await callApi(base);
 if (!answer.ok) {
   status.textContent = answer.status === 404 ? t('end.notFound') : t('end.loadFailed');
 } else {
-  /** @type {EndorsementView} */
   const loaded = answer.body;
   endorsement = loaded;
+  /** @type {Answer<Progress>} */
   const hours = await callApi(`${base}/progress`);
   progress = hours.ok ? hours.body : null;
   await loadEvidence();
   if (loaded.status === 'ACTIVE') {
     // Public: the badge's pictures and sharing details come from the registry, for active endorsements only.
+    /** @type {Answer<Sharing>} */
     const shared = await getJson(`/api/registry/endorsements/${encodeURIComponent(loaded.endorsementNumber)}/sharing`,
       { fresh: true });
     sharing = shared.ok ? shared.body : null;

@@ -8,6 +8,11 @@ import { table, formatInstant } from './staff.js';
 import { el, byId, find } from './dom.js';
 import { announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const PATH = '/api/applications/endorsee-imports';
 // How often a running import is asked for its progress.
 const POLL_EVERY = 1000;
@@ -113,6 +118,7 @@ function follow(location) {
 
 /** @param {string} location */
 async function poll(location) {
+  /** @type {Answer<ImportProgress>} */
   const answer = await callApi(location);
   if (!answer.ok) {
     follow(null);
@@ -121,7 +127,6 @@ async function poll(location) {
     announce(status, answer.status === 404 ? t('import.lost') : t('error.unexpected'));
     return;
   }
-  /** @type {ImportProgress} */
   const read = answer.body;
   progress = read;
   renderProgress();
@@ -139,7 +144,9 @@ async function poll(location) {
 /**
  * Sends the chosen file as it is (text/csv): checked only, or imported.
  *
+ * @template T what the answer is: the check, or where the import's progress is
  * @param {boolean} dryRun
+ * @returns {Promise<Answer<T>>}
  */
 function send(dryRun) {
   return callApi(dryRun ? `${PATH}?dryRun=true` : PATH, { method: 'POST', body: chosenFile(),
@@ -151,11 +158,11 @@ function chosenFile() {
   return file.files && file.files.length ? file.files[0] : undefined;
 }
 
-/** @param {import('./api.js').Answer} answer */
-function refused(answer) {
+/** @param {import('./api.js').Problem | null} problem the refusal's */
+function refused(problem) {
   announce(status, '');
-  if (answer.body && (answer.body.errors || answer.body.detail)) {
-    showProblem(form, answer.body);
+  if (problem && (problem.errors || problem.detail)) {
+    showProblem(form, problem);
   } else {
     find(form, '.form-error').textContent = t('error.unexpected');
   }
@@ -178,12 +185,12 @@ form.addEventListener('submit', async (event) => {
   checked = null;
   renderCheck();
   announce(status, t('import.checking'));
+  /** @type {Answer<Check>} */
   const answer = await send(true);
   if (!answer.ok) {
-    refused(answer);
+    refused(answer.body);
     return;
   }
-  /** @type {Check} */
   const check = answer.body;
   checked = check;
   renderCheck();
@@ -197,10 +204,11 @@ startButton.addEventListener('click', async () => {
   startButton.disabled = true;
   progress = null;
   renderProgress();
+  /** @type {Answer<{ location: string }>} */
   const answer = await send(false);
   if (!answer.ok) {
     startButton.disabled = false;
-    refused(answer);
+    refused(answer.body);
     return;
   }
   announce(status, t('import.started'));

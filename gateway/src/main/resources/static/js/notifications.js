@@ -6,6 +6,11 @@ import { callApi, showProblem, clearProblems } from './api.js';
 import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 // Every service that mails someone answers what it sent them at <prefix>/mail/mine.
 const SOURCES = ['/api/applications/mail/mine', '/api/endorsements/mail/mine', '/api/payments/mail/mine'];
 const PREFERENCES = '/api/associations/mail-preferences/mine';
@@ -46,15 +51,16 @@ function render() {
 
 async function loadMail() {
   status.textContent = t('mail.loading');
-  const answers = await Promise.all(SOURCES.map((source) => callApi(source).catch(() => null)));
+  const answers = await Promise.all(SOURCES.map((source) => /** @type {Promise<Answer<Mail[]>>} */ (callApi(source))
+    .catch(() => null)));
   incomplete = answers.some((answer) => !answer || !answer.ok);
-  /** @type {Mail[]} */
   const sent = answers.flatMap((answer) => (answer && answer.ok ? answer.body : []));
   mails = sent.sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
   render();
 }
 
 async function loadPreferences() {
+  /** @type {Answer<{ emailAddress: string | null, language: string | null }>} */
   const answer = await callApi(PREFERENCES);
   if (answer.ok) {
     field(form, 'emailAddress').value = answer.body.emailAddress || '';

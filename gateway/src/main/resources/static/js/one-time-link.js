@@ -10,6 +10,11 @@ import { announce } from './portal-kit.js';
 import { byId, find } from './dom.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * The link of a page (see oneTimeLink), with what the API answered it asks.
  *
  * @template T
@@ -79,11 +84,12 @@ export function oneTimeLink(prefix, api, usedRule) {
     /** Reads what the link asks, then renders. */
     async open(render) {
       if (secret) {
+        /** @type {Answer<T>} */
         const answer = await getJson(path, { fresh: true });
         if (answer.status === 404) {
           link.ended = 'unknown';
         } else if (answer.status === 410) {
-          link.ended = (answer.body && answer.body.rule) || usedRule;
+          link.ended = (!answer.ok && answer.body && answer.body.rule) || usedRule;
         } else if (!answer.ok) {
           status.textContent = t(`${prefix}.unreachable`);
         } else {

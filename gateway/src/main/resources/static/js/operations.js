@@ -6,6 +6,11 @@ import { callApi } from './api.js';
 import { el, byId } from './dom.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * A service whose read models can be rebuilt (the registry has one, and no list of them), and a rebuild's progress
  * as the services answer it, as the registry answers it, and as the page shows both.
  *
@@ -134,6 +139,7 @@ function renderRow(row) {
  * @param {string} url
  */
 async function poll(row, url) {
+  /** @type {Answer<Rebuild | RegistryRebuild>} */
   const answer = await callApi(url);
   if (!answer.ok) {
     row.problem = answer.status === 404 ? t('operations.lost') : (answer.body && answer.body.detail)
@@ -165,6 +171,7 @@ async function rebuild(row) {
   row.elements.button.disabled = true;
   const path = row.service.key === 'registry' ? '/api/registry/admin/rebuilds'
     : `${row.service.readModels}/${encodeURIComponent(row.name)}/rebuilds`;
+  /** @type {Answer<Rebuild | RegistryRebuild>} */
   const answer = await callApi(path, { method: 'POST' });
   if (!answer.ok) {
     const rule = answer.body && answer.body.rule;
@@ -222,6 +229,7 @@ async function serviceCard(service) {
   /** @type {string[]} */
   let names = ['registry'];
   if (service.readModels) {
+    /** @type {Answer<string[]>} */
     const answer = await callApi(service.readModels);
     if (!answer.ok) {
       card.append(el('p', { className: 'notice warning',

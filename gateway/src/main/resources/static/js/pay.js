@@ -10,6 +10,11 @@ import { webConfig } from './auth.js';
 import { byId, find } from './dom.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * The little of Stripe.js the page uses: an instance for the publishable key, the elements of one checkout (the
  * payment element, mounted in the page), and the card's confirmation.
  *
@@ -32,7 +37,9 @@ const cardForm = byId('card-form');
 const cardSubmit = byId('card-submit', HTMLButtonElement);
 const cardError = byId('card-error');
 
-/** @type {import('./views.js').InvoiceView | null} */
+/** @typedef {import('./views.js').InvoiceView} InvoiceView */
+
+/** @type {InvoiceView | null} */
 let invoice = null;
 /** @type {{ stripe: Stripe, elements: StripeElements } | null} */
 let card = null; // { stripe, elements } once a checkout has started
@@ -130,9 +137,10 @@ function render() {
 
 /**
  * @param {string} id the invoice's
- * @returns {Promise<import('./views.js').InvoiceView | null>}
+ * @returns {Promise<InvoiceView | null>}
  */
 async function load(id) {
+  /** @type {Answer<InvoiceView>} */
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(id)}`);
   if (answer.status === 404) {
     showProblemText(t('pay.notFound', { id }));
@@ -182,6 +190,7 @@ async function startCard(settings) {
   byId('card-start-error').textContent = '';
   status.textContent = t('pay.cardStarting');
   try {
+    /** @type {Answer<{ clientSecret: string }>} */
     const started = await callApi(`/api/payments/invoices/${encodeURIComponent(shownInvoice().invoiceId)}/card-checkouts`,
       { method: 'POST', idempotencyKey: checkoutKey() });
     if (!started.ok) {
@@ -215,6 +224,7 @@ async function awaitConfirmation() {
   const until = Date.now() + WAIT_FOR_CONFIRMATION_MS;
   while (Date.now() < until) {
     await new Promise((resolve) => { setTimeout(resolve, POLL_EVERY_MS); });
+    /** @type {Answer<InvoiceView>} */
     const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(shownInvoice().invoiceId)}`);
     if (answer.ok && answer.body.outstanding.cents === 0) {
       invoice = answer.body;

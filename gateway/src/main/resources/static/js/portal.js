@@ -7,6 +7,11 @@ import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 // The guidance that says what each of the Alliance's categories is for and asks, in its Infant (0-3) and Early
 // Childhood (3-6) form (docs/architecture.md, Domain rules; the association's own figures are in its requirement
 // check). Which categories can be chosen is the association's: its public record lists those it offers.
@@ -120,15 +125,16 @@ function render() {
 /** @param {string} tenant the association the person acts in */
 async function load(tenant) {
   status.textContent = t('portal.loading');
-  const [answer, held, associations] = await Promise.all([callApi('/api/applications/mine'),
-    callApi('/api/endorsements/mine'), callApi('/api/associations')]);
+  const [answer, held, associations] = await Promise.all([
+    /** @type {Promise<Answer<ApplicationView[]>>} */ (callApi('/api/applications/mine')),
+    /** @type {Promise<Answer<{ endorsements: EndorsementView[], claimable: unknown[] }>>} */ (
+      callApi('/api/endorsements/mine')),
+    /** @type {Promise<Answer<{ code: string, categories: string[] }[]>>} */ (callApi('/api/associations'))]);
   if (!answer.ok || !associations.ok) {
     status.textContent = t('portal.loadFailed');
     return;
   }
-  /** @type {{ code: string, categories: string[] }[]} */
-  const summaries = associations.body;
-  const association = summaries.find((summary) => summary.code === tenant);
+  const association = associations.body.find((summary) => summary.code === tenant);
   offered = association ? association.categories : [];
   applications = answer.body;
   if (held.ok) {
@@ -155,6 +161,7 @@ async function start(event) {
     stateOfResidence: field(form, 'stateOfResidence').value.trim().toUpperCase(),
   };
   try {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi('/api/applications',
       { method: 'POST', json, idempotencyKey: keys.keyFor('start', json) });
     keys.answered('start');
@@ -163,7 +170,6 @@ async function start(event) {
       return;
     }
     status.textContent = t('portal.notStarted');
-    /** @type {import('./api.js').Problem} */
     const problem = answer.body || {};
     const ruleField = problem.rule ? RULE_FIELDS[problem.rule] : undefined;
     if (problem.rule === 'membership-required') {

@@ -11,6 +11,11 @@ import {
 } from './staff.js';
 
 /**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
  * @typedef {import('./views.js').ApplicationView} ApplicationView
  * @typedef {import('./views.js').InvoiceView} InvoiceView
  * @typedef {import('./views.js').RequirementResult} RequirementResult
@@ -95,14 +100,20 @@ function isCoordinator() {
   return me.role === 'COORDINATOR';
 }
 
-/** @param {string} path */
+/**
+ * @template T what the path answers
+ * @param {string} path
+ * @returns {Promise<T | null>}
+ */
 async function get(path) {
+  /** @type {Answer<T>} */
   const answer = await callApi(path);
   return answer.ok ? answer.body : null;
 }
 
 /** Reads every part of the application this role may read, at once. */
 async function load() {
+  /** @type {Answer<ApplicationView>} */
   const application = await callApi(base);
   if (!application.ok) {
     say('');
@@ -113,15 +124,20 @@ async function load() {
   const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
   const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible, attachments] =
     await Promise.all([
-      get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
-      get(`${base}/reviews`),
-      isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
-      isCoordinator() ? get(`${base}/history`) : null,
+      /** @type {Promise<PortfolioItem[] | null>} */ (get(`${base}/portfolio`)),
+      /** @type {Promise<Rater[] | null>} */ (get(`${base}/references`)),
+      /** @type {Promise<RequirementResult[] | null>} */ (get(`${base}/requirements`)),
+      /** @type {Promise<StaffComment[] | null>} */ (get(`${base}/comments`)),
+      /** @type {Promise<Review[] | null>} */ (get(`${base}/reviews`)),
+      isCoordinator()
+        ? /** @type {Promise<InvoiceView[] | null>} */ (get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`))
+        : null,
+      isCoordinator() ? /** @type {Promise<HistoryEvent[] | null>} */ (get(`${base}/history`)) : null,
       // Whether the category has an exam, and whether it can be granted now, are the application view's answers.
-      app.exam ? get(`${base}/exam`) : null,
-      assigning ? get(`${base}/eligible-reviewers`) : null,
+      app.exam ? /** @type {Promise<ExamAttempt[] | null>} */ (get(`${base}/exam`)) : null,
+      assigning ? /** @type {Promise<Eligible[] | null>} */ (get(`${base}/eligible-reviewers`)) : null,
       // A reviewer sees the evidence of the applications assigned to them only; none answers for anyone else.
-      get(`${base}/portfolio/attachments`),
+      /** @type {Promise<Attachment[] | null>} */ (get(`${base}/portfolio/attachments`)),
     ]);
   answered = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
@@ -394,7 +410,8 @@ async function attachEvidence(event, form) {
       return;
     }
     const data = loaded();
-    data.attachments = (await get(`${base}/portfolio/attachments`)) || data.attachments;
+    data.attachments = (await /** @type {Promise<Attachment[] | null>} */ (get(`${base}/portfolio/attachments`)))
+      || data.attachments;
     render();
     say(t('review.evidence.attached', { name: file.name }));
   } catch (unreachable) {
@@ -561,8 +578,10 @@ function onSubmit(id, workingKey, action) {
 /**
  * Shows the API's refusal on the form (the status line cleared); answers whether it refused.
  *
+ * @template T
  * @param {HTMLFormElement} form
- * @param {import('./api.js').Answer} answer
+ * @param {Answer<T>} answer
+ * @returns {answer is Extract<Answer<T>, { ok: false }>}
  */
 function refused(form, answer) {
   if (answer.ok) {
@@ -617,6 +636,7 @@ function chosenInvoice(form) {
 async function waitForReview() {
   const until = Date.now() + HOP_MS;
   while (Date.now() < until) {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi(base);
     if (answer.ok && answer.body.status !== 'SUBMITTED') {
       return true;
@@ -637,6 +657,7 @@ onSubmit('payment-form', 'review.recording', async (form) => {
   }
   const request = { amountCents: cents, currency: invoice.outstanding.currency, method: field(form, 'method').value,
     reference: field(form, 'reference').value.trim() || null };
+  /** @type {Answer<InvoiceView>} */
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
     { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
   if (refused(form, answer)) {
@@ -716,6 +737,7 @@ onSubmit('decision-form', 'review.saving', async (form) => {
 });
 
 onSubmit('approve-form', 'review.saving', async (form) => {
+  /** @type {Answer<{ endorsementNumber: string, validThrough: string }>} */
   const answer = await callApi(`${base}/approval`, { method: 'POST' });
   if (refused(form, answer)) {
     return;
@@ -786,7 +808,7 @@ onLanguage(() => {
   render();
   // The raters' forms are worded by the API in the language asked: asked again in the new one.
   if (answered) {
-    get(`${base}/references`).then((references) => {
+    /** @type {Promise<Rater[] | null>} */ (get(`${base}/references`)).then((references) => {
       const data = loaded();
       data.references = references || data.references;
       render();

@@ -5,6 +5,11 @@ import { startPage } from './shell.js';
 import { getJson, nextLink, showProblem, clearProblems } from './api.js';
 import { byId, field } from './dom.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const PAGE_SIZE = 10;
 const form = byId('search', HTMLFormElement);
 const section = byId('results-section');
@@ -99,6 +104,7 @@ async function search(query, page, focusResults) {
   clearProblems(form);
   const params = address(query, page);
   params.set('size', String(PAGE_SIZE));
+  /** @type {Answer<Endorsee[]>} */
   const answer = await getJson(`/api/registry/endorsees?${params}`);
   if (!answer.ok) {
     section.hidden = true;

@@ -5,6 +5,11 @@ import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
 import { byId, field } from './dom.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const form = byId('verify', HTMLFormElement);
 const verdict = byId('verdict');
 const heading = byId('verdict-heading');
@@ -109,6 +114,7 @@ function render() {
 async function verify(number, focusVerdict) {
   clearProblems(form);
   // Whoever verifies needs the standing of now, not of a minute ago: a revocation shows at once.
+  /** @type {Answer<Verification>} */
   const answer = await getJson(`/api/registry/endorsements/${encodeURIComponent(number)}`, { fresh: true });
   if (answer.status === 404) {
     shown = { number, unknown: true };
