@@ -10,6 +10,11 @@ import { el, field, byId, find, findAll } from './dom.js';
 import { explain } from './staff.js';
 import { saveDownload } from './files.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const lookup = byId('lookup-form', HTMLFormElement);
 const line = byId('renewal-status');
 
@@ -64,6 +69,7 @@ function renderAudits() {
 }
 
 async function loadAudits() {
+  /** @type {Answer<OpenAudit[]>} */
   const answer = await callApi('/api/endorsements/renewal-audits');
   audits = answer.ok ? answer.body : [];
   renderAudits();
@@ -130,6 +136,7 @@ function renderEvidence(evidence) {
  * @returns {Promise<CycleEvidence | null>}
  */
 async function loadEvidence(number) {
+  /** @type {Answer<CycleEvidence>} */
   const answer = await callApi(`/api/endorsements/${encodeURIComponent(number)}/evidence`);
   return answer.ok ? answer.body : null;
 }
@@ -138,7 +145,7 @@ async function loadEvidence(number) {
  * Accepts or returns an item, then shows the evidence and the open audits as they are now.
  *
  * @param {HTMLFormElement} form
- * @param {() => Promise<import('./api.js').Answer>} request
+ * @param {() => Promise<Answer<EvidenceItem>>} request
  * @param {string} done the message key that says what was done
  */
 async function judge(form, request, done) {
@@ -166,6 +173,7 @@ async function judge(form, request, done) {
 }
 
 async function loadTransfers() {
+  /** @type {Answer<EndorsementView[]>} */
   const answer = await callApi('/api/endorsements/transfers');
   waiting = answer.ok ? answer.body : [];
   renderTransfers();
@@ -208,6 +216,7 @@ async function open(number, focus) {
   clearProblems(lookup);
   line.textContent = t('console.loading');
   const path = `/api/endorsements/${encodeURIComponent(number)}`;
+  /** @type {Answer<EndorsementView>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     line.textContent = '';
@@ -220,6 +229,7 @@ async function open(number, focus) {
     }
     return;
   }
+  /** @type {Answer<CycleProgress>} */
   const progress = await callApi(`${path}/progress`);
   const evidence = await loadEvidence(number);
   shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null, evidence };
@@ -232,17 +242,22 @@ async function open(number, focus) {
 }
 
 /**
+ * Sends a coordinator's decision on the endorsement opened; what else it changes on the page (refresh) is read again
+ * before the result is said, so that the page says it once it shows it.
+ *
  * @param {HTMLFormElement} form
- * @param {() => Promise<import('./api.js').Answer>} request
+ * @param {() => Promise<Answer<EndorsementView>>} request
  * @param {string} done the message key that says what was done
+ * @param {() => Promise<void>} [refresh]
  */
-async function act(form, request, done) {
+async function act(form, request, done, refresh = () => Promise.resolve()) {
   const button = find(form, 'button[type=submit]', HTMLButtonElement);
   clearProblems(form);
   button.disabled = true;
   line.textContent = t('review.saving');
   try {
     const answer = await request();
+    await refresh();
     if (!answer.ok) {
       line.textContent = '';
       explain(form, answer);
@@ -274,10 +289,9 @@ const acceptTransferForm = byId('accept-transfer-form', HTMLFormElement);
 acceptTransferForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const number = opened().endorsement.endorsementNumber;
+  // The transfers waiting are read again before the acceptance is said: the accepted one has left the list.
   await act(acceptTransferForm, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
-    { method: 'POST' }), 'renewals.accepted');
-  await loadTransfers();
-  render();
+    { method: 'POST' }), 'renewals.accepted', loadTransfers);
 });
 
 const approveRenewalForm = byId('approve-renewal-form', HTMLFormElement);
