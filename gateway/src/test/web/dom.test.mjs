@@ -43,7 +43,7 @@ globalThis.document = {
   querySelector: (selector) => page.get(selector) || null,
   querySelectorAll: (selector) => (page.has(selector) ? [page.get(selector)] : []),
 };
-const { el, byId, find, findAll, field } = await import('./js/dom.js');
+const { el, byId, find, findAll, field, enclosing } = await import('./js/dom.js');
 
 test('props become properties, attrs attributes, dataset data values and text the text', () => {
   const link = el('a', { className: 'tag', href: '/x', attrs: { 'aria-label': 'Open', tabindex: 0 },
@@ -113,4 +113,15 @@ test('field answers the form control of that name, and fails naming the form whe
   assert.equal(field(form, 'comments'), comments);
   assert.throws(() => field(form, 'reason'), /The form #the-form has no field named reason/);
   assert.throws(() => field(form, 'legend'), /has no field named legend/);
+});
+
+test('enclosing answers the nearest element around of the type asked, and fails saying what was not there', () => {
+  const box = new FakeElement('div');
+  const input = new FakeInput();
+  const around = { '.field': box, '.choice': new FakeElement('span') };
+  input.closest = (selector) => around[selector] || null;
+
+  assert.equal(enclosing(input, '.field'), box);
+  assert.throws(() => enclosing(input, '.row'), /Nothing around the <input> matches \.row/);
+  assert.throws(() => enclosing(input, '.choice', FakeInput), /\.choice is a <span>, not the FakeInput the script needs/);
 });

@@ -6,19 +6,36 @@ import { callApi } from './api.js';
 import { el, byId, findAll } from './dom.js';
 import { table, formatMoney, statusTag, explain } from './staff.js';
 
-const form = document.getElementById('standing-form');
-const standing = byId('standing', HTMLSelectElement);
-const totalsStatus = document.getElementById('accounts-status');
-const invoicesStatus = document.getElementById('invoices-status');
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
 
+/**
+ * payment-service's accounts of the association: per standing, how many invoices and what they total, as of a day.
+ *
+ * @typedef {import('./format.js').Money} Money
+ * @typedef {{ standing: string, invoices: number, total: Money, paid: Money, waived: Money, refunded: Money,
+ *   outstanding: Money }} StandingTotals
+ * @typedef {{ asOf: string, totals: StandingTotals[] }} Accounts
+ * @typedef {import('./views.js').InvoiceView} InvoiceView
+ */
+
+const form = byId('standing-form', HTMLFormElement);
+const standing = byId('standing', HTMLSelectElement);
+const totalsStatus = byId('accounts-status');
+const invoicesStatus = byId('invoices-status');
+
+/** @type {Accounts | null} */
 let totals = null;
-let invoices = null; // { standing, list }
+/** @type {{ standing: string, list: InvoiceView[] } | null} */
+let invoices = null;
 
 function renderTotals() {
   if (!totals) {
     return;
   }
-  const area = document.getElementById('totals');
+  const area = byId('totals');
   if (!totals.totals.length) {
     area.replaceChildren(el('p', {}, t('accounts.noInvoices')));
     return;
@@ -30,6 +47,7 @@ function renderTotals() {
       formatMoney(row.paid), formatMoney(row.waived), formatMoney(row.refunded), formatMoney(row.outstanding)])));
 }
 
+/** @param {InvoiceView} invoice */
 function applicationLink(invoice) {
   return invoice.applicationId ? el('a', { href: `/review.html?id=${encodeURIComponent(invoice.applicationId)}` },
     t('accounts.openApplication')) : '';
@@ -39,7 +57,7 @@ function renderInvoices() {
   if (!invoices) {
     return;
   }
-  const area = document.getElementById('invoice-list');
+  const area = byId('invoice-list');
   const name = t(`status.${invoices.standing}`);
   invoicesStatus.textContent = invoices.list.length
     ? t(invoices.list.length === 1 ? 'accounts.shownOne' : 'accounts.shown', { n: invoices.list.length, standing: name })
@@ -54,6 +72,7 @@ function renderInvoices() {
 
 async function loadTotals() {
   totalsStatus.textContent = t('console.loading');
+  /** @type {Answer<Accounts>} */
   const answer = await callApi('/api/payments/accounts');
   if (!answer.ok) {
     totalsStatus.textContent = t('error.unexpected');
@@ -64,8 +83,10 @@ async function loadTotals() {
   renderTotals();
 }
 
+/** @param {string} chosen the standing */
 async function loadInvoices(chosen) {
   invoicesStatus.textContent = t('console.loading');
+  /** @type {Answer<InvoiceView[]>} */
   const answer = await callApi(`/api/payments/accounts/invoices?${new URLSearchParams({ standing: chosen })}`);
   if (!answer.ok) {
     invoicesStatus.textContent = '';
@@ -91,7 +112,7 @@ findAll(document, '.coordinator-only').forEach((item) => {
   item.hidden = false;
 });
 const asked = new URLSearchParams(location.search).get('standing');
-if ([...standing.options].some((option) => option.value === asked)) {
+if (asked !== null && [...standing.options].some((option) => option.value === asked)) {
   standing.value = asked;
 }
 loadTotals();

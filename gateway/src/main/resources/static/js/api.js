@@ -6,16 +6,66 @@ import { keepDrafts } from './drafts.js';
 
 const SAFE_METHODS = ['GET', 'HEAD'];
 
+/**
+ * One entry of an RFC 9457 problem's "errors": the field it is about, the rule it broke, and the API's English words.
+ *
+ * @typedef {{ field: string, rule?: string, message?: string }} FieldError
+ */
+
+/**
+ * An RFC 9457 problem as the platform answers it (or as a page words one itself: a detail only).
+ *
+ * @typedef {{ type?: string, title?: string, status?: number, detail?: string, errors?: FieldError[], rule?: string }}
+ *   Problem
+ */
+
+/**
+ * An answer of the API: its status, its JSON body and its headers. A success's body is what the page asked for (the
+ * page names it by the type it declares the answer as); a refusal's is a problem, or null when it has no JSON.
+ *
+ * @template [T=unknown]
+ * @typedef {{ status: number, ok: true, body: T, headers: Headers }
+ *   | { status: number, ok: false, body: Problem | null, headers: Headers }} Answer
+ */
+
+/**
+ * How callApi() sends a request (see there).
+ *
+ * @typedef {{ method?: string, json?: unknown, body?: BodyInit, contentType?: string, idempotencyKey?: string,
+ *   raw?: boolean, accept?: string }} CallOptions
+ */
+
+/**
+ * The answer of a response: the one place where the JSON the platform sent is taken for what the page asked (T).
+ *
+ * @template T
+ * @param {Response} response
+ * @returns {Promise<Answer<T>>}
+ */
 async function parsed(response) {
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
-  return { status: response.status, ok: response.ok, body, headers: response.headers };
+  const { status, headers } = response;
+  return response.ok ? { status, ok: true, body, headers } : { status, ok: false, body, headers };
 }
 
 function here() {
   return location.pathname + location.search + location.hash;
 }
 
+/**
+ * @overload
+ * @param {string} path
+ * @param {CallOptions & { raw: true }} options
+ * @returns {Promise<Response>}
+ */
+/**
+ * @template [T=unknown]
+ * @overload
+ * @param {string} path
+ * @param {CallOptions & { raw?: false }} [options]
+ * @returns {Promise<Answer<T>>}
+ */
 /**
  * Calls the API as the signed-in person, acting in their chosen tenant and role: json is sent as the body (or body,
  * such as a file, as it is, with its contentType), an idempotency key (for requests that create something or move
@@ -26,9 +76,8 @@ function here() {
  * where they are filled in again; the promise then never settles.
  *
  * @param {string} path
- * @param {{ method?: string, json?: any, body?: BodyInit, contentType?: string, idempotencyKey?: string,
- *   raw?: boolean, accept?: string }} [options]
- * @returns {Promise<any>}
+ * @param {CallOptions} [options]
+ * @returns {Promise<Answer | Response>}
  */
 export async function callApi(path, {
   method = 'GET', json, body, contentType, idempotencyKey, raw = false, accept,
@@ -38,6 +87,7 @@ export async function callApi(path, {
     keepDrafts();
     return signIn(here());
   }
+  /** @type {Record<string, string>} */
   const headers = {
     Accept: accept || 'application/json, application/problem+json',
     // The page's language: a step the person takes is remembered in it, for the mail that follows.
@@ -50,8 +100,10 @@ export async function callApi(path, {
   if (!SAFE_METHODS.includes(method.toUpperCase())) {
     headers[session.csrfHeader] = session.csrfToken;
   }
-  if (json !== undefined || contentType) {
-    headers['Content-Type'] = json !== undefined ? 'application/json' : contentType;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  } else if (contentType) {
+    headers['Content-Type'] = contentType;
   }
   if (idempotencyKey) {
     headers['Idempotency-Key'] = idempotencyKey;
@@ -72,15 +124,25 @@ export async function callApi(path, {
  * one.
  */
 export function requestKeys() {
+  /** @type {Map<string, { signature: string, key: string }>} */
   const pending = new Map();
   return {
+    /**
+     * @param {string} kind
+     * @param {unknown} request
+     * @returns {string}
+     */
     keyFor(kind, request) {
       const signature = JSON.stringify(request);
-      if (!pending.has(kind) || pending.get(kind).signature !== signature) {
-        pending.set(kind, { signature, key: crypto.randomUUID() });
+      const known = pending.get(kind);
+      if (known && known.signature === signature) {
+        return known.key;
       }
-      return pending.get(kind).key;
+      const key = crypto.randomUUID();
+      pending.set(kind, { signature, key });
+      return key;
     },
+    /** @param {string} kind */
     answered(kind) {
       pending.delete(kind);
     },
@@ -90,6 +152,11 @@ export function requestKeys() {
 /**
  * GET a path; answers the status, the parsed JSON body (a problem too) and the headers. With fresh, an answer the
  * browser keeps is checked with the server first (a 304 when unchanged) rather than reused as it is.
+ *
+ * @template [T=unknown]
+ * @param {string} path
+ * @param {{ fresh?: boolean }} [options]
+ * @returns {Promise<Answer<T>>}
  */
 export async function getJson(path, { fresh = false } = {}) {
   const response = await fetch(path, {
@@ -99,13 +166,19 @@ export async function getJson(path, { fresh = false } = {}) {
   return parsed(response);
 }
 
-/** The URL of the next page from a Link header (rel="next"), if any. */
+/**
+ * The URL of the next page from a Link header (rel="next"), if any.
+ *
+ * @param {Headers} headers
+ * @returns {string | null}
+ */
 export function nextLink(headers) {
   const link = headers.get('Link') || '';
   const match = link.match(/<([^>]+)>\s*;\s*rel="next"/);
   return match ? match[1] : null;
 }
 
+/** @param {ParentNode} form */
 export function clearProblems(form) {
   form.querySelectorAll('[aria-invalid]').forEach((control) => control.removeAttribute('aria-invalid'));
   form.querySelectorAll('.field-error').forEach((message) => {
@@ -113,6 +186,10 @@ export function clearProblems(form) {
   });
 }
 
+/**
+ * @param {string} field
+ * @param {FieldError} error
+ */
 function messageFor(field, error) {
   for (const key of [`error.${field}.${error.rule}`, `error.${error.rule}`]) {
     if (has(key)) {
@@ -126,24 +203,30 @@ function messageFor(field, error) {
  * Shows a problem on the form: each field error next to its control (which is marked invalid and takes the
  * focus, the first of them); a problem without field errors in the form's message area. Answers whether any
  * field of the form was named.
+ *
+ * @param {ParentNode} form
+ * @param {Problem | null | undefined} problem
+ * @returns {boolean}
  */
 export function showProblem(form, problem) {
   clearProblems(form);
   const errors = (problem && Array.isArray(problem.errors)) ? problem.errors : [];
+  /** @type {HTMLElement | null} */
   let first = null;
+  /** @type {string[]} */
   const unplaced = [];
-  errors.forEach((error) => {
+  for (const error of errors) {
     const control = form.querySelector(`[name="${CSS.escape(error.field)}"]`);
-    const message = control && document.getElementById(`${control.id}-error`);
-    if (!control || !message) {
+    const message = control instanceof HTMLElement ? document.getElementById(`${control.id}-error`) : null;
+    if (!(control instanceof HTMLElement) || !message) {
       unplaced.push(messageFor(error.field, error));
-      return;
+      continue;
     }
     control.setAttribute('aria-invalid', 'true');
     message.textContent = message.textContent ? `${message.textContent} ${messageFor(error.field, error)}`
       : messageFor(error.field, error);
     first = first || control;
-  });
+  }
   const general = form.querySelector('.form-error');
   if (general) {
     general.textContent = unplaced.length ? unplaced.join(' ')

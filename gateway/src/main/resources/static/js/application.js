@@ -7,12 +7,45 @@ import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, byId, field, find } from './dom.js';
 import { button, money, formatInstant, statusTag, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * @typedef {import('./views.js').ApplicationView} ApplicationView
+ * @typedef {import('./views.js').InvoiceView} InvoiceView
+ * @typedef {import('./views.js').RequirementResult} RequirementResult
+ * @typedef {import('./portal-kit.js').ControlSpec} ControlSpec
+ */
+
+/**
+ * A portfolio entry as the applicant recorded it: an education, a work, a training or a supervision; the API names
+ * its kind, or its fields tell it.
+ *
+ * @typedef {{ kind?: string, degree?: string, field?: string, institution?: string, year?: number, role?: string,
+ *   employer?: string, startedOn?: string, endedOn?: string | null, hoursPerWeek?: number, populations?: string[],
+ *   title?: string, provider?: string, attendedOn?: string, hours?: number, domains?: string[], heldOn?: string,
+ *   format?: string, providerEndorsementNumber?: string }} PortfolioEntry
+ * @typedef {{ entryId: string, entry: PortfolioEntry }} PortfolioItem
+ * @typedef {{ attachmentId: string, entryId: string, fileName: string, size: number }} Attachment
+ * @typedef {{ providerName: string, providerEndorsementNumber: string, entryIds: string[], status: string }}
+ *   Confirmation
+ * @typedef {{ referenceId: string, name: string, email: string, relationship: string, waivesAccess: boolean,
+ *   status: string, doesNotCount: string | null, whyNotCounted: import('./i18n.js').Phrase | null,
+ *   linkExpiresAt: string | null }} Rater
+ * @typedef {{ section: string, text: string, writtenAt?: string }} Comment
+ * @typedef {{ attempt: number, sittingOn: string, result: string | null }} ExamAttempt
+ * @typedef {{ key: string, path: string, kind: string, fields: ControlSpec[] }} Section
+ */
+
 const DOMAINS = ['THEORETICAL_FOUNDATIONS', 'LAW_REGULATION_AND_AGENCY_POLICY', 'SYSTEMS_EXPERTISE',
   'DIRECT_SERVICE_SKILLS', 'WORKING_WITH_OTHERS', 'COMMUNICATING', 'THINKING', 'REFLECTION', 'ADMINISTRATION',
   'RESEARCH_AND_EVALUATION'];
 
 // The portfolio's sections: the API's path for each kind of entry, the kind its entries carry, and their fields
 // (named as the API names them, so that its errors land next to them).
+/** @type {Section[]} */
 const SECTIONS = [
   {
     key: 'education', path: 'education', kind: 'education', fields: [
@@ -54,6 +87,7 @@ const SECTIONS = [
     ],
   },
 ];
+/** @type {ControlSpec[]} */
 const RATER_FIELDS = [
   { name: 'name', label: 'field.raterName', autocomplete: 'off' },
   { name: 'email', label: 'field.raterEmail', type: 'email', autocomplete: 'off' },
@@ -67,24 +101,34 @@ const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
 
 const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
-const status = document.getElementById('app-status');
+const status = byId('app-status');
 const raterForm = byId('rater-form', HTMLFormElement);
-const submitForm = document.getElementById('submit-form');
+const submitForm = byId('submit-form', HTMLFormElement);
 const withdrawForm = byId('withdraw-form', HTMLFormElement);
 const confirmForm = byId('confirm-form', HTMLFormElement);
+/** @type {ControlSpec[]} */
 const CONFIRM_FIELDS = [
   { name: 'providerEndorsementNumber' },
   { name: 'providerName', autocomplete: 'off' },
   { name: 'providerEmail', type: 'email', autocomplete: 'off' },
 ];
 
+/**
+ * @type {{ application: ApplicationView | null, portfolio: PortfolioItem[], attachments: Attachment[],
+ *   confirmations: Confirmation[], requirements: RequirementResult[], raters: Rater[],
+ *   invoices: InvoiceView[] | null, comments: Comment[], exam: ExamAttempt[] }}
+ */
 const state = {
   application: null, portfolio: [], attachments: [], confirmations: [], requirements: [], raters: [],
   invoices: null, comments: [], exam: [],
 };
 let invoicePolls = 0;
 
-/** The kind of a portfolio entry: as the API names it, or from its fields. */
+/**
+ * The kind of a portfolio entry: as the API names it, or from its fields.
+ *
+ * @param {PortfolioEntry} entry
+ */
 function kindOf(entry) {
   if (entry.kind) {
     return entry.kind;
@@ -99,9 +143,10 @@ function kindOf(entry) {
 }
 
 function editable() {
-  return state.application && EDITABLE.includes(state.application.status);
+  return state.application !== null && EDITABLE.includes(state.application.status);
 }
 
+/** @param {PortfolioEntry} entry */
 function entrySummary(entry) {
   switch (kindOf(entry)) {
     case 'education':
@@ -124,9 +169,9 @@ function entrySummary(entry) {
 
 function renderNeeds() {
   const missing = state.requirements.filter((requirement) => !requirement.met);
-  document.getElementById('needs-summary').textContent = missing.length
+  byId('needs-summary').textContent = missing.length
     ? t('app.needsCount', { count: missing.length }) : t('app.needsNone');
-  document.getElementById('needs').replaceChildren(...state.requirements.map((requirement) => el('li', {
+  byId('needs').replaceChildren(...state.requirements.map((requirement) => el('li', {
     className: requirement.met ? 'met' : 'missing',
   }, el('strong', { text: `${t(`requirement.${requirement.requirement}`)} (${t(requirement.met ? 'app.met'
     : 'app.missing')}): ` }), phrases(requirement.phrases) || requirement.detail)));
@@ -134,6 +179,7 @@ function renderNeeds() {
 
 // ---- the portfolio ----
 
+/** @param {Section} section */
 function sectionElement(section) {
   const form = el('form', { id: `${section.key}-form`, noValidate: true, attrs: { 'aria-labelledby': `${section.key}-summary` } },
     section.fields.map((spec) => control(section.key, spec)),
@@ -141,7 +187,7 @@ function sectionElement(section) {
     el('div', { className: 'actions' },
       el('button', { type: 'submit', className: 'primary', id: `${section.key}-submit` }),
       button('', 'secondary', () => stopCorrecting(section))));
-  form.querySelector('.actions .secondary').id = `${section.key}-cancel`;
+  find(form, '.actions .secondary').id = `${section.key}-cancel`;
   form.addEventListener('submit', (event) => saveEntry(event, section));
   return el('section', { className: 'card', id: `${section.key}-section`, attrs: { 'aria-labelledby': `${section.key}-heading` } },
     el('h2', { id: `${section.key}-heading` }),
@@ -150,22 +196,23 @@ function sectionElement(section) {
     el('details', { id: `${section.key}-details` }, el('summary', { id: `${section.key}-summary` }), form));
 }
 
+/** @param {Section} section */
 function renderSection(section) {
-  const form = document.getElementById(`${section.key}-form`);
+  const form = byId(`${section.key}-form`);
   const correcting = Boolean(form.dataset.entryId);
-  document.getElementById(`${section.key}-heading`).textContent = t(`section.${section.key}`);
-  document.getElementById(`${section.key}-summary`).textContent = t(correcting ? `correct.${section.key}`
+  byId(`${section.key}-heading`).textContent = t(`section.${section.key}`);
+  byId(`${section.key}-summary`).textContent = t(correcting ? `correct.${section.key}`
     : `add.${section.key}`);
-  document.getElementById(`${section.key}-submit`).textContent = t(correcting ? 'app.saveCorrection' : 'app.add');
-  const cancel = document.getElementById(`${section.key}-cancel`);
+  byId(`${section.key}-submit`).textContent = t(correcting ? 'app.saveCorrection' : 'app.add');
+  const cancel = byId(`${section.key}-cancel`);
   cancel.textContent = t('app.cancel');
   cancel.hidden = !correcting;
-  document.getElementById(`${section.key}-details`).hidden = !editable();
+  byId(`${section.key}-details`).hidden = !editable();
   const entries = state.portfolio.filter((item) => kindOf(item.entry) === section.kind);
-  const none = document.getElementById(`${section.key}-none`);
+  const none = byId(`${section.key}-none`);
   none.textContent = t('app.noEntries');
   none.hidden = entries.length > 0;
-  document.getElementById(`${section.key}-entries`).replaceChildren(...entries.map((item) => {
+  byId(`${section.key}-entries`).replaceChildren(...entries.map((item) => {
     const summary = entrySummary(item.entry);
     // The entry's own actions come before its files', so that the first "Remove" of an entry is the entry's.
     return el('li', {}, el('span', { text: summary }), editable() ? el('div', { className: 'actions' },
@@ -178,7 +225,11 @@ function renderSection(section) {
 
 // ---- the files attached to an entry ----
 
-/** The entry's files, each with a way to take it off while the portfolio is the applicant's to change. */
+/**
+ * The entry's files, each with a way to take it off while the portfolio is the applicant's to change.
+ *
+ * @param {PortfolioItem} item
+ */
 function attachmentsOf(item) {
   const files = state.attachments.filter((attachment) => attachment.entryId === item.entryId);
   return files.length ? el('ul', { className: 'attachments' }, files.map((file) => el('li', {},
@@ -187,6 +238,7 @@ function attachmentsOf(item) {
       t('app.removeFile', { name: file.fileName })) : null))) : null;
 }
 
+/** @param {PortfolioItem} item */
 function attachForm(item) {
   const inputId = `attach-${item.entryId}`;
   const input = el('input', { type: 'file', id: inputId, name: 'file', accept: 'application/pdf,image/*',
@@ -199,9 +251,14 @@ function attachForm(item) {
   return form;
 }
 
+/**
+ * @param {PortfolioItem} item
+ * @param {HTMLFormElement} form
+ * @param {HTMLInputElement} input
+ */
 async function attach(item, form, input) {
   clearProblems(form);
-  const file = input.files[0];
+  const file = input.files ? input.files[0] : undefined;
   if (!file) {
     return;
   }
@@ -225,6 +282,7 @@ async function attach(item, form, input) {
   }
 }
 
+/** @param {Attachment} file */
 async function removeAttachment(file) {
   announce(status, t('app.saving'));
   const answer = await callApi(`${base}/portfolio/attachments/${encodeURIComponent(file.attachmentId)}`,
@@ -241,15 +299,16 @@ async function removeAttachment(file) {
 
 function renderConfirmations() {
   const supervised = state.portfolio.some((item) => kindOf(item.entry) === 'supervision');
-  const open = state.application && !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(state.application.status);
-  document.getElementById('confirm-section').hidden = !supervised && !state.confirmations.length;
-  document.getElementById('confirm-details').hidden = !supervised || !open;
-  document.getElementById('confirmations').replaceChildren(...state.confirmations.map((asked) => el('li', {},
+  const open = state.application !== null && !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(state.application.status);
+  byId('confirm-section').hidden = !supervised && !state.confirmations.length;
+  byId('confirm-details').hidden = !supervised || !open;
+  byId('confirmations').replaceChildren(...state.confirmations.map((asked) => el('li', {},
     el('span', { text: t('app.confirmation', { name: asked.providerName, number: asked.providerEndorsementNumber,
       sessions: asked.entryIds.length }) }), ' ',
     statusTag('confirmation', asked.status, ['CONFIRMED'], ['CORRECTED']))));
 }
 
+/** @param {SubmitEvent} event */
 async function askConfirmation(event) {
   event.preventDefault();
   clearProblems(confirmForm);
@@ -258,6 +317,7 @@ async function askConfirmation(event) {
   announce(status, t('app.saving'));
   try {
     const json = valuesOf(confirmForm, CONFIRM_FIELDS);
+    /** @type {Answer<Confirmation>} */
     const answer = await callApi(`${base}/portfolio/supervision-confirmations`,
       { method: 'POST', json, idempotencyKey: keys.keyFor('confirm', json) });
     keys.answered('confirm');
@@ -277,11 +337,21 @@ async function askConfirmation(event) {
   }
 }
 
+/**
+ * @template {Element} E
+ * @param {E} element
+ * @param {string} label
+ * @returns {E}
+ */
 function labelled(element, label) {
   element.setAttribute('aria-label', label);
   return element;
 }
 
+/**
+ * @param {Section} section
+ * @param {PortfolioItem} item
+ */
 function startCorrecting(section, item) {
   const form = byId(`${section.key}-form`, HTMLFormElement);
   clearProblems(form);
@@ -292,6 +362,7 @@ function startCorrecting(section, item) {
   find(form, 'input, select').focus();
 }
 
+/** @param {Section} section */
 function stopCorrecting(section) {
   const form = byId(`${section.key}-form`, HTMLFormElement);
   delete form.dataset.entryId;
@@ -303,12 +374,16 @@ function stopCorrecting(section) {
 // A new entry sent again after no answer (the network, a restart) keeps its key and is recorded once.
 const keys = requestKeys();
 
+/**
+ * @param {SubmitEvent} event
+ * @param {Section} section
+ */
 async function saveEntry(event, section) {
   event.preventDefault();
-  const form = event.target;
+  const form = byId(`${section.key}-form`, HTMLFormElement);
   clearProblems(form);
   const entryId = form.dataset.entryId;
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.saving'));
   try {
@@ -333,6 +408,7 @@ async function saveEntry(event, section) {
   }
 }
 
+/** @param {PortfolioItem} item */
 async function removeEntry(item) {
   announce(status, t('app.saving'));
   const answer = await callApi(`${base}/portfolio/${encodeURIComponent(item.entryId)}`, { method: 'DELETE' });
@@ -342,10 +418,14 @@ async function removeEntry(item) {
   }
   await refreshPortfolio();
   announce(status, afterChange('app.removed'));
-  document.getElementById('needs-heading').focus();
+  byId('needs-heading').focus();
 }
 
-/** What a change did to the gap list, in one sentence for the status region. */
+/**
+ * What a change did to the gap list, in one sentence for the status region.
+ *
+ * @param {string} what
+ */
 function afterChange(what) {
   const missing = state.requirements.filter((requirement) => !requirement.met).length;
   return `${t(what)} ${missing ? t('app.needsCount', { count: missing }) : t('app.needsNone')}`;
@@ -353,6 +433,7 @@ function afterChange(what) {
 
 // ---- references ----
 
+/** @param {Rater} rater */
 function raterItem(rater) {
   const good = ['COMPLETED'];
   const warning = ['LINK_EXPIRED', 'DOES_NOT_COUNT'];
@@ -381,18 +462,19 @@ function raterItem(rater) {
 }
 
 function renderRaters() {
-  document.getElementById('raters').replaceChildren(...state.raters.map(raterItem));
-  document.getElementById('rater-details').hidden = !editable();
+  byId('raters').replaceChildren(...state.raters.map(raterItem));
+  byId('rater-details').hidden = !editable();
   const replacing = state.raters.find((rater) => rater.referenceId === raterForm.dataset.replacing);
-  const notice = document.getElementById('rater-replacing');
+  const notice = byId('rater-replacing');
   notice.hidden = !replacing;
   notice.textContent = replacing ? t('app.replacing', { name: replacing.name }) : '';
-  document.getElementById('rater-cancel').hidden = !replacing;
-  if (!document.getElementById('rater-fields').childElementCount) {
-    document.getElementById('rater-fields').replaceChildren(...RATER_FIELDS.map((spec) => control('rater', spec)));
+  byId('rater-cancel').hidden = !replacing;
+  if (!byId('rater-fields').childElementCount) {
+    byId('rater-fields').replaceChildren(...RATER_FIELDS.map((spec) => control('rater', spec)));
   }
 }
 
+/** @param {Rater} rater */
 function startReplacing(rater) {
   raterForm.dataset.replacing = rater.referenceId;
   clearProblems(raterForm);
@@ -401,6 +483,7 @@ function startReplacing(rater) {
   find(raterForm, '[name=name]').focus();
 }
 
+/** @param {Rater} rater */
 async function resend(rater) {
   announce(status, t('app.sending'));
   const answer = await callApi(`${base}/references/${encodeURIComponent(rater.referenceId)}/link`, { method: 'POST' });
@@ -412,6 +495,7 @@ async function resend(rater) {
   announce(status, t('app.resent', { name: rater.name }));
 }
 
+/** @param {SubmitEvent} event */
 async function nameRater(event) {
   event.preventDefault();
   clearProblems(raterForm);
@@ -421,6 +505,7 @@ async function nameRater(event) {
   announce(status, t('app.sending'));
   try {
     const path = replacing ? `${base}/references/${encodeURIComponent(replacing)}/replacement` : `${base}/references`;
+    /** @type {Answer<Rater>} */
     const answer = await callApi(path, { method: 'POST', json: valuesOf(raterForm, RATER_FIELDS) });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -441,18 +526,21 @@ async function nameRater(event) {
 
 // ---- submission, fees, review, withdrawal ----
 
+/** @param {SubmitEvent} event */
 async function submitApplication(event) {
   event.preventDefault();
   clearProblems(submitForm);
-  const unmetList = document.getElementById('submit-unmet');
+  const unmetList = byId('submit-unmet');
   unmetList.replaceChildren();
   const submit = find(submitForm, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.submitting'));
   try {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi(`${base}/submission`, { method: 'POST' });
     if (!answer.ok) {
       status.textContent = t('app.notSubmitted');
+      /** @type {import('./api.js').Problem & { unmet?: RequirementResult[] }} */
       const problem = answer.body || {};
       showProblem(submitForm, { detail: problem.rule === 'requirements-unmet' ? t('app.unmet') : problem.detail });
       (problem.unmet || []).forEach((requirement) => unmetList.append(el('li', { className: 'missing' },
@@ -465,7 +553,7 @@ async function submitApplication(event) {
     await Promise.all([refreshFees(), refreshReview()]);
     render();
     announce(status, t('app.submitted'));
-    document.getElementById('fees-heading').focus();
+    byId('fees-heading').focus();
   } catch (unreachable) {
     status.textContent = '';
     showProblem(submitForm, { detail: t('error.unreachable') });
@@ -476,17 +564,17 @@ async function submitApplication(event) {
 
 function renderFees() {
   const application = state.application;
-  const section = document.getElementById('fees-section');
+  const section = byId('fees-section');
   section.hidden = !application || application.status === 'DRAFT';
-  if (section.hidden) {
+  if (!application || section.hidden) {
     return;
   }
   const invoices = state.invoices || [];
-  const table = document.getElementById('invoices');
+  const table = byId('invoices');
   table.hidden = invoices.length === 0;
-  document.getElementById('fees-status').textContent = invoices.length ? ''
+  byId('fees-status').textContent = invoices.length ? ''
     : t(state.invoices === null ? 'app.invoicesUnavailable' : 'app.invoicePending');
-  table.querySelector('tbody').replaceChildren(...invoices.map((invoice) => {
+  find(table, 'tbody').replaceChildren(...invoices.map((invoice) => {
     const owing = invoice.outstanding && invoice.outstanding.cents > 0 && !['PAID', 'VOID'].includes(invoice.status);
     const paid = invoice.status === 'PAID';
     return el('tr', { dataset: { invoice: invoice.invoiceId } },
@@ -506,12 +594,13 @@ function renderFees() {
 
 function renderReview() {
   const application = state.application;
-  const section = document.getElementById('review-section');
+  const section = byId('review-section');
   section.hidden = !application || ['DRAFT', 'SUBMITTED'].includes(application.status)
     && state.comments.length === 0;
-  if (section.hidden) {
+  if (!application || section.hidden) {
     return;
   }
+  /** @type {HTMLElement[]} */
   const parts = [el('p', {}, statusTag('status', application.status, GOOD, WARNING), ' ',
     t(`statusDetail.${application.status}`))];
   if (application.status === 'GRANTED' && application.endorsementNumber) {
@@ -523,6 +612,7 @@ function renderReview() {
     attempt: attempt.attempt, date: formatDate(attempt.sittingOn),
     result: attempt.result ? t(`examResult.${attempt.result}`) : t('examResult.PENDING'),
   }) })));
+  /** @type {Comment[]} */
   const comments = [...(application.comments || []).map((c) => ({ section: c.section, text: c.comment })),
     ...state.comments];
   if (comments.length) {
@@ -530,9 +620,10 @@ function renderReview() {
       el('strong', { text: `${t(`commentSection.${comment.section}`)}: ` }), comment.text,
       comment.writtenAt ? el('span', { className: 'hint', text: ` (${formatInstant(comment.writtenAt)})` }) : null))));
   }
-  document.getElementById('review-body').replaceChildren(...parts);
+  byId('review-body').replaceChildren(...parts);
 }
 
+/** @param {SubmitEvent} event */
 async function withdraw(event) {
   event.preventDefault();
   clearProblems(withdrawForm);
@@ -540,6 +631,7 @@ async function withdraw(event) {
     showProblem(withdrawForm, { detail: t('app.withdrawConfirmFirst') });
     return;
   }
+  /** @type {Answer<ApplicationView>} */
   const answer = await callApi(`${base}/withdrawal`, {
     method: 'POST', json: { reason: field(withdrawForm, 'reason').value.trim() || null },
   });
@@ -555,9 +647,11 @@ async function withdraw(event) {
 // ---- loading and drawing ----
 
 async function refreshPortfolio() {
-  const [portfolio, requirements, attachments, confirmations] = await Promise.all([callApi(`${base}/portfolio`),
-    callApi(`${base}/requirements`), callApi(`${base}/portfolio/attachments`),
-    callApi(`${base}/portfolio/supervision-confirmations`)]);
+  const [portfolio, requirements, attachments, confirmations] = await Promise.all([
+    /** @type {Promise<Answer<PortfolioItem[]>>} */ (callApi(`${base}/portfolio`)),
+    /** @type {Promise<Answer<RequirementResult[]>>} */ (callApi(`${base}/requirements`)),
+    /** @type {Promise<Answer<Attachment[]>>} */ (callApi(`${base}/portfolio/attachments`)),
+    /** @type {Promise<Answer<Confirmation[]>>} */ (callApi(`${base}/portfolio/supervision-confirmations`))]);
   state.portfolio = portfolio.ok ? portfolio.body : state.portfolio;
   // Where the platform keeps no files (503), the entries show none.
   state.attachments = attachments.ok ? attachments.body : [];
@@ -569,7 +663,9 @@ async function refreshPortfolio() {
 }
 
 async function refreshReferences() {
-  const [raters, requirements] = await Promise.all([callApi(`${base}/references`), callApi(`${base}/requirements`)]);
+  const [raters, requirements] = await Promise.all([
+    /** @type {Promise<Answer<Rater[]>>} */ (callApi(`${base}/references`)),
+    /** @type {Promise<Answer<RequirementResult[]>>} */ (callApi(`${base}/requirements`))]);
   state.raters = raters.ok ? raters.body : state.raters;
   state.requirements = requirements.ok ? requirements.body : state.requirements;
   renderRaters();
@@ -580,6 +676,7 @@ async function refreshFees() {
   if (!state.application || state.application.status === 'DRAFT') {
     return;
   }
+  /** @type {Answer<InvoiceView[]>} */
   const answer = await callApi(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`);
   state.invoices = answer.ok ? answer.body : null;
   renderFees();
@@ -591,7 +688,8 @@ async function refreshFees() {
 }
 
 async function refreshReview() {
-  const [comments, exam] = await Promise.all([callApi(`${base}/comments`), callApi(`${base}/exam`)]);
+  const [comments, exam] = await Promise.all([/** @type {Promise<Answer<Comment[]>>} */ (callApi(`${base}/comments`)),
+    /** @type {Promise<Answer<ExamAttempt[]>>} */ (callApi(`${base}/exam`))]);
   state.comments = comments.ok ? comments.body : [];
   state.exam = exam.ok ? exam.body : [];
 }
@@ -601,11 +699,11 @@ function render() {
   if (!application) {
     return;
   }
-  document.getElementById('app-heading').textContent = t('app.headingFor', { category: t(`category.${application.category}`) });
+  byId('app-heading').textContent = t('app.headingFor', { category: t(`category.${application.category}`) });
   document.title = `${t('app.headingFor', { category: application.category })} - ${t('site.name')}`;
-  document.getElementById('summary').hidden = false;
-  document.getElementById('layout').hidden = false;
-  document.getElementById('summary-facts').replaceChildren(
+  byId('summary').hidden = false;
+  byId('layout').hidden = false;
+  byId('summary-facts').replaceChildren(
     ...fact(t('app.statusLabel'), statusTag('status', application.status, GOOD, WARNING)),
     ...fact(t('app.since'), formatInstant(application.statusSince)),
     ...fact(t('field.applicantName'), application.applicantName),
@@ -614,11 +712,11 @@ function render() {
   if (application.status === 'RETURNED') {
     notices.push(el('div', { className: 'notice warning' }, el('p', {}, el('strong', { text: t('app.returned') }))));
   }
-  document.getElementById('summary-notices').replaceChildren(...notices);
-  document.getElementById('needs-section').hidden = !EDITABLE.includes(application.status);
-  document.getElementById('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
-  document.getElementById('submit-section').hidden = !editable();
-  document.getElementById('withdraw-section').hidden = application.status === 'GRANTED'
+  byId('summary-notices').replaceChildren(...notices);
+  byId('needs-section').hidden = !EDITABLE.includes(application.status);
+  byId('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
+  byId('submit-section').hidden = !editable();
+  byId('withdraw-section').hidden = application.status === 'GRANTED'
     || ['DENIED', 'WITHDRAWN'].includes(application.status);
   SECTIONS.forEach(renderSection);
   renderNeeds();
@@ -629,7 +727,7 @@ function render() {
 }
 
 raterForm.addEventListener('submit', nameRater);
-document.getElementById('rater-cancel').addEventListener('click', () => {
+byId('rater-cancel').addEventListener('click', () => {
   delete raterForm.dataset.replacing;
   raterForm.reset();
   clearProblems(raterForm);
@@ -638,14 +736,15 @@ document.getElementById('rater-cancel').addEventListener('click', () => {
 submitForm.addEventListener('submit', submitApplication);
 withdrawForm.addEventListener('submit', withdraw);
 confirmForm.addEventListener('submit', askConfirmation);
-document.getElementById('confirm-fields').replaceChildren(...CONFIRM_FIELDS.map((spec) => control('confirm', spec)));
-document.getElementById('sections').prepend(...SECTIONS.map(sectionElement));
-document.getElementById('needs-heading').tabIndex = -1;
-document.getElementById('fees-heading').tabIndex = -1;
+byId('confirm-fields').replaceChildren(...CONFIRM_FIELDS.map((spec) => control('confirm', spec)));
+byId('sections').prepend(...SECTIONS.map(sectionElement));
+byId('needs-heading').tabIndex = -1;
+byId('fees-heading').tabIndex = -1;
 onLanguage(render);
 
 await startPage({ screens: ['portal', 'application'], roles: ['APPLICANT', 'ENDORSEE'] });
 status.textContent = t('app.loading');
+/** @type {Answer<ApplicationView>} */
 const answer = await callApi(base);
 if (!answer.ok) {
   status.textContent = answer.status === 404 ? t('app.notFound') : t('app.loadFailed');

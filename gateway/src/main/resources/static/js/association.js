@@ -8,8 +8,13 @@ import { onLanguage, t, has, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, parseCents, formatMoney } from './staff.js';
-import { el, field, byId } from './dom.js';
+import { el, field, byId, enclosing, find } from './dom.js';
 import { control, valuesOf, fill, announce } from './portal-kit.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
 
 // The Alliance's categories (the global catalogue's category.* names them); an association offers some or all.
 const CATEGORIES = ['IFA', 'ECFA', 'IFS', 'ECFS', 'IMHS', 'ECMHS', 'IMHM-C', 'ECMHM-C', 'IMHM-P', 'ECMHM-P',
@@ -25,6 +30,7 @@ const NOTICES = ['application-started', 'application-submitted', 'application-re
   'endorsement-lapsed', 'reinstatement-requested', 'endorsement-active-again', 'transfer-requested',
   'transfer-accepted'];
 
+/** @type {FieldSpec[]} */
 const PROFILE = [
   { name: 'name', autocomplete: 'organization' },
   { name: 'state', hint: 'hint.state' },
@@ -47,6 +53,7 @@ const PROFILE = [
   { name: 'references.notEnoughInformationLimit', type: 'number' },
 ];
 
+/** @type {FieldSpec[]} */
 const CREATE = [
   { name: 'code', hint: 'hint.code' },
   { name: 'name' },
@@ -59,37 +66,115 @@ const CREATE = [
 const LEVELS = [1, 2, 3, 4];
 const REQUIRED_AMOUNTS = [...LEVELS.map((level) => `registration.${level}`),
   ...LEVELS.map((level) => `processing.${level}`)];
+/** @type {OptionalAmount[]} */
 const OPTIONAL_AMOUNTS = ['membershipDues', 'renewal', 'lateFee', 'reinstatement'];
 const AMOUNTS = [...REQUIRED_AMOUNTS, ...OPTIONAL_AMOUNTS];
 
+/**
+ * The association's record as association-service answers it (libs/contracts' Association), as far as this page
+ * reads it; a version of each policy part starts on its effectiveFrom day.
+ *
+ * @typedef {{ effectiveFrom: string }} Version
+ * @typedef {'membershipDues' | 'renewal' | 'lateFee' | 'reinstatement'} OptionalAmount
+ * @typedef {Version & { currency: string, dueDays: number | null, registration: Record<string, number | null>,
+ *   processing: Record<string, number | null>, membershipDues: number | null, renewal: number | null,
+ *   lateFee: number | null, reinstatement: number | null, nonRefundable: Record<string, string[]> }} FeeVersion
+ * @typedef {Version & { model: string, due: string | null, opens: string | null, closes: string | null,
+ *   anchorYear: number | null, cycleYears: number | null, graceDays: number | null,
+ *   reminderDaysBeforeOpening: number[] | null, reminderDaysBeforeClosing: number[] | null,
+ *   trainingHoursPerYear: number | null, reflectiveSupervisionCategories: string[] | null,
+ *   reinstatementFee: boolean | null }} RenewalVersion
+ * @typedef {{ categories: string[], trainingDomains?: string[] | null, referenceRelationships?: string[] | null,
+ *   [setting: string]: unknown }} RequirementRule
+ * @typedef {Version & { rules: RequirementRule[] }} RequirementVersion
+ * @typedef {{ id: string, text: string, translations?: Record<string, string> | null }} RatingItem
+ * @typedef {Version & { version: number, items: RatingItem[] }} RatingForm
+ * @typedef {Version & { passPercent: number | null, retakeAfterMonths: number | null,
+ *   reviewersMayScore: boolean | null }} ExamVersion
+ * @typedef {Version & { nextYearAfter: string | null, requiredToApply: boolean | null }} MembershipVersion
+ * @typedef {Version & { maxFileBytes: number | null, maxApplicationBytes: number | null }} EvidenceVersion
+ * @typedef {{ code: string, name: string, timeZone: string, categories: string[],
+ *   badgeIssuer: { name: string, signingKeyReference: string | null } | null,
+ *   references: { forms: RatingForm[] } | null, fees: FeeVersion[], renewal: RenewalVersion[],
+ *   requirements: RequirementVersion[], exam: ExamVersion[], membership: MembershipVersion[],
+ *   evidence: EvidenceVersion[] | null }} Association
+ */
+
+/**
+ * A generated form's values (portal-kit's valuesOf), keyed by the inputs' names, and the same nested by their dotted
+ * paths ("contact.address.city").
+ *
+ * @typedef {string | number | boolean | string[] | null} FormValue
+ * @typedef {{ [key: string]: Tree | FormValue }} Tree
+ */
+
 const status = byId('page-status');
-const profileForm = byId('profile-form');
+const profileForm = byId('profile-form', HTMLFormElement);
 const createForm = byId('create-form', HTMLFormElement);
 
-let me = null;
+/** @type {Association | null} */
 let record = null;
 
-/** The value at a dotted path of an object ("contact.address.city"), or null. */
-function at(object, path) {
-  return path.split('.').reduce((value, key) => (value === null || value === undefined ? null : value[key]), object)
-    ?? null;
+/** The association shown, which every form on the page acts on; they are shown only once it is loaded. */
+function shown() {
+  if (!record) {
+    throw new Error('No association is shown yet');
+  }
+  return record;
 }
 
-/** Flat values keyed by dotted paths as one nested object. */
+/**
+ * The value at a dotted path of an object ("contact.address.city"), or null.
+ *
+ * @param {unknown} object
+ * @param {string} path
+ * @returns {unknown}
+ */
+function at(object, path) {
+  return path.split('.').reduce((value, key) => (value !== null && typeof value === 'object'
+    ? /** @type {Record<string, unknown>} */ (value)[key] : null), object) ?? null;
+}
+
+/**
+ * Flat values keyed by dotted paths as one nested object.
+ *
+ * @param {Record<string, FormValue>} values
+ * @returns {Tree}
+ */
 function nested(values) {
+  /** @type {Tree} */
   const result = {};
   Object.entries(values).forEach(([path, value]) => {
     const keys = path.split('.');
     const parent = keys.slice(0, -1).reduce((object, key) => {
-      object[key] = object[key] || {};
-      return object[key];
+      const existing = object[key];
+      /** @type {Tree} */
+      const child = existing !== null && typeof existing === 'object' && !Array.isArray(existing) ? existing : {};
+      object[key] = child;
+      return child;
     }, result);
     parent[keys[keys.length - 1]] = value;
   });
   return result;
 }
 
-/** The problem with each field path as the form names its input ("fees[2].registration.1" -> "registration.1"). */
+/**
+ * A text field's value: null when left empty.
+ *
+ * @param {unknown} value
+ * @returns {string | null}
+ */
+function textOf(value) {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/**
+ * The problem with each field path as the form names its input ("fees[2].registration.1" -> "registration.1").
+ *
+ * @param {import('./api.js').Problem} problem
+ * @param {(field: string) => string} inputName
+ * @returns {import('./api.js').Problem}
+ */
 function placed(problem, inputName) {
   if (!problem || !Array.isArray(problem.errors)) {
     return problem;
@@ -97,10 +182,15 @@ function placed(problem, inputName) {
   return { ...problem, errors: problem.errors.map((error) => ({ ...error, field: inputName(String(error.field)) })) };
 }
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {import('./api.js').Answer} answer
+ * @param {(field: string) => string} [inputName]
+ */
 function refused(form, answer, inputName = (field) => field) {
   if (!answer.body) {
     clearProblems(form);
-    form.querySelector('.form-error').textContent = t('error.unexpected');
+    find(form, '.form-error').textContent = t('error.unexpected');
     return;
   }
   showProblem(form, placed(answer.body, inputName));
@@ -109,12 +199,16 @@ function refused(form, answer, inputName = (field) => field) {
 /** Today as the association counts days: the date in its time zone, yyyy-mm-dd. */
 function associationToday() {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-    timeZone: record.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+    timeZone: shown().timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
   }).formatToParts(new Date()).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** A day of the year (MM-DD) as the language writes it, "December 31". */
+/**
+ * A day of the year (MM-DD) as the language writes it, "December 31".
+ *
+ * @param {string | null} text
+ */
 function monthDay(text) {
   if (!text) {
     return '';
@@ -124,19 +218,45 @@ function monthDay(text) {
     .format(new Date(Date.UTC(2000, month - 1, day)));
 }
 
+/**
+ * @param {number | null | undefined} cents
+ * @param {string} currency
+ */
 function money(cents, currency) {
   return cents === null || cents === undefined ? t('association.notCharged') : formatMoney({ cents, currency });
 }
 
+/** @param {boolean | null} value */
 function yesNo(value) {
   return t(value ? 'association.yes' : 'association.no');
 }
 
 // --- Policy parts and their versions ------------------------------------------------------------------------------
 
+/**
+ * A policy part as its table shows it: its key, its head row after "from" and "standing", each version of the record
+ * with its cells, and what applies when the record has no version.
+ *
+ * @typedef {{ key: string, heads: () => string[], rows: (association: Association) => (Timed<Version> & { cells:
+ *   import('./dom.js').Child[] })[], none?: () => string }} Part
+ */
+
+/**
+ * A part from its versions in the record and the cells of one version.
+ *
+ * @template {Version} V
+ * @param {{ key: string, versions: (association: Association) => V[], heads: () => string[],
+ *   cells: (version: V) => import('./dom.js').Child[], none?: () => string }} spec
+ * @returns {Part}
+ */
+function part({ key, versions, heads, cells, none }) {
+  return { key, heads, none,
+    rows: (association) => timeline(versions(association)).map((entry) => ({ ...entry, cells: cells(entry.version) })) };
+}
+
 /** Each part: its versions in the record, the columns of its table after "from" and "standing", and their cells. */
 const PARTS = [
-  {
+  part({
     key: 'fees',
     versions: (association) => association.fees,
     heads: () => [t('association.currency'), t('association.registration'), t('association.processing'),
@@ -146,8 +266,8 @@ const PARTS = [
       LEVELS.map((level) => money(fees.processing[level], fees.currency)).join(' / '),
       money(fees.membershipDues, fees.currency), money(fees.renewal, fees.currency),
       money(fees.lateFee, fees.currency), money(fees.reinstatement, fees.currency)],
-  },
-  {
+  }),
+  part({
     key: 'renewal',
     versions: (association) => association.renewal,
     heads: () => [t('association.model'), t('association.window'), t('association.graceDays'),
@@ -158,34 +278,34 @@ const PARTS = [
         : t('association.windowFixed', { opens: monthDay(renewal.opens), closes: monthDay(renewal.closes),
           cycle: renewal.cycleYears, anchor: renewal.anchorYear }),
       String(renewal.graceDays ?? 0), String(renewal.trainingHoursPerYear ?? '')],
-  },
-  {
+  }),
+  part({
     key: 'requirements',
     versions: (association) => association.requirements,
     heads: () => [t('association.categoriesStated')],
     cells: (version) => [version.rules.flatMap((rule) => rule.categories).join(', ')],
-  },
-  {
+  }),
+  part({
     key: 'referenceForm',
     versions: (association) => (association.references ? association.references.forms : []),
     heads: () => [t('association.formVersion'), t('association.items')],
     cells: (form) => [String(form.version), String(form.items.length)],
-  },
-  {
+  }),
+  part({
     key: 'exam',
     versions: (association) => association.exam,
     heads: () => [t('association.passPercent'), t('association.retakeAfterMonths'),
       t('association.reviewersMayScore')],
     cells: (exam) => [`${exam.passPercent ?? 80} %`, String(exam.retakeAfterMonths ?? 12),
       yesNo(exam.reviewersMayScore)],
-  },
-  {
+  }),
+  part({
     key: 'membership',
     versions: (association) => association.membership,
     heads: () => [t('association.nextYearAfter'), t('association.requiredToApply')],
     cells: (membership) => [monthDay(membership.nextYearAfter), yesNo(membership.requiredToApply)],
-  },
-  {
+  }),
+  part({
     key: 'evidence',
     versions: (association) => association.evidence || [],
     heads: () => [t('association.maxFile'), t('association.maxApplication')],
@@ -193,7 +313,7 @@ const PARTS = [
       megabytes(evidence.maxApplicationBytes, DEFAULT_APPLICATION_BYTES)],
     none: () => t('association.evidenceDefaults', { file: inMegabytes(DEFAULT_FILE_BYTES),
       application: inMegabytes(DEFAULT_APPLICATION_BYTES) }),
-  },
+  }),
 ];
 
 // The platform's evidence limits where a version states none (contracts' EvidenceVersion), and a megabyte (MiB).
@@ -201,18 +321,39 @@ const DEFAULT_FILE_BYTES = 20 * 1024 * 1024;
 const DEFAULT_APPLICATION_BYTES = 200 * 1024 * 1024;
 const MEGABYTE = 1024 * 1024;
 
-/** Bytes as megabytes, to a tenth; '' for none. */
+/**
+ * Bytes as megabytes, to a tenth; '' for none.
+ *
+ * @param {number | null | undefined} bytes
+ */
 function inMegabytes(bytes) {
   return bytes === null || bytes === undefined ? '' : String(Math.round((bytes / MEGABYTE) * 10) / 10);
 }
 
+/**
+ * @param {number | null} bytes
+ * @param {number} platformDefault
+ */
 function megabytes(bytes, platformDefault) {
   return bytes === null || bytes === undefined
     ? t('association.defaultMegabytes', { mb: inMegabytes(platformDefault) })
     : t('association.megabytes', { mb: inMegabytes(bytes) });
 }
 
-/** Versions from the earliest, each with the day the next one takes over (null: none planned). */
+/**
+ * A version and the day the next one takes over (null: none planned).
+ *
+ * @template {Version} V
+ * @typedef {{ version: V, until: string | null }} Timed
+ */
+
+/**
+ * Versions from the earliest, each with the day the next one takes over (null: none planned).
+ *
+ * @template {Version} V
+ * @param {V[]} versions
+ * @returns {Timed<V>[]}
+ */
 function timeline(versions) {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted.map((version, index) => ({
@@ -220,6 +361,10 @@ function timeline(versions) {
   }));
 }
 
+/**
+ * @param {Timed<Version>} entry
+ * @param {string} today
+ */
 function standing({ version, until }, today) {
   if (version.effectiveFrom > today) {
     return el('span', { className: 'tag', text: t('association.planned') });
@@ -237,25 +382,27 @@ function renderParts() {
   const today = associationToday();
   byId('parts').replaceChildren(...PARTS.map((part) => {
     const heading = t(`association.part.${part.key}`);
-    const rows = timeline(part.versions(record)).map((entry) => [formatDate(entry.version.effectiveFrom),
+    const rows = part.rows(shown()).map((entry) => [formatDate(entry.version.effectiveFrom),
       entry.until ? formatDate(entry.until) : t('association.onward'), standing(entry, today),
-      ...part.cells(entry.version)]);
+      ...entry.cells]);
     // A part the record may leave out (evidence) says what applies without a version.
     return el('div', { id: `part-${part.key}` },
       el('h3', { text: heading }),
       rows.length || !part.none ? table(t('association.versionsOf', { part: heading }),
         [t('association.from'), t('association.until'), t('association.standing'), ...part.heads()], rows)
-        : el('p', { text: part.none() }));
+        : el('p', { text: part.none ? part.none() : '' }));
   }));
 }
 
 // --- The profile ---------------------------------------------------------------------------------------------------
 
 function profileValues() {
-  return Object.fromEntries(PROFILE.map((spec) => [spec.name, at(record, spec.name)]));
+  return Object.fromEntries(PROFILE.map((spec) => [spec.name, at(shown(), spec.name)]));
 }
 
+/** @param {Record<string, FormValue>} values */
 function profileOf(values) {
+  const { badgeIssuer } = shown();
   const shaped = nested(values);
   return {
     name: shaped.name,
@@ -268,22 +415,23 @@ function profileOf(values) {
     noticesOff: shaped.noticesOff,
     categories: shaped.categories,
     // The key itself is a secret the record never holds: only where it is kept, which the admin does not change here.
-    badgeIssuer: { name: shaped.badgeIssuer.name,
-      signingKeyReference: record.badgeIssuer ? record.badgeIssuer.signingKeyReference : null },
-    linkLifetime: shaped.references.linkLifetime,
-    minimumKnownMonths: shaped.references.minimumKnownMonths,
-    notEnoughInformationLimit: shaped.references.notEnoughInformationLimit,
+    badgeIssuer: { name: values['badgeIssuer.name'],
+      signingKeyReference: badgeIssuer ? badgeIssuer.signingKeyReference : null },
+    linkLifetime: values['references.linkLifetime'],
+    minimumKnownMonths: values['references.minimumKnownMonths'],
+    notEnoughInformationLimit: values['references.notEnoughInformationLimit'],
   };
 }
 
 // A list's violation names an item ("categories[3]"); the form has one group for the list.
-const listItem = (field) => field.replace(/\[\d+\]$/, '');
+const listItem = (/** @type {string} */ field) => field.replace(/\[\d+\]$/, '');
 
 profileForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(profileForm);
   announce(status, t('association.saving'));
-  const answer = await callApi(`/api/associations/${encodeURIComponent(record.code)}/profile`,
+  /** @type {Answer<Association>} */
+  const answer = await callApi(`/api/associations/${encodeURIComponent(shown().code)}/profile`,
     { method: 'PUT', json: profileOf(valuesOf(profileForm, PROFILE)) });
   if (!answer.ok) {
     announce(status, '');
@@ -296,17 +444,31 @@ profileForm.addEventListener('submit', async (event) => {
 
 // --- New versions of the policy parts, each previewed before it is saved ------------------------------------------
 
-/** The version of a part in force on a day (the latest that started on or before it), or the earliest one. */
+/**
+ * The version of a part in force on a day (the latest that started on or before it), or the earliest one.
+ *
+ * @template {Version} V
+ * @param {V[]} versions
+ * @param {string} [day]
+ * @returns {V}
+ */
 function inForce(versions, day = associationToday()) {
   return timeline(versions).map((entry) => entry.version)
     .filter((version) => version.effectiveFrom <= day).pop() || timeline(versions)[0].version;
 }
 
+/** @param {number | null | undefined} cents */
 function dollars(cents) {
   return cents === null || cents === undefined ? '' : (cents / 100).toFixed(2);
 }
 
-/** What a checkbox sends for a setting that may be left out: true, or false only where the version in force says so. */
+/**
+ * What a checkbox sends for a setting that may be left out: true, or false only where the version in force says so.
+ *
+ * @param {unknown} checked
+ * @param {unknown} base
+ * @returns {boolean | null}
+ */
 function optionalFlag(checked, base) {
   if (checked) {
     return true;
@@ -314,7 +476,12 @@ function optionalFlag(checked, base) {
   return base === false ? false : null;
 }
 
-/** Whole days typed as a list ("60, 30, 7"): { days } or { rule }. */
+/**
+ * Whole days typed as a list ("60, 30, 7"): { days } or { rule }.
+ *
+ * @param {string | null} typed
+ * @returns {{ days: number[], rule?: undefined } | { rule: string, days?: undefined }}
+ */
 function dayList(typed) {
   if (typed === null) {
     return { days: [] };
@@ -323,7 +490,12 @@ function dayList(typed) {
   return parts.every((part) => /^\d{1,4}$/.test(part)) ? { days: parts.map(Number) } : { rule: 'day-list' };
 }
 
-/** Hours typed with a decimal point or comma ("18.5", "18,5"): { hours } (null when empty) or { rule }. */
+/**
+ * Hours typed with a decimal point or comma ("18.5", "18,5"): { hours } (null when empty) or { rule }.
+ *
+ * @param {string | null} typed
+ * @returns {{ hours: number | null, rule?: undefined } | { rule: string, hours?: undefined }}
+ */
 function decimalHours(typed) {
   if (typed === null) {
     return { hours: null };
@@ -331,31 +503,64 @@ function decimalHours(typed) {
   return /^\d{1,5}([.,]\d{1,2})?$/.test(typed) ? { hours: Number(typed.replace(',', '.')) } : { rule: 'decimal' };
 }
 
-/** The problem's field paths without the part's own prefix ("renewal[1].graceDays" -> "graceDays"). */
+/**
+ * The problem's field paths without the part's own prefix ("renewal[1].graceDays" -> "graceDays").
+ *
+ * @param {string} prefix
+ * @returns {(field: string) => string}
+ */
 function within(prefix) {
   const pattern = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\[\\d+\\])?\\.`);
   return (field) => listItem(field.replace(pattern, ''));
 }
 
-/** A date input and its hint, the first field of every version. */
 /**
  * One input of a policy form: its name (the field path within the part), type, hint, label and, for a choice, the
  * values offered and the prefix of their message keys.
  *
- * @typedef {{ name: string, type?: string, hint?: string, label?: string, autocomplete?: string, options?: string[],
- *   optionPrefix?: string, choices?: string[], choicePrefix?: string }} FieldSpec
+ * @typedef {import('./portal-kit.js').ControlSpec} FieldSpec
  */
 
+/**
+ * A form that adds a version of a policy part: its key and the record's member it adds to; its inputs and their
+ * values from the version in force; the version typed (or what is wrong with it); a refusal's field path as the
+ * input's name; a setting's label and value in the preview; and what follows a change of its inputs.
+ *
+ * @typedef {{ key: string, member: string, specs: () => FieldSpec[], start: () => Record<string, unknown>,
+ *   typed: (values: Record<string, FormValue>) => { errors: import('./api.js').FieldError[],
+ *     version: NewVersion },
+ *   input: (field: string) => string, label: (field: string, version: NewVersion) => string,
+ *   value: (field: string, value: string, version: NewVersion) => string,
+ *   changed?: (form: HTMLFormElement, event?: Event) => void }} PolicyForm
+ * @typedef {Record<string, unknown>} NewVersion
+ */
+
+/**
+ * What association-service answers for a version previewed: from when until when it applies, whether it replaces a
+ * planned one, and each setting it changes.
+ *
+ * @typedef {{ effectiveFrom: string, until: string | null, replacesPlanned: boolean,
+ *   changes: { field: string, before: string | null, after: string | null }[] }} PreviewAnswer
+ */
+
+/** A date input and its hint, the first field of every version. */
+/** @type {FieldSpec} */
 const EFFECTIVE_FROM = {
   name: 'effectiveFrom', type: 'date', hint: 'hint.effectiveFrom', label: 'field.effectiveFrom',
 };
 
-/** A setting's name in a part's catalogue (field.<part>.<name>), or its path as the API names it. */
+/**
+ * A setting's name in a part's catalogue (field.<part>.<name>), or its path as the API names it.
+ *
+ * @param {string} part
+ * @param {string} field
+ */
 function settingLabel(part, field) {
   const key = `field.${part}.${field.replace(/\[\d+\]/g, '')}`;
   return has(key) ? t(key) : field;
 }
 
+/** @param {string} value */
 function plainValue(value) {
   if (value === 'true' || value === 'false') {
     return yesNo(value === 'true');
@@ -363,13 +568,15 @@ function plainValue(value) {
   return value;
 }
 
+/** @type {PolicyForm} */
 const FEE_FORM = {
   key: 'fee',
   member: 'fees',
   specs: () => [EFFECTIVE_FROM, { name: 'currency', hint: 'hint.currency' }, { name: 'dueDays', type: 'number' },
     ...AMOUNTS.map((name) => ({ name, inputmode: 'decimal', autocomplete: 'off' }))],
   start() {
-    const base = inForce(record.fees);
+    const base = inForce(shown().fees);
+    /** @type {Record<string, unknown>} */
     const values = { currency: base.currency, dueDays: base.dueDays };
     LEVELS.forEach((level) => {
       values[`registration.${level}`] = dollars(base.registration[level]);
@@ -381,7 +588,9 @@ const FEE_FORM = {
     return values;
   },
   typed(values) {
+    /** @type {import('./api.js').FieldError[]} */
     const errors = [];
+    /** @type {Record<string, number | null>} */
     const cents = {};
     AMOUNTS.forEach((name) => {
       if (values[name] === null) {
@@ -398,7 +607,7 @@ const FEE_FORM = {
         cents[name] = parsed.cents;
       }
     });
-    const perLevel = (kind) => Object.fromEntries(LEVELS.map((level) => [level, cents[`${kind}.${level}`]]));
+    const perLevel = (/** @type {string} */ kind) => Object.fromEntries(LEVELS.map((level) => [level, cents[`${kind}.${level}`]]));
     return {
       errors,
       version: {
@@ -412,7 +621,7 @@ const FEE_FORM = {
         lateFee: cents.lateFee,
         reinstatement: cents.reinstatement,
         // Which fees stay with the association on a refund is not changed here: the new version keeps them.
-        nonRefundable: inForce(record.fees).nonRefundable,
+        nonRefundable: inForce(shown().fees).nonRefundable,
       },
     };
   },
@@ -421,12 +630,13 @@ const FEE_FORM = {
   label: (field) => (AMOUNTS.includes(field) || field === 'dueDays' || field === 'currency'
     ? t(`field.${field}`) : field),
   value: (field, value, version) => (AMOUNTS.includes(field)
-    ? formatMoney({ cents: Number(value), currency: version.currency }) : value),
+    ? formatMoney({ cents: Number(value), currency: String(version.currency) }) : value),
 };
 
 const RENEWAL_DAYS = ['due', 'opens', 'closes'];
 const YEARLY_ONLY = ['due'];
 const FIXED_ONLY = ['closes', 'anchorYear', 'cycleYears'];
+/** @type {PolicyForm} */
 const RENEWAL_FORM = {
   key: 'renewal',
   member: 'renewal',
@@ -446,7 +656,7 @@ const RENEWAL_FORM = {
     { name: 'auditPercent', type: 'number', hint: 'hint.auditPercent' }]
     .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.renewal.${spec.name}` })),
   start() {
-    const base = inForce(record.renewal);
+    const base = inForce(shown().renewal);
     return { ...base,
       reminderDaysBeforeOpening: (base.reminderDaysBeforeOpening || []).join(', '),
       reminderDaysBeforeClosing: (base.reminderDaysBeforeClosing || []).join(', '),
@@ -455,10 +665,12 @@ const RENEWAL_FORM = {
       reinstatementFee: base.reinstatementFee !== false };
   },
   typed(values) {
+    /** @type {import('./api.js').FieldError[]} */
     const errors = [];
+    /** @type {Record<string, number[] | undefined>} */
     const days = {};
     ['reminderDaysBeforeOpening', 'reminderDaysBeforeClosing'].forEach((name) => {
-      const parsed = dayList(values[name]);
+      const parsed = dayList(textOf(values[name]));
       if (parsed.rule) {
         errors.push({ field: name, rule: parsed.rule });
       }
@@ -480,8 +692,12 @@ const RENEWAL_FORM = {
   changed(form) {
     // Only the days of the model chosen are asked for.
     const model = field(form, 'model').value;
-    YEARLY_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'yearly'; });
-    FIXED_ONLY.forEach((name) => { form.elements[name].closest('.field').hidden = model !== 'fixed-window'; });
+    YEARLY_ONLY.forEach((name) => {
+      enclosing(find(form, `[name="${name}"]`), '.field').hidden = model !== 'yearly';
+    });
+    FIXED_ONLY.forEach((name) => {
+      enclosing(find(form, `[name="${name}"]`), '.field').hidden = model !== 'fixed-window';
+    });
   },
 };
 
@@ -495,22 +711,33 @@ const RULE_HOURS = ['trainingHours', 'supervisionHours', 'supervisionAboutProvid
 
 /** The categories the association offers, all of the Alliance's when it lists none. */
 function offered() {
-  return record.categories.length ? CATEGORIES.filter((category) => record.categories.includes(category)) : CATEGORIES;
+  const { categories } = shown();
+  return categories.length ? CATEGORIES.filter((category) => categories.includes(category)) : CATEGORIES;
 }
 
-/** A category's requirements in force on a day: the latest version that states it. */
+/**
+ * A category's requirements in force on a day: the latest version that states it.
+ *
+ * @param {string} category
+ * @param {string} [day]
+ * @returns {RequirementRule | null}
+ */
 function ruleInForce(category, day = associationToday()) {
   let found = null;
-  timeline(record.requirements).map((entry) => entry.version).filter((version) => version.effectiveFrom <= day)
-    .forEach((version) => version.rules.forEach((rule) => {
-      if (rule.categories.includes(category)) {
-        found = rule;
-      }
-    }));
+  for (const { version } of timeline(shown().requirements)) {
+    if (version.effectiveFrom <= day) {
+      found = version.rules.filter((rule) => rule.categories.includes(category)).pop() || found;
+    }
+  }
   return found;
 }
 
+/**
+ * @param {RequirementRule} rule
+ * @returns {Record<string, unknown>}
+ */
 function ruleValues(rule) {
+  /** @type {Record<string, unknown>} */
   const values = { ...rule };
   RULE_HOURS.forEach((name) => {
     values[name] = rule[name] === null || rule[name] === undefined ? '' : String(rule[name]);
@@ -520,6 +747,19 @@ function ruleValues(rule) {
   return values;
 }
 
+/**
+ * The requirements in force for one category, and every category that shares them.
+ *
+ * @param {string} category
+ */
+function requirementsFrom(category) {
+  const rule = ruleInForce(category) || { categories: [] };
+  const same = JSON.stringify({ ...rule, categories: null });
+  const sharing = offered().filter((other) => JSON.stringify({ ...ruleInForce(other), categories: null }) === same);
+  return { ...ruleValues(rule), startFrom: category, categories: sharing };
+}
+
+/** @type {PolicyForm} */
 const REQUIREMENTS_FORM = {
   key: 'requirements',
   member: 'requirements',
@@ -542,32 +782,27 @@ const REQUIREMENTS_FORM = {
     { name: 'exam', type: 'checkbox' }, { name: 'examVignettes', type: 'checkbox' }]
     .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.requirements.${spec.name}` })),
   start() {
-    return this.from(offered()[0]);
-  },
-  /** The requirements in force for one category, and every category that shares them. */
-  from(category) {
-    const rule = ruleInForce(category) || { categories: [] };
-    const same = JSON.stringify({ ...rule, categories: null });
-    const sharing = offered().filter((other) => JSON.stringify({ ...ruleInForce(other), categories: null }) === same);
-    return { ...ruleValues(rule), startFrom: category, categories: sharing };
+    return requirementsFrom(offered()[0]);
   },
   typed(values) {
+    /** @type {import('./api.js').FieldError[]} */
     const errors = [];
+    /** @type {Record<string, unknown>} */
     const rule = { ...values };
     delete rule.startFrom;
     delete rule.effectiveFrom;
     RULE_HOURS.forEach((name) => {
-      const parsed = decimalHours(values[name]);
+      const parsed = decimalHours(textOf(values[name]));
       if (parsed.rule) {
         errors.push({ field: name, rule: parsed.rule });
       }
       rule[name] = parsed.hours;
     });
-    const base = ruleInForce(values.startFrom) || {};
+    const base = ruleInForce(String(values.startFrom));
     RULE_FLAGS.forEach((name) => {
-      rule[name] = optionalFlag(values[name], base[name]);
+      rule[name] = optionalFlag(values[name], base ? base[name] : undefined);
     });
-    if (!values.categories.length) {
+    if (!Array.isArray(values.categories) || !values.categories.length) {
       errors.push({ field: 'categories', rule: 'required' });
     }
     return { errors, version: { effectiveFrom: values.effectiveFrom, rules: [rule] } };
@@ -584,18 +819,34 @@ const REQUIREMENTS_FORM = {
   value: (field, value) => plainValue(value),
   changed(form, event) {
     // Starting from another category fills the form with its requirements in force.
-    if (event && event.target.name === 'startFrom' && field(form, 'startFrom').value) {
+    if (event && event.target instanceof Element && event.target.getAttribute('name') === 'startFrom'
+      && field(form, 'startFrom').value) {
       const effectiveFrom = field(form, 'effectiveFrom').value;
-      fill(form, this.specs(), { ...this.from(field(form, 'startFrom').value), effectiveFrom });
+      fill(form, this.specs(), { ...requirementsFrom(field(form, 'startFrom').value), effectiveFrom });
     }
   },
 };
 
 /** The rating form in force, which a new one starts from: its items, each kept unless its text is emptied. */
 function ratingFormInForce() {
-  return inForce(record.references.forms);
+  return inForce(ratingForms());
 }
 
+/** The rating form's versions in the record. */
+function ratingForms() {
+  const { references } = shown();
+  return references ? references.forms : [];
+}
+
+/**
+ * Which input each item of the last rating form typed stands for (its id's and its text's), so that a refusal of
+ * items[k] shows next to that input.
+ *
+ * @type {{ id: string | null, text: string }[]}
+ */
+let sentItems = [];
+
+/** @type {PolicyForm} */
 const REFERENCE_FORM = {
   key: 'referenceForm',
   member: 'referenceForm',
@@ -610,23 +861,23 @@ const REFERENCE_FORM = {
     return Object.fromEntries(ratingFormInForce().items.map((item, index) => [`items[${index}].text`, item.text]));
   },
   typed(values) {
+    /** @type {(RatingItem | { id: string | null, text: string | null })[]} */
     const items = [];
-    // Which input each item sent stands for, so that a refusal of items[k] shows next to that input.
-    this.sent = [];
+    sentItems = [];
     ratingFormInForce().items.forEach((item, index) => {
-      const text = values[`items[${index}].text`];
+      const text = textOf(values[`items[${index}].text`]);
       if (text !== null) {
         // An item kept as worded keeps its translations; a reworded one reads English until translated again.
         items.push(text === item.text && item.translations ? { id: item.id, text, translations: item.translations }
           : { id: item.id, text });
-        this.sent.push({ id: null, text: `items[${index}].text` });
+        sentItems.push({ id: null, text: `items[${index}].text` });
       }
     });
     if (values['newItem.id'] !== null || values['newItem.text'] !== null) {
-      items.push({ id: values['newItem.id'], text: values['newItem.text'] });
-      this.sent.push({ id: 'newItem.id', text: 'newItem.text' });
+      items.push({ id: textOf(values['newItem.id']), text: textOf(values['newItem.text']) });
+      sentItems.push({ id: 'newItem.id', text: 'newItem.text' });
     }
-    const forms = record.references.forms;
+    const forms = ratingForms();
     // A version for a day that already has a planned one takes its place, and its number.
     const replaced = forms.find((form) => form.effectiveFrom === values.effectiveFrom);
     const version = replaced ? replaced.version : Math.max(...forms.map((form) => form.version)) + 1;
@@ -635,8 +886,9 @@ const REFERENCE_FORM = {
   input(field) {
     const name = within('references.forms')(field);
     const item = name.match(/^items\[(\d+)\]\.(id|text)$/);
-    if (item && this.sent && this.sent[Number(item[1])]) {
-      return this.sent[Number(item[1])][item[2]] || this.sent[Number(item[1])].text;
+    const sent = item ? sentItems[Number(item[1])] : undefined;
+    if (item && sent) {
+      return (item[2] === 'id' ? sent.id : sent.text) || sent.text;
     }
     return name === 'items' ? 'newItem.text' : name;
   },
@@ -650,27 +902,29 @@ const REFERENCE_FORM = {
   value: (field, value) => value,
 };
 
+/** @type {PolicyForm} */
 const EXAM_FORM = {
   key: 'exam',
   member: 'exam',
   specs: () => [EFFECTIVE_FROM, { name: 'passPercent', type: 'number', hint: 'hint.passPercent' },
     { name: 'retakeAfterMonths', type: 'number' }, { name: 'reviewersMayScore', type: 'checkbox' }]
     .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.exam.${spec.name}` })),
-  start: () => inForce(record.exam),
+  start: () => inForce(shown().exam),
   typed: (values) => ({ errors: [], version: { ...values,
-    reviewersMayScore: optionalFlag(values.reviewersMayScore, inForce(record.exam).reviewersMayScore) } }),
+    reviewersMayScore: optionalFlag(values.reviewersMayScore, inForce(shown().exam).reviewersMayScore) } }),
   input: within('exam'),
   label: (field) => settingLabel('exam', field),
   value: (field, value) => plainValue(value),
 };
 
+/** @type {PolicyForm} */
 const MEMBERSHIP_FORM = {
   key: 'membership',
   member: 'membership',
   specs: () => [EFFECTIVE_FROM, { name: 'nextYearAfter', hint: 'hint.nextYearAfter', autocomplete: 'off' },
     { name: 'requiredToApply', type: 'checkbox' }]
     .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.membership.${spec.name}` })),
-  start: () => inForce(record.membership),
+  start: () => inForce(shown().membership),
   typed: (values) => ({ errors: [], version: values }),
   input: within('membership'),
   label: (field) => settingLabel('membership', field),
@@ -678,20 +932,23 @@ const MEMBERSHIP_FORM = {
 };
 
 /** The limits are typed in megabytes and sent in bytes; left empty, the platform's default applies. */
+/** @type {PolicyForm} */
 const EVIDENCE_FORM = {
   key: 'evidence',
   member: 'evidence',
   specs: () => [EFFECTIVE_FROM, { name: 'maxFileBytes', inputmode: 'decimal', hint: 'hint.megabytes' },
     { name: 'maxApplicationBytes', inputmode: 'decimal', hint: 'hint.megabytes' }]
-    .map((spec) => ({ ...spec, label: spec.label || `field.evidence.${spec.name}` })),
+    .map((/** @type {FieldSpec} */ spec) => ({ ...spec, label: spec.label || `field.evidence.${spec.name}` })),
   start() {
-    const version = record.evidence && record.evidence.length ? inForce(record.evidence) : {};
-    return { maxFileBytes: inMegabytes(version.maxFileBytes),
-      maxApplicationBytes: inMegabytes(version.maxApplicationBytes) };
+    const { evidence } = shown();
+    const version = evidence && evidence.length ? inForce(evidence) : null;
+    return { maxFileBytes: inMegabytes(version ? version.maxFileBytes : null),
+      maxApplicationBytes: inMegabytes(version ? version.maxApplicationBytes : null) };
   },
   typed(values) {
+    /** @type {import('./api.js').FieldError[]} */
     const errors = [];
-    const bytes = (name) => {
+    const bytes = (/** @type {string} */ name) => {
       const typed = String(values[name] ?? '').trim().replace(',', '.');
       if (typed === '') {
         return null;
@@ -719,14 +976,19 @@ const EVIDENCE_FORM = {
 /** The forms in the order of the parts' list above; the fee schedule, the most often changed, open at first. */
 const VERSION_FORMS = [FEE_FORM, RENEWAL_FORM, REQUIREMENTS_FORM, REFERENCE_FORM, EXAM_FORM, MEMBERSHIP_FORM,
   EVIDENCE_FORM];
+/** @type {Record<string, { version: NewVersion, answer: PreviewAnswer }>} */
 const previews = {}; // per form: { version, answer }, what the admin saw and saves
 
-const formOf = (part) => byId(`${part.key}-form`);
+const formOf = (/** @type {PolicyForm} */ part) => byId(`${part.key}-form`, HTMLFormElement);
 
-/** A part's form in a <details>: its fields, a preview button, and the preview with the button that saves it. */
+/**
+ * A part's form in a <details>: its fields, a preview button, and the preview with the button that saves it.
+ *
+ * @param {PolicyForm} part
+ */
 function versionSection(part) {
   const id = part.key;
-  const say = (key) => ({ text: t(key), dataset: { i18n: key } });
+  const say = (/** @type {string} */ key) => ({ text: t(key), dataset: { i18n: key } });
   const form = el('form', {
     id: `${id}-form`, noValidate: true,
     attrs: { 'aria-labelledby': `${id}-summary`, 'aria-describedby': `${id}-intro` },
@@ -762,12 +1024,17 @@ function versionSection(part) {
     form, preview);
 }
 
+/** @param {PolicyForm} part */
 function effectiveFromHint(part) {
   byId(`${part.key}-form-effectiveFrom-hint`).textContent = t('hint.effectiveFromToday',
-    { today: formatDate(associationToday()), zone: record.timeZone });
+    { today: formatDate(associationToday()), zone: shown().timeZone });
 }
 
-/** The form's fields for the record shown, filled in from the version in force, from the association's today. */
+/**
+ * The form's fields for the record shown, filled in from the version in force, from the association's today.
+ *
+ * @param {PolicyForm} part
+ */
 function fillVersionForm(part) {
   const form = formOf(part);
   byId(`${part.key}-fields`).replaceChildren(...part.specs().map((spec) => control(`${part.key}-form`, spec)));
@@ -778,15 +1045,23 @@ function fillVersionForm(part) {
   }
 }
 
+/** @param {PolicyForm} part */
 function hidePreview(part) {
   delete previews[part.key];
   byId(`${part.key}-preview`).hidden = true;
 }
 
+/**
+ * @param {PolicyForm} part
+ * @param {string} field
+ * @param {string | null} value
+ * @param {NewVersion} version
+ */
 function changeCell(part, field, value, version) {
   return value === null || value === undefined ? t('association.none') : part.value(field, value, version);
 }
 
+/** @param {PolicyForm} part */
 function renderPreview(part) {
   const preview = previews[part.key];
   if (!preview) {
@@ -805,8 +1080,9 @@ function renderPreview(part) {
     : el('p', { text: t('association.noChanges') }));
 }
 
-const partPath = () => `/api/associations/${encodeURIComponent(record.code)}`;
+const partPath = () => `/api/associations/${encodeURIComponent(shown().code)}`;
 
+/** @param {PolicyForm} part */
 async function previewVersion(part) {
   const form = formOf(part);
   hidePreview(part);
@@ -817,6 +1093,7 @@ async function previewVersion(part) {
   }
   clearProblems(form);
   announce(status, t('association.previewing'));
+  /** @type {Answer<PreviewAnswer>} */
   const answer = await callApi(`${partPath()}/policy-previews`,
     { method: 'POST', json: { [part.member]: typed.version } });
   if (!answer.ok) {
@@ -831,6 +1108,7 @@ async function previewVersion(part) {
   announce(status, t('association.previewShown'));
 }
 
+/** @param {PolicyForm} part */
 async function saveVersion(part) {
   const preview = previews[part.key];
   if (!preview) {
@@ -838,6 +1116,7 @@ async function saveVersion(part) {
   }
   const { version } = preview;
   announce(status, t('association.saving'));
+  /** @type {Answer<Association>} */
   const answer = await callApi(`${partPath()}/policy-versions`,
     { method: 'POST', json: { [part.member]: version } });
   hidePreview(part);
@@ -847,14 +1126,15 @@ async function saveVersion(part) {
     return;
   }
   show(answer.body);
-  announce(status, t(`association.versionSaved.${part.member}`, { from: formatDate(version.effectiveFrom) }));
-  const heading = byId(`part-${part.member}`).querySelector('h3');
+  announce(status, t(`association.versionSaved.${part.member}`, { from: formatDate(textOf(version.effectiveFrom)) }));
+  const heading = find(byId(`part-${part.member}`), 'h3');
   heading.tabIndex = -1;
   heading.focus();
 }
 
 // --- The association shown, and the platform admin's choice -----------------------------------------------------
 
+/** @param {Association} association */
 function show(association) {
   record = association;
   // The heading names the association from now on, in every language.
@@ -868,8 +1148,10 @@ function show(association) {
   });
 }
 
+/** @param {string} code */
 async function open(code) {
   announce(status, t('association.loading'));
+  /** @type {Answer<Association>} */
   const answer = await callApi(`/api/associations/${encodeURIComponent(code)}`);
   if (!answer.ok) {
     announce(status, answer.status === 404 ? t('association.unknown', { code }) : t('error.unexpected'));
@@ -884,13 +1166,16 @@ async function open(code) {
   announce(status, '');
 }
 
+/** @param {string} chosen */
 async function listAssociations(chosen) {
+  /** @type {Answer<Association[]>} */
   const answer = await callApi('/api/associations');
   if (!answer.ok) {
     announce(status, t('error.unexpected'));
     return;
   }
-  const options = () => answer.body.map((association) => new Option(`${association.name} (${association.code})`,
+  const associations = answer.body;
+  const options = () => associations.map((association) => new Option(`${association.name} (${association.code})`,
     association.code, false, association.code === chosen));
   byId('choose-code').replaceChildren(...options());
   byId('create-policyFrom').replaceChildren(...options());
@@ -907,16 +1192,19 @@ createForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(createForm);
   announce(status, t('association.creating'));
+  /** @type {Answer<Association>} */
   const source = await callApi(`/api/associations/${encodeURIComponent(byId('create-policyFrom', HTMLSelectElement).value)}`);
   if (!source.ok) {
     announce(status, t('error.unexpected'));
     return;
   }
-  const typed = nested(valuesOf(createForm, CREATE));
+  const values = valuesOf(createForm, CREATE);
+  const typed = nested(values);
   const from = source.body;
+  /** @type {Answer<Association>} */
   const answer = await callApi('/api/associations', { method: 'POST', json: {
     code: typed.code, name: typed.name, state: typed.state, timeZone: typed.timeZone, languages: typed.languages,
-    categories: from.categories, badgeIssuer: { name: typed.badgeIssuer.name, signingKeyReference: null },
+    categories: from.categories, badgeIssuer: { name: values['badgeIssuer.name'], signingKeyReference: null },
     exam: from.exam, references: from.references, membership: from.membership, requirements: from.requirements,
     fees: from.fees, renewal: from.renewal, evidence: from.evidence,
   } });
@@ -946,7 +1234,7 @@ onLanguage(() => {
   }
 });
 
-me = await startPage({ screens: ['association'], roles: ['TENANT_ADMIN', 'PLATFORM_ADMIN'] });
+const me = await startPage({ screens: ['association'], roles: ['TENANT_ADMIN', 'PLATFORM_ADMIN'] });
 byId('profile-fields').replaceChildren(...PROFILE.map((spec) => control('profile-form', spec)));
 byId('version-forms').replaceChildren(...VERSION_FORMS.map(versionSection));
 if (me.role === 'PLATFORM_ADMIN') {

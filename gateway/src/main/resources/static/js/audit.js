@@ -4,8 +4,13 @@
 import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { dateTime } from './format.js';
+import { dateTime, money } from './format.js';
 import { el, byId, field } from './dom.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
 
 const KINDS = ['applications', 'endorsements', 'invoices'];
 const PAGE_SIZE = 20;
@@ -13,105 +18,169 @@ const PAGE_SIZE = 20;
 const WHOLE = 500;
 // Event types per kind, for the filter: those each kind's records store, as the audit API names them
 // (GET /api/audit/<kind>/event-types); the API takes any type.
+/** @type {Record<string, string[]>} */
 const TYPES = Object.fromEntries(KINDS.map((kind) => [kind, []]));
+
+/**
+ * An event of the audit API: what happened to which record, when, by whom (and as what), in which correlation; a
+ * person's history also says which kind of record it is of.
+ *
+ * @typedef {{ eventId: string, type: string, time: string, aggregateId: string, sequenceNumber: number,
+ *   subject?: string | null, role?: string | null, correlationId?: string | null, causationId?: string | null,
+ *   payload: unknown, kind?: string }} AuditEvent
+ * @typedef {{ type: string, from: string | null, to: string | null }} Filter
+ * @typedef {{ status: number, body: import('./api.js').Problem | null }} Refusal
+ * @typedef {{ events: AuditEvent[], total: number, personKinds: string[] }} AggregatePage
+ * @typedef {{ all: AuditEvent[], total: number, personKinds: string[] }} PersonHistory
+ * @typedef {{ kind: string, id: string, filter: Filter, page: number } & (AggregatePage | PersonHistory)} Shown
+ * @typedef {{ kind: string, aggregateId: string, sequenceNumber: number, time: string,
+ *   view: Record<string, unknown> | null }} PastState
+ * @typedef {{ aggregateId: string, sequenceNumber: number, eventId: string | null, problem: string,
+ *   expected: string | null, found: string | null }} BrokenLink
+ * @typedef {{ aggregatesChecked: number, eventsChecked: number } & ({ intact: true, firstBrokenLink: null }
+ *   | { intact: false, firstBrokenLink: BrokenLink })} ChainVerification
+ */
+
+/** A service's refusal of a history, thrown while a person's history is read page after page. */
+class Refused extends Error {
+  /** @param {Refusal} answer */
+  constructor(answer) {
+    super(`The audit API answered ${answer.status}`);
+    this.answer = answer;
+  }
+}
 
 const openForm = byId('open', HTMLFormElement);
 const idInput = byId('record-id', HTMLInputElement);
-const idLabel = document.getElementById('record-id-label');
-const idHint = document.getElementById('record-id-hint');
+const idLabel = byId('record-id-label');
+const idHint = byId('record-id-hint');
 const typeSelect = byId('history-type', HTMLSelectElement);
-const historySection = document.getElementById('history');
-const historyHeading = document.getElementById('history-heading');
-const historyStatus = document.getElementById('history-status');
-const timeline = document.getElementById('timeline');
-const previous = document.getElementById('previous');
-const next = document.getElementById('next');
-const stateSection = document.getElementById('state-section');
+const historySection = byId('history');
+const historyHeading = byId('history-heading');
+const historyStatus = byId('history-status');
+const timeline = byId('timeline');
+const previous = byId('previous');
+const next = byId('next');
+const stateSection = byId('state-section');
 const stateForm = byId('state-form', HTMLFormElement);
-const stateStatus = document.getElementById('state-status');
-const stateResult = document.getElementById('state-result');
-const stateResultHeading = document.getElementById('state-result-heading');
-const stateFacts = document.getElementById('state-facts');
-const stateJson = document.getElementById('state-json');
+const stateStatus = byId('state-status');
+const stateResult = byId('state-result');
+const stateResultHeading = byId('state-result-heading');
+const stateFacts = byId('state-facts');
+const stateJson = byId('state-json');
 const verifyForm = byId('verify-form', HTMLFormElement);
-const verifyRecordActions = document.getElementById('verify-record-actions');
-const verifyRecord = document.getElementById('verify-record');
-const verifyStatus = document.getElementById('verify-status');
-const verifyResult = document.getElementById('verify-result');
-const personExport = document.getElementById('person-export');
-const personExportHeading = document.getElementById('person-export-heading');
+const verifyRecordActions = byId('verify-record-actions');
+const verifyRecord = byId('verify-record');
+const verifyStatus = byId('verify-status');
+const verifyResult = byId('verify-result');
+const personExport = byId('person-export');
+const personExportHeading = byId('person-export-heading');
 const personExportButton = byId('person-export-button', HTMLButtonElement);
-const personExportStatus = document.getElementById('person-export-status');
-const personExportFiles = document.getElementById('person-export-files');
+const personExportStatus = byId('person-export-status');
+const personExportFiles = byId('person-export-files');
 const periodForm = byId('period-export', HTMLFormElement);
-const exportCancel = document.getElementById('export-cancel');
+const exportCancel = byId('export-cancel');
 const exportStart = byId('export-start', HTMLButtonElement);
-const exportProgressLine = document.getElementById('export-progress-line');
+const exportProgressLine = byId('export-progress-line');
 const exportProgress = byId('export-progress', HTMLProgressElement);
-const exportCount = document.getElementById('export-count');
-const exportStatus = document.getElementById('export-status');
-const exportFiles = document.getElementById('export-files');
+const exportCount = byId('export-count');
+const exportStatus = byId('export-status');
+const exportFiles = byId('export-files');
 
 // What is shown, kept so that a change of language redraws it: the history, the past state, the verification.
-let shown = null; // { kind, id, filter, page, events, total, personKinds }
+/** @type {Shown | null} */
+let shown = null;
+/** @type {PastState | null} */
 let state = null;
+/** @type {{ result: ChainVerification, scope: 'record' | 'tenant' } | null} */
 let verification = null;
+/** @type {AbortController | null} */
 let exporting = null; // the AbortController of a running period export
+/** @type {string[]} */
 const blobUrls = [];
 
 // ---- small helpers ----
 
+/**
+ * @param {string} term
+ * @param {Node | string | number | null | undefined} value
+ */
 function fact(term, value) {
   const dd = el('dd');
   dd.append(value instanceof Node ? value : String(value === null || value === undefined ? '—' : value));
   return [el('dt', { text: term }), dd];
 }
 
-/** An instant of the API as people of the language read it, in their own time zone. */
+/**
+ * An instant of the API as people of the language read it, in their own time zone.
+ *
+ * @param {string} iso
+ */
 function formatInstant(iso) {
   return dateTime(iso, currentLanguage(), { seconds: true });
 }
 
-/** The value of a datetime-local control (the browser's local time) as an instant, or null when empty. */
+/**
+ * The value of a datetime-local control (the browser's local time) as an instant, or null when empty.
+ *
+ * @param {string} localValue
+ */
 function instantOf(localValue) {
   if (!localValue) return null;
   const date = new Date(localValue);
   return Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString();
 }
 
-/** A Date as the value of a datetime-local control, in local time. */
+/**
+ * A Date as the value of a datetime-local control, in local time.
+ *
+ * @param {Date} date
+ */
 function localValueOf(date) {
-  const pad = (n) => String(n).padStart(2, '0');
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:`
     + `${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-/** "PortfolioEntryRecorded" in words: the catalogue's, else the type's own words. */
+/**
+ * "PortfolioEntryRecorded" in words: the catalogue's, else the type's own words.
+ *
+ * @param {string} type
+ */
 function eventName(type) {
   if (has(`event.${type}`)) return t(`event.${type}`);
   const words = type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** @param {string | null | undefined} role */
 function roleName(role) {
   return role && has(`role.${role}`) ? t(`role.${role}`) : (role || '');
 }
 
+/** @param {AuditEvent} event */
 function who(event) {
   if (!event.subject) return t('audit.event.platform');
   return event.role ? t('audit.event.whoWithRole', { subject: event.subject, role: roleName(event.role) })
     : event.subject;
 }
 
+/** @param {number} bytes */
 function fileSize(bytes) {
   return new Intl.NumberFormat(currentLanguage(), { style: 'unit', unit: bytes < 1024 ? 'byte' : 'kilobyte',
     maximumFractionDigits: 1 }).format(bytes < 1024 ? bytes : bytes / 1024);
 }
 
+/** @param {number} n */
 function count(n) {
   return new Intl.NumberFormat(currentLanguage()).format(n);
 }
 
+/**
+ * @param {Blob} blob
+ * @param {string} fileName
+ * @param {string} label
+ */
 function downloadLink(blob, fileName, label) {
   const url = URL.createObjectURL(blob);
   blobUrls.push(url);
@@ -120,7 +189,11 @@ function downloadLink(blob, fileName, label) {
   return el('li', {}, link, ` (${fileSize(blob.size)})`);
 }
 
-/** An API problem as a sentence, for problems that concern no field. */
+/**
+ * An API problem as a sentence, for problems that concern no field.
+ *
+ * @param {import('./api.js').Problem | null} problem
+ */
 function problemText(problem) {
   return (problem && (problem.detail || problem.title)) || t('error.unexpected');
 }
@@ -131,6 +204,7 @@ function chosenKind() {
   return field(openForm, 'kind').value;
 }
 
+/** @param {string} kind */
 function fillTypes(kind) {
   const chosen = typeSelect.value;
   const types = kind === 'people' ? KINDS.flatMap((k) => TYPES[k]) : TYPES[kind];
@@ -143,13 +217,16 @@ function fillTypes(kind) {
 
 function showKind() {
   const kind = chosenKind();
-  idLabel.dataset.i18n = `audit.id.${kind}`;
-  idHint.dataset.i18n = `audit.idHint.${kind}`;
-  idLabel.textContent = t(idLabel.dataset.i18n);
-  idHint.textContent = t(idHint.dataset.i18n);
+  const label = `audit.id.${kind}`;
+  const hint = `audit.idHint.${kind}`;
+  idLabel.dataset.i18n = label;
+  idHint.dataset.i18n = hint;
+  idLabel.textContent = t(label);
+  idHint.textContent = t(hint);
   fillTypes(kind);
 }
 
+/** @returns {Filter} */
 function filterOfForm() {
   return {
     type: typeSelect.value,
@@ -158,11 +235,20 @@ function filterOfForm() {
   };
 }
 
+/**
+ * @param {Filter} filter
+ * @returns {import('./api.js').FieldError[]}
+ */
 function filterErrors(filter) {
-  return ['from', 'to'].filter((field) => filter[field] === 'invalid')
+  return /** @type {const} */ (['from', 'to']).filter((field) => filter[field] === 'invalid')
     .map((field) => ({ field, rule: 'type' }));
 }
 
+/**
+ * @param {Filter} filter
+ * @param {number} page
+ * @param {number} size
+ */
 function query(filter, page, size) {
   const params = new URLSearchParams({ page: String(page), size: String(size) });
   if (filter.type) params.set('type', filter.type);
@@ -171,41 +257,73 @@ function query(filter, page, size) {
   return params;
 }
 
-/** One page of an aggregate's history, straight from its service. */
+/**
+ * One page of an aggregate's history, straight from its service.
+ *
+ * @param {string} kind
+ * @param {string} id
+ * @param {Filter} filter
+ * @param {number} page
+ * @returns {Promise<AggregatePage | { problem: Refusal }>}
+ */
 async function aggregatePage(kind, id, filter, page) {
+  /** @type {Answer<{ events: AuditEvent[], total: number }>} */
   const answer = await callApi(`/api/audit/${kind}/${encodeURIComponent(id)}/events?${query(filter, page, PAGE_SIZE)}`);
   if (!answer.ok) return { problem: answer };
   return { events: answer.body.events, total: answer.body.total, personKinds: [] };
 }
 
-/** The whole of a kind's events that name the person, page after page; null when the service knows them not. */
+/**
+ * The whole of a kind's events that name the person, page after page; null when the service knows them not.
+ *
+ * @param {string} kind
+ * @param {string} id
+ * @param {Filter} filter
+ * @returns {Promise<AuditEvent[] | null>}
+ */
 async function personEventsOf(kind, id, filter) {
+  /** @type {AuditEvent[]} */
   const events = [];
   for (let page = 0; ; page += 1) {
+    /** @type {Answer<{ events: AuditEvent[], total: number }>} */
     const answer = await callApi(`/api/audit/${kind}/people/${encodeURIComponent(id)}/events?`
       + `${query(filter, page, WHOLE)}`);
     if (answer.status === 404) return null;
-    if (!answer.ok) throw answer;
+    if (!answer.ok) throw new Refused(answer);
     events.push(...answer.body.events.map((event) => ({ ...event, kind })));
     if (events.length >= answer.body.total || answer.body.events.length === 0) return events;
   }
 }
 
-/** A person's history: the three services' answers merged by time (each is in order already). */
+/**
+ * A person's history: the three services' answers merged by time (each is in order already).
+ *
+ * @param {string} id
+ * @param {Filter} filter
+ * @returns {Promise<PersonHistory | { problem: Refusal }>}
+ */
 async function personHistory(id, filter) {
   try {
     const answers = await Promise.all(KINDS.map((kind) => personEventsOf(kind, id, filter)));
     const personKinds = KINDS.filter((kind, index) => answers[index] !== null);
     if (personKinds.length === 0) return { problem: { status: 404, body: null } };
-    const events = answers.filter(Boolean).flat()
+    const events = answers.flatMap((answer) => answer || [])
       .sort((a, b) => a.time.localeCompare(b.time) || a.aggregateId.localeCompare(b.aggregateId)
         || a.sequenceNumber - b.sequenceNumber);
     return { all: events, total: events.length, personKinds };
-  } catch (answer) {
-    return { problem: answer };
+  } catch (failure) {
+    // A service that could not be reached at all is told like any refusal that names nothing.
+    return { problem: failure instanceof Refused ? failure.answer : { status: 0, body: null } };
   }
 }
 
+/**
+ * @param {string} kind
+ * @param {string} id
+ * @param {Filter} filter
+ * @param {number} page
+ * @param {boolean} focus
+ */
 async function openHistory(kind, id, filter, page, focus) {
   clearProblems(openForm);
   const invalid = filterErrors(filter);
@@ -217,7 +335,7 @@ async function openHistory(kind, id, filter, page, focus) {
   historyStatus.textContent = t('audit.history.loading');
   historySection.hidden = false;
   const answer = kind === 'people' ? await personHistory(id, filter) : await aggregatePage(kind, id, filter, page);
-  if (answer.problem) {
+  if ('problem' in answer) {
     historySection.hidden = true;
     const { status, body } = answer.problem;
     if (status === 404) {
@@ -255,7 +373,11 @@ function forgetRecord() {
   }
 }
 
-function eventItem(event) {
+/**
+ * @param {AuditEvent} event
+ * @param {string} kind the kind of history shown
+ */
+function eventItem(event, kind) {
   const item = el('li', { className: 'event' });
   item.dataset.sequence = String(event.sequenceNumber);
   item.append(el('h3', { text: eventName(event.type) }));
@@ -264,7 +386,7 @@ function eventItem(event) {
     el('code', { className: 'tag', text: event.type, attrs: { title: t('audit.event.technicalType') } })));
   const facts = el('dl', { className: 'facts' });
   facts.append(...fact(t('audit.event.who'), who(event)));
-  if (shown.kind === 'people') {
+  if (kind === 'people') {
     facts.append(...fact(t('audit.event.record'),
       t('audit.event.recordOf', { kind: t(`audit.kindOne.${event.kind}`), id: event.aggregateId })));
   }
@@ -278,7 +400,7 @@ function eventItem(event) {
     el('summary', { text: t('audit.event.payload', { type: eventName(event.type) }) }),
     el('pre', { className: 'json', text: JSON.stringify(event.payload, null, 2) }));
   item.append(details);
-  if (shown.kind !== 'people') {
+  if (kind !== 'people') {
     const button = el('button', { className: 'link', text: t('audit.event.stateAfter'),
       attrs: { type: 'button', 'aria-label': t('audit.event.stateAfterNumber', { n: event.sequenceNumber }) } });
     button.addEventListener('click', () => {
@@ -292,17 +414,19 @@ function eventItem(event) {
   return item;
 }
 
-function pageEvents() {
-  if (shown.kind !== 'people') return shown.events;
-  return shown.all.slice(shown.page * PAGE_SIZE, (shown.page + 1) * PAGE_SIZE);
+/** @param {Shown} history */
+function pageEvents(history) {
+  if ('events' in history) return history.events;
+  return history.all.slice(history.page * PAGE_SIZE, (history.page + 1) * PAGE_SIZE);
 }
 
 function renderHistory() {
   if (!shown) return;
+  const { kind } = shown;
   historySection.hidden = false;
   historyHeading.textContent = t(`audit.history.heading.${shown.kind}`, { id: shown.id });
-  const events = pageEvents();
-  timeline.replaceChildren(...events.map(eventItem));
+  const events = pageEvents(shown);
+  timeline.replaceChildren(...events.map((event) => eventItem(event, kind)));
   if (shown.total === 0) {
     historyStatus.textContent = t('audit.history.none');
   } else if (events.length === 0) {
@@ -318,10 +442,10 @@ function renderHistory() {
 
 /** The tools that work on the record shown: its state, its verification, the person's export. */
 function renderRecordTools() {
-  const aggregate = shown && shown.kind !== 'people';
+  const aggregate = shown !== null && shown.kind !== 'people';
   stateSection.hidden = !aggregate;
   verifyRecordActions.hidden = !aggregate;
-  if (aggregate) {
+  if (shown && aggregate) {
     verifyRecord.textContent = t(`audit.verify.record.${shown.kind}`, { id: shown.id });
   }
   personExport.hidden = !(shown && shown.kind === 'people');
@@ -337,24 +461,34 @@ openForm.addEventListener('submit', (event) => {
   event.preventDefault();
   openHistory(chosenKind(), idInput.value.trim(), filterOfForm(), 0, true);
 });
-previous.addEventListener('click', () => openHistory(shown.kind, shown.id, shown.filter, shown.page - 1, true));
-next.addEventListener('click', () => openHistory(shown.kind, shown.id, shown.filter, shown.page + 1, true));
+previous.addEventListener('click', () => {
+  if (shown) openHistory(shown.kind, shown.id, shown.filter, shown.page - 1, true);
+});
+next.addEventListener('click', () => {
+  if (shown) openHistory(shown.kind, shown.id, shown.filter, shown.page + 1, true);
+});
 
 // ---- the record at a point in time ----
 
 function showPoint() {
   const bySequence = field(stateForm, 'point').value === 'sequence';
-  document.getElementById('sequence-field').hidden = !bySequence;
-  document.getElementById('at-field').hidden = bySequence;
+  byId('sequence-field').hidden = !bySequence;
+  byId('at-field').hidden = bySequence;
 }
 
+/** @param {string} key */
 function labelOf(key) {
   if (has(`audit.field.${key}`)) return t(`audit.field.${key}`);
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A value of a view in words: dates and instants formatted, money in its currency, lists and objects nested. */
+/**
+ * A value of a view in words: dates and instants formatted, money in its currency, lists and objects nested.
+ *
+ * @param {unknown} value
+ * @returns {Node | string}
+ */
 function readable(value) {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
@@ -362,9 +496,10 @@ function readable(value) {
     return el('ul', { className: 'plain' }, ...value.map((entry) => el('li', {}, readable(entry))));
   }
   if (typeof value === 'object') {
-    if ('cents' in value && 'currency' in value && Object.keys(value).length === 2) {
-      return new Intl.NumberFormat(currentLanguage(), { style: 'currency', currency: value.currency })
-        .format(value.cents / 100);
+    if ('cents' in value && 'currency' in value && Object.keys(value).length === 2
+      && typeof value.cents === 'number' && typeof value.currency === 'string') {
+      // Where the currency puts its point is the currency's (format.js), not always two digits from the end.
+      return money({ cents: value.cents, currency: value.currency }, currentLanguage());
     }
     const list = el('dl', { className: 'facts nested' });
     Object.entries(value).forEach(([key, inner]) => list.append(...fact(labelOf(key), readable(inner))));
@@ -390,7 +525,10 @@ function renderState() {
   stateStatus.textContent = t('audit.state.shown', { n: state.sequenceNumber });
 }
 
+/** @param {boolean} focus */
 async function showState(focus) {
+  if (!shown) return;
+  const { kind, id } = shown;
   clearProblems(stateForm);
   const point = field(stateForm, 'point').value;
   const params = new URLSearchParams();
@@ -410,7 +548,8 @@ async function showState(focus) {
     params.set('at', at);
   }
   stateStatus.textContent = t('audit.state.loading');
-  const answer = await callApi(`/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/state?${params}`);
+  /** @type {Answer<PastState>} */
+  const answer = await callApi(`/api/audit/${kind}/${encodeURIComponent(id)}/state?${params}`);
   if (!answer.ok) {
     stateStatus.textContent = '';
     stateResult.hidden = true;
@@ -462,10 +601,15 @@ function renderVerification() {
   verifyStatus.textContent = result.intact ? t('audit.verify.intact') : t('audit.verify.broken');
 }
 
+/**
+ * @param {string} path
+ * @param {'record' | 'tenant'} scope
+ */
 async function verify(path, scope) {
   clearProblems(verifyForm);
   verifyResult.replaceChildren();
   verifyStatus.textContent = t('audit.verify.working');
+  /** @type {Answer<ChainVerification>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     verifyStatus.textContent = '';
@@ -476,8 +620,9 @@ async function verify(path, scope) {
   renderVerification();
 }
 
-verifyRecord.addEventListener('click', () => verify(
-  `/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/verification`, 'record'));
+verifyRecord.addEventListener('click', () => {
+  if (shown) verify(`/api/audit/${shown.kind}/${encodeURIComponent(shown.id)}/verification`, 'record');
+});
 verifyForm.addEventListener('submit', (event) => {
   event.preventDefault();
   verify(`/api/audit/${field(verifyForm, 'kind').value}/verification`, 'tenant');
@@ -485,23 +630,33 @@ verifyForm.addEventListener('submit', (event) => {
 
 // ---- exports ----
 
+/**
+ * @param {Response} response
+ * @param {string} fallback
+ */
 function fileNameOf(response, fallback) {
   const disposition = response.headers.get('Content-Disposition') || '';
   const match = disposition.match(/filename="?([^";]+)"?/);
   return match ? match[1] : fallback;
 }
 
+/**
+ * @param {Response} response
+ * @returns {Promise<import('./api.js').Problem | null>}
+ */
 async function problemOf(response) {
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : null;
 }
 
 personExportButton.addEventListener('click', async () => {
+  if (!shown) return;
   const { id, personKinds } = shown;
   personExportButton.disabled = true;
   personExportFiles.replaceChildren();
   personExportStatus.textContent = t('audit.export.personWorking');
   try {
+    /** @type {HTMLLIElement[]} */
     const files = [];
     for (const kind of personKinds) {
       const response = await callApi(`/api/audit/${kind}/people/${encodeURIComponent(id)}/export`,
@@ -523,21 +678,36 @@ personExportButton.addEventListener('click', async () => {
   }
 });
 
+/** @param {boolean} running */
 function exportRunning(running) {
   exportStart.disabled = running;
   exportCancel.hidden = !running;
   exportProgressLine.hidden = !running && exportProgress.value === 0;
 }
 
+/**
+ * @param {number} received
+ * @param {number} total
+ */
 function showCount(received, total) {
   exportProgress.max = Math.max(total, 1);
   exportProgress.value = total === 0 ? 1 : received;
   exportCount.textContent = t('audit.export.count', { received: count(received), total: count(total) });
 }
 
-/** Counts the lines of the stream as they arrive, keeping them; the status is announced at each tenth only. */
+/**
+ * Counts the lines of the stream as they arrive, keeping them; the status is announced at each tenth only.
+ *
+ * @param {Response} response
+ * @param {number} total
+ * @param {AbortSignal} signal
+ */
 async function readLines(response, total, signal) {
+  if (!response.body) {
+    throw new Error('The export answered without a stream');
+  }
   const reader = response.body.getReader();
+  /** @type {Uint8Array<ArrayBuffer>[]} */
   const chunks = [];
   let received = 0;
   let announced = 0;
@@ -565,9 +735,11 @@ periodForm.addEventListener('submit', async (event) => {
   const kind = field(periodForm, 'kind').value;
   const from = instantOf(field(periodForm, 'from').value);
   const to = instantOf(field(periodForm, 'to').value);
-  const missing = [['from', from], ['to', to]].filter(([, value]) => !value || value === 'invalid')
+  /** @type {[string, string | null][]} */
+  const bounds = [['from', from], ['to', to]];
+  const missing = bounds.filter(([, value]) => !value || value === 'invalid')
     .map(([field, value]) => ({ field, rule: value ? 'type' : 'NotNull' }));
-  if (missing.length) {
+  if (missing.length || !from || !to) {
     showProblem(periodForm, { errors: missing });
     return;
   }
@@ -589,7 +761,7 @@ periodForm.addEventListener('submit', async (event) => {
     const total = Number(response.headers.get('X-Total-Events') || '0');
     if (signal.aborted) {
       // Cancelled while the server was still answering: nothing of the stream is read.
-      response.body.cancel().catch(() => {});
+      if (response.body) response.body.cancel().catch(() => {});
       exportStatus.textContent = t('audit.export.cancelledShort');
       return;
     }
@@ -635,10 +807,11 @@ field(periodForm, 'to').value = localValueOf(new Date(today.getTime() + 24 * 60 
 
 /** Reads each kind's event types; a kind whose service does not answer offers none but "any type". */
 async function loadTypes() {
-  const answers = await Promise.all(KINDS.map((kind) => callApi(`/api/audit/${kind}/event-types`)
-    .catch(() => ({ ok: false }))));
+  const answers = await Promise.all(KINDS.map((kind) => /** @type {Promise<Answer<string[]>>} */ (
+    callApi(`/api/audit/${kind}/event-types`)).catch(() => null)));
   KINDS.forEach((kind, i) => {
-    TYPES[kind] = answers[i].ok && Array.isArray(answers[i].body) ? answers[i].body : [];
+    const answer = answers[i];
+    TYPES[kind] = answer && answer.ok && Array.isArray(answer.body) ? answer.body : [];
   });
 }
 
@@ -648,11 +821,13 @@ onLanguage(redraw);
 redraw();
 showPoint();
 const asked = new URLSearchParams(location.search);
-if (asked.get('id')) {
-  const kind = [...KINDS, 'people'].includes(asked.get('kind')) ? asked.get('kind') : 'applications';
+const askedId = asked.get('id');
+if (askedId) {
+  const askedKind = asked.get('kind') || '';
+  const kind = [...KINDS, 'people'].includes(askedKind) ? askedKind : 'applications';
   field(openForm, 'kind').value = kind;
-  idInput.value = asked.get('id');
+  idInput.value = askedId;
   showKind();
-  openHistory(kind, asked.get('id'), { type: '', from: null, to: null },
+  openHistory(kind, askedId, { type: '', from: null, to: null },
     Math.max(0, Number.parseInt(asked.get('page') || '0', 10) || 0), false);
 }

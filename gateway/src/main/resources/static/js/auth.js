@@ -10,16 +10,23 @@ const ACTING = 'iecmh.acting';
 const RETURN_TO = 'iecmh.returnTo';
 const SIGN_IN = '/oauth2/authorization/identity';
 
+/**
+ * @typedef {{ tenant: string, role: string }} Grant
+ * @typedef {{ subject: string, grants: Grant[], acting: Grant | null, csrfToken: string, csrfHeader: string }} Session
+ * @typedef {{ publishableKey: string, scriptUrl: string }} CardSettings
+ * @typedef {{ card?: CardSettings | null }} WebConfig
+ */
+
+/** @type {Promise<WebConfig> | null} */
 let configuration = null;
 /** @type {Session | null} */
 let session = null;
 
 /**
- * @typedef {{ tenant: string, role: string }} Grant
- * @typedef {{ subject: string, grants: Grant[], acting: Grant | null, csrfToken: string, csrfHeader: string }} Session
+ * The gateway's /web-config.json: { card }, the card processor's settings when card payments are offered.
+ *
+ * @returns {Promise<WebConfig>}
  */
-
-/** The gateway's /web-config.json: { card }. */
 export function webConfig() {
   configuration = configuration || fetch('/web-config.json', { headers: { Accept: 'application/json' } })
     .then((response) => {
@@ -31,8 +38,14 @@ export function webConfig() {
   return configuration;
 }
 
-/** The tenants claim as a list of { tenant, role }: {"ma": ["COORDINATOR"]} or ["ma:COORDINATOR"]. */
+/**
+ * The tenants claim as a list of { tenant, role }: {"ma": ["COORDINATOR"]} or ["ma:COORDINATOR"].
+ *
+ * @param {unknown} tenants
+ * @returns {Grant[]}
+ */
 export function grantsOf(tenants) {
+  /** @type {Grant[]} */
   const grants = [];
   if (Array.isArray(tenants)) {
     tenants.forEach((entry) => {
@@ -76,7 +89,12 @@ export function currentSession() {
   return session;
 }
 
-/** Chooses which of the granted tenant and role the next requests act as. */
+/**
+ * Chooses which of the granted tenant and role the next requests act as.
+ *
+ * @param {string} tenant
+ * @param {string} role
+ */
 export function actAs(tenant, role) {
   if (!session || !session.grants.some((grant) => grant.tenant === tenant && grant.role === role)) {
     return;
@@ -122,7 +140,12 @@ export function signOut() {
   form.submit();
 }
 
-/** The page each role starts on. */
+/**
+ * The page each role starts on.
+ *
+ * @param {string | null | undefined} role
+ * @returns {string}
+ */
 export function homeOf(role) {
   switch (role) {
     case 'APPLICANT':

@@ -3,15 +3,33 @@
 // under); afterwards they are listed among the person's own. A sign-in that vouches for no address is told so.
 import { onLanguage, t, formatDate, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
-import { callApi, clearProblems } from './api.js';
+import { callApi, clearProblems, showProblem } from './api.js';
 import { explain } from './staff.js';
 import { el, byId } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * renewal-service's answer for the person: the endorsements they hold, those imported under the address their
+ * sign-in vouches for (none without one), and that address.
+ *
+ * @typedef {import('./views.js').EndorsementView} EndorsementView
+ * @typedef {{ verifiedEmail: string | null, endorsements: EndorsementView[], claimable: EndorsementView[] }} Mine
+ */
+
 const form = byId('claim-form');
 const status = byId('claim-status');
+/** @type {Mine | null} */
 let mine = null;
 
+/**
+ * @param {EndorsementView} endorsement
+ * @param {boolean} linked
+ */
 function item(endorsement, linked) {
   const title = t('portal.endorsementTitle', { number: endorsement.endorsementNumber });
   return el('li', { className: 'entry', dataset: { number: endorsement.endorsementNumber } },
@@ -25,6 +43,12 @@ function item(endorsement, linked) {
       t('portal.validThrough', { date: formatDate(endorsement.validThrough) })));
 }
 
+/**
+ * @param {number} count
+ * @param {string} one the message key for one
+ * @param {string} other the message key for any other count
+ * @param {Record<string, unknown>} [values]
+ */
 function plural(count, one, other, values) {
   const form = new Intl.PluralRules(currentLanguage()).select(count) === 'one' ? one : other;
   return t(form, { count, ...values });
@@ -50,6 +74,7 @@ function render() {
 }
 
 async function load() {
+  /** @type {Answer<Mine>} */
   const answer = await callApi('/api/endorsements/mine');
   if (!answer.ok) {
     announce(status, t('claim.loadFailed'));
@@ -67,6 +92,7 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   announce(status, t('claim.claiming'));
   try {
+    /** @type {Answer<{ claimed: EndorsementView[] }>} */
     const answer = await callApi('/api/endorsements/claims', { method: 'POST' });
     if (!answer.ok) {
       announce(status, '');
@@ -83,7 +109,7 @@ form.addEventListener('submit', async (event) => {
     }
   } catch (unreachable) {
     announce(status, '');
-    explain(form, { body: { detail: t('error.unreachable') } });
+    showProblem(form, { detail: t('error.unreachable') });
   } finally {
     button.disabled = false;
   }

@@ -3,14 +3,28 @@
 // provider's number, each confirmed as logged or stated as it was.
 import { onLanguage, t, formatDate } from './i18n.js';
 import { startPage } from './shell.js';
-import { el } from './dom.js';
+import { el, byId, field } from './dom.js';
 import { fact } from './portal-kit.js';
 import { oneTimeLink } from './one-time-link.js';
 
+/**
+ * What the provider is asked: to confirm the sessions the applicant logged with their number.
+ *
+ * @typedef {{ entryId: string, heldOn: string, hours: number }} LoggedSession
+ * @typedef {{ providerName: string, applicantName: string, association: string, providerEndorsementNumber: string,
+ *   linkExpiresAt: string, sessions: LoggedSession[] }} ConfirmationRequest
+ */
+
+/** @type {import('./one-time-link.js').OneTimeLink<ConfirmationRequest>} */
 const link = oneTimeLink('confirm', '/api/supervision-confirmations', 'supervision-link-used');
 const { form } = link;
-const sessions = document.getElementById('confirm-sessions');
+const sessions = byId('confirm-sessions');
 
+/**
+ * @param {number} index
+ * @param {string} name
+ * @param {{ tag?: 'input' | 'textarea', attributes: Record<string, unknown> }} props
+ */
 function input(index, name, props) {
   const id = `confirm-${index}-${name}`;
   return el('div', { className: 'field' },
@@ -20,6 +34,10 @@ function input(index, name, props) {
     el('p', { className: 'field-error', id: `${id}-error` }));
 }
 
+/**
+ * @param {LoggedSession} session
+ * @param {number} index
+ */
 function sessionFieldset(session, index) {
   return el('fieldset', { className: 'field' },
     el('legend', { className: 'confirm-legend', text: t('confirm.session', { number: index + 1 }) }),
@@ -34,10 +52,10 @@ function render() {
   if (!asked) {
     return;
   }
-  document.getElementById('confirm-request').textContent = t('confirm.request', {
+  byId('confirm-request').textContent = t('confirm.request', {
     provider: asked.providerName, applicant: asked.applicantName, association: asked.association,
   });
-  document.getElementById('confirm-facts').replaceChildren(
+  byId('confirm-facts').replaceChildren(
     ...fact(t('confirm.applicant'), asked.applicantName),
     ...fact(t('confirm.association'), asked.association),
     ...fact(t('confirm.providerNumber'), asked.providerEndorsementNumber),
@@ -55,9 +73,10 @@ function render() {
   form.hidden = false;
 }
 
-function answersOf() {
-  return link.asked.sessions.map((session, index) => {
-    const value = (name) => form.elements[`sessions[${index}].${name}`].value;
+/** @param {ConfirmationRequest} asked */
+function answersOf(asked) {
+  return asked.sessions.map((session, index) => {
+    const value = (/** @type {string} */ name) => field(form, `sessions[${index}].${name}`).value;
     const hours = value('hours');
     return {
       entryId: session.entryId, heldOn: value('heldOn') || null, hours: hours === '' ? null : Number(hours),
@@ -68,7 +87,10 @@ function answersOf() {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  link.send(() => ({ sessions: answersOf() }), render);
+  const { asked } = link;
+  if (asked) {
+    link.send(() => ({ sessions: answersOf(asked) }), render);
+  }
 });
 onLanguage(render);
 await startPage({ screens: ['confirm-supervision'] });

@@ -7,17 +7,33 @@ import { callApi } from './api.js';
 import { el, byId, field, findAll } from './dom.js';
 import { table, formatInstant, waitingSince, statusTag, explain } from './staff.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * An exam sitting a reviewer scores: under its candidate code, the parts it has and those already scored.
+ *
+ * @typedef {{ candidateCode: string, category: string, sittingOn: string, parts: string[], scoredParts: string[] }}
+ *   Sitting
+ * @typedef {import('./views.js').ApplicationView} ApplicationView
+ */
+
 const SIZE = 20;
-const form = document.getElementById('queue-form');
+const form = byId('queue-form', HTMLFormElement);
 const status = byId('status', HTMLSelectElement);
-const line = document.getElementById('queue-status');
-const area = document.getElementById('queue');
-const previous = document.getElementById('previous');
-const next = document.getElementById('next');
+const line = byId('queue-status');
+const area = byId('queue');
+const previous = byId('previous');
+const next = byId('next');
 
+/** @type {string | null} */
 let role = null;
-let shown = null; // { status, page, applications }
+/** @type {{ status: string | null, page: number, applications: ApplicationView[] } | null} */
+let shown = null;
 
+/** @param {ApplicationView} application */
 function applicantLink(application) {
   return el('a', { href: `/review.html?id=${encodeURIComponent(application.applicationId)}` },
     application.applicantName);
@@ -47,10 +63,15 @@ function render() {
   next.hidden = reviewer || applications.length < SIZE;
 }
 
+/**
+ * @param {string | null} chosen the status a coordinator chose; none for a reviewer's own queue
+ * @param {number} page
+ */
 async function load(chosen, page) {
   line.textContent = t('console.loading');
   const path = role === 'REVIEWER' ? '/api/applications/assigned'
-    : `/api/applications?${new URLSearchParams({ status: chosen, page: String(page), size: String(SIZE) })}`;
+    : `/api/applications?${new URLSearchParams({ status: chosen ?? '', page: String(page), size: String(SIZE) })}`;
+  /** @type {Answer<ApplicationView[]>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     line.textContent = '';
@@ -60,21 +81,22 @@ async function load(chosen, page) {
   }
   shown = { status: chosen, page, applications: answer.body };
   if (role !== 'REVIEWER') {
-    history.replaceState(null, '', `?${new URLSearchParams({ status: chosen, page })}`);
+    history.replaceState(null, '', `?${new URLSearchParams({ status: chosen ?? '', page: String(page) })}`);
   }
   render();
 }
 
 const scoreForm = byId('score-form', HTMLFormElement);
-const scoringLine = document.getElementById('scoring-status');
+const scoringLine = byId('scoring-status');
+/** @type {Sitting[] | null} */
 let sittings = null;
 
 function renderSittings() {
   if (!sittings) {
     return;
   }
-  const parts = (list) => list.map((part) => t(`part.${part}`)).join(', ');
-  document.getElementById('sittings').replaceChildren(sittings.length ? table(t('console.sittingsCaption'),
+  const parts = (/** @type {string[]} */ list) => list.map((part) => t(`part.${part}`)).join(', ');
+  byId('sittings').replaceChildren(sittings.length ? table(t('console.sittingsCaption'),
     [t('console.candidateCode'), t('console.category'), t('console.sittingOn'), t('console.parts'),
       t('console.scoredParts')],
     sittings.map((s) => [s.candidateCode, t(`category.${s.category}`), formatDate(s.sittingOn), parts(s.parts),
@@ -90,6 +112,7 @@ function renderSittings() {
 }
 
 async function loadSittings() {
+  /** @type {Answer<Sitting[]>} */
   const answer = await callApi('/api/applications/exam-sittings');
   sittings = answer.ok ? answer.body : [];
   renderSittings();
@@ -115,8 +138,12 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   load(status.value, 0);
 });
-previous.addEventListener('click', () => load(shown.status, Math.max(0, shown.page - 1)));
-next.addEventListener('click', () => load(shown.status, shown.page + 1));
+previous.addEventListener('click', () => {
+  if (shown) load(shown.status, Math.max(0, shown.page - 1));
+});
+next.addEventListener('click', () => {
+  if (shown) load(shown.status, shown.page + 1);
+});
 onLanguage(() => {
   render();
   renderSittings();
@@ -125,12 +152,12 @@ onLanguage(() => {
 const page = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
 ({ role } = page);
 if (role === 'REVIEWER') {
-  document.getElementById('queue-heading').dataset.i18n = 'console.reviewerHeading';
-  document.getElementById('queue-intro').dataset.i18n = 'console.reviewerIntro';
-  document.getElementById('queue-heading').textContent = t('console.reviewerHeading');
-  document.getElementById('queue-intro').textContent = t('console.reviewerIntro');
+  byId('queue-heading').dataset.i18n = 'console.reviewerHeading';
+  byId('queue-intro').dataset.i18n = 'console.reviewerIntro';
+  byId('queue-heading').textContent = t('console.reviewerHeading');
+  byId('queue-intro').textContent = t('console.reviewerIntro');
   load(null, 0);
-  document.getElementById('scoring').hidden = false;
+  byId('scoring').hidden = false;
   loadSittings();
 } else {
   form.hidden = false;
@@ -138,8 +165,9 @@ if (role === 'REVIEWER') {
     item.hidden = false;
   });
   const asked = new URLSearchParams(location.search);
-  if ([...status.options].some((option) => option.value === asked.get('status'))) {
-    status.value = asked.get('status');
+  const askedStatus = asked.get('status');
+  if (askedStatus !== null && [...status.options].some((option) => option.value === askedStatus)) {
+    status.value = askedStatus;
   }
   load(status.value, Math.max(0, Number(asked.get('page')) || 0));
 }

@@ -2,17 +2,39 @@
 // markup.
 
 /**
+ * What el() sets on an element: attrs, dataset and text as described there; every other entry is a property of the
+ * element (className, id, href, type, hidden, tabIndex, value, checked...).
+ *
+ * @typedef {{ attrs?: Record<string, string | number | boolean | null | undefined>,
+ *   dataset?: Record<string, string>, text?: string | number | null, [property: string]: unknown }} Props
+ */
+
+/**
+ * A child el() appends: a node, text, a number, or a list of them; null, undefined and false are left out.
+ *
+ * @typedef {Node | string | number | null | undefined | false | Child[]} Child
+ */
+
+/**
  * An element. Its props are set as properties (className, id, href, type, hidden, tabIndex...), except three:
  * attrs, set as attributes (aria-*, role, for, datetime...); dataset, its data-* values; and text, its textContent.
  * A property or attribute that is null or undefined is left unset. The children (nodes, text, numbers, or arrays of
  * them) are appended in order; null, undefined and false are left out, so a child can be written as a condition.
+ *
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Props | null} [props]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   const { attrs, dataset, text, ...properties } = props || {};
+  // The props name the element's own properties, which its type lists but cannot index by a name given at run time.
+  const settable = /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (element));
   Object.entries(properties).forEach(([name, value]) => {
     if (value !== undefined && value !== null) {
-      element[name] = value;
+      settable[name] = value;
     }
   });
   Object.entries(attrs || {}).forEach(([name, value]) => {
@@ -26,9 +48,22 @@ export function el(tag, props = {}, ...children) {
   if (text !== undefined && text !== null) {
     element.textContent = String(text);
   }
-  children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false)
-    .forEach((child) => element.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child));
+  appendChildren(element, children);
   return element;
+}
+
+/**
+ * @param {HTMLElement} element
+ * @param {Child[]} children
+ */
+function appendChildren(element, children) {
+  children.forEach((child) => {
+    if (Array.isArray(child)) {
+      appendChildren(element, child);
+    } else if (child !== null && child !== undefined && child !== false) {
+      element.append(typeof child === 'number' ? String(child) : child);
+    }
+  });
 }
 
 /**
@@ -86,6 +121,28 @@ export function field(form, name) {
     throw new Error(`The form ${form.id ? `#${form.id} ` : ''}has no field named ${name}`);
   }
   return /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | RadioNodeList} */ (control);
+}
+
+/**
+ * The nearest element around this one (itself included) that matches the selector, checked to be of the type the
+ * script uses it as: the field a control is in, the row a button is in.
+ *
+ * @template {Element} [T=HTMLElement]
+ * @param {Element} element
+ * @param {string} selector
+ * @param {new (...args: any[]) => T} [type] the element's class, HTMLElement when left out
+ * @returns {T}
+ */
+export function enclosing(element, selector, type) {
+  const expected = type || /** @type {new (...args: any[]) => T} */ (/** @type {unknown} */ (HTMLElement));
+  const found = element.closest(selector);
+  if (!found) {
+    throw new Error(`Nothing around the <${element.tagName.toLowerCase()}> matches ${selector}`);
+  }
+  if (!(found instanceof expected)) {
+    throw new Error(`${selector} is a <${found.tagName.toLowerCase()}>, not the ${expected.name} the script needs`);
+  }
+  return found;
 }
 
 /**

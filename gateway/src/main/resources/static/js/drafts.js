@@ -1,13 +1,17 @@
 // What a person typed survives a session that ended: before the browser goes to sign in again, every form of the
 // page is kept in sessionStorage (this tab only, never a password or a file); once the page is back and signed in,
 // each value returns to its field as soon as the page shows it, and the person sends the form again.
+import { findAll } from './dom.js';
+
 const PREFIX = 'iecmh.draft.';
 const PATIENCE_MS = 15_000;
 
+/** @param {string} page */
 function keyOf(page) {
   return PREFIX + page;
 }
 
+/** @param {Element} control */
 function kept(control) {
   return control instanceof HTMLInputElement
     ? !['password', 'file', 'hidden', 'submit', 'button', 'reset'].includes(control.type)
@@ -16,15 +20,18 @@ function kept(control) {
 
 /** Keeps the values of every named field of every form with an id on this page, for this page's address. */
 export function keepDrafts() {
+  /** @type {Record<string, Record<string, string | string[]>>} */
   const draft = {};
-  document.querySelectorAll('form[id]').forEach((form) => {
+  findAll(document, 'form[id]', HTMLFormElement).forEach((form) => {
+    /** @type {Record<string, string | string[]>} */
     const values = {};
-    Array.from(/** @type {HTMLFormElement} */ (form).elements).filter((control) => control instanceof Element
+    Array.from(form.elements).filter((control) => control instanceof Element
       && control.getAttribute('name') && kept(control)).forEach((control) => {
       const input = /** @type {HTMLInputElement} */ (control);
       if (input.type === 'checkbox' || input.type === 'radio') {
         if (input.checked) {
-          values[input.name] = [...(values[input.name] || []), input.value];
+          const before = values[input.name];
+          values[input.name] = [...(Array.isArray(before) ? before : []), input.value];
         }
       } else if (input.value !== '') {
         values[input.name] = input.value;
@@ -39,7 +46,13 @@ export function keepDrafts() {
   }
 }
 
-/** Puts one kept value back; answers whether its field is there (and, for a choice, the option too). */
+/**
+ * Puts one kept value back; answers whether its field is there (and, for a choice, the option too).
+ *
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ * @param {string | string[]} value
+ */
 function restore(form, name, value) {
   const controls = Array.from(form.elements).filter((control) => control.getAttribute('name') === name);
   if (!controls.length) {
@@ -64,7 +77,11 @@ function restore(form, name, value) {
   return true;
 }
 
-/** Opens the folded section a form is in, so that the person sees what came back. */
+/**
+ * Opens the folded section a form is in, so that the person sees what came back.
+ *
+ * @param {HTMLFormElement} form
+ */
 function unfold(form) {
   const details = form.closest('details');
   if (details) {
@@ -78,6 +95,7 @@ function unfold(form) {
  */
 export function restoreDrafts() {
   const key = keyOf(location.pathname + location.search);
+  /** @type {Record<string, Record<string, string | string[]>> | null} */
   const draft = JSON.parse(sessionStorage.getItem(key) || 'null');
   sessionStorage.removeItem(key);
   if (!draft) {
@@ -86,7 +104,6 @@ export function restoreDrafts() {
   const waiting = Object.entries(draft).flatMap(([formId, values]) => Object.entries(values)
     .map(([name, value]) => ({ formId, name, value })));
   return new Promise((resolve) => {
-    let observer = null;
     const attempt = () => {
       for (let index = waiting.length - 1; index >= 0; index -= 1) {
         const { formId, name, value } = waiting[index];
@@ -102,7 +119,7 @@ export function restoreDrafts() {
         resolve(undefined);
       }
     };
-    observer = new MutationObserver(attempt);
+    const observer = new MutationObserver(attempt);
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     setTimeout(() => {
       observer.disconnect();

@@ -5,15 +5,42 @@ import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, getJson, showProblem, clearProblems, requestKeys } from './api.js';
 import { saveDownload } from './files.js';
-import { el, byId, field } from './dom.js';
+import { el, byId, field, find, enclosing } from './dom.js';
 import { button, fact, announce, control, valuesOf, fill } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * @typedef {import('./views.js').EndorsementView} EndorsementView
+ * @typedef {import('./portal-kit.js').ControlSpec} ControlSpec
+ */
+
+/**
+ * @typedef {import('./views.js').CycleProgress} Progress
+ * @typedef {import('./views.js').LoggedActivity} ActivityEntry
+ * @typedef {import('./views.js').EvidenceItem} EvidenceItem
+ * @typedef {import('./views.js').CycleEvidence} Evidence
+ */
+
+/**
+ * The registry's sharing details of an active endorsement: the badge's pictures, a LinkedIn link and what an email
+ * signature shows.
+ *
+ * @typedef {{ endorsementNumber: string, category: string, issuerName: string, name: string, linkedInUrl: string,
+ *   verificationUrl: string, signatureImage: string }} Sharing
+ */
+
+/** @type {ControlSpec[]} */
 const TRAINING_FIELDS = [
   { name: 'title' },
   { name: 'attendedOn', type: 'date' },
   { name: 'hours', type: 'number', step: '0.25', inputmode: 'decimal' },
   { name: 'deiHours', type: 'number', step: '0.25', inputmode: 'decimal', hint: 'hint.deiHours' },
 ];
+/** @type {ControlSpec[]} */
 const SESSION_FIELDS = [
   { name: 'providerNumber', hint: 'hint.providerNumber' },
   { name: 'sessionOn', type: 'date' },
@@ -23,25 +50,33 @@ const ASSOCIATIONS = ['ma', 'wa'];
 
 const number = new URLSearchParams(location.search).get('number') || '';
 const base = `/api/endorsements/${encodeURIComponent(number)}`;
-const status = document.getElementById('end-status');
+const status = byId('end-status');
+/** @type {Record<string, { form: HTMLFormElement, fields: ControlSpec[], path: string }>} */
 const forms = {
-  training: { form: document.getElementById('training-form'), fields: TRAINING_FIELDS, path: 'trainings' },
-  session: { form: document.getElementById('session-form'), fields: SESSION_FIELDS, path: 'reflective-supervision' },
+  training: { form: byId('training-form', HTMLFormElement), fields: TRAINING_FIELDS, path: 'trainings' },
+  session: { form: byId('session-form', HTMLFormElement), fields: SESSION_FIELDS, path: 'reflective-supervision' },
 };
+/** @type {EndorsementView | null} */
 let endorsement = null;
+/** @type {Progress | null} */
 let progress = null;
+/** @type {string | null} */
 let tenant = null;
+/** @type {Sharing | null} */
 let sharing = null; // the registry's sharing details while the endorsement is active
+/** @type {Evidence | null} */
 let evidence = null; // the current cycle's evidence, and its audit if the renewal was drawn for one
 const evidenceKeys = requestKeys();
+const evidenceForm = byId('evidence-form', HTMLFormElement);
 
-function renderSummary() {
-  document.getElementById('end-heading').textContent = t('end.headingFor', { number: endorsement.endorsementNumber });
+/** @param {EndorsementView} endorsement */
+function renderSummary(endorsement) {
+  byId('end-heading').textContent = t('end.headingFor', { number: endorsement.endorsementNumber });
   const active = endorsement.status === 'ACTIVE';
-  document.getElementById('end-notice').replaceChildren(el('div', { className: active ? 'notice good' : 'notice warning' },
+  byId('end-notice').replaceChildren(el('div', { className: active ? 'notice good' : 'notice warning' },
     el('p', {}, el('strong', { text: t(`end.status.${endorsement.status}`) })),
     el('p', { text: t('end.validThroughSentence', { date: formatDate(endorsement.validThrough) }) })));
-  document.getElementById('end-facts').replaceChildren(
+  byId('end-facts').replaceChildren(
     ...fact(t('end.name'), endorsement.endorseeName),
     ...fact(t('end.number'), endorsement.endorsementNumber),
     ...fact(t('field.category'), t(`category.${endorsement.category}`)),
@@ -56,13 +91,14 @@ function renderSummary() {
   renderSharing();
 }
 
+/** @param {string} text */
 function escapeHtml(text) {
   return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The badge's picture, the LinkedIn link and an email signature in the page's language (HTML and plain text). */
 function renderSharing() {
-  const section = document.getElementById('badge-share');
+  const section = byId('badge-share');
   section.hidden = !sharing;
   if (!sharing) {
     return;
@@ -97,14 +133,15 @@ function renderSharing() {
   // The preview is the same signature built from elements, so nothing from the answer is parsed as HTML here.
   const link = el('a', { href: sharing.verificationUrl, text: lines.verify });
   const image = el('img', { src: sharing.signatureImage, alt, width: 64, height: 64 });
-  document.getElementById('signature-preview').replaceChildren(el('div', { className: 'share' },
+  byId('signature-preview').replaceChildren(el('div', { className: 'share' },
     el('a', { href: sharing.verificationUrl }, image),
     el('p', {}, el('strong', { text: sharing.name }), el('br'), lines.title, el('br'), lines.association,
       el('br'), link)));
 }
 
+/** @param {string} id the text area whose text is copied */
 async function copy(id) {
-  const text = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (byId(id));
+  const text = byId(id, HTMLTextAreaElement);
   try {
     await navigator.clipboard.writeText(text.value);
   } catch (refused) {
@@ -114,19 +151,20 @@ async function copy(id) {
 }
 
 function renderHours() {
-  if (!progress) {
-    document.getElementById('hours-summary').textContent = t('end.hoursUnavailable');
+  const hours = progress;
+  if (!hours) {
+    byId('hours-summary').textContent = t('end.hoursUnavailable');
     return;
   }
-  document.getElementById('hours-summary').textContent = t(progress.met ? 'end.hoursMet' : 'end.hoursMissing');
-  document.getElementById('years').replaceChildren(...progress.years.map((year) => el('div', { className: 'year' },
+  byId('hours-summary').textContent = t(hours.met ? 'end.hoursMet' : 'end.hoursMissing');
+  byId('years').replaceChildren(...hours.years.map((year) => el('div', { className: 'year' },
     el('h3', { text: t('end.year', { year: year.year }) }),
     el('ul', { className: 'checklist' }, year.requirements.map((requirement) => el('li', {
       className: requirement.met ? 'met' : 'missing',
     }, el('strong', { text: `${t(`activity.${requirement.name}`)} (${t(requirement.met ? 'app.met' : 'app.missing')}): ` }),
     phrase(requirement.phrase) || requirement.detail))))));
-  document.getElementById('entries-none').hidden = progress.entries.length > 0;
-  document.getElementById('activity-entries').replaceChildren(...progress.entries.map((entry) => {
+  byId('entries-none').hidden = hours.entries.length > 0;
+  byId('activity-entries').replaceChildren(...hours.entries.map((entry) => {
     const training = entry.kind === 'training';
     const summary = training
       ? t('end.trainingEntry', { title: entry.title, date: formatDate(entry.on), hours: entry.hours })
@@ -136,14 +174,15 @@ function renderHours() {
     const remove = button(t('app.remove'), 'link', () => removeEntry(training ? 'training' : 'session', entry));
     remove.setAttribute('aria-label', t('app.removeEntry', { entry: summary }));
     // An entry dated in a year the cycle does not judge (the year of the grant, say) counts toward nothing.
-    const counted = progress.years.some((year) => String(year.year) === String(entry.on).slice(0, 4));
+    const counted = hours.years.some((year) => String(year.year) === String(entry.on).slice(0, 4));
     return el('li', {}, el('span', { text: summary }),
       counted ? null : el('p', { className: 'hint', text: t('end.outsideCycle') }),
       el('div', { className: 'actions' }, correct, remove));
   }));
 }
 
-function renderRenewal() {
+/** @param {EndorsementView} endorsement */
+function renderRenewal(endorsement) {
   const parts = [];
   parts.push(endorsement.renewal ? t(`end.renewal.${endorsement.renewal}`) : t('end.renewal.NONE'));
   if (endorsement.lateFee === 'DUE') {
@@ -151,19 +190,20 @@ function renderRenewal() {
   } else if (endorsement.lateFee === 'PAID') {
     parts.push(t('end.lateFeePaid'));
   }
-  const state = document.getElementById('renewal-state');
+  const state = byId('renewal-state');
   state.replaceChildren(parts.join(' '));
   const comments = endorsement.renewal === 'RETURNED' ? endorsement.renewalComments : null;
   byId('renewal-comments').hidden = !comments;
   byId('renewal-comments-text').textContent = comments || '';
   const lapsed = endorsement.status === 'LAPSED';
-  document.getElementById('renewal-form').hidden = lapsed;
-  document.getElementById('reinstatement-form').hidden = !lapsed || Boolean(endorsement.renewal);
-  if (endorsement.lateFee === 'DUE' && endorsement.lateFeeInvoiceId) {
-    state.append(' ', el('a', { href: `/pay.html?invoice=${encodeURIComponent(endorsement.lateFeeInvoiceId)}`,
+  byId('renewal-form').hidden = lapsed;
+  byId('reinstatement-form').hidden = !lapsed || Boolean(endorsement.renewal);
+  const { lateFeeInvoiceId } = endorsement;
+  if (endorsement.lateFee === 'DUE' && lateFeeInvoiceId) {
+    state.append(' ', el('a', { href: `/pay.html?invoice=${encodeURIComponent(lateFeeInvoiceId)}`,
       text: t('end.payLateFee') }));
   }
-  document.getElementById('transfer-state').textContent = endorsement.transferTo
+  byId('transfer-state').textContent = endorsement.transferTo
     ? t('end.transferRequested', { to: t(`tenant.${endorsement.transferTo}`) }) : '';
   const select = byId('transfer-toTenantId', HTMLSelectElement);
   const chosen = select.value;
@@ -173,6 +213,7 @@ function renderRenewal() {
   select.value = chosen;
 }
 
+/** @param {EvidenceItem} item */
 function evidenceEntry(item) {
   const download = button(t('end.download'), 'link', async () => {
     const saved = await saveDownload(`${base}/evidence/${encodeURIComponent(item.attachmentId)}`, null);
@@ -189,8 +230,8 @@ function evidenceEntry(item) {
 function renderEvidence() {
   const items = evidence ? evidence.items : [];
   const audit = evidence && evidence.audit;
-  document.getElementById('evidence-state').textContent = audit ? t(`end.audit.${audit.state}`) : '';
-  document.getElementById('evidence-list').replaceChildren(...(items.length ? items.map(evidenceEntry)
+  byId('evidence-state').textContent = audit ? t(`end.audit.${audit.state}`) : '';
+  byId('evidence-list').replaceChildren(...(items.length ? items.map(evidenceEntry)
     : [el('li', { text: t('end.noEvidence') })]));
   const years = progress ? progress.years.map((year) => String(year.year)) : [];
   const year = byId('evidence-year', HTMLSelectElement);
@@ -201,36 +242,43 @@ function renderEvidence() {
   const replaces = byId('evidence-replaces', HTMLSelectElement);
   replaces.replaceChildren(el('option', { value: '', text: t('end.replacesNothing') }),
     ...returned.map((item) => el('option', { value: item.attachmentId, text: item.fileName })));
-  /** @type {HTMLElement} */ (replaces.closest('.field')).hidden = !returned.length;
+  enclosing(replaces, '.field').hidden = !returned.length;
 }
 
 async function loadEvidence() {
+  /** @type {Answer<Evidence>} */
   const answer = await callApi(`${base}/evidence`);
   evidence = answer.ok ? answer.body : null;
 }
 
-/** A file attached as evidence: sent again with the same key when no answer came, so that it is kept once. */
+/**
+ * A file attached as evidence: sent again with the same key when no answer came, so that it is kept once.
+ *
+ * @param {SubmitEvent} event
+ */
 async function attachEvidence(event) {
   event.preventDefault();
-  const form = event.target;
+  const form = evidenceForm;
   clearProblems(form);
-  const file = form.elements.file.files[0];
+  const { files } = find(form, '[name=file]', HTMLInputElement);
+  const file = files ? files[0] : undefined;
   if (!file) {
     showProblem(form, { errors: [{ field: 'file', rule: 'NotNull' }] });
     return;
   }
-  const fields = { year: form.elements.year.value, replaces: form.elements.replaces.value };
+  const fields = { year: field(form, 'year').value, replaces: field(form, 'replaces').value };
   const data = new FormData();
   data.append('file', file);
   data.append('year', fields.year);
   if (fields.replaces) {
     data.append('replaces', fields.replaces);
   }
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.sending'));
   try {
     const key = evidenceKeys.keyFor('evidence', { ...fields, name: file.name, size: file.size, at: file.lastModified });
+    /** @type {Answer<EvidenceItem>} */
     const answer = await callApi(`${base}/evidence`, { method: 'POST', body: data, idempotencyKey: key });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -254,17 +302,21 @@ function render() {
   if (!endorsement) {
     return;
   }
-  renderSummary();
+  renderSummary(endorsement);
   renderHours();
-  renderRenewal();
+  renderRenewal(endorsement);
   renderEvidence();
   Object.entries(forms).forEach(([key, { form }]) => {
     const correcting = Boolean(form.dataset.entryId);
-    document.getElementById(`${key}-summary`).textContent = t(correcting ? `end.correct.${key}` : `end.log.${key}`);
-    document.getElementById(`${key}-cancel`).hidden = !correcting;
+    byId(`${key}-summary`).textContent = t(correcting ? `end.correct.${key}` : `end.log.${key}`);
+    byId(`${key}-cancel`).hidden = !correcting;
   });
 }
 
+/**
+ * @param {string} key
+ * @param {ActivityEntry} entry
+ */
 function startCorrecting(key, entry) {
   const { form, fields } = forms[key];
   clearProblems(form);
@@ -274,9 +326,10 @@ function startCorrecting(key, entry) {
     : { providerNumber: entry.providerNumber, sessionOn: entry.on, hours: entry.hours });
   byId(`${key}-details`, HTMLDetailsElement).open = true;
   render();
-  form.querySelector('input').focus();
+  find(form, 'input').focus();
 }
 
+/** @param {string} key */
 function stopCorrecting(key) {
   const { form } = forms[key];
   delete form.dataset.entryId;
@@ -285,15 +338,20 @@ function stopCorrecting(key) {
   render();
 }
 
+/**
+ * @param {SubmitEvent} event
+ * @param {string} key
+ */
 async function saveEntry(event, key) {
   event.preventDefault();
   const { form, fields, path } = forms[key];
   clearProblems(form);
   const entryId = form.dataset.entryId;
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.saving'));
   try {
+    /** @type {Answer<Progress>} */
     const answer = await callApi(`${base}/${path}${entryId ? `/${encodeURIComponent(entryId)}` : ''}`,
       { method: entryId ? 'PUT' : 'POST', json: valuesOf(form, fields) });
     if (!answer.ok) {
@@ -301,11 +359,13 @@ async function saveEntry(event, key) {
       showProblem(form, answer.body);
       return;
     }
-    progress = answer.body;
+    const saved = answer.body;
+    progress = saved;
     delete form.dataset.entryId;
     form.reset();
     render();
-    announce(status, `${t(entryId ? 'app.corrected' : 'end.logged')} ${t(progress.met ? 'end.hoursMet' : 'end.hoursMissing')}`);
+    announce(status,
+      `${t(entryId ? 'app.corrected' : 'end.logged')} ${t(saved.met ? 'end.hoursMet' : 'end.hoursMissing')}`);
   } catch (unreachable) {
     status.textContent = '';
     showProblem(form, { detail: t('error.unreachable') });
@@ -314,8 +374,13 @@ async function saveEntry(event, key) {
   }
 }
 
+/**
+ * @param {string} key
+ * @param {ActivityEntry} entry
+ */
 async function removeEntry(key, entry) {
   announce(status, t('app.saving'));
+  /** @type {Answer<Progress>} */
   const answer = await callApi(`${base}/${forms[key].path}/${encodeURIComponent(entry.entryId)}`, { method: 'DELETE' });
   if (!answer.ok) {
     announce(status, (answer.body && answer.body.detail) || t('error.unexpected'));
@@ -324,18 +389,27 @@ async function removeEntry(key, entry) {
   progress = answer.body;
   render();
   announce(status, t('app.removed'));
-  document.getElementById('hours-heading').focus();
+  byId('hours-heading').focus();
 }
 
-/** A command without fields (sign, renew, transfer): its refusal is shown in the form, its result announced. */
-async function act(event, path, json, done) {
+/**
+ * A command without fields (sign, renew, transfer): its refusal is shown in the form, its result announced.
+ *
+ * @template T
+ * @param {SubmitEvent} event
+ * @param {HTMLFormElement} form
+ * @param {string} path
+ * @param {unknown} json
+ * @param {(answer: T) => void | Promise<void>} done
+ */
+async function act(event, form, path, json, done) {
   event.preventDefault();
-  const form = event.target;
   clearProblems(form);
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   announce(status, t('app.sending'));
   try {
+    /** @type {Answer<T>} */
     const answer = await callApi(`${base}/${path}`, { method: 'POST', json });
     if (!answer.ok) {
       status.textContent = t('app.notSaved');
@@ -363,46 +437,60 @@ async function copyShareLink() {
 }
 
 Object.entries(forms).forEach(([key, { form, fields }]) => {
-  document.getElementById(`${key}-fields`).replaceChildren(...fields.map((spec) => control(key, spec)));
+  byId(`${key}-fields`).replaceChildren(...fields.map((spec) => control(key, spec)));
   form.addEventListener('submit', (event) => saveEntry(event, key));
-  document.getElementById(`${key}-cancel`).addEventListener('click', () => stopCorrecting(key));
+  byId(`${key}-cancel`).addEventListener('click', () => stopCorrecting(key));
 });
-document.getElementById('ethics-form').addEventListener('submit', (event) => act(event, 'code-of-ethics', undefined,
-  (answer) => { progress = answer; render(); announce(status, t('end.signed')); }));
-document.getElementById('renewal-form').addEventListener('submit', (event) => act(event, 'renewal', undefined,
-  async (answer) => { endorsement = answer; await loadEvidence(); render(); announce(status, t('end.renewed')); }));
-document.getElementById('reinstatement-form').addEventListener('submit', (event) => act(event, 'reinstatement',
-  undefined, (answer) => { endorsement = answer; render(); announce(status, t('end.reinstatementAsked')); }));
-document.getElementById('transfer-form').addEventListener('submit', (event) => {
-  const toTenantId = field(/** @type {HTMLFormElement} */ (event.target), 'toTenantId').value;
-  act(event, 'transfer', { toTenantId },
-    (answer) => { endorsement = answer; render(); announce(status, t('end.transferAsked')); });
+const ethicsForm = byId('ethics-form', HTMLFormElement);
+ethicsForm.addEventListener('submit', (event) => act(event, ethicsForm, 'code-of-ethics', undefined,
+  (/** @type {Progress} */ answer) => { progress = answer; render(); announce(status, t('end.signed')); }));
+const renewalForm = byId('renewal-form', HTMLFormElement);
+renewalForm.addEventListener('submit', (event) => act(event, renewalForm, 'renewal', undefined,
+  async (/** @type {EndorsementView} */ answer) => {
+    endorsement = answer; await loadEvidence(); render(); announce(status, t('end.renewed'));
+  }));
+const reinstatementForm = byId('reinstatement-form', HTMLFormElement);
+reinstatementForm.addEventListener('submit', (event) => act(event, reinstatementForm, 'reinstatement', undefined,
+  (/** @type {EndorsementView} */ answer) => {
+    endorsement = answer; render(); announce(status, t('end.reinstatementAsked'));
+  }));
+const transferForm = byId('transfer-form', HTMLFormElement);
+transferForm.addEventListener('submit', (event) => {
+  const toTenantId = field(transferForm, 'toTenantId').value;
+  act(event, transferForm, 'transfer', { toTenantId },
+    (/** @type {EndorsementView} */ answer) => {
+      endorsement = answer; render(); announce(status, t('end.transferAsked'));
+    });
 });
-document.getElementById('evidence-form').addEventListener('submit', attachEvidence);
-document.getElementById('share-copy').addEventListener('click', copyShareLink);
-document.getElementById('signature-html-copy').addEventListener('click', () => copy('signature-html'));
-document.getElementById('signature-text-copy').addEventListener('click', () => copy('signature-text'));
-document.getElementById('hours-heading').tabIndex = -1;
+evidenceForm.addEventListener('submit', attachEvidence);
+byId('share-copy').addEventListener('click', copyShareLink);
+byId('signature-html-copy').addEventListener('click', () => copy('signature-html'));
+byId('signature-text-copy').addEventListener('click', () => copy('signature-text'));
+byId('hours-heading').tabIndex = -1;
 onLanguage(render);
 
 const page = await startPage({ screens: ['portal', 'application', 'endorsement'], roles: ['APPLICANT', 'ENDORSEE'] });
 tenant = page.tenant;
 status.textContent = t('end.loading');
+/** @type {Answer<EndorsementView>} */
 const answer = await callApi(base);
 if (!answer.ok) {
   status.textContent = answer.status === 404 ? t('end.notFound') : t('end.loadFailed');
 } else {
-  endorsement = answer.body;
+  const loaded = answer.body;
+  endorsement = loaded;
+  /** @type {Answer<Progress>} */
   const hours = await callApi(`${base}/progress`);
   progress = hours.ok ? hours.body : null;
   await loadEvidence();
-  if (endorsement.status === 'ACTIVE') {
+  if (loaded.status === 'ACTIVE') {
     // Public: the badge's pictures and sharing details come from the registry, for active endorsements only.
-    const shared = await getJson(`/api/registry/endorsements/${encodeURIComponent(endorsement.endorsementNumber)}/sharing`,
+    /** @type {Answer<Sharing>} */
+    const shared = await getJson(`/api/registry/endorsements/${encodeURIComponent(loaded.endorsementNumber)}/sharing`,
       { fresh: true });
     sharing = shared.ok ? shared.body : null;
   }
-  document.getElementById('end-body').hidden = false;
+  byId('end-body').hidden = false;
   status.textContent = '';
   render();
 }

@@ -5,8 +5,13 @@ import { onLanguage, t, has, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
 import { table, formatInstant } from './staff.js';
-import { el, byId } from './dom.js';
+import { el, byId, find } from './dom.js';
 import { announce } from './portal-kit.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
 
 const PATH = '/api/applications/endorsee-imports';
 // How often a running import is asked for its progress.
@@ -14,24 +19,45 @@ const POLL_EVERY = 1000;
 // The import being followed, kept for the tab, so that a reload goes on following it.
 const FOLLOWED = 'iecmh.endorsee-import';
 
-const form = byId('import-form');
+/**
+ * A problem of a line of the file (its column, or the whole row), the dry run's answer, and the import's resource.
+ *
+ * @typedef {{ line: number, column: string | null, rule: string, message: string }} ImportProblem
+ * @typedef {{ total: number, valid: number, problems: ImportProblem[] }} Check
+ * @typedef {{ status: string, total: number, done: number, imported: number, unchanged: number, failed: number,
+ *   problems: ImportProblem[] | null, importedBy: string, startedAt: string, finishedAt: string | null,
+ *   fileSha256: string }} ImportProgress
+ */
+
+const form = byId('import-form', HTMLFormElement);
 const file = byId('import-file', HTMLInputElement);
 const startButton = byId('import-start', HTMLButtonElement);
 const status = byId('import-status');
 
+/** @type {Check | null} */
 let checked = null; // the dry run's answer for the chosen file
+/** @type {ImportProgress | null} */
 let progress = null; // the import's resource as last read
 
+/** @param {number} n */
 function count(n) {
   return new Intl.NumberFormat(currentLanguage()).format(n);
 }
 
-/** A problem's rule in the reader's words; the API's own sentence where the catalogue has none. */
+/**
+ * A problem's rule in the reader's words; the API's own sentence where the catalogue has none.
+ *
+ * @param {ImportProblem} problem
+ */
 function worded(problem) {
   const key = `import.rule.${problem.rule}`;
   return has(key) ? t(key) : problem.message;
 }
 
+/**
+ * @param {string} caption
+ * @param {ImportProblem[]} problems
+ */
 function problemTable(caption, problems) {
   return table(caption, [t('import.line'), t('import.column'), t('import.problem')],
     problems.map((problem) => [String(problem.line), problem.column ? el('code', { text: problem.column })
@@ -45,9 +71,10 @@ function renderCheck() {
   }
   const summary = t('import.checked', { total: count(checked.total), valid: count(checked.valid),
     problems: count(checked.problems.length) });
+  // Only nodes go in: a null left in the list would be written out as the text "null".
   byId('check-result').replaceChildren(
     el('p', { className: checked.problems.length ? 'notice warning' : 'notice good', text: summary }),
-    checked.problems.length ? problemTable(t('import.problemsCaption'), checked.problems) : null);
+    ...(checked.problems.length ? [problemTable(t('import.problemsCaption'), checked.problems)] : []));
 }
 
 function renderProgress() {
@@ -77,9 +104,10 @@ function renderProgress() {
       el('dt', { text: t('import.by') }), el('dd', { text: t('import.byWhom', { who: progress.importedBy,
         started: formatInstant(progress.startedAt), finished: formatInstant(progress.finishedAt) }) }),
       el('dt', { text: t('import.sha') }), el('dd', {}, el('code', { text: progress.fileSha256 }))),
-    failed.length ? problemTable(t('import.failedCaption'), failed) : null);
+    ...(failed.length ? [problemTable(t('import.failedCaption'), failed)] : []));
 }
 
+/** @param {string | null} location */
 function follow(location) {
   if (location) {
     sessionStorage.setItem(FOLLOWED, location);
@@ -88,7 +116,9 @@ function follow(location) {
   }
 }
 
+/** @param {string} location */
 async function poll(location) {
+  /** @type {Answer<ImportProgress>} */
   const answer = await callApi(location);
   if (!answer.ok) {
     follow(null);
@@ -97,31 +127,44 @@ async function poll(location) {
     announce(status, answer.status === 404 ? t('import.lost') : t('error.unexpected'));
     return;
   }
-  progress = answer.body;
+  const read = answer.body;
+  progress = read;
   renderProgress();
-  if (progress.status !== 'FINISHED') {
+  if (read.status !== 'FINISHED') {
     setTimeout(() => poll(location), POLL_EVERY);
     return;
   }
   follow(null);
   startButton.disabled = !checked;
-  announce(status, t('import.announceFinished', { imported: count(progress.imported),
-    unchanged: count(progress.unchanged), failed: count(progress.failed) }));
+  announce(status, t('import.announceFinished', { imported: count(read.imported),
+    unchanged: count(read.unchanged), failed: count(read.failed) }));
   byId('result-heading').focus();
 }
 
-/** Sends the chosen file as it is (text/csv): checked only, or imported. */
+/**
+ * Sends the chosen file as it is (text/csv): checked only, or imported.
+ *
+ * @template T what the answer is: the check, or where the import's progress is
+ * @param {boolean} dryRun
+ * @returns {Promise<Answer<T>>}
+ */
 function send(dryRun) {
-  return callApi(dryRun ? `${PATH}?dryRun=true` : PATH, { method: 'POST', body: file.files[0],
+  return callApi(dryRun ? `${PATH}?dryRun=true` : PATH, { method: 'POST', body: chosenFile(),
     contentType: 'text/csv' });
 }
 
-function refused(answer) {
+/** The file chosen, if any. */
+function chosenFile() {
+  return file.files && file.files.length ? file.files[0] : undefined;
+}
+
+/** @param {import('./api.js').Problem | null} problem the refusal's */
+function refused(problem) {
   announce(status, '');
-  if (answer.body && (answer.body.errors || answer.body.detail)) {
-    showProblem(form, answer.body);
+  if (problem && (problem.errors || problem.detail)) {
+    showProblem(form, problem);
   } else {
-    form.querySelector('.form-error').textContent = t('error.unexpected');
+    find(form, '.form-error').textContent = t('error.unexpected');
   }
 }
 
@@ -135,23 +178,25 @@ file.addEventListener('change', () => {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearProblems(form);
-  if (!file.files.length) {
+  if (!chosenFile()) {
     showProblem(form, { errors: [{ field: 'file', rule: 'choose-file' }] });
     return;
   }
   checked = null;
   renderCheck();
   announce(status, t('import.checking'));
+  /** @type {Answer<Check>} */
   const answer = await send(true);
   if (!answer.ok) {
-    refused(answer);
+    refused(answer.body);
     return;
   }
-  checked = answer.body;
+  const check = answer.body;
+  checked = check;
   renderCheck();
-  startButton.disabled = checked.valid === 0;
+  startButton.disabled = check.valid === 0;
   announce(status, t('import.checkedAnnounce',
-    { valid: count(checked.valid), problems: count(checked.problems.length) }));
+    { valid: count(check.valid), problems: count(check.problems.length) }));
 });
 
 startButton.addEventListener('click', async () => {
@@ -159,10 +204,11 @@ startButton.addEventListener('click', async () => {
   startButton.disabled = true;
   progress = null;
   renderProgress();
+  /** @type {Answer<{ location: string }>} */
   const answer = await send(false);
   if (!answer.ok) {
     startButton.disabled = false;
-    refused(answer);
+    refused(answer.body);
     return;
   }
   announce(status, t('import.started'));

@@ -6,16 +6,30 @@ import { callApi, showProblem, clearProblems } from './api.js';
 import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 // Every service that mails someone answers what it sent them at <prefix>/mail/mine.
 const SOURCES = ['/api/applications/mail/mine', '/api/endorsements/mail/mine', '/api/payments/mail/mine'];
 const PREFERENCES = '/api/associations/mail-preferences/mine';
 const ROLES = ['APPLICANT', 'ENDORSEE', 'REVIEWER', 'COORDINATOR', 'AUDITOR', 'TENANT_ADMIN', 'PLATFORM_ADMIN'];
 
-const status = document.getElementById('mail-status');
+const status = byId('mail-status');
 const form = byId('preferences', HTMLFormElement);
+/**
+ * A mail a service sent (or is sending) the person: its subject, the page it leads to, where it went and its state.
+ *
+ * @typedef {{ subject: string, link: string | null, recipient: string, status: string, recordedAt: string,
+ *   sentAt: string | null }} Mail
+ */
+
+/** @type {Mail[] | null} */
 let mails = null;
 let incomplete = false;
 
+/** @param {Mail} mail */
 function mailItem(mail) {
   const subject = mail.link ? el('a', { href: mail.link, text: mail.subject }) : mail.subject;
   const when = mail.sentAt || mail.recordedAt;
@@ -30,21 +44,23 @@ function render() {
   if (!mails) {
     return;
   }
-  document.getElementById('sent').replaceChildren(...mails.map(mailItem));
-  document.getElementById('sent-none').hidden = mails.length > 0;
+  byId('sent').replaceChildren(...mails.map(mailItem));
+  byId('sent-none').hidden = mails.length > 0;
   status.textContent = incomplete ? t('mail.partlyLoaded') : '';
 }
 
 async function loadMail() {
   status.textContent = t('mail.loading');
-  const answers = await Promise.all(SOURCES.map((source) => callApi(source).catch(() => ({ ok: false }))));
-  incomplete = answers.some((answer) => !answer.ok);
-  mails = answers.filter((answer) => answer.ok).flatMap((answer) => answer.body)
-    .sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
+  const answers = await Promise.all(SOURCES.map((source) => /** @type {Promise<Answer<Mail[]>>} */ (callApi(source))
+    .catch(() => null)));
+  incomplete = answers.some((answer) => !answer || !answer.ok);
+  const sent = answers.flatMap((answer) => (answer && answer.ok ? answer.body : []));
+  mails = sent.sort((a, b) => String(b.recordedAt).localeCompare(String(a.recordedAt)));
   render();
 }
 
 async function loadPreferences() {
+  /** @type {Answer<{ emailAddress: string | null, language: string | null }>} */
   const answer = await callApi(PREFERENCES);
   if (answer.ok) {
     field(form, 'emailAddress').value = answer.body.emailAddress || '';
@@ -52,6 +68,7 @@ async function loadPreferences() {
   }
 }
 
+/** @param {SubmitEvent} event */
 async function save(event) {
   event.preventDefault();
   clearProblems(form);

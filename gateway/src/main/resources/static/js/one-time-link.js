@@ -7,30 +7,47 @@
 import { t } from './i18n.js';
 import { getJson, showProblem, clearProblems } from './api.js';
 import { announce } from './portal-kit.js';
+import { byId, find } from './dom.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * The link of a page (see oneTimeLink), with what the API answered it asks.
+ *
+ * @template T
+ * @typedef {{ form: HTMLFormElement, status: HTMLElement, asked: T | null, ended: string | null,
+ *   showEnded(): boolean, opened(): T | null, open(render: () => void): Promise<void>,
+ *   send(answer: () => unknown, render: () => void): Promise<void> }} OneTimeLink
+ */
 
 /**
  * The link of this page: its API path is {@code api}/<secret>; {@code usedRule} is the rule a spent link answers
  * (410). {@code asked} is what the API answered; {@code ended} why the link no longer opens it: a 410 problem's
- * rule, 'unknown' or 'sent'.
+ * rule, 'unknown' or 'sent'. The page names what the API answers by the type it declares the link as.
+ *
+ * @template T what the link asks
  * @param {string} prefix
  * @param {string} api
  * @param {string} usedRule
+ * @returns {OneTimeLink<T>}
  */
 export function oneTimeLink(prefix, api, usedRule) {
   const secret = location.hash.slice(1);
   const path = `${api}/${encodeURIComponent(secret)}`;
-  const form = /** @type {HTMLFormElement} */ (document.getElementById(prefix));
-  const status = /** @type {HTMLElement} */ (document.getElementById(`${prefix}-status`));
-  const show = (id, shown) => { /** @type {HTMLElement} */ (document.getElementById(`${prefix}-${id}`)).hidden = !shown; };
+  const form = byId(prefix, HTMLFormElement);
+  const status = byId(`${prefix}-status`);
+  const show = (/** @type {string} */ id, /** @type {boolean} */ shown) => { byId(`${prefix}-${id}`).hidden = !shown; };
   // Another person's link opened in this tab differs only in its fragment, which the browser does not load anew.
   window.addEventListener('hashchange', () => location.reload());
 
+  /** @type {OneTimeLink<T>} */
   const link = {
     form,
     status,
-    /** @type {any} */
     asked: null,
-    /** @type {string | null} */
     ended: null,
 
     /** Shows how the link ended (answered, or gone and why) in place of the form; false while it is open. */
@@ -45,10 +62,8 @@ export function oneTimeLink(prefix, api, usedRule) {
         show('done', true);
       } else {
         show('gone', true);
-        /** @type {HTMLElement} */ (document.getElementById(`${prefix}-gone-title`)).textContent =
-          t(`${prefix}.gone.${link.ended}`);
-        /** @type {HTMLElement} */ (document.getElementById(`${prefix}-gone-detail`)).textContent =
-          t(`${prefix}.gone.${link.ended}.detail`);
+        byId(`${prefix}-gone-title`).textContent = t(`${prefix}.gone.${link.ended}`);
+        byId(`${prefix}-gone-detail`).textContent = t(`${prefix}.gone.${link.ended}.detail`);
       }
       return true;
     },
@@ -69,11 +84,12 @@ export function oneTimeLink(prefix, api, usedRule) {
     /** Reads what the link asks, then renders. */
     async open(render) {
       if (secret) {
+        /** @type {Answer<T>} */
         const answer = await getJson(path, { fresh: true });
         if (answer.status === 404) {
           link.ended = 'unknown';
         } else if (answer.status === 410) {
-          link.ended = (answer.body && answer.body.rule) || usedRule;
+          link.ended = (!answer.ok && answer.body && answer.body.rule) || usedRule;
         } else if (!answer.ok) {
           status.textContent = t(`${prefix}.unreachable`);
         } else {
@@ -91,7 +107,7 @@ export function oneTimeLink(prefix, api, usedRule) {
      */
     async send(answer, render) {
       clearProblems(form);
-      const submit = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
+      const submit = find(form, 'button[type=submit]', HTMLButtonElement);
       submit.disabled = true;
       announce(status, t(`${prefix}.sending`));
       try {
@@ -107,7 +123,7 @@ export function oneTimeLink(prefix, api, usedRule) {
           history.replaceState(null, '', location.pathname);
           render();
           // Focus carries the thanks to a screen reader as the form disappears.
-          /** @type {HTMLElement} */ (document.getElementById(`${prefix}-done`)).focus();
+          byId(`${prefix}-done`).focus();
           return;
         }
         if (response.status === 410 || response.status === 404) {

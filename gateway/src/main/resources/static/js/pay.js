@@ -7,46 +7,88 @@ import { callApi } from './api.js';
 import { saveDownload } from './files.js';
 import { money as formatMoney } from './format.js';
 import { webConfig } from './auth.js';
-import { byId } from './dom.js';
+import { byId, find } from './dom.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * The little of Stripe.js the page uses: an instance for the publishable key, the elements of one checkout (the
+ * payment element, mounted in the page), and the card's confirmation.
+ *
+ * @typedef {{ create(kind: 'payment'): { mount(selector: string): void } }} StripeElements
+ * @typedef {{ elements(options: { clientSecret: string, locale: string }): StripeElements,
+ *   confirmPayment(options: { elements: StripeElements, redirect: 'if_required', confirmParams: { return_url: string } }):
+ *   Promise<{ error?: { message: string } }> }} Stripe
+ */
 
 const WAIT_FOR_CONFIRMATION_MS = 60_000;
 const POLL_EVERY_MS = 1_500;
 
 const invoiceId = new URLSearchParams(location.search).get('invoice');
-const status = document.getElementById('invoice-status');
-const heading = document.getElementById('invoice-heading');
-const problem = document.getElementById('invoice-problem');
-const cardSection = document.getElementById('card');
+const status = byId('invoice-status');
+const heading = byId('invoice-heading');
+const problem = byId('invoice-problem');
+const cardSection = byId('card');
 const cardStart = byId('card-start', HTMLButtonElement);
-const cardForm = document.getElementById('card-form');
+const cardForm = byId('card-form');
 const cardSubmit = byId('card-submit', HTMLButtonElement);
-const cardError = document.getElementById('card-error');
+const cardError = byId('card-error');
 
+/** @typedef {import('./views.js').InvoiceView} InvoiceView */
+
+/** @type {InvoiceView | null} */
 let invoice = null;
+/** @type {{ stripe: Stripe, elements: StripeElements } | null} */
 let card = null; // { stripe, elements } once a checkout has started
 
-/** Money of the API as the page's language writes it (format.js). */
-/** Stripe.js, once its script has loaded (it sets window.Stripe); undefined before. */
+/**
+ * Stripe.js, once its script has loaded (it sets window.Stripe); undefined before.
+ *
+ * @returns {((publishableKey: string) => Stripe) | undefined}
+ */
 function stripeLibrary() {
-  return /** @type {any} */ (window).Stripe;
+  // The processor's script adds the global; the browser's types cannot know of it.
+  return /** @type {{ Stripe?: (publishableKey: string) => Stripe }} */ (/** @type {unknown} */ (window)).Stripe;
 }
 
+/** The invoice shown; the checkout and the receipt are offered only once it is. */
+function shownInvoice() {
+  if (!invoice) {
+    throw new Error('No invoice is shown yet');
+  }
+  return invoice;
+}
+
+/**
+ * Money of the API as the page's language writes it (format.js).
+ *
+ * @param {import('./format.js').Money} amount
+ */
 function money(amount) {
   return formatMoney(amount, currentLanguage());
 }
 
+/** @param {string} text */
 function showProblemText(text) {
   status.textContent = '';
   problem.hidden = false;
-  document.getElementById('invoice-problem-text').textContent = text;
+  byId('invoice-problem-text').textContent = text;
 }
 
+/** @param {string} text */
 function cell(text) {
   const td = document.createElement('td');
   td.textContent = text;
   return td;
 }
 
+/**
+ * @param {string} term
+ * @param {string} value
+ */
 function fact(term, value) {
   const dt = document.createElement('dt');
   dt.textContent = term;
@@ -60,8 +102,8 @@ function render() {
     return;
   }
   heading.textContent = t('pay.invoiceHeading', { id: invoice.invoiceId });
-  document.getElementById('invoice').hidden = false;
-  document.getElementById('lines').replaceChildren(...invoice.lines.map((line) => {
+  byId('invoice').hidden = false;
+  byId('lines').replaceChildren(...invoice.lines.map((line) => {
     const row = document.createElement('tr');
     row.append(cell(phrase(line.phrase) || line.description), cell(money(line.amount)));
     return row;
@@ -75,12 +117,12 @@ function render() {
     totals.push(...fact(t('pay.dueOn'), formatDate(invoice.dueOn)));
   }
   totals.push(...fact(t('pay.statusLabel'), t(`pay.status.${invoice.status}`)));
-  document.getElementById('totals').replaceChildren(...totals);
+  byId('totals').replaceChildren(...totals);
 
   const owes = invoice.outstanding.cents > 0 && invoice.status === 'OPEN';
-  const paidNotice = document.getElementById('paid-notice');
+  const paidNotice = byId('paid-notice');
   paidNotice.hidden = owes || invoice.status === 'VOID';
-  paidNotice.querySelector('strong').textContent = t('pay.paid');
+  find(paidNotice, 'strong').textContent = t('pay.paid');
   cardStart.textContent = t('pay.cardStart', { amount: money(invoice.outstanding) });
   cardSubmit.textContent = t('pay.cardSubmit', { amount: money(invoice.outstanding) });
   if (!owes) {
@@ -93,10 +135,15 @@ function render() {
   }
 }
 
-async function load() {
-  const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoiceId)}`);
+/**
+ * @param {string} id the invoice's
+ * @returns {Promise<InvoiceView | null>}
+ */
+async function load(id) {
+  /** @type {Answer<InvoiceView>} */
+  const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(id)}`);
   if (answer.status === 404) {
-    showProblemText(t('pay.notFound', { id: invoiceId }));
+    showProblemText(t('pay.notFound', { id }));
     return null;
   }
   if (!answer.ok) {
@@ -105,12 +152,13 @@ async function load() {
   }
   invoice = answer.body;
   render();
-  return invoice;
+  return answer.body;
 }
 
 /** The key of this checkout: the same for a retry of the same amount in this tab, so one intent is made. */
 function checkoutKey() {
-  const remembered = `iecmh.checkout.${invoice.invoiceId}.${invoice.outstanding.cents}`;
+  const { invoiceId: id, outstanding } = shownInvoice();
+  const remembered = `iecmh.checkout.${id}.${outstanding.cents}`;
   let key = sessionStorage.getItem(remembered);
   if (!key) {
     key = crypto.randomUUID();
@@ -119,6 +167,10 @@ function checkoutKey() {
   return key;
 }
 
+/**
+ * @param {string} url
+ * @returns {Promise<unknown>}
+ */
 function loadScript(url) {
   if (stripeLibrary()) {
     return Promise.resolve();
@@ -132,22 +184,28 @@ function loadScript(url) {
   });
 }
 
-async function startCard(config) {
+/** @param {import('./auth.js').CardSettings} settings the card processor's, from the web configuration */
+async function startCard(settings) {
   cardStart.disabled = true;
-  document.getElementById('card-start-error').textContent = '';
+  byId('card-start-error').textContent = '';
   status.textContent = t('pay.cardStarting');
   try {
-    const started = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/card-checkouts`,
+    /** @type {Answer<{ clientSecret: string }>} */
+    const started = await callApi(`/api/payments/invoices/${encodeURIComponent(shownInvoice().invoiceId)}/card-checkouts`,
       { method: 'POST', idempotencyKey: checkoutKey() });
     if (!started.ok) {
       throw new Error(`card-checkouts answered ${started.status}`);
     }
-    await loadScript(config.card.scriptUrl);
-    const stripe = stripeLibrary()(config.card.publishableKey);
+    await loadScript(settings.scriptUrl);
+    const library = stripeLibrary();
+    if (!library) {
+      throw new Error(`${settings.scriptUrl} set no Stripe`);
+    }
+    const stripe = library(settings.publishableKey);
     const elements = stripe.elements({ clientSecret: started.body.clientSecret, locale: currentLanguage() });
     elements.create('payment').mount('#card-element');
     card = { stripe, elements };
-    document.getElementById('card-start-actions').hidden = true;
+    byId('card-start-actions').hidden = true;
     cardForm.hidden = false;
     status.textContent = t('pay.cardReady');
     const first = cardForm.querySelector('input');
@@ -156,7 +214,7 @@ async function startCard(config) {
     }
   } catch (failure) {
     status.textContent = '';
-    document.getElementById('card-start-error').textContent = t('pay.cardUnavailable');
+    byId('card-start-error').textContent = t('pay.cardUnavailable');
     cardStart.disabled = false;
   }
 }
@@ -166,7 +224,8 @@ async function awaitConfirmation() {
   const until = Date.now() + WAIT_FOR_CONFIRMATION_MS;
   while (Date.now() < until) {
     await new Promise((resolve) => { setTimeout(resolve, POLL_EVERY_MS); });
-    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}`);
+    /** @type {Answer<InvoiceView>} */
+    const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(shownInvoice().invoiceId)}`);
     if (answer.ok && answer.body.outstanding.cents === 0) {
       invoice = answer.body;
       render();
@@ -205,12 +264,13 @@ cardForm.addEventListener('submit', async (event) => {
   await awaitConfirmation();
 });
 
-document.getElementById('receipt').addEventListener('click', async () => {
-  const receiptStatus = document.getElementById('receipt-status');
+byId('receipt').addEventListener('click', async () => {
+  const receiptStatus = byId('receipt-status');
   // The receipt in the page's language.
-  const receipt = `/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/receipt`
+  const { invoiceId: id } = shownInvoice();
+  const receipt = `/api/payments/invoices/${encodeURIComponent(id)}/receipt`
     + `?${new URLSearchParams({ lang: currentLanguage() })}`;
-  const answer = await saveDownload(receipt, `receipt-${invoice.invoiceId}.pdf`, 'application/pdf');
+  const answer = await saveDownload(receipt, `receipt-${id}.pdf`, 'application/pdf');
   if (!answer.ok) {
     receiptStatus.textContent = t('pay.receiptFailed');
     return;
@@ -224,15 +284,16 @@ if (!invoiceId) {
   showProblemText(t('pay.noInvoice'));
 } else {
   status.textContent = t('pay.loading');
-  const [loaded, config] = await Promise.all([load(), webConfig()]);
+  const [loaded, config] = await Promise.all([load(invoiceId), webConfig()]);
   if (loaded) {
     status.textContent = '';
     const owes = loaded.outstanding.cents > 0 && loaded.status === 'OPEN';
-    if (owes && config.card) {
+    const settings = config.card;
+    if (owes && settings) {
       cardSection.hidden = false;
-      cardStart.addEventListener('click', () => startCard(config));
+      cardStart.addEventListener('click', () => startCard(settings));
     } else if (owes) {
-      document.getElementById('offline-notice').hidden = false;
+      byId('offline-notice').hidden = false;
     }
   }
 }

@@ -7,15 +7,22 @@ import { callApi, showProblem, clearProblems, requestKeys } from './api.js';
 import { el, byId, field, find } from './dom.js';
 import { statusTag, announce } from './portal-kit.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 // The guidance that says what each of the Alliance's categories is for and asks, in its Infant (0-3) and Early
 // Childhood (3-6) form (docs/architecture.md, Domain rules; the association's own figures are in its requirement
 // check). Which categories can be chosen is the association's: its public record lists those it offers.
+/** @type {Record<string, string>} */
 const GUIDANCE = {
   IFA: 'associate', ECFA: 'associate', IFS: 'specialist', ECFS: 'specialist', IMHS: 'mentalHealth',
   ECMHS: 'mentalHealth', 'IMHM-C': 'mentorClinical', 'ECMHM-C': 'mentorClinical', 'IMHM-P': 'mentorPolicy',
   'ECMHM-P': 'mentorPolicy', 'IMHM-R': 'mentorResearch', 'ECMHM-R': 'mentorResearch',
 };
 // Problems of the association's rules that concern one field of the form.
+/** @type {Record<string, string>} */
 const RULE_FIELDS = {
   'applies-in-state-of-residence': 'stateOfResidence',
   'category-not-offered': 'category',
@@ -26,12 +33,21 @@ const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
 
 const form = byId('start', HTMLFormElement);
-const status = document.getElementById('portal-status');
+const status = byId('portal-status');
+/**
+ * @typedef {import('./views.js').ApplicationView} ApplicationView
+ * @typedef {import('./views.js').EndorsementView} EndorsementView
+ * @typedef {{ endorsementNumber: string, category: string, validThrough: string | null }} Held
+ */
+
+/** @type {ApplicationView[] | null} */
 let applications = null;
 // renewal-service's answer for the person: the endorsements they hold (imported ones they claimed among them) and
 // those their association imported under their verified address, which wait for them on /claim.html.
+/** @type {{ endorsements: EndorsementView[], claimable: unknown[] }} */
 let endorsements = { endorsements: [], claimable: [] };
 // The categories the person's association offers, in its record's order (GET /api/associations).
+/** @type {string[]} */
 let offered = [];
 
 function renderCategories() {
@@ -45,7 +61,7 @@ function renderCategories() {
 
 function renderGuidance() {
   const category = field(form, 'category').value;
-  const guidance = document.getElementById('start-category-guidance');
+  const guidance = byId('start-category-guidance');
   if (!category) {
     guidance.replaceChildren();
     return;
@@ -55,6 +71,7 @@ function renderGuidance() {
     el('p', { text: t(`guidance.${GUIDANCE[category]}.asks`) })] : []), el('p', { text: t(age) }));
 }
 
+/** @param {ApplicationView} application */
 function applicationItem(application) {
   const heading = el('h3', {}, el('a', {
     href: `/application.html?id=${encodeURIComponent(application.applicationId)}`,
@@ -72,6 +89,7 @@ function applicationItem(application) {
   return el('li', { className: 'entry' }, lines);
 }
 
+/** @param {Held} application */
 function endorsementItem(application) {
   return el('li', { className: 'entry' },
     el('h3', {}, el('a', {
@@ -88,24 +106,30 @@ function render() {
   if (!applications) {
     return;
   }
-  document.getElementById('applications').replaceChildren(...applications.map(applicationItem));
-  document.getElementById('applications-none').hidden = applications.length > 0;
-  const granted = applications.filter((application) => application.endorsementNumber);
+  byId('applications').replaceChildren(...applications.map(applicationItem));
+  byId('applications-none').hidden = applications.length > 0;
+  /** @type {Held[]} */
+  const granted = applications.flatMap(({ endorsementNumber, category, validThrough }) => (endorsementNumber
+    ? [{ endorsementNumber, category, validThrough }] : []));
   const numbers = new Set(granted.map((application) => application.endorsementNumber));
   const held = [...granted, ...endorsements.endorsements
     .filter((endorsement) => !numbers.has(endorsement.endorsementNumber))];
-  document.getElementById('endorsements').replaceChildren(...held.map(endorsementItem));
-  document.getElementById('endorsements-section').hidden = held.length === 0;
-  document.getElementById('claim-notice').hidden = endorsements.claimable.length === 0;
+  byId('endorsements').replaceChildren(...held.map(endorsementItem));
+  byId('endorsements-section').hidden = held.length === 0;
+  byId('claim-notice').hidden = endorsements.claimable.length === 0;
   // One category at a time: while one is in progress, starting another would be refused anyway.
   const inProgress = applications.some((application) => !['GRANTED', 'DENIED', 'WITHDRAWN'].includes(application.status));
-  document.getElementById('start-section').hidden = inProgress;
+  byId('start-section').hidden = inProgress;
 }
 
+/** @param {string} tenant the association the person acts in */
 async function load(tenant) {
   status.textContent = t('portal.loading');
-  const [answer, held, associations] = await Promise.all([callApi('/api/applications/mine'),
-    callApi('/api/endorsements/mine'), callApi('/api/associations')]);
+  const [answer, held, associations] = await Promise.all([
+    /** @type {Promise<Answer<ApplicationView[]>>} */ (callApi('/api/applications/mine')),
+    /** @type {Promise<Answer<{ endorsements: EndorsementView[], claimable: unknown[] }>>} */ (
+      callApi('/api/endorsements/mine')),
+    /** @type {Promise<Answer<{ code: string, categories: string[] }[]>>} */ (callApi('/api/associations'))]);
   if (!answer.ok || !associations.ok) {
     status.textContent = t('portal.loadFailed');
     return;
@@ -123,6 +147,7 @@ async function load(tenant) {
 // A start sent again after no answer (the network, a restart) keeps its key and starts one application.
 const keys = requestKeys();
 
+/** @param {SubmitEvent} event */
 async function start(event) {
   event.preventDefault();
   clearProblems(form);
@@ -136,6 +161,7 @@ async function start(event) {
     stateOfResidence: field(form, 'stateOfResidence').value.trim().toUpperCase(),
   };
   try {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi('/api/applications',
       { method: 'POST', json, idempotencyKey: keys.keyFor('start', json) });
     keys.answered('start');
@@ -145,13 +171,14 @@ async function start(event) {
     }
     status.textContent = t('portal.notStarted');
     const problem = answer.body || {};
-    const field = RULE_FIELDS[problem.rule];
+    const ruleField = problem.rule ? RULE_FIELDS[problem.rule] : undefined;
     if (problem.rule === 'membership-required') {
       // The association asks applicants to become members first: a rule of no one field.
       showProblem(form, { detail: t('error.membership-required') });
       return;
     }
-    showProblem(form, field ? { errors: [{ field, rule: problem.rule, message: problem.detail }] } : problem);
+    showProblem(form, ruleField
+      ? { errors: [{ field: ruleField, rule: problem.rule, message: problem.detail }] } : problem);
   } catch (unreachable) {
     status.textContent = '';
     showProblem(form, { detail: t('error.unreachable') });

@@ -6,16 +6,35 @@ import { el, byId, field, findAll } from './dom.js';
 import { fact } from './portal-kit.js';
 import { oneTimeLink } from './one-time-link.js';
 
+/**
+ * What the rater is asked: the association's items (each worded in the languages it gave), the answers offered.
+ *
+ * @typedef {{ id: string, text: string, translations: Record<string, string> | null }} RatingItem
+ * @typedef {{ raterName: string, applicantName: string, association: string, category: string,
+ *   relationship: string, linkExpiresAt: string, items: RatingItem[], answers: string[] }} RatingRequest
+ */
+
+/** @type {import('./one-time-link.js').OneTimeLink<RatingRequest>} */
 const link = oneTimeLink('rate', '/api/references', 'reference-link-used');
 const { form } = link;
 const items = byId('rate-items');
 
-/** The item as the association worded it in the page's language, its English where it gave none. */
+/**
+ * The item as the association worded it in the page's language, its English where it gave none.
+ *
+ * @param {RatingItem} item
+ * @param {number} index
+ */
 function itemText(item, index) {
   const translated = item.translations && item.translations[currentLanguage()];
   return `${index + 1}. ${translated || item.text}`;
 }
 
+/**
+ * @param {RatingItem} item
+ * @param {number} index
+ * @param {string[]} answers the answers offered
+ */
 function itemFieldset(item, index, answers) {
   const firstId = `rate-item-${index}-${answers[0]}`;
   const legendId = `rate-item-${index}-legend`;
@@ -34,10 +53,10 @@ function render() {
   if (!asked) {
     return;
   }
-  document.getElementById('rate-request').textContent = t('rate.request', {
+  byId('rate-request').textContent = t('rate.request', {
     rater: asked.raterName, applicant: asked.applicantName, association: asked.association,
   });
-  document.getElementById('rate-facts').replaceChildren(
+  byId('rate-facts').replaceChildren(
     ...fact(t('rate.applicant'), asked.applicantName),
     ...fact(t('rate.category'), t(`category.${asked.category}`)),
     ...fact(t('rate.association'), asked.association),
@@ -57,12 +76,13 @@ function render() {
   form.hidden = false;
 }
 
-function answersOf() {
+/** @param {RatingRequest} asked */
+function answersOf(asked) {
+  /** @type {Record<string, string>} */
   const answers = {};
-  link.asked.items.forEach((item) => {
-    const chosen = /** @type {HTMLInputElement | null} */ (
-      form.querySelector(`input[name="answers.${CSS.escape(item.id)}"]:checked`));
-    if (chosen) {
+  asked.items.forEach((item) => {
+    const chosen = form.querySelector(`input[name="answers.${CSS.escape(item.id)}"]:checked`);
+    if (chosen instanceof HTMLInputElement) {
       answers[item.id] = chosen.value;
     }
   });
@@ -72,8 +92,12 @@ function answersOf() {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const known = field(form, 'knownForMonths').value;
+  const { asked } = link;
+  if (!asked) {
+    return;
+  }
   link.send(() => ({
-    knownForMonths: known === '' ? null : Number(known), answers: answersOf(),
+    knownForMonths: known === '' ? null : Number(known), answers: answersOf(asked),
     comments: field(form, 'comments').value.trim() || null,
   }), render);
 });

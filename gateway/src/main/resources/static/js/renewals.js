@@ -6,17 +6,48 @@
 import { onLanguage, t, formatDate, phrase } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el, field, byId, findAll } from './dom.js';
+import { el, field, byId, find, findAll } from './dom.js';
 import { explain } from './staff.js';
 import { saveDownload } from './files.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
 
 const lookup = byId('lookup-form', HTMLFormElement);
 const line = byId('renewal-status');
 
+/**
+ * @typedef {import('./views.js').EndorsementView} EndorsementView
+ * @typedef {import('./views.js').CycleProgress} CycleProgress
+ * @typedef {import('./views.js').CycleEvidence} CycleEvidence
+ * @typedef {import('./views.js').EvidenceItem} EvidenceItem
+ * @typedef {import('./views.js').RenewalAudit} RenewalAudit
+ * @typedef {{ endorsementNumber: string, endorseeName: string, awaitingReview: number, returned: number,
+ *   accepted: number }} OpenAudit
+ * @typedef {{ endorsement: EndorsementView, progress: CycleProgress | null, evidence: CycleEvidence | null }} Opened
+ */
+
+/** @type {Opened | null} */
 let shown = null; // { endorsement, progress, evidence }
+/** @type {EndorsementView[]} */
 let waiting = []; // the transfers waiting for the coordinator's association
+/** @type {OpenAudit[]} */
 let audits = []; // the association's renewal audits still open
 
+/** The endorsement opened, which the forms act on; they are shown only once it is. */
+function opened() {
+  if (!shown) {
+    throw new Error('No endorsement is open yet');
+  }
+  return shown;
+}
+
+/**
+ * @param {string} term
+ * @param {import('./dom.js').Child} value
+ */
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
 }
@@ -38,17 +69,24 @@ function renderAudits() {
 }
 
 async function loadAudits() {
+  /** @type {Answer<OpenAudit[]>} */
   const answer = await callApi('/api/endorsements/renewal-audits');
   audits = answer.ok ? answer.body : [];
   renderAudits();
 }
 
+/** @param {EvidenceItem} item */
 function evidencePath(item) {
   const endorsement = encodeURIComponent(item.endorsementNumber);
   return `/api/endorsements/${endorsement}/evidence/${encodeURIComponent(item.attachmentId)}`;
 }
 
-/** An item of evidence: its file to download and, while the audit waits for it, acceptance or return with a reason. */
+/**
+ * An item of evidence: its file to download and, while the audit waits for it, acceptance or return with a reason.
+ *
+ * @param {EvidenceItem} item
+ * @param {RenewalAudit | null} audit
+ */
 function evidenceItem(item, audit) {
   const download = el('button', { type: 'button', className: 'link', text: t('renewals.download') });
   download.setAttribute('aria-label', t('renewals.downloadFile', { file: item.fileName }));
@@ -73,18 +111,18 @@ function evidenceItem(item, audit) {
       el('button', { type: 'button', className: 'primary', text: t('renewals.acceptEvidence') }),
       el('button', { type: 'submit', className: 'secondary', text: t('renewals.returnEvidence') }),
       download));
-  form.querySelector('button.primary').addEventListener('click', () => judge(form,
+  find(form, 'button.primary').addEventListener('click', () => judge(form,
     () => callApi(`${evidencePath(item)}/acceptance`, { method: 'POST' }), 'renewals.evidenceAccepted'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     judge(form, () => callApi(`${evidencePath(item)}/return`,
-      { method: 'POST', json: { reason: form.elements.reason.value.trim() } }), 'renewals.evidenceReturned');
+      { method: 'POST', json: { reason: field(form, 'reason').value.trim() } }), 'renewals.evidenceReturned');
   });
   return el('li', {}, summary, form);
 }
 
-function renderEvidence() {
-  const evidence = shown.evidence;
+/** @param {CycleEvidence | null} evidence */
+function renderEvidence(evidence) {
   const audit = evidence && evidence.audit;
   byId('audit-state').textContent = audit
     ? t(`renewals.audit.${audit.state}`, { percent: audit.auditPercent, draw: audit.draw }) : t('renewals.audit.NONE');
@@ -93,12 +131,23 @@ function renderEvidence() {
     : [el('li', {}, t('renewals.noEvidence'))]));
 }
 
+/**
+ * @param {string} number
+ * @returns {Promise<CycleEvidence | null>}
+ */
 async function loadEvidence(number) {
+  /** @type {Answer<CycleEvidence>} */
   const answer = await callApi(`/api/endorsements/${encodeURIComponent(number)}/evidence`);
   return answer.ok ? answer.body : null;
 }
 
-/** Accepts or returns an item, then shows the evidence and the open audits as they are now. */
+/**
+ * Accepts or returns an item, then shows the evidence and the open audits as they are now.
+ *
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<Answer<EvidenceItem>>} request
+ * @param {string} done the message key that says what was done
+ */
 async function judge(form, request, done) {
   clearProblems(form);
   form.querySelectorAll('button').forEach((b) => { b.disabled = true; });
@@ -110,19 +159,21 @@ async function judge(form, request, done) {
       explain(form, answer);
       return;
     }
-    shown.evidence = await loadEvidence(shown.endorsement.endorsementNumber);
+    const current = opened();
+    current.evidence = await loadEvidence(current.endorsement.endorsementNumber);
     await loadAudits();
     render();
     line.textContent = t(done, { file: answer.body.fileName });
   } catch (unreachable) {
     line.textContent = '';
-    form.querySelector('.form-error').textContent = t('review.unreachable');
+    find(form, '.form-error').textContent = t('review.unreachable');
   } finally {
     form.querySelectorAll('button').forEach((b) => { b.disabled = false; });
   }
 }
 
 async function loadTransfers() {
+  /** @type {Answer<EndorsementView[]>} */
   const answer = await callApi('/api/endorsements/transfers');
   waiting = answer.ok ? answer.body : [];
   renderTransfers();
@@ -134,7 +185,7 @@ function render() {
   if (!shown) {
     return;
   }
-  renderEvidence();
+  renderEvidence(shown.evidence);
   const { endorsement: e, progress } = shown;
   byId('endorsement').hidden = false;
   byId('endorsement-heading').textContent = `${e.endorseeName} (${e.endorsementNumber})`;
@@ -157,10 +208,15 @@ function render() {
   byId('return-renewal-form').hidden = !submitted;
 }
 
+/**
+ * @param {string} number
+ * @param {boolean} focus
+ */
 async function open(number, focus) {
   clearProblems(lookup);
   line.textContent = t('console.loading');
   const path = `/api/endorsements/${encodeURIComponent(number)}`;
+  /** @type {Answer<EndorsementView>} */
   const answer = await callApi(path);
   if (!answer.ok) {
     line.textContent = '';
@@ -173,6 +229,7 @@ async function open(number, focus) {
     }
     return;
   }
+  /** @type {Answer<CycleProgress>} */
   const progress = await callApi(`${path}/progress`);
   const evidence = await loadEvidence(number);
   shown = { endorsement: answer.body, progress: progress.ok ? progress.body : null, evidence };
@@ -184,25 +241,35 @@ async function open(number, focus) {
   }
 }
 
-async function act(form, request, done) {
-  const button = form.querySelector('button[type=submit]');
+/**
+ * Sends a coordinator's decision on the endorsement opened; what else it changes on the page (refresh) is read again
+ * before the result is said, so that the page says it once it shows it.
+ *
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<Answer<EndorsementView>>} request
+ * @param {string} done the message key that says what was done
+ * @param {() => Promise<void>} [refresh]
+ */
+async function act(form, request, done, refresh = () => Promise.resolve()) {
+  const button = find(form, 'button[type=submit]', HTMLButtonElement);
   clearProblems(form);
   button.disabled = true;
   line.textContent = t('review.saving');
   try {
     const answer = await request();
+    await refresh();
     if (!answer.ok) {
       line.textContent = '';
       explain(form, answer);
       return;
     }
     form.reset();
-    shown.endorsement = answer.body;
+    opened().endorsement = answer.body;
     render();
     line.textContent = t(done, { date: formatDate(answer.body.validThrough) });
   } catch (unreachable) {
     line.textContent = '';
-    form.querySelector('.form-error').textContent = t('review.unreachable');
+    find(form, '.form-error').textContent = t('review.unreachable');
   } finally {
     button.disabled = false;
   }
@@ -218,33 +285,36 @@ lookup.addEventListener('submit', (event) => {
   open(number, true);
 });
 
-byId('accept-transfer-form').addEventListener('submit', async (event) => {
+const acceptTransferForm = byId('accept-transfer-form', HTMLFormElement);
+acceptTransferForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const number = shown.endorsement.endorsementNumber;
-  await act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
-    { method: 'POST' }), 'renewals.accepted');
-  await loadTransfers();
-  render();
+  const number = opened().endorsement.endorsementNumber;
+  // The transfers waiting are read again before the acceptance is said: the accepted one has left the list.
+  await act(acceptTransferForm, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/transfer/acceptance`,
+    { method: 'POST' }), 'renewals.accepted', loadTransfers);
 });
 
-byId('approve-renewal-form').addEventListener('submit', (event) => {
+const approveRenewalForm = byId('approve-renewal-form', HTMLFormElement);
+approveRenewalForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  const number = shown.endorsement.endorsementNumber;
-  act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
+  const number = opened().endorsement.endorsementNumber;
+  act(approveRenewalForm, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/approval`,
     { method: 'POST' }), 'renewals.approved');
 });
 
-byId('approve-reinstatement-form').addEventListener('submit', (event) => {
+const approveReinstatementForm = byId('approve-reinstatement-form', HTMLFormElement);
+approveReinstatementForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  const number = shown.endorsement.endorsementNumber;
-  act(/** @type {HTMLFormElement} */ (event.target), () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
+  const number = opened().endorsement.endorsementNumber;
+  act(approveReinstatementForm, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/reinstatement/approval`,
     { method: 'POST' }), 'renewals.reinstated');
 });
 
-byId('return-renewal-form').addEventListener('submit', (event) => {
+const returnRenewalForm = byId('return-renewal-form', HTMLFormElement);
+returnRenewalForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  const form = /** @type {HTMLFormElement} */ (event.target);
-  const number = shown.endorsement.endorsementNumber;
+  const form = returnRenewalForm;
+  const number = opened().endorsement.endorsementNumber;
   act(form, () => callApi(`/api/endorsements/${encodeURIComponent(number)}/renewal/return`,
     { method: 'POST', json: { comments: field(form, 'comments').value.trim() } }), 'renewals.returned');
 });

@@ -5,10 +5,51 @@
 import { onLanguage, t, has, formatDate, phrase, phrases } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi, showProblem, clearProblems } from './api.js';
-import { el, field, byId, findAll } from './dom.js';
+import { el, field, byId, find, findAll } from './dom.js';
 import {
   table, formatMoney, parseCents, formatInstant, explain, freshKey, statusTag,
 } from './staff.js';
+
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
+/**
+ * @typedef {import('./views.js').ApplicationView} ApplicationView
+ * @typedef {import('./views.js').InvoiceView} InvoiceView
+ * @typedef {import('./views.js').RequirementResult} RequirementResult
+ * @typedef {import('./views.js').SectionComment} SectionComment
+ */
+
+/**
+ * What the staff read of an application: its portfolio (each entry with its kind, and a supervision with the
+ * provider's confirmation), raters and their forms, reviews, exam attempts, the people eligible to review it, the
+ * comments per section, its files and its history.
+ *
+ * @typedef {{ kind: string, degree?: string, field?: string, institution?: string, year?: number, role?: string,
+ *   employer?: string, startedOn?: string, endedOn?: string | null, hoursPerWeek?: number, paid?: boolean,
+ *   populations?: string[], title?: string, provider?: string, attendedOn?: string, hours?: number,
+ *   domains?: string[], heldOn?: string, format?: string, providerEndorsementNumber?: string }} PortfolioEntry
+ * @typedef {{ entryId: string, entry: PortfolioEntry, supervisionConfirmation: string | null }} PortfolioItem
+ * @typedef {{ knownForMonths: number, answers: Record<string, string>, comments: string | null }} Rating
+ * @typedef {{ referenceId: string, name: string, email: string, relationship: string, waivesAccess: boolean,
+ *   status: string, doesNotCount: string | null, whyNotCounted: import('./i18n.js').Phrase | null,
+ *   rating: Rating | null, items: { id: string, text: string }[] | null }} Rater
+ * @typedef {{ reviewer: string, endorsementNumber: string | null, decision: string | null, recordedAt: string,
+ *   comments: SectionComment[] | null }} Review
+ * @typedef {{ attempt: number, sittingOn: string, candidateCode: string | null, scorers: string[] | null,
+ *   scoresEntered: boolean, partScores: Record<string, number> | null, result: string | null }} ExamAttempt
+ * @typedef {{ subject: string, name: string | null, category: string, endorsementNumber: string }} Eligible
+ * @typedef {{ section: string, author: string, role: string, writtenAt: string, text: string }} StaffComment
+ * @typedef {{ type: string, subject: string | null, role: string | null, time: string }} HistoryEvent
+ * @typedef {{ attachmentId: string, entryId: string, fileName: string, contentType: string, size: number,
+ *   sha256: string }} Attachment
+ * @typedef {{ app: ApplicationView, portfolio: PortfolioItem[], references: Rater[],
+ *   requirements: RequirementResult[], comments: StaffComment[], reviews: Review[], invoices: InvoiceView[] | null,
+ *   events: HistoryEvent[] | null, attempts: ExamAttempt[] | null, eligible: Eligible[], attachments: Attachment[] }}
+ *   Loaded
+ */
 
 const SECTIONS = ['EDUCATION', 'WORK', 'TRAINING', 'REFLECTIVE_SUPERVISION', 'REFERENCES', 'GENERAL'];
 const IN_REVIEW = ['IN_REVIEW', 'ON_HOLD'];
@@ -19,20 +60,38 @@ const id = new URLSearchParams(location.search).get('id') || '';
 const base = `/api/applications/${encodeURIComponent(id)}`;
 const line = byId('status-line');
 
-let me = null; // { role, subject }
-let data = null; // what the API answered, by part
+/** @type {Loaded | null} */
+let answered = null; // what the API answered, by part
 // The key of a payment or waiver that has not been answered yet: a retry of the same click sends it again, so the
 // money is recorded once however often the coordinator presses the button.
+/** @type {Record<'payment' | 'waiver', { signature: string, key: string } | null>} */
 const pending = { payment: null, waiver: null };
 
+/** What the API answered of the application; the screen shows (and its forms act) only once it is loaded. */
+function loaded() {
+  if (!answered) {
+    throw new Error('The application is not loaded yet');
+  }
+  return answered;
+}
+
+/** @param {string} text */
 function say(text) {
   line.textContent = text;
 }
 
+/**
+ * @param {string} prefix
+ * @param {unknown} value
+ */
 function label(prefix, value) {
   return has(`${prefix}.${value}`) ? t(`${prefix}.${value}`) : String(value);
 }
 
+/**
+ * @param {string} term
+ * @param {import('./dom.js').Child} value
+ */
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', {}, value)];
 }
@@ -41,13 +100,20 @@ function isCoordinator() {
   return me.role === 'COORDINATOR';
 }
 
+/**
+ * @template T what the path answers
+ * @param {string} path
+ * @returns {Promise<T | null>}
+ */
 async function get(path) {
+  /** @type {Answer<T>} */
   const answer = await callApi(path);
   return answer.ok ? answer.body : null;
 }
 
 /** Reads every part of the application this role may read, at once. */
 async function load() {
+  /** @type {Answer<ApplicationView>} */
   const application = await callApi(base);
   if (!application.ok) {
     say('');
@@ -58,17 +124,22 @@ async function load() {
   const assigning = isCoordinator() && IN_REVIEW.includes(app.status);
   const [portfolio, references, requirements, comments, reviews, invoices, events, attempts, eligible, attachments] =
     await Promise.all([
-      get(`${base}/portfolio`), get(`${base}/references`), get(`${base}/requirements`), get(`${base}/comments`),
-      get(`${base}/reviews`),
-      isCoordinator() ? get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`) : null,
-      isCoordinator() ? get(`${base}/history`) : null,
+      /** @type {Promise<PortfolioItem[] | null>} */ (get(`${base}/portfolio`)),
+      /** @type {Promise<Rater[] | null>} */ (get(`${base}/references`)),
+      /** @type {Promise<RequirementResult[] | null>} */ (get(`${base}/requirements`)),
+      /** @type {Promise<StaffComment[] | null>} */ (get(`${base}/comments`)),
+      /** @type {Promise<Review[] | null>} */ (get(`${base}/reviews`)),
+      isCoordinator()
+        ? /** @type {Promise<InvoiceView[] | null>} */ (get(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`))
+        : null,
+      isCoordinator() ? /** @type {Promise<HistoryEvent[] | null>} */ (get(`${base}/history`)) : null,
       // Whether the category has an exam, and whether it can be granted now, are the application view's answers.
-      app.exam ? get(`${base}/exam`) : null,
-      assigning ? get(`${base}/eligible-reviewers`) : null,
+      app.exam ? /** @type {Promise<ExamAttempt[] | null>} */ (get(`${base}/exam`)) : null,
+      assigning ? /** @type {Promise<Eligible[] | null>} */ (get(`${base}/eligible-reviewers`)) : null,
       // A reviewer sees the evidence of the applications assigned to them only; none answers for anyone else.
-      get(`${base}/portfolio/attachments`),
+      /** @type {Promise<Attachment[] | null>} */ (get(`${base}/portfolio/attachments`)),
     ]);
-  data = {
+  answered = {
     app, portfolio: portfolio || [], references: references || [], requirements: requirements || [],
     comments: comments || [], reviews: reviews || [], invoices, events, attempts, eligible: eligible || [],
     attachments: attachments || [],
@@ -78,7 +149,7 @@ async function load() {
 }
 
 function renderSummary() {
-  const { app } = data;
+  const { app } = loaded();
   byId('heading').textContent = app.applicantName;
   document.title = `${app.applicantName} - ${t('review.pageTitle')}`;
   const facts = [
@@ -101,9 +172,10 @@ function renderSummary() {
 }
 
 function openInvoices() {
-  return (data.invoices || []).filter((invoice) => invoice.status === 'OPEN' && invoice.outstanding.cents > 0);
+  return (loaded().invoices || []).filter((invoice) => invoice.status === 'OPEN' && invoice.outstanding.cents > 0);
 }
 
+/** @param {HTMLSelectElement} select */
 function invoiceOptions(select) {
   const chosen = select.value;
   select.replaceChildren(...openInvoices().map((invoice) => new Option(
@@ -118,7 +190,7 @@ function renderFees() {
     return;
   }
   byId('fees').hidden = false;
-  const invoices = data.invoices || [];
+  const invoices = loaded().invoices || [];
   if (!invoices.length) {
     byId('invoices').replaceChildren(el('p', {}, t('review.noInvoice')));
   } else {
@@ -134,21 +206,28 @@ function renderFees() {
   const open = openInvoices().length > 0;
   byId('payment-form').hidden = !open;
   byId('waiver-form').hidden = !open;
-  invoiceOptions(byId('payment-invoice'));
-  invoiceOptions(byId('waiver-invoice'));
+  invoiceOptions(byId('payment-invoice', HTMLSelectElement));
+  invoiceOptions(byId('waiver-invoice', HTMLSelectElement));
 }
 
+/** @param {Review} review */
 function reviewComments(review) {
-  return (review.comments || []).length ? el('ul', { className: 'plain' }, review.comments.map((c) => el('li', {},
+  const comments = review.comments || [];
+  return comments.length ? el('ul', { className: 'plain' }, comments.map((c) => el('li', {},
     `${t(`section.${c.section}`)}: ${c.comment}`))) : '';
 }
 
 function myReview() {
-  return data.reviews.find((review) => review.reviewer === me.subject);
+  return loaded().reviews.find((review) => review.reviewer === me.subject);
 }
 
-/** Offers the people the API says may review the application, by name; a choice already made is kept. */
+/**
+ * Offers the people the API says may review the application, by name; a choice already made is kept.
+ *
+ * @param {HTMLSelectElement} select
+ */
 function reviewerOptions(select) {
+  const data = loaded();
   const chosen = select.value;
   select.replaceChildren(new Option(t('review.chooseReviewer'), ''), ...data.eligible.map((person) => new Option(
     t('review.eligibleOption', { name: person.name || person.subject, category: t(`category.${person.category}`),
@@ -157,6 +236,7 @@ function reviewerOptions(select) {
 }
 
 function renderReviewers() {
+  const data = loaded();
   const { app, reviews } = data;
   byId('reviewers').hidden = false;
   byId('reviews').replaceChildren(reviews.length ? table(t('review.reviewsCaption'),
@@ -167,15 +247,15 @@ function renderReviewers() {
       formatInstant(review.recordedAt), reviewComments(review)]))
     : el('p', {}, t('review.noReviewers')));
   byId('assign-form').hidden = !(isCoordinator() && IN_REVIEW.includes(app.status));
-  reviewerOptions(byId('reviewer-first'));
-  reviewerOptions(byId('reviewer-second'));
+  reviewerOptions(byId('reviewer-first', HTMLSelectElement));
+  reviewerOptions(byId('reviewer-second', HTMLSelectElement));
   byId('no-eligible').hidden = data.eligible.length > 0;
   const mine = myReview();
-  byId('decision-form').hidden = !(me.role === 'REVIEWER' && mine && IN_REVIEW.includes(app.status));
+  byId('decision-form').hidden = !(me.role === 'REVIEWER' && mine !== undefined && IN_REVIEW.includes(app.status));
 }
 
 function renderDecide() {
-  const { app } = data;
+  const { app } = loaded();
   const approvable = isCoordinator() && app.decidable;
   const deniable = isCoordinator() && !FINAL.includes(app.status) && app.status !== 'DRAFT';
   byId('approve-form').hidden = !approvable;
@@ -184,7 +264,7 @@ function renderDecide() {
 }
 
 function renderExam() {
-  const { app, attempts } = data;
+  const { app, attempts } = loaded();
   if (!app.exam) {
     return;
   }
@@ -202,30 +282,38 @@ function renderExam() {
   byId('sitting-form').hidden = !(isCoordinator() && ['PORTFOLIO_APPROVED', 'EXAM_FAILED'].includes(app.status));
   const current = list[list.length - 1];
   const scorers = (current && current.scorers) || [];
-  byId('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current && !current.scoresEntered);
+  byId('scorers-form').hidden = !(isCoordinator() && app.status === 'EXAM_SCHEDULED' && current !== undefined
+    && !current.scoresEntered);
   // Scorers score blind, by the candidate code, in their work queue; here they are only pointed there.
   byId('scoring-hint').hidden = !(app.status === 'EXAM_SCHEDULED' && scorers.includes(me.subject));
 }
 
 function renderRequirements() {
   byId('requirements').hidden = false;
-  byId('checklist').replaceChildren(...data.requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
+  byId('checklist').replaceChildren(...loaded().requirements.map((r) => el('li', { className: r.met ? 'met' : 'missing' }, [
     el('span', { className: 'visually-hidden' }, r.met ? t('review.met') : t('review.missing')),
     `${label('requirement', r.requirement)}: ${phrases(r.phrases) || r.detail}`])));
 }
 
+/** @param {string} kind */
 function entriesOf(kind) {
-  return data.portfolio.filter((item) => item.entry.kind === kind)
+  return loaded().portfolio.filter((item) => item.entry.kind === kind)
     .map((item) => ({ ...item.entry, confirmation: item.supervisionConfirmation }));
 }
 
-/** The attached file's bytes, as the platform checked them, saved by the browser; a refusal is said in place. */
+/**
+ * The attached file's bytes, as the platform checked them, saved by the browser; a refusal is said in place.
+ *
+ * @param {Attachment} attachment
+ * @param {HTMLElement} status
+ */
 async function download(attachment, status) {
   status.textContent = '';
   const response = await callApi(`${base}/portfolio/attachments/${encodeURIComponent(attachment.attachmentId)}`,
     { raw: true, accept: `${attachment.contentType}, application/problem+json` });
   if (!response.ok) {
     const type = response.headers.get('Content-Type') || '';
+    /** @type {import('./api.js').Problem | null} */
     const problem = type.includes('json') ? await response.json() : null;
     status.textContent = (problem && problem.rule && has(`review.evidence.${problem.rule}`))
       ? t(`review.evidence.${problem.rule}`) : t('review.evidence.failed');
@@ -240,7 +328,8 @@ async function download(attachment, status) {
 }
 
 function renderEvidence() {
-  const kindOf = (entryId) => {
+  const data = loaded();
+  const kindOf = (/** @type {string} */ entryId) => {
     const item = data.portfolio.find((each) => each.entryId === entryId);
     return item ? t(`review.evidence.kind.${item.entry.kind}`) : '';
   };
@@ -251,19 +340,25 @@ function renderEvidence() {
       onclick: () => download(a, status) })]);
   // The association receives some documents itself (transcripts): its coordinator attaches them until the decision.
   const attaching = isCoordinator() && !FINAL.includes(data.app.status) && data.portfolio.length > 0;
-  return [el('h3', {}, t('review.evidence')), rows.length ? table(t('review.evidence'),
+  const shown = [el('h3', {}, t('review.evidence')), rows.length ? table(t('review.evidence'),
     [t('review.evidence.file'), t('review.evidence.entry'), t('review.evidence.type'), t('review.evidence.size'),
-      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status,
-  attaching ? evidenceForm() : null];
+      t('review.evidence.sha256'), ''], rows) : el('p', {}, t('review.noEntries')), status];
+  // Only nodes go in: a null left in the list would be written out as the text "null".
+  return attaching ? [...shown, evidenceForm()] : shown;
 }
 
-/** An entry as the attach form names it: its kind and what tells it from the others of its kind. */
+/**
+ * An entry as the attach form names it: its kind and what tells it from the others of its kind.
+ *
+ * @param {PortfolioItem} item
+ */
 function entryName(item) {
   const e = item.entry;
+  /** @type {Record<string, () => string>} */
   const details = {
     education: () => `${e.field}, ${e.institution}`,
     work: () => `${e.role}, ${e.employer}`,
-    training: () => e.title,
+    training: () => `${e.title}`,
     supervision: () => `${formatDate(e.heldOn)}, ${e.providerEndorsementNumber}`,
   };
   return `${t(`review.evidence.kind.${e.kind}`)}: ${details[e.kind] ? details[e.kind]() : item.entryId}`;
@@ -276,7 +371,7 @@ function evidenceForm() {
       el('label', { htmlFor: 'evidence-form-entryId', text: t('review.evidence.attachTo') }),
       el('select', { id: 'evidence-form-entryId', name: 'entryId',
         attrs: { 'aria-describedby': 'evidence-form-entryId-error' } },
-      data.portfolio.map((item) => el('option', { value: item.entryId, text: entryName(item) }))),
+      loaded().portfolio.map((item) => el('option', { value: item.entryId, text: entryName(item) }))),
       el('p', { className: 'field-error', id: 'evidence-form-entryId-error' })),
     el('div', { className: 'field' },
       el('label', { htmlFor: 'evidence-form-file', text: t('review.evidence.chooseFile') }),
@@ -290,26 +385,33 @@ function evidenceForm() {
   return form;
 }
 
+/**
+ * @param {SubmitEvent} event
+ * @param {HTMLFormElement} form
+ */
 async function attachEvidence(event, form) {
   event.preventDefault();
   clearProblems(form);
-  const file = form.elements.file.files[0];
+  const { files } = find(form, '[name=file]', HTMLInputElement);
+  const file = files ? files[0] : undefined;
   if (!file) {
     showProblem(form, { errors: [{ field: 'file', rule: 'FileEmpty' }] });
     return;
   }
   const body = new FormData();
   body.append('file', file, file.name);
-  const submit = form.querySelector('button[type=submit]');
+  const submit = find(form, 'button[type=submit]', HTMLButtonElement);
   submit.disabled = true;
   try {
     const answer = await callApi(
-      `${base}/portfolio/${encodeURIComponent(form.elements.entryId.value)}/attachments`, { method: 'POST', body });
+      `${base}/portfolio/${encodeURIComponent(field(form, 'entryId').value)}/attachments`, { method: 'POST', body });
     if (!answer.ok) {
       showProblem(form, answer.body);
       return;
     }
-    data.attachments = (await get(`${base}/portfolio/attachments`)) || data.attachments;
+    const data = loaded();
+    data.attachments = (await /** @type {Promise<Attachment[] | null>} */ (get(`${base}/portfolio/attachments`)))
+      || data.attachments;
     render();
     say(t('review.evidence.attached', { name: file.name }));
   } catch (unreachable) {
@@ -319,12 +421,19 @@ async function attachEvidence(event, form) {
   }
 }
 
+/**
+ * @param {string} title
+ * @param {string} kind
+ * @param {string[]} heads
+ * @param {(entry: PortfolioEntry & { confirmation: string | null }) => import('./dom.js').Child[]} cells
+ */
 function portfolioTable(title, kind, heads, cells) {
   const entries = entriesOf(kind);
   return [el('h3', {}, title), entries.length ? table(title, heads, entries.map(cells))
     : el('p', {}, t('review.noEntries'))];
 }
 
+/** @param {Rater} rater */
 function ratingOf(rater) {
   const { rating } = rater;
   if (!rating) {
@@ -341,7 +450,7 @@ function ratingOf(rater) {
 }
 
 function renderReferences() {
-  const raters = data.references.map((rater) => el('article', { className: 'rater' }, [
+  const raters = loaded().references.map((rater) => el('article', { className: 'rater' }, [
     el('h4', {}, rater.name),
     el('p', {}, [`${label('relationship', rater.relationship)} · ${rater.email} · `,
       el('span', { className: `tag${rater.status === 'COMPLETED' ? ' good' : ''}` }, label('rater', rater.status)),
@@ -355,7 +464,7 @@ function renderReferences() {
 
 function renderPortfolio() {
   byId('portfolio').hidden = false;
-  const yes = (v) => (v ? t('review.yes') : t('review.no'));
+  const yes = (/** @type {unknown} */ v) => (v ? t('review.yes') : t('review.no'));
   byId('sections').replaceChildren(
     ...portfolioTable(t('section.EDUCATION'), 'education',
       [t('review.degree'), t('review.field'), t('review.institution'), t('review.year')],
@@ -364,11 +473,11 @@ function renderPortfolio() {
       [t('review.role'), t('review.employer'), t('review.period'), t('review.hoursPerWeek'), t('review.paidWork'),
         t('review.populations')],
       (e) => [e.role, e.employer, `${formatDate(e.startedOn)} – ${e.endedOn ? formatDate(e.endedOn) : t('review.now')}`,
-        String(e.hoursPerWeek), yes(e.paid), e.populations.map((p) => label('population', p)).join(', ')]),
+        String(e.hoursPerWeek), yes(e.paid), (e.populations || []).map((p) => label('population', p)).join(', ')]),
     ...portfolioTable(t('section.TRAINING'), 'training',
       [t('review.title'), t('review.provider'), t('review.attendedOn'), t('review.hours'), t('review.domains')],
       (e) => [e.title, e.provider, formatDate(e.attendedOn), String(e.hours),
-        e.domains.map((d) => label('domain', d)).join(', ')]),
+        (e.domains || []).map((d) => label('domain', d)).join(', ')]),
     ...portfolioTable(t('section.REFLECTIVE_SUPERVISION'), 'supervision',
       [t('review.heldOn'), t('review.hours'), t('review.format'), t('review.providerNumber'),
         t('review.providerConfirmation')],
@@ -379,6 +488,7 @@ function renderPortfolio() {
 }
 
 function renderComments() {
+  const data = loaded();
   byId('comments').hidden = false;
   byId('comment-list').replaceChildren(...(data.comments.length ? data.comments.map((c) => el('li', {}, [
     el('p', { className: 'comment-meta' }, [el('span', { className: 'tag' }, t(`section.${c.section}`)), ' ',
@@ -388,11 +498,12 @@ function renderComments() {
 }
 
 function renderHistory() {
-  if (!data.events) {
+  const { events } = loaded();
+  if (!events) {
     return;
   }
   byId('history').hidden = false;
-  byId('timeline').replaceChildren(...data.events.map((event) => el('li', {}, [
+  byId('timeline').replaceChildren(...events.map((event) => el('li', {}, [
     el('strong', {}, label('event', event.type)), el('br'),
     event.subject ? t('review.eventBy', { at: formatInstant(event.time), who: event.subject, role: label('role', event.role) })
       : formatInstant(event.time),
@@ -400,7 +511,7 @@ function renderHistory() {
 }
 
 function render() {
-  if (!data) {
+  if (!answered) {
     return;
   }
   renderSummary();
@@ -427,9 +538,15 @@ function sectionOptions() {
   ])));
 }
 
-/** Runs an action of a form with its button disabled and a line saying it is under way; never loses what was typed. */
+/**
+ * Runs an action of a form with its button disabled and a line saying it is under way; never loses what was typed.
+ *
+ * @param {HTMLFormElement} form
+ * @param {string} working
+ * @param {() => Promise<void>} action
+ */
 async function act(form, working, action) {
-  const button = form.querySelector('button[type=submit]');
+  const button = find(form, 'button[type=submit]', HTMLButtonElement);
   clearProblems(form);
   button.disabled = true;
   say(working);
@@ -437,21 +554,35 @@ async function act(form, working, action) {
     await action();
   } catch (unreachable) {
     say('');
-    form.querySelector('.form-error').textContent = t('review.unreachable');
+    find(form, '.form-error').textContent = t('review.unreachable');
   } finally {
     button.disabled = false;
   }
 }
 
-/** Runs the action with the form when it is sent, as act does, saying the message of workingKey meanwhile. */
+/**
+ * Runs the action with the form when it is sent, as act does, saying the message of workingKey meanwhile.
+ *
+ * @param {string} id
+ * @param {string} workingKey
+ * @param {(form: HTMLFormElement) => Promise<void>} action
+ */
 function onSubmit(id, workingKey, action) {
-  byId(id).addEventListener('submit', (event) => {
+  const form = byId(id, HTMLFormElement);
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    act(event.target, t(workingKey), () => action(event.target));
+    act(form, t(workingKey), () => action(form));
   });
 }
 
-/** Shows the API's refusal on the form (the status line cleared); answers whether it refused. */
+/**
+ * Shows the API's refusal on the form (the status line cleared); answers whether it refused.
+ *
+ * @template T
+ * @param {HTMLFormElement} form
+ * @param {Answer<T>} answer
+ * @returns {answer is Extract<Answer<T>, { ok: false }>}
+ */
 function refused(form, answer) {
   if (answer.ok) {
     return false;
@@ -461,6 +592,7 @@ function refused(form, answer) {
   return true;
 }
 
+/** @param {HTMLFormElement} form */
 function amountOf(form) {
   const parsed = parseCents(field(form, 'amountCents').value);
   if (parsed.rule) {
@@ -470,18 +602,41 @@ function amountOf(form) {
   return parsed.cents;
 }
 
-/** Same values as the last unanswered click: the same key; anything else is a new request with a new key. */
+/**
+ * Same values as the last unanswered click: the same key; anything else is a new request with a new key.
+ *
+ * @param {'payment' | 'waiver'} kind
+ * @param {unknown} request
+ */
 function keyFor(kind, request) {
   const signature = JSON.stringify(request);
-  if (!pending[kind] || pending[kind].signature !== signature) {
-    pending[kind] = { signature, key: freshKey() };
+  const known = pending[kind];
+  if (known && known.signature === signature) {
+    return known.key;
   }
-  return pending[kind].key;
+  const key = freshKey();
+  pending[kind] = { signature, key };
+  return key;
+}
+
+/**
+ * The open invoice the form names; a form that names none (the invoices changed meanwhile) says so at the choice.
+ *
+ * @param {HTMLFormElement} form
+ */
+function chosenInvoice(form) {
+  const invoice = openInvoices().find((i) => i.invoiceId === field(form, 'invoiceId').value);
+  if (!invoice) {
+    say('');
+    showProblem(form, { errors: [{ field: 'invoiceId', rule: 'NotBlank' }] });
+  }
+  return invoice;
 }
 
 async function waitForReview() {
   const until = Date.now() + HOP_MS;
   while (Date.now() < until) {
+    /** @type {Answer<ApplicationView>} */
     const answer = await callApi(base);
     if (answer.ok && answer.body.status !== 'SUBMITTED') {
       return true;
@@ -496,9 +651,13 @@ onSubmit('payment-form', 'review.recording', async (form) => {
   if (cents === undefined) {
     return;
   }
-  const invoice = openInvoices().find((i) => i.invoiceId === field(form, 'invoiceId').value);
+  const invoice = chosenInvoice(form);
+  if (!invoice) {
+    return;
+  }
   const request = { amountCents: cents, currency: invoice.outstanding.currency, method: field(form, 'method').value,
     reference: field(form, 'reference').value.trim() || null };
+  /** @type {Answer<InvoiceView>} */
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/payments`,
     { method: 'POST', json: request, idempotencyKey: keyFor('payment', { invoice: invoice.invoiceId, ...request }) });
   if (refused(form, answer)) {
@@ -508,7 +667,7 @@ onSubmit('payment-form', 'review.recording', async (form) => {
   form.reset();
   const recorded = t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
     id: invoice.invoiceId, status: t(`status.${answer.body.status}`) });
-  if (answer.body.status === 'PAID' && data.app.status === 'SUBMITTED') {
+  if (answer.body.status === 'PAID' && loaded().app.status === 'SUBMITTED') {
     say(`${recorded} ${t('review.waitingForReview')}`);
     const moved = await waitForReview();
     await load();
@@ -524,7 +683,10 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
   if (cents === undefined) {
     return;
   }
-  const invoice = openInvoices().find((i) => i.invoiceId === field(form, 'invoiceId').value);
+  const invoice = chosenInvoice(form);
+  if (!invoice) {
+    return;
+  }
   const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: field(form, 'kind').value,
     reason: field(form, 'reason').value.trim() };
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
@@ -541,7 +703,7 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
 onSubmit('assign-form', 'review.saving', async (form) => {
   const reviewers = [byId('reviewer-first', HTMLSelectElement).value, byId('reviewer-second', HTMLSelectElement).value];
   const blank = reviewers.map((value, index) => (value ? null : ['reviewers', 'reviewers[1]'][index]))
-    .filter(Boolean);
+    .filter((name) => name !== null);
   if (blank.length) {
     say('');
     showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ReviewerNeeded' })) });
@@ -571,10 +733,11 @@ onSubmit('decision-form', 'review.saving', async (form) => {
   }
   form.reset();
   await load();
-  say(t('review.reviewRecorded', { decision: t(`decision.${decision}`), status: t(`status.${data.app.status}`) }));
+  say(t('review.reviewRecorded', { decision: t(`decision.${decision}`), status: t(`status.${loaded().app.status}`) }));
 });
 
 onSubmit('approve-form', 'review.saving', async (form) => {
+  /** @type {Answer<{ endorsementNumber: string, validThrough: string }>} */
   const answer = await callApi(`${base}/approval`, { method: 'POST' });
   if (refused(form, answer)) {
     return;
@@ -613,7 +776,8 @@ onSubmit('sitting-form', 'review.saving', async (form) => {
 
 onSubmit('scorers-form', 'review.saving', async (form) => {
   const scorers = [byId('scorer-first', HTMLInputElement).value.trim(), byId('scorer-second', HTMLInputElement).value.trim()];
-  const blank = scorers.map((value, index) => (value ? null : ['scorers', 'scorers[1]'][index])).filter(Boolean);
+  const blank = scorers.map((value, index) => (value ? null : ['scorers', 'scorers[1]'][index]))
+    .filter((name) => name !== null);
   if (blank.length) {
     say('');
     showProblem(form, { errors: blank.map((field) => ({ field, rule: 'ScorerNeeded' })) });
@@ -643,16 +807,17 @@ onLanguage(() => {
   sectionOptions();
   render();
   // The raters' forms are worded by the API in the language asked: asked again in the new one.
-  if (data) {
-    get(`${base}/references`).then((references) => {
+  if (answered) {
+    /** @type {Promise<Rater[] | null>} */ (get(`${base}/references`)).then((references) => {
+      const data = loaded();
       data.references = references || data.references;
       render();
     });
   }
 });
 
-me = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
-me = { role: me.role, subject: me.session.subject };
+const started = await startPage({ screens: ['console'], roles: ['COORDINATOR', 'REVIEWER'] });
+const me = { role: started.role, subject: started.session.subject };
 if (isCoordinator()) {
   findAll(document, '.coordinator-only').forEach((item) => {
     item.hidden = false;

@@ -5,17 +5,32 @@ import { startPage } from './shell.js';
 import { getJson, nextLink, showProblem, clearProblems } from './api.js';
 import { byId, field } from './dom.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const PAGE_SIZE = 10;
 const form = byId('search', HTMLFormElement);
-const section = document.getElementById('results-section');
-const heading = document.getElementById('results-heading');
-const status = document.getElementById('results-status');
-const list = document.getElementById('results');
-const previous = document.getElementById('previous');
-const next = document.getElementById('next');
+const section = byId('results-section');
+const heading = byId('results-heading');
+const status = byId('results-status');
+const list = byId('results');
+const previous = byId('previous');
+const next = byId('next');
 
-let shown = null; // { query, page, entries, hasMore }
+/**
+ * A search as the form and the address hold it, and an endorsee the registry finds.
+ *
+ * @typedef {{ name: string, state: string, category: string }} Query
+ * @typedef {{ name: string, category: string, addOns: string[] | null, state: string, endorsementNumber: string,
+ *   validThrough: string }} Endorsee
+ */
 
+/** @type {{ query: Query, page: number, entries: Endorsee[], hasMore: boolean } | null} */
+let shown = null;
+
+/** @returns {Query} */
 function queryOfForm() {
   return {
     name: field(form, 'name').value.trim(),
@@ -24,12 +39,17 @@ function queryOfForm() {
   };
 }
 
+/** @param {Query} query */
 function fillForm(query) {
   field(form, 'name').value = query.name;
   field(form, 'state').value = query.state;
   field(form, 'category').value = query.category;
 }
 
+/**
+ * @param {Query} query
+ * @param {number} page
+ */
 function address(query, page) {
   const params = new URLSearchParams({ name: query.name });
   if (query.state) params.set('state', query.state);
@@ -38,6 +58,7 @@ function address(query, page) {
   return params;
 }
 
+/** @param {Endorsee} entry */
 function entryItem(entry) {
   const item = document.createElement('li');
   item.className = 'entry';
@@ -74,10 +95,16 @@ function render() {
   next.hidden = !shown.hasMore;
 }
 
+/**
+ * @param {Query} query
+ * @param {number} page
+ * @param {boolean} focusResults
+ */
 async function search(query, page, focusResults) {
   clearProblems(form);
   const params = address(query, page);
   params.set('size', String(PAGE_SIZE));
+  /** @type {Answer<Endorsee[]>} */
   const answer = await getJson(`/api/registry/endorsees?${params}`);
   if (!answer.ok) {
     section.hidden = true;
@@ -97,8 +124,12 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   search(queryOfForm(), 0, true);
 });
-previous.addEventListener('click', () => search(shown.query, shown.page - 1, true));
-next.addEventListener('click', () => search(shown.query, shown.page + 1, true));
+previous.addEventListener('click', () => {
+  if (shown) search(shown.query, shown.page - 1, true);
+});
+next.addEventListener('click', () => {
+  if (shown) search(shown.query, shown.page + 1, true);
+});
 onLanguage(render);
 
 await startPage();

@@ -5,16 +5,33 @@
 import { startLanguages, onLanguage, t, has } from './i18n.js';
 import { currentSession, loadSession, signIn, signOut, actAs, homeOf } from './auth.js';
 import { restoreDrafts } from './drafts.js';
-import { el, findAll } from './dom.js';
+import { el, byId, findAll } from './dom.js';
+
+/**
+ * A page started for someone it serves: their session, and the association and role they act as.
+ *
+ * @typedef {{ session: import('./auth.js').Session, tenant: string, role: string }} Started
+ */
 
 // Links only some roles see: shown once the page knows whom the signed-in person acts as.
+/**
+ * A link of a navigation: [path, message key, class, roles] (a link with roles is shown only to someone acting in one
+ * of them).
+ *
+ * @typedef {[string, string, (string | null)?, string[]?]} NavigationLink
+ */
+
 const ADMINS = ['TENANT_ADMIN', 'PLATFORM_ADMIN'];
+/** @type {NavigationLink} */
 const ASSOCIATION = ['/association.html', 'nav.association', null, ADMINS];
+/** @type {NavigationLink} */
 const IMPORT = ['/import.html', 'nav.import', null, ['TENANT_ADMIN']];
 
 /**
  * Navigations a page may name in <body data-nav="...">: the label's key, then [path, message key, class, roles]
  * (a link with roles is shown only to someone acting in one of them).
+ *
+ * @type {Record<string, [string, NavigationLink[]]>}
  */
 const NAVIGATIONS = {
   public: ['nav.label', [['/', 'nav.search'], ['/verify.html', 'nav.verify'], ASSOCIATION, IMPORT]],
@@ -73,6 +90,11 @@ function here() {
   return location.pathname + location.search + location.hash;
 }
 
+/**
+ * @param {string} text
+ * @param {string} className
+ * @param {() => void} onClick
+ */
 function button(text, className, onClick) {
   const element = document.createElement('button');
   element.type = 'button';
@@ -82,6 +104,7 @@ function button(text, className, onClick) {
   return element;
 }
 
+/** @param {import('./auth.js').Grant} grant */
 function grantLabel(grant) {
   // An association added on the platform has no name in the catalogue: its code stands for it.
   const tenant = has(`tenant.${grant.tenant}`) ? t(`tenant.${grant.tenant}`) : grant.tenant;
@@ -109,9 +132,10 @@ function renderAccount() {
     label.textContent = t('account.actingAs');
     const select = document.createElement('select');
     select.id = 'acting';
+    const { acting } = session;
     session.grants.forEach((grant, index) => {
       const option = new Option(grantLabel(grant), String(index));
-      option.selected = session.acting && grant.tenant === session.acting.tenant && grant.role === session.acting.role;
+      option.selected = acting !== null && grant.tenant === acting.tenant && grant.role === acting.role;
       select.append(option);
     });
     select.addEventListener('change', () => {
@@ -146,6 +170,19 @@ function renderAccount() {
  * signed-in people names the roles it serves: without a session the browser goes to sign in first; someone acting
  * in another role is told so and sent nowhere. Answers { session, tenant, role } when signed in (null otherwise),
  * and never settles for someone the page does not serve.
+ *
+ * @overload
+ * @param {{ screens?: string[], roles: string[] }} options
+ * @returns {Promise<Started>}
+ */
+/**
+ * @overload
+ * @param {{ screens?: string[] }} [options]
+ * @returns {Promise<Partial<Started> & { session: import('./auth.js').Session } | null>}
+ */
+/**
+ * @param {{ screens?: string[], roles?: string[] | null }} [options]
+ * @returns {Promise<Partial<Started> & { session: import('./auth.js').Session } | null>}
  */
 export async function startPage({ screens = [], roles = null } = {}) {
   renderChrome();
@@ -154,7 +191,7 @@ export async function startPage({ screens = [], roles = null } = {}) {
   renderAccount();
   const acting = session && session.acting ? session.acting.role : null;
   findAll(document, '.site-header li[data-roles]').forEach((item) => {
-    item.hidden = !item.dataset.roles.split(' ').includes(acting);
+    item.hidden = acting === null || !(item.dataset.roles || '').split(' ').includes(acting);
   });
   if (session) {
     // What was typed before the session ended returns to its fields once the page draws them.
@@ -168,7 +205,7 @@ export async function startPage({ screens = [], roles = null } = {}) {
     return new Promise(() => {});
   }
   if (!session.acting || !roles.includes(session.acting.role)) {
-    const main = document.getElementById('main');
+    const main = byId('main');
     const notice = document.createElement('div');
     notice.className = 'notice warning';
     const message = document.createElement('p');
@@ -180,5 +217,5 @@ export async function startPage({ screens = [], roles = null } = {}) {
     main.replaceChildren(main.querySelector('h1') || '', notice);
     return new Promise(() => {});
   }
-  return { session, ...session.acting };
+  return { session, tenant: session.acting.tenant, role: session.acting.role };
 }

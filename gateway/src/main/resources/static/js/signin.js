@@ -10,10 +10,12 @@ renderChrome();
 await startLanguages();
 const parameters = new URLSearchParams(location.search);
 
+/** @param {string | null} path */
 function sameOriginPath(path) {
   return path && path.startsWith('/') && !path.startsWith('//') ? path : null;
 }
 
+/** @param {string} key */
 function refused(key) {
   byId('signin-status').textContent = '';
   byId('signin-problem').hidden = false;

@@ -5,14 +5,32 @@ import { startPage } from './shell.js';
 import { getJson, showProblem, clearProblems } from './api.js';
 import { byId, field } from './dom.js';
 
+/**
+ * @template [T=unknown]
+ * @typedef {import('./api.js').Answer<T>} Answer
+ */
+
 const form = byId('verify', HTMLFormElement);
-const verdict = document.getElementById('verdict');
-const heading = document.getElementById('verdict-heading');
-const notice = document.getElementById('verdict-notice');
-const facts = document.getElementById('facts');
+const verdict = byId('verdict');
+const heading = byId('verdict-heading');
+const notice = byId('verdict-notice');
+const facts = byId('facts');
 
-let shown = null; // { number, verification } or { number, unknown: true }
+/**
+ * The registry's public answer for a number: whose endorsement it is, and its standing.
+ *
+ * @typedef {{ endorsementNumber: string, name: string, category: string, addOns: string[] | null, state: string,
+ *   status: string, active: boolean, statusSince: string, endorsedSince: string, validThrough: string,
+ *   transferredTo: string | null }} Verification
+ */
 
+/** @type {{ number: string, unknown: true } | { number: string, unknown?: false, verification: Verification } | null} */
+let shown = null;
+
+/**
+ * @param {string} text
+ * @param {boolean} [strong]
+ */
 function paragraph(text, strong) {
   const element = document.createElement('p');
   if (strong) {
@@ -25,6 +43,10 @@ function paragraph(text, strong) {
   return element;
 }
 
+/**
+ * @param {string} term
+ * @param {Node | string} value
+ */
 function fact(term, value) {
   const dt = document.createElement('dt');
   dt.textContent = term;
@@ -37,6 +59,7 @@ function fact(term, value) {
   return [dt, dd];
 }
 
+/** @param {string} number */
 function verifyLink(number) {
   const link = document.createElement('a');
   link.href = `/verify.html?number=${encodeURIComponent(number)}`;
@@ -72,10 +95,11 @@ function render() {
     notice.replaceChildren(paragraph(`${t('verify.warning')} ${t(`verify.status.${v.status}`)}`, true), detail,
       paragraph(t('verify.notCurrent')));
   }
+  const addOns = v.addOns || [];
   facts.replaceChildren(
     ...fact(t('verify.number'), v.endorsementNumber),
     ...fact(t('verify.category'), t(`category.${v.category}`)),
-    ...((v.addOns || []).length ? fact(t('verify.addOns'), v.addOns.map((a) => t(`addOn.${a}`)).join(', ')) : []),
+    ...(addOns.length ? fact(t('verify.addOns'), addOns.map((a) => t(`addOn.${a}`)).join(', ')) : []),
     ...fact(t('verify.state'), v.state),
     ...fact(t('verify.statusLabel'), t(`verify.statusName.${v.status}`)),
     ...fact(t('verify.endorsedSince'), formatDate(v.endorsedSince)),
@@ -83,9 +107,14 @@ function render() {
     ...(v.active ? [] : fact(t('verify.statusSince'), since)));
 }
 
+/**
+ * @param {string} number
+ * @param {boolean} focusVerdict
+ */
 async function verify(number, focusVerdict) {
   clearProblems(form);
   // Whoever verifies needs the standing of now, not of a minute ago: a revocation shows at once.
+  /** @type {Answer<Verification>} */
   const answer = await getJson(`/api/registry/endorsements/${encodeURIComponent(number)}`, { fresh: true });
   if (answer.status === 404) {
     shown = { number, unknown: true };
@@ -115,7 +144,8 @@ form.addEventListener('submit', (event) => {
 });
 // A badge someone pasted: the registry's verifier says whether it is valid, revoked, suspended or expired.
 const badgeForm = byId('badge-form', HTMLFormElement);
-const badgeVerdict = document.getElementById('badge-verdict');
+const badgeVerdict = byId('badge-verdict');
+/** @type {{ verdict: string, endorsementNumber: string | null } | null} */
 let badgeAnswer = null;
 
 function renderBadge() {
@@ -134,7 +164,12 @@ function renderBadge() {
   badgeVerdict.replaceChildren(...parts);
 }
 
-/** The compact VC-JWT baked into a badge's picture (Open Badges 3.0), or null when there is none. */
+/**
+ * The compact VC-JWT baked into a badge's picture (Open Badges 3.0), or null when there is none.
+ *
+ * @param {File} file
+ * @returns {Promise<string | null>}
+ */
 async function bakedCredential(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -161,9 +196,10 @@ async function bakedCredential(file) {
   return baked ? baked.textContent.trim() : null;
 }
 
-document.getElementById('picture').addEventListener('change', async (event) => {
+const picture = byId('picture', HTMLInputElement);
+picture.addEventListener('change', async () => {
   clearProblems(badgeForm);
-  const file = /** @type {HTMLInputElement} */ (event.target).files[0];
+  const file = picture.files ? picture.files[0] : undefined;
   if (!file) {
     return;
   }
