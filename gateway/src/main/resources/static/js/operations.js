@@ -1,9 +1,10 @@
 // The operator's screen: each service's read models (and the public registry), a rebuild started with one button,
-// and its progress followed by polling the rebuild's resource until it is DONE or FAILED.
+// and its progress followed by polling the rebuild's resource until it is DONE or FAILED; then each service's dead
+// letters, counted per consumer binding, and their replay.
 import { onLanguage, t, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el } from './dom.js';
+import { byId, el } from './dom.js';
 
 // How often a running rebuild is asked for its progress: often enough to watch, rarely enough not to load anyone.
 const POLL_EVERY = 1000;
@@ -184,10 +185,149 @@ async function serviceCard(service) {
   card.append(el('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
 }
 
+// Where each service lists its consumer bindings' dead letters (service-kit's DeadLetterResource).
+const DEAD_LETTERS = [
+  { key: 'applications', path: '/api/applications/dead-letters' },
+  { key: 'endorsements', path: '/api/endorsements/dead-letters' },
+  { key: 'payments', path: '/api/payments/dead-letters' },
+  { key: 'registry', path: '/api/registry/admin/dead-letters' },
+  { key: 'associations', path: '/api/associations/dead-letters' },
+];
+
+const deadLetterServices = byId('dead-letter-services');
+const deadLetterStatus = byId('dead-letters-status');
+const refreshDeadLetters = byId('dead-letters-refresh', HTMLButtonElement);
+// "<service>/<binding>" -> { service, waiting: {binding, topic, deadLetterTopic, waiting}, busy, elements }
+const bindings = new Map();
+// Per service: its list of bindings, or why it has none to show.
+const deadLetterLists = new Map();
+
+function bindingLabel(name) {
+  const key = `operations.binding.${name.replace(/-in-\d+$/, '')}`;
+  const text = t(key);
+  return text === key ? name : text;
+}
+
+function renderBinding(row) {
+  const { elements, waiting } = row;
+  elements.heading.textContent = bindingLabel(waiting.binding);
+  elements.technical.textContent = waiting.binding;
+  elements.topicTerm.textContent = t('operations.deadLetters.topic');
+  elements.topic.textContent = waiting.topic;
+  elements.deadLetterTopicTerm.textContent = t('operations.deadLetters.deadLetterTopic');
+  elements.deadLetterTopic.textContent = waiting.deadLetterTopic;
+  elements.waitingTerm.textContent = t('operations.deadLetters.waiting');
+  elements.waiting.textContent = count(waiting.waiting);
+  elements.button.textContent = t('operations.deadLetters.replay');
+  elements.button.setAttribute('aria-label', t('operations.deadLetters.replayNamed',
+    { name: bindingLabel(waiting.binding) }));
+  elements.button.disabled = row.busy || waiting.waiting === 0;
+}
+
+function bindingRow(service, waiting) {
+  const key = `${service.key}/${waiting.binding}`;
+  const id = `dead-letters-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+  const code = (suffix) => el('code', { className: 'tag', attrs: { id: `${id}-${suffix}` } });
+  const elements = {
+    heading: el('h4', { attrs: { id: `${id}-heading` } }),
+    technical: code('binding'),
+    topicTerm: el('dt'),
+    topic: code('topic'),
+    deadLetterTopicTerm: el('dt'),
+    deadLetterTopic: code('dead-letter-topic'),
+    waitingTerm: el('dt'),
+    waiting: el('dd', { attrs: { id: `${id}-waiting` } }),
+    button: el('button', { className: 'primary', attrs: { type: 'button', id: `${id}-button` } }),
+  };
+  const item = el('li', { className: 'binding', attrs: { id } }, elements.heading,
+    el('p', {}, elements.technical),
+    el('dl', { className: 'facts' }, elements.topicTerm, el('dd', {}, elements.topic),
+      elements.deadLetterTopicTerm, el('dd', {}, elements.deadLetterTopic), elements.waitingTerm, elements.waiting),
+    el('div', { className: 'actions' }, elements.button));
+  const row = { key, service, waiting, busy: false, elements };
+  elements.button.addEventListener('click', () => replay(row));
+  bindings.set(key, row);
+  renderBinding(row);
+  return item;
+}
+
+/** The service's bindings as it counts them now; a row already shown is updated in place, keeping its focus. */
+async function countDeadLetters(service) {
+  const answer = await callApi(service.path);
+  const list = deadLetterLists.get(service.key);
+  if (!answer.ok) {
+    list.replaceChildren(el('p', { className: 'notice warning',
+      text: (answer.body && answer.body.detail) || t('operations.unavailable') }));
+    return false;
+  }
+  if (answer.body.length === 0) {
+    list.replaceChildren(el('p', { text: t('operations.deadLetters.noBindings'),
+      dataset: { i18n: 'operations.deadLetters.noBindings' } }));
+    return true;
+  }
+  const shown = answer.body.map((waiting) => {
+    const row = bindings.get(`${service.key}/${waiting.binding}`);
+    if (row && list.contains(row.elements.button)) {
+      row.waiting = waiting;
+      renderBinding(row);
+      return row.elements.button.closest('li');
+    }
+    return bindingRow(service, waiting);
+  });
+  list.replaceChildren(el('ul', { className: 'bindings' }, ...shown));
+  return true;
+}
+
+async function countAllDeadLetters() {
+  refreshDeadLetters.disabled = true;
+  deadLetterStatus.textContent = t('operations.deadLetters.counting');
+  const answered = await Promise.all(DEAD_LETTERS.map(countDeadLetters));
+  const total = [...bindings.values()].reduce((sum, row) => sum + row.waiting.waiting, 0);
+  deadLetterStatus.textContent = answered.every(Boolean)
+    ? t('operations.deadLetters.counted', { count: count(total) }) : t('operations.deadLetters.someUnavailable');
+  refreshDeadLetters.disabled = false;
+}
+
+async function replay(row) {
+  row.busy = true;
+  renderBinding(row);
+  const name = bindingLabel(row.waiting.binding);
+  deadLetterStatus.textContent = t('operations.deadLetters.replaying', { name });
+  const answer = await callApi(`${row.service.path}/${encodeURIComponent(row.waiting.binding)}/replays`,
+    { method: 'POST' });
+  row.busy = false;
+  if (!answer.ok) {
+    renderBinding(row);
+    deadLetterStatus.textContent = t('operations.deadLetters.replayFailed',
+      { name, reason: (answer.body && answer.body.detail) || t('error.unexpected') });
+    row.elements.button.focus();
+    return;
+  }
+  await countDeadLetters(row.service);
+  deadLetterStatus.textContent = t('operations.deadLetters.replayed', { name, count: count(answer.body.replayed),
+    topic: answer.body.topic, waiting: count(row.waiting.waiting) });
+  // The button is disabled now that nothing waits: keep the keyboard in the section.
+  if (row.elements.button.disabled) {
+    refreshDeadLetters.focus();
+  }
+}
+
+function deadLetterCard(service) {
+  const headingId = `dead-letters-${service.key}-heading`;
+  const heading = el('h3', { text: t(`operations.service.${service.key}`), attrs: { id: headingId } });
+  heading.dataset.i18n = `operations.service.${service.key}`;
+  const list = el('div', { attrs: { id: `dead-letters-${service.key}` } });
+  deadLetterLists.set(service.key, list);
+  return el('section', { attrs: { 'aria-labelledby': headingId } }, heading, list);
+}
+
+refreshDeadLetters.addEventListener('click', countAllDeadLetters);
+deadLetterServices.append(...DEAD_LETTERS.map(deadLetterCard));
 onLanguage(() => rows.forEach(renderRow));
+onLanguage(() => bindings.forEach(renderBinding));
 await startPage({ screens: ['operations'], roles: ['PLATFORM_ADMIN'] });
 status.textContent = t('operations.loading');
-await Promise.all(SERVICES.map(serviceCard));
+await Promise.all([Promise.all(SERVICES.map(serviceCard)), countAllDeadLetters()]);
 status.textContent = '';
 // Go on following the rebuilds started before a reload.
 Object.entries(followed()).forEach(([key, url]) => {
