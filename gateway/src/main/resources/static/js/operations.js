@@ -1,9 +1,10 @@
 // The operator's screen: each service's read models (and the public registry), a rebuild started with one button,
-// and its progress followed by polling the rebuild's resource until it is DONE or FAILED.
+// and its progress followed by polling the rebuild's resource until it is DONE or FAILED; then each service's dead
+// letters, counted per consumer binding, and their replay.
 import { onLanguage, t, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
-import { el, byId } from './dom.js';
+import { el, byId, enclosing } from './dom.js';
 
 /**
  * @template [T=unknown]
@@ -241,10 +242,181 @@ async function serviceCard(service) {
   card.append(el('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
 }
 
+/**
+ * A service's dead letters: where it lists them, a consumer binding as it counts them (service-kit's
+ * DeadLetters.Waiting), a replay's answer (DeadLetters.Replayed), and a binding's row on the page.
+ *
+ * @typedef {{ key: string, path: string }} DeadLetterService
+ * @typedef {{ binding: string, topic: string, deadLetterTopic: string, waiting: number }} Waiting
+ * @typedef {{ replayed: number, topic: string }} Replayed
+ * @typedef {{ heading: HTMLElement, technical: HTMLElement, topicTerm: HTMLElement, topic: HTMLElement,
+ *   deadLetterTopicTerm: HTMLElement, deadLetterTopic: HTMLElement, waitingTerm: HTMLElement, waiting: HTMLElement,
+ *   button: HTMLButtonElement }} BindingElements
+ * @typedef {{ key: string, service: DeadLetterService, waiting: Waiting, busy: boolean,
+ *   elements: BindingElements }} BindingRow
+ */
+
+// Where each service lists its consumer bindings' dead letters (service-kit's DeadLetterResource).
+/** @type {DeadLetterService[]} */
+const DEAD_LETTERS = [
+  { key: 'applications', path: '/api/applications/dead-letters' },
+  { key: 'endorsements', path: '/api/endorsements/dead-letters' },
+  { key: 'payments', path: '/api/payments/dead-letters' },
+  { key: 'registry', path: '/api/registry/admin/dead-letters' },
+  { key: 'associations', path: '/api/associations/dead-letters' },
+];
+
+const deadLetterServices = byId('dead-letter-services');
+const deadLetterStatus = byId('dead-letters-status');
+const refreshDeadLetters = byId('dead-letters-refresh', HTMLButtonElement);
+/** @type {Map<string, BindingRow>} "<service>/<binding>" to its row */
+const bindings = new Map();
+/** @type {Map<string, HTMLElement>} per service: its list of bindings, or why it has none to show */
+const deadLetterLists = new Map();
+
+/** @param {string} name a consumer binding, as {@code applicationEvents-in-0} */
+function bindingLabel(name) {
+  const key = `operations.binding.${name.replace(/-in-\d+$/, '')}`;
+  const text = t(key);
+  return text === key ? name : text;
+}
+
+/** @param {BindingRow} row */
+function renderBinding(row) {
+  const { elements, waiting } = row;
+  elements.heading.textContent = bindingLabel(waiting.binding);
+  elements.technical.textContent = waiting.binding;
+  elements.topicTerm.textContent = t('operations.deadLetters.topic');
+  elements.topic.textContent = waiting.topic;
+  elements.deadLetterTopicTerm.textContent = t('operations.deadLetters.deadLetterTopic');
+  elements.deadLetterTopic.textContent = waiting.deadLetterTopic;
+  elements.waitingTerm.textContent = t('operations.deadLetters.waiting');
+  elements.waiting.textContent = count(waiting.waiting);
+  elements.button.textContent = t('operations.deadLetters.replay');
+  elements.button.setAttribute('aria-label', t('operations.deadLetters.replayNamed',
+    { name: bindingLabel(waiting.binding) }));
+  elements.button.disabled = row.busy || waiting.waiting === 0;
+}
+
+/**
+ * @param {DeadLetterService} service
+ * @param {Waiting} waiting
+ */
+function bindingRow(service, waiting) {
+  const key = `${service.key}/${waiting.binding}`;
+  const id = `dead-letters-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+  /** @param {string} suffix */
+  const code = (suffix) => el('code', { className: 'tag', attrs: { id: `${id}-${suffix}` } });
+  /** @type {BindingElements} */
+  const elements = {
+    heading: el('h4', { attrs: { id: `${id}-heading` } }),
+    technical: code('binding'),
+    topicTerm: el('dt'),
+    topic: code('topic'),
+    deadLetterTopicTerm: el('dt'),
+    deadLetterTopic: code('dead-letter-topic'),
+    waitingTerm: el('dt'),
+    waiting: el('dd', { attrs: { id: `${id}-waiting` } }),
+    button: el('button', { className: 'primary', attrs: { type: 'button', id: `${id}-button` } }),
+  };
+  const item = el('li', { className: 'binding', attrs: { id } }, elements.heading,
+    el('p', {}, elements.technical),
+    el('dl', { className: 'facts' }, elements.topicTerm, el('dd', {}, elements.topic),
+      elements.deadLetterTopicTerm, el('dd', {}, elements.deadLetterTopic), elements.waitingTerm, elements.waiting),
+    el('div', { className: 'actions' }, elements.button));
+  /** @type {BindingRow} */
+  const row = { key, service, waiting, busy: false, elements };
+  elements.button.addEventListener('click', () => replay(row));
+  bindings.set(key, row);
+  renderBinding(row);
+  return item;
+}
+
+/** The service's bindings as it counts them now; a row already shown is updated in place, keeping its focus. */
+/** @param {DeadLetterService} service */
+async function countDeadLetters(service) {
+  /** @type {Answer<Waiting[]>} */
+  const answer = await callApi(service.path);
+  const list = deadLetterLists.get(service.key);
+  if (!list) {
+    throw new Error(`No dead-letter list for ${service.key}`);
+  }
+  if (!answer.ok) {
+    list.replaceChildren(el('p', { className: 'notice warning',
+      text: (answer.body && answer.body.detail) || t('operations.unavailable') }));
+    return false;
+  }
+  if (answer.body.length === 0) {
+    list.replaceChildren(el('p', { text: t('operations.deadLetters.noBindings'),
+      dataset: { i18n: 'operations.deadLetters.noBindings' } }));
+    return true;
+  }
+  const shown = answer.body.map((waiting) => {
+    const row = bindings.get(`${service.key}/${waiting.binding}`);
+    if (row && list.contains(row.elements.button)) {
+      row.waiting = waiting;
+      renderBinding(row);
+      return enclosing(row.elements.button, 'li', HTMLLIElement);
+    }
+    return bindingRow(service, waiting);
+  });
+  list.replaceChildren(el('ul', { className: 'bindings' }, ...shown));
+  return true;
+}
+
+async function countAllDeadLetters() {
+  refreshDeadLetters.disabled = true;
+  deadLetterStatus.textContent = t('operations.deadLetters.counting');
+  const answered = await Promise.all(DEAD_LETTERS.map(countDeadLetters));
+  const total = [...bindings.values()].reduce((sum, row) => sum + row.waiting.waiting, 0);
+  deadLetterStatus.textContent = answered.every(Boolean)
+    ? t('operations.deadLetters.counted', { count: count(total) }) : t('operations.deadLetters.someUnavailable');
+  refreshDeadLetters.disabled = false;
+}
+
+/** @param {BindingRow} row */
+async function replay(row) {
+  row.busy = true;
+  renderBinding(row);
+  const name = bindingLabel(row.waiting.binding);
+  deadLetterStatus.textContent = t('operations.deadLetters.replaying', { name });
+  /** @type {Answer<Replayed>} */
+  const answer = await callApi(`${row.service.path}/${encodeURIComponent(row.waiting.binding)}/replays`,
+    { method: 'POST' });
+  row.busy = false;
+  if (!answer.ok) {
+    renderBinding(row);
+    deadLetterStatus.textContent = t('operations.deadLetters.replayFailed',
+      { name, reason: (answer.body && answer.body.detail) || t('error.unexpected') });
+    row.elements.button.focus();
+    return;
+  }
+  await countDeadLetters(row.service);
+  deadLetterStatus.textContent = t('operations.deadLetters.replayed', { name, count: count(answer.body.replayed),
+    topic: answer.body.topic, waiting: count(row.waiting.waiting) });
+  // The button is disabled now that nothing waits: keep the keyboard in the section.
+  if (row.elements.button.disabled) {
+    refreshDeadLetters.focus();
+  }
+}
+
+/** @param {DeadLetterService} service */
+function deadLetterCard(service) {
+  const headingId = `dead-letters-${service.key}-heading`;
+  const heading = el('h3', { text: t(`operations.service.${service.key}`), attrs: { id: headingId } });
+  heading.dataset.i18n = `operations.service.${service.key}`;
+  const list = el('div', { attrs: { id: `dead-letters-${service.key}` } });
+  deadLetterLists.set(service.key, list);
+  return el('section', { attrs: { 'aria-labelledby': headingId } }, heading, list);
+}
+
+refreshDeadLetters.addEventListener('click', countAllDeadLetters);
+deadLetterServices.append(...DEAD_LETTERS.map(deadLetterCard));
 onLanguage(() => rows.forEach(renderRow));
+onLanguage(() => bindings.forEach(renderBinding));
 await startPage({ screens: ['operations'], roles: ['PLATFORM_ADMIN'] });
 status.textContent = t('operations.loading');
-await Promise.all(SERVICES.map(serviceCard));
+await Promise.all([Promise.all(SERVICES.map(serviceCard)), countAllDeadLetters()]);
 status.textContent = '';
 // Go on following the rebuilds started before a reload.
 Object.entries(followed()).forEach(([key, url]) => {

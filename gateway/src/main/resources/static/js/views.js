@@ -30,7 +30,7 @@
  * @typedef {{ endorsementNumber: string, tenantId: string, personId: string, endorseeName: string,
  *   category: string, status: string, endorsedSince: string, validThrough: string, statusSince: string,
  *   renewal: string | null, emailAddress: string | null, transferTo: string | null, lateFee: string | null,
- *   lateFeeInvoiceId: string | null }} EndorsementView
+ *   lateFeeInvoiceId: string | null, renewalComments: string | null }} EndorsementView
  */
 
 /**

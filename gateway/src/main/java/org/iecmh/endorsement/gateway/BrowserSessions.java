@@ -81,10 +81,9 @@ class BrowserSessions {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                // openid only: who signed in comes from the ID token, what they may do from the access token; no call to
-                // the provider's user info.
+                // openid only: who signed in comes from the ID token, what they may do from the access token; the
+                // provider's user info (which takes its access tokens) would add nothing, so it is not asked.
                 .scope("openid")
-                .userInfoUri(null)
                 .build();
     }
 

@@ -21,6 +21,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -147,6 +152,21 @@ class AuthorizationServerConfiguration {
                         .claim(EMAIL_VERIFIED_CLAIM, user.emailVerified()));
             }
         };
+    }
+
+    /**
+     * How the provider's own endpoints that take a bearer token (OpenID Connect user info) read it: an access token of
+     * this issuer, typed {@code at+jwt}, within its lifetime; the endpoint then finds the token among those it issued.
+     * Without it, the decoder made by default accepts only the type {@code JWT}: the provider refused every access
+     * token it issued.
+     */
+    @Bean
+    JwtDecoder accessTokenDecoder(JWKSource<SecurityContext> signingKeys,
+                                  @Value("${iecmh.identity.issuer}") String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
+                new JwtTypeValidator(ACCESS_TOKEN_TYPE)));
+        return decoder;
     }
 
     /** A key made at start: tokens from an earlier run are refused, which is what a local platform wants. */

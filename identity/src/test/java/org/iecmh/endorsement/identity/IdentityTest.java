@@ -1,18 +1,29 @@
 package org.iecmh.endorsement.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import java.io.IOException;
@@ -22,6 +33,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The local provider signs demo users in with PKCE and issues tokens that any resource server can validate. */
 class IdentityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext identity;
     private static String issuer;
@@ -100,6 +115,60 @@ class IdentityTest {
         assertThat(id.getClaims()).doesNotContainKey("tenants");
         assertThatThrownBy(() -> accessTokens().decode(idToken)).isInstanceOf(BadJwtException.class)
                 .hasMessageContaining("typ");
+    }
+
+    @Test
+    void theProvidersUserInfoAnswersTheAccessTokensItIssues() throws Exception {
+        String token = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .accessToken("coordinator-wa", DemoUsers.PASSWORD);
+
+        HttpResponse<String> userInfo = userInfo(token);
+
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        assertThat(JSON.readTree(userInfo.body()).get("sub").asText()).isEqualTo("coordinator-wa");
+    }
+
+    @Test
+    void theProvidersUserInfoRefusesAnIdTokenAnExpiredAccessTokenAndOnesItDidNotIssue() throws Exception {
+        String idToken = new OidcSignIn(issuer, "cli", "http://127.0.0.1:8400/callback")
+                .tokens("coordinator-wa", DemoUsers.PASSWORD).get("id_token").asText();
+        @SuppressWarnings("unchecked")
+        JWKSource<SecurityContext> ownKeys = identity.getBean(JWKSource.class);
+        JWKSource<SecurityContext> otherKeys = new ImmutableJWKSet<>(new JWKSet(
+                new RSAKeyGenerator(2048).keyID("not-the-providers").generate()));
+        Instant now = Instant.now();
+
+        assertRefused(userInfo(idToken), "an ID token");
+        assertRefused(userInfo(accessToken(ownKeys, now.minus(Duration.ofMinutes(30)), now.minus(Duration.ofMinutes(5)))),
+                "an access token that ended five minutes ago");
+        assertRefused(userInfo(accessToken(otherKeys, now, now.plus(Duration.ofMinutes(5)))),
+                "an access token signed by another key");
+        assertRefused(userInfo(accessToken(ownKeys, now, now.plus(Duration.ofMinutes(5)))),
+                "an access token with the provider's signature that it never issued");
+    }
+
+    private static void assertRefused(HttpResponse<String> userInfo, String token) {
+        assertThat(userInfo.statusCode()).as(token).isEqualTo(401);
+        // Refused by the bearer token filter (its challenge says why) or, a token it never issued, by the endpoint.
+        assertThat(userInfo.headers().firstValue("WWW-Authenticate").orElse("") + userInfo.body()).as(token)
+                .contains("invalid_token");
+        assertThat(userInfo.body()).as(token).doesNotContain("coordinator-wa");
+    }
+
+    /** An access token as the provider's look, for coordinator-wa, signed with a key of {@code keys}. */
+    private static String accessToken(JWKSource<SecurityContext> keys, Instant issuedAt, Instant expiresAt) {
+        return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).type(AuthorizationServerConfiguration.ACCESS_TOKEN_TYPE)
+                        .build(),
+                JwtClaimsSet.builder().issuer(issuer).subject("coordinator-wa").audience(List.of("cli"))
+                        .issuedAt(issuedAt).notBefore(issuedAt).expiresAt(expiresAt)
+                        .claim("scope", List.of("openid", "profile")).build())).getTokenValue();
+    }
+
+    private static HttpResponse<String> userInfo(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/userinfo"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
