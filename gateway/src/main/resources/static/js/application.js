@@ -61,6 +61,9 @@ const RATER_FIELDS = [
     optionPrefix: 'relationship' },
   { name: 'waivesAccess', type: 'checkbox', hint: 'hint.waivesAccess' },
 ];
+// The section of the portfolio each section of the reviewers' comments is about.
+const COMMENTED = { education: 'EDUCATION', work: 'WORK', trainings: 'TRAINING', supervision: 'REFLECTIVE_SUPERVISION',
+  references: 'REFERENCES' };
 const EDITABLE = ['DRAFT', 'RETURNED'];
 const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
@@ -134,6 +137,15 @@ function renderNeeds() {
 
 // ---- the portfolio ----
 
+/** What the reviewers who returned the application ask of one section, where the applicant changes it. */
+function returnedNotes(key) {
+  const application = state.application;
+  const asked = application && application.status === 'RETURNED'
+    ? (application.comments || []).filter((comment) => comment.section === COMMENTED[key]) : [];
+  return asked.length ? [el('div', { className: 'notice warning' }, el('p', {}, el('strong', { text: t('app.reviewersAsk') })),
+    el('ul', {}, asked.map((comment) => el('li', { text: comment.comment }))))] : [];
+}
+
 function sectionElement(section) {
   const form = el('form', { id: `${section.key}-form`, noValidate: true, attrs: { 'aria-labelledby': `${section.key}-summary` } },
     section.fields.map((spec) => control(section.key, spec)),
@@ -145,6 +157,7 @@ function sectionElement(section) {
   form.addEventListener('submit', (event) => saveEntry(event, section));
   return el('section', { className: 'card', id: `${section.key}-section`, attrs: { 'aria-labelledby': `${section.key}-heading` } },
     el('h2', { id: `${section.key}-heading` }),
+    el('div', { id: `${section.key}-returned` }),
     el('ul', { className: 'entries', id: `${section.key}-entries` }),
     el('p', { className: 'hint', id: `${section.key}-none` }),
     el('details', { id: `${section.key}-details` }, el('summary', { id: `${section.key}-summary` }), form));
@@ -161,6 +174,7 @@ function renderSection(section) {
   cancel.textContent = t('app.cancel');
   cancel.hidden = !correcting;
   document.getElementById(`${section.key}-details`).hidden = !editable();
+  document.getElementById(`${section.key}-returned`).replaceChildren(...returnedNotes(section.key));
   const entries = state.portfolio.filter((item) => kindOf(item.entry) === section.kind);
   const none = document.getElementById(`${section.key}-none`);
   none.textContent = t('app.noEntries');
@@ -382,6 +396,7 @@ function raterItem(rater) {
 
 function renderRaters() {
   document.getElementById('raters').replaceChildren(...state.raters.map(raterItem));
+  document.getElementById('references-returned').replaceChildren(...returnedNotes('references'));
   document.getElementById('rater-details').hidden = !editable();
   const replacing = state.raters.find((rater) => rater.referenceId === raterForm.dataset.replacing);
   const notice = document.getElementById('rater-replacing');
@@ -447,6 +462,7 @@ async function submitApplication(event) {
   const unmetList = document.getElementById('submit-unmet');
   unmetList.replaceChildren();
   const submit = find(submitForm, 'button[type=submit]', HTMLButtonElement);
+  const again = state.application.status === 'RETURNED';
   submit.disabled = true;
   announce(status, t('app.submitting'));
   try {
@@ -464,7 +480,7 @@ async function submitApplication(event) {
     invoicePolls = 0;
     await Promise.all([refreshFees(), refreshReview()]);
     render();
-    announce(status, t('app.submitted'));
+    announce(status, t(again ? 'app.resubmitted' : 'app.submitted'));
     document.getElementById('fees-heading').focus();
   } catch (unreachable) {
     status.textContent = '';
@@ -618,6 +634,14 @@ function render() {
   document.getElementById('needs-section').hidden = !EDITABLE.includes(application.status);
   document.getElementById('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
   document.getElementById('submit-section').hidden = !editable();
+  // A returned application is handed in again, to the same reviewers and without new fees.
+  const again = application.status === 'RETURNED';
+  [['submit-heading', 'app.resubmitHeading', 'app.submitHeading'], ['submit-intro', 'app.resubmitIntro', 'app.submitIntro'],
+    ['submit-button', 'app.resubmit', 'app.submit']].forEach(([elementId, returned, first]) => {
+    const element = byId(elementId);
+    element.dataset.i18n = again ? returned : first;
+    element.textContent = t(element.dataset.i18n);
+  });
   document.getElementById('withdraw-section').hidden = application.status === 'GRANTED'
     || ['DENIED', 'WITHDRAWN'].includes(application.status);
   SECTIONS.forEach(renderSection);
