@@ -61,6 +61,9 @@ class DeferralStoryTest {
     static final Browser applicant = new Browser("es-US");
 
     private static String applicationId;
+    /** What the applicant's pages say in Spanish, and the English that Spanish replaces, read once. */
+    private static List<String> spanishMessages;
+    private static List<String> englishMessages;
 
     @BeforeAll
     static void aPortfolioIsHandedInAndItsFeesPaidThroughTheApis() {
@@ -229,12 +232,16 @@ class DeferralStoryTest {
      * the Spanish messages say is set aside first: some name a term of the United States in it, as "(Associate)".
      */
     private static List<String> englishOn(WebDriver page) {
+        if (spanishMessages == null) {
+            spanishMessages = messages("es.json", "", "portal.", "application.");
+            englishMessages = englishOnly("", "portal.", "application.");
+        }
         String shown = page.findElement(By.tagName("body")).getText();
-        for (String spanish : messages("es.json", "", "portal.", "application.")) {
+        for (String spanish : spanishMessages) {
             shown = shown.replace(spanish, " ");
         }
         List<String> found = new ArrayList<>();
-        for (String phrase : englishOnly("", "portal.", "application.")) {
+        for (String phrase : englishMessages) {
             if (Pattern.compile("(?<![\\p{L}\\p{N}_@.-])" + Pattern.quote(phrase) + "(?![\\p{L}\\p{N}_@-])")
                     .matcher(shown).find()) {
                 found.add(phrase);
