@@ -95,6 +95,9 @@ const RATER_FIELDS = [
     optionPrefix: 'relationship' },
   { name: 'waivesAccess', type: 'checkbox', hint: 'hint.waivesAccess' },
 ];
+/** @type {Record<string, string>} the section of the reviewers' comments each section of the portfolio is */
+const COMMENTED = { education: 'EDUCATION', work: 'WORK', trainings: 'TRAINING', supervision: 'REFLECTIVE_SUPERVISION',
+  references: 'REFERENCES' };
 const EDITABLE = ['DRAFT', 'RETURNED'];
 const GOOD = ['GRANTED', 'PORTFOLIO_APPROVED', 'EXAM_PASSED'];
 const WARNING = ['RETURNED', 'DENIED', 'EXAM_FAILED', 'SUBMITTED'];
@@ -179,6 +182,19 @@ function renderNeeds() {
 
 // ---- the portfolio ----
 
+/**
+ * What the reviewers who returned the application ask of one section, where the applicant changes it.
+ *
+ * @param {string} key the section's key
+ */
+function returnedNotes(key) {
+  const application = state.application;
+  const asked = application && application.status === 'RETURNED'
+    ? (application.comments || []).filter((comment) => comment.section === COMMENTED[key]) : [];
+  return asked.length ? [el('div', { className: 'notice warning' }, el('p', {}, el('strong', { text: t('app.reviewersAsk') })),
+    el('ul', {}, asked.map((comment) => el('li', { text: comment.comment }))))] : [];
+}
+
 /** @param {Section} section */
 function sectionElement(section) {
   const form = el('form', { id: `${section.key}-form`, noValidate: true, attrs: { 'aria-labelledby': `${section.key}-summary` } },
@@ -191,6 +207,7 @@ function sectionElement(section) {
   form.addEventListener('submit', (event) => saveEntry(event, section));
   return el('section', { className: 'card', id: `${section.key}-section`, attrs: { 'aria-labelledby': `${section.key}-heading` } },
     el('h2', { id: `${section.key}-heading` }),
+    el('div', { id: `${section.key}-returned` }),
     el('ul', { className: 'entries', id: `${section.key}-entries` }),
     el('p', { className: 'hint', id: `${section.key}-none` }),
     el('details', { id: `${section.key}-details` }, el('summary', { id: `${section.key}-summary` }), form));
@@ -208,6 +225,7 @@ function renderSection(section) {
   cancel.textContent = t('app.cancel');
   cancel.hidden = !correcting;
   byId(`${section.key}-details`).hidden = !editable();
+  byId(`${section.key}-returned`).replaceChildren(...returnedNotes(section.key));
   const entries = state.portfolio.filter((item) => kindOf(item.entry) === section.kind);
   const none = byId(`${section.key}-none`);
   none.textContent = t('app.noEntries');
@@ -463,6 +481,7 @@ function raterItem(rater) {
 
 function renderRaters() {
   byId('raters').replaceChildren(...state.raters.map(raterItem));
+  byId('references-returned').replaceChildren(...returnedNotes('references'));
   byId('rater-details').hidden = !editable();
   const replacing = state.raters.find((rater) => rater.referenceId === raterForm.dataset.replacing);
   const notice = byId('rater-replacing');
@@ -533,6 +552,7 @@ async function submitApplication(event) {
   const unmetList = byId('submit-unmet');
   unmetList.replaceChildren();
   const submit = find(submitForm, 'button[type=submit]', HTMLButtonElement);
+  const again = state.application !== null && state.application.status === 'RETURNED';
   submit.disabled = true;
   announce(status, t('app.submitting'));
   try {
@@ -552,7 +572,7 @@ async function submitApplication(event) {
     invoicePolls = 0;
     await Promise.all([refreshFees(), refreshReview()]);
     render();
-    announce(status, t('app.submitted'));
+    announce(status, t(again ? 'app.resubmitted' : 'app.submitted'));
     byId('fees-heading').focus();
   } catch (unreachable) {
     status.textContent = '';
@@ -716,6 +736,14 @@ function render() {
   byId('needs-section').hidden = !EDITABLE.includes(application.status);
   byId('layout').classList.toggle('with-needs', EDITABLE.includes(application.status));
   byId('submit-section').hidden = !editable();
+  // A returned application is handed in again, to the same reviewers and without new fees.
+  const again = application.status === 'RETURNED';
+  [['submit-heading', 'app.resubmitHeading', 'app.submitHeading'], ['submit-intro', 'app.resubmitIntro', 'app.submitIntro'],
+    ['submit-button', 'app.resubmit', 'app.submit']].forEach(([elementId, returned, first]) => {
+    const element = byId(elementId);
+    element.dataset.i18n = again ? returned : first;
+    element.textContent = t(element.dataset.i18n);
+  });
   byId('withdraw-section').hidden = application.status === 'GRANTED'
     || ['DENIED', 'WITHDRAWN'].includes(application.status);
   SECTIONS.forEach(renderSection);

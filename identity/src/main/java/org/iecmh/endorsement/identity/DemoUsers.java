@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The people of the local platform, all with the password {@code demo}: per association ({@code ma}, {@code wa})
- * five applicants (each sees only their own records; the tests give each story one of its own), an endorsee, an
+ * six applicants (each sees only their own records; the tests give each story one of its own), an endorsee, an
  * endorsee the association imported from before the platform, an applicant whose address the provider has not
  * verified, a coordinator, two reviewers (a portfolio needs two), two exam scorers (reviewers by role: an exam is
  * scored by two endorsees other than the portfolio's reviewers), an auditor and an administrator, and one platform
@@ -33,6 +33,7 @@ public final class DemoUsers {
         ROLES.put("applicant3", "APPLICANT");
         ROLES.put("applicant4", "APPLICANT");
         ROLES.put("applicant5", "APPLICANT");
+        ROLES.put("applicant6", "APPLICANT");
         // Endorsed through the grant a rehearsal publishes, not through an application of their own.
         ROLES.put("endorsee", "APPLICANT");
         // Endorsed before the platform: the association imports them under imported-<code>@example.org, and they

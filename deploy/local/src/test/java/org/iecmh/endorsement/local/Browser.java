@@ -25,13 +25,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * A real headless Chromium for a test class, driven through the system's chromedriver (Debian's {@code chromium}
  * and {@code chromium-driver} packages, which {@code .ci/run} installs; {@code -Diecmh.test.chromium} and
- * {@code -Diecmh.test.chromedriver} name others). Nothing is downloaded at run time. When a test fails, a screenshot
- * of what the browser showed goes to {@code target/screenshots/<class>.<test>.png}.
+ * {@code -Diecmh.test.chromedriver} name others). Nothing is downloaded at run time. The browser speaks US English,
+ * or the language it is made with. When a test fails, a screenshot of what the browser showed goes to
+ * {@code target/screenshots/<class>.<test>.png} (with the language before {@code .png} for another browser's).
  */
 final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
@@ -39,8 +41,18 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final Path screenshots = Path.of("target", "screenshots");
+    private final String language;
     private WebDriver driver;
     private Path profile;
+
+    Browser() {
+        this("en-US");
+    }
+
+    /** A browser whose person reads {@code language} (a language tag such as {@code es-US}): its menus and requests. */
+    Browser(String language) {
+        this.language = language;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -56,8 +68,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
         // What this machine's (and CI's) Chromium needs to run headless as root, with nothing reaching out.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1024,900", "--lang=en-US",
+                "--disable-dev-shm-usage", "--window-size=1024,900", "--lang=" + language,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -88,7 +101,8 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
             Files.createDirectories(screenshots);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = screenshots.resolve(context.getRequiredTestClass().getSimpleName() + "."
-                    + context.getRequiredTestMethod().getName() + ".png");
+                    + context.getRequiredTestMethod().getName() + ("en-US".equals(language) ? "" : "." + language)
+                    + ".png");
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             cause.addSuppressed(new AssertionError("Screenshot of the browser: " + target.toAbsolutePath()
                     + " at " + driver.getCurrentUrl()));
