@@ -102,6 +102,11 @@ function editable() {
   return state.application && EDITABLE.includes(state.application.status);
 }
 
+/** Whether the application was ever submitted: only then are there fees (a draft withdrawn has none). */
+function handedIn() {
+  return Boolean(state.application && state.application.submittedAt);
+}
+
 function entrySummary(entry) {
   switch (kindOf(entry)) {
     case 'education':
@@ -475,9 +480,8 @@ async function submitApplication(event) {
 }
 
 function renderFees() {
-  const application = state.application;
   const section = document.getElementById('fees-section');
-  section.hidden = !application || application.status === 'DRAFT';
+  section.hidden = !handedIn();
   if (section.hidden) {
     return;
   }
@@ -577,7 +581,7 @@ async function refreshReferences() {
 }
 
 async function refreshFees() {
-  if (!state.application || state.application.status === 'DRAFT') {
+  if (!handedIn()) {
     return;
   }
   const answer = await callApi(`/api/payments/invoices?applicationId=${encodeURIComponent(id)}`);
