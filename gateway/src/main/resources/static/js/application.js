@@ -149,6 +149,11 @@ function editable() {
   return state.application !== null && EDITABLE.includes(state.application.status);
 }
 
+/** Whether the application was ever submitted: only then are there fees (a draft withdrawn has none). */
+function handedIn() {
+  return Boolean(state.application && state.application.submittedAt);
+}
+
 /** @param {PortfolioEntry} entry */
 function entrySummary(entry) {
   switch (kindOf(entry)) {
@@ -585,7 +590,7 @@ async function submitApplication(event) {
 function renderFees() {
   const application = state.application;
   const section = byId('fees-section');
-  section.hidden = !application || application.status === 'DRAFT';
+  section.hidden = !handedIn();
   if (!application || section.hidden) {
     return;
   }
@@ -693,7 +698,7 @@ async function refreshReferences() {
 }
 
 async function refreshFees() {
-  if (!state.application || state.application.status === 'DRAFT') {
+  if (!handedIn()) {
     return;
   }
   /** @type {Answer<InvoiceView[]>} */

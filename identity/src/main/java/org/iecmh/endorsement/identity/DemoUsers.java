@@ -34,6 +34,7 @@ public final class DemoUsers {
         ROLES.put("applicant4", "APPLICANT");
         ROLES.put("applicant5", "APPLICANT");
         ROLES.put("applicant6", "APPLICANT");
+        ROLES.put("applicant7", "APPLICANT");
         // Endorsed through the grant a rehearsal publishes, not through an application of their own.
         ROLES.put("endorsee", "APPLICANT");
         // Endorsed before the platform: the association imports them under imported-<code>@example.org, and they

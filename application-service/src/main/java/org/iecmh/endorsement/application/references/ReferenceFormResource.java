@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.iecmh.endorsement.application.casefile.ApplicationStatus;
 import org.iecmh.endorsement.application.policy.TenantPolicies;
 import org.iecmh.endorsement.contracts.Category;
 import org.iecmh.endorsement.kit.web.Actor;
@@ -121,7 +122,10 @@ class ReferenceFormResource {
     private record Opened(ReferenceLinks.Link link, ReferenceViews.Named named) {
     }
 
-    /** The link's reference, if the link still works: 404 if it never existed, 410 once used, replaced or expired. */
+    /**
+     * The link's reference, if the link still works: 404 if it never existed, 410 once used, replaced, no longer
+     * needed (the application ended) or expired.
+     */
     private Opened open(String token) {
         ReferenceLinks.Link link = links.find(token)
                 .orElseThrow(() -> new UnknownResource("reference", "for this link"));
@@ -134,10 +138,20 @@ class ReferenceFormResource {
             throw new ResourceGone("reference-link-replaced", "This link was replaced"
                     + (named.replacedBy() != null ? ": the applicant asked someone else" : " by a newer one"));
         }
+        if (ended(link.tenantId(), named.applicationId())) {
+            throw new ResourceGone("reference-not-needed", "The application has ended; no rating is needed");
+        }
         if (!clock.instant().isBefore(link.expiresAt())) {
             throw new ResourceGone("reference-link-expired", "This link expired on " + link.expiresAt()
                     + "; the applicant can have a new one sent");
         }
         return new Opened(link, named);
+    }
+
+    /** Whether the application was granted, denied or withdrawn: its raters' links ask for nothing more. */
+    private boolean ended(String tenantId, String applicationId) {
+        return ApplicationStatus.valueOf(jdbc.queryForObject("""
+                SELECT status FROM application_view WHERE application_id = ? AND tenant_id = ?""", String.class,
+                applicationId, tenantId)).isFinal();
     }
 }

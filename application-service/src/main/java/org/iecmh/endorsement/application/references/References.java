@@ -76,7 +76,7 @@ public class References {
                 command.linkExpiresAt()));
     }
 
-    /** A link works once, until it expires, and only while its rater has not been replaced. */
+    /** A link works once, until it expires, only while its rater has not been replaced and the application lasts. */
     @CommandHandler
     void handle(SubmitReference command) {
         if (replaced.contains(command.referenceId())) {
@@ -87,12 +87,12 @@ public class References {
         if (reference.completed()) {
             throw new ResourceGone("reference-link-used", "This reference has been sent already; a link works once");
         }
+        if (application.status().isFinal()) {
+            throw new ResourceGone("reference-not-needed", "The application has ended; no rating is needed");
+        }
         if (!command.submittedAt().isBefore(reference.linkExpiresAt())) {
             throw new ResourceGone("reference-link-expired", "This link expired on " + reference.linkExpiresAt()
                     + "; the applicant can have a new one sent");
-        }
-        if (application.status().isFinal()) {
-            throw new ResourceGone("reference-link-expired", "The application was decided; no reference is needed");
         }
         apply(new ReferenceSubmitted(application.applicationId(), application.tenantId(), command.referenceId(),
                 command.rating()));

@@ -160,4 +160,22 @@ public class ReferencesServiceTest extends ServiceTestBase {
                 .isEqualTo("SUBMITTED");
     }
 
+    @Test
+    void theLinkOfARaterStillWaitedOnOnceTheApplicationIsWithdrawnSaysNoRatingIsNeeded() {
+        String id = start("Withdrawn Person", "IFA");
+        String ivy = "ivy-" + applicantId + "@example.org";
+        assertThat(nameRater(id, "Ivy Colleague", ivy, "OTHER", true).status()).isEqualTo(201);
+        String link = linkMailedTo(ivy, 1);
+        ApiClient anyone = ApiClient.onPort(port);
+        assertThat(anyone.get("/api/references/" + link).status()).isEqualTo(200);
+
+        Response withdrawn = applicant.post("/api/applications/" + id + "/withdrawal", Map.of("reason", "Moving"));
+        assertThat(withdrawn.at("/status")).as(withdrawn.text()).isEqualTo("WITHDRAWN");
+        Response opened = anyone.get("/api/references/" + link);
+        assertThat(opened.status()).isEqualTo(410);
+        assertThat(opened.at("/rule")).isEqualTo("reference-not-needed");
+        int events = eventTypes(id).size();
+        assertThat(rate(link, 30, answers("4")).at("/rule")).isEqualTo("reference-not-needed");
+        assertThat(eventTypes(id)).hasSize(events);
+    }
 }

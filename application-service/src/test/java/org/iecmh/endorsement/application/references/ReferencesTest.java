@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.iecmh.endorsement.application.decision.ApplicationWithdrawn;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.CompetencyDomain;
 import org.iecmh.endorsement.application.portfolio.PortfolioEntry.Degree;
@@ -182,6 +183,14 @@ class ReferencesTest {
                 .when(new SubmitReference(ID, "ref-dana", rating(30, 0), EXPIRES), BY_RATER)
                 .expectNoEvents()
                 .expectException(gone("reference-link-expired"));
+    }
+
+    @Test
+    void aLinkOfAnApplicationThatHasEndedTakesNoRating() {
+        fixture.given(started, dana, new ApplicationWithdrawn(ID, "ma", "Moving abroad"))
+                .when(new SubmitReference(ID, "ref-dana", rating(30, 0), NOW), BY_RATER)
+                .expectNoEvents()
+                .expectException(gone("reference-not-needed"));
     }
 
     @Test
