@@ -665,9 +665,19 @@ onSubmit('payment-form', 'review.recording', async (form) => {
   }
   pending.payment = null;
   form.reset();
-  const recorded = t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
-    id: invoice.invoiceId, status: t(`status.${answer.body.status}`) });
-  if (answer.body.status === 'PAID' && loaded().app.status === 'SUBMITTED') {
+  await sayRecorded(t('review.paymentRecorded', { amount: formatMoney({ cents, currency: request.currency }),
+    id: invoice.invoiceId, status: t(`status.${answer.body.status}`) }), answer.body);
+});
+
+/**
+ * Says what was recorded on an invoice. When it settled the fees of an application waiting for them, the review
+ * opens once payment-service's InvoicePaid has travelled to application-service: the page waits for it and says so.
+ *
+ * @param {string} recorded what was recorded, worded
+ * @param {InvoiceView} invoice the invoice as the record left it
+ */
+async function sayRecorded(recorded, invoice) {
+  if (invoice.status === 'PAID' && loaded().app.status === 'SUBMITTED') {
     say(`${recorded} ${t('review.waitingForReview')}`);
     const moved = await waitForReview();
     await load();
@@ -676,7 +686,7 @@ onSubmit('payment-form', 'review.recording', async (form) => {
     await load();
     say(recorded);
   }
-});
+}
 
 onSubmit('waiver-form', 'review.recording', async (form) => {
   const cents = amountOf(form);
@@ -689,6 +699,7 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
   }
   const request = { amountCents: cents, currency: invoice.outstanding.currency, kind: field(form, 'kind').value,
     reason: field(form, 'reason').value.trim() };
+  /** @type {Answer<InvoiceView>} */
   const answer = await callApi(`/api/payments/invoices/${encodeURIComponent(invoice.invoiceId)}/waivers`,
     { method: 'POST', json: request, idempotencyKey: keyFor('waiver', { invoice: invoice.invoiceId, ...request }) });
   if (refused(form, answer)) {
@@ -696,8 +707,8 @@ onSubmit('waiver-form', 'review.recording', async (form) => {
   }
   pending.waiver = null;
   form.reset();
-  await load();
-  say(t('review.waiverRecorded', { amount: formatMoney({ cents, currency: request.currency }), id: invoice.invoiceId }));
+  await sayRecorded(t('review.waiverRecorded', { amount: formatMoney({ cents, currency: request.currency }),
+    id: invoice.invoiceId, status: t(`status.${answer.body.status}`) }), answer.body);
 });
 
 onSubmit('assign-form', 'review.saving', async (form) => {

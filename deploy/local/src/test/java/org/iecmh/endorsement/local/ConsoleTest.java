@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.local;
 
 import org.iecmh.endorsement.testkit.ApiClient;
+import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The coordinator's and reviewers' console in a real headless Chromium, against the running platform. Washington's
  * applicant hands in a complete portfolio through the APIs; then, in the browser, the coordinator finds it in the
- * work queue, records the check that pays its fees (after an amount with a fraction of a cent is refused next to the
- * field), assigns two reviewers and comments on a section; each reviewer reads the raters' forms and approves; the
+ * work queue, records a check for part of its fees (after an amount with a fraction of a cent is refused next to the
+ * field) and a scholarship for the rest (after one without its reason is refused), assigns two reviewers and comments on a section; each reviewer reads the raters' forms and approves; the
  * coordinator grants the endorsement and sees its number, and the accounts show the paid invoice. Each screen is
  * checked with axe-core as the browser shows it.
  */
@@ -128,17 +129,28 @@ class ConsoleTest {
         assertThat(coordinator.get("/api/payments/invoices/" + invoiceId).at("/paid/cents")).isEqualTo("1000");
         assertThat(text("invoices")).contains("$10.00", "$40.00");
 
-        field("payment-amount").sendKeys("40.00");
-        field("payment-reference").sendKeys("check 2045");
-        submit("payment-form");
+        // The association gives the rest as a scholarship: a waiver without its reason is refused next to it.
+        field("waiver-amount").sendKeys("40.00");
+        new Select(field("waiver-kind")).selectByValue("SCHOLARSHIP");
+        submit("waiver-form");
+        browser.await("the reason's error", page -> !page.findElement(By.id("waiver-reason-error")).getText()
+                .isEmpty());
+        assertThat(field("waiver-amount").getAttribute("value")).as("what was typed stays").isEqualTo("40.00");
+        assertThat(coordinator.get("/api/payments/invoices/" + invoiceId).at("/waived/cents")).isEqualTo("0");
+        field("waiver-reason").sendKeys("Early Head Start scholarship, 2026 round");
+        submit("waiver-form");
         // The review opens once payment-service's InvoicePaid has travelled through Kafka.
         new WebDriverWait(driver(), RunningPlatform.HOP.plusSeconds(15)).withMessage("the review opened")
                 .until(page -> page.findElement(By.id("status-line")).getText().contains("now in review"));
-        assertThat(text("status-line")).isEqualTo("Payment of $40.00 recorded on " + invoiceId
+        assertThat(text("status-line")).isEqualTo("$40.00 waived on " + invoiceId
                 + "; the invoice is Paid. The application is now in review.");
         assertThat(text("facts")).contains("In review");
-        assertThat(text("invoices")).contains("Paid");
+        assertThat(text("invoices")).contains("Paid", "$40.00");
         assertThat(driver().findElement(By.id("payment-form")).isDisplayed()).isFalse();
+        assertThat(driver().findElement(By.id("waiver-form")).isDisplayed()).isFalse();
+        Response settled = coordinator.get("/api/payments/invoices/" + invoiceId);
+        assertThat(settled.at("/paid/cents")).isEqualTo("1000");
+        assertThat(settled.at("/waived/cents")).isEqualTo("4000");
 
         // The coordinator chooses among the people who may review it, by name, never the applicant.
         Select first = new Select(field("reviewer-first"));
