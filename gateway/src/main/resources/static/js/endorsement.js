@@ -46,7 +46,13 @@ const SESSION_FIELDS = [
   { name: 'sessionOn', type: 'date' },
   { name: 'hours', type: 'number', step: '0.25', inputmode: 'decimal' },
 ];
-const ASSOCIATIONS = ['ma', 'wa'];
+/**
+ * The associations an endorsement may be transferred to, as association-service lists them (public).
+ *
+ * @typedef {{ code: string, name: string, state: string }} AssociationSummary
+ */
+/** @type {AssociationSummary[]} */
+let associations = [];
 
 const number = new URLSearchParams(location.search).get('number') || '';
 const base = `/api/endorsements/${encodeURIComponent(number)}`;
@@ -204,12 +210,13 @@ function renderRenewal(endorsement) {
       text: t('end.payLateFee') }));
   }
   byId('transfer-state').textContent = endorsement.transferTo
-    ? t('end.transferRequested', { to: t(`tenant.${endorsement.transferTo}`) }) : '';
+    ? t('end.transferRequested', { to: associationName(endorsement.transferTo) }) : '';
   const select = byId('transfer-toTenantId', HTMLSelectElement);
   const chosen = select.value;
   select.replaceChildren(el('option', { value: '', text: t('field.choose') }),
-    ...ASSOCIATIONS.filter((code) => code !== (tenant || endorsement.tenantId))
-      .map((code) => el('option', { value: code, text: t(`tenant.${code}`) })));
+    ...associations.filter((association) => association.code !== (tenant || endorsement.tenantId))
+      .map((association) => el('option', { value: association.code,
+        text: `${association.name} (${association.state})` })));
   select.value = chosen;
 }
 
@@ -243,6 +250,16 @@ function renderEvidence() {
   replaces.replaceChildren(el('option', { value: '', text: t('end.replacesNothing') }),
     ...returned.map((item) => el('option', { value: item.attachmentId, text: item.fileName })));
   enclosing(replaces, '.field').hidden = !returned.length;
+}
+
+/**
+ * An association's name as association-service lists it, else its code.
+ *
+ * @param {string} code
+ */
+function associationName(code) {
+  const association = associations.find((listed) => listed.code === code);
+  return association ? association.name : code.toUpperCase();
 }
 
 async function loadEvidence() {
@@ -482,6 +499,9 @@ if (!answer.ok) {
   /** @type {Answer<Progress>} */
   const hours = await callApi(`${base}/progress`);
   progress = hours.ok ? hours.body : null;
+  /** @type {Answer<AssociationSummary[]>} */
+  const listed = await getJson('/api/associations');
+  associations = listed.ok ? listed.body : [];
   await loadEvidence();
   if (loaded.status === 'ACTIVE') {
     // Public: the badge's pictures and sharing details come from the registry, for active endorsements only.

@@ -39,6 +39,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -462,10 +463,26 @@ class ApplicantPortalTest {
         open("/endorsement.html?number=" + number);
         browser.await("the endorsement", page -> page.findElement(By.id("end-body")).isDisplayed());
         assertThat(text("transfer-state")).isEmpty();
-        new Select(driver().findElement(By.id("transfer-toTenantId"))).selectByValue("wa");
+        // The choice is every other association, as association-service lists them to anyone.
+        JsonNode washington = null;
+        List<String> others = new ArrayList<>();
+        for (JsonNode association : ApiClient.at(gateway()).get("/api/associations").body()) {
+            if (association.get("code").asText().equals("wa")) {
+                washington = association;
+            }
+            if (!association.get("code").asText().equals("ma")) {
+                others.add(association.get("name").asText() + " (" + association.get("state").asText() + ")");
+            }
+        }
+        assertThat(washington).isNotNull();
+        Select choice = new Select(driver().findElement(By.id("transfer-toTenantId")));
+        assertThat(choice.getOptions()).extracting(WebElement::getText).containsAll(others)
+                .noneMatch(option -> option.endsWith("(MA)"));
+        choice.selectByValue("wa");
         click("#transfer-form button[type=submit]");
+        String name = washington.get("name").asText();
         browser.await("the transfer asked", page -> text("transfer-state")
-                .equals("Transfer to Washington asked; waiting for that association to accept it."));
+                .equals("Transfer to " + name + " asked; waiting for that association to accept it."));
         assertThat(text("end-status")).isEqualTo("The transfer was asked; the receiving association accepts it.");
         assertThat(RunningPlatform.get().signedIn(APPLICANT, "ma").get("/api/endorsements/" + number)
                 .at("/transferTo")).isEqualTo("wa");
