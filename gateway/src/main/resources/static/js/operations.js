@@ -16,7 +16,8 @@ import { el, byId, enclosing } from './dom.js';
  * as the services answer it, as the registry answers it, and as the page shows both.
  *
  * @typedef {{ key: string, readModels?: string }} Service
- * @typedef {{ id: string, status: string, processed: number, head: number, error: string | null }} Rebuild
+ * @typedef {{ id: string, readModel: string, status: string, processed: number, head: number,
+ *   error: string | null }} Rebuild
  * @typedef {{ id: string, state: string, eventsRead: number, eventsToRead: number, failure: string | null }}
  *   RegistryRebuild
  * @typedef {{ id: string, status: string, processed: number, head: number, error: string | null }} Progress
@@ -240,6 +241,34 @@ async function serviceCard(service) {
     names = answer.body;
   }
   card.append(el('ul', { className: 'read-models' }, ...names.map((name) => rowFor(service, name))));
+  if (service.readModels) {
+    await followRunning(service);
+  }
+}
+
+/**
+ * Follows the service's rebuilds that run now, whoever started them (another operator, another tab), unless this
+ * tab follows them already.
+ *
+ * @param {Service} service
+ */
+async function followRunning(service) {
+  /** @type {Answer<Rebuild[]>} */
+  const answer = await callApi(`${service.readModels}/rebuilds`);
+  if (!answer.ok) {
+    return;
+  }
+  const mine = followed();
+  answer.body.forEach((running) => {
+    const row = rows.get(`${service.key}/${running.readModel}`);
+    if (row && !mine[row.key]) {
+      const url = progressUrl(service, running.id);
+      follow(row.key, url);
+      row.progress = progressOf(running);
+      renderRow(row);
+      setTimeout(() => poll(row, url), POLL_EVERY);
+    }
+  });
 }
 
 /**
@@ -416,10 +445,12 @@ onLanguage(() => rows.forEach(renderRow));
 onLanguage(() => bindings.forEach(renderBinding));
 await startPage({ screens: ['operations'], roles: ['PLATFORM_ADMIN'] });
 status.textContent = t('operations.loading');
+// The rebuilds this tab followed before a reload; the cards follow those running that it did not.
+const followedBefore = followed();
 await Promise.all([Promise.all(SERVICES.map(serviceCard)), countAllDeadLetters()]);
 status.textContent = '';
 // Go on following the rebuilds started before a reload.
-Object.entries(followed()).forEach(([key, url]) => {
+Object.entries(followedBefore).forEach(([key, url]) => {
   const row = rows.get(key);
   if (row) {
     poll(row, url);

@@ -27,6 +27,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -342,7 +344,23 @@ class AuditScreensTest {
     @Test
     @Order(9)
     void theOperatorRebuildsAReadModelAndFollowsItUntilItIsDone() {
+        // A rebuild another operator started on another instance, running when this one opens the page.
+        JdbcTemplate payments = RunningPlatform.get().bean("payment-service", JdbcTemplate.class);
+        Timestamp now = Timestamp.from(RunningPlatform.get().bean("payment-service", Clock.class).instant());
+        payments.update("""
+                INSERT INTO read_model_rebuild (id, read_model, owner, status, processed, head, started_at, heartbeat_at)
+                VALUES ('started-elsewhere', 'invoice-view', 'another-instance', 'RUNNING', 4, 10, ?, ?)""", now, now);
         signInAs("operator", "/operations.html");
+        browser.await("the rebuild started elsewhere", page -> text("rebuild-payments-invoice-view-text")
+                .equals("Running: 4 of 10 events"));
+        assertThat(driver().findElement(By.id("rebuild-payments-invoice-view-button")).isEnabled()).isFalse();
+        payments.update("""
+                UPDATE read_model_rebuild SET status = 'DONE', processed = 10, finished_at = heartbeat_at
+                WHERE id = 'started-elsewhere'""");
+        browser.await("its end announced", page -> text("operations-status")
+                .equals("Rebuild of “Invoices and what is owed” done: 10 of 10 events."));
+        assertThat(text("rebuild-payments-invoice-view-text")).isEqualTo("Done: 10 of 10 events replayed");
+
         browser.await("the read models", page -> page.findElements(By.cssSelector(".read-model")).size() >= 5);
         assertThat(text("services")).contains("Applications (application-service)", "application-view",
                 "Endorsements (renewal-service)", "endorsement-view", "reflective-supervision-providers",

@@ -137,6 +137,7 @@ final class SecurityMatrix {
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/applications/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/applications/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/applications/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/applications/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
             # Dead letters: the platform operator lists and replays them.
             GET    /api/applications/dead-letters                                    platform 403   403   403   403   403   403   200
@@ -194,6 +195,7 @@ final class SecurityMatrix {
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/endorsements/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/endorsements/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/endorsements/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/endorsements/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
             # Dead letters: the platform operator lists and replays them.
             GET    /api/endorsements/dead-letters                                    platform 403   403   403   403   403   403   200
@@ -232,6 +234,7 @@ final class SecurityMatrix {
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/payments/read-models                                         platform 403   403   403   403   403   403   200
             POST   /api/payments/read-models/{readModel}/rebuilds                    platform 403   403   403   403   403   403   202|409
+            GET    /api/payments/read-models/rebuilds                                platform 403   403   403   403   403   403   200
             GET    /api/payments/read-models/rebuilds/{rebuildId}                    platform 403   403   403   403   403   403   200
             # Dead letters: the platform operator lists and replays them.
             GET    /api/payments/dead-letters                                        platform 403   403   403   403   403   403   200
@@ -293,6 +296,7 @@ final class SecurityMatrix {
             # Read-model rebuilds: the platform operator; one runs at a time.
             GET    /api/associations/read-models                                     platform 403   403   403   403   403   403   200
             POST   /api/associations/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
+            GET    /api/associations/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/associations/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
             # Dead letters: the service consumes nothing, so no binding has any.
             GET    /api/associations/dead-letters                                    platform 403   403   403   403   403   403   200

@@ -376,7 +376,14 @@ class AuditTest {
         Response refused = admin.post("/samples/read-models/sample-view/rebuilds", null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.at("/rule")).isEqualTo("rebuild-in-progress");
+        // An operator who did not start it finds it among the running ones; the finished one is not listed.
+        Response running = admin.get("/samples/read-models/rebuilds");
+        assertThat(running.body().findValuesAsText("id")).containsExactly("elsewhere");
+        assertThat(running.at("/0/readModel")).isEqualTo("sample-view");
+        assertThat(ApiClient.onPort(port).as("ma", "auditor-ma", "AUDITOR").get("/samples/read-models/rebuilds")
+                .status()).isEqualTo(403);
         clock.advance(Duration.ofMinutes(6));
+        assertThat(admin.get("/samples/read-models/rebuilds").body()).as("silent too long: not running").isEmpty();
         Response takenOver = admin.post("/samples/read-models/sample-view/rebuilds", null);
         assertThat(takenOver.status()).isEqualTo(202);
         assertThat(admin.get("/samples/read-models/rebuilds/elsewhere").at("/status")).isEqualTo("FAILED");

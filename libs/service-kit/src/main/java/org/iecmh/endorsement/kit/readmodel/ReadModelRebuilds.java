@@ -108,6 +108,16 @@ public class ReadModelRebuilds implements AutoCloseable {
         return find(id).orElseThrow();
     }
 
+    /**
+     * The rebuilds running on any instance of the service, oldest first; one whose instance stopped sending its
+     * heartbeat for longer than a rebuild may stay silent is not running any more, and is not listed.
+     */
+    public List<Rebuild> running() {
+        return jdbc.query("""
+                SELECT * FROM read_model_rebuild WHERE status = 'RUNNING' AND heartbeat_at >= ?
+                ORDER BY started_at, id""", ROW, Timestamp.from(clock.instant().minus(abandonedAfter)));
+    }
+
     public Optional<Rebuild> find(String id) {
         return jdbc.query("SELECT * FROM read_model_rebuild WHERE id = ?", ROW, id).stream().findFirst();
     }

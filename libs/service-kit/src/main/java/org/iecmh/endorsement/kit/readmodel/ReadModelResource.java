@@ -44,6 +44,14 @@ class ReadModelResource {
     }
 
     @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
+    @GetMapping("/rebuilds")
+    @Operation(summary = "The rebuilds running now, on any instance, oldest first: an operator who did not start one "
+            + "finds it here and follows its progress")
+    List<ReadModelRebuilds.Rebuild> running(Actor actor) {
+        return rebuilds.running();
+    }
+
+    @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @GetMapping("/rebuilds/{rebuildId}")
     @Operation(summary = "A rebuild's status and progress: events processed of the head when it started")
     ReadModelRebuilds.Rebuild progress(@PathVariable String rebuildId, Actor actor) {
