@@ -3,7 +3,6 @@ package org.iecmh.endorsement.kit.audit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.LiveView;
-import org.iecmh.endorsement.kit.readmodel.PayloadsAhead;
 import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +31,7 @@ import java.util.function.Supplier;
  * also checks the twins. A twin is made again, under an advisory lock, when it is missing or its columns no longer
  * match its live table's, and the replay starts over. The handlers' updates reach the server in batches
  * ({@link HeldBackWrites}), sent by a thread of their own every {@value #SEND_EVERY} events while the next are
- * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event; the
- * events' payloads are read ahead of the replay on another thread ({@link PayloadsAhead}).
+ * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event.
  */
 public class PointInTime {
 
@@ -84,11 +82,9 @@ public class PointInTime {
                     return null;
                 }
                 DomainEventMessage<?> last = null;
-                List<? extends DomainEventMessage<?>> events = stream.get();
-                try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog);
-                     PayloadsAhead ahead = PayloadsAhead.read(events, projections)) {
+                try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog)) {
                     int replayed = 0;
-                    for (DomainEventMessage<?> event : events) {
+                    for (DomainEventMessage<?> event : stream.get()) {
                         if (!admitted.test(event)) {
                             continue;
                         }

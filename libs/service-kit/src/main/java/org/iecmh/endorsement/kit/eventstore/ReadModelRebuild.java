@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
-import org.iecmh.endorsement.kit.readmodel.PayloadsAhead;
 import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
 import org.slf4j.Logger;
@@ -26,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,13 +117,11 @@ public class ReadModelRebuild {
             try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
                 List<TrackedEventData<?>> page = writes.read(connection -> page(connection, position));
                 while (!page.isEmpty()) {
-                    List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
-                            page.stream(), serializer, upcasters).toList();
-                    try (PayloadsAhead ahead = PayloadsAhead.read(messages, handlers)) {
-                        for (TrackedEventMessage<?> message : messages) {
-                            handlers.handle(message);
-                            replayed++;
-                        }
+                    Iterator<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
+                            page.stream(), serializer, upcasters).iterator();
+                    while (messages.hasNext()) {
+                        handlers.handle(messages.next());
+                        replayed++;
                     }
                     if (System.nanoTime() - told > PROGRESS_NANOS) {
                         told = System.nanoTime();
