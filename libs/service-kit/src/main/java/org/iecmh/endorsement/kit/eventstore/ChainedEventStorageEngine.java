@@ -6,6 +6,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
@@ -17,22 +19,43 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's JDBC engine, storing each event with the hash that links it into its aggregate's chain in the same INSERT,
  * on the connection of the command's transaction: an event is never stored without its link, and storing never
  * takes a second connection. An aggregate's events are read back as Axon reads them, their timestamps by
- * {@link StoredTimestamp}.
+ * {@link StoredTimestamp}. Readers of the whole store read its head at a pace (see {@link HeadPacing}).
  */
 class ChainedEventStorageEngine extends JdbcEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private final EventChain chain;
+    private final HeadPacing headPacing;
 
-    ChainedEventStorageEngine(Builder builder, TransactionManager transactionManager, EventChain chain) {
+    ChainedEventStorageEngine(Builder builder, TransactionManager transactionManager, EventChain chain,
+                              HeadPacing headPacing) {
         super(builder);
         this.transactionManager = transactionManager;
         this.chain = chain;
+        this.headPacing = headPacing;
+    }
+
+    /** As Axon's own, paced at the head of the store (see {@link HeadPacing}). */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long wait = headPacing.waitBeforeReading();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                // Read now; whoever interrupted the reader finds the flag set.
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<? extends TrackedEventData<?>> events = super.fetchTrackedEvents(lastToken, batchSize);
+        headPacing.read(events.size(), batchSize);
+        return events;
     }
 
     @Override

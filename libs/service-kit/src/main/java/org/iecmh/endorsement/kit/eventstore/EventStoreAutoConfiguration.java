@@ -61,6 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -267,7 +268,9 @@ public class EventStoreAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
                                                  EventChain eventChain,
-                                                 @Value("${iecmh.event-store.read-batch-size:1000}") int batchSize) {
+                                                 @Value("${iecmh.event-store.read-batch-size:1000}") int batchSize,
+                                                 @Value("${iecmh.event-store.head-read-interval:10ms}")
+                                                 Duration headReadInterval) {
         // Events are read a batch per query: an aggregate's stream for the audit, the whole store for a rebuild and
         // the tracking processors. Axon's 100 made a 1,000-event stream ten round trips and a rebuild one per 100.
         return new ChainedEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -279,7 +282,8 @@ public class EventStoreAutoConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema), transactionManager, eventChain);
+                .schema(eventSchema), transactionManager, eventChain,
+                new HeadPacing(headReadInterval, System::nanoTime));
     }
 
     /** Leases on time-driven work that one instance at a time must do. */
