@@ -64,6 +64,8 @@ public class RegistryRebuild implements DisposableBean {
     private static final long COUNT_EVERY_NANOS = Duration.ofMillis(250).toNanos();
     /** Records per poll, each poll's applied in one transaction: a rebuild reads topics from the start. */
     private static final int RECORDS_PER_POLL = 5000;
+    /** How long the broker may hold a fetch that finds no records yet. */
+    static final int FETCH_MAX_WAIT_MILLIS = 10;
     // Grants first, so that few changes have to wait for theirs.
     private static final List<String> TOPICS = List.of(Topics.APPLICATIONS, Topics.ENDORSEMENTS);
 
@@ -324,6 +326,10 @@ public class RegistryRebuild implements DisposableBean {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RECORDS_PER_POLL);
+        // It reads what is there, never waits for more: with the default wait (500 ms), the fetch sent ahead once the
+        // last record was read kept the broker waiting for records that do not come, and the catch-up's first read,
+        // under the live consumers' lock, waited for it.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MILLIS);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(config);
