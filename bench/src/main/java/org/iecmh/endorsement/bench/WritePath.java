@@ -29,6 +29,9 @@ final class WritePath {
 
     static final String SCRATCH_DATABASE = "bench_scratch";
     private static final String COMMAND = "/api/applications/prior-endorsements";
+    private static final Duration WARM_UP_SLICE = Duration.ofSeconds(5);
+    /** At most 2 minutes of warm-up each way. */
+    private static final int WARM_UP_SLICES = 24;
 
     private final Target target;
     private final Settings settings;
@@ -46,14 +49,13 @@ final class WritePath {
     void measure(Table table) throws Exception {
         OptionalLong platformJvm = Processes.listeningOn(Target.APPLICATION_SERVICE);
         OptionalLong postgres = Processes.listeningOn(Target.POSTGRES);
-        // A JVM just started runs its code interpreted: both ways are warmed up before anything is measured.
+        // A JVM just started runs its code interpreted, then compiles it for a few minutes on two cores: both ways
+        // are warmed up until their rate stops rising before anything is measured.
         Map<String, String> admin = target.as("admin-ma", "ma");
-        Bench.say("warming the platform up with commands, direct and through the gateway");
-        for (String way : List.of("w", "v")) {
-            ClosedLoop.Result warmUp = commands(target.url("w".equals(way) ? Target.APPLICATION_SERVICE
-                    : Target.GATEWAY, COMMAND), admin, 8, way, Duration.ZERO, settings.warmUp().multipliedBy(2));
-            Bench.say("  " + warmUp.detail() + recovered());
-        }
+        Bench.say("warming the platform up with commands, direct and through the gateway, until the rate settles");
+        Map<String, Duration> warmedFor = new LinkedHashMap<>();
+        warmedFor.put("d", warmUp(target.url(Target.APPLICATION_SERVICE, COMMAND), admin, "w"));
+        warmedFor.put("g", warmUp(target.url(Target.GATEWAY, COMMAND), admin, "v"));
         Bench.say("commit limit: single-row INSERT+COMMIT in " + SCRATCH_DATABASE + " at c = "
                 + settings.concurrencies());
         Usage.Background idle = Usage.Background.measure(target, platformJvm, postgres);
@@ -105,10 +107,10 @@ final class WritePath {
                     + (limit.stalls() > 0 ? ", " + limit.stalls() + " failed" : "");
             table.add(Table.rate("one-event commands/s, c = " + c + ", through the gateway (8080)",
                     gateway.get(c).perSecond(), limitName, limit.perSecond(), goal(c, true),
-                    gateway.get(c).detail() + recoveries.get("g" + c) + limitDetail));
+                    gateway.get(c).detail() + recoveries.get("g" + c) + limitDetail + warmedUp(warmedFor.get("g"))));
             table.add(Table.rate("one-event commands/s, c = " + c + ", direct (8081)",
                     direct.get(c).perSecond(), limitName, limit.perSecond(), goal(c, false),
-                    direct.get(c).detail() + recoveries.get("d" + c) + limitDetail));
+                    direct.get(c).detail() + recoveries.get("d" + c) + limitDetail + warmedUp(warmedFor.get("d"))));
         }
         double commitsPerCommand = commands.commits() / directCommands;
         table.add(new Table.Row("database commits per command (application database, direct runs)",
@@ -136,6 +138,36 @@ final class WritePath {
             table.add(Table.failed("CPU and RSS per 1,000 commands",
                     "no process found listening on port 8081 or 15432 (not Linux, or another user's)"));
         }
+    }
+
+    /**
+     * Commands at c = 8 in slices of {@link #WARM_UP_SLICE} until two slices in a row are no more than 5% faster than
+     * the fastest before them (the compilers have done most of their work), at least the warm-up setting twice over and
+     * at most {@link #WARM_UP_SLICES} slices; answers how long it took.
+     */
+    private Duration warmUp(String url, Map<String, String> admin, String way) throws InterruptedException {
+        double fastest = 0;
+        int flat = 0;
+        int slice = 0;
+        Duration least = settings.warmUp().multipliedBy(2);
+        while (slice < WARM_UP_SLICES) {
+            ClosedLoop.Result result = commands(url, admin, 8, way + Character.forDigit(slice, 36), Duration.ZERO,
+                    WARM_UP_SLICE);
+            slice++;
+            double rate = result.perSecond();
+            Bench.say("  " + way + " slice " + slice + ": " + Table.perSecond(rate) + ", " + result.detail());
+            flat = rate > fastest * 1.05 ? 0 : flat + 1;
+            fastest = Math.max(fastest, rate);
+            if (flat >= 2 && WARM_UP_SLICE.multipliedBy(slice).compareTo(least) >= 0) {
+                break;
+            }
+        }
+        Bench.say("  warmed up for " + WARM_UP_SLICE.multipliedBy(slice).toSeconds() + " s" + recovered());
+        return WARM_UP_SLICE.multipliedBy(slice);
+    }
+
+    private static String warmedUp(Duration warmUp) {
+        return "; after " + warmUp.toSeconds() + " s of warm-up at c = 8";
     }
 
     /** Waits until the platform is ready again after a load; says how long it took if that was noticeable. */
