@@ -65,7 +65,7 @@ public class RegistryRebuild implements DisposableBean {
     /** Records per poll, each poll's applied in one transaction: a rebuild reads topics from the start. */
     private static final int RECORDS_PER_POLL = 5000;
     /** How long the broker may hold a fetch that finds no records yet. */
-    static final int FETCH_MAX_WAIT_MILLIS = 10;
+    private static final int FETCH_MAX_WAIT_MILLIS = 10;
     // Grants first, so that few changes have to wait for theirs.
     private static final List<String> TOPICS = List.of(Topics.APPLICATIONS, Topics.ENDORSEMENTS);
 
