@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -31,7 +32,12 @@ import java.util.function.Supplier;
  * also checks the twins. A twin is made again, under an advisory lock, when it is missing or its columns no longer
  * match its live table's, and the replay starts over. The handlers' updates reach the server in batches
  * ({@link HeldBackWrites}), sent by a thread of their own every {@value #SEND_EVERY} events while the next are
- * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event.
+ * replayed, so a long stream replays at about the pace of its reading rather than one round trip per event. Only
+ * what the view reads has to reach the server at all: the view is read while the writes are still held back, each of
+ * its queries sends those of the tables it reads first, and the rest is dropped with the rollback. Which tables those
+ * are is learnt from the view's last reading; the writes to them are sent ahead while the replay goes on, the others
+ * kept back (an application's view reads one row of {@code application_view}, not the thousand portfolio entries its
+ * replay writes).
  */
 public class PointInTime {
 
@@ -49,6 +55,11 @@ public class PointInTime {
     private final TransactionTemplate setUp;
     /** Each read model's handlers, inspected once rather than on every replay. */
     private final Map<ReadModel, ProjectionHandlers> handlers = new ConcurrentHashMap<>();
+    /**
+     * Per kind, the tables its view read the last time: a replay sends the writes to those ahead, while it goes on,
+     * and keeps the others' back, for the view's own reading to send if it reads them.
+     */
+    private final Map<String, Set<String>> viewReads = new ConcurrentHashMap<>();
     /** What the database said of the twins and of the handlers' statements, asked once. */
     private final HeldBackWrites.Catalog catalog = new HeldBackWrites.Catalog();
     /** The schema of the live tables, the role's first on its search path: it does not change while running. */
@@ -81,8 +92,12 @@ public class PointInTime {
                         Boolean.class, SCHEMA + ", " + live, tables.toArray(String[]::new), SCHEMA, live, SCHEMA))) {
                     return null;
                 }
-                DomainEventMessage<?> last = null;
                 try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource(), catalog)) {
+                    Set<String> read = viewReads.get(view.kind());
+                    if (read != null) {
+                        writes.sendAheadOnly(read);
+                    }
+                    DomainEventMessage<?> last = null;
                     int replayed = 0;
                     for (DomainEventMessage<?> event : stream.get()) {
                         if (!admitted.test(event)) {
@@ -94,8 +109,17 @@ public class PointInTime {
                             writes.sendInBackground();
                         }
                     }
+                    if (last == null) {
+                        return Optional.<Past>empty();
+                    }
+                    writes.forgetQueried();
+                    Optional<?> found = view.find(aggregateId);
+                    writes.tablesQueried().ifPresentOrElse(queried -> viewReads.put(view.kind(), queried),
+                            () -> viewReads.remove(view.kind()));
+                    // The transaction rolls back: what the view did not read need not reach the server.
+                    writes.discard();
+                    return Optional.of(new Past(last, found));
                 }
-                return last == null ? Optional.<Past>empty() : Optional.of(new Past(last, view.find(aggregateId)));
             });
             if (past != null) {
                 return past;

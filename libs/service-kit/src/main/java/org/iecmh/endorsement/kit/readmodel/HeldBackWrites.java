@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Holds back the INSERT, UPDATE and DELETE statements run through Spring's JDBC support in the current transaction,
@@ -50,7 +52,11 @@ import java.util.regex.Pattern;
  * whose table has foreign keys or triggers, or that reads something that is not a plain table (a view, a function),
  * sends everything held back first and is sent at once. Within one table, a statement whose SQL was held back
  * earlier, behind another SQL, sends that table's statements first, so each table sees its writes in their order.
- * Any other use of the connection (a query, DDL) sends everything held back first.
+ * A query whose SQL names only plain tables ({@code FROM}, {@code JOIN}, {@code USING}, sub-selects included) sends
+ * what is held back for those tables first, and leaves the rest held back; any other use of the connection (a query
+ * of a view, a function or an unnamed sub-select, DDL) sends everything held back first. So a replay whose outcome is
+ * read from a few of its tables need not send the writes to the others at all ({@link #sendAheadOnly},
+ * {@link #discard}).
  * <p>
  * Works by binding, for the transaction's DataSource, a connection that wraps the transaction's own; closing puts the
  * own one back. A held-back statement's parameters are kept as they were set and bound when it is sent. While it is
@@ -66,6 +72,8 @@ public final class HeldBackWrites implements AutoCloseable {
 
     /** Rows held back before everything is sent (a multiple of {@link MultiRow#MOST_ROWS}). */
     private static final int MOST_HELD_BACK = 1024;
+    /** Rows of the tables not sent ahead held back before they are sent all the same: memory is bounded. */
+    private static final int MOST_DEFERRED = 65_536;
     /** The most parameters one statement may have (the protocol counts them in 16 bits). */
     private static final int MOST_PARAMETERS = 32_767;
     private static final Set<String> HARMLESS = Set.of("equals", "hashCode", "toString", "isClosed", "unwrap",
@@ -110,6 +118,12 @@ public final class HeldBackWrites implements AutoCloseable {
     /** Per table read by a held-back write: the tables whose held-back writes read it. */
     private final Map<String, Set<String>> readers = new HashMap<>();
     private int heldBackRows;
+    /** Of those, the rows of tables a hand-over keeps back (see {@link #sendAheadOnly}). */
+    private int deferredRows;
+    /** The tables whose writes a hand-over sends; null: every table. */
+    private Set<String> sentAhead;
+    /** The tables the queries since {@link #forgetQueried} read; null once one read what is not a named table. */
+    private Set<String> queried = new HashSet<>();
     private final AtomicLong batchesSent = new AtomicLong();
     /** Sends what {@link #sendInBackground} hands over: each instance has one hand-over at a time in it. */
     private static final ExecutorService SENDERS = Executors.newCachedThreadPool(new ThreadFactory() {
@@ -172,10 +186,53 @@ public final class HeldBackWrites implements AutoCloseable {
         if (heldBackRows == 0) {
             return;
         }
-        List<Sending> all = handOver(false);
+        List<Sending> all = handOver(false, false);
         for (Sending each : all) {
             send(each.statement(), each.rows());
         }
+    }
+
+    /**
+     * From now on, a hand-over ({@link #sendInBackground}) sends only the writes to these tables and keeps the others
+     * back until something reads them: for a replay whose outcome is read from some of its tables only (an audit's
+     * past state), the writes to the others may never have to be sent (see {@link #discard}). Past
+     * {@value #MOST_DEFERRED} rows kept back, every table is sent again.
+     */
+    public void sendAheadOnly(Set<String> tables) {
+        sentAhead = tables.stream().map(table -> table.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        deferredRows = 0;
+        heldBack.forEach((table, statements) -> {
+            if (!sentAhead.contains(table)) {
+                statements.forEach(sql -> deferredRows += held.get(sql).rows.size());
+            }
+        });
+    }
+
+    /** Forgets which tables queries read so far; {@link #tablesQueried} tells those read after this. */
+    public void forgetQueried() {
+        queried = new HashSet<>();
+    }
+
+    /**
+     * The tables the queries on the connection read since {@link #forgetQueried} (or since this was opened), each as
+     * the SQL names it; empty if a query read something else than plain tables named in it (a view, a function, a
+     * sub-select in its FROM), which sends every write held back.
+     */
+    public Optional<Set<String>> tablesQueried() {
+        return Optional.ofNullable(queried).map(Set::copyOf);
+    }
+
+    /**
+     * Drops every write still held back, unsent: for a replay that rolls its transaction back and has read what it
+     * needed (every query sent the writes to the tables it read first).
+     */
+    public void discard() {
+        awaitSending();
+        heldBack.clear();
+        readers.clear();
+        held.values().forEach(statement -> statement.rows = new ArrayList<>());
+        heldBackRows = 0;
+        deferredRows = 0;
     }
 
     /**
@@ -190,7 +247,7 @@ public final class HeldBackWrites implements AutoCloseable {
             return;
         }
         // Rows kept for a whole INSERT wait for the next hand-over, unless they are as many as may be held back.
-        List<Sending> all = handOver(heldBackRows < MOST_HELD_BACK);
+        List<Sending> all = handOver(heldBackRows - deferredRows < MOST_HELD_BACK, sentAhead != null);
         if (all.isEmpty()) {
             return;
         }
@@ -233,12 +290,17 @@ public final class HeldBackWrites implements AutoCloseable {
     /**
      * Takes everything held back, in the order it is to be sent. With {@code wholeInsertsOnly}, a table whose rows are
      * all of one multi-row INSERT keeps the rows that would not fill one (the newest) for the next hand-over: that
-     * reorders nothing, as its rows keep their order and other tables' writes commute with them.
+     * reorders nothing, as its rows keep their order and other tables' writes commute with them. With
+     * {@code aheadOnly}, the tables not sent ahead keep all of theirs.
      */
-    private List<Sending> handOver(boolean wholeInsertsOnly) {
+    private List<Sending> handOver(boolean wholeInsertsOnly, boolean aheadOnly) {
         List<Sending> all = new ArrayList<>();
         Map<String, List<String>> kept = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> table : heldBack.entrySet()) {
+            if (aheadOnly && !sentAhead.contains(table.getKey())) {
+                kept.put(table.getKey(), table.getValue());
+                continue;
+            }
             for (String sql : table.getValue()) {
                 Held statement = held.get(sql);
                 List<List<Call>> rows = statement.rows;
@@ -259,10 +321,16 @@ public final class HeldBackWrites implements AutoCloseable {
         heldBack.putAll(kept);
         readers.clear();
         heldBackRows = 0;
+        deferredRows = 0;
         kept.forEach((table, statements) -> {
-            Held statement = held.get(statements.get(0));
-            heldBackRows += statement.rows.size();
-            statement.reads.forEach(read -> readers.computeIfAbsent(read, r -> new HashSet<>()).add(table));
+            for (String sql : statements) {
+                Held statement = held.get(sql);
+                heldBackRows += statement.rows.size();
+                if (keptBack(table)) {
+                    deferredRows += statement.rows.size();
+                }
+                statement.reads.forEach(read -> readers.computeIfAbsent(read, r -> new HashSet<>()).add(table));
+            }
         });
         return all;
     }
@@ -297,6 +365,11 @@ public final class HeldBackWrites implements AutoCloseable {
         }
     }
 
+    /** Whether a hand-over keeps the table's writes back (see {@link #sendAheadOnly}). */
+    private boolean keptBack(String table) {
+        return sentAhead != null && !sentAhead.contains(table);
+    }
+
     /** Sends what is held back for one table, in order. */
     private void flush(String table) {
         awaitSending();
@@ -310,6 +383,9 @@ public final class HeldBackWrites implements AutoCloseable {
             List<List<Call>> rows = statement.rows;
             statement.rows = new ArrayList<>();
             heldBackRows -= rows.size();
+            if (keptBack(table)) {
+                deferredRows -= rows.size();
+            }
             send(statement, rows);
         }
     }
@@ -377,7 +453,13 @@ public final class HeldBackWrites implements AutoCloseable {
         for (String read : statement.reads) {
             readers.computeIfAbsent(read, r -> new HashSet<>()).add(table);
         }
-        if (++heldBackRows >= MOST_HELD_BACK) {
+        heldBackRows++;
+        if (keptBack(table) && ++deferredRows >= MOST_DEFERRED) {
+            // Too many to keep back: every table is sent from now on.
+            sentAhead = null;
+            deferredRows = 0;
+        }
+        if (heldBackRows - deferredRows >= MOST_HELD_BACK) {
             if (inBackground) {
                 sendInBackground();
             } else {
@@ -392,12 +474,25 @@ public final class HeldBackWrites implements AutoCloseable {
             return null;
         }
         if (method.getName().equals("prepareStatement") && args != null && args.length == 1
-                && args[0] instanceof String sql && isWrite(sql)) {
-            Held statement = held.computeIfAbsent(sql, this::heldBackAs);
-            return Proxy.newProxyInstance(HeldBackWrites.class.getClassLoader(),
-                    new Class<?>[]{PreparedStatement.class}, new Write((Connection) proxy, statement));
+                && args[0] instanceof String sql) {
+            if (isWrite(sql)) {
+                Held statement = held.computeIfAbsent(sql, this::heldBackAs);
+                return Proxy.newProxyInstance(HeldBackWrites.class.getClassLoader(),
+                        new Class<?>[]{PreparedStatement.class}, new Write((Connection) proxy, statement));
+            }
+            Set<String> reads = tablesRead(sql);
+            if (reads != null) {
+                // A query sees what was held back for the tables it reads; the others' writes may wait.
+                awaitSending();
+                reads.forEach(this::flush);
+                if (queried != null) {
+                    queried.addAll(reads);
+                }
+                return invoke(target, method, args);
+            }
         }
         if (!HARMLESS.contains(method.getName())) {
+            queried = null;
             flush();
         } else if (!ALONGSIDE.contains(method.getName())) {
             awaitSending();
@@ -704,6 +799,33 @@ public final class HeldBackWrites implements AutoCloseable {
             return new Held(sql, null, Set.of(), null);
         }
         return new Held(sql, table, Set.copyOf(reads), reads.contains(table) ? null : MultiRow.of(sql));
+    }
+
+    /**
+     * The tables a query prepared with its SQL (as Spring's JdbcTemplate prepares one with parameters) reads, each as
+     * named in a {@code FROM}, {@code JOIN} or {@code USING} of it (a sub-select's among them); null when it may read
+     * anything else: it is not a plain {@code SELECT}, or it names a view, a
+     * function, a list of relations, a sub-select in its FROM, or a name with its schema (the writes held back are
+     * kept by the names their SQL gives).
+     */
+    private Set<String> tablesRead(String sql) {
+        String query = sql.stripLeading();
+        if (!query.regionMatches(true, 0, "SELECT", 0, "SELECT".length())
+                || heldBack.keySet().stream().anyMatch(table -> table.indexOf('.') >= 0)) {
+            return null;
+        }
+        Set<String> reads = new HashSet<>();
+        Matcher read = READ.matcher(query);
+        while (read.find()) {
+            String name = read.group(1);
+            if (name == null || name.indexOf('.') >= 0
+                    || LISTED.matcher(query).region(read.end(), query.length()).lookingAt()
+                    || !catalog.tables.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable)) {
+                return null;
+            }
+            reads.add(name.toLowerCase(Locale.ROOT));
+        }
+        return reads;
     }
 
     /** Whether nothing but its own statements acts on the table: no foreign key from or to it, no trigger on it. */

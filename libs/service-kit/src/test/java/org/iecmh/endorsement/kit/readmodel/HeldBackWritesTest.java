@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,8 +44,11 @@ class HeldBackWritesTest {
                     }
                 }
                 batches = writes.batchesSent();
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_person", Long.class)).isEqualTo(600);
-                // Per table, INSERTs of 128 rows each in one batch, and the rows left over in another.
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_person WHERE id >= ?", Long.class, 0))
+                        .isEqualTo(600);
+                // The table read: INSERTs of 128 rows each in one batch, and the rows left over in another.
+                assertThat(writes.batchesSent() - batches).isEqualTo(2);
+                writes.flush();
                 assertThat(writes.batchesSent() - batches).isEqualTo(4);
             }
             assertThat(batches).isZero();
@@ -251,6 +255,79 @@ class HeldBackWritesTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM held_endorsee", Long.class)).isEqualTo(200);
             assertThat(jdbc.queryForList("SELECT subject FROM held_endorsee WHERE number IN ('N-5', 'N-150')"
                     + " ORDER BY number DESC", String.class)).containsExactly("claimed-5", "person-150");
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aQuerySendsTheWritesOfTheTablesItNamesAndLeavesTheOthersHeldBack() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_case (id int PRIMARY KEY, status text)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_entry (id int PRIMARY KEY, case_id int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_note (id int PRIMARY KEY, case_id int)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                jdbc.update("INSERT INTO held_case VALUES (?, ?)", 1, "DRAFT");
+                for (int i = 0; i < 300; i++) {
+                    jdbc.update("INSERT INTO held_entry VALUES (?, ?)", i, 1);
+                    jdbc.update("INSERT INTO held_note VALUES (?, ?)", i, 1);
+                }
+                writes.forgetQueried();
+                assertThat(jdbc.queryForObject("SELECT status FROM held_case WHERE id = ?", String.class, 1))
+                        .isEqualTo("DRAFT");
+                // held_case's one row, nothing of the others.
+                assertThat(writes.batchesSent()).isEqualTo(1);
+                assertThat(writes.tablesQueried()).contains(Set.of("held_case"));
+
+                // A join and a sub-select: the tables named in either are read.
+                assertThat(jdbc.queryForObject("""
+                        SELECT count(*) FROM held_case c JOIN held_entry e ON e.case_id = c.id
+                        WHERE c.id IN (SELECT case_id FROM held_entry WHERE id < ?)""", Long.class, 10))
+                        .isEqualTo(300);
+                assertThat(writes.batchesSent()).isEqualTo(3);
+                assertThat(writes.tablesQueried()).contains(Set.of("held_case", "held_entry"));
+
+                // A relation that is not named (a sub-select in FROM) could read anything: everything is sent.
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM (SELECT id FROM held_note) AS notes"
+                        + " WHERE id >= ?", Long.class, 0)).isEqualTo(300);
+                assertThat(writes.batchesSent()).isEqualTo(5);
+                assertThat(writes.tablesQueried()).isEmpty();
+            }
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void writesNotSentAheadWaitUntilTheirTableIsReadAndAreDroppedUnread() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE held_case (id int PRIMARY KEY, entries int)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_entry (id int PRIMARY KEY, case_id int, entry jsonb)");
+            jdbc.execute("CREATE TEMPORARY TABLE held_note (id int PRIMARY KEY, case_id int)");
+            try (HeldBackWrites writes = HeldBackWrites.inThisTransaction(jdbc.getDataSource())) {
+                writes.sendAheadOnly(Set.of("HELD_CASE"));
+                jdbc.update("INSERT INTO held_case VALUES (?, 0)", 1);
+                for (int i = 0; i < 2000; i++) {
+                    jdbc.update("INSERT INTO held_entry VALUES (?, ?, ?::jsonb)", i, 1, "{\"n\": " + i + "}");
+                    jdbc.update("INSERT INTO held_note VALUES (?, ?)", i, 1);
+                    jdbc.update("UPDATE held_case SET entries = entries + 1 WHERE id = ?", 1);
+                    if (i % 256 == 255) {
+                        writes.sendInBackground();
+                    }
+                }
+                // Only held_case's writes were handed over (a batch each time); the 4,000 rows of the others wait,
+                // past the 1,024 that would otherwise have sent everything.
+                assertThat(writes.batchesSent()).isBetween(1L, 16L);
+                assertThat(jdbc.queryForObject("SELECT entries FROM held_case WHERE id = ?", Integer.class, 1))
+                        .isEqualTo(2000);
+                long beforeNotes = writes.batchesSent();
+                // Read, held_note's rows are sent: a query sees every write to what it reads.
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM held_note WHERE id >= ?", Long.class, 0))
+                        .isEqualTo(2000);
+                assertThat(writes.batchesSent()).isGreaterThan(beforeNotes);
+                writes.discard();
+            }
+            // held_entry's were never read, and never sent.
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_entry", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM held_note", Long.class)).isEqualTo(2000);
             status.setRollbackOnly();
         });
     }
