@@ -70,7 +70,7 @@ public final class HeldBackWrites implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HeldBackWrites.class);
 
-    /** Rows held back before everything is sent (a multiple of {@link MultiRow#MOST_ROWS}). */
+    /** Rows held back before everything is sent, unless raised (a multiple of {@link MultiRow#MOST_ROWS}). */
     private static final int MOST_HELD_BACK = 1024;
     /** Rows of the tables not sent ahead held back before they are sent all the same: memory is bounded. */
     private static final int MOST_DEFERRED = 65_536;
@@ -118,6 +118,8 @@ public final class HeldBackWrites implements AutoCloseable {
     /** Per table read by a held-back write: the tables whose held-back writes read it. */
     private final Map<String, Set<String>> readers = new HashMap<>();
     private int heldBackRows;
+    /** Rows held back before they are sent unasked (see {@link #holdUpTo}). */
+    private int mostHeldBack = MOST_HELD_BACK;
     /** Of those, the rows of tables a hand-over keeps back (see {@link #sendAheadOnly}). */
     private int deferredRows;
     /** The tables whose writes a hand-over sends; null: every table. */
@@ -193,6 +195,16 @@ public final class HeldBackWrites implements AutoCloseable {
     }
 
     /**
+     * Holds up to {@code rows} back before sending them unasked ({@value #MOST_HELD_BACK} unless raised): for a caller
+     * that hands them over at its own pace ({@link #sendInBackground}), a page of events at a time, so that a page's
+     * writes go at once, while it reads and replays the next, rather than part of them while it still replays that
+     * page (the next hand-over, or the next read, would then wait for them).
+     */
+    public void holdUpTo(int rows) {
+        mostHeldBack = Math.max(rows, MultiRow.MOST_ROWS);
+    }
+
+    /**
      * From now on, a hand-over ({@link #sendInBackground}) sends only the writes to these tables and keeps the others
      * back until something reads them: for a replay whose outcome is read from some of its tables only (an audit's
      * past state), the writes to the others may never have to be sent (see {@link #discard}). Past
@@ -247,7 +259,7 @@ public final class HeldBackWrites implements AutoCloseable {
             return;
         }
         // Rows kept for a whole INSERT wait for the next hand-over, unless they are as many as may be held back.
-        List<Sending> all = handOver(heldBackRows - deferredRows < MOST_HELD_BACK, sentAhead != null);
+        List<Sending> all = handOver(heldBackRows - deferredRows < mostHeldBack, sentAhead != null);
         if (all.isEmpty()) {
             return;
         }
@@ -370,13 +382,16 @@ public final class HeldBackWrites implements AutoCloseable {
         return sentAhead != null && !sentAhead.contains(table);
     }
 
-    /** Sends what is held back for one table, in order. */
+    /**
+     * Sends what is held back for one table, in order. With nothing held back for it, it does not wait for a hand-over
+     * being sent: whatever is held back later goes after that anyway.
+     */
     private void flush(String table) {
-        awaitSending();
-        List<String> statements = heldBack.remove(table);
-        if (statements == null) {
+        if (!heldBack.containsKey(table)) {
             return;
         }
+        awaitSending();
+        List<String> statements = heldBack.remove(table);
         readers.values().forEach(readBy -> readBy.remove(table));
         for (String sql : statements) {
             Held statement = held.get(sql);
@@ -459,7 +474,7 @@ public final class HeldBackWrites implements AutoCloseable {
             sentAhead = null;
             deferredRows = 0;
         }
-        if (heldBackRows - deferredRows >= MOST_HELD_BACK) {
+        if (heldBackRows - deferredRows >= mostHeldBack) {
             if (inBackground) {
                 sendInBackground();
             } else {
