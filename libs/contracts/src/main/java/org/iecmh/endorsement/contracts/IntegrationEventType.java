@@ -3,7 +3,11 @@ package org.iecmh.endorsement.contracts;
 import org.iecmh.endorsement.contracts.association.AssociationChanged;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One kind of integration event: its record, its CloudEvents type (versioned), the topic it travels on
@@ -45,14 +49,27 @@ public record IntegrationEventType<E extends IntegrationEvent>(Class<E> payloadT
         return "/schemas/" + type + ".json";
     }
 
+    /** Each of {@link #ALL} by its CloudEvents type: looked up for every record a consumer reads. */
+    private static final Map<String, IntegrationEventType<?>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(IntegrationEventType::type, Function.identity()));
+    private static final Map<Class<?>, IntegrationEventType<?>> BY_PAYLOAD_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(IntegrationEventType::payloadType, Function.identity()));
+
+    /** The kind of event of this CloudEvents type, if it is one. */
+    public static Optional<IntegrationEventType<?>> find(String type) {
+        return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
+    }
+
     public static IntegrationEventType<?> ofType(String type) {
-        return ALL.stream().filter(t -> t.type.equals(type)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown integration event type " + type));
+        return find(type).orElseThrow(() -> new IllegalArgumentException("Unknown integration event type " + type));
     }
 
     @SuppressWarnings("unchecked")
     public static <E extends IntegrationEvent> IntegrationEventType<E> of(Class<E> payloadType) {
-        return (IntegrationEventType<E>) ALL.stream().filter(t -> t.payloadType.equals(payloadType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(payloadType + " is not a registered integration event"));
+        IntegrationEventType<?> type = BY_PAYLOAD_TYPE.get(payloadType);
+        if (type == null) {
+            throw new IllegalArgumentException(payloadType + " is not a registered integration event");
+        }
+        return (IntegrationEventType<E>) type;
     }
 }

@@ -1,6 +1,7 @@
 package org.iecmh.endorsement.registry.rebuild;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +68,8 @@ public class RegistryRebuild implements DisposableBean {
     private static final int RECORDS_PER_POLL = 5000;
     /** How long the broker may hold a fetch that finds no records yet. */
     private static final int FETCH_MAX_WAIT_MILLIS = 10;
+    /** The columns the registry search filters and orders on (see {@code Registry#search}). */
+    private static final List<String> SEARCHED = List.of("status", "name_folded", "state", "category");
     // Grants first, so that few changes have to wait for theirs.
     private static final List<String> TOPICS = List.of(Topics.APPLICATIONS, Topics.ENDORSEMENTS);
 
@@ -84,13 +88,15 @@ public class RegistryRebuild implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    /** Builds the new table's search indexes side by side (see {@link #buildIndexes}). */
-    private final ExecutorService indexBuilders = Executors.newFixedThreadPool(2, r -> {
-        Thread thread = new Thread(r, "registry-rebuild-indexes");
+    /** Makes the new tables, then builds their search indexes side by side (see {@link #buildIndexes}). */
+    private final ExecutorService tableWork = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "registry-rebuild-tables");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicReference<RebuildProgress> latest = new AtomicReference<>();
+    /** A reader per kind of event, made once: a rebuild decodes every record of both topics. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     RegistryRebuild(JdbcTemplate jdbc, TransactionTemplate transaction, Registry registry,
                     @Qualifier("defaultAxonObjectMapper") ObjectMapper json, KafkaNames names,
@@ -127,12 +133,14 @@ public class RegistryRebuild implements DisposableBean {
     private void run() {
         long began = System.nanoTime();
         long[] at = new long[3];
+        // The new tables are made while the consumer finds the partitions and their ends, both round trips.
+        Future<List<String>> preparing = tableWork.submit(this::prepareNewTables);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<String> deferredIndexes = prepareNewTables();
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<String> deferredIndexes = await(preparing);
             long toRead = ends.entrySet().stream().mapToLong(end -> end.getValue() - consumer.position(end.getKey()))
                     .sum();
             latest.updateAndGet(p -> new RebuildProgress(p.id(), p.state(), 0, toRead, 0, p.startedAt(), null, null));
@@ -195,16 +203,19 @@ public class RegistryRebuild implements DisposableBean {
 
     /**
      * Builds the search's indexes on the filled table, two at a time, each on a connection of its own (building
-     * indexes of one table at once is allowed: each takes a SHARE lock), then gathers the table's statistics, so that
-     * the first searches after the switch are planned on them.
+     * indexes of one table at once is allowed: each takes a SHARE lock), then gathers the statistics of the columns
+     * the search filters and orders on ({@link #SEARCHED}), so that the first searches after the switch are planned on
+     * them. Those of the others (half the time of all of them) wait for autovacuum, on again after the switch: an
+     * ANALYZE of some columns leaves the table counted as changed since its last analysis, so autovacuum's next round
+     * analyses all of it.
      */
     private void buildIndexes(List<String> definitions) {
         List<Future<?>> building = new ArrayList<>();
         for (String definition : definitions) {
-            building.add(indexBuilders.submit(() -> jdbc.execute(definition)));
+            building.add(tableWork.submit(() -> jdbc.execute(definition)));
         }
         building.forEach(RegistryRebuild::await);
-        jdbc.execute("ANALYZE " + NEW + ", " + NEW_PENDING);
+        jdbc.execute("ANALYZE " + NEW + " (" + String.join(", ", SEARCHED) + "), " + NEW_PENDING);
     }
 
     /** The new table's indexes take the names the old one's had, so that later migrations find them by name. */
@@ -277,32 +288,45 @@ public class RegistryRebuild implements DisposableBean {
         await(applying);
     }
 
-    /** Waits until writes handed to another thread are done; throws what they threw. */
-    private static void await(Future<?> applying) {
+    /** Waits until work handed to another thread is done; answers its outcome, throws what it threw. */
+    private static <T> T await(Future<T> applying) {
         if (applying == null) {
-            return;
+            return null;
         }
         try {
-            applying.get();
+            return applying.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while a rebuild waited for its writes", e);
+            throw new IllegalStateException("Interrupted while a rebuild waited for its own work", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure
-                    : new IllegalStateException("A rebuild's writes failed", e.getCause());
+                    : new IllegalStateException("A rebuild's own work failed", e.getCause());
         }
     }
 
     private Optional<ReceivedEvent> read(ConsumerRecord<byte[], byte[]> record) {
-        String id = header(record, CloudEventHeaders.ID);
-        String type = header(record, CloudEventHeaders.TYPE);
-        if (id == null || type == null || IntegrationEventType.ALL.stream().noneMatch(t -> t.type().equals(type))) {
+        // One pass over the headers, the last of a name counting (as lastHeader would have it).
+        String id = null;
+        String type = null;
+        String source = null;
+        for (Header header : record.headers()) {
+            switch (header.key()) {
+                case CloudEventHeaders.ID -> id = text(header);
+                case CloudEventHeaders.TYPE -> type = text(header);
+                case CloudEventHeaders.SOURCE -> source = text(header);
+                default -> {
+                }
+            }
+        }
+        Optional<IntegrationEventType<?>> kind = IntegrationEventType.find(type);
+        if (id == null || kind.isEmpty()) {
             log.warn("Skipping {}@{}: not an integration event this registry knows", record.topic(), record.offset());
             return Optional.empty();
         }
         try {
-            IntegrationEvent event = json.readValue(record.value(), IntegrationEventType.ofType(type).payloadType());
-            return Optional.of(new ReceivedEvent(id, type, header(record, CloudEventHeaders.SOURCE), id, event));
+            IntegrationEvent event = readers.computeIfAbsent(kind.get().payloadType(), json::readerFor)
+                    .readValue(record.value());
+            return Optional.of(new ReceivedEvent(id, type, source, id, event));
         } catch (IOException e) {
             log.warn("Skipping {}@{}: unreadable {}", record.topic(), record.offset(), type, e);
             return Optional.empty();
@@ -314,9 +338,8 @@ public class RegistryRebuild implements DisposableBean {
         return count == null ? 0 : count;
     }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private static String text(Header header) {
+        return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
@@ -339,6 +362,6 @@ public class RegistryRebuild implements DisposableBean {
     public void destroy() {
         worker.shutdownNow();
         applier.shutdownNow();
-        indexBuilders.shutdownNow();
+        tableWork.shutdownNow();
     }
 }
