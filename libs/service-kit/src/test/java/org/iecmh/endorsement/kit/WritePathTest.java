@@ -18,6 +18,7 @@ import org.iecmh.endorsement.kit.audit.ChainVerification;
 import org.iecmh.endorsement.kit.audit.EventChain;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
 import org.iecmh.endorsement.kit.eventstore.AggregateReplay;
+import org.iecmh.endorsement.kit.jdbc.ServiceJdbcTemplate;
 import org.iecmh.endorsement.kit.sample.SampleApplication;
 import org.iecmh.endorsement.kit.security.VerifiedTokens;
 import org.iecmh.endorsement.kit.sample.SampleSubmission;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -94,6 +96,15 @@ class WritePathTest {
             assertThat(handler.getTimeoutMs()).isNegative();
             assertThat(handler.getWarningThresholdMs()).isNegative();
         }
+    }
+
+    @Test
+    void statementsBindTheirArgumentsThroughTheServicesOwnJdbcTemplate(
+            @Autowired NamedParameterJdbcTemplate named) {
+        assertThat(jdbc).isInstanceOf(ServiceJdbcTemplate.class);
+        assertThat(named.getJdbcTemplate()).isSameAs(jdbc);
+        assertThat(jdbc.queryForObject("SELECT ? || ':' || ? || ':' || ?::date", String.class, "text", 7,
+                java.sql.Date.valueOf("2026-12-03"))).isEqualTo("text:7:2026-12-03");
     }
 
     @Test
