@@ -101,14 +101,6 @@ final class Rebuild {
      * which of the runs it was.
      */
     private record Followed(Target.Answer progress, double wall, String failure, int run) {
-
-        Followed(Target.Answer progress, double wall, String failure) {
-            this(progress, wall, failure, 1);
-        }
-
-        Followed as(int run) {
-            return new Followed(progress, wall, failure, run);
-        }
     }
 
     /** Rebuilds run at most, one after the other, until the rate settles. */
@@ -125,7 +117,7 @@ final class Rebuild {
         double fastest = 0;
         Followed followed = null;
         for (int run = 1; run <= MOST_RUNS; run++) {
-            followed = follow(start, progressOf, stateField).as(run);
+            followed = follow(start, progressOf, stateField, run);
             Long events = Json.number(followed.progress().body(), counted);
             if (followed.failure() != null || events == null) {
                 return followed;
@@ -144,13 +136,14 @@ final class Rebuild {
      * Starts a rebuild as the operator ({@code POST start}) and follows its progress ({@code GET progressOf(id)})
      * until its {@code stateField} leaves RUNNING; it failed unless it ended DONE.
      */
-    private Followed follow(String start, java.util.function.Function<String, String> progressOf, String stateField)
+    private Followed follow(String start, java.util.function.Function<String, String> progressOf, String stateField,
+                            int run)
             throws InterruptedException {
         long began = System.nanoTime();
         Target.Answer started = target.post(start, target.as("operator", "ma"), null);
         String id = Json.text(started.body(), "id");
         if (started.status() != 202 || id == null) {
-            return new Followed(started, 0, "not started: " + started.status() + " " + started.body());
+            return new Followed(started, 0, "not started: " + started.status() + " " + started.body(), run);
         }
         Target.Answer progress = started;
         long deadline = began + LIMIT.toNanos();
@@ -160,9 +153,9 @@ final class Rebuild {
         }
         double wall = (System.nanoTime() - began) / 1e9;
         String state = Json.text(progress.body(), stateField);
-        return "DONE".equals(state) ? new Followed(progress, wall, null)
+        return "DONE".equals(state) ? new Followed(progress, wall, null, run)
                 : new Followed(progress, wall, "ended " + state + " after " + Math.round(wall) + " s: "
-                        + progress.body());
+                        + progress.body(), run);
     }
 
     private static boolean caughtUp(Map<TopicPartition, Long> at, Map<TopicPartition, Long> end) {

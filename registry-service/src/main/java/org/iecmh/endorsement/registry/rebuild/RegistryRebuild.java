@@ -15,6 +15,7 @@ import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
 import org.iecmh.endorsement.kit.messaging.KafkaNames;
 import org.iecmh.endorsement.kit.messaging.ReceivedEvent;
+import org.iecmh.endorsement.kit.readmodel.SecondaryIndexes;
 import org.iecmh.endorsement.kit.web.DomainRuleViolation;
 import org.iecmh.endorsement.registry.search.Registry;
 import org.slf4j.Logger;
@@ -193,11 +194,7 @@ public class RegistryRebuild implements DisposableBean {
                     + " WITH (autovacuum_enabled = false)");
             jdbc.execute("CREATE TABLE " + NEW_PENDING + " (LIKE " + LIVE_PENDING + " INCLUDING ALL)"
                     + " WITH (autovacuum_enabled = false)");
-            List<Map<String, Object>> searchIndexes = jdbc.queryForList("""
-                    SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition
-                    FROM pg_index WHERE indrelid = ?::regclass AND NOT indisunique""", NEW);
-            searchIndexes.forEach(index -> jdbc.execute("DROP INDEX " + index.get("name")));
-            return searchIndexes.stream().map(index -> (String) index.get("definition")).toList();
+            return SecondaryIndexes.drop(jdbc, List.of(NEW));
         });
     }
 

@@ -13,6 +13,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.iecmh.endorsement.kit.readmodel.HeldBackWrites;
 import org.iecmh.endorsement.kit.readmodel.ProjectionHandlers;
 import org.iecmh.endorsement.kit.readmodel.ReadModel;
+import org.iecmh.endorsement.kit.readmodel.SecondaryIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -116,7 +116,9 @@ public class ReadModelRebuild {
             String names = String.join(", ", model.tables());
             jdbc.execute("LOCK TABLE " + names + " IN ACCESS EXCLUSIVE MODE");
             jdbc.execute("TRUNCATE " + names);
-            List<String> secondaryIndexes = dropSecondaryIndexes(model.tables());
+            // Built again, under the same names, before the rebuild commits; nobody sees them missing: the tables are
+            // locked until then, and a failed rebuild rolls the drop back.
+            List<String> secondaryIndexes = SecondaryIndexes.drop(jdbc, model.tables());
             // Axon's clock, as its engine judges gaps by it (the service's clock: see ClockAutoConfiguration).
             Position position = new Position(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT));
             long replayed = 0;
@@ -151,25 +153,6 @@ public class ReadModelRebuild {
         progress.accept(result.events());
         log.info("Rebuilt {} from {} events in {} ms", model.name(), result.events(), result.took().toMillis());
         return result;
-    }
-
-
-    /**
-     * Drops the tables' indexes that no constraint, uniqueness or conflict rests on, and answers how to make them again:
-     * the replay's rows go in faster without them (an index kept up row by row costs more than one built from all the
-     * rows), and each is built again, by the same definition and under the same name, before the rebuild commits.
-     * Nobody sees them missing: the tables are locked until then, and a failed rebuild rolls the drop back.
-     */
-    private List<String> dropSecondaryIndexes(List<String> tables) {
-        List<Map<String, Object>> indexes = jdbc.queryForList("""
-                SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
-                FROM pg_index i
-                WHERE i.indrelid IN (SELECT to_regclass(t) FROM unnest(?::text[]) AS t)
-                  AND NOT i.indisunique AND NOT i.indisexclusion
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-                ORDER BY i.indexrelid""", (Object) tables.toArray(String[]::new));
-        indexes.forEach(index -> jdbc.execute("DROP INDEX " + index.get("name")));
-        return indexes.stream().map(index -> (String) index.get("definition")).toList();
     }
 
     /** The events after {@code position}, at most a page, oldest first; moves {@code position} past them. */

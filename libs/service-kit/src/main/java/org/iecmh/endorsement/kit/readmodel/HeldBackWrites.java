@@ -797,50 +797,47 @@ public final class HeldBackWrites implements AutoCloseable {
             return new Held(sql, null, Set.of(), null);
         }
         String table = write.group(2).toLowerCase(Locale.ROOT);
-        Set<String> reads = new LinkedHashSet<>();
-        Matcher read = READ.matcher(sql);
-        read.region(write.end(), sql.length());
-        boolean known = catalog.tables.computeIfAbsent(table, this::standsAlone);
-        while (known && read.find()) {
-            String name = read.group(1);
-            Matcher listed = LISTED.matcher(sql);
-            known = name != null && !listed.region(read.end(), sql.length()).lookingAt()
-                    && catalog.tables.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable);
-            if (known) {
-                reads.add(name.toLowerCase(Locale.ROOT));
-            }
-        }
-        if (!known) {
+        Set<String> reads = catalog.tables.computeIfAbsent(table, this::standsAlone)
+                ? tablesNamed(sql, write.end()) : null;
+        if (reads == null) {
             return new Held(sql, null, Set.of(), null);
         }
         return new Held(sql, table, Set.copyOf(reads), reads.contains(table) ? null : MultiRow.of(sql));
     }
 
     /**
-     * The tables a query prepared with its SQL (as Spring's JdbcTemplate prepares one with parameters) reads, each as
-     * named in a {@code FROM}, {@code JOIN} or {@code USING} of it (a sub-select's among them); null when it may read
-     * anything else: it is not a plain {@code SELECT}, or it names a view, a
-     * function, a list of relations, a sub-select in its FROM, or a name with its schema (the writes held back are
-     * kept by the names their SQL gives).
+     * The relations {@code sql} names after {@code from} in a {@code FROM}, {@code JOIN} or {@code USING} (a
+     * sub-select's among them), lower-cased; null unless each is a plain table named alone (not a view, a function, a
+     * list of relations or a sub-select in a FROM).
      */
-    private Set<String> tablesRead(String sql) {
-        String query = sql.stripLeading();
-        if (!query.regionMatches(true, 0, "SELECT", 0, "SELECT".length())
-                || heldBack.keySet().stream().anyMatch(table -> table.indexOf('.') >= 0)) {
-            return null;
-        }
-        Set<String> reads = new HashSet<>();
-        Matcher read = READ.matcher(query);
+    private Set<String> tablesNamed(String sql, int from) {
+        Set<String> named = new LinkedHashSet<>();
+        Matcher read = READ.matcher(sql);
+        read.region(from, sql.length());
         while (read.find()) {
             String name = read.group(1);
-            if (name == null || name.indexOf('.') >= 0
-                    || LISTED.matcher(query).region(read.end(), query.length()).lookingAt()
+            if (name == null || LISTED.matcher(sql).region(read.end(), sql.length()).lookingAt()
                     || !catalog.tables.computeIfAbsent("table " + name.toLowerCase(Locale.ROOT), this::isTable)) {
                 return null;
             }
-            reads.add(name.toLowerCase(Locale.ROOT));
+            named.add(name.toLowerCase(Locale.ROOT));
         }
-        return reads;
+        return named;
+    }
+
+    /**
+     * The tables a query prepared with its SQL (as Spring's JdbcTemplate prepares one with parameters) reads
+     * ({@link #tablesNamed}); null when it may read anything else: it is not a plain {@code SELECT}, it names something
+     * else than plain tables, or a name is given with its schema, here or in a held-back write (writes are held back
+     * by the names their SQL gives, so one table under two names would be missed).
+     */
+    private Set<String> tablesRead(String sql) {
+        if (!sql.stripLeading().regionMatches(true, 0, "SELECT", 0, "SELECT".length())
+                || heldBack.keySet().stream().anyMatch(table -> table.indexOf('.') >= 0)) {
+            return null;
+        }
+        Set<String> reads = tablesNamed(sql, 0);
+        return reads == null || reads.stream().anyMatch(table -> table.indexOf('.') >= 0) ? null : reads;
     }
 
     /** Whether nothing but its own statements acts on the table: no foreign key from or to it, no trigger on it. */
