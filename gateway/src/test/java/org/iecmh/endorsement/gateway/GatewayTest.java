@@ -14,9 +14,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -320,6 +325,77 @@ class GatewayTest {
 
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * A request that arrives on a kept-alive connection while the one before it is still being answered (a page is
+     * written off the event loop) is answered after it, and the connection goes on reading the requests after that:
+     * a browser loading a page's files one after another on one connection never waits for an answer that does not
+     * come. Each round sends a page and a small file in one write, as a browser may when it has the page's answer
+     * before the gateway has finished with it, then one more request alone.
+     */
+    @Test
+    void aKeptAliveConnectionAnswersEveryRequestEvenOnesThatArriveWhileTheOneBeforeIsAnswered() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (int round = 1; round <= 20; round++) {
+                out.write((request("/") + request("/web-config.json")).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(statusOf(in)).as("round %d, the page", round).isEqualTo(200);
+                assertThat(statusOf(in)).as("round %d, the file sent with it", round).isEqualTo(200);
+
+                out.write(request("/web-config.json").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(statusOf(in)).as("round %d, the request after them", round).isEqualTo(200);
+            }
+        }
+    }
+
+    private String request(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAccept: */*\r\n\r\n";
+    }
+
+    /** Reads one whole HTTP/1.1 answer (its body sized by Content-Length or chunked) and returns its status. */
+    private static int statusOf(InputStream in) throws IOException {
+        String status = line(in);
+        long length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String name = header.substring(0, header.indexOf(':')).trim();
+            String value = header.substring(header.indexOf(':') + 1).trim();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                length = Long.parseLong(value);
+            } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            in.skipNBytes(length);
+        } else {
+            for (long chunk = Long.parseLong(line(in).split(";")[0], 16); chunk > 0;
+                 chunk = Long.parseLong(line(in).split(";")[0], 16)) {
+                in.skipNBytes(chunk + 2);
+            }
+            while (!line(in).isEmpty()) {
+                // trailers
+            }
+        }
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("the connection ended after: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private static HttpServer echo(String name) {
