@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,8 +26,8 @@ import java.util.function.Consumer;
 class Payments {
 
     @Bean
-    Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands, JdbcTemplate jdbc) {
-        return message -> inbox.receive(RenewalServiceApplication.NAME, message, received -> {
+    Consumer<Message<List<byte[]>>> paymentEvents(Inbox inbox, CommandGateway commands, JdbcTemplate jdbc) {
+        return batch -> inbox.receiveEach(RenewalServiceApplication.NAME, batch, received -> {
             if (received.event() instanceof MembershipActive membership) {
                 for (String number : jdbc.queryForList("""
                         SELECT endorsement_number FROM endorsement_view

@@ -18,6 +18,7 @@ import org.springframework.messaging.Message;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,8 +33,8 @@ import java.util.function.Function;
 class ProviderStanding {
 
     @Bean
-    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, Endorsees endorsees, TenantPolicies policies) {
-        return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
+    Consumer<Message<List<byte[]>>> endorsementEvents(Inbox inbox, Endorsees endorsees, TenantPolicies policies) {
+        return batch -> inbox.receiveEach(ApplicationServiceApplication.NAME, batch, received -> {
             Object event = received.event();
             Function<Instant, LocalDate> day = at -> policies.knows(received.tenantId())
                     ? policies.day(received.tenantId(), at) : at.atZone(ZoneOffset.UTC).toLocalDate();

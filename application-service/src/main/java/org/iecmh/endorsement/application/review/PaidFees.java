@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
 class PaidFees {
 
     @Bean
-    Consumer<Message<byte[]>> paymentEvents(Inbox inbox, CommandGateway commands, Memberships memberships) {
-        return message -> inbox.receive(ApplicationServiceApplication.NAME, message, received -> {
+    Consumer<Message<List<byte[]>>> paymentEvents(Inbox inbox, CommandGateway commands, Memberships memberships) {
+        return batch -> inbox.receiveEach(ApplicationServiceApplication.NAME, batch, received -> {
             if (received.event() instanceof InvoicePaid paid && paid.applicationId() != null) {
                 commands.sendAndWait(new OpenReview(paid.applicationId(), paid.invoiceId()),
                         received.commandMetaData(ApplicationServiceApplication.NAME));

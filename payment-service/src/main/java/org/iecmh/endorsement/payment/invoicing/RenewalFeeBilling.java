@@ -29,9 +29,9 @@ import java.util.function.Consumer;
 class RenewalFeeBilling {
 
     @Bean
-    Consumer<Message<byte[]>> endorsementEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
+    Consumer<Message<List<byte[]>>> endorsementEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
                                                 Associations associations, Clock clock) {
-        return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
+        return batch -> inbox.receiveEach(PaymentServiceApplication.NAME, batch, received -> {
             if (received.event() instanceof ReinstatementRequested requested) {
                 LocalDate today = associations.require(requested.tenantId()).today(clock);
                 FeeSchedule schedule = fees.inEffect(requested.tenantId(), today);

@@ -15,6 +15,7 @@ import org.springframework.messaging.Message;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Listens to application-service: a submitted application is billed the association's fees for its category. */
@@ -22,9 +23,9 @@ import java.util.function.Consumer;
 class SubmissionBilling {
 
     @Bean
-    Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
+    Consumer<Message<List<byte[]>>> applicationEvents(Inbox inbox, CommandGateway commands, FeeSchedules fees,
                                                 Associations associations, Clock clock, Notices notices) {
-        return message -> inbox.receive(PaymentServiceApplication.NAME, message, received -> {
+        return batch -> inbox.receiveEach(PaymentServiceApplication.NAME, batch, received -> {
             if (received.event() instanceof ApplicationSubmitted submitted) {
                 // Where the invoice and its receipt are mailed.
                 notices.rememberAddress(submitted.tenantId(), submitted.personId(), submitted.contactEmail());

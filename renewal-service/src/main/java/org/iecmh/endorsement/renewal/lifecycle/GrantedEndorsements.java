@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 class GrantedEndorsements {
 
     @Bean
-    Consumer<Message<byte[]>> applicationEvents(Inbox inbox, CommandGateway commands, TenantPolicies policies) {
-        return message -> inbox.receive(RenewalServiceApplication.NAME, message, received -> {
+    Consumer<Message<List<byte[]>>> applicationEvents(Inbox inbox, CommandGateway commands, TenantPolicies policies) {
+        return batch -> inbox.receiveEach(RenewalServiceApplication.NAME, batch, received -> {
             if (received.event() instanceof EndorsementGranted granted) {
                 commands.sendAndWait(new ActivateEndorsement(granted.endorsementNumber(), granted.applicationId(),
                                 granted.personId(), granted.endorseeName(), granted.category(), granted.grantedAt(),

@@ -10,16 +10,22 @@ import org.iecmh.endorsement.contracts.EndorsementReactivated;
 import org.iecmh.endorsement.contracts.EndorsementRevoked;
 import org.iecmh.endorsement.contracts.Topics;
 import org.iecmh.endorsement.kit.audit.AuditMetadata;
+import org.iecmh.endorsement.kit.messaging.CloudEventHeaders;
+import org.iecmh.endorsement.kit.messaging.DeadLetters;
+import org.iecmh.endorsement.renewal.RenewalServiceApplication;
 import org.iecmh.endorsement.renewal.RenewalServiceTestBase;
 import org.iecmh.endorsement.testkit.ApiClient.Response;
 import org.iecmh.endorsement.testkit.ApiClient;
 import org.iecmh.endorsement.testkit.KafkaTopics;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +65,54 @@ class LifecycleServiceTest extends RenewalServiceTestBase {
                 .get("/api/endorsements/WA-000007").status()).isEqualTo(404);
         assertThat(ApiClient.onPort(port).as("wa", "person-7", "APPLICANT")
                 .get("/api/endorsements/WA-000007").status()).isEqualTo(200);
+    }
+
+    /**
+     * Grants that reach the service together are taken in one poll and begun in one transaction, each once. One that
+     * cannot begin an endorsement (its association is unknown here) fails that transaction: the grants are then taken
+     * one at a time, that one waits on the group's dead-letter topic and the others begin all the same.
+     */
+    @Test
+    void grantsThatArriveTogetherBeginOnceEachAndOneThatCannotWaitsOnTheDeadLetterTopic(
+            @Autowired BindingsLifecycleController bindings) {
+        List<EventMessage<EndorsementGranted>> grants = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            grants.add(granted("wa", String.format("WA-%06d", 700 + i)));
+        }
+        EventMessage<EndorsementGranted> unknown = granted("zz", "ZZ-000001");
+        grants.add(15, unknown);
+
+        bindings.stop("applicationEvents-in-0");
+        try {
+            grants.forEach(grant -> publisher.publish(grant.getPayload(), grant));
+        } finally {
+            bindings.start("applicationEvents-in-0");
+        }
+
+        String deadLetters = DeadLetters.deadLetterTopic(kafkaPrefix + Topics.APPLICATIONS,
+                kafkaPrefix + RenewalServiceApplication.NAME);
+        ConsumerRecord<byte[], byte[]> parked = KafkaTopics.awaitFirst(deadLetters,
+                record -> unknown.getIdentifier().equals(KafkaTopics.header(record, CloudEventHeaders.ID)));
+        assertThat(KafkaTopics.key(parked)).isEqualTo("ZZ-000001");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM endorsement_view WHERE endorsement_number BETWEEN 'WA-000700' AND 'WA-000729'",
+                Integer.class) == 30);
+        for (EventMessage<EndorsementGranted> grant : grants) {
+            String number = grant.getPayload().endorsementNumber();
+            int expected = grant == unknown ? 0 : 1;
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Integer.class, number)).as(number).isEqualTo(expected);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
+                    grant.getIdentifier())).as(number).isEqualTo(expected);
+        }
+        assertThat(KafkaTopics.everythingOn(deadLetters)).extracting(
+                record -> KafkaTopics.header(record, CloudEventHeaders.ID)).containsExactly(unknown.getIdentifier());
+    }
+
+    private static EventMessage<EndorsementGranted> granted(String tenant, String number) {
+        return new GenericEventMessage<>(new EndorsementGranted(tenant, number, "app-" + number, "person-" + number,
+                "Endorsee " + number, "IMHS", Instant.parse("2026-11-22T10:00:00Z"), LocalDate.of(2027, 12, 31),
+                null), Map.of(AuditMetadata.TENANT, tenant));
     }
 
     @Test

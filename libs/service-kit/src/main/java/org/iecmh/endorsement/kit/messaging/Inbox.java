@@ -115,6 +115,14 @@ public class Inbox {
         return handled;
     }
 
+    /**
+     * {@link #receiveBatch} for a consumer that handles one event at a time: {@code handler} is given each new event of
+     * the batch in turn, all in the batch's one transaction (commands it sends through Axon join it).
+     */
+    public int receiveEach(String consumer, Message<List<byte[]>> batch, Consumer<ReceivedEvent> handler) {
+        return receiveBatch(consumer, batch, events -> events.forEach(handler));
+    }
+
     private int recordAndHandle(String consumer, List<ReceivedEvent> received, Consumer<List<ReceivedEvent>> handler) {
         Map<String, ReceivedEvent> firstById = new LinkedHashMap<>();
         received.forEach(event -> firstById.putIfAbsent(event.id(), event));
