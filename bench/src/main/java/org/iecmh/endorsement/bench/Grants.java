@@ -29,13 +29,26 @@ final class Grants implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
 
-    Grants(Target target) {
+    /** A publisher that sends each grant at once, for timing one grant's way. */
+    static Grants oneAtATime(Target target) {
+        return new Grants(target, 0);
+    }
+
+    /**
+     * A publisher of many grants at once, that waits up to 5 ms to fill a batch (Kafka's own default), as a bulk
+     * publisher would: the ingest is timed from grants that arrive as fast as the broker takes them.
+     */
+    static Grants inBulk(Target target) {
+        return new Grants(target, 5);
+    }
+
+    private Grants(Target target, int lingerMillis) {
         this.topic = target.topic(Topics.APPLICATIONS);
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap(),
                 // As the services send: acknowledged by every in-sync replica.
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "0",
+                ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMillis),
                 ProducerConfig.CLIENT_ID_CONFIG, "bench-grants"),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
