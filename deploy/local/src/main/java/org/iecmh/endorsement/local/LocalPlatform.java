@@ -59,31 +59,51 @@ public final class LocalPlatform {
             delete(data);
         }
 
+        // Registered before anything starts: a start that fails or is interrupted stops what it had started.
+        StartedParts parts = new StartedParts(LocalPlatform::say);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long stopping = System.nanoTime();
+            parts.stopAll();
+            // A child JVM still on its way up when the stop came (the identity provider, the gateway) is not a part yet.
+            ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(child -> {
+                say("Stopping process " + child.pid() + " (" + child.info().command().orElse("?") + "), still starting");
+                child.destroy();
+            });
+            say(String.format("Stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
+        }, "local-platform-stop"));
+
         say("Starting PostgreSQL on port " + POSTGRES_PORT + " (data in " + data.resolve("postgres") + ")");
         LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), POSTGRES_PORT, Platform.databases(),
                 postgresSettings(arguments));
+        parts.started("PostgreSQL", postgres::close);
         say("Starting Kafka on port " + KAFKA_PORT + " (data in " + data.resolve("kafka") + ")");
         LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        parts.started("Kafka", kafka::close);
         say("Starting an S3-compatible server on port " + S3_PORT + " for evidence files (data in "
                 + data.resolve("files") + ")");
         LocalObjectStore files = LocalObjectStore.start(s3ServerJar, data.resolve("files"), S3_PORT,
                 data.resolve("logs").resolve("s3-server.log"));
+        parts.started("the S3 server", files::close);
         // Email goes to a real SMTP server in this JVM, which keeps messages in memory only; anyone reads a recipient's
         // mail over HTTP (LocalMailbox). No IMAP: GreenMail's spins a thread on a connection its client half-closes.
         say("Starting an SMTP server on port " + SMTP_PORT + " (read the mail at http://127.0.0.1:" + MAILBOX_PORT
                 + "/mail/<address>)");
         GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        parts.started("the SMTP server", mail::stop);
         LocalMailbox mailbox = LocalMailbox.start(mail, MAILBOX_PORT);
+        parts.started("the mailbox", mailbox::close);
         String issuer = "http://localhost:" + IDENTITY_PORT;
         say("Starting the identity provider on " + issuer);
         LocalJvm identity = LocalJvm.start("identity provider", identityJar, IDENTITY_PORT, List.of(),
                 data.resolve("logs").resolve("identity.log"), Duration.ofSeconds(120));
+        parts.started("the identity provider", identity::close);
         // Card payments go to a stand-in of Stripe in test mode (card 4242 4242 4242 4242), which reports them to
         // the gateway's webhook as Stripe would.
         say("Starting the stand-in card processor on port " + CARD_PROCESSOR_PORT);
         CardProcessorStandIn cards = CardProcessorStandIn.start(CARD_PROCESSOR_PORT,
                 "http://localhost:" + GATEWAY_PORT + "/api/payments/card-webhooks");
+        parts.started("the stand-in card processor", cards::close);
         say("Starting " + String.join(", ", Platform.serviceNames()) + " and the gateway");
         List<String> serviceArguments = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + SMTP_PORT));
@@ -94,28 +114,7 @@ public final class LocalPlatform {
                         issuer, files.store()),
                 new Platform.Ports(GATEWAY_PORT, new LinkedHashMap<>(SERVICE_PORTS)), gatewayJar, data.resolve("logs"),
                 serviceArguments, cards.gatewayArguments());
-
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long stopping = System.nanoTime();
-            say("Stopping the gateway and the services");
-            platform.close();
-            cards.close();
-            say("Stopping the SMTP server");
-            mailbox.close();
-            mail.stop();
-            identity.close();
-            say("Stopping the S3 server");
-            files.close();
-            say("Stopping Kafka");
-            kafka.close();
-            say("Stopping PostgreSQL");
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            say(String.format("Stopped in %.1f s", (System.nanoTime() - stopping) / 1e9));
-        }, "local-platform-stop"));
+        parts.started("the gateway and the services", platform::close);
 
         say(String.format("Ready in %.1f s", (System.nanoTime() - started) / 1e9));
         System.out.println(welcome(platform.gatewayUrl()));
