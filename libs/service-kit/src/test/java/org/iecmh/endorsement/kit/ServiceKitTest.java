@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -188,6 +189,16 @@ class ServiceKitTest {
         // StreamBridge's map of bindings is not safe for threads; a binding made at a first send could be lost.
         assertThat(streams.getBindings().keySet()).containsAll(IntegrationEventType.ALL.stream()
                 .map(type -> kafkaPrefix + type.topic()).toList());
+    }
+
+    @Test
+    void aConsumerTakesAtMostTheBatchSizeInOnePoll(@Autowired BindingsLifecycleController bindings) {
+        // A batch is one transaction: its size bounds how long that transaction holds its locks.
+        // The binding's consumer settings as the binder reports them: a map of maps.
+        Map<?, ?> consumer = (Map<?, ?>) bindings.queryState("sampleEvents-in-0").get(0).getExtendedInfo()
+                .get("ExtendedConsumerProperties");
+        Map<?, ?> kafka = (Map<?, ?>) ((Map<?, ?>) consumer.get("extension")).get("configuration");
+        assertThat(kafka.get("max.poll.records")).isEqualTo("100");
     }
 
     @Test
