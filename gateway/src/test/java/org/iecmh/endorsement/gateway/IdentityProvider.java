@@ -3,6 +3,7 @@ package org.iecmh.endorsement.gateway;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The platform's real identity provider (the {@code identity} module's executable jar, Spring Authorization Server)
@@ -23,6 +25,14 @@ final class IdentityProvider {
 
     private static final Path JAR = Path.of("../identity/target/identity-exec.jar");
     private static final Duration STARTING = Duration.ofSeconds(90);
+    private static final int ATTEMPTS = 2;
+    /**
+     * Ports are chosen below Linux's ephemeral range (32768-60999), which the kernel hands out to every {@code bind(0)}
+     * and outgoing connection: a port chosen there and released could be taken by any of them before the provider or
+     * the gateway (whose port is fixed in advance, as the provider's callback names it) binds it.
+     */
+    private static final int LOWEST_PORT = 20_000;
+    private static final int PORTS = 12_000;
     private static IdentityProvider instance;
 
     private final String issuer;
@@ -35,7 +45,20 @@ final class IdentityProvider {
 
     static synchronized IdentityProvider instance() {
         if (instance == null) {
-            instance = start(freePort(), freePort());
+            int port = freePort(-1);
+            IllegalStateException failed = null;
+            for (int attempt = 0; attempt < ATTEMPTS && instance == null; attempt++) {
+                try {
+                    instance = start(port, freePort(port));
+                } catch (IllegalStateException e) {
+                    // Another process took a port between its choice and the provider's bind: new ports, once more.
+                    failed = failed == null ? e : failed;
+                    port = freePort(-1);
+                }
+            }
+            if (instance == null) {
+                throw failed;
+            }
         }
         return instance;
     }
@@ -75,7 +98,7 @@ final class IdentityProvider {
         Instant until = Instant.now().plus(STARTING);
         while (Instant.now().isBefore(until)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The identity provider stopped; see " + log.getAbsolutePath());
+                throw new IllegalStateException("The identity provider stopped; " + tail(log));
             }
             try {
                 HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
@@ -93,15 +116,35 @@ final class IdentityProvider {
             process.onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
         }
         process.destroy();
-        throw new IllegalStateException("The identity provider did not start within " + STARTING + "; see "
-                + log.getAbsolutePath());
+        throw new IllegalStateException("The identity provider did not start within " + STARTING + "; "
+                + tail(log));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** The end of the provider's log, so that a failed start says why in the test's own report. */
+    private static String tail(File log) {
+        try {
+            List<String> lines = Files.readAllLines(log.toPath());
+            return "the end of " + log.getAbsolutePath() + ":\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return "see " + log.getAbsolutePath();
         }
+    }
+
+    /** A port no one listens on, outside the ephemeral range, other than {@code taken}. */
+    private static int freePort(int taken) {
+        for (int tried = 0; tried < 100; tried++) {
+            int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(PORTS);
+            if (port == taken) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException inUse) {
+                // Someone listens there: another port.
+            }
+        }
+        throw new IllegalStateException("No free port between " + LOWEST_PORT + " and " + (LOWEST_PORT + PORTS));
     }
 }
