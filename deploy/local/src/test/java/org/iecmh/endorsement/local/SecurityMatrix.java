@@ -139,9 +139,11 @@ final class SecurityMatrix {
             POST   /api/applications/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
             GET    /api/applications/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/applications/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
-            # Dead letters: the platform operator lists and replays them.
+            # Consumers: the platform operator lists and replays their dead letters, pauses and resumes them.
             GET    /api/applications/dead-letters                                    platform 403   403   403   403   403   403   200
             POST   /api/applications/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
+            GET    /api/applications/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   200
+            PUT    /api/applications/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   200
             # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
             GET    /api/applications/mail/failed                                     tenant   403   403   403   200   403   403   200
             GET    /api/applications/mail/mine                                       tenant   200   200   200   200   200   200   200
@@ -197,9 +199,11 @@ final class SecurityMatrix {
             POST   /api/endorsements/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
             GET    /api/endorsements/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/endorsements/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
-            # Dead letters: the platform operator lists and replays them.
+            # Consumers: the platform operator lists and replays their dead letters, pauses and resumes them.
             GET    /api/endorsements/dead-letters                                    platform 403   403   403   403   403   403   200
             POST   /api/endorsements/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   200
+            GET    /api/endorsements/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   200
+            PUT    /api/endorsements/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   200
             # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
             GET    /api/endorsements/mail/failed                                     tenant   403   403   403   200   403   403   200
             GET    /api/endorsements/mail/mine                                       tenant   200   200   200   200   200   200   200
@@ -236,9 +240,11 @@ final class SecurityMatrix {
             POST   /api/payments/read-models/{readModel}/rebuilds                    platform 403   403   403   403   403   403   202|409
             GET    /api/payments/read-models/rebuilds                                platform 403   403   403   403   403   403   200
             GET    /api/payments/read-models/rebuilds/{rebuildId}                    platform 403   403   403   403   403   403   200
-            # Dead letters: the platform operator lists and replays them.
+            # Consumers: the platform operator lists and replays their dead letters, pauses and resumes them.
             GET    /api/payments/dead-letters                                        platform 403   403   403   403   403   403   200
             POST   /api/payments/dead-letters/{binding}/replays                      platform 403   403   403   403   403   403   200
+            GET    /api/payments/dead-letters/{binding}/state                        platform 403   403   403   403   403   403   200
+            PUT    /api/payments/dead-letters/{binding}/state                        platform 403   403   403   403   403   403   200
             # Mail: the coordinators see what could not be sent, everyone what was mailed to them.
             GET    /api/payments/mail/failed                                         tenant   403   403   403   200   403   403   200
             GET    /api/payments/mail/mine                                           tenant   200   200   200   200   200   200   200
@@ -268,6 +274,8 @@ final class SecurityMatrix {
             POST   /api/registry/admin/rebuilds                                      platform 403   403   403   403   403   403   202|409
             GET    /api/registry/admin/dead-letters                                  platform 403   403   403   403   403   403   200
             POST   /api/registry/admin/dead-letters/{binding}/replays                platform 403   403   403   403   403   403   200
+            GET    /api/registry/admin/dead-letters/{binding}/state                  platform 403   403   403   403   403   403   200
+            PUT    /api/registry/admin/dead-letters/{binding}/state                  platform 403   403   403   403   403   403   200
 
             # association-service                                                    scope    OWNER OTHER REVWR COORD AUDIT TADMN PADMN
             # The associations as anyone may list them.
@@ -298,9 +306,11 @@ final class SecurityMatrix {
             POST   /api/associations/read-models/{readModel}/rebuilds                platform 403   403   403   403   403   403   202|409
             GET    /api/associations/read-models/rebuilds                            platform 403   403   403   403   403   403   200
             GET    /api/associations/read-models/rebuilds/{rebuildId}                platform 403   403   403   403   403   403   200
-            # Dead letters: the service consumes nothing, so no binding has any.
+            # Consumers: the service has none.
             GET    /api/associations/dead-letters                                    platform 403   403   403   403   403   403   200
             POST   /api/associations/dead-letters/{binding}/replays                  platform 403   403   403   403   403   403   404
+            GET    /api/associations/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   404
+            PUT    /api/associations/dead-letters/{binding}/state                    platform 403   403   403   403   403   403   404
             """;
 
     /**
@@ -315,6 +325,11 @@ final class SecurityMatrix {
             "endorsement_number,name,email,category,endorsed_since,valid_through,status,provides_rsc,ers_add_on\n";
 
     static {
+        request("PUT /api/applications/dead-letters/{binding}/state", body("{\"state\": \"RUNNING\"}"));
+        request("PUT /api/endorsements/dead-letters/{binding}/state", body("{\"state\": \"RUNNING\"}"));
+        request("PUT /api/payments/dead-letters/{binding}/state", body("{\"state\": \"RUNNING\"}"));
+        request("PUT /api/registry/admin/dead-letters/{binding}/state", body("{\"state\": \"RUNNING\"}"));
+        request("PUT /api/associations/dead-letters/{binding}/state", body("{\"state\": \"RUNNING\"}"));
         String education = "{\"degree\": \"ASSOCIATE\", \"field\": \"Early childhood\", \"institution\": \"Spokane CC\","
                 + " \"year\": 2018}";
         String work = "{\"role\": \"Home visitor\", \"employer\": \"Early Head Start\", \"startedOn\": \"2019-09-01\","

@@ -293,6 +293,46 @@ class ServiceKitTest {
     }
 
     @Test
+    void anOperatorPausesAConsumerWhichThenHoldsBackWhatArrivesAndTakesItOnceResumed() throws Exception {
+        ApiClient operator = ApiClient.onPort(port).as("ma", "operator", "PLATFORM_ADMIN");
+        String state = "/samples/dead-letters/sampleEvents-in-0/state";
+        String person = "person-" + UUID.randomUUID();
+        String applicationId;
+        try {
+            Response paused = operator.put(state, Map.of("state", "PAUSED"));
+            assertThat(paused.status()).isEqualTo(200);
+            // Paused once the poll under way ends: asked again until the binding says so.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "PAUSED".equals(operator.get(state).body().path("state").asText()));
+
+            applicationId = json.readTree(submit("ma", Map.of("personId", person, "name", "Aoife Ní Bhriain",
+                    "category", "IFA"), "request-paused").body()).get("id").asText();
+            KafkaTopics.awaitFirst(kafkaPrefix + Topics.APPLICATIONS, r -> person.equals(KafkaTopics.key(r)));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> receivedCount(applicationId) == 0);
+        } finally {
+            Response resumed = operator.put(state, Map.of("state", "RUNNING"));
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.body().path("state").asText()).isEqualTo("RUNNING");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receivedCount(applicationId) == 1);
+
+        Response unknownState = operator.put(state, Map.of("state", "ASLEEP"));
+        assertThat(unknownState.status()).isEqualTo(400);
+        assertThat(unknownState.body().at("/errors/0/field").asText()).isEqualTo("state");
+        Response noState = operator.put(state, Map.of());
+        assertThat(noState.status()).isEqualTo(400);
+        assertThat(noState.body().at("/errors/0/field").asText()).isEqualTo("state");
+        assertThat(noState.body().at("/errors/0/rule").asText()).isEqualTo("NotNull");
+        assertThat(operator.get(state).body().path("state").asText()).isEqualTo("RUNNING");
+        assertThat(operator.put("/samples/dead-letters/noSuchBinding-in-0/state", Map.of("state", "PAUSED"))
+                .status()).isEqualTo(404);
+        assertThat(ApiClient.onPort(port).as("ma", "coordinator-1", "COORDINATOR")
+                .put(state, Map.of("state", "PAUSED")).status()).isEqualTo(403);
+        assertThat(operator.get(state).body().path("state").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
     void invalidInputIsAProblemNamingFieldAndRuleAndStoresNothing() throws Exception {
         int eventsBefore = eventCount();
 

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -124,8 +125,8 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnProperty("iecmh.dead-letters.path")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    DeadLetterResource deadLetterResource(DeadLetters deadLetters) {
-        return new DeadLetterResource(deadLetters);
+    DeadLetterResource deadLetterResource(DeadLetters deadLetters, BindingsLifecycleController lifecycle) {
+        return new DeadLetterResource(deadLetters, new ConsumerStates(lifecycle));
     }
 
     /**
