@@ -20,7 +20,7 @@ record Settings(Duration warmUp, Duration window, List<Integer> concurrencies, i
               --concurrency 1,8,64   workers of the command and commit loads
               --long-stream N        events of the long aggregate (1000)
               --samples N            timed repetitions of each single-request measurement (30)
-              --ingest N             EndorsementGranted events published for the ingest (2000)
+              --ingest N             EndorsementGranted events published for the ingest (10000)
               --endorsees N          registry size for the search (100000)
               --searches N           timed searches, each way (300)
               --only a,b             only these measurements, in their usual order (all of them):
@@ -30,7 +30,7 @@ record Settings(Duration warmUp, Duration window, List<Integer> concurrencies, i
 
     static Settings parse(List<String> arguments) {
         Settings settings = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(1, 8, 64), 1000, 30,
-                2000, 100_000, 300, Set.of());
+                10_000, 100_000, 300, Set.of());
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);
             String value = i + 1 < arguments.size() ? arguments.get(i + 1) : null;

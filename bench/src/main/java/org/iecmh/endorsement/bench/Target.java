@@ -126,6 +126,12 @@ final class Target {
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)), all);
     }
 
+    Answer put(String url, Map<String, String> headers, String json) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofString(json)), all);
+    }
+
     /** The headers of a demo user acting in a tenant: a bearer token from the identity provider and the tenant. */
     Map<String, String> as(String user, String tenant) {
         return Map.of("Authorization", "Bearer " + token(user), "X-Tenant-Id", tenant);
