@@ -48,6 +48,7 @@ public final class Bench {
         Table table = new Table();
         LongStream.LongApplication[] longApplication = new LongStream.LongApplication[1];
         RegistryIngest registry = new RegistryIngest(target, settings, run);
+        RegistryVisibility visibility = new RegistryVisibility(target, settings, run);
         Rebuild rebuild = new Rebuild(target, run);
         WritePath writePath = new WritePath(target, settings, run);
         Map<String, Measurement> measurements = new LinkedHashMap<>();
@@ -56,7 +57,7 @@ public final class Bench {
         measurements.put("long-stream", t -> longApplication[0] = new LongStream(target, settings).measure(t));
         measurements.put("state-at", t -> new AuditReads(target, settings).measure(t, longApplication[0]));
         measurements.put("rebuild", rebuild::applicationViews);
-        measurements.put("visibility", registry::visibility);
+        measurements.put("visibility", visibility::visibility);
         measurements.put("ingest", registry::ingest);
         measurements.put("registry-rebuild", rebuild::registry);
         measurements.put("search", new Search(target, settings, run)::measure);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The services' consumers of one topic, paused through each service's operator endpoint (as the platform operator)
  * so that records wait on the topic, then let go one service at a time: a consumer's own rate is timed on a backlog,
  * as a plain consumer's is, rather than bounded by how fast the records are published. Closing resumes every consumer
- * it paused, whatever happened meanwhile.
+ * it paused, whatever happened meanwhile, and so does stopping the benchmark (Ctrl-C) before it closes.
  */
 final class HeldConsumers implements AutoCloseable {
 
@@ -40,9 +40,11 @@ final class HeldConsumers implements AutoCloseable {
 
     private final Target target;
     private final List<Held> held = new ArrayList<>();
+    private final Thread onStop = new Thread(this::resumeAll, "bench-resume-consumers");
 
     private HeldConsumers(Target target) {
         this.target = target;
+        Runtime.getRuntime().addShutdownHook(onStop);
     }
 
     /** Pauses every service's consumer of {@code topic}; answers once none of them fetches any more. */
@@ -96,6 +98,16 @@ final class HeldConsumers implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException stopping) {
+            // The JVM is stopping: the hook resumes them.
+            return;
+        }
+        resumeAll();
+    }
+
+    private synchronized void resumeAll() {
         for (Held each : held) {
             try {
                 change(each, "RUNNING");
@@ -105,7 +117,7 @@ final class HeldConsumers implements AutoCloseable {
         }
     }
 
-    private void hold(Held binding) {
+    private synchronized void hold(Held binding) {
         held.add(binding);
         change(binding, "PAUSED");
     }

@@ -1,9 +1,6 @@
 package org.iecmh.endorsement.bench;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,17 +8,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,17 +24,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The registry's side of Kafka. Ingest: N grants published at once onto its input topic while its consumers are
- * paused, timed from letting registry-service's consumer go until it has listed them all (seen in its database),
- * against a plain KafkaConsumer reading the same N records. Visibility: one
- * grant published, timed until the registry's search (straight to registry-service) finds it, against a Kafka round
- * trip (produce, acknowledged, consumed) plus one PostgreSQL commit.
+ * The registry's ingest: N grants published at once onto its input topic while its consumers are paused, timed from
+ * letting registry-service's consumer go until it has listed them all (seen in its database), against a plain
+ * KafkaConsumer reading the same N records.
  */
 final class RegistryIngest {
 
     private static final String REGISTRY = "registry-service";
     private static final Duration INGEST_LIMIT = Duration.ofMinutes(10);
-    private static final Duration VISIBLE_LIMIT = Duration.ofSeconds(30);
     /** The other services that consume grants, waited for so that their backlog does not load what comes next. */
     private static final List<String> OTHER_CONSUMERS = List.of("renewal-service", "payment-service");
 
@@ -53,75 +43,6 @@ final class RegistryIngest {
         this.target = target;
         this.settings = settings;
         this.run = run;
-    }
-
-    void visibility(Table table) throws Exception {
-        Latencies visible = new Latencies();
-        Latencies roundTrip = new Latencies();
-        int missed = 0;
-        try (Grants grants = Grants.oneAtATime(target); Admin admin = admin();
-             KafkaConsumer<byte[], byte[]> consumer = consumer();
-             Connection database = target.database(WritePath.SCRATCH_DATABASE)) {
-            Bench.say("grant to visible in the registry's search, " + settings.samples() + " times");
-            for (int i = -2; i < settings.samples(); i++) {
-                String token = ("vis" + run + "x" + (i + 2)).toLowerCase(Locale.ROOT);
-                String number = "BV" + run + "-" + (i + 2);
-                String search = target.url(Target.REGISTRY_SERVICE, "/api/registry/endorsees?name=" + token);
-                long start = System.nanoTime();
-                grants.grant(number, "Bench " + token).get(10, TimeUnit.SECONDS);
-                boolean found = false;
-                long deadline = start + VISIBLE_LIMIT.toNanos();
-                while (!found && System.nanoTime() < deadline) {
-                    Target.Answer answer = target.get(search, Map.of());
-                    found = answer.ok() && answer.body().contains(number);
-                    if (!found) {
-                        Thread.sleep(5);
-                    }
-                }
-                long took = System.nanoTime() - start;
-                if (!found) {
-                    missed++;
-                } else if (i >= 0) {
-                    visible.add(took);
-                }
-            }
-
-            String topic = benchTopic(admin);
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToEnd(List.of(partition));
-            consumer.position(partition);
-            try (Statement sql = database.createStatement()) {
-                sql.execute("CREATE TABLE IF NOT EXISTS round_trip (id BIGSERIAL PRIMARY KEY, payload BYTEA NOT NULL)");
-                sql.execute("SET synchronous_commit = on");
-            }
-            database.setAutoCommit(false);
-            try (PreparedStatement insert = database.prepareStatement("INSERT INTO round_trip (payload) VALUES (?)")) {
-                for (int i = -2; i < settings.samples(); i++) {
-                    byte[] key = ("round-trip-" + run + "-" + i).getBytes(StandardCharsets.UTF_8);
-                    byte[] value = new byte[600];
-                    long start = System.nanoTime();
-                    grants.producer().send(new ProducerRecord<>(topic, 0, key, value)).get(10, TimeUnit.SECONDS);
-                    boolean consumed = false;
-                    long deadline = start + VISIBLE_LIMIT.toNanos();
-                    while (!consumed && System.nanoTime() < deadline) {
-                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                            consumed |= Arrays.equals(record.key(), key);
-                        }
-                    }
-                    insert.setBytes(1, value);
-                    insert.executeUpdate();
-                    database.commit();
-                    if (consumed && i >= 0) {
-                        roundTrip.add(System.nanoTime() - start);
-                    }
-                }
-            }
-        }
-        table.add(Table.time("grant to visible in the registry search (one record ingested), p50", visible.p50(),
-                "Kafka round trip + 1 commit", roundTrip.p50(), "", "p99 " + Table.millis(visible.p99()) + " over "
-                        + visible.count() + (missed > 0 ? "; not visible within 30 s: " + missed : "")
-                        + "; limit p99 " + Table.millis(roundTrip.p99()) + "; search polled every 5 ms"));
     }
 
     /**
@@ -141,7 +62,7 @@ final class RegistryIngest {
         long applied;
         long records;
         double plainSeconds;
-        try (Grants grants = Grants.inBulk(target); KafkaConsumer<byte[], byte[]> offsets = consumer();
+        try (Grants grants = Grants.inBulk(target); KafkaConsumer<byte[], byte[]> offsets = target.plainConsumer("bench-plain-" + run);
              Connection registry = target.database("registry");
              PreparedStatement count = registry.prepareStatement(
                      "SELECT count(*) FROM registry_entry WHERE endorsement_number LIKE ?")) {
@@ -220,15 +141,6 @@ final class RegistryIngest {
                         n, sentSeconds, ingestSeconds, records, plainSeconds, others)));
     }
 
-    /** The bench's own topic, which no service consumes. */
-    private String benchTopic(Admin admin) throws Exception {
-        String topic = target.topic("bench.round-trip");
-        if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        return topic;
-    }
-
     /**
      * Sends {@code n} records of a grant's size through the grants' producer onto the bench's own topic, and learns
      * the partitions of the grants' topic: the timed sends then start from a producer that is connected, knows where
@@ -236,8 +148,8 @@ final class RegistryIngest {
      */
     private void warmUp(Grants grants, int n) throws Exception {
         String topic;
-        try (Admin admin = admin()) {
-            topic = benchTopic(admin);
+        try (Admin admin = target.kafkaAdmin()) {
+            topic = target.benchTopic(admin);
         }
         grants.producer().partitionsFor(grants.topic());
         long start = System.nanoTime();
@@ -256,7 +168,7 @@ final class RegistryIngest {
 
     /** Seconds a plain consumer takes to read the records between two sets of offsets. */
     private double plainRead(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to, long records) {
-        try (KafkaConsumer<byte[], byte[]> plain = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> plain = target.plainConsumer("bench-plain-" + run)) {
             plain.assign(from.keySet());
             from.forEach(plain::seek);
             from.keySet().forEach(plain::position);
@@ -282,7 +194,7 @@ final class RegistryIngest {
         long deadline = start + INGEST_LIMIT.toNanos();
         Map<String, Boolean> done = new HashMap<>();
         Map<String, Double> seconds = new HashMap<>();
-        try (Admin admin = admin()) {
+        try (Admin admin = target.kafkaAdmin()) {
             while (done.size() < OTHER_CONSUMERS.size() && System.nanoTime() < deadline) {
                 for (String service : OTHER_CONSUMERS) {
                     if (done.containsKey(service)) {
@@ -305,17 +217,5 @@ final class RegistryIngest {
         return OTHER_CONSUMERS.stream().map(service -> service + (seconds.containsKey(service)
                 ? String.format(Locale.ROOT, " done %.0f s later", seconds.get(service))
                 : " not done " + INGEST_LIMIT.toMinutes() + " min later")).collect(Collectors.joining(", "));
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-plain-" + run),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafkaBootstrap()));
     }
 }

@@ -1,5 +1,11 @@
 package org.iecmh.endorsement.bench;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.iecmh.endorsement.testkit.OidcSignIn;
 
 import java.io.IOException;
@@ -8,14 +14,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running local platform as the benchmark reaches it: the gateway and each service over HTTP/1.1 (as the test-kit
@@ -168,5 +175,27 @@ final class Target {
      */
     private String signIn(String user, String password) {
         return new OidcSignIn(url(IDENTITY, ""), "cli", "http://127.0.0.1:8400/callback").accessToken(user, password);
+    }
+
+    /** A consumer of the platform's broker with no group, that commits nothing: the limit of the Kafka lines. */
+    KafkaConsumer<byte[], byte[]> plainConsumer(String clientId) {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    Admin kafkaAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()));
+    }
+
+    /** The bench's own topic, which no service consumes; made on first use. */
+    String benchTopic(Admin admin) throws Exception {
+        String topic = topic("bench.round-trip");
+        if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return topic;
     }
 }
