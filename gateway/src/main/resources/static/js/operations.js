@@ -1,6 +1,6 @@
 // The operator's screen: each service's read models (and the public registry), a rebuild started with one button,
-// and its progress followed by polling the rebuild's resource until it is DONE or FAILED; then each service's dead
-// letters, counted per consumer binding, and their replay.
+// and its progress followed by polling the rebuild's resource until it is DONE or FAILED; then each service's consumer
+// bindings: their dead letters, counted and replayed, and whether each takes records, paused and resumed.
 import { onLanguage, t, currentLanguage } from './i18n.js';
 import { startPage } from './shell.js';
 import { callApi } from './api.js';
@@ -273,14 +273,19 @@ async function followRunning(service) {
 
 /**
  * A service's dead letters: where it lists them, a consumer binding as it counts them (service-kit's
- * DeadLetters.Waiting), a replay's answer (DeadLetters.Replayed), and a binding's row on the page.
+ * DeadLetterResource.Binding), a replay's answer (DeadLetters.Replayed), a consumer's state (ConsumerStates.Consumer),
+ * and a binding's row on the page.
  *
  * @typedef {{ key: string, path: string }} DeadLetterService
- * @typedef {{ binding: string, topic: string, deadLetterTopic: string, waiting: number }} Waiting
+ * @typedef {'RUNNING' | 'PAUSED'} ConsumerState
+ * @typedef {{ binding: string, topic: string, deadLetterTopic: string, waiting: number, state: ConsumerState }}
+ *   Waiting
  * @typedef {{ replayed: number, topic: string }} Replayed
+ * @typedef {{ binding: string, state: ConsumerState }} Consumer
  * @typedef {{ heading: HTMLElement, technical: HTMLElement, topicTerm: HTMLElement, topic: HTMLElement,
  *   deadLetterTopicTerm: HTMLElement, deadLetterTopic: HTMLElement, waitingTerm: HTMLElement, waiting: HTMLElement,
- *   button: HTMLButtonElement }} BindingElements
+ *   stateTerm: HTMLElement, state: HTMLElement, button: HTMLButtonElement, stateButton: HTMLButtonElement }}
+ *   BindingElements
  * @typedef {{ key: string, service: DeadLetterService, waiting: Waiting, busy: boolean,
  *   elements: BindingElements }} BindingRow
  */
@@ -294,6 +299,10 @@ const DEAD_LETTERS = [
   { key: 'registry', path: '/api/registry/admin/dead-letters' },
   { key: 'associations', path: '/api/associations/dead-letters' },
 ];
+
+// How long a pause may take to be seen (it waits for the consumer's poll under way), and how often it is asked.
+const PAUSE_WAIT = 10000;
+const PAUSE_ASK_EVERY = 250;
 
 const deadLetterServices = byId('dead-letter-services');
 const deadLetterStatus = byId('dead-letters-status');
@@ -325,6 +334,13 @@ function renderBinding(row) {
   elements.button.setAttribute('aria-label', t('operations.deadLetters.replayNamed',
     { name: bindingLabel(waiting.binding) }));
   elements.button.disabled = row.busy || waiting.waiting === 0;
+  elements.stateTerm.textContent = t('operations.consumer.state');
+  elements.state.textContent = t(`operations.consumer.${waiting.state}`);
+  const paused = waiting.state === 'PAUSED';
+  elements.stateButton.textContent = t(paused ? 'operations.consumer.resume' : 'operations.consumer.pause');
+  elements.stateButton.setAttribute('aria-label', t(paused ? 'operations.consumer.resumeNamed'
+    : 'operations.consumer.pauseNamed', { name: bindingLabel(waiting.binding) }));
+  elements.stateButton.disabled = row.busy;
 }
 
 /**
@@ -346,16 +362,21 @@ function bindingRow(service, waiting) {
     deadLetterTopic: code('dead-letter-topic'),
     waitingTerm: el('dt'),
     waiting: el('dd', { attrs: { id: `${id}-waiting` } }),
+    stateTerm: el('dt'),
+    state: el('dd', { attrs: { id: `${id}-state` } }),
     button: el('button', { className: 'primary', attrs: { type: 'button', id: `${id}-button` } }),
+    stateButton: el('button', { attrs: { type: 'button', id: `${id}-state-button` } }),
   };
   const item = el('li', { className: 'binding', attrs: { id } }, elements.heading,
     el('p', {}, elements.technical),
     el('dl', { className: 'facts' }, elements.topicTerm, el('dd', {}, elements.topic),
-      elements.deadLetterTopicTerm, el('dd', {}, elements.deadLetterTopic), elements.waitingTerm, elements.waiting),
-    el('div', { className: 'actions' }, elements.button));
+      elements.deadLetterTopicTerm, el('dd', {}, elements.deadLetterTopic), elements.waitingTerm, elements.waiting,
+      elements.stateTerm, elements.state),
+    el('div', { className: 'actions' }, elements.button, elements.stateButton));
   /** @type {BindingRow} */
   const row = { key, service, waiting, busy: false, elements };
   elements.button.addEventListener('click', () => replay(row));
+  elements.stateButton.addEventListener('click', () => changeState(row));
   bindings.set(key, row);
   renderBinding(row);
   return item;
@@ -427,6 +448,51 @@ async function replay(row) {
   if (row.elements.button.disabled) {
     refreshDeadLetters.focus();
   }
+}
+
+/** @param {number} ms */
+function later(ms) {
+  return new Promise((resolve) => { setTimeout(resolve, ms); });
+}
+
+/**
+ * Pauses a running consumer or resumes a paused one. A pause takes effect once the consumer's poll under way ends:
+ * its state is asked again, within a bound, until it says so.
+ *
+ * @param {BindingRow} row
+ */
+async function changeState(row) {
+  /** @type {ConsumerState} */
+  const wanted = row.waiting.state === 'PAUSED' ? 'RUNNING' : 'PAUSED';
+  const name = bindingLabel(row.waiting.binding);
+  const path = `${row.service.path}/${encodeURIComponent(row.waiting.binding)}/state`;
+  row.busy = true;
+  renderBinding(row);
+  deadLetterStatus.textContent = t(wanted === 'PAUSED' ? 'operations.consumer.pausing' : 'operations.consumer.resuming',
+    { name });
+  /** @type {Answer<Consumer>} */
+  let answer = await callApi(path, { method: 'PUT', json: { state: wanted } });
+  const until = Date.now() + PAUSE_WAIT;
+  while (answer.ok && answer.body.state !== wanted && Date.now() < until) {
+    await later(PAUSE_ASK_EVERY);
+    answer = await callApi(path);
+  }
+  row.busy = false;
+  if (!answer.ok) {
+    renderBinding(row);
+    deadLetterStatus.textContent = t('operations.consumer.failed',
+      { name, reason: (answer.body && answer.body.detail) || t('error.unexpected') });
+  } else {
+    row.waiting = { ...row.waiting, state: answer.body.state };
+    renderBinding(row);
+    if (answer.body.state !== wanted) {
+      deadLetterStatus.textContent = t('operations.consumer.notYet', { name, seconds: count(PAUSE_WAIT / 1000) });
+    } else {
+      deadLetterStatus.textContent = t(wanted === 'PAUSED' ? 'operations.consumer.paused'
+        : 'operations.consumer.resumed', { name, topic: row.waiting.topic });
+    }
+  }
+  row.elements.stateButton.focus();
 }
 
 /** @param {DeadLetterService} service */

@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * The platform operator's path in a real headless Chromium, against the running platform: a submission that
  * payment-service could not bill waits on its dead-letter topic; once its cause is fixed, the operator finds it on
  * the operations page, counted under the binding that failed, replays it from there and sees nothing left waiting;
- * the submission is billed, once. The page is checked with axe-core in English and in Spanish.
+ * the submission is billed, once. The operator pauses that consumer from the page and resumes it. The page is checked
+ * with axe-core in English and in Spanish.
  */
 @Order(15)
 @ExtendWith(RunningPlatform.class)
@@ -120,13 +121,45 @@ class OperatorStoryTest {
 
     @Test
     @Order(2)
+    void theOperatorPausesAConsumerFromThePageAndResumesIt() {
+        ApiClient operator = RunningPlatform.get().signedIn("operator", "ma");
+        String state = "/api/payments/dead-letters/applicationEvents-in-0/state";
+        try {
+            browser.open(gateway(), "/operations.html");
+            browser.await("the consumers listed", page -> !page.findElements(By.id(ROW + "-state")).isEmpty()
+                    && text(ROW + "-state").equals("Running"));
+            assertThat(driver().findElement(By.id(ROW + "-state-button")).getAttribute("aria-label"))
+                    .isEqualTo("Pause the consumer: " + BINDING);
+
+            driver().findElement(By.id(ROW + "-state-button")).click();
+            browser.await("the consumer paused", page -> text(ROW + "-state").equals("Paused"));
+            assertThat(text("dead-letters-status")).isEqualTo("“" + BINDING + "” is paused: what arrives waits on "
+                    + TOPIC + " until it is resumed.");
+            assertThat(operator.get(state).at("/state")).isEqualTo("PAUSED");
+            assertThat(driver().findElement(By.id(ROW + "-state-button")).getAttribute("aria-label"))
+                    .isEqualTo("Resume the consumer: " + BINDING);
+            Accessibility.assertNoSeriousViolations(driver(), "the operations screen with a consumer paused");
+
+            driver().findElement(By.id(ROW + "-state-button")).click();
+            browser.await("the consumer resumed", page -> text(ROW + "-state").equals("Running"));
+            assertThat(text("dead-letters-status")).isEqualTo("“" + BINDING
+                    + "” takes records again, from where it stopped.");
+            assertThat(operator.get(state).at("/state")).isEqualTo("RUNNING");
+        } finally {
+            operator.put(state, Map.of("state", "RUNNING"));
+        }
+    }
+
+    @Test
+    @Order(3)
     void theDeadLettersSpeakSpanish() {
         browser.open(gateway(), "/operations.html");
         browser.await("the dead letters counted", page -> !page.findElements(By.id(ROW + "-waiting")).isEmpty());
         driver().findElement(By.cssSelector("button[data-language=es]")).click();
         browser.await("the page in Spanish", page -> text("dead-letters-heading").equals("Mensajes fallidos"));
         assertThat(text(ROW + "-heading")).isEqualTo("Eventos de solicitudes (de application-service)");
-        assertThat(text(ROW)).contains("Tema de mensajes fallidos", "En espera", "Reproducir");
+        assertThat(text(ROW)).contains("Tema de mensajes fallidos", "En espera", "Reproducir", "Consumidor",
+                "En marcha", "Pausar");
         assertThat(text("dead-letters-refresh")).isEqualTo("Contar de nuevo");
         assertThat(text("dead-letters-associations")).isEqualTo(
                 "Este servicio no consume ningún tema: aquí no puede esperar ningún mensaje fallido.");

@@ -272,6 +272,7 @@ class ServiceKitTest {
         assertThat(sample).as("the dead letters of %s", binding).isNotNull();
         assertThat(sample.get("deadLetterTopic").asText()).isEqualTo(deadLetterTopic());
         assertThat(sample.get("waiting").asLong()).isPositive();
+        assertThat(sample.get("state").asText()).isEqualTo("RUNNING");
 
         Response replayed = operator.post("/samples/dead-letters/" + binding + "/replays", Map.of());
         assertThat(replayed.status()).isEqualTo(200);
@@ -304,6 +305,11 @@ class ServiceKitTest {
             // Paused once the poll under way ends: asked again until the binding says so.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> "PAUSED".equals(operator.get(state).body().path("state").asText()));
+            List<String> listed = new ArrayList<>();
+            for (JsonNode binding : operator.get("/samples/dead-letters").body()) {
+                listed.add(binding.get("binding").asText() + ":" + binding.get("state").asText());
+            }
+            assertThat(listed).contains("sampleEvents-in-0:PAUSED");
 
             applicationId = json.readTree(submit("ma", Map.of("personId", person, "name", "Aoife Ní Bhriain",
                     "category", "IFA"), "request-paused").body()).get("id").asText();

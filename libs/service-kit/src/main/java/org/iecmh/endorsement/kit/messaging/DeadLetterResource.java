@@ -40,11 +40,17 @@ class DeadLetterResource {
     record StateChange(@NotNull ConsumerStates.State state) {
     }
 
+    /** A consumer binding: its topic, where its dead letters wait and how many, and whether it takes records. */
+    record Binding(String binding, String topic, String deadLetterTopic, long waiting, ConsumerStates.State state) {
+    }
+
     @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
     @GetMapping
-    @Operation(summary = "Each consumer binding, its topic and dead-letter topic, and how many records wait there")
-    List<DeadLetters.Waiting> waiting(Actor actor) {
-        return deadLetters.waiting();
+    @Operation(summary = "Each consumer binding, its topic and dead-letter topic, how many records wait there, and "
+            + "whether it takes records (RUNNING) or holds them back (PAUSED)")
+    List<Binding> waiting(Actor actor) {
+        return deadLetters.waiting().stream().map(waiting -> new Binding(waiting.binding(), waiting.topic(),
+                waiting.deadLetterTopic(), waiting.waiting(), states.state(waiting.binding()).state())).toList();
     }
 
     @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
