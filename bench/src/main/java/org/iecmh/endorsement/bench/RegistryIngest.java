@@ -62,7 +62,8 @@ final class RegistryIngest {
         long applied;
         long records;
         double plainSeconds;
-        try (Grants grants = Grants.inBulk(target); KafkaConsumer<byte[], byte[]> offsets = target.plainConsumer("bench-plain-" + run);
+        try (Grants grants = Grants.inBulk(target);
+             KafkaConsumer<byte[], byte[]> offsets = target.plainConsumer("bench-plain-" + run);
              Connection registry = target.database("registry");
              PreparedStatement count = registry.prepareStatement(
                      "SELECT count(*) FROM registry_entry WHERE endorsement_number LIKE ?")) {

@@ -1,5 +1,6 @@
 package org.iecmh.endorsement.kit.messaging;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,8 +41,8 @@ class DeadLetterResource {
     record StateChange(@NotNull ConsumerStates.State state) {
     }
 
-    /** A consumer binding: its topic, where its dead letters wait and how many, and whether it takes records. */
-    record Binding(String binding, String topic, String deadLetterTopic, long waiting, ConsumerStates.State state) {
+    /** A consumer binding as its dead letters are counted, and whether it takes records. */
+    record Binding(@JsonUnwrapped DeadLetters.Waiting deadLetters, ConsumerStates.State state) {
     }
 
     @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
@@ -49,8 +50,8 @@ class DeadLetterResource {
     @Operation(summary = "Each consumer binding, its topic and dead-letter topic, how many records wait there, and "
             + "whether it takes records (RUNNING) or holds them back (PAUSED)")
     List<Binding> waiting(Actor actor) {
-        return deadLetters.waiting().stream().map(waiting -> new Binding(waiting.binding(), waiting.topic(),
-                waiting.deadLetterTopic(), waiting.waiting(), states.state(waiting.binding()).state())).toList();
+        return deadLetters.waiting().stream()
+                .map(waiting -> new Binding(waiting, states.state(waiting.binding()).state())).toList();
     }
 
     @AllowedRoles(value = Role.PLATFORM_ADMIN, refusal = REFUSAL)
